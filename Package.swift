@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+//
+// Baton: a compiler for a textual notation of control flow across distributed systems.
+//
+// The targets are the stages of the pipeline, and dependencies point one way only:
+//
+//   BatonSyntax ─▶ BatonModel ─▶ BatonCheck ─────────────┐
+//                      │                                  ▼
+//                      └──────▶ BatonLayout ─▶ BatonRender ─▶ Baton (façade) ─▶ baton (CLI)
+//
+// No third-party packages: the standard library, Foundation and Swift Testing only.
+import PackageDescription
+
+let package = Package(
+    name: "Baton",
+    products: [
+        .library(name: "Baton", targets: ["Baton"]),
+        .executable(name: "baton", targets: ["baton"]),
+        .executable(name: "baton-bench", targets: ["baton-bench"]),
+    ],
+    targets: [
+        // Source files, spans, tokens, lexer, parser, AST, syntax diagnostics, formatter.
+        .target(name: "BatonSyntax"),
+        // Name resolution, imports, typed attributes, the semantic model and derived graphs.
+        .target(name: "BatonModel", dependencies: ["BatonSyntax"]),
+        // The rule protocol, one file per rule, configuration, suppressions, metrics.
+        .target(name: "BatonCheck", dependencies: ["BatonModel"]),
+        // Text metrics, sequence layout, layered graph layout → a flat positioned Scene.
+        .target(name: "BatonLayout", dependencies: ["BatonModel"]),
+        // SVG from a Scene; DOT and Mermaid from the model; diagnostic formatters.
+        .target(name: "BatonRender", dependencies: ["BatonLayout", "BatonCheck"]),
+        // The façade for library users: compile, check, render.
+        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender"]),
+        // The command line: arguments, files, exit codes.
+        .executableTarget(name: "baton", dependencies: ["Baton"]),
+        // Seeded generator of random but valid designs, for benchmarks and robustness tests.
+        .target(name: "BatonWorkload"),
+        // Prints throughput and memory figures for the pipeline stages.
+        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonWorkload"]),
+
+        .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload"]),
+        .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload"]),
+        .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton"]),
+        .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton"]),
+        .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton"]),
+        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload"]),
+    ]
+)

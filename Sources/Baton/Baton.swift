@@ -1,0 +1,1 @@
+// Baton — see the header in the stage's main file.

@@ -1,0 +1,1 @@
+// BatonCheck — see the header in the stage's main file.

@@ -1,0 +1,1 @@
+// BatonLayout — see the header in the stage's main file.

@@ -1,0 +1,1 @@
+// BatonModel — see the header in the stage's main file.

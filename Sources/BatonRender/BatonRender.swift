@@ -1,0 +1,1 @@
+// BatonRender — see the header in the stage's main file.

@@ -1,0 +1,1 @@
+// BatonSyntax — see the header in the stage's main file.

@@ -1,0 +1,1 @@
+// BatonWorkload — see the header in the stage's main file.
