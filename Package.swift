@@ -21,23 +21,26 @@ let package = Package(
     targets: [
         // Source files, spans, tokens, lexer, parser, AST, syntax diagnostics, formatter.
         .target(name: "BatonSyntax"),
+        // A small JSON value type: ordered keys, exact numbers, deterministic output.
+        .target(name: "BatonJSON"),
         // Name resolution, imports, typed attributes, the semantic model and derived graphs.
         .target(name: "BatonModel", dependencies: ["BatonSyntax"]),
         // The rule protocol, one file per rule, configuration, suppressions, metrics.
-        .target(name: "BatonCheck", dependencies: ["BatonModel"]),
+        .target(name: "BatonCheck", dependencies: ["BatonModel", "BatonJSON"]),
         // Text metrics, sequence layout, layered graph layout → a flat positioned Scene.
         .target(name: "BatonLayout", dependencies: ["BatonModel"]),
         // SVG from a Scene; DOT and Mermaid from the model; diagnostic formatters.
-        .target(name: "BatonRender", dependencies: ["BatonLayout", "BatonCheck"]),
+        .target(name: "BatonRender", dependencies: ["BatonLayout", "BatonCheck", "BatonJSON"]),
         // The façade for library users: compile, check, render.
         .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["Baton"]),
+        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonRender"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonWorkload"]),
 
+        .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON"]),
         .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload"]),
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton"]),

@@ -1,1 +1,46 @@
-// Baton — see the header in the stage's main file.
+// Baton's façade for library users: compile a design, check it, render it.
+//
+// The command-line tool is a thin layer over these functions; other programs (documentation
+// plugins, editors, tests) can call them directly.
+
+import BatonModel
+import BatonSyntax
+import Foundation
+
+public enum Baton {
+    /// The version printed by `baton --version`.
+    public static let version = "0.1.0"
+
+    /// Compiles an in-memory design. Imports are resolved against `directory` on disk when given,
+    /// and not at all otherwise.
+    public static func compile(source: String, path: String = "<input>", directory: String? = nil,
+                               options: CompileOptions = CompileOptions()) -> Compilation {
+        let base = directory ?? FileManager.default.currentDirectoryPath
+        let input = SourceInput(displayPath: path, resolvedPath: PathName.join(base, path), bytes: Array(source.utf8))
+        guard directory != nil else { return Compiler.compile(input, options: options) }
+        return Compiler.compile(input, options: options, read: { path in FileReader.read(path) })
+    }
+
+    /// Compiles bytes read from `displayPath` (or stdin), resolving imports on disk relative to it.
+    public static func compile(bytes: [UInt8], displayPath: String, options: CompileOptions = CompileOptions()) -> Compilation {
+        let input = SourceInput(displayPath: displayPath, resolvedPath: FileReader.absolute(displayPath), bytes: bytes)
+        return Compiler.compile(input, options: options, read: { FileReader.read($0) })
+    }
+}
+
+/// Reads source files for imports.
+public enum FileReader {
+    public static func read(_ path: String) -> [UInt8]? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return nil
+        }
+        return FileManager.default.contents(atPath: path).map { Array($0) }
+    }
+
+    /// An absolute, normalized path for `path` relative to the current directory.
+    public static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return PathName.normalize(path) }
+        return PathName.join(FileManager.default.currentDirectoryPath, path)
+    }
+}

@@ -1,0 +1,265 @@
+import BatonSyntax
+
+/// A validated attribute value, typed by its spec.
+enum DecodedValue: Hashable, Sendable {
+    case flag(Bool)
+    /// Fraction in 0…1.
+    case percent(Double)
+    /// Seconds.
+    case duration(Double)
+    case count(Int)
+    case bound(Bound)
+    /// Per second.
+    case rate(Double)
+    case choice(String)
+    case participant(ParticipantID)
+    case string(String)
+}
+
+struct DecodedAttribute: Hashable, Sendable {
+    var key: String
+    var value: DecodedValue
+    var span: Span
+}
+
+/// Checks an attribute list against the schema for its site and types its values. Every
+/// problem becomes a compile error that names what is allowed; valid attributes are kept even
+/// when others in the same list are wrong.
+struct AttributeDecoder {
+    /// Looks up a participant by name (for `dlq=` and `reply-to=`).
+    var lookup: (String) -> Participant?
+
+    func decode(_ list: AttributeListSyntax?, at site: AttributeSite, diagnostics: inout [Diagnostic]) -> [DecodedAttribute] {
+        guard let list else { return [] }
+        let specs = AttributeSchema.specs(for: site)
+        var decoded: [DecodedAttribute] = []
+        var seen: [String: Span] = [:]
+        for attribute in list.attributes {
+            guard let spec = specs.first(where: { $0.key == attribute.key }) else {
+                diagnostics.append(unknown(attribute, site: site, allowed: specs))
+                continue
+            }
+            if let first = seen[attribute.key] {
+                diagnostics.append(Diagnostic(
+                    code: CompileError.invalidAttributeValue, severity: .error,
+                    message: "'\(attribute.key)' is given twice", span: attribute.span,
+                    notes: [.init("first given here", at: first)], help: "keep one of them"))
+                continue
+            }
+            seen[attribute.key] = attribute.span
+            if let value = value(of: attribute, spec: spec, diagnostics: &diagnostics) {
+                decoded.append(DecodedAttribute(key: attribute.key, value: value, span: attribute.span))
+            }
+        }
+        return decoded
+    }
+
+    private func unknown(_ attribute: AttributeSyntax, site: AttributeSite, allowed: [AttributeSpec]) -> Diagnostic {
+        let allowedKeys = allowed.map(\.key)
+        let allowedText = allowedKeys.isEmpty ? "\(site.description) takes no attributes" : "allowed here: \(allowedKeys.joined(separator: ", "))"
+        if case .participant(let kind) = site, let other = AttributeSchema.anySpec(key: attribute.key, site: site) {
+            let kinds = other.kinds.map(\.rawValue).joined(separator: ", ")
+            return Diagnostic(
+                code: CompileError.unknownAttribute, severity: .error,
+                message: "'\(attribute.key)' does not apply to a \(kind.rawValue); it applies to \(kinds)",
+                span: attribute.keySpan, help: allowedText)
+        }
+        var help = allowedText
+        if let suggestion = Suggestion.closest(to: attribute.key, in: allowedKeys) {
+            help = "did you mean '\(suggestion)'? " + allowedText
+        }
+        return Diagnostic(
+            code: CompileError.unknownAttribute, severity: .error,
+            message: "unknown attribute '\(attribute.key)' on \(site.description)",
+            span: attribute.keySpan, help: help)
+    }
+
+    private func invalid(_ attribute: AttributeSyntax, _ message: String, help: String? = nil) -> Diagnostic {
+        Diagnostic(code: CompileError.invalidAttributeValue, severity: .error, message: message,
+                   span: attribute.value?.span ?? attribute.span, help: help)
+    }
+
+    private func value(of attribute: AttributeSyntax, spec: AttributeSpec, diagnostics: inout [Diagnostic]) -> DecodedValue? {
+        let key = attribute.key
+        let expected = "'\(key)' takes \(spec.valueType.summary)"
+        guard let value = attribute.value else {
+            if spec.valueType == .flag { return .flag(true) }
+            diagnostics.append(invalid(attribute, "'\(key)' needs a value: \(spec.valueType.summary)",
+                                       help: "write it as \(key)=\(Self.example(spec.valueType))"))
+            return nil
+        }
+        func mismatch(_ help: String? = nil) -> DecodedValue? {
+            diagnostics.append(invalid(attribute, "\(expected), not \(value.typeName)",
+                                       help: help ?? "for example: \(key)=\(Self.example(spec.valueType))"))
+            return nil
+        }
+        switch spec.valueType {
+        case .flag:
+            if case .word(let word) = value.kind, word == "true" || word == "false" { return .flag(word == "true") }
+            return mismatch("write the bare key '\(key)' to set it, or leave it out")
+        case .percent:
+            guard case .percent(let percent) = value.kind else {
+                if case .number(let number) = value.kind, number <= 1 {
+                    return mismatch("write it as a percentage: \(key)=\(LiteralFormat.number(number * 100))%")
+                }
+                if case .number(let number) = value.kind {
+                    return mismatch("write it as a percentage: \(key)=\(LiteralFormat.number(number))%")
+                }
+                return mismatch()
+            }
+            guard percent > 0, percent <= 100 else {
+                diagnostics.append(invalid(attribute, "'\(key)' must be above 0% and at most 100%"))
+                return nil
+            }
+            return .percent(percent / 100)
+        case .duration:
+            guard case .duration(let seconds) = value.kind else {
+                if case .number(let number) = value.kind {
+                    return mismatch("add a unit: \(key)=\(LiteralFormat.number(number))s or \(key)=\(LiteralFormat.number(number))ms")
+                }
+                return mismatch()
+            }
+            if key == "timeout" || key == "budget" || key == "interval" || key == "ttl", seconds <= 0 {
+                diagnostics.append(invalid(attribute, "'\(key)' must be longer than zero"))
+                return nil
+            }
+            return .duration(seconds)
+        case .count(let minimum):
+            guard case .number(let number) = value.kind else { return mismatch() }
+            guard let count = Self.wholeNumber(number), count >= minimum else {
+                diagnostics.append(invalid(attribute, "\(expected), not \(LiteralFormat.number(number))"))
+                return nil
+            }
+            return .count(count)
+        case .countOrUnbounded(let minimum):
+            if case .unbounded = value.kind { return .bound(.unbounded) }
+            guard case .number(let number) = value.kind else { return mismatch() }
+            guard let count = Self.wholeNumber(number), count >= minimum else {
+                diagnostics.append(invalid(attribute, "\(expected) of at least \(minimum), not \(LiteralFormat.number(number))"))
+                return nil
+            }
+            return .bound(.count(count))
+        case .rate:
+            guard case .rate(let rate) = value.kind else {
+                if case .number(let number) = value.kind {
+                    return mismatch("add a time unit: \(key)=\(LiteralFormat.number(number))/s")
+                }
+                return mismatch()
+            }
+            guard rate > 0 else {
+                diagnostics.append(invalid(attribute, "'\(key)' must be above zero"))
+                return nil
+            }
+            return .rate(rate)
+        case .choice(let choices):
+            let word: String
+            switch value.kind {
+            case .word(let text), .string(let text): word = text
+            default: return mismatch()
+            }
+            guard choices.contains(word) else {
+                var help = "use one of: \(choices.joined(separator: ", "))"
+                if let suggestion = Suggestion.closest(to: word, in: choices) { help = "did you mean '\(suggestion)'? " + help }
+                diagnostics.append(invalid(attribute, "'\(word)' is not a valid '\(key)'", help: help))
+                return nil
+            }
+            return .choice(word)
+        case .participant(let kinds):
+            guard case .word(let name) = value.kind else { return mismatch() }
+            guard let participant = lookup(name) else {
+                diagnostics.append(Diagnostic(
+                    code: CompileError.undeclaredName, severity: .error,
+                    message: "'\(name)' is not declared", span: value.span,
+                    help: "declare it: \(kinds[0].rawValue) \(name)"))
+                return nil
+            }
+            guard kinds.contains(participant.kind) else {
+                diagnostics.append(invalid(attribute, "\(expected), but '\(name)' is a \(participant.kind.rawValue)",
+                                           help: nil))
+                return nil
+            }
+            return .participant(participant.id)
+        case .stringOrName:
+            switch value.kind {
+            case .word(let text), .string(let text): return .string(text)
+            default: return mismatch()
+            }
+        case .string:
+            guard case .string(let text) = value.kind else { return mismatch("quote it: \(key)=\"…\"") }
+            return .string(text)
+        }
+    }
+
+    static func wholeNumber(_ value: Double) -> Int? {
+        guard value >= 0, value < 1e12, value == Double(Int(value)) else { return nil }
+        return Int(value)
+    }
+
+    static func example(_ type: AttributeSpec.ValueType) -> String {
+        switch type {
+        case .flag: "true"
+        case .percent: "99.9%"
+        case .duration: "2s"
+        case .count(let minimum): String(max(minimum, 3))
+        case .countOrUnbounded: "3"
+        case .rate: "100/s"
+        case .choice(let values): values.first ?? ""
+        case .participant(let kinds): "\(kinds[0].rawValue.prefix(1).uppercased())\(kinds[0].rawValue.dropFirst())Name"
+        case .stringOrName: "\"Team\""
+        case .string: "\"…\""
+        }
+    }
+}
+
+extension ParticipantAttributes {
+    init(_ decoded: [DecodedAttribute]) {
+        self.init()
+        for attribute in decoded {
+            spans[attribute.key] = attribute.span
+            switch (attribute.key, attribute.value) {
+            case ("availability", .percent(let value)): availability = value
+            case ("slo", .percent(let value)): slo = value
+            case ("latency", .duration(let value)): latency = value
+            case ("idempotent", .flag(let value)): idempotent = value
+            case ("concurrency", .count(let value)): concurrency = value
+            case ("rate-limit", .rate(let value)): rateLimit = value
+            case ("timeout", .duration(let value)): timeout = value
+            case ("delivery", .choice(let value)): delivery = Delivery(rawValue: value)
+            case ("order", .choice(let value)): order = Ordering(rawValue: value)
+            case ("capacity", .bound(let value)): capacity = value
+            case ("overflow", .choice(let value)): overflow = Overflow(rawValue: value)
+            case ("ttl", .duration(let value)): ttl = value
+            case ("dlq", .participant(let value)): dlq = value
+            case ("max-receives", .count(let value)): maxReceives = value
+            case ("push", .flag(let value)): push = value
+            case ("interval", .duration(let value)): interval = value
+            case ("batch", .count(let value)): batch = value
+            case ("owner", .string(let value)): owner = value
+            default: break
+            }
+        }
+    }
+}
+
+extension InteractionAttributes {
+    init(_ decoded: [DecodedAttribute]) {
+        self.init()
+        for attribute in decoded {
+            spans[attribute.key] = attribute.span
+            switch (attribute.key, attribute.value) {
+            case ("timeout", .duration(let value)): timeout = value
+            case ("retries", .bound(let value)): retries = value
+            case ("backoff", .choice(let value)): backoff = Backoff(rawValue: value)
+            case ("jitter", .flag(let value)): jitter = value
+            case ("circuit-breaker", .flag(let value)): circuitBreaker = value
+            case ("idempotent", .flag(let value)): idempotent = value
+            case ("latency", .duration(let value)): latency = value
+            case ("budget", .duration(let value)): budget = value
+            case ("ordered", .flag(let value)): ordered = value
+            case ("correlation", .string(let value)): correlation = value
+            case ("reply-to", .participant(let value)): replyTo = value
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+import BatonSyntax
+
+/// Every attribute the language knows, where it may appear and what value it takes
+/// (SPEC §4 and §5). One table serves validation, "did you mean" and the documentation.
+public struct AttributeSpec: Sendable, Hashable {
+    public enum ValueType: Sendable, Hashable {
+        case flag
+        case percent
+        case duration
+        /// A whole number, at least `minimum`.
+        case count(minimum: Int)
+        /// A whole number (at least `minimum`) or `unbounded`.
+        case countOrUnbounded(minimum: Int)
+        case rate
+        case choice([String])
+        /// The name of a declared participant of one of these kinds.
+        case participant([ParticipantKind])
+        case stringOrName
+        case string
+
+        public var summary: String {
+            switch self {
+            case .flag: "a flag (no value)"
+            case .percent: "a percentage such as 99.9%"
+            case .duration: "a duration such as 250ms, 2s, 1.5m or 1h"
+            case .count(let minimum): minimum == 0 ? "a whole number" : "a whole number of at least \(minimum)"
+            case .countOrUnbounded: "a whole number or 'unbounded'"
+            case .rate: "a rate such as 100/s or 6000/m"
+            case .choice(let values): values.map { "'\($0)'" }.joined(separator: ", ")
+            case .participant(let kinds): "the name of a \(kinds.map(\.rawValue).joined(separator: " or "))"
+            case .stringOrName: "a string or a name"
+            case .string: "a string"
+            }
+        }
+    }
+
+    public var key: String
+    public var valueType: ValueType
+    /// For participant attributes: the kinds it applies to.
+    public var kinds: [ParticipantKind]
+    public var summary: String
+}
+
+/// Where an attribute list is written.
+public enum AttributeSite: Sendable, Hashable {
+    case participant(ParticipantKind)
+    case interaction
+    case group
+    case flow
+    case fragment(FragmentSyntax.Kind)
+
+    public var description: String {
+        switch self {
+        case .participant(let kind): "a \(kind.rawValue)"
+        case .interaction: "an interaction"
+        case .group: "a group"
+        case .flow: "a flow"
+        case .fragment(let kind): "'\(kind.rawValue)'"
+        }
+    }
+}
+
+public enum AttributeSchema {
+    static let all = ParticipantKind.allCases
+    static let callable: [ParticipantKind] = [.service, .external, .client]
+    static let active: [ParticipantKind] = [.service, .external, .driver]
+    static let timed: [ParticipantKind] = [.service, .external, .queue, .topic, .store]
+    static let channels: [ParticipantKind] = [.queue, .topic]
+
+    public static let participant: [AttributeSpec] = [
+        .init(key: "availability", valueType: .percent, kinds: all, summary: "its own availability, for availability math"),
+        .init(key: "slo", valueType: .percent, kinds: all, summary: "the availability its callers are promised"),
+        .init(key: "latency", valueType: .duration, kinds: all, summary: "typical time to handle one request"),
+        .init(key: "idempotent", valueType: .flag, kinds: callable, summary: "every operation it receives is idempotent"),
+        .init(key: "concurrency", valueType: .count(minimum: 1), kinds: active, summary: "how many requests it handles at once"),
+        .init(key: "rate-limit", valueType: .rate, kinds: active, summary: "how many requests per time unit it accepts"),
+        .init(key: "timeout", valueType: .duration, kinds: timed, summary: "default timeout of sync interactions to it"),
+        .init(key: "delivery", valueType: .choice(Delivery.allCases.map(\.rawValue)), kinds: channels, summary: "delivery guarantee (default at-least-once)"),
+        .init(key: "order", valueType: .choice(Ordering.allCases.map(\.rawValue)), kinds: channels, summary: "ordering guarantee (default unordered)"),
+        .init(key: "capacity", valueType: .countOrUnbounded(minimum: 1), kinds: channels, summary: "how many messages it holds"),
+        .init(key: "overflow", valueType: .choice(Overflow.allCases.map(\.rawValue)), kinds: channels, summary: "what happens when full"),
+        .init(key: "ttl", valueType: .duration, kinds: channels, summary: "message expiration"),
+        .init(key: "dlq", valueType: .participant([.queue]), kinds: channels, summary: "dead-letter channel"),
+        .init(key: "max-receives", valueType: .count(minimum: 1), kinds: channels, summary: "redeliveries before dead-lettering"),
+        .init(key: "push", valueType: .flag, kinds: channels, summary: "the broker delivers instead of consumers polling"),
+        .init(key: "interval", valueType: .duration, kinds: [.driver], summary: "polling interval"),
+        .init(key: "batch", valueType: .count(minimum: 1), kinds: [.driver], summary: "messages per fetch"),
+        .init(key: "owner", valueType: .stringOrName, kinds: all, summary: "owning team"),
+    ]
+
+    public static let interaction: [AttributeSpec] = [
+        .init(key: "timeout", valueType: .duration, kinds: [], summary: "how long the initiator waits (sync only)"),
+        .init(key: "retries", valueType: .countOrUnbounded(minimum: 0), kinds: [], summary: "retries after the first attempt"),
+        .init(key: "backoff", valueType: .choice(Backoff.allCases.map(\.rawValue)), kinds: [], summary: "delay between retries"),
+        .init(key: "jitter", valueType: .flag, kinds: [], summary: "randomised delay between retries"),
+        .init(key: "circuit-breaker", valueType: .flag, kinds: [], summary: "the initiator stops calling after repeated failures"),
+        .init(key: "idempotent", valueType: .flag, kinds: [], summary: "this operation is idempotent"),
+        .init(key: "latency", valueType: .duration, kinds: [], summary: "typical latency of this interaction"),
+        .init(key: "budget", valueType: .duration, kinds: [], summary: "the longest the initiator may wait end-to-end (sync only)"),
+        .init(key: "ordered", valueType: .flag, kinds: [], summary: "the initiator relies on receiving messages in order"),
+        .init(key: "correlation", valueType: .stringOrName, kinds: [], summary: "the correlation identifier carried by a request or reply"),
+        .init(key: "reply-to", valueType: .participant([.queue, .topic]), kinds: [], summary: "return address for the reply"),
+    ]
+
+    public static let group: [AttributeSpec] = [
+        .init(key: "owner", valueType: .stringOrName, kinds: [], summary: "owning team of every member"),
+    ]
+
+    public static let flow: [AttributeSpec] = [
+        .init(key: "description", valueType: .string, kinds: [], summary: "what the flow shows (used as the diagram's description)"),
+    ]
+
+    public static let loop: [AttributeSpec] = [
+        .init(key: "times", valueType: .count(minimum: 1), kinds: [], summary: "how many iterations to assume for latency arithmetic"),
+    ]
+
+    /// The attributes allowed at a site.
+    public static func specs(for site: AttributeSite) -> [AttributeSpec] {
+        switch site {
+        case .participant(let kind): participant.filter { $0.kinds.contains(kind) }
+        case .interaction: interaction
+        case .group: group
+        case .flow: flow
+        case .fragment(.loop): loop
+        case .fragment: []
+        }
+    }
+
+    /// Every key that exists somewhere for this kind of site, applicable or not (for messages
+    /// like "'push' applies to queue and topic, not service").
+    static func anySpec(key: String, site: AttributeSite) -> AttributeSpec? {
+        switch site {
+        case .participant: participant.first { $0.key == key }
+        default: specs(for: site).first { $0.key == key }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// BatonModel — see the header in the stage's main file.

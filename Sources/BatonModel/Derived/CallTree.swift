@@ -1,0 +1,36 @@
+/// Sync call trees (SPEC §5–6): sync interactions nested through blocks, fragments being
+/// transparent. An async interaction (`->>`, `~>`) ends a tree; sync interactions in its block
+/// start new ones.
+public struct CallTrees: Sendable {
+    /// For each interaction: the sync interactions directly in its block (through fragments),
+    /// in document order. Empty for async interactions.
+    public let children: [[InteractionID]]
+    /// Sync interactions that no sync interaction encloses, in document order.
+    public let roots: [InteractionID]
+
+    public init(_ model: Model) {
+        var children = Array(repeating: [InteractionID](), count: model.interactions.count)
+        var roots: [InteractionID] = []
+        for interaction in model.interactions where interaction.isSynchronous {
+            if let parent = interaction.parent, model[parent].isSynchronous {
+                children[parent.rawValue].append(interaction.id)
+            } else {
+                roots.append(interaction.id)
+            }
+        }
+        self.children = children
+        self.roots = roots
+    }
+
+    /// Every root-to-node path, visited depth first in document order; `body` gets the path
+    /// (root first) and returns false to stop descending below that node.
+    public func walkPaths(_ body: ([InteractionID]) -> Bool) {
+        for root in roots {
+            var stack: [[InteractionID]] = [[root]]
+            while let path = stack.popLast() {
+                guard body(path), let last = path.last else { continue }
+                for child in children[last.rawValue].reversed() { stack.append(path + [child]) }
+            }
+        }
+    }
+}

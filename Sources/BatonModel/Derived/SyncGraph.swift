@@ -1,0 +1,78 @@
+/// The sync dependency graph (SPEC §6): an edge initiator → passive end for every sync
+/// interaction (`->` and `<-`) anywhere in the model. Successors are kept sorted and distinct.
+public struct SyncGraph: Sendable {
+    /// Distinct successors of each participant, ascending.
+    public let successors: [[ParticipantID]]
+    /// For each participant, the sync interactions it initiates, in document order.
+    public let outgoing: [[InteractionID]]
+
+    public init(_ model: Model) {
+        var successors = Array(repeating: [ParticipantID](), count: model.participants.count)
+        var outgoing = Array(repeating: [InteractionID](), count: model.participants.count)
+        for interaction in model.interactions where interaction.isSynchronous {
+            successors[interaction.from.rawValue].append(interaction.to)
+            outgoing[interaction.from.rawValue].append(interaction.id)
+        }
+        self.successors = successors.map { Array(Set($0)).sorted() }
+        self.outgoing = outgoing
+    }
+
+    public var count: Int { successors.count }
+
+    /// fan-out(P): how many distinct participants P calls or fetches from synchronously.
+    public func fanOut(_ participant: ParticipantID) -> Int { successors[participant.rawValue].count }
+
+    /// Strongly connected components (Tarjan, iterative so deep graphs cannot overflow the
+    /// stack), in reverse topological order: every component comes after the ones it reaches.
+    public func stronglyConnectedComponents() -> [[ParticipantID]] {
+        let count = successors.count
+        var index = Array(repeating: -1, count: count)
+        var lowLink = Array(repeating: 0, count: count)
+        var onStack = Array(repeating: false, count: count)
+        var stack: [Int] = []
+        var components: [[ParticipantID]] = []
+        var nextIndex = 0
+        for start in 0..<count where index[start] < 0 {
+            // Each frame: node and the position of the next successor to visit.
+            var frames: [(node: Int, next: Int)] = [(start, 0)]
+            index[start] = nextIndex
+            lowLink[start] = nextIndex
+            nextIndex += 1
+            stack.append(start)
+            onStack[start] = true
+            while let frame = frames.last {
+                let node = frame.node
+                let edges = successors[node]
+                if frame.next < edges.count {
+                    frames[frames.count - 1].next += 1
+                    let successor = edges[frame.next].rawValue
+                    if index[successor] < 0 {
+                        index[successor] = nextIndex
+                        lowLink[successor] = nextIndex
+                        nextIndex += 1
+                        stack.append(successor)
+                        onStack[successor] = true
+                        frames.append((successor, 0))
+                    } else if onStack[successor] {
+                        lowLink[node] = min(lowLink[node], index[successor])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last {
+                    lowLink[parent.node] = min(lowLink[parent.node], lowLink[node])
+                }
+                if lowLink[node] == index[node] {
+                    var component: [ParticipantID] = []
+                    while let member = stack.popLast() {
+                        onStack[member] = false
+                        component.append(ParticipantID(member))
+                        if member == node { break }
+                    }
+                    components.append(component.sorted())
+                }
+            }
+        }
+        return components
+    }
+}

@@ -1,0 +1,59 @@
+/// worst-case wait(I) for every sync interaction (SPEC §6), in seconds:
+///
+/// - attempts(I) × timeout(I) when a timeout is known (on I, else on its passive end);
+/// - otherwise attempts(I) × (latency(I) + cost of its block), where the block's cost sums the
+///   worst-case waits of its sync interactions, `par`/`alt` take their largest branch, `loop`
+///   multiplies by `times` and `opt` counts its contents.
+///
+/// latency(I) is I's `latency`, else its passive end's, else 0. Async interactions cost nothing
+/// to their sender. Unbounded retries make the wait infinite unless nothing at all is known to
+/// take time (∞ × 0 is taken as 0, so an unknown is never reported as a number).
+public struct WorstCaseWaits: Sendable {
+    /// Indexed by interaction; nil for async interactions.
+    public let seconds: [Double?]
+
+    public init(_ model: Model) {
+        var seconds = Array<Double?>(repeating: nil, count: model.interactions.count)
+        // Children come after their parents in document order: compute from the end.
+        for interaction in model.interactions.reversed() where interaction.isSynchronous {
+            let attempts = interaction.attributes.attempts
+            if let timeout = Self.timeout(of: interaction, in: model) {
+                seconds[interaction.id.rawValue] = Self.times(attempts, timeout)
+                continue
+            }
+            let latency = interaction.attributes.latency ?? model[interaction.to].attributes.latency ?? 0
+            let block = Self.cost(of: interaction.block ?? [], in: model, waits: seconds)
+            seconds[interaction.id.rawValue] = Self.times(attempts, latency + block)
+        }
+        self.seconds = seconds
+    }
+
+    public subscript(id: InteractionID) -> Double? { seconds[id.rawValue] }
+
+    /// The timeout that bounds one attempt: the interaction's own, else its passive end's.
+    public static func timeout(of interaction: Interaction, in model: Model) -> Double? {
+        interaction.attributes.timeout ?? model[interaction.to].attributes.timeout
+    }
+
+    static func times(_ a: Double, _ b: Double) -> Double { a == 0 || b == 0 ? 0 : a * b }
+
+    static func cost(of steps: [Step], in model: Model, waits: [Double?]) -> Double {
+        var total = 0.0
+        for step in steps {
+            switch step {
+            case .interaction(let id):
+                total += waits[id.rawValue] ?? 0
+            case .fragment(let fragment):
+                let branches = fragment.branches.map { cost(of: $0.steps, in: model, waits: waits) }
+                switch fragment.kind {
+                case .loop: total += times(Double(fragment.times), branches.first ?? 0)
+                case .opt: total += branches.first ?? 0
+                case .alt, .par: total += branches.max() ?? 0
+                }
+            case .note:
+                break
+            }
+        }
+        return total
+    }
+}

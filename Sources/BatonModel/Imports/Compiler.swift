@@ -1,0 +1,145 @@
+// The compile driver: parses the root file, follows its imports (relative paths, confined to
+// the allowed roots, cycles reported), and builds one model from all of them.
+//
+// It never touches the file system itself: the caller passes a `read` function. That keeps this
+// stage pure and lets tests compile in-memory file trees.
+
+import BatonSyntax
+
+/// Everything one compilation produced.
+public struct Compilation: Sendable {
+    public var sources: SourceMap
+    /// Syntax of every file, indexed by `FileID`.
+    public var syntax: [SyntaxFile]
+    public var model: Model
+    /// Compile errors of every file, in source order.
+    public var diagnostics: [Diagnostic]
+    public var rootFile: FileID { FileID(0) }
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+public struct CompileOptions: Sendable {
+    /// Directories (resolved paths) imports may read from; empty means the root file's directory.
+    public var importRoots: [String]
+    public var maxDepth: Int
+
+    public init(importRoots: [String] = [], maxDepth: Int = BatonParser.defaultMaxDepth) {
+        self.importRoots = importRoots
+        self.maxDepth = maxDepth
+    }
+}
+
+/// A file to compile: the path shown to users and the path used to read files next to it.
+public struct SourceInput: Sendable {
+    public var displayPath: String
+    public var resolvedPath: String
+    public var bytes: [UInt8]
+
+    public init(displayPath: String, resolvedPath: String, bytes: [UInt8]) {
+        self.displayPath = displayPath
+        self.resolvedPath = resolvedPath
+        self.bytes = bytes
+    }
+}
+
+public enum Compiler {
+    /// Reads the file at a resolved path; nil when it cannot be read.
+    public typealias Reader = @Sendable (String) -> [UInt8]?
+
+    public static func compile(_ input: SourceInput, options: CompileOptions = CompileOptions(),
+                               read: @escaping Reader = { _ in nil }) -> Compilation {
+        var loader = ImportLoader(options: options, read: read, rootPath: input.resolvedPath)
+        loader.load(input, chain: [])
+        var builder = ModelBuilder(files: loader.files, sources: loader.sources)
+        let model = builder.build()
+        var diagnostics = loader.diagnostics + builder.diagnostics
+        diagnostics.sort(by: Diagnostic.sourceOrder)
+        return Compilation(sources: loader.sources, syntax: loader.files.map { $0.syntax }, model: model,
+                           diagnostics: diagnostics)
+    }
+}
+
+/// A parsed file and where each of its `import` statements led.
+struct LoadedFile: Sendable {
+    var syntax: SyntaxFile
+    var resolvedPath: String
+    /// Parallel to `syntax.statements`: the imported file for each successful `import`.
+    var importTargets: [FileID?]
+}
+
+struct ImportLoader {
+    let options: CompileOptions
+    let read: Compiler.Reader
+    let roots: [String]
+    var sources = SourceMap()
+    var files: [LoadedFile] = []
+    var diagnostics: [Diagnostic] = []
+    /// Resolved path → file, so a file imported twice is loaded once.
+    var loaded: [String: FileID] = [:]
+
+    init(options: CompileOptions, read: @escaping Compiler.Reader, rootPath: String) {
+        self.options = options
+        self.read = read
+        roots = options.importRoots.isEmpty
+            ? [PathName.directory(of: PathName.normalize(rootPath))]
+            : options.importRoots.map(PathName.normalize)
+    }
+
+    /// Parses a file, then follows its imports depth first. `chain` holds the files being loaded
+    /// (with the import statement that led to each), to detect cycles.
+    @discardableResult
+    mutating func load(_ input: SourceInput, chain: [(file: FileID, span: Span)]) -> FileID {
+        let id = sources.add(path: input.displayPath, bytes: input.bytes)
+        let resolved = PathName.normalize(input.resolvedPath)
+        loaded[resolved] = id
+        let parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth)
+        diagnostics.append(contentsOf: parsed.diagnostics)
+        files.append(LoadedFile(syntax: parsed.syntax, resolvedPath: resolved,
+                                importTargets: Array(repeating: nil, count: parsed.syntax.statements.count)))
+        for (index, statement) in parsed.syntax.statements.enumerated() {
+            guard case .importFile(let statement) = statement else { continue }
+            files[id.rawValue].importTargets[index] = follow(statement, from: id, displayPath: input.displayPath,
+                                                             resolvedPath: resolved, chain: chain)
+        }
+        return id
+    }
+
+    private mutating func follow(_ statement: ImportSyntax, from file: FileID, displayPath: String,
+                                 resolvedPath: String, chain: [(file: FileID, span: Span)]) -> FileID? {
+        let relative = statement.path.value
+        let span = statement.path.span
+        func fail(_ code: String, _ message: String, notes: [Diagnostic.Note] = [], help: String? = nil) -> FileID? {
+            diagnostics.append(Diagnostic(code: code, severity: .error, message: message, span: span, notes: notes, help: help))
+            return nil
+        }
+        if relative.isEmpty {
+            return fail(CompileError.importNotFound, "the import path is empty")
+        }
+        if relative.hasPrefix("/") {
+            return fail(CompileError.importNotFound, "imports take a path relative to the importing file, not '\(relative)'")
+        }
+        let target = PathName.join(PathName.directory(of: resolvedPath), relative)
+        guard roots.contains(where: { PathName.isInside(target, root: $0) }) else {
+            return fail(CompileError.importNotFound, "'\(relative)' lies outside the directories imports may read",
+                        help: "keep imported files below \(roots.joined(separator: ", ")), or allow more with --import-root DIR")
+        }
+        let ancestors = chain.map(\.file) + [file]
+        if let cycleStart = ancestors.firstIndex(where: { files[$0.rawValue].resolvedPath == target }) {
+            let names = ancestors[cycleStart...].map { sources[$0].path } + [sources[ancestors[cycleStart]].path]
+            let notes = chain[cycleStart...].map { link in
+                Diagnostic.Note("'\(sources[link.file].path)' imports the next file here", at: link.span)
+            }
+            return fail(CompileError.importCycle, "import cycle: \(names.joined(separator: " -> "))", notes: notes,
+                        help: "move the shared declarations into a file that both import")
+        }
+        if let existing = loaded[target] { return existing }
+        guard let bytes = read(target) else {
+            return fail(CompileError.importNotFound, "cannot read imported file '\(relative)'",
+                        help: "the path is relative to \(displayPath == "<stdin>" ? "the current directory" : "'\(displayPath)'")")
+        }
+        let display = PathName.join(PathName.directory(of: displayPath), relative)
+        return load(SourceInput(displayPath: display, resolvedPath: target, bytes: bytes),
+                    chain: chain + [(file, span)])
+    }
+}

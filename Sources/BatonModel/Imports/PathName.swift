@@ -1,0 +1,51 @@
+/// Lexical path arithmetic on `/`-separated paths (no file-system access), for resolving
+/// `import` statements and confining them to the allowed roots.
+public enum PathName {
+    /// Removes `.` and empty components and folds `dir/..`. Keeps a leading `/`; leading `..`
+    /// of a relative path stay.
+    public static func normalize(_ path: String) -> String {
+        let isAbsolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == "..", isAbsolute { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if isAbsolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// The directory part of a path ("." for a bare file name).
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+
+    /// `base/relative`, normalized; an absolute `relative` wins.
+    public static func join(_ base: String, _ relative: String) -> String {
+        if relative.hasPrefix("/") { return normalize(relative) }
+        return normalize(base == "." ? relative : base + "/" + relative)
+    }
+
+    /// Whether `path` is `root` or lies below it (both normalized the same way).
+    public static func isInside(_ path: String, root: String) -> Bool {
+        let path = normalize(path)
+        let root = normalize(root)
+        if root == "/" { return path.hasPrefix("/") }
+        if root == "." { return !path.hasPrefix("/") && path != ".." && !path.hasPrefix("../") }
+        return path == root || path.hasPrefix(root + "/")
+    }
+
+    /// The file name without directory and extension.
+    public static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

@@ -1,0 +1,43 @@
+import BatonSyntax
+
+/// A sequence of steps: a named `flow`, or the file's default flow (its top-level steps).
+public struct Flow: Hashable, Sendable {
+    public var id: FlowID
+    public var name: String
+    public var description: String?
+    public var steps: [Step]
+    /// The `flow` header; for the default flow, its first step.
+    public var span: Span
+    public var isDefault: Bool
+}
+
+/// One step of a flow or block.
+public indirect enum Step: Hashable, Sendable {
+    case interaction(InteractionID)
+    case fragment(Fragment)
+    case note(Note)
+}
+
+/// `loop`, `opt`, `alt`/`else` or `par`/`and` with its branches.
+public struct Fragment: Hashable, Sendable {
+    public typealias Kind = FragmentSyntax.Kind
+
+    public struct Branch: Hashable, Sendable {
+        public var label: String?
+        public var steps: [Step]
+        public var span: Span
+    }
+
+    public var kind: Kind
+    /// Iterations assumed for latency arithmetic (`loop [times=N]`, default 1).
+    public var times: Int
+    public var branches: [Branch]
+    public var span: Span
+}
+
+/// `note over A, B : text`
+public struct Note: Hashable, Sendable {
+    public var over: [ParticipantID]
+    public var text: String
+    public var span: Span
+}

@@ -1,0 +1,343 @@
+// Builds the semantic model from the syntax of the root file and its imports.
+//
+// Three passes over the files, in statement order with each import expanded where it is
+// written: declarations (names are global, so steps may use names declared later), attributes
+// (which may name other participants), then flows and steps (name resolution with "did you
+// mean", the misplaced-step rule). Every problem is a diagnostic; whatever can be resolved is
+// kept so later diagnostics stay meaningful.
+
+import BatonSyntax
+
+struct ModelBuilder {
+    let files: [LoadedFile]
+    let sources: SourceMap
+    var model = Model()
+    var diagnostics: [Diagnostic] = []
+    /// Name → participant or group, for resolution (lookups only, never iterated).
+    private var participantsByName: [String: ParticipantID] = [:]
+    private var groupsByName: [String: GroupID] = [:]
+    /// The declaration syntax of each participant and group, parallel to the model's arrays.
+    private var declarationSyntax: [DeclarationSyntax] = []
+    private var groupSyntax: [GroupSyntax] = []
+    private var participantNames: [String] = []
+    private var flowSpans: [String: Span] = [:]
+    /// Uses of undeclared names, reported once per name at its first use.
+    private var undeclaredUses: [String: [Span]] = [:]
+    private var undeclaredOrder: [String] = []
+
+    init(files: [LoadedFile], sources: SourceMap) {
+        self.files = files
+        self.sources = sources
+    }
+
+    var root: FileID { FileID(0) }
+
+    mutating func build() -> Model {
+        guard !files.isEmpty else { return model }
+        var visited = Set<FileID>()
+        declare(root, visited: &visited)
+        decodeAttributes()
+        var visitedForSteps = Set<FileID>()
+        buildFlows(root, visited: &visitedForSteps)
+        reportUndeclaredNames()
+        return model
+    }
+
+    /// One error per undeclared name, at its first use, with later uses as notes: a missing
+    /// declaration is one mistake however often the name is used.
+    private mutating func reportUndeclaredNames() {
+        for name in undeclaredOrder {
+            let uses = undeclaredUses[name] ?? []
+            guard let first = uses.first else { continue }
+            var help = "declare it first, for example: service \(name)"
+            if let suggestion = Suggestion.closest(to: name, in: participantNames) {
+                help = "did you mean '\(suggestion)'?"
+            }
+            var notes = uses.dropFirst().prefix(3).map { Diagnostic.Note("also used here", at: $0) }
+            if uses.count > 4 { notes.append(.init(uses.count == 5 ? "and 1 more use" : "and \(uses.count - 4) more uses")) }
+            diagnostics.append(Diagnostic(
+                code: CompileError.undeclaredName, severity: .error,
+                message: "'\(name)' is not declared", span: first, notes: notes, help: help))
+        }
+    }
+
+    /// Visits a file's statements in order, expanding each import (once) where it is written.
+    private func forEachStatement(in file: FileID, visited: inout Set<FileID>,
+                                  _ body: (FileID, Statement) -> Void) {
+        guard visited.insert(file).inserted else { return }
+        let loaded = files[file.rawValue]
+        for (index, statement) in loaded.syntax.statements.enumerated() {
+            if case .importFile = statement, let target = loaded.importTargets[index] {
+                forEachStatement(in: target, visited: &visited, body)
+            } else {
+                body(file, statement)
+            }
+        }
+    }
+
+    // MARK: - Pass 1: declarations
+
+    private mutating func declare(_ file: FileID, visited: inout Set<FileID>) {
+        var statements: [(FileID, Statement)] = []
+        forEachStatement(in: file, visited: &visited) { statements.append(($0, $1)) }
+        for (file, statement) in statements {
+            switch statement {
+            case .title(let title):
+                guard file == root else { continue }
+                if model.title == nil {
+                    model.title = title.text.value
+                } else {
+                    diagnostics.append(Diagnostic(
+                        code: CompileError.duplicateDeclaration, severity: .error,
+                        message: "the title is set twice", span: title.span, help: "keep one 'title' statement"))
+                }
+            case .declaration(let declaration):
+                addParticipant(declaration, group: nil, imported: file != root)
+            case .group(let group):
+                if let id = addGroup(group, parent: nil, imported: file != root) { model.rootGroups.append(id) }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func claimName(_ name: Identifier) -> Bool {
+        if let existing = participantsByName[name.name] {
+            duplicate(name, firstAt: model.participants[existing.rawValue].nameSpan)
+            return false
+        }
+        if let existing = groupsByName[name.name] {
+            duplicate(name, firstAt: groupSyntax[existing.rawValue].name.span)
+            return false
+        }
+        return true
+    }
+
+    private mutating func duplicate(_ name: Identifier, firstAt first: Span) {
+        diagnostics.append(Diagnostic(
+            code: CompileError.duplicateDeclaration, severity: .error,
+            message: "'\(name.name)' is declared twice", span: name.span,
+            notes: [.init("first declared here", at: first)],
+            help: "rename one of them, or remove the second declaration"))
+    }
+
+    @discardableResult
+    private mutating func addParticipant(_ declaration: DeclarationSyntax, group: GroupID?, imported: Bool) -> ParticipantID? {
+        guard claimName(declaration.name) else { return nil }
+        let id = ParticipantID(model.participants.count)
+        model.participants.append(Participant(
+            id: id, name: declaration.name.name, label: declaration.label?.value, kind: declaration.kind,
+            attributes: ParticipantAttributes(), group: group, owner: nil, span: declaration.span,
+            nameSpan: declaration.name.span, isImported: imported))
+        participantsByName[declaration.name.name] = id
+        participantNames.append(declaration.name.name)
+        declarationSyntax.append(declaration)
+        return id
+    }
+
+    private mutating func addGroup(_ group: GroupSyntax, parent: GroupID?, imported: Bool) -> GroupID? {
+        guard claimName(group.name) else { return nil }
+        let id = GroupID(model.groups.count)
+        model.groups.append(ParticipantGroup(
+            id: id, name: group.name.name, label: group.label?.value, owner: nil, parent: parent,
+            members: [], subgroups: [], span: group.span, isImported: imported))
+        groupsByName[group.name.name] = id
+        groupSyntax.append(group)
+        for member in group.members {
+            switch member {
+            case .declaration(let declaration):
+                if let member = addParticipant(declaration, group: id, imported: imported) {
+                    model.groups[id.rawValue].members.append(member)
+                }
+            case .group(let nested):
+                if let nestedID = addGroup(nested, parent: id, imported: imported) {
+                    model.groups[id.rawValue].subgroups.append(nestedID)
+                }
+            }
+        }
+        return id
+    }
+
+    // MARK: - Pass 2: attributes
+
+    private mutating func decodeAttributes() {
+        let decoder = attributeDecoder
+        for index in model.groups.indices {
+            let decoded = decoder.decode(groupSyntax[index].attributes, at: .group, diagnostics: &diagnostics)
+            for attribute in decoded {
+                if case .string(let owner) = attribute.value { model.groups[index].owner = owner }
+            }
+        }
+        for index in model.participants.indices {
+            let declaration = declarationSyntax[index]
+            let decoded = decoder.decode(declaration.attributes, at: .participant(declaration.kind), diagnostics: &diagnostics)
+            var attributes = ParticipantAttributes(decoded)
+            if attributes.dlq == model.participants[index].id, let span = attributes.spans["dlq"] {
+                diagnostics.append(Diagnostic(
+                    code: CompileError.invalidAttributeValue, severity: .error,
+                    message: "'\(declaration.name.name)' cannot be its own dead-letter queue", span: span,
+                    help: "declare a separate queue for messages that cannot be delivered"))
+                attributes.dlq = nil
+            }
+            model.participants[index].attributes = attributes
+            model.participants[index].owner = attributes.owner ?? inheritedOwner(model.participants[index].group)
+        }
+    }
+
+    private func inheritedOwner(_ group: GroupID?) -> String? {
+        var current = group
+        while let id = current {
+            if let owner = model.groups[id.rawValue].owner { return owner }
+            current = model.groups[id.rawValue].parent
+        }
+        return nil
+    }
+
+    private var attributeDecoder: AttributeDecoder {
+        let participants = model.participants
+        let byName = participantsByName
+        return AttributeDecoder { name in byName[name].map { participants[$0.rawValue] } }
+    }
+
+    // MARK: - Pass 3: flows and steps
+
+    private mutating func buildFlows(_ file: FileID, visited: inout Set<FileID>) {
+        var statements: [(FileID, Statement)] = []
+        forEachStatement(in: file, visited: &visited) { statements.append(($0, $1)) }
+        var defaultFlows: [FileID: FlowID] = [:]
+        for (file, statement) in statements {
+            switch statement {
+            case .flow(let flow):
+                let id = FlowID(model.flows.count)
+                if let first = flowSpans[flow.name.value] {
+                    diagnostics.append(Diagnostic(
+                        code: CompileError.duplicateDeclaration, severity: .error,
+                        message: "a flow named \"\(flow.name.value)\" already exists", span: flow.name.span,
+                        notes: [.init("first declared here", at: first)], help: "give each flow its own name"))
+                }
+                flowSpans[flow.name.value] = flow.name.span
+                let decoded = attributeDecoder.decode(flow.attributes, at: .flow, diagnostics: &diagnostics)
+                var description: String?
+                for attribute in decoded { if case .string(let text) = attribute.value { description = text } }
+                model.flows.append(Flow(id: id, name: flow.name.value, description: description, steps: [],
+                                        span: flow.span, isDefault: false))
+                let steps = buildSteps(flow.steps, flow: id, enclosing: nil)
+                model.flows[id.rawValue].steps = steps
+            case .step(let step):
+                let id: FlowID
+                if let existing = defaultFlows[file] {
+                    id = existing
+                } else {
+                    id = FlowID(model.flows.count)
+                    defaultFlows[file] = id
+                    model.flows.append(Flow(id: id, name: defaultFlowName(file), description: nil, steps: [],
+                                            span: step.span, isDefault: true))
+                }
+                let steps = buildSteps([step], flow: id, enclosing: nil)
+                model.flows[id.rawValue].steps.append(contentsOf: steps)
+            default:
+                break
+            }
+        }
+    }
+
+    /// The default flow is named by the file's title, else by its file name.
+    private func defaultFlowName(_ file: FileID) -> String {
+        for statement in files[file.rawValue].syntax.statements {
+            if case .title(let title) = statement { return title.text.value }
+        }
+        let stem = PathName.stem(of: sources[file].path)
+        return stem == "<stdin>" ? "main" : stem
+    }
+
+    /// Who is acting in a block: the passive end of the interaction that owns it.
+    private struct Enclosing {
+        var interaction: InteractionID
+        var actor: ParticipantID
+        var span: Span
+    }
+
+    private mutating func buildSteps(_ steps: [StepSyntax], flow: FlowID, enclosing: Enclosing?) -> [Step] {
+        var result: [Step] = []
+        for step in steps {
+            switch step {
+            case .interaction(let syntax):
+                if let id = buildInteraction(syntax, flow: flow, enclosing: enclosing) {
+                    result.append(.interaction(id))
+                }
+            case .fragment(let syntax):
+                var times = 1
+                let site = AttributeSite.fragment(syntax.kind)
+                for attribute in attributeDecoder.decode(syntax.attributes, at: site, diagnostics: &diagnostics) {
+                    if case .count(let count) = attribute.value { times = count }
+                }
+                let branches = syntax.branches.map { branch in
+                    Fragment.Branch(label: branch.label?.value,
+                                    steps: buildSteps(branch.block.steps, flow: flow, enclosing: enclosing),
+                                    span: branch.keywordSpan.through(branch.block.span))
+                }
+                result.append(.fragment(Fragment(kind: syntax.kind, times: times, branches: branches, span: syntax.span)))
+            case .note(let syntax):
+                let over = syntax.over.compactMap { resolve($0) }
+                if over.count == syntax.over.count {
+                    result.append(.note(Note(over: over, text: syntax.text.text, span: syntax.span)))
+                }
+            }
+        }
+        return result
+    }
+
+    private mutating func buildInteraction(_ syntax: InteractionSyntax, flow: FlowID, enclosing: Enclosing?) -> InteractionID? {
+        let from = resolve(syntax.from)
+        let to = resolve(syntax.to)
+        if let enclosing, let from, from != enclosing.actor {
+            let actor = model.participants[enclosing.actor.rawValue].name
+            let outer = model.interactions[enclosing.interaction.rawValue]
+            diagnostics.append(Diagnostic(
+                code: CompileError.misplacedStep, severity: .error,
+                message: "'\(syntax.from.name)' cannot initiate here: this block is what '\(actor)' does while handling '\(describe(outer))', so only '\(actor)' may initiate",
+                span: syntax.span,
+                notes: [.init("the enclosing interaction", at: enclosing.span)],
+                help: "move this step out of the block, or make '\(actor)' its initiator"))
+        }
+        let decoded = attributeDecoder.decode(syntax.attributes, at: .interaction, diagnostics: &diagnostics)
+        guard let from, let to else {
+            // Still resolve names inside the block so every undeclared name is reported.
+            if let block = syntax.block {
+                _ = buildSteps(block.steps, flow: flow, enclosing: nil)
+            }
+            return nil
+        }
+        let id = InteractionID(model.interactions.count)
+        model.interactions.append(Interaction(
+            id: id, from: from, to: to, arrow: syntax.arrow, label: syntax.label?.text,
+            attributes: InteractionAttributes(decoded), flow: flow, parent: enclosing?.interaction, block: nil,
+            span: syntax.span, arrowSpan: syntax.arrowSpan))
+        if let block = syntax.block {
+            let inner = Enclosing(interaction: id, actor: to, span: syntax.span)
+            let steps = buildSteps(block.steps, flow: flow, enclosing: inner)
+            model.interactions[id.rawValue].block = steps
+        }
+        return id
+    }
+
+    private func describe(_ interaction: Interaction) -> String {
+        var text = "\(model.participants[interaction.from.rawValue].name) \(interaction.arrow.rawValue) \(model.participants[interaction.to.rawValue].name)"
+        if let label = interaction.label { text += " : \(label)" }
+        return text
+    }
+
+    private mutating func resolve(_ name: Identifier) -> ParticipantID? {
+        if let id = participantsByName[name.name] { return id }
+        if groupsByName[name.name] != nil {
+            diagnostics.append(Diagnostic(
+                code: CompileError.undeclaredName, severity: .error,
+                message: "'\(name.name)' is a group, not a participant", span: name.span,
+                help: "interactions connect participants; name one of the group's members"))
+            return nil
+        }
+        if undeclaredUses[name.name] == nil { undeclaredOrder.append(name.name) }
+        undeclaredUses[name.name, default: []].append(name.span)
+        return nil
+    }
+}

@@ -1,1 +1,0 @@
-// BatonRender — see the header in the stage's main file.

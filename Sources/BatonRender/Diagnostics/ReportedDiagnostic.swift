@@ -1,0 +1,70 @@
+import BatonSyntax
+
+/// A diagnostic resolved for printing: file path, 1-based lines and columns (columns count
+/// Unicode scalars; the end column is exclusive), and the source line it points at.
+///
+/// Every output format (text, JSON, SARIF, GitHub) prints these, so positions are computed once
+/// and the formats cannot disagree.
+public struct ReportedDiagnostic: Hashable, Sendable {
+    public struct ReportedNote: Hashable, Sendable {
+        public var file: String?
+        public var line: Int?
+        public var column: Int?
+        public var message: String
+    }
+
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var endLine: Int
+    public var endColumn: Int
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var notes: [ReportedNote]
+    public var help: String?
+    /// The text of `line`, for snippets.
+    public var sourceLine: String
+
+    public init(_ diagnostic: Diagnostic, sources: SourceMap) {
+        let source = sources[diagnostic.span.file]
+        let start = source.location(of: diagnostic.span.start)
+        let end = source.location(of: diagnostic.span.end)
+        file = source.path
+        line = start.line
+        column = start.column
+        endLine = end.line
+        endColumn = end.column
+        severity = diagnostic.severity
+        code = diagnostic.code
+        message = diagnostic.message
+        help = diagnostic.help
+        sourceLine = source.lineText(start.line)
+        notes = diagnostic.notes.map { note in
+            guard let span = note.span else { return ReportedNote(message: note.message) }
+            let noteSource = sources[span.file]
+            let location = noteSource.location(of: span.start)
+            return ReportedNote(file: noteSource.path, line: location.line, column: location.column, message: note.message)
+        }
+    }
+}
+
+/// Counts for the end of a report.
+public struct DiagnosticSummary: Hashable, Sendable {
+    public var files: Int
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+
+    public init(files: Int, diagnostics: [ReportedDiagnostic]) {
+        self.files = files
+        for diagnostic in diagnostics {
+            switch diagnostic.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            case .off: break
+            }
+        }
+    }
+}

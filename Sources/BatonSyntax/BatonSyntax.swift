@@ -1,1 +1,0 @@
-// BatonSyntax — see the header in the stage's main file.

@@ -1,0 +1,67 @@
+/// A problem found in the input: a compile error or a lint finding.
+///
+/// Diagnostics are plain values: every stage returns them instead of throwing, so one run
+/// reports as many problems as it can find. Positions are spans (byte offsets); formatters turn
+/// them into line:column only when printing.
+public struct Diagnostic: Hashable, Sendable {
+    /// A stable kebab-case id: a compile-error code (`syntax`, `undeclared-name`, …) or a rule id.
+    public var code: String
+    public var severity: Severity
+    public var message: String
+    /// Where the statement that should change is.
+    public var span: Span
+    /// Other places that matter (the first declaration of a duplicate, the other edges of a cycle).
+    public var notes: [Note]
+    /// How to fix it, in one sentence.
+    public var help: String?
+
+    public init(code: String, severity: Severity, message: String, span: Span, notes: [Note] = [], help: String? = nil) {
+        self.code = code
+        self.severity = severity
+        self.message = message
+        self.span = span
+        self.notes = notes
+        self.help = help
+    }
+
+    public struct Note: Hashable, Sendable {
+        public var message: String
+        public var span: Span?
+        public init(_ message: String, at span: Span? = nil) {
+            self.message = message
+            self.span = span
+        }
+    }
+
+    /// Orders diagnostics by file, position, then code and message, so output never depends on
+    /// the order in which stages or rules happened to find them.
+    public static func sourceOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.span.file != rhs.span.file { return lhs.span.file < rhs.span.file }
+        if lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
+        if lhs.span.end != rhs.span.end { return lhs.span.end < rhs.span.end }
+        if lhs.code != rhs.code { return lhs.code < rhs.code }
+        return lhs.message < rhs.message
+    }
+}
+
+/// The compile-error codes of the language (SPEC §7). They are always errors and cannot be
+/// configured or suppressed.
+public enum CompileError {
+    public static let syntax = "syntax"
+    public static let undeclaredName = "undeclared-name"
+    public static let duplicateDeclaration = "duplicate-declaration"
+    public static let unknownAttribute = "unknown-attribute"
+    public static let invalidAttributeValue = "invalid-attribute-value"
+    public static let misplacedStep = "misplaced-step"
+    public static let importNotFound = "import-not-found"
+    public static let importCycle = "import-cycle"
+    public static let invalidEncoding = "invalid-encoding"
+    public static let nestingTooDeep = "nesting-too-deep"
+
+    public static let all: [String] = [
+        syntax, undeclaredName, duplicateDeclaration, unknownAttribute, invalidAttributeValue,
+        misplacedStep, importNotFound, importCycle, invalidEncoding, nestingTooDeep,
+    ]
+
+    public static func isCompileError(_ code: String) -> Bool { all.contains(code) }
+}

@@ -1,0 +1,5 @@
+/// Reserved words: they can never be participant or group names (SPEC §2).
+public enum Keyword: String, Sendable, CaseIterable {
+    case title, `import`, client, service, external, queue, topic, store, driver, group
+    case flow, loop, opt, alt, `else`, par, and, note, over, unbounded
+}

@@ -1,0 +1,374 @@
+// The lexer turns bytes into tokens on demand. The parser pulls one token at a time and says
+// which mode it is in, because `-` means two different things in Baton: outside brackets it
+// starts an arrow (`A->B` is three tokens), inside `[...]` it belongs to kebab-case words
+// (`circuit-breaker`, `at-least-once`), where line breaks are also insignificant.
+//
+// Invariants: the lexer never fails and never loops — every call either consumes at least one
+// byte or returns `endOfFile`. Invalid UTF-8 and NUL bytes are skipped here and reported once by
+// `EncodingCheck`. Comments are collected on the side for the formatter and suppressions.
+
+public struct Lexer: Sendable {
+    public enum Mode: Sendable { case statement, attributes }
+
+    let bytes: [UInt8]
+    let file: FileID
+    public private(set) var position: Int
+    public private(set) var comments: [Comment] = []
+
+    public init(bytes: [UInt8], file: FileID) {
+        self.bytes = bytes
+        self.file = file
+        // A UTF-8 byte order mark is not content.
+        self.position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// Moves back to `offset` (the start of a token already returned) to lex it again in
+    /// another mode; comments recorded from there on are forgotten so they are not doubled.
+    public mutating func reset(to offset: Int) {
+        position = offset
+        while let last = comments.last, last.span.start >= offset { comments.removeLast() }
+    }
+
+    // MARK: - Tokens
+
+    public mutating func next(_ mode: Mode) -> Token {
+        let crossedNewline = skipTrivia(newlinesAreTrivia: mode == .attributes)
+        let start = position
+        guard position < bytes.count else {
+            return Token(kind: .endOfFile, start: start, end: start, followsNewline: crossedNewline)
+        }
+        var token = lexToken(mode)
+        token.followsNewline = crossedNewline
+        return token
+    }
+
+    /// Lexes a label after `:`: a string, or free text up to `[`, `{`, `}`, `#`, `;` or the end
+    /// of the line, trimmed. An empty label yields whatever token comes next.
+    public mutating func label() -> Token {
+        _ = skipTrivia(newlinesAreTrivia: false, stopAtComment: true)
+        let start = position
+        guard position < bytes.count else { return Token(kind: .endOfFile, start: start, end: start) }
+        if bytes[position] == UInt8(ascii: "\"") { return lexString() }
+        var end = position
+        var lastContent = position
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+                || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ";")
+            {
+                break
+            }
+            end += 1
+            if byte != 0x20, byte != 0x09, byte != 0x0D { lastContent = end }
+        }
+        if lastContent == start { return next(.statement) }
+        position = lastContent
+        let text = String(decoding: bytes[start..<lastContent], as: UTF8.self)
+        return Token(kind: .text(text), start: start, end: lastContent)
+    }
+
+    private mutating func lexToken(_ mode: Mode) -> Token {
+        let start = position
+        let byte = bytes[position]
+        switch byte {
+        case 0x0A:
+            position += 1
+            return Token(kind: .newline, start: start, end: position)
+        case UInt8(ascii: ":"): return single(.colon)
+        case UInt8(ascii: ","): return single(.comma)
+        case UInt8(ascii: "="): return single(.equals)
+        case UInt8(ascii: ";"): return single(.semicolon)
+        case UInt8(ascii: "["): return single(.leftBracket)
+        case UInt8(ascii: "]"): return single(.rightBracket)
+        case UInt8(ascii: "{"): return single(.leftBrace)
+        case UInt8(ascii: "}"): return single(.rightBrace)
+        case UInt8(ascii: "\""): return lexString()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return lexNumber()
+        case UInt8(ascii: "-"):
+            if peek(1) == UInt8(ascii: ">") {
+                if peek(2) == UInt8(ascii: ">") {
+                    position += 3
+                    return Token(kind: .arrow(.send), start: start, end: position)
+                }
+                position += 2
+                return Token(kind: .arrow(.call), start: start, end: position)
+            }
+        case UInt8(ascii: "<"):
+            if peek(1) == UInt8(ascii: "-") {
+                position += 2
+                return Token(kind: .arrow(.fetch), start: start, end: position)
+            }
+        case UInt8(ascii: "~"):
+            if peek(1) == UInt8(ascii: ">") {
+                position += 2
+                return Token(kind: .arrow(.callback), start: start, end: position)
+            }
+        default:
+            if let length = identifierStartLength(at: position) {
+                return lexWord(mode, firstLength: length)
+            }
+        }
+        return lexInvalid()
+    }
+
+    private mutating func single(_ kind: TokenKind) -> Token {
+        position += 1
+        return Token(kind: kind, start: position - 1, end: position)
+    }
+
+    private func peek(_ offset: Int) -> UInt8? {
+        let index = position + offset
+        return index < bytes.count ? bytes[index] : nil
+    }
+
+    private mutating func lexInvalid() -> Token {
+        let start = position
+        let length = max(1, UTF8Scan.sequenceLength(bytes, at: position))
+        position += length
+        let character = String(decoding: bytes[start..<position], as: UTF8.self)
+        let hint: String
+        switch character {
+        case "-": hint = "; arrows are '->', '->>', '<-' and '~>', and names cannot contain '-'"
+        case ">", "<", "~": hint = "; arrows are '->', '->>', '<-' and '~>'"
+        case "'": hint = "; strings use double quotes"
+        default: hint = ""
+        }
+        return Token(kind: .invalid, start: start, end: position, error: "unexpected character '\(character)'\(hint)")
+    }
+
+    // MARK: - Trivia
+
+    /// Skips blanks, comments, stray bytes and (in brackets) line breaks. Returns whether a line
+    /// break was skipped.
+    private mutating func skipTrivia(newlinesAreTrivia: Bool, stopAtComment: Bool = false) -> Bool {
+        var crossedNewline = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            switch byte {
+            case 0x20, 0x09, 0x0D, 0x0B, 0x0C, 0x00:
+                position += 1
+            case 0x0A:
+                guard newlinesAreTrivia else { return crossedNewline }
+                crossedNewline = true
+                position += 1
+            case UInt8(ascii: "#"):
+                if stopAtComment { return crossedNewline }
+                lexComment()
+            default:
+                if byte < 0x80 { return crossedNewline }
+                if UTF8Scan.sequenceLength(bytes, at: position) == 0 {
+                    position += 1  // invalid UTF-8: reported by EncodingCheck
+                } else {
+                    return crossedNewline
+                }
+            }
+        }
+        return crossedNewline
+    }
+
+    private mutating func lexComment() {
+        let start = position
+        var lineStart = start
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        let ownLine = bytes[lineStart..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        var end = position
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        position = end
+        var textEnd = end
+        if textEnd > start + 1, bytes[textEnd - 1] == 0x0D { textEnd -= 1 }
+        let text = String(decoding: bytes[(start + 1)..<max(start + 1, textEnd)], as: UTF8.self)
+        comments.append(Comment(text: text, span: Span(file: file, start: start, end: textEnd), isOwnLine: ownLine))
+    }
+
+    // MARK: - Words
+
+    /// Length of the identifier-start character at `index`: a letter or `_`.
+    private func identifierStartLength(at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
+            return isLetter ? 1 : nil
+        }
+        let length = UTF8Scan.sequenceLength(bytes, at: index)
+        guard length > 0 else { return nil }
+        return UTF8Scan.scalar(bytes, at: index, length: length).properties.isAlphabetic ? length : nil
+    }
+
+    private func identifierContinueLength(at index: Int, mode: Mode) -> Int? {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            let isContinue = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+                || (mode == .attributes && byte == UInt8(ascii: "-"))
+            return isContinue ? 1 : nil
+        }
+        let length = UTF8Scan.sequenceLength(bytes, at: index)
+        guard length > 0 else { return nil }
+        let properties = UTF8Scan.scalar(bytes, at: index, length: length).properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
+            return length
+        default:
+            return properties.isAlphabetic ? length : nil
+        }
+    }
+
+    private mutating func lexWord(_ mode: Mode, firstLength: Int) -> Token {
+        let start = position
+        position += firstLength
+        while position < bytes.count, let length = identifierContinueLength(at: position, mode: mode) {
+            position += length
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        switch mode {
+        case .statement:
+            if let keyword = Keyword(rawValue: text) {
+                return Token(kind: .keyword(keyword), start: start, end: position)
+            }
+            return Token(kind: .identifier(text), start: start, end: position)
+        case .attributes:
+            if text == Keyword.unbounded.rawValue {
+                return Token(kind: .keyword(.unbounded), start: start, end: position)
+            }
+            return Token(kind: .word(text), start: start, end: position)
+        }
+    }
+
+    // MARK: - Numbers
+
+    private mutating func lexNumber() -> Token {
+        let start = position
+        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "."),
+            position + 1 < bytes.count, isDigit(bytes[position + 1])
+        {
+            position += 1
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        let numberText = String(decoding: bytes[start..<position], as: UTF8.self)
+        let value = Double(numberText) ?? 0
+        // Units follow the digits directly.
+        if position < bytes.count, bytes[position] == UInt8(ascii: "%") {
+            position += 1
+            return Token(kind: .percent(value), start: start, end: position)
+        }
+        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "/"), isLetter(bytes[position + 1]) {
+            let unitStart = position + 1
+            var unitEnd = unitStart
+            while unitEnd < bytes.count, isLetter(bytes[unitEnd]) { unitEnd += 1 }
+            position = unitEnd
+            let unit = String(decoding: bytes[unitStart..<unitEnd], as: UTF8.self)
+            if let seconds = Self.unitSeconds[unit], unit != "ms" {
+                return Token(kind: .rate(value / seconds), start: start, end: position)
+            }
+            return Token(
+                kind: .rate(value), start: start, end: position,
+                error: "unknown rate unit '/\(unit)'; rates are written like 100/s, 6000/m or 50000/h")
+        }
+        if position < bytes.count, isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+            let unitStart = position
+            while position < bytes.count, isLetter(bytes[position]) || isDigit(bytes[position])
+                || bytes[position] == UInt8(ascii: "_")
+            {
+                position += 1
+            }
+            let unit = String(decoding: bytes[unitStart..<position], as: UTF8.self)
+            if let seconds = Self.unitSeconds[unit] {
+                return Token(kind: .duration(value * seconds), start: start, end: position)
+            }
+            var message = "unknown unit '\(unit)' after \(numberText); durations use ms, s, m or h"
+            if let suggestion = Suggestion.closest(to: unit, in: ["ms", "s", "m", "h"]) {
+                message += " (did you mean '\(numberText)\(suggestion)'?)"
+            }
+            return Token(kind: .duration(value), start: start, end: position, error: message)
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "."), !(position + 1 < bytes.count && isDigit(bytes[position + 1])) {
+            position += 1
+            return Token(kind: .number(value), start: start, end: position, error: "a number cannot end with '.'")
+        }
+        return Token(kind: .number(value), start: start, end: position)
+    }
+
+    static let unitSeconds: [String: Double] = ["ms": 0.001, "s": 1, "m": 60, "h": 3600]
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+    private func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
+
+    // MARK: - Strings
+
+    private mutating func lexString() -> Token {
+        let start = position
+        position += 1  // opening quote
+        var value: [UInt8] = []
+        var error: String?
+        while true {
+            guard position < bytes.count, bytes[position] != 0x0A else {
+                return Token(
+                    kind: .string(String(decoding: value, as: UTF8.self)), start: start, end: position,
+                    error: "unterminated string; add the closing '\"' before the end of the line")
+            }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                break
+            }
+            if byte == UInt8(ascii: "\\") {
+                let escapeStart = position
+                position += 1
+                guard position < bytes.count, bytes[position] != 0x0A else { continue }
+                let escaped = bytes[position]
+                position += 1
+                switch escaped {
+                case UInt8(ascii: "\""): value.append(escaped)
+                case UInt8(ascii: "\\"): value.append(escaped)
+                case UInt8(ascii: "n"): value.append(0x0A)
+                case UInt8(ascii: "t"): value.append(0x09)
+                case UInt8(ascii: "u"):
+                    if let scalar = lexUnicodeEscape() {
+                        value.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    } else if error == nil {
+                        error = "invalid unicode escape; write it like \\u{1F600}"
+                    }
+                default:
+                    if error == nil {
+                        let shown = String(decoding: bytes[escapeStart..<position], as: UTF8.self)
+                        error = "unknown escape '\(shown)'; strings understand \\\", \\\\, \\n, \\t and \\u{...}"
+                    }
+                }
+                continue
+            }
+            if byte == 0 || (byte >= 0x80 && UTF8Scan.sequenceLength(bytes, at: position) == 0) {
+                position += 1  // reported by EncodingCheck
+                continue
+            }
+            value.append(byte)
+            position += 1
+        }
+        return Token(kind: .string(String(decoding: value, as: UTF8.self)), start: start, end: position, error: error)
+    }
+
+    /// After `\u`: `{` 1–6 hex digits `}` naming a Unicode scalar.
+    private mutating func lexUnicodeEscape() -> Unicode.Scalar? {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return nil }
+        var index = position + 1
+        var value: UInt32 = 0
+        var digits = 0
+        while index < bytes.count, let digit = hexValue(bytes[index]), digits < 8 {
+            value = value &* 16 &+ UInt32(digit)
+            digits += 1
+            index += 1
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "}"), (1...6).contains(digits) else { return nil }
+        position = index + 1
+        return Unicode.Scalar(value)
+    }
+
+    private func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
+        }
+    }
+}

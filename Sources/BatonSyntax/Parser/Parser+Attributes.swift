@@ -1,0 +1,128 @@
+// AttributeSyntax lists: `[key=value, flag, …]`. Inside brackets line breaks are insignificant and
+// words may contain `-`, so tokens there are lexed in `.attributes` mode.
+
+extension Parser {
+    mutating func parseOptionalAttributes() -> AttributeListSyntax? {
+        guard !panicking, token.kind == .leftBracket else { return nil }
+        return parseAttributes()
+    }
+
+    mutating func parseAttributes() -> AttributeListSyntax {
+        let open = span(token)
+        advance(.attributes)
+        var attributes: [AttributeSyntax] = []
+        while true {
+            switch token.kind {
+            case .rightBracket:
+                advance()
+                return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
+            case .word(let key):
+                if let attribute = parseAttribute(key) { attributes.append(attribute) }
+            default:
+                if missingCloseBracket(open: open) {
+                    return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
+                }
+                reportInAttributes("expected an attribute name, found \(token.kind.summary)")
+                if recoverInAttributes(open: open) {
+                    return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
+                }
+                continue
+            }
+            // After an attribute: ',' or ']'.
+            switch token.kind {
+            case .comma:
+                advance(.attributes)
+            case .rightBracket:
+                continue
+            default:
+                if missingCloseBracket(open: open) {
+                    return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
+                }
+                reportInAttributes("expected ',' or ']' after the attribute, found \(token.kind.summary)")
+                if recoverInAttributes(open: open) {
+                    return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
+                }
+            }
+        }
+    }
+
+    private mutating func parseAttribute(_ key: String) -> AttributeSyntax? {
+        let keySpan = span(token)
+        advance(.attributes)
+        guard token.kind == .equals else {
+            return AttributeSyntax(key: key, keySpan: keySpan, value: nil, span: keySpan)
+        }
+        advance(.attributes)
+        let valueSpan = span(token)
+        let kind: AttributeValueSyntax.Kind
+        switch token.kind {
+        case .word(let word): kind = .word(word)
+        case .string(let string): kind = .string(string)
+        case .number(let number): kind = .number(number)
+        case .duration(let seconds): kind = .duration(seconds)
+        case .percent(let percent): kind = .percent(percent)
+        case .rate(let rate): kind = .rate(rate)
+        case .keyword(.unbounded): kind = .unbounded
+        default:
+            reportInAttributes("expected a value after '\(key)=', found \(token.kind.summary)")
+            return nil
+        }
+        advance(.attributes)
+        return AttributeSyntax(key: key, keySpan: keySpan, value: AttributeValueSyntax(kind: kind, span: valueSpan),
+                         span: keySpan.through(valueSpan))
+    }
+
+    /// The list clearly ended without `]`: a line break before something that cannot continue
+    /// it, a brace, `;` or the end of the file. Reports it and re-lexes the token as a statement.
+    private mutating func missingCloseBracket(open: Span) -> Bool {
+        let ends: Bool
+        switch token.kind {
+        case .leftBrace, .rightBrace, .semicolon, .endOfFile: ends = true
+        default: ends = token.followsNewline
+        }
+        guard ends else { return false }
+        if !panicking {
+            report("missing ']' to close the attribute list", at: open,
+                   help: "add ']' after the last attribute")
+        }
+        if token.followsNewline {
+            // The line break that ends the statement was skipped in bracket mode: lex again from
+            // the last attribute so the parser sees it.
+            lexer.reset(to: previousEnd)
+            token = lexer.next(.statement)
+        } else {
+            relex(.statement)
+        }
+        return true
+    }
+
+    private mutating func reportInAttributes(_ message: String) {
+        if token.kind != .invalid { report(message, at: span(token)) }
+    }
+
+    /// Skips to the next `,` (continue) or `]` (end); returns true when the list has ended.
+    private mutating func recoverInAttributes(open: Span) -> Bool {
+        while true {
+            switch token.kind {
+            case .comma:
+                advance(.attributes)
+                return false
+            case .rightBracket:
+                advance()
+                return true
+            case .leftBrace, .rightBrace, .semicolon, .endOfFile:
+                relex(.statement)
+                return true
+            default:
+                if token.followsNewline {
+                    _ = missingCloseBracket(open: open)
+                    return true
+                }
+                let wasPanicking = panicking
+                panicking = true  // stray characters in the rest of the list are the same mistake
+                advance(.attributes)
+                panicking = wasPanicking
+            }
+        }
+    }
+}

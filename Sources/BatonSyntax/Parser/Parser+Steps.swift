@@ -1,0 +1,196 @@
+// Steps: interactions, fragments and notes.
+
+extension Parser {
+    mutating func parseStep(in context: Context) -> StepSyntax? {
+        switch token.kind {
+        case .identifier:
+            return parseInteraction().map(StepSyntax.interaction)
+        case .keyword(.loop): return parseFragment(.loop).map(StepSyntax.fragment)
+        case .keyword(.opt): return parseFragment(.opt).map(StepSyntax.fragment)
+        case .keyword(.alt): return parseFragment(.alt).map(StepSyntax.fragment)
+        case .keyword(.par): return parseFragment(.par).map(StepSyntax.fragment)
+        case .keyword(.note): return parseNote().map(StepSyntax.note)
+        case .keyword(.else):
+            fail("'else' must follow the closing '}' of an 'alt' branch")
+        case .keyword(.and):
+            fail("'and' must follow the closing '}' of a 'par' branch")
+        case .keyword(let keyword):
+            if context == .block {
+                switch keyword {
+                case .client, .service, .external, .queue, .topic, .store, .driver, .group:
+                    fail("declarations belong at the top level or inside a group, not inside a flow or block",
+                         help: "move '\(keyword.rawValue)' out to the top level of the file")
+                    return nil
+                case .flow:
+                    fail("flows cannot be nested", help: "close the current flow before starting another")
+                    return nil
+                case .title, .import:
+                    fail("'\(keyword.rawValue)' belongs at the top level of the file")
+                    return nil
+                default: break
+                }
+            }
+            failExpected("a statement")
+        case .string:
+            failExpected("a statement", help: "an interaction starts with a participant name: A -> B : label")
+        default:
+            failExpected("a statement")
+        }
+        return nil
+    }
+
+    // MARK: - Interactions
+
+    mutating func parseInteraction() -> InteractionSyntax? {
+        let start = token.start
+        guard case .identifier(let fromName) = token.kind else { return nil }
+        let from = Identifier(name: fromName, span: span(token))
+        advance()
+        guard case .arrow(let arrow) = token.kind else {
+            if case .identifier = token.kind,
+               let keyword = Suggestion.closest(to: fromName, in: Keyword.allCases.map(\.rawValue))
+            {
+                report("unknown keyword '\(fromName)'; did you mean '\(keyword)'?", at: from.span)
+                panicking = true
+            } else if case .colon = token.kind {
+                failExpected("an arrow ('->', '->>', '<-' or '~>') between two participants")
+            } else {
+                failExpected("an arrow ('->', '->>', '<-' or '~>') after '\(fromName)'",
+                             help: "an interaction reads: Initiator -> Receiver : label")
+            }
+            return nil
+        }
+        let arrowSpan = span(token)
+        advance()
+        guard let to = parseName("the participant at the other end") else { return nil }
+        var label: LabelSyntax?
+        if token.kind == .colon {
+            let colon = span(token)
+            advanceToLabel()
+            switch token.kind {
+            case .string(let text):
+                label = LabelSyntax(text: text, isQuoted: true, span: span(token))
+                advance()
+            case .text(let text):
+                label = LabelSyntax(text: text, isQuoted: false, span: span(token))
+                advance()
+            default:
+                report("expected a label after ':'", at: colon,
+                       help: "write the message or operation name after the colon, or remove the colon")
+            }
+        }
+        let attributes = parseOptionalAttributes()
+        let headSpan = span(from: start)
+        var block: BlockSyntax?
+        if !panicking, token.kind == .leftBrace {
+            block = parseBlock()
+        }
+        return InteractionSyntax(from: from, arrow: arrow, arrowSpan: arrowSpan, to: to, label: label,
+                           attributes: attributes, block: block, span: headSpan)
+    }
+
+    mutating func parseBlock() -> BlockSyntax {
+        var steps: [StepSyntax] = []
+        let blockSpan = parseBraces { parser in
+            if let step = parser.parseStep(in: .block) { steps.append(step) }
+        }
+        return BlockSyntax(steps: steps, span: blockSpan)
+    }
+
+    // MARK: - Fragments
+
+    mutating func parseFragment(_ kind: FragmentSyntax.Kind) -> FragmentSyntax? {
+        let start = token.start
+        var keywordSpan = span(token)
+        advance()
+        var label = parseOptionalString()
+        let attributes = parseOptionalAttributes()
+        let headSpan = span(from: start)
+        var branches: [FragmentSyntax.Branch] = []
+        let continuation: Keyword? = switch kind {
+        case .alt: .else
+        case .par: .and
+        case .loop, .opt: nil
+        }
+        while true {
+            guard !panicking else { return nil }
+            guard token.kind == .leftBrace else {
+                failExpected("'{' to open the '\(branches.isEmpty ? kind.rawValue : continuation?.rawValue ?? "")' block")
+                return nil
+            }
+            let block = parseBlock()
+            branches.append(FragmentSyntax.Branch(keywordSpan: keywordSpan, label: label, block: block))
+            guard let continuation, let next = peekContinuation() else { break }
+            if next != continuation {
+                report("'\(next.rawValue)' cannot continue '\(kind.rawValue)'; use '\(continuation.rawValue)'",
+                       at: span(token))
+            }
+            keywordSpan = span(token)
+            advance()
+            label = parseOptionalString()
+            if token.kind == .leftBracket {
+                report("only the first branch of '\(kind.rawValue)' takes attributes", at: span(token))
+                _ = parseOptionalAttributes()
+            }
+        }
+        return FragmentSyntax(kind: kind, attributes: attributes, branches: branches, span: headSpan)
+    }
+
+    /// After a branch's `}`: is the next word (on this line or a following one) `else` or `and`?
+    /// Line breaks are consumed only when it is.
+    mutating func peekContinuation() -> Keyword? {
+        let saved = (lexer, token, previousEnd)
+        while token.kind == .newline { advance() }
+        if case .keyword(let keyword) = token.kind, keyword == .else || keyword == .and {
+            return keyword
+        }
+        (lexer, token, previousEnd) = saved
+        return nil
+    }
+
+    mutating func parseOptionalString() -> StringLiteral? {
+        guard case .string(let value) = token.kind else { return nil }
+        let literal = StringLiteral(value: value, span: span(token))
+        advance()
+        return literal
+    }
+
+    // MARK: - Notes
+
+    mutating func parseNote() -> NoteSyntax? {
+        let start = token.start
+        advance()
+        guard token.kind == .keyword(.over) else {
+            failExpected("'over' after 'note'", help: "note over A, B : text")
+            return nil
+        }
+        advance()
+        var over: [Identifier] = []
+        guard let first = parseName("a participant name") else { return nil }
+        over.append(first)
+        while token.kind == .comma {
+            advance()
+            guard let name = parseName("a participant name") else { return nil }
+            over.append(name)
+        }
+        guard token.kind == .colon else {
+            failExpected("':' and the note's text", help: "note over \(over.map(\.name).joined(separator: ", ")) : text")
+            return nil
+        }
+        let colon = span(token)
+        advanceToLabel()
+        let text: LabelSyntax
+        switch token.kind {
+        case .string(let value):
+            text = LabelSyntax(text: value, isQuoted: true, span: span(token))
+        case .text(let value):
+            text = LabelSyntax(text: value, isQuoted: false, span: span(token))
+        default:
+            report("expected the note's text after ':'", at: colon)
+            panicking = true
+            return nil
+        }
+        advance()
+        return NoteSyntax(over: over, text: text, span: span(from: start))
+    }
+}

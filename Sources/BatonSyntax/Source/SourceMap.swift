@@ -1,0 +1,21 @@
+/// Every source file of one compilation (the root file and its imports), by `FileID`.
+public struct SourceMap: Sendable {
+    public private(set) var files: [SourceFile] = []
+
+    public init() {}
+
+    /// Adds a file and returns its id.
+    @discardableResult
+    public mutating func add(path: String, bytes: [UInt8]) -> FileID {
+        let id = FileID(files.count)
+        files.append(SourceFile(id: id, path: path, bytes: bytes))
+        return id
+    }
+
+    public subscript(id: FileID) -> SourceFile { files[id.rawValue] }
+
+    public func location(of span: Span) -> (start: SourceLocation, end: SourceLocation) {
+        let file = self[span.file]
+        return (file.location(of: span.start), file.location(of: span.end))
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// One input: a file on disk or standard input.
+struct InputFile: Sendable {
+    /// As shown in diagnostics: the path as the user typed it (or found below a directory).
+    var displayPath: String
+    var bytes: [UInt8]
+    var isStandardInput: Bool { displayPath == "<stdin>" }
+}
+
+struct InputError: Error {
+    var message: String
+    var help: String?
+}
+
+/// Turns command-line paths into input files: `-` is stdin, a directory means every `*.baton`
+/// below it (sorted, hidden and build directories skipped), anything else is read as a file.
+enum InputFiles {
+    static func collect(_ paths: [String]) throws(InputError) -> [InputFile] {
+        var files: [InputFile] = []
+        for path in paths {
+            if path == "-" {
+                files.append(InputFile(displayPath: "<stdin>", bytes: Terminal.readStandardInput()))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(message: "no such file or directory: '\(path)'")
+            }
+            if isDirectory.boolValue {
+                let found = batonFiles(below: path)
+                if found.isEmpty {
+                    throw InputError(message: "no .baton files found under '\(path)'")
+                }
+                for file in found { files.append(try read(file)) }
+            } else {
+                files.append(try read(path))
+            }
+        }
+        return files
+    }
+
+    static func read(_ path: String) throws(InputError) -> InputFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(message: "cannot read '\(path)'")
+        }
+        return InputFile(displayPath: path, bytes: Array(data))
+    }
+
+    /// Every `*.baton` file below a directory, sorted by path (byte order, so every machine
+    /// agrees).
+    static func batonFiles(below directory: String) -> [String] {
+        var result: [String] = []
+        var pending = [directory]
+        while let current = pending.popLast() {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
+            for entry in entries {
+                if entry.hasPrefix(".") { continue }
+                let path = current.hasSuffix("/") ? current + entry : current + "/" + entry
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    pending.append(path)
+                } else if entry.hasSuffix(".baton") {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+    }
+}
