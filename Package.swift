@@ -40,12 +40,15 @@ let package = Package(
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonWorkload"]),
 
-        .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON"]),
-        .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload"]),
-        .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload"]),
-        .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton"]),
-        .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton"]),
-        .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton"]),
-        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload"]),
+        // Shared by the test targets: external programs, golden files, location markers.
+        .target(name: "BatonTestSupport", path: "Sources/BatonTestSupport"),
+
+        .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"]),
+        .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"]),
+        .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonTestSupport"]),
+        .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton", "BatonTestSupport"]),
+        .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonTestSupport"]),
+        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload", "BatonTestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import BatonTestSupport
 import Testing
 
 @testable import BatonLayout

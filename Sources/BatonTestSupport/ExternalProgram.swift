@@ -14,36 +14,34 @@
 //         let output = try rsvg.run(["--format=png"], input: svg)
 //     }
 //
-// This file is self-contained on purpose: test targets cannot share code without a support
-// target, so each target that needs it keeps an identical copy.
 
 import Foundation
 import Testing
 
 /// An executable found on `PATH`.
-struct ExternalProgram: Sendable {
-    let name: String
-    let url: URL
+public struct ExternalProgram: Sendable {
+    public let name: String
+    public let url: URL
 
     /// The result of one run.
-    struct Output: Sendable {
-        var status: Int32
-        var standardOutput: Data
-        var standardError: String
+    public struct Output: Sendable {
+        public var status: Int32
+        public var standardOutput: Data
+        public var standardError: String
     }
 
     /// A program that is required but missing in CI.
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Whether the tests run in CI, where missing programs are failures rather than skips.
-    static var isCI: Bool {
+    public static var isCI: Bool {
         ProcessInfo.processInfo.environment["CI"]?.lowercased() == "true"
     }
 
     /// The program called `name` on `PATH`, or `nil`.
-    static func find(_ name: String) -> ExternalProgram? {
+    public static func find(_ name: String) -> ExternalProgram? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         for directory in path.split(separator: ":") where !directory.isEmpty {
             let url = URL(fileURLWithPath: String(directory)).appendingPathComponent(name)
@@ -57,7 +55,7 @@ struct ExternalProgram: Sendable {
     /// The program called `name`; if it is missing, fails the current test by throwing in CI,
     /// and elsewhere cancels it (a silent skip: pair it with the `.requires` trait, which reports
     /// the skip). `package` names what to install, for the message.
-    static func require(_ name: String, package: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ExternalProgram {
+    public static func require(_ name: String, package: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> ExternalProgram {
         if let program = find(name) {
             return program
         }
@@ -66,7 +64,7 @@ struct ExternalProgram: Sendable {
 
     /// The file at `path`, which the test needs but does not own (a system font, say), under the
     /// same skip-or-fail rule as programs.
-    static func requireFile(_ path: String, package: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
+    public static func requireFile(_ path: String, package: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
         if FileManager.default.isReadableFile(atPath: path) {
             return URL(fileURLWithPath: path)
         }
@@ -84,7 +82,7 @@ struct ExternalProgram: Sendable {
     ///
     /// Standard output and error go to temporary files rather than pipes: a child that fills a
     /// pipe's buffer while we wait for it to exit would deadlock.
-    func run(_ arguments: [String], input: Data = Data()) throws -> Output {
+    public func run(_ arguments: [String], input: Data = Data()) throws -> Output {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("baton-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -123,14 +121,14 @@ struct ExternalProgram: Sendable {
 extension Trait where Self == ConditionTrait {
     /// Skips the test, with a visible reason, when the program `name` is not on `PATH` — unless
     /// `CI=true`, where the test runs anyway so that `ExternalProgram.require` fails it.
-    static func requires(program name: String) -> Self {
+    public static func requires(program name: String) -> Self {
         .enabled("needs `\(name)` on PATH; with CI=true its absence is a failure") {
             ExternalProgram.isCI || ExternalProgram.find(name) != nil
         }
     }
 
     /// Skips the test when the file at `path` is missing, unless `CI=true` (see above).
-    static func requires(file path: String) -> Self {
+    public static func requires(file path: String) -> Self {
         .enabled("needs \(path); with CI=true its absence is a failure") {
             ExternalProgram.isCI || FileManager.default.isReadableFile(atPath: path)
         }
