@@ -341,8 +341,11 @@ public struct Lexer: Sendable {
                 position += 1  // reported by EncodingCheck
                 continue
             }
-            value.append(byte)
-            position += 1
+            // A multi-byte character is copied whole: its continuation bytes are not valid
+            // sequences on their own and would otherwise be dropped one by one.
+            let length = max(1, UTF8Scan.sequenceLength(bytes, at: position))
+            value.append(contentsOf: bytes[position..<(position + length)])
+            position += length
         }
         return Token(kind: .string(String(decoding: value, as: UTF8.self)), start: start, end: position, error: error)
     }
