@@ -9,6 +9,7 @@ enum BatonCommandLine {
 
     static let commands: [Command] = [
         Command(spec: CheckCommand.spec, run: CheckCommand.run),
+        Command(spec: RenderCommand.spec, run: RenderCommand.run),
     ]
 
     static let overview = """

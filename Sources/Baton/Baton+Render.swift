@@ -1,0 +1,154 @@
+// Rendering for library users and the `baton render` command: pick the flow, derive the id
+// prefix, lay out, write. Everything here is a pure function of the compilation and the options.
+
+import BatonLayout
+import BatonModel
+import BatonRender
+import BatonSyntax
+
+/// What to write.
+public enum RenderFormat: String, Sendable, CaseIterable {
+    case svg
+    case dot
+    case mermaid
+
+    /// The format a file name asks for by its extension: `.svg`, `.dot`/`.gv`, `.mmd`/`.mermaid`.
+    public init?(fileName: String) {
+        let lowered = fileName.lowercased()
+        if lowered.hasSuffix(".svg") { self = .svg }
+        else if lowered.hasSuffix(".dot") || lowered.hasSuffix(".gv") { self = .dot }
+        else if lowered.hasSuffix(".mmd") || lowered.hasSuffix(".mermaid") { self = .mermaid }
+        else { return nil }
+    }
+}
+
+/// Which picture of the design.
+public enum RenderView: String, Sendable, CaseIterable {
+    /// One flow over time: lifelines, arrows, activations, fragments.
+    case sequence
+    /// The whole architecture: participants as nodes, merged interactions as edges.
+    case graph
+}
+
+public struct RenderOptions: Hashable, Sendable {
+    public var format: RenderFormat
+    /// Nil: the format's own (SVG: sequence; DOT: graph; Mermaid: sequence).
+    public var view: RenderView?
+    /// A flow by name; nil: the root file's default flow, else the first flow (the graph view:
+    /// every flow).
+    public var flow: String?
+    public var theme: Theme.Name
+    /// Overrides the content-derived id prefix.
+    public var idPrefix: String?
+
+    public init(format: RenderFormat = .svg, view: RenderView? = nil, flow: String? = nil,
+                theme: Theme.Name = .light, idPrefix: String? = nil) {
+        self.format = format
+        self.view = view
+        self.flow = flow
+        self.theme = theme
+        self.idPrefix = idPrefix
+    }
+
+    /// The view actually drawn.
+    public var effectiveView: RenderView {
+        view ?? (format == .dot ? .graph : .sequence)
+    }
+}
+
+/// Why a compiled design could not be rendered as asked: the invocation's fault (exit 2).
+public struct RenderError: Error, Hashable, Sendable {
+    public var message: String
+    public var help: String?
+}
+
+extension Baton {
+    /// Renders a compiled design. `source` is the root file's bytes: with the options, they
+    /// determine the id prefix. The compilation must be free of errors.
+    public static func render(_ compilation: Compilation, source: [UInt8], options: RenderOptions) throws(RenderError) -> String {
+        let model = compilation.model
+        let view = options.effectiveView
+        switch (options.format, view) {
+        case (.dot, .sequence):
+            throw RenderError(message: "DOT output is always the graph view",
+                              help: "drop '--view sequence', or use --to svg or --to mermaid for a sequence diagram")
+        case (.mermaid, .graph):
+            throw RenderError(message: "the Mermaid export is a sequence diagram",
+                              help: "use --to dot for the graph view")
+        default:
+            break
+        }
+        let flow = try selectFlow(options.flow, in: model, required: view == .sequence)
+        let theme = Theme.named(options.theme)
+        let prefix = try options.idPrefix.map(validatedPrefix)
+            ?? idPrefix(source: source, format: options.format, view: view, flow: flow.map { model[$0].name }, theme: options.theme)
+        switch (options.format, view) {
+        case (.svg, .sequence):
+            return SVGWriter.write(SequenceLayout.scene(model: model, flow: flow), options: SVGOptions(theme: theme, idPrefix: prefix))
+        case (.svg, .graph):
+            return SVGWriter.write(try graphScene(model: model, flow: flow), options: SVGOptions(theme: theme, idPrefix: prefix))
+        case (.dot, _):
+            return DOTWriter.write(model: model, options: DOTOptions(theme: theme, idPrefix: prefix, flow: flow,
+                                                                    title: graphTitle(model: model, flow: flow)))
+        case (.mermaid, _):
+            let scene = SequenceLayout.scene(model: model, flow: flow)
+            return MermaidWriter.write(model: model, flow: flow, title: scene.title, description: scene.description)
+        }
+    }
+
+    /// The graph view as a positioned scene: the one place the native layered layout plugs in.
+    static func graphScene(model: Model, flow: FlowID?) throws(RenderError) -> Scene {
+        throw RenderError(message: "the graph view as SVG needs Baton's native graph layout, which this build does not have yet",
+                          help: "use --to dot and lay it out with Graphviz (baton render FILE --to dot | dot -Tsvg)")
+    }
+
+    /// The flow to draw: the one named, else the root file's default flow, else the first.
+    /// Nil when the model has no flow (or, for the graph view, when none was named: it shows all).
+    public static func selectFlow(_ name: String?, in model: Model, required: Bool = true) throws(RenderError) -> FlowID? {
+        if let name {
+            if let flow = model.flow(named: name) { return flow.id }
+            let names = model.flows.map(\.name)
+            var help = names.isEmpty ? "this design has no flows"
+                : "the flows are: " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+            if let suggestion = Suggestion.closest(to: name, in: names) { help = "did you mean \"\(suggestion)\"? " + help }
+            throw RenderError(message: "there is no flow named \"\(name)\"", help: help)
+        }
+        guard required else { return nil }
+        if let root = model.flows.first(where: { $0.isDefault && $0.span.file == FileID(0) }) { return root.id }
+        return model.flows.first?.id
+    }
+
+    /// `b-` and the first 10 hex digits of SHA-256 over the source and every option that
+    /// changes the picture, so that two different diagrams on one page never share an id, and
+    /// the same diagram always gets the same ones.
+    public static func idPrefix(source: [UInt8], format: RenderFormat, view: RenderView, flow: String?,
+                                theme: Theme.Name) -> String {
+        var hasher = SHA256()
+        hasher.update(source)
+        for part in [format.rawValue, view.rawValue, flow ?? "", theme.rawValue] {
+            hasher.update([0])
+            hasher.update(Array(part.utf8))
+        }
+        return "b-" + String(SHA256.hex(hasher.finalize()).prefix(10))
+    }
+
+    /// A user's prefix must be a valid start of an XML id: a letter or `_`, then letters,
+    /// digits, `_`, `-` or `.`, all ASCII.
+    static func validatedPrefix(_ prefix: String) throws(RenderError) -> String {
+        let scalars = Array(prefix.unicodeScalars)
+        let valid = !scalars.isEmpty && scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
+            && (scalars[0].properties.isAlphabetic || scalars[0] == "_")
+        guard valid else {
+            throw RenderError(message: "'\(prefix)' cannot start an id",
+                              help: "use ASCII letters, digits, '_', '-' or '.', starting with a letter or '_'")
+        }
+        return prefix
+    }
+
+    static func graphTitle(model: Model, flow: FlowID?) -> String {
+        let title = model.title ?? model.flows.first(where: { $0.isDefault && $0.span.file == FileID(0) })?.name ?? "Architecture"
+        guard let flow else { return title }
+        let name = model[flow].name
+        return name == title ? title : "\(title): \(name)"
+    }
+}

@@ -1,0 +1,111 @@
+import BatonModel
+import BatonSyntax
+
+/// What the graph view shows, before anyone lays it out: its nodes, its merged edges and its
+/// clusters. The DOT writer and the native layered layout both start from this, so the two
+/// renderings of the graph view cannot disagree about content.
+///
+/// - Nodes: the participants declared in the root file, plus imported ones that take part in
+///   an interaction (an imported catalogue should not flood every design with its unused
+///   entries). With a flow: only the participants that take part in that flow.
+/// - Edges: one per (initiator, passive end, arrow kind), in order of first appearance, with the
+///   distinct labels of its interactions in order.
+/// - Clusters: the groups, nested, holding shown participants; empty groups are left out.
+public struct GraphViewContent: Hashable, Sendable {
+    public struct Edge: Hashable, Sendable {
+        /// Who initiates (holds the baton).
+        public var initiator: ParticipantID
+        public var passive: ParticipantID
+        public var arrow: Arrow
+        /// Distinct labels, in document order.
+        public var labels: [String]
+        public var interactions: [InteractionID]
+
+        /// Edges are drawn in the data direction: from here...
+        public var dataSource: ParticipantID { arrow == .fetch ? passive : initiator }
+        /// ...to here.
+        public var dataTarget: ParticipantID { arrow == .fetch ? initiator : passive }
+    }
+
+    public struct Cluster: Hashable, Sendable {
+        public var group: GroupID
+        /// Shown direct members, in declaration order.
+        public var members: [ParticipantID]
+        public var subclusters: [Cluster]
+    }
+
+    /// In declaration order.
+    public var nodes: [ParticipantID]
+    public var edges: [Edge]
+    /// Top-level clusters.
+    public var clusters: [Cluster]
+    /// Shown participants outside every cluster, in declaration order.
+    public var unclustered: [ParticipantID]
+
+    public init(model: Model, flow: FlowID? = nil) {
+        var shown = [Bool](repeating: false, count: model.participants.count)
+        var interactions: [Interaction] = []
+        if let flow {
+            Self.collect(model[flow].steps, model: model, shown: &shown, into: &interactions)
+        } else {
+            for participant in model.participants where !participant.isImported { shown[participant.id.rawValue] = true }
+            interactions = model.interactions
+            for interaction in interactions {
+                shown[interaction.from.rawValue] = true
+                shown[interaction.to.rawValue] = true
+            }
+        }
+        nodes = model.participants.indices.filter { shown[$0] }.map { ParticipantID($0) }
+
+        struct Key: Hashable {
+            var from: ParticipantID, to: ParticipantID, arrow: Arrow
+        }
+        var index: [Key: Int] = [:]
+        edges = []
+        for interaction in interactions {
+            let key = Key(from: interaction.from, to: interaction.to, arrow: interaction.arrow)
+            let position: Int
+            if let existing = index[key] {
+                position = existing
+            } else {
+                position = edges.count
+                index[key] = position
+                edges.append(Edge(initiator: interaction.from, passive: interaction.to, arrow: interaction.arrow,
+                                  labels: [], interactions: []))
+            }
+            edges[position].interactions.append(interaction.id)
+            if let label = interaction.label, !label.isEmpty, !edges[position].labels.contains(label) {
+                edges[position].labels.append(label)
+            }
+        }
+
+        var clustered = [Bool](repeating: false, count: model.participants.count)
+        func cluster(_ id: GroupID) -> Cluster? {
+            let group = model[id]
+            let members = group.members.filter { shown[$0.rawValue] }
+            for member in members { clustered[member.rawValue] = true }
+            let subclusters = group.subgroups.compactMap(cluster)
+            guard !members.isEmpty || !subclusters.isEmpty else { return nil }
+            return Cluster(group: id, members: members, subclusters: subclusters)
+        }
+        clusters = model.rootGroups.compactMap(cluster)
+        unclustered = nodes.filter { !clustered[$0.rawValue] }
+    }
+
+    private static func collect(_ steps: [Step], model: Model, shown: inout [Bool], into out: inout [Interaction]) {
+        for step in steps {
+            switch step {
+            case .interaction(let id):
+                let interaction = model[id]
+                out.append(interaction)
+                shown[interaction.from.rawValue] = true
+                shown[interaction.to.rawValue] = true
+                if let block = interaction.block { collect(block, model: model, shown: &shown, into: &out) }
+            case .fragment(let fragment):
+                for branch in fragment.branches { collect(branch.steps, model: model, shown: &shown, into: &out) }
+            case .note(let note):
+                for id in note.over { shown[id.rawValue] = true }
+            }
+        }
+    }
+}

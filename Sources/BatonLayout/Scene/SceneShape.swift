@@ -1,0 +1,111 @@
+import BatonSyntax
+
+/// A closed shape in a frame.
+public struct SceneShape: Hashable, Sendable {
+    public var kind: ShapeKind
+    /// The box the whole outline fits in.
+    public var frame: Rect
+    public var role: StyleRole
+
+    public init(_ kind: ShapeKind, frame: Rect, role: StyleRole) {
+        self.kind = kind
+        self.frame = frame
+        self.role = role
+    }
+}
+
+/// The outlines Baton draws. Each is defined by its frame alone (plus a parameter or two), so
+/// that a layout only decides *where*, and the renderer knows *how*.
+public enum ShapeKind: Hashable, Sendable {
+    case rectangle
+    case roundedRectangle(cornerRadius: Double)
+    case ellipse
+    /// A closed polygon through absolute points (the frame is their bounding box).
+    case polygon([Point])
+    /// A person: a round head over a body with rounded shoulders; the label goes in the body.
+    case person
+    /// A vertical cylinder (a database): an elliptical lid at the top.
+    case cylinder
+    /// A horizontal cylinder (a queue): messages go in at one end and out at the other.
+    case barrel
+    /// A horizontal cylinder with a fan of three short lines at its outlet (a topic: every
+    /// subscriber gets a copy).
+    case fannedBarrel
+    /// A hexagon with points on the left and right (a driver: active on both sides).
+    case hexagon
+    /// A sheet with a folded top-right corner.
+    case note
+    /// A fragment's keyword tab: a rectangle with its bottom-right corner cut off.
+    case tab
+
+    /// The shape that stands for a participant of `kind` in every view.
+    public static func participant(_ kind: ParticipantKind) -> ShapeKind {
+        switch kind {
+        case .client: .person
+        case .service: .roundedRectangle(cornerRadius: 6)
+        case .external: .rectangle
+        case .queue: .barrel
+        case .topic: .fannedBarrel
+        case .store: .cylinder
+        case .driver: .hexagon
+        }
+    }
+}
+
+/// How far a label must stay from each edge of a shape's frame so that it sits in the shape's
+/// body (below a cylinder's lid, between a barrel's caps, between a hexagon's points), for a
+/// frame of the given height.
+public struct ShapeInsets: Hashable, Sendable {
+    public var top: Double
+    public var left: Double
+    public var bottom: Double
+    public var right: Double
+
+    public init(top: Double = 0, left: Double = 0, bottom: Double = 0, right: Double = 0) {
+        self.top = top
+        self.left = left
+        self.bottom = bottom
+        self.right = right
+    }
+
+    public var horizontal: Double { left + right }
+    public var vertical: Double { top + bottom }
+}
+
+extension ShapeKind {
+    /// The radius of a person's head.
+    public static let personHeadRadius = 7.0
+    /// The height of a cylinder's lid (twice the ellipse's vertical radius).
+    public static let cylinderLid = 10.0
+    /// The width of a barrel's cap (twice the ellipse's horizontal radius).
+    public static let barrelCap = 12.0
+    /// The width of the fan after a topic's barrel.
+    public static let fanWidth = 16.0
+
+    /// The room the outline takes beyond the label's box, for a shape `height` pixels high.
+    public func labelInsets(height: Double) -> ShapeInsets {
+        switch self {
+        case .person:
+            ShapeInsets(top: 2 * Self.personHeadRadius + 2)
+        case .cylinder:
+            ShapeInsets(top: Self.cylinderLid, bottom: Self.cylinderLid / 2)
+        case .barrel:
+            ShapeInsets(left: Self.barrelCap / 2, right: Self.barrelCap)
+        case .fannedBarrel:
+            ShapeInsets(left: Self.barrelCap / 2, right: Self.barrelCap + Self.fanWidth)
+        case .hexagon:
+            ShapeInsets(left: Self.hexagonPoint(height: height), right: Self.hexagonPoint(height: height))
+        case .note:
+            ShapeInsets(right: 6)
+        case .tab:
+            ShapeInsets(right: 6)
+        case .rectangle, .roundedRectangle, .ellipse, .polygon:
+            ShapeInsets()
+        }
+    }
+
+    /// How far a hexagon's left and right points stick out beyond its flat top and bottom.
+    public static func hexagonPoint(height: Double) -> Double {
+        (height / 2 * 0.6).rounded()
+    }
+}

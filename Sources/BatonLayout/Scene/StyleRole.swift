@@ -1,0 +1,55 @@
+import BatonSyntax
+
+/// What an item *is*, never what it looks like: the renderer's theme maps each role to
+/// colours, stroke widths and dash patterns. Roles are shared by the sequence and graph views,
+/// so a queue or an async message looks the same in both.
+public enum StyleRole: Hashable, Sendable {
+    /// The diagram's title and the line under it.
+    case title
+    case subtitle
+
+    /// A participant's head box (sequence view) or node (graph view), by kind.
+    case participant(ParticipantKind)
+    /// The name inside a participant's box.
+    case participantLabel
+    /// The dashed vertical line below a head box.
+    case lifeline
+    /// The bar on a lifeline while a participant handles an interaction's block.
+    case activation
+
+    /// An interaction that makes its initiator wait: a call or a fetch.
+    case syncLine
+    /// An interaction its initiator does not wait for: a send.
+    case asyncLine
+    /// A call back to an endpoint registered earlier.
+    case callbackLine
+    /// The label of an interaction or edge.
+    case interactionLabel
+
+    /// A fragment's outline (`loop`, `opt`, `alt`, `par`).
+    case fragmentFrame
+    /// The pentagon in a fragment's corner that holds its keyword.
+    case fragmentTab
+    /// The keyword inside the tab.
+    case fragmentKeyword
+    /// A fragment's guard or a branch label (`[seat held]`).
+    case fragmentLabel
+    /// The dashed line between branches (`else`, `and`).
+    case fragmentSeparator
+
+    case note
+    case noteText
+
+    /// A group of participants (a team, a deployment unit): a box behind its members.
+    case groupBox
+    case groupLabel
+
+    /// The line style of an arrow.
+    public static func line(for arrow: Arrow) -> StyleRole {
+        switch arrow {
+        case .call, .fetch: .syncLine
+        case .send: .asyncLine
+        case .callback: .callbackLine
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// Strings in DOT: everything user-written goes out as a double-quoted string with only
+/// `\"`, `\\` and `\n` escapes, so no label can end the string, start an attribute or a
+/// statement, or invoke Graphviz's own escapes (`\N`, `\G`, `\l`...).
+enum DOTEscaping {
+    /// `"text"`, with line breaks kept as `\n` (a centred line break).
+    static func quoted(_ text: String) -> String {
+        "\"" + escaped(text) + "\""
+    }
+
+    /// The inside of a quoted string.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default:
+                // Control characters have no business in a label (and some break the parser).
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
+    /// A field of a `record` label, ready to go between quotes: escaped as above, and then the
+    /// characters records use for structure (`{`, `}`, `|`, `<`, `>`) and spaces (which records
+    /// would collapse) get a backslash of their own.
+    static func recordField(_ text: String) -> String {
+        var out = ""
+        for scalar in escaped(text).unicodeScalars {
+            switch scalar {
+            case "{", "}", "|", "<", ">", " ": out += "\\"; out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

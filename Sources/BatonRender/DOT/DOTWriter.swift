@@ -1,0 +1,119 @@
+// The graph view as Graphviz DOT: one node per participant, one edge per (initiator, passive
+// end, arrow kind), groups as clusters, laid out left to right.
+//
+// Edges run in the data direction, so Graphviz ranks producers before consumers; the baton (a
+// dot) marks the initiator's end. Everything user-written is a quoted string (see
+// `DOTEscaping`), node ids are the participants' names (which the grammar limits to letters,
+// digits and `_`), and the output is deterministic: arrays in declaration and document order,
+// never a dictionary walk.
+
+import BatonLayout
+import BatonModel
+import BatonSyntax
+
+public struct DOTOptions: Hashable, Sendable {
+    public var theme: Theme
+    /// The graph's `id`: Graphviz prefixes the ids of its own SVG output with it.
+    public var idPrefix: String
+    /// Only this flow's interactions; nil for every flow.
+    public var flow: FlowID?
+    public var title: String
+
+    public init(theme: Theme = .light, idPrefix: String, flow: FlowID? = nil, title: String) {
+        self.theme = theme
+        self.idPrefix = idPrefix
+        self.flow = flow
+        self.title = title
+    }
+}
+
+public enum DOTWriter {
+    /// Label widths, measured like the SVG view's so that long names wrap the same way.
+    static let metrics = TextMetrics()
+    static let nodeLabelWidth = 150.0
+    static let edgeLabelWidth = 170.0
+    /// Merged edges list this many labels, then say how many more there are.
+    static let labelsPerEdge = 4
+
+    public static func write(model: Model, options: DOTOptions) -> String {
+        let content = GraphViewContent(model: model, flow: options.flow)
+        let theme = options.theme
+        var out = "// The graph view of a Baton design: edges point where the data goes; the dot marks who initiates.\n"
+        out += "digraph baton {\n"
+        out += "  graph [id=\(DOTEscaping.quoted(options.idPrefix)), label=\(DOTEscaping.quoted(options.title)), "
+            + "labelloc=t, labeljust=l, fontname=\"\(DOTStyle.font)\", fontsize=16, fontcolor=\"\(theme.ink)\", "
+            + "bgcolor=\"\(theme.background)\", rankdir=LR, nodesep=0.45, ranksep=0.9, pad=0.3];\n"
+        out += "  node [fontname=\"\(DOTStyle.font)\", fontsize=12, fontcolor=\"\(theme.ink)\", penwidth=1.5, "
+            + "margin=\"0.16,0.08\"];\n"
+        out += "  edge [fontname=\"\(DOTStyle.font)\", fontsize=10, fontcolor=\"\(theme.ink)\", color=\"\(theme.ink)\", "
+            + "penwidth=1.2, arrowsize=0.8];\n"
+        for cluster in content.clusters {
+            write(cluster, model: model, theme: theme, indent: "  ", into: &out)
+        }
+        for id in content.unclustered {
+            out += "  " + node(model[id], theme: theme) + "\n"
+        }
+        for edge in content.edges {
+            out += "  " + self.edge(edge, model: model, theme: theme) + "\n"
+        }
+        out += "}\n"
+        return out
+    }
+
+    private static func write(_ cluster: GraphViewContent.Cluster, model: Model, theme: Theme, indent: String,
+                              into out: inout String) {
+        let group = model[cluster.group]
+        out += indent + "subgraph \(DOTEscaping.quoted("cluster_\(group.name)")) {\n"
+        let inner = indent + "  "
+        let label = lines(group.displayName, width: nodeLabelWidth, size: 12)
+        out += inner + "graph [label=\(DOTEscaping.quoted(label.joined(separator: "\n"))), style=\"rounded,filled\", "
+            + "fillcolor=\"\(theme.groupFill)\", color=\"\(theme.faint)\", fontcolor=\"\(theme.muted)\", "
+            + "fontsize=12, labeljust=l];\n"
+        for subcluster in cluster.subclusters {
+            write(subcluster, model: model, theme: theme, indent: inner, into: &out)
+        }
+        for id in cluster.members {
+            out += inner + node(model[id], theme: theme) + "\n"
+        }
+        out += indent + "}\n"
+    }
+
+    static func node(_ participant: Participant, theme: Theme) -> String {
+        let colors = theme.colors(for: participant.kind)
+        let label = lines(participant.displayName, width: nodeLabelWidth, size: 12)
+        let labelValue = participant.kind.isChannel
+            ? "\"" + DOTStyle.recordLabel(label, kind: participant.kind) + "\""
+            : DOTEscaping.quoted(label.joined(separator: "\n"))
+        var attributes = [("label", labelValue)]
+        for (key, value) in DOTStyle.nodeAttributes(participant.kind) { attributes.append((key, DOTEscaping.quoted(value))) }
+        attributes.append(("fillcolor", DOTEscaping.quoted(colors.fill)))
+        attributes.append(("color", DOTEscaping.quoted(colors.stroke)))
+        return DOTEscaping.quoted(participant.name) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+    }
+
+    static func edge(_ edge: GraphViewContent.Edge, model: Model, theme: Theme) -> String {
+        var attributes: [(String, String)] = []
+        var labelLines: [String] = []
+        for label in edge.labels.prefix(labelsPerEdge) {
+            labelLines += lines(label, width: edgeLabelWidth, size: 10)
+        }
+        if edge.labels.count > labelsPerEdge {
+            labelLines.append("(+\(edge.labels.count - labelsPerEdge) more)")
+        }
+        if !labelLines.isEmpty {
+            attributes.append(("label", DOTEscaping.quoted(labelLines.joined(separator: "\n"))))
+        }
+        for (key, value) in DOTStyle.edgeAttributes(edge.arrow) { attributes.append((key, DOTEscaping.quoted(value))) }
+        if edge.arrow == .callback {
+            attributes.append(("color", DOTEscaping.quoted(theme.callback)))
+            attributes.append(("fontcolor", DOTEscaping.quoted(theme.callback)))
+        }
+        let from = DOTEscaping.quoted(model[edge.dataSource].name), to = DOTEscaping.quoted(model[edge.dataTarget].name)
+        return "\(from) -> \(to) [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+    }
+
+    static func lines(_ text: String, width: Double, size: Double) -> [String] {
+        let lines = metrics.measure(text, style: TextStyle(size: size, role: .interactionLabel), maxWidth: width).lines
+        return lines.isEmpty ? [""] : lines
+    }
+}

@@ -1,0 +1,122 @@
+import BatonLayout
+
+/// Lines with their end decorations.
+///
+/// Markers are drawn as ordinary shapes rather than SVG `<marker>` elements: SVG 1.1 markers
+/// cannot take the colour of the line they sit on, need ids that collide between diagrams on a
+/// page, and are the part of SVG that sanitizers and converters most often get wrong.
+enum SVGArrows {
+    static let headLength = 10.0
+    static let headHalfWidth = 4.5
+    static let batonRadius = 4.0
+
+    static func write(_ line: SceneLine, theme: Theme, into out: inout SVGOutput) {
+        let paint = theme.linePaint(line.role)
+        var points = line.path.points
+        guard points.count >= 2 else { return }
+        let isBezier: Bool
+        if case .bezier = line.path { isBezier = true } else { isBezier = false }
+        let startMarks = marks(at: points[0], from: points[1], end: line.start)
+        let endMarks = marks(at: points[points.count - 1], from: points[points.count - 2], end: line.end)
+        // The stroke stops where a filled arrowhead begins, so that a dashed or dotted line
+        // never shows through the head's point.
+        if let cut = startMarks.strokeEnd { points[0] = cut }
+        if let cut = endMarks.strokeEnd { points[points.count - 1] = cut }
+
+        out.line("<path d=\"M")
+        out.point(points[0])
+        if isBezier {
+            var index = 1
+            while index + 2 < points.count {
+                out.raw("C")
+                out.point(points[index])
+                out.raw(" ")
+                out.point(points[index + 1])
+                out.raw(" ")
+                out.point(points[index + 2])
+                index += 3
+            }
+        } else {
+            for point in points.dropFirst() {
+                out.raw("L")
+                out.point(point)
+            }
+        }
+        out.raw("\" fill=\"none\"")
+        out.attribute("stroke", paint.stroke)
+        out.attribute("stroke-width", paint.width)
+        if let dash = paint.dash { out.attribute("stroke-dasharray", dash) }
+        if paint.roundCaps { out.raw(" stroke-linecap=\"round\"") }
+        out.raw("/>\n")
+        for mark in startMarks.shapes + endMarks.shapes {
+            write(mark, color: paint.stroke, width: paint.width, into: &out)
+        }
+    }
+
+    private enum Mark {
+        case dot(Point)
+        case filledHead(tip: Point, left: Point, right: Point)
+        case openHead(tip: Point, left: Point, right: Point)
+    }
+
+    /// The decorations at `point`, where the line arrives from `previous`, and where the stroke
+    /// should stop instead (nil: at `point`).
+    private static func marks(at point: Point, from previous: Point, end: LineEnd) -> (shapes: [Mark], strokeEnd: Point?) {
+        var shapes: [Mark] = []
+        var strokeEnd: Point?
+        let dx = point.x - previous.x, dy = point.y - previous.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        let ux = length > 0 ? dx / length : 1, uy = length > 0 ? dy / length : 0
+        if end.baton { shapes.append(.dot(point)) }
+        if let head = end.arrowhead {
+            // With the baton on the same end, the head's tip touches the dot instead of the line's end.
+            let back = end.baton ? batonRadius : 0
+            let tip = Point(x: point.x - ux * back, y: point.y - uy * back)
+            let base = Point(x: tip.x - ux * headLength, y: tip.y - uy * headLength)
+            let left = Point(x: base.x - uy * headHalfWidth, y: base.y + ux * headHalfWidth)
+            let right = Point(x: base.x + uy * headHalfWidth, y: base.y - ux * headHalfWidth)
+            switch head {
+            case .filled:
+                shapes.append(.filledHead(tip: tip, left: left, right: right))
+                strokeEnd = Point(x: base.x + ux, y: base.y + uy)
+            case .open:
+                shapes.append(.openHead(tip: tip, left: left, right: right))
+                strokeEnd = end.baton ? tip : nil
+            }
+        }
+        return (shapes, strokeEnd)
+    }
+
+    private static func write(_ mark: Mark, color: String, width: Double, into out: inout SVGOutput) {
+        switch mark {
+        case .dot(let center):
+            out.line("<circle")
+            out.attribute("cx", center.x)
+            out.attribute("cy", center.y)
+            out.attribute("r", batonRadius)
+            out.attribute("fill", color)
+            out.raw("/>\n")
+        case .filledHead(let tip, let left, let right):
+            out.line("<path d=\"M")
+            out.point(tip)
+            out.raw("L")
+            out.point(left)
+            out.raw("L")
+            out.point(right)
+            out.raw("Z\"")
+            out.attribute("fill", color)
+            out.raw("/>\n")
+        case .openHead(let tip, let left, let right):
+            out.line("<path d=\"M")
+            out.point(left)
+            out.raw("L")
+            out.point(tip)
+            out.raw("L")
+            out.point(right)
+            out.raw("\" fill=\"none\"")
+            out.attribute("stroke", color)
+            out.attribute("stroke-width", width)
+            out.raw(" stroke-linejoin=\"miter\"/>\n")
+        }
+    }
+}

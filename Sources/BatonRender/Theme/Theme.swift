@@ -1,0 +1,144 @@
+// Themes: what each style role looks like.
+//
+// Layout never picks a colour; it tags every item with a `StyleRole`, and a theme turns roles
+// into paint. Both themes paint an opaque background, so a diagram stays readable whatever
+// page it is pasted on (a light diagram on a dark page is a white card, never dark text on
+// black); pick the file per colour scheme with `<picture>` or `#gh-dark-mode-only`.
+//
+// Colour is never the only carrier of meaning: line styles (solid, dashed, dotted) and arrowheads
+// (filled, open) tell sync, async and callback apart in greyscale and for colour-blind readers.
+
+import BatonLayout
+import BatonSyntax
+
+/// Paint for a closed shape.
+public struct ShapePaint: Hashable, Sendable {
+    /// A colour, or "none".
+    public var fill: String
+    public var stroke: String
+    public var strokeWidth: Double
+    /// SVG `stroke-dasharray`, nil for solid.
+    public var dash: String?
+}
+
+/// Paint for an open line.
+public struct LinePaint: Hashable, Sendable {
+    public var stroke: String
+    public var width: Double
+    public var dash: String?
+    /// Round caps turn a fine dash pattern into dots.
+    public var roundCaps: Bool
+}
+
+/// A named set of colours for every role.
+public struct Theme: Hashable, Sendable {
+    public enum Name: String, Hashable, Sendable, CaseIterable {
+        case light
+        case dark
+    }
+
+    public var name: Name
+    public var background: String
+    /// Text and default strokes.
+    public var ink: String
+    /// Secondary text and outlines (lifelines, frames, groups).
+    public var muted: String
+    public var faint: String
+    /// Callbacks stand out in their own colour (as well as being dotted).
+    public var callback: String
+    public var groupFill: String
+    public var tabFill: String
+    public var noteFill: String
+    public var noteStroke: String
+    public var activationFill: String
+    /// Fill and stroke per participant kind (looked up, never iterated).
+    var kinds: [ParticipantKind: KindColors]
+
+    public struct KindColors: Hashable, Sendable {
+        public var fill: String
+        public var stroke: String
+        init(_ fill: String, _ stroke: String) {
+            self.fill = fill
+            self.stroke = stroke
+        }
+    }
+
+    public static func named(_ name: Name) -> Theme {
+        switch name {
+        case .light: light
+        case .dark: dark
+        }
+    }
+
+    public static let light = Theme(
+        name: .light, background: "#ffffff", ink: "#1f2328", muted: "#59636e", faint: "#afb8c1",
+        callback: "#a0338a", groupFill: "#f6f8fa", tabFill: "#eaeef2", noteFill: "#fff8c5", noteStroke: "#d4a72c",
+        activationFill: "#eaeef2",
+        kinds: [
+            .client: KindColors("#ddf4ff", "#0969da"),
+            .service: KindColors("#dafbe1", "#1a7f37"),
+            .external: KindColors("#f6f8fa", "#59636e"),
+            .queue: KindColors("#fff8c5", "#9a6700"),
+            .topic: KindColors("#fff1e5", "#bc4c00"),
+            .store: KindColors("#f3eeff", "#6639ba"),
+            .driver: KindColors("#d8f5f3", "#0f7b76"),
+        ])
+
+    public static let dark = Theme(
+        name: .dark, background: "#0d1117", ink: "#e6edf3", muted: "#9198a1", faint: "#3d444d",
+        callback: "#f778ba", groupFill: "#151b23", tabFill: "#262c36", noteFill: "#2e2a13", noteStroke: "#bb8009",
+        activationFill: "#262c36",
+        kinds: [
+            .client: KindColors("#0c2d6b", "#58a6ff"),
+            .service: KindColors("#0f3320", "#3fb950"),
+            .external: KindColors("#1c2128", "#9198a1"),
+            .queue: KindColors("#3b2e08", "#d29922"),
+            .topic: KindColors("#3d1e0b", "#f0883e"),
+            .store: KindColors("#2a1d4d", "#a371f7"),
+            .driver: KindColors("#0b3433", "#39c5bb"),
+        ])
+
+    /// The fill and stroke of a participant of `kind`.
+    public func colors(for kind: ParticipantKind) -> KindColors {
+        kinds[kind] ?? KindColors(background, ink)
+    }
+
+    public func shapePaint(_ role: StyleRole) -> ShapePaint {
+        switch role {
+        case .participant(let kind):
+            let colors = colors(for: kind)
+            return ShapePaint(fill: colors.fill, stroke: colors.stroke, strokeWidth: 1.5,
+                              dash: kind == .external ? "5 3" : nil)
+        case .activation:
+            return ShapePaint(fill: activationFill, stroke: muted, strokeWidth: 1, dash: nil)
+        case .fragmentFrame:
+            return ShapePaint(fill: "none", stroke: muted, strokeWidth: 1, dash: nil)
+        case .fragmentTab:
+            return ShapePaint(fill: tabFill, stroke: muted, strokeWidth: 1, dash: nil)
+        case .note:
+            return ShapePaint(fill: noteFill, stroke: noteStroke, strokeWidth: 1, dash: nil)
+        case .groupBox:
+            return ShapePaint(fill: groupFill, stroke: faint, strokeWidth: 1, dash: "4 3")
+        default:
+            return ShapePaint(fill: "none", stroke: ink, strokeWidth: 1, dash: nil)
+        }
+    }
+
+    public func linePaint(_ role: StyleRole) -> LinePaint {
+        switch role {
+        case .syncLine: LinePaint(stroke: ink, width: 1.5, dash: nil, roundCaps: false)
+        case .asyncLine: LinePaint(stroke: ink, width: 1.5, dash: "7 4", roundCaps: false)
+        case .callbackLine: LinePaint(stroke: callback, width: 1.5, dash: "0.5 4", roundCaps: true)
+        case .lifeline: LinePaint(stroke: muted, width: 1, dash: "4 4", roundCaps: false)
+        case .fragmentSeparator: LinePaint(stroke: muted, width: 1, dash: "6 3", roundCaps: false)
+        default: LinePaint(stroke: ink, width: 1, dash: nil, roundCaps: false)
+        }
+    }
+
+    public func textColor(_ role: StyleRole) -> String {
+        switch role {
+        case .subtitle, .groupLabel: muted
+        default: ink
+        }
+    }
+}

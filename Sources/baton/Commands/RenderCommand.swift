@@ -1,0 +1,102 @@
+import Baton
+import BatonModel
+import BatonRender
+import BatonSyntax
+import Foundation
+
+/// `baton render FILE`: draw a design as SVG, Graphviz DOT or Mermaid.
+enum RenderCommand {
+    static let spec = CommandSpec(
+        name: "render",
+        summary: "Draw a design: a sequence diagram (SVG, Mermaid) or the graph view (DOT)",
+        usage: "baton render [OPTIONS] FILE",
+        discussion: """
+            FILE is a .baton file or '-' for standard input. The output goes to standard output, or
+            to OUT with -o, whose extension picks the format (.svg, .dot or .gv, .mmd or .mermaid)
+            unless --to says otherwise. Files are written atomically, and never over the input.
+            Compile errors are reported as by 'baton check' and exit with 1; lint findings never
+            stop a render. Exit status 2: a usage or I/O error, or an unknown flow.
+            """,
+        options: [
+            .value("--output", short: "-o", "OUT", "write to OUT instead of standard output"),
+            .value("--to", "FORMAT", choices: RenderFormat.allCases.map(\.rawValue),
+                   "output format (default: from OUT's extension, else svg)"),
+            .value("--view", "VIEW", choices: RenderView.allCases.map(\.rawValue),
+                   "sequence: one flow over time; graph: the architecture (default: sequence, DOT is always graph)"),
+            .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
+            .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "colours (default light)"),
+            .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
+            .value("--import-root", "DIR", repeatable: true, "also allow imports from below DIR (default: the file's own directory)"),
+        ],
+        examples: [
+            "baton render checkout.baton -o checkout.svg",
+            "baton render checkout.baton --flow Refund --theme dark -o refund-dark.svg",
+            "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
+            "cat checkout.baton | baton render - --to mermaid",
+        ])
+
+    static func run(_ arguments: ParsedArguments) -> Int32 {
+        guard arguments.positional.count == 1, let path = arguments.positional.first else {
+            return Terminal.fail(arguments.positional.isEmpty ? "no input: give one file, or '-' for standard input"
+                                     : "render takes one file, not \(arguments.positional.count)",
+                                 help: "baton render design.baton -o design.svg")
+        }
+        let output = arguments.value("--output")
+        let format: RenderFormat
+        switch (arguments.value("--to").flatMap(RenderFormat.init(rawValue:)), output.flatMap(RenderFormat.init(fileName:))) {
+        case (let chosen?, let implied?) where chosen != implied:
+            return Terminal.fail("'--to \(chosen.rawValue)' contradicts the extension of '\(output ?? "")'",
+                                 help: "give the file a .\(chosen == .mermaid ? "mmd" : chosen.rawValue) extension, or drop --to")
+        case (let chosen?, _):
+            format = chosen
+        case (nil, let implied?):
+            format = implied
+        case (nil, nil):
+            if let output {
+                return Terminal.fail("cannot tell the format from '\(output)'",
+                                     help: "use an .svg, .dot, .gv, .mmd or .mermaid extension, or say --to svg|dot|mermaid")
+            }
+            format = .svg
+        }
+        let options = RenderOptions(
+            format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
+            flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
+            idPrefix: arguments.value("--id-prefix"))
+
+        let input: InputFile
+        do {
+            input = path == "-" ? InputFile(displayPath: "<stdin>", bytes: Terminal.readStandardInput())
+                : try InputFiles.read(path)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        if let output, path != "-", OutputFile.isSameFile(output, path) {
+            return Terminal.fail("refusing to write the output over the input file '\(path)'", help: "choose another -o path")
+        }
+        let compileOptions = CompileOptions(importRoots: arguments.values("--import-root").map(FileReader.absolute))
+        let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: compileOptions)
+        if compilation.hasErrors {
+            let reported = compilation.diagnostics.filter { $0.severity == .error }
+                .map { ReportedDiagnostic($0, sources: compilation.sources) }
+            let reporter = TextReporter(color: Terminal.colorEnabled(nil, stream: STDERR_FILENO))
+            Terminal.error(reporter.report(reported, files: 1))
+            return Terminal.Exit.inputFault
+        }
+        let rendered: String
+        do {
+            rendered = try Baton.render(compilation, source: input.bytes, options: options)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        guard let output else {
+            Terminal.write(rendered)
+            return Terminal.Exit.success
+        }
+        do {
+            try OutputFile.writeAtomically(Array(rendered.utf8), to: output)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        return Terminal.Exit.success
+    }
+}
