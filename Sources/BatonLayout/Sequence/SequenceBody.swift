@@ -48,7 +48,7 @@ struct SequenceBody {
     private mutating func lay(_ message: PlannedMessage) {
         typealias S = SequenceStyle
         let top = y
-        let arrowY = top + (message.label.isEmpty ? 0 : message.label.size.height + S.labelGap)
+        let arrowY = top + (message.label.isEmpty ? S.unlabelledGap : message.label.size.height + S.labelGap)
         var points: [Point]
         var label: TextBlock?
         let barStart: Double
@@ -143,7 +143,10 @@ struct SequenceBody {
                 separators.append((separatorY, guardText))
                 y = separatorY + S.stepGap / 2 + (guardText.isEmpty ? 0 : guardText.size.height + S.branchLabelGap)
             }
+            let branchTop = y
             lay(branch)
+            // An empty branch still gets a row, so that its separators do not coincide.
+            if y == branchTop { y += S.emptyBranchHeight }
         }
         let content = extents.removeLast()
         let bottom = y - S.stepGap + S.framePadding
@@ -151,8 +154,10 @@ struct SequenceBody {
         var left = (content?.minX ?? home) - S.framePadding
         var right = (content?.maxX ?? home) + S.framePadding
         let tabWidth = fragment.keyword.size.width + 2 * S.tabPaddingX + S.tabCut
-        var needed = tabWidth + (headerGuard.isEmpty ? 0 : S.tabPaddingX + headerGuard.size.width) + S.tabPaddingX
-        for separator in separators { needed = max(needed, 2 * S.tabPaddingX + separator.guardText.size.width) }
+        var needed = tabWidth + (headerGuard.isEmpty ? 0 : S.tabPaddingX + headerGuard.size.width) + S.guardTrailingPadding
+        for separator in separators {
+            needed = max(needed, S.tabPaddingX + separator.guardText.size.width + S.guardTrailingPadding)
+        }
         if right - left < needed {
             // Too narrow for its own labels: grow around the middle.
             let grow = (needed - (right - left)) / 2

@@ -74,7 +74,7 @@ struct SequencePlanner {
     }
 
     mutating func require(_ lo: Int, _ hi: Int, atLeast distance: Double) {
-        guard lo < hi, hi < constraints.count else { return }
+        guard 0 <= lo, lo < hi, hi < constraints.count else { return }
         constraints[hi].append((lo, distance))
     }
 

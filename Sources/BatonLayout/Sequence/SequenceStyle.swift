@@ -42,6 +42,8 @@ enum SequenceStyle {
     static let labelMargin = 10.0
     /// Between a label's last line and its arrow.
     static let labelGap = 3.0
+    /// Above an arrow without a label.
+    static let unlabelledGap = 6.0
     /// The shortest arrow: room for the baton and the arrowhead.
     static let minArrowLength = 44.0
     /// Vertical space after each step.
@@ -55,12 +57,15 @@ enum SequenceStyle {
     static let fragmentLabel = TextStyle(size: 12, role: .fragmentLabel)
     static let fragmentLabelMaxWidth = 320.0
     static let tabPaddingX = 6.0
+    /// After the guard in a fragment's header.
+    static let guardTrailingPadding = 10.0
     static let tabPaddingY = 3.0
     static let tabCut = 6.0
     /// Between a frame and the outermost thing inside it.
     static let framePadding = 12.0
     static let frameBottomPadding = 6.0
     static let branchLabelGap = 3.0
+    static let emptyBranchHeight = 12.0
 
     // Notes
     static let noteText = TextStyle(size: 12, role: .noteText)

@@ -1,6 +1,7 @@
 /// Strings in DOT: everything user-written goes out as a double-quoted string with only
 /// `\"`, `\\` and `\n` escapes, so no label can end the string, start an attribute or a
-/// statement, or invoke Graphviz's own escapes (`\N`, `\G`, `\l`...).
+/// statement, or invoke Graphviz's own escapes (`\N`, `\G`, `\l`...). Graphviz also decodes
+/// HTML entities in labels (`&amp;` would show as `&`), so `&` itself goes out as `&amp;`.
 enum DOTEscaping {
     /// `"text"`, with line breaks kept as `\n` (a centred line break).
     static func quoted(_ text: String) -> String {
@@ -16,6 +17,7 @@ enum DOTEscaping {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
+            case "&": out += "&amp;"
             default:
                 // Control characters have no business in a label (and some break the parser).
                 if scalar.value < 0x20 || scalar.value == 0x7F {

@@ -1,0 +1,147 @@
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// `baton render` as users and CI jobs run it: exit codes, streams, files.
+@Suite struct RenderCommandTests {
+    static let design = """
+        title "Shop"
+        client Shopper
+        service Shop
+        Shopper -> Shop : pay
+        flow "Refund" {
+          Shop -> Shop : refund
+        }
+        """
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baton-render-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func rendersStandardInputToStandardOutput() throws {
+        let result = try BatonExecutable.run(["render", "-"], input: Data(Self.design.utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("<svg xmlns="))
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test(arguments: [("svg", "<svg xmlns="), ("dot", "// The graph view"), ("mermaid", "sequenceDiagram\n")])
+    func toChoosesTheFormat(_ format: String, _ start: String) throws {
+        let result = try BatonExecutable.run(["render", "-", "--to", format], input: Data(Self.design.utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix(start))
+    }
+
+    @Test(arguments: [("out.svg", "<svg xmlns="), ("out.dot", "// The graph view"), ("out.gv", "// The graph view"),
+                      ("out.mmd", "sequenceDiagram\n"), ("out.mermaid", "sequenceDiagram\n")])
+    func theOutputExtensionChoosesTheFormat(_ name: String, _ start: String) throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("shop.baton")
+        try Data(Self.design.utf8).write(to: input)
+        let result = try BatonExecutable.run(["render", "shop.baton", "-o", name], directory: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        let written = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        #expect(written.hasPrefix(start))
+        // No temporary file is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aCompileErrorExitsWith1AndReportsLikeCheck() throws {
+        let result = try BatonExecutable.run(["render", "-"], input: Data("service A\nA -> Bx : go\n".utf8))
+        #expect(result.status == 1)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("<stdin>:2:6: error[undeclared-name]"))
+        #expect(result.standardError.contains("1 error in 1 file"))
+    }
+
+    @Test func lintFindingsDoNotBlockRendering() throws {
+        // A store initiating is a lint error (passive-initiator), not a compile error.
+        let result = try BatonExecutable.run(["render", "-"], input: Data("store D\nservice S\nD -> S : push\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("<svg"))
+    }
+
+    @Test func anUnknownFlowIsAUsageErrorWithSuggestions() throws {
+        let result = try BatonExecutable.run(["render", "-", "--flow", "Refnud"], input: Data(Self.design.utf8))
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("there is no flow named \"Refnud\""))
+        #expect(result.standardError.contains("did you mean \"Refund\"?"))
+        #expect(result.standardError.contains("\"Shop\", \"Refund\""))
+    }
+
+    @Test func aNamedFlowIsRendered() throws {
+        let result = try BatonExecutable.run(["render", "-", "--flow", "Refund", "--to", "mermaid"], input: Data(Self.design.utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("Shop->>Shop: refund"))
+        #expect(!result.standardOutput.contains("pay"))
+    }
+
+    @Test(arguments: [
+        ["render"],
+        ["render", "a.baton", "b.baton"],
+        ["render", "-", "--to", "png"],
+        ["render", "-", "--view", "sideways"],
+        ["render", "-", "-o", "picture.png"],
+        ["render", "-", "-o", "x.svg", "--to", "dot"],
+        ["render", "-", "--to", "dot", "--view", "sequence"],
+        ["render", "-", "--to", "mermaid", "--view", "graph"],
+        ["render", "-", "--id-prefix", "9 lives"],
+        ["render", "-", "--thme", "dark"],
+        ["render", "no/such/file.baton"],
+    ])
+    func usageErrorsExitWith2(_ arguments: [String]) throws {
+        let result = try BatonExecutable.run(arguments, input: Data(Self.design.utf8))
+        #expect(result.status == 2, "\(arguments): \(result.standardError)")
+        #expect(result.standardError.hasPrefix("baton: error: "))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func theGraphViewAsSVGExplainsWhatToDoInstead() throws {
+        let result = try BatonExecutable.run(["render", "-", "--view", "graph"], input: Data(Self.design.utf8))
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("--to dot"))
+    }
+
+    @Test func neverWritesOverTheInput() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("shop.svg")
+        try Data(Self.design.utf8).write(to: input)
+        let result = try BatonExecutable.run(["render", "shop.svg", "-o", "./shop.svg"], directory: directory)
+        #expect(result.status == 2)
+        #expect(try String(contentsOf: input, encoding: .utf8) == Self.design)
+    }
+
+    @Test func aMissingOutputDirectoryIsAnIOError() throws {
+        let result = try BatonExecutable.run(["render", "-", "-o", "/nonexistent-dir/x.svg"], input: Data(Self.design.utf8))
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("does not exist"))
+    }
+
+    /// Same input, separate processes (each with its own hash seed): the same bytes.
+    @Test(arguments: ["svg", "dot", "mermaid"])
+    func renderingIsDeterministicAcrossProcesses(_ format: String) throws {
+        let sample = Golden.packageRoot().appendingPathComponent("samples/saga.baton").path
+        var outputs: [Data] = []
+        for _ in 0..<2 {
+            let result = try BatonExecutable.run(["render", sample, "--to", format])
+            #expect(result.status == 0)
+            outputs.append(result.standardOutputBytes)
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(!outputs[0].isEmpty)
+    }
+
+    @Test func helpListsTheOptions() throws {
+        let result = try BatonExecutable.run(["render", "--help"])
+        #expect(result.status == 0)
+        for option in ["--output", "--to", "--view", "--flow", "--theme", "--id-prefix"] {
+            #expect(result.standardOutput.contains(option))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Baton
+@testable import BatonRender
+import BatonTestSupport
+import Foundation
+import Testing
+
+@Suite struct DOTTests {
+    static func render(_ source: String, flow: String? = nil) throws -> String {
+        let compilation = Baton.compile(source: source)
+        try #require(!compilation.hasErrors)
+        return try Baton.render(compilation, source: Array(source.utf8), options: RenderOptions(format: .dot, flow: flow))
+    }
+
+    @Test func interactionsOfOneKindBetweenTheSameEndsMergeIntoOneEdge() throws {
+        let dot = try Self.render("""
+            service A
+            service B
+            A -> B : first
+            A -> B : second
+            A -> B : first
+            A ->> B : async
+            B -> A : back
+            """)
+        #expect(dot.contains("\"A\" -> \"B\" [label=\"first\\nsecond\", dir=\"both\", arrowtail=\"dot\", arrowhead=\"normal\"];"))
+        #expect(dot.contains("\"A\" -> \"B\" [label=\"async\", style=\"dashed\", dir=\"both\", arrowtail=\"dot\", arrowhead=\"onormal\"];"))
+        #expect(dot.contains("\"B\" -> \"A\" [label=\"back\""))
+        #expect(dot.components(separatedBy: " -> ").count - 1 == 3)
+    }
+
+    @Test func aFetchRunsInTheDataDirectionWithTheBatonAtTheHead() throws {
+        let dot = try Self.render("service Consumer\nqueue Q\nConsumer <- Q : take")
+        #expect(dot.contains("\"Q\" -> \"Consumer\" [label=\"take\", arrowhead=\"dotnormal\"];"))
+    }
+
+    @Test func callbacksAreDottedInTheirOwnColour() throws {
+        let dot = try Self.render("service A\nexternal B\nA -> B : register\nB ~> A : notify")
+        #expect(dot.contains("\"B\" -> \"A\" [label=\"notify\", style=\"dotted\", dir=\"both\", arrowtail=\"dot\", arrowhead=\"onormal\", color=\"\(Theme.light.callback)\""))
+    }
+
+    @Test func everyKindHasItsShape() throws {
+        let dot = try Self.render("client C\nservice S\nexternal E\nqueue Q\ntopic T\nstore D\ndriver R")
+        #expect(dot.contains("\"C\" [label=\"C\", shape=\"box\", style=\"rounded,filled,bold\""))
+        #expect(dot.contains("\"S\" [label=\"S\", shape=\"box\", style=\"rounded,filled\""))
+        #expect(dot.contains("\"E\" [label=\"E\", shape=\"box\", style=\"dashed,filled\""))
+        #expect(dot.contains("\"Q\" [label=\"{Q|\\ |\\ |\\ }\", shape=\"record\""))
+        #expect(dot.contains("\"T\" [label=\"{T|\\ |{\\ |\\ |\\ }}\", shape=\"record\""))
+        #expect(dot.contains("\"D\" [label=\"D\", shape=\"cylinder\""))
+        #expect(dot.contains("\"R\" [label=\"R\", shape=\"hexagon\""))
+    }
+
+    @Test func groupsAreNestedClusters() throws {
+        let dot = try Self.render("group Outer { group Inner { service A }\n service B }\nservice C\nA -> B : x\nB -> C : y")
+        let outer = try #require(dot.range(of: "subgraph \"cluster_Outer\" {"))
+        let inner = try #require(dot.range(of: "subgraph \"cluster_Inner\" {"))
+        #expect(outer.lowerBound < inner.lowerBound)
+        #expect(dot.contains("    subgraph \"cluster_Inner\" {\n      graph [label=\"Inner\""))
+    }
+
+    @Test func aFlowRestrictsTheGraph() throws {
+        let source = "service A\nservice B\nservice C\nA -> B : main\nflow \"Side\" {\n  B -> C : side\n}"
+        let side = try Self.render(source, flow: "Side")
+        #expect(!side.contains("\"A\""))
+        #expect(side.contains("\"B\" -> \"C\""))
+        let all = try Self.render(source)
+        #expect(all.contains("\"A\" -> \"B\"") && all.contains("\"B\" -> \"C\""))
+    }
+
+    @Test func escaping() {
+        #expect(DOTEscaping.quoted("a\"b\\c\nd&e\u{1}") == "\"a\\\"b\\\\c\\nd&amp;e \"")
+        #expect(DOTEscaping.recordField("{a|b} <c>") == "\\{a\\|b\\}\\ \\<c\\>")
+    }
+
+    @Test func manyLabelsAreSummarised() throws {
+        var source = "service A\nservice B\n"
+        for index in 1...6 { source += "A -> B : op\(index)\n" }
+        let dot = try Self.render(source)
+        #expect(dot.contains("label=\"op1\\nop2\\nop3\\nop4\\n(+2 more)\""))
+    }
+}

@@ -1,0 +1,79 @@
+import Baton
+import BatonRender
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// Real programs as clients of the output: Graphviz must lay out every DOT file, libxml2 must
+/// parse every SVG, and librsvg (the renderer of GNOME, Wikipedia thumbnails and many PDF
+/// pipelines) must draw it, all without a word on stderr.
+@Suite struct ExternalClientTests {
+    @Test(.requires(program: "dot"), arguments: RenderCase.designs)
+    func graphvizLaysOutTheDOT(_ testCase: RenderCase) throws {
+        let dot = try ExternalProgram.require("dot", package: "graphviz")
+        for theme in Theme.Name.allCases {
+            let output = try dot.run(["-Tsvg"], input: Data(try testCase.render(.dot, theme: theme).utf8))
+            #expect(output.status == 0)
+            #expect(output.standardError.isEmpty, "dot said: \(output.standardError)")
+            #expect(String(decoding: output.standardOutput, as: UTF8.self).contains("</svg>"))
+        }
+    }
+
+    @Test(.requires(program: "xmllint"), arguments: RenderCase.all)
+    func libxml2ParsesTheSVG(_ testCase: RenderCase) throws {
+        let xmllint = try ExternalProgram.require("xmllint", package: "libxml2-utils")
+        for theme in Theme.Name.allCases {
+            let output = try xmllint.run(["--noout", "-"], input: Data(try testCase.render(.svg, theme: theme).utf8))
+            #expect(output.status == 0)
+            #expect(output.standardError.isEmpty, "xmllint said: \(output.standardError)")
+        }
+    }
+
+    @Test(.requires(program: "rsvg-convert"), arguments: RenderCase.all)
+    func librsvgDrawsTheSVG(_ testCase: RenderCase) throws {
+        let rsvg = try ExternalProgram.require("rsvg-convert", package: "librsvg2-bin")
+        for theme in Theme.Name.allCases {
+            let output = try rsvg.run(["--format=png"], input: Data(try testCase.render(.svg, theme: theme).utf8))
+            #expect(output.status == 0)
+            #expect(output.standardError.isEmpty, "rsvg-convert said: \(output.standardError)")
+            #expect(Array(output.standardOutput.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        }
+    }
+
+    /// The hostile design's labels survive Graphviz too: its SVG is well-formed and shows the
+    /// markup as text.
+    @Test(.requires(program: "dot"), .requires(program: "xmllint"))
+    func graphvizOutputOfHostileLabelsIsWellFormed() throws {
+        let dot = try ExternalProgram.require("dot", package: "graphviz")
+        let xmllint = try ExternalProgram.require("xmllint", package: "libxml2-utils")
+        let testCase = RenderCase(design: try #require(TestDesigns.named("hostile")), flow: nil)
+        let svg = try dot.run(["-Tsvg"], input: Data(try testCase.render(.dot).utf8))
+        #expect(svg.standardError.isEmpty)
+        let text = String(decoding: svg.standardOutput, as: UTF8.self)
+        #expect(!text.contains("<script"))
+        #expect(!text.contains("<img"))
+        #expect(text.contains("&lt;script&gt;"))
+        let lint = try xmllint.run(["--noout", "-"], input: svg.standardOutput)
+        #expect(lint.status == 0 && lint.standardError.isEmpty, "\(lint.standardError)")
+    }
+
+    /// Several diagrams inlined in one HTML page: no id may appear twice, or `url(#id)` and
+    /// `aria-labelledby` would point into the wrong diagram.
+    @Test(.requires(program: "xmllint"))
+    func diagramsInlinedInOnePageShareNoID() throws {
+        let xmllint = try ExternalProgram.require("xmllint", package: "libxml2-utils")
+        let payments = RenderCase(design: try #require(TestDesigns.named("card-payments")), flow: nil)
+        let saga = RenderCase(design: try #require(TestDesigns.named("saga")), flow: nil)
+        let diagrams = [try payments.render(.svg), try saga.render(.svg), try payments.render(.svg, theme: .dark),
+                        try saga.render(.svg, theme: .dark)]
+        let page = "<!DOCTYPE html>\n<html><head><title>two diagrams</title></head><body>\n"
+            + diagrams.map { "<div>\n\($0)</div>\n" }.joined() + "</body></html>\n"
+        var seen = Set<String>()
+        for id in SVGDocumentTests.ids(in: page) {
+            #expect(seen.insert(id).inserted, "id \(id) appears twice on the page")
+        }
+        #expect(seen.count >= 8)
+        let output = try xmllint.run(["--html", "--noout", "-"], input: Data(page.utf8))
+        #expect(output.status == 0)
+    }
+}

@@ -1,0 +1,28 @@
+import Baton
+import BatonTestSupport
+import Testing
+
+/// The exact bytes of every output, reviewed as diffs (`UPDATE_GOLDENS=1` rewrites them).
+@Suite struct GoldenOutputTests {
+    @Test(arguments: RenderCase.all)
+    func sequenceSVG(_ testCase: RenderCase) throws {
+        try Golden.check(try testCase.render(.svg), "svg/\(testCase.slug).svg")
+    }
+
+    @Test(arguments: RenderCase.all)
+    func mermaid(_ testCase: RenderCase) throws {
+        try Golden.check(try testCase.render(.mermaid), "mermaid/\(testCase.slug).mmd")
+    }
+
+    @Test(arguments: RenderCase.designs)
+    func dot(_ testCase: RenderCase) throws {
+        try Golden.check(try testCase.render(.dot), "dot/\(testCase.design.name).dot")
+    }
+
+    @Test(arguments: ["every-construct", "card-payments"])
+    func darkTheme(_ name: String) throws {
+        let testCase = RenderCase(design: try #require(TestDesigns.named(name)), flow: nil)
+        try Golden.check(try testCase.render(.svg, theme: .dark), "svg/\(name).dark.svg")
+        try Golden.check(try testCase.render(.dot, theme: .dark), "dot/\(name).dark.dot")
+    }
+}
