@@ -84,14 +84,15 @@ extension Baton {
             ?? idPrefix(source: source, format: options.format, view: view, flow: flow.map { model[$0].name }, theme: options.theme)
         switch (options.format, view) {
         case (.svg, .sequence):
-            return SVGWriter.write(SequenceLayout.scene(model: model, flow: flow), options: SVGOptions(theme: theme, idPrefix: prefix))
+            let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitled(compilation))
+            return SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix))
         case (.svg, .graph):
             return SVGWriter.write(try graphScene(model: model, flow: flow), options: SVGOptions(theme: theme, idPrefix: prefix))
         case (.dot, _):
             return DOTWriter.write(model: model, options: DOTOptions(theme: theme, idPrefix: prefix, flow: flow,
-                                                                    title: graphTitle(model: model, flow: flow)))
+                                                                    title: graphTitle(model: model, flow: flow, untitled: untitled(compilation))))
         case (.mermaid, _):
-            let scene = SequenceLayout.scene(model: model, flow: flow)
+            let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitled(compilation))
             return MermaidWriter.write(model: model, flow: flow, title: scene.title, description: scene.description)
         }
     }
@@ -145,8 +146,15 @@ extension Baton {
         return prefix
     }
 
-    static func graphTitle(model: Model, flow: FlowID?) -> String {
-        let title = model.title ?? model.flows.first(where: { $0.isDefault && $0.span.file == FileID(0) })?.name ?? "Architecture"
+    /// What a design without a title is called: its file's name, as for its default flow.
+    static func untitled(_ compilation: Compilation) -> String {
+        guard !compilation.sources.files.isEmpty else { return "main" }
+        let stem = PathName.stem(of: compilation.sources[compilation.rootFile].path)
+        return stem == "<stdin>" || stem.isEmpty ? "main" : stem
+    }
+
+    static func graphTitle(model: Model, flow: FlowID?, untitled: String) -> String {
+        let title = model.title ?? untitled
         guard let flow else { return title }
         let name = model[flow].name
         return name == title ? title : "\(title): \(name)"

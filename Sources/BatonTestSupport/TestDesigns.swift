@@ -9,6 +9,11 @@ public enum TestDesigns {
         public var url: URL
         public var description: String { name }
 
+        public init(name: String, url: URL) {
+            self.name = name
+            self.url = url
+        }
+
         public var bytes: [UInt8] { (try? Data(contentsOf: url)).map(Array.init) ?? [] }
     }
 
@@ -17,7 +22,7 @@ public enum TestDesigns {
     public static var all: [Design] { samples + testDesigns }
 
     /// The package's root: this file is Sources/BatonTestSupport/TestDesigns.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     public static func named(_ name: String) -> Design? {

@@ -8,8 +8,8 @@ enum SequenceDescription {
     static let spelledOut = 20
 
     /// "Card payments", or "Trip booking saga: Traveller cancels" for a named flow.
-    static func title(model: Model, flow: Flow?) -> String {
-        guard let flow else { return model.title ?? "Participants" }
+    static func title(model: Model, flow: Flow?, untitled: String) -> String {
+        guard let flow else { return model.title ?? untitled }
         if flow.isDefault { return flow.name }
         if let title = model.title, !title.isEmpty, title != flow.name { return "\(title): \(flow.name)" }
         return flow.name

@@ -16,8 +16,10 @@ import BatonModel
 import BatonSyntax
 
 public enum SequenceLayout {
-    /// The sequence diagram of `flow` (nil: every participant, no steps).
-    public static func scene(model: Model, flow: FlowID?, metrics: TextMetrics = TextMetrics()) -> Scene {
+    /// The sequence diagram of `flow` (nil: every participant, no steps). `untitled` names a
+    /// diagram whose design has neither a title nor a flow (the file's name, say).
+    public static func scene(model: Model, flow: FlowID?, untitled: String = "Participants",
+                             metrics: TextMetrics = TextMetrics()) -> Scene {
         typealias S = SequenceStyle
         let flowValue = flow.map { model[$0] }
         let cast = SequenceCast(model: model, flow: flowValue)
@@ -28,7 +30,7 @@ public enum SequenceLayout {
         let xs = columns.xs
 
         // Title.
-        let title = SequenceDescription.title(model: model, flow: flowValue)
+        let title = SequenceDescription.title(model: model, flow: flowValue, untitled: untitled)
         var top = 0.0
         let titleText = metrics.measure(title, style: S.title, maxWidth: S.titleMaxWidth)
         let titleBlock = metrics.block(titleText.lines, size: titleText.size, style: S.title, alignment: .start,

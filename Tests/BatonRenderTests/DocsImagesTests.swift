@@ -1,0 +1,45 @@
+import Baton
+import BatonRender
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// The pictures in docs/rendering.md: up to date with the renderer, and drawable.
+@Suite struct DocsImagesTests {
+    static let images = TestDesigns.packageRoot.appendingPathComponent("docs/images")
+
+    static var svgFiles: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: images.path)) ?? []).filter { $0.hasSuffix(".svg") }.sorted()
+    }
+
+    @Test(arguments: TestDesigns.samples)
+    func sampleSequencePicturesAreUpToDate(_ design: TestDesigns.Design) throws {
+        let picture = try String(contentsOf: Self.images.appendingPathComponent("\(design.name).svg"), encoding: .utf8)
+        #expect(picture == (try RenderCase(design: design, flow: nil).render(.svg)),
+                "docs/images/\(design.name).svg is stale: run scripts/render-docs-images.sh")
+        #expect(FileManager.default.fileExists(atPath: Self.images.appendingPathComponent("\(design.name).graph.svg").path))
+    }
+
+    @Test(arguments: [("legend.svg", Theme.Name.light), ("legend.dark.svg", .dark)])
+    func legendIsUpToDate(_ file: String, _ theme: Theme.Name) throws {
+        let design = TestDesigns.Design(name: "legend", url: Self.images.appendingPathComponent("legend.baton"))
+        let picture = try String(contentsOf: Self.images.appendingPathComponent(file), encoding: .utf8)
+        #expect(picture == (try RenderCase(design: design, flow: nil).render(.svg, theme: theme)),
+                "docs/images/\(file) is stale: run scripts/render-docs-images.sh")
+    }
+
+    @Test func theDocumentShowsEveryPicture() throws {
+        let document = try String(contentsOf: TestDesigns.packageRoot.appendingPathComponent("docs/rendering.md"), encoding: .utf8)
+        for file in Self.svgFiles {
+            #expect(document.contains("(images/\(file))"), "docs/rendering.md does not show \(file)")
+        }
+    }
+
+    @Test(.requires(program: "rsvg-convert"), arguments: svgFiles)
+    func everyPictureRenders(_ file: String) throws {
+        let rsvg = try ExternalProgram.require("rsvg-convert", package: "librsvg2-bin")
+        let output = try rsvg.run(["--format=png", Self.images.appendingPathComponent(file).path])
+        #expect(output.status == 0)
+        #expect(output.standardError.isEmpty, "\(file): \(output.standardError)")
+    }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Regenerates the pictures in docs/images/ that docs/rendering.md shows:
+#   <sample>.svg         the sequence view of each sample's default flow (Baton's own SVG)
+#   <sample>.graph.svg   the graph view: Baton's DOT laid out by Graphviz (dot -Tsvg)
+#   legend*.svg          the legend design in both views, light and dark
+# The tests compare the Baton-drawn files with fresh output, so run this after changing the
+# renderer or a sample, and review the pictures before committing.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+images="$root/docs/images"
+swift build --product baton --package-path "$root" >/dev/null
+baton="$root/.build/debug/baton"
+
+for sample in "$root"/samples/*.baton; do
+  name=$(basename "$sample" .baton)
+  "$baton" render "$sample" -o "$images/$name.svg"
+  "$baton" render "$sample" --to dot | dot -Tsvg -o "$images/$name.graph.svg"
+done
+for theme in light dark; do
+  suffix=$([ "$theme" = dark ] && echo ".dark" || echo "")
+  "$baton" render "$images/legend.baton" --theme "$theme" -o "$images/legend$suffix.svg"
+  "$baton" render "$images/legend.baton" --theme "$theme" --to dot | dot -Tsvg -o "$images/legend.graph$suffix.svg"
+done
