@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonTestSupport"]),
-        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload", "BatonTestSupport"]),
+        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]
 )
