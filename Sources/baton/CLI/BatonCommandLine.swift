@@ -10,6 +10,8 @@ enum BatonCommandLine {
     static let commands: [Command] = [
         Command(spec: CheckCommand.spec, run: CheckCommand.run),
         Command(spec: RenderCommand.spec, run: RenderCommand.run),
+        Command(spec: FmtCommand.spec, run: FmtCommand.run),
+        Command(spec: DumpCommand.spec, run: DumpCommand.run),
     ]
 
     static let overview = """

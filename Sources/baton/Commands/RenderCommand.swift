@@ -70,7 +70,7 @@ enum RenderCommand {
         } catch {
             return Terminal.fail(error.message, help: error.help)
         }
-        if let output, path != "-", OutputFile.isSameFile(output, path) {
+        if let output, path != "-", isSameFile(output, path) {
             return Terminal.fail("refusing to write the output over the input file '\(path)'", help: "choose another -o path")
         }
         let compileOptions = CompileOptions(importRoots: arguments.values("--import-root").map(FileReader.absolute))
@@ -92,11 +92,23 @@ enum RenderCommand {
             Terminal.write(rendered)
             return Terminal.Exit.success
         }
+        let directory = URL(fileURLWithPath: output).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return Terminal.fail("cannot write '\(output)': the directory '\(directory)' does not exist")
+        }
         do {
-            try OutputFile.writeAtomically(Array(rendered.utf8), to: output)
+            try AtomicWrite.write(Array(rendered.utf8), to: output)
         } catch {
-            return Terminal.fail(error.message, help: error.help)
+            return Terminal.fail(error.message)
         }
         return Terminal.Exit.success
+    }
+
+    /// Whether two paths name the same existing file (through links and `..`).
+    static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 }

@@ -1,0 +1,132 @@
+import BatonJSON
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// `baton check` run as a user and a CI job would: exit codes, formats, stdin, directories.
+@Suite struct CheckCommandTests {
+    static let broken = "service Orders\nOrdrs -> Orders : x\n"
+
+    func temporaryDirectory(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    @Test func aCleanFileExitsZero() throws {
+        let directory = try temporaryDirectory(["ok.baton": "service A [timeout=1s]\nservice B [timeout=1s]\nA -> B : x\n"])
+        let result = try BatonExecutable.run(["check", "ok.baton", "--format", "json"], directory: directory)
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let json = try JSONValue.parse(result.standardOutput)
+        #expect(json["version"] == .int(1))
+        #expect(json["summary"]?["errors"] == .int(0))
+    }
+
+    @Test func compileErrorsExitOneWithTheSpecTextFormat() throws {
+        let directory = try temporaryDirectory(["bad.baton": Self.broken])
+        let result = try BatonExecutable.run(["check", "bad.baton"], directory: directory)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.hasPrefix("""
+            bad.baton:2:1: error[undeclared-name]: 'Ordrs' is not declared
+              |
+            2 | Ordrs -> Orders : x
+              | ^^^^^
+              = help: did you mean 'Orders'?
+            """))
+        #expect(result.standardOutput.hasSuffix("1 error in 1 file\n"))
+        #expect(!result.standardOutput.contains("\u{1B}["), "no colour when not a terminal")
+    }
+
+    @Test func jsonFormatFollowsTheContract() throws {
+        let directory = try temporaryDirectory(["bad.baton": "service A\nservice A\n"])
+        let result = try BatonExecutable.run(["check", "--format=json", "bad.baton"], directory: directory)
+        #expect(result.status == 1)
+        let json = try JSONValue.parse(result.standardOutput)
+        let diagnostic = try #require(json["diagnostics"]?.arrayValue?.first)
+        #expect(diagnostic.objectValue?.map(\.0).prefix(9) == ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "notes"])
+        #expect(diagnostic["file"] == .string("bad.baton"))
+        #expect(diagnostic["line"] == .int(2))
+        #expect(diagnostic["column"] == .int(9))
+        #expect(diagnostic["endColumn"] == .int(10))
+        #expect(diagnostic["code"] == .string("duplicate-declaration"))
+        let note = try #require(diagnostic["notes"]?.arrayValue?.first)
+        #expect(note["line"] == .int(1))
+        #expect(note["column"] == .int(9))
+        #expect(json["summary"] == .object([("files", .int(1)), ("errors", .int(1)), ("warnings", .int(0)), ("infos", .int(0))]))
+    }
+
+    @Test func standardInputIsNamedStdin() throws {
+        let result = try BatonExecutable.run(["check", "-"], input: Data(Self.broken.utf8))
+        #expect(result.status == 1)
+        #expect(result.standardOutput.hasPrefix("<stdin>:2:1: error[undeclared-name]"))
+    }
+
+    @Test func directoriesAreSearchedInSortedOrder() throws {
+        let directory = try temporaryDirectory([
+            "designs/b.baton": Self.broken,
+            "designs/a/nested.baton": Self.broken,
+            "designs/notes.txt": "not a design",
+            "designs/.hidden/x.baton": Self.broken,
+        ])
+        let result = try BatonExecutable.run(["check", "designs", "--format", "json"], directory: directory)
+        let json = try JSONValue.parse(result.standardOutput)
+        let files = json["diagnostics"]?.arrayValue?.compactMap { $0["file"]?.stringValue }
+        #expect(files == ["designs/a/nested.baton", "designs/b.baton"])
+        #expect(json["summary"]?["files"] == .int(2))
+    }
+
+    @Test func problemsInASharedImportAreReportedOnce() throws {
+        let directory = try temporaryDirectory([
+            "a.baton": "import \"shared.baton\"\n",
+            "b.baton": "import \"shared.baton\"\n",
+            "shared.baton": "service\n",
+        ])
+        let result = try BatonExecutable.run(["check", "a.baton", "b.baton", "--format", "json"], directory: directory)
+        let json = try JSONValue.parse(result.standardOutput)
+        #expect(json["diagnostics"]?.arrayValue?.count == 1)
+    }
+
+    @Test(arguments: [
+        (["check"], "no input"),
+        (["check", "missing.baton"], "no such file"),
+        (["check", "--formt", "json", "x.baton"], "did you mean '--format'"),
+        (["check", "--format", "yaml", "x.baton"], "not a valid value"),
+        (["chekc", "x.baton"], "did you mean 'check'"),
+    ])
+    func invocationMistakesExitTwo(arguments: [String], message: String) throws {
+        let directory = try temporaryDirectory(["empty/readme.txt": "no designs here"])
+        let result = try BatonExecutable.run(arguments, directory: directory)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    @Test func aDirectoryWithoutDesignsIsAnInvocationError() throws {
+        let directory = try temporaryDirectory(["empty/readme.txt": "no designs here"])
+        let result = try BatonExecutable.run(["check", "empty"], directory: directory)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("no .baton files found"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try BatonExecutable.run(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("Usage: baton check"))
+        #expect(help.standardOutput.contains("--fail-on"))
+        let version = try BatonExecutable.run(["--version"])
+        #expect(version.standardOutput.hasPrefix("baton "))
+        let overview = try BatonExecutable.run(["--help"])
+        #expect(overview.standardOutput.contains("check"))
+    }
+
+    @Test func colourIsForcedOnlyWhenAskedAndNeverWithNoColor() throws {
+        let directory = try temporaryDirectory(["bad.baton": Self.broken])
+        let forced = try BatonExecutable.run(["check", "--color", "always", "bad.baton"], directory: directory)
+        #expect(forced.standardOutput.contains("\u{1B}[31m") || forced.standardOutput.contains("\u{1B}[1;31m"))
+        let auto = try BatonExecutable.run(["check", "bad.baton"], directory: directory, environment: ["NO_COLOR": ""])
+        #expect(!auto.standardOutput.contains("\u{1B}["))
+    }
+}
