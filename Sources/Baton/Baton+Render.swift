@@ -80,8 +80,10 @@ extension Baton {
         }
         let flow = try selectFlow(options.flow, in: model, required: view == .sequence)
         let theme = Theme.named(options.theme)
-        let prefix = try options.idPrefix.map(validatedPrefix)
-            ?? idPrefix(source: source, format: options.format, view: view, flow: flow.map { model[$0].name }, theme: options.theme)
+        // Mermaid has no ids; the others get the given prefix or one derived from the content.
+        let given = try options.idPrefix.map(validatedPrefix)
+        let prefix = options.format == .mermaid ? ""
+            : given ?? idPrefix(source: source, format: options.format, view: view, flow: flow.map { model[$0].name }, theme: options.theme)
         switch (options.format, view) {
         case (.svg, .sequence):
             let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitled(compilation))
@@ -92,8 +94,10 @@ extension Baton {
             return DOTWriter.write(model: model, options: DOTOptions(theme: theme, idPrefix: prefix, flow: flow,
                                                                     title: graphTitle(model: model, flow: flow, untitled: untitled(compilation))))
         case (.mermaid, _):
-            let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitled(compilation))
-            return MermaidWriter.write(model: model, flow: flow, title: scene.title, description: scene.description)
+            let flowValue = flow.map { model[$0] }
+            return MermaidWriter.write(model: model, flow: flow,
+                                       title: SequenceDescription.title(model: model, flow: flowValue, untitled: untitled(compilation)),
+                                       description: SequenceDescription.describe(model: model, flow: flowValue))
         }
     }
 

@@ -2,13 +2,14 @@ import BatonModel
 import BatonSyntax
 
 /// The words that go with a sequence diagram: its title and a text alternative for readers who
-/// cannot see it (screen readers, search, the alt text of an image).
-enum SequenceDescription {
+/// cannot see it (screen readers, search, the alt text of an image). Also used by exports that
+/// need the words without the layout (Mermaid's `title` and `accDescr`).
+public enum SequenceDescription {
     /// How many interactions the description spells out before summarising the rest.
     static let spelledOut = 20
 
     /// "Card payments", or "Trip booking saga: Traveller cancels" for a named flow.
-    static func title(model: Model, flow: Flow?, untitled: String) -> String {
+    public static func title(model: Model, flow: Flow?, untitled: String) -> String {
         guard let flow else { return model.title ?? untitled }
         if flow.isDefault { return flow.name }
         if let title = model.title, !title.isEmpty, title != flow.name { return "\(title): \(flow.name)" }
@@ -17,6 +18,10 @@ enum SequenceDescription {
 
     /// "Sequence diagram of the flow “Card payments” with 6 participants (Shopper, client; …)
     /// and 4 interactions. Shopper calls Shop: pay. Shop calls Stripe: createPayment. …"
+    public static func describe(model: Model, flow: Flow?) -> String {
+        describe(model: model, flow: flow, cast: SequenceCast(model: model, flow: flow))
+    }
+
     static func describe(model: Model, flow: Flow?, cast: SequenceCast) -> String {
         var text = "Sequence diagram"
         if let flow { text += " of the flow \u{201C}\(flow.name)\u{201D}" }
