@@ -1,6 +1,7 @@
 // Rendering for library users and the `baton render` command: pick the flow, derive the id
 // prefix, lay out, write. Everything here is a pure function of the compilation and the options.
 
+import BatonDocs
 import BatonLayout
 import BatonModel
 import BatonRender
@@ -66,6 +67,12 @@ extension Baton {
     /// Renders a compiled design. `source` is the root file's bytes: with the options, they
     /// determine the id prefix. The compilation must be free of errors.
     public static func render(_ compilation: Compilation, source: [UInt8], options: RenderOptions) throws(RenderError) -> String {
+        try rendered(compilation, source: source, options: options).text
+    }
+
+    /// The output and its text alternative (for `alt` attributes and captions).
+    static func rendered(_ compilation: Compilation, source: [UInt8], options: RenderOptions) throws(RenderError)
+        -> (text: String, description: String) {
         let model = compilation.model
         let view = options.effectiveView
         switch (options.format, view) {
@@ -87,17 +94,49 @@ extension Baton {
         switch (options.format, view) {
         case (.svg, .sequence):
             let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitled(compilation))
-            return SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix))
+            return (SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), scene.description)
         case (.svg, .graph):
-            return SVGWriter.write(try graphScene(model: model, flow: flow), options: SVGOptions(theme: theme, idPrefix: prefix))
+            let scene = try graphScene(model: model, flow: flow)
+            return (SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), scene.description)
         case (.dot, _):
-            return DOTWriter.write(model: model, options: DOTOptions(theme: theme, idPrefix: prefix, flow: flow,
-                                                                    title: graphTitle(model: model, flow: flow, untitled: untitled(compilation))))
+            let title = graphTitle(model: model, flow: flow, untitled: untitled(compilation))
+            return (DOTWriter.write(model: model, options: DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title)),
+                    "Graph of \(title)")
         case (.mermaid, _):
             let flowValue = flow.map { model[$0] }
-            return MermaidWriter.write(model: model, flow: flow,
-                                       title: SequenceDescription.title(model: model, flow: flowValue, untitled: untitled(compilation)),
-                                       description: SequenceDescription.describe(model: model, flow: flowValue))
+            let description = SequenceDescription.describe(model: model, flow: flowValue)
+            return (MermaidWriter.write(model: model, flow: flow,
+                                        title: SequenceDescription.title(model: model, flow: flowValue, untitled: untitled(compilation)),
+                                        description: description), description)
+        }
+    }
+
+    /// Baton's renderer for documentation builds (`BatonDocs`: Markdown fences, the pandoc filter,
+    /// the mdBook preprocessor): an SVG of the requested view, flow and theme, with the given id
+    /// prefix. Compile errors come back as diagnostics; a bad request (an unknown flow, view or
+    /// theme, an invalid id) as a message.
+    public static let diagramRenderer: DiagramRenderer = { request in renderDiagram(request) }
+
+    public static func renderDiagram(_ request: DiagramRequest) -> Result<RenderedDiagram, DiagramFailure> {
+        let compilation = Compiler.compile(request.input, read: { FileReader.read($0) })
+        let errors = compilation.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            let reported = errors.map { ReportedDiagnostic($0, sources: compilation.sources) }
+            return .failure(DiagramFailure(diagnostics: reported, message: "the design has compile errors"))
+        }
+        guard let view = RenderView(rawValue: request.view) else {
+            return .failure(DiagramFailure(diagnostics: [], message: "unknown view '\(request.view)'; use sequence or graph"))
+        }
+        guard let theme = Theme.Name(rawValue: request.theme) else {
+            return .failure(DiagramFailure(diagnostics: [], message: "unknown theme '\(request.theme)'; use light or dark"))
+        }
+        let options = RenderOptions(format: .svg, view: view, flow: request.flow, theme: theme, idPrefix: request.idPrefix)
+        do {
+            let output = try rendered(compilation, source: request.input.bytes, options: options)
+            return .success(RenderedDiagram(svg: output.text, description: output.description))
+        } catch {
+            let help = error.help.map { " (\($0))" } ?? ""
+            return .failure(DiagramFailure(diagnostics: [], message: error.message + help))
         }
     }
 

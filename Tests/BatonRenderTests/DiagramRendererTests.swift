@@ -1,0 +1,49 @@
+import Baton
+import BatonDocs
+import BatonModel
+import BatonRender
+import Testing
+
+/// The renderer documentation builds call for each fenced diagram.
+@Suite struct DiagramRendererTests {
+    static func request(_ source: String, flow: String? = nil, view: String = "sequence", theme: String = "light",
+                        idPrefix: String = "bdocs1") -> DiagramRequest {
+        DiagramRequest(input: SourceInput(displayPath: "doc.md", resolvedPath: "/nowhere/doc.md", bytes: Array(source.utf8)),
+                       flow: flow, view: view, theme: theme, idPrefix: idPrefix)
+    }
+
+    @Test func drawsTheSequenceViewWithTheGivenPrefixAndADescription() throws {
+        let result = Baton.renderDiagram(Self.request("client C\nservice S\nC -> S : order", theme: "dark"))
+        let diagram = try result.get()
+        #expect(diagram.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" id=\"bdocs1\""))
+        #expect(diagram.svg.contains("fill=\"\(Theme.dark.background)\""))
+        #expect(diagram.description.contains("C calls S: order"))
+    }
+
+    @Test func compileErrorsComeBackAsDiagnostics() {
+        guard case .failure(let failure) = Baton.renderDiagram(Self.request("service A\nA -> B : x")) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.diagnostics.map(\.code) == ["undeclared-name"])
+        #expect(failure.diagnostics.first?.file == "doc.md")
+    }
+
+    @Test(arguments: [
+        (nil as String?, "graph", "light", "bdocs1", "--to dot"),
+        ("Nope", "sequence", "light", "bdocs1", "no flow named"),
+        (nil, "sideways", "light", "bdocs1", "unknown view"),
+        (nil, "sequence", "sepia", "bdocs1", "unknown theme"),
+        (nil, "sequence", "light", "9\"x", "cannot start an id"),
+    ])
+    func badRequestsSayWhy(_ flow: String?, _ view: String, _ theme: String, _ prefix: String, _ message: String) {
+        let result = Baton.renderDiagram(Self.request("service A\nservice B\nA -> B : x", flow: flow, view: view,
+                                                      theme: theme, idPrefix: prefix))
+        guard case .failure(let failure) = result else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.message.contains(message), "\(failure.message)")
+        #expect(failure.diagnostics.isEmpty)
+    }
+}
