@@ -1,0 +1,106 @@
+import BatonModel
+
+/// Everything around the steps: the title, the rows of group labels, the head boxes, the
+/// lifelines and the group boxes. The header decides where the body starts; the body decides
+/// how far lifelines and group boxes reach down.
+struct SequenceHeader {
+    typealias S = SequenceStyle
+
+    let cast: SequenceCast
+    let columns: SequenceColumns
+    let heads: SequenceHeads
+    let metrics: TextMetrics
+    /// The title (and the flow's description under it), drawn from x = 0.
+    let titleItems: [SceneItem]
+    /// The top of each row of group labels, outermost level first.
+    let rowTops: [Double]
+    /// Where every head box stands, and lifelines begin.
+    let headsBottom: Double
+
+    /// Where the first step goes.
+    var bodyTop: Double { headsBottom + S.bodyTopGap }
+
+    init(title: String, subtitle: String?, cast: SequenceCast, columns: SequenceColumns, heads: SequenceHeads,
+         metrics: TextMetrics) {
+        self.cast = cast
+        self.columns = columns
+        self.heads = heads
+        self.metrics = metrics
+
+        let titleText = metrics.measure(title, style: S.title, maxWidth: S.titleMaxWidth)
+        let titleBlock = metrics.block(titleText.lines, size: titleText.size, style: S.title, alignment: .start,
+                                       anchor: .zero)
+        var items: [SceneItem] = [.text(titleBlock)]
+        var top = titleBlock.frame.maxY
+        if let subtitle, !subtitle.isEmpty {
+            let sub = metrics.measure(subtitle, style: S.subtitle, maxWidth: S.titleMaxWidth)
+            let block = metrics.block(sub.lines, size: sub.size, style: S.subtitle, alignment: .start,
+                                      anchor: Point(x: 0, y: top + 2))
+            items.append(.text(block))
+            top = block.frame.maxY
+        }
+        titleItems = items
+        top += S.titleGap
+
+        // One row of group labels per nesting level, as tall as its tallest label.
+        var rowHeights = [Double](repeating: 0, count: cast.groupLevels)
+        for (group, label) in zip(cast.groups, columns.groupLabels) {
+            rowHeights[group.level] = max(rowHeights[group.level], label.size.height + 2 * S.groupLabelPadding)
+        }
+        var tops: [Double] = []
+        for height in rowHeights {
+            tops.append(top)
+            top += height
+        }
+        rowTops = tops
+        headsBottom = top + (rowHeights.isEmpty ? 0 : S.groupPadding / 2) + heads.rowHeight
+    }
+
+    /// The group boxes, outermost first so that inner ones paint over them.
+    func groupBoxes(lifelineEnd: Double) -> [SceneItem] {
+        var items: [SceneItem] = []
+        for index in cast.groups.indices.reversed() {
+            let group = cast.groups[index]
+            let edges = columns.groupEdges[index]
+            let label = columns.groupLabels[index]
+            let top = rowTops[group.level]
+            let bottom = lifelineEnd + S.groupBottomStep * Double(group.depth + 1)
+            let frame = Rect(x: edges.left, y: top, width: edges.right - edges.left, height: bottom - top)
+            let text = metrics.block(label.lines, size: label.size, style: S.groupLabel, alignment: .start,
+                                     anchor: Point(x: edges.left + S.groupLabelPadding, y: top + S.groupLabelPadding))
+            items.append(.group(SceneGroup(id: "g\(group.id.rawValue)", classes: "group", items: [
+                .shape(SceneShape(.roundedRectangle(cornerRadius: 4), frame: frame, role: .groupBox)),
+                .text(text),
+            ])))
+        }
+        return items
+    }
+
+    /// One dashed line per column, from the head box down to `lifelineEnd`.
+    func lifelines(to lifelineEnd: Double) -> [SceneItem] {
+        columns.xs.map { x in
+            .line(SceneLine(.polyline([Point(x: x, y: headsBottom), Point(x: x, y: lifelineEnd)]), role: .lifeline))
+        }
+    }
+
+    /// The head boxes: each participant's shape with its name centred in the shape's body.
+    func headBoxes(model: Model) -> [SceneItem] {
+        cast.columns.enumerated().map { column, id in
+            let size = heads.sizes[column]
+            let frame = Rect(x: columns.xs[column] - size.width / 2, y: headsBottom - size.height,
+                             width: size.width, height: size.height)
+            let shape = heads.shapes[column]
+            let insets = shape.labelInsets(height: size.height)
+            let label = heads.labels[column]
+            let center = Point(x: frame.minX + insets.left + (frame.width - insets.horizontal) / 2,
+                               y: frame.minY + insets.top + (frame.height - insets.vertical) / 2)
+            let text = metrics.block(label.lines, size: label.size, style: S.head, alignment: .middle,
+                                     anchor: Point(x: center.x, y: center.y - label.size.height / 2))
+            let participant = model[id]
+            return .group(SceneGroup(id: "p\(id.rawValue)", classes: "participant \(participant.kind.rawValue)", items: [
+                .shape(SceneShape(shape, frame: frame, role: .participant(participant.kind))),
+                .text(text),
+            ]))
+        }
+    }
+}
