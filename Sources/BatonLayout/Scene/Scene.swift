@@ -8,6 +8,13 @@
 // same Scene renders in the light and the dark theme, and tests can check geometry (nothing
 // overlaps, arrows touch lifelines) without parsing SVG.
 //
+// The graph view produces the same kind of Scene: a node is a `SceneShape` with
+// `ShapeKind.participant(kind)` and role `.participant(kind)` plus its name as a `TextBlock`; an
+// edge is a `SceneLine` (a `.bezier` path in the data direction, ends from
+// `LineEnd.interaction(arrow)`, role `.line(for: arrow)`) with its labels as a `TextBlock` of
+// role `.interactionLabel`; a cluster is a `.groupBox` shape with a `.groupLabel`. The SVG writer
+// then draws both views alike.
+//
 // Invariants a producer keeps:
 // - coordinates are pixels, y grows downwards, and every item lies inside `0...size`;
 // - items are listed in paint order (later items are drawn on top);

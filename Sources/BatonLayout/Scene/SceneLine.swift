@@ -60,6 +60,18 @@ public enum Arrowhead: Hashable, Sendable {
     case open
 }
 
+extension LineEnd {
+    /// The two ends of an interaction's line drawn **in the data direction** (from where the
+    /// data starts to where it arrives), as both views draw it: the baton where the initiator
+    /// is, the arrowhead where the data arrives. For a fetch the initiator is where the data
+    /// arrives, so the end carries both.
+    public static func interaction(_ arrow: Arrow) -> (start: LineEnd, end: LineEnd) {
+        let head = Arrowhead(for: arrow)
+        if arrow == .fetch { return (.plain, LineEnd(arrowhead: head, baton: true)) }
+        return (LineEnd(baton: true), LineEnd(arrowhead: head))
+    }
+}
+
 extension Arrowhead {
     /// The arrowhead for an interaction: filled when the initiator waits for it.
     public init(for arrow: Arrow) {

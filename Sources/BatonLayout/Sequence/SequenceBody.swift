@@ -79,15 +79,9 @@ struct SequenceBody {
         }
         // The baton sits where the initiator is; the arrowhead where the data arrives. A fetch
         // pulls data towards its initiator, so its line runs backwards and both end up at its end.
-        let line: SceneLine
-        let head = Arrowhead(for: message.arrow)
-        if message.arrow == .fetch {
-            line = SceneLine(.polyline(points.reversed()), end: LineEnd(arrowhead: head, baton: true),
-                             role: .line(for: message.arrow))
-        } else {
-            line = SceneLine(.polyline(points), start: LineEnd(baton: true), end: LineEnd(arrowhead: head),
-                             role: .line(for: message.arrow))
-        }
+        let ends = LineEnd.interaction(message.arrow)
+        let line = SceneLine(.polyline(message.arrow == .fetch ? points.reversed() : points), start: ends.start,
+                             end: ends.end, role: .line(for: message.arrow))
         var items: [SceneItem] = [.line(line)]
         if let label { items.append(.text(label)) }
         track(points: points)

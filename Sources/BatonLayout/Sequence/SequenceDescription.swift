@@ -10,7 +10,8 @@ public enum SequenceDescription {
 
     /// "Card payments", or "Trip booking saga: Traveller cancels" for a named flow.
     public static func title(model: Model, flow: Flow?, untitled: String) -> String {
-        guard let flow else { return model.title ?? untitled }
+        guard let flow else { return model.title.flatMap { $0.isEmpty ? nil : $0 } ?? untitled }
+        if flow.name.isEmpty { return model.title.flatMap { $0.isEmpty ? nil : $0 } ?? untitled }
         if flow.isDefault { return flow.name }
         if let title = model.title, !title.isEmpty, title != flow.name { return "\(title): \(flow.name)" }
         return flow.name
