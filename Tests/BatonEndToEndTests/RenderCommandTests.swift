@@ -27,6 +27,12 @@ import Testing
         #expect(result.standardError.isEmpty)
     }
 
+    @Test func dashOutputIsStandardOutput() throws {
+        let result = try BatonExecutable.run(["render", "-", "-o", "-", "--to", "mermaid"], input: Data(Self.design.utf8))
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("sequenceDiagram\n"))
+    }
+
     @Test(arguments: [("svg", "<svg xmlns="), ("dot", "// The graph view"), ("mermaid", "sequenceDiagram\n")])
     func toChoosesTheFormat(_ format: String, _ start: String) throws {
         let result = try BatonExecutable.run(["render", "-", "--to", format], input: Data(Self.design.utf8))

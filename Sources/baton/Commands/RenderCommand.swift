@@ -41,7 +41,8 @@ enum RenderCommand {
                                      : "render takes one file, not \(arguments.positional.count)",
                                  help: "baton render design.baton -o design.svg")
         }
-        let output = arguments.value("--output")
+        // `-o -` is standard output, as for most tools.
+        let output = arguments.value("--output").flatMap { $0 == "-" ? nil : $0 }
         let format: RenderFormat
         switch (arguments.value("--to").flatMap(RenderFormat.init(rawValue:)), output.flatMap(RenderFormat.init(fileName:))) {
         case (let chosen?, let implied?) where chosen != implied:
