@@ -56,8 +56,9 @@ struct SequenceHeader {
         headsBottom = top + (rowHeights.isEmpty ? 0 : S.groupPadding / 2) + heads.rowHeight
     }
 
-    /// The group boxes, outermost first so that inner ones paint over them.
-    func groupBoxes(lifelineEnd: Double) -> [SceneItem] {
+    /// The group boxes, outermost first so that inner ones paint over them, reaching down to
+    /// `bottom` (the end of the lifelines, or of the repeated heads).
+    func groupBoxes(bottom lifelineEnd: Double) -> [SceneItem] {
         var items: [SceneItem] = []
         for index in cast.groups.indices.reversed() {
             let group = cast.groups[index]
@@ -83,12 +84,23 @@ struct SequenceHeader {
         }
     }
 
+    /// Where a row of head boxes stands: on a line (the heads above the lifelines) or hanging
+    /// from one (the repeated heads below them).
+    enum Alignment {
+        case bottoms(at: Double)
+        case tops(at: Double)
+    }
+
     /// The head boxes: each participant's shape with its name centred in the shape's body.
-    func headBoxes(model: Model) -> [SceneItem] {
+    /// `footer` marks the copy repeated under the lifelines of a long diagram.
+    func headBoxes(model: Model, alignment: Alignment, footer: Bool = false) -> [SceneItem] {
         cast.columns.enumerated().map { column, id in
             let size = heads.sizes[column]
-            let frame = Rect(x: columns.xs[column] - size.width / 2, y: headsBottom - size.height,
-                             width: size.width, height: size.height)
+            let top: Double = switch alignment {
+            case .bottoms(let y): y - size.height
+            case .tops(let y): y
+            }
+            let frame = Rect(x: columns.xs[column] - size.width / 2, y: top, width: size.width, height: size.height)
             let shape = heads.shapes[column]
             let insets = shape.labelInsets(height: size.height)
             let label = heads.labels[column]
@@ -97,7 +109,8 @@ struct SequenceHeader {
             let text = metrics.block(label.lines, size: label.size, style: S.head, alignment: .middle,
                                      anchor: Point(x: center.x, y: center.y - label.size.height / 2))
             let participant = model[id]
-            return .group(SceneGroup(id: "p\(id.rawValue)", classes: "participant \(participant.kind.rawValue)", items: [
+            return .group(SceneGroup(id: footer ? "p\(id.rawValue)-foot" : "p\(id.rawValue)",
+                                     classes: (footer ? "participant-footer " : "participant ") + participant.kind.rawValue, items: [
                 .shape(SceneShape(shape, frame: frame, role: .participant(participant.kind))),
                 .text(text),
             ]))

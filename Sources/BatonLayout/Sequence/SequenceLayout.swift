@@ -33,15 +33,23 @@ public enum SequenceLayout {
         var body = SequenceBody(xs: columns.xs, top: header.bodyTop, metrics: metrics)
         body.lay(steps)
         let lifelineEnd = body.y - S.stepGap + S.lifelineTail + (steps.isEmpty ? S.stepGap : 0)
+        // A long diagram repeats the head boxes under the lifelines, so the reader at the bottom
+        // still knows whose lifeline is whose.
+        let repeatsHeads = lifelineEnd - header.bodyTop > S.repeatHeadsBelow
+        let bottom = repeatsHeads ? lifelineEnd + heads.rowHeight : lifelineEnd
 
         // Paint order: groups behind everything, then lifelines, bars (outer before nested),
         // frames, interactions, notes, and the head boxes on top.
-        var items = header.groupBoxes(lifelineEnd: lifelineEnd) + header.lifelines(to: lifelineEnd)
+        var items = header.groupBoxes(bottom: bottom) + header.lifelines(to: lifelineEnd)
         items += body.bars.enumerated().sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }
             .map(\.element.item)
-        items += body.frames + body.messages + body.notes + header.headBoxes(model: model)
+        items += body.frames + body.messages + body.notes
+        items += header.headBoxes(model: model, alignment: .bottoms(at: header.headsBottom))
+        if repeatsHeads {
+            items += header.headBoxes(model: model, alignment: .tops(at: lifelineEnd), footer: true)
+        }
         let description = SequenceDescription.describe(model: model, flow: flowValue, cast: cast)
-        return fitted(items, title: header.titleItems, bottom: lifelineEnd, titleText: title, description: description)
+        return fitted(items, title: header.titleItems, bottom: bottom, titleText: title, description: description)
     }
 
     /// The scene with everything moved inside the margins: the title starts where the drawing

@@ -19,6 +19,8 @@ enum SequenceStyle {
     static let bodyTopGap = 16.0
     /// How far lifelines run below the last step.
     static let lifelineTail = 14.0
+    /// Lifelines longer than this end in a copy of the head boxes.
+    static let repeatHeadsBelow = 640.0
 
     // Groups of participants
     static let groupLabel = TextStyle(size: 12, weight: .bold, role: .groupLabel)
