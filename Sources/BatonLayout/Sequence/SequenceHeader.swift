@@ -77,30 +77,22 @@ struct SequenceHeader {
         return items
     }
 
-    /// One dashed line per column, from the head box down to `lifelineEnd`.
-    func lifelines(to lifelineEnd: Double) -> [SceneItem] {
-        columns.xs.map { x in
-            .line(SceneLine(.polyline([Point(x: x, y: headsBottom), Point(x: x, y: lifelineEnd)]), role: .lifeline))
+    /// One dashed line per column, from the head box down to `lifelineEnd`, or on to the top of
+    /// the repeated head box when the row of heads is repeated below (`footer`).
+    func lifelines(to lifelineEnd: Double, footer: Bool) -> [SceneItem] {
+        columns.xs.enumerated().map { column, x in
+            let end = footer ? lifelineEnd + heads.rowHeight - heads.sizes[column].height : lifelineEnd
+            return .line(SceneLine(.polyline([Point(x: x, y: headsBottom), Point(x: x, y: end)]), role: .lifeline))
         }
     }
 
-    /// Where a row of head boxes stands: on a line (the heads above the lifelines) or hanging
-    /// from one (the repeated heads below them).
-    enum Alignment {
-        case bottoms(at: Double)
-        case tops(at: Double)
-    }
-
-    /// The head boxes: each participant's shape with its name centred in the shape's body.
-    /// `footer` marks the copy repeated under the lifelines of a long diagram.
-    func headBoxes(model: Model, alignment: Alignment, footer: Bool = false) -> [SceneItem] {
+    /// The head boxes, standing on `bottom`: each participant's shape with its name centred in
+    /// the shape's body. `footer` marks the copy repeated under the lifelines of a long diagram.
+    func headBoxes(model: Model, bottom: Double, footer: Bool = false) -> [SceneItem] {
         cast.columns.enumerated().map { column, id in
             let size = heads.sizes[column]
-            let top: Double = switch alignment {
-            case .bottoms(let y): y - size.height
-            case .tops(let y): y
-            }
-            let frame = Rect(x: columns.xs[column] - size.width / 2, y: top, width: size.width, height: size.height)
+            let frame = Rect(x: columns.xs[column] - size.width / 2, y: bottom - size.height,
+                             width: size.width, height: size.height)
             let shape = heads.shapes[column]
             let insets = shape.labelInsets(height: size.height)
             let label = heads.labels[column]

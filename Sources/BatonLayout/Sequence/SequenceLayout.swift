@@ -40,13 +40,13 @@ public enum SequenceLayout {
 
         // Paint order: groups behind everything, then lifelines, bars (outer before nested),
         // frames, interactions, notes, and the head boxes on top.
-        var items = header.groupBoxes(bottom: bottom) + header.lifelines(to: lifelineEnd)
+        var items = header.groupBoxes(bottom: bottom) + header.lifelines(to: lifelineEnd, footer: repeatsHeads)
         items += body.bars.enumerated().sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }
             .map(\.element.item)
         items += body.frames + body.messages + body.notes
-        items += header.headBoxes(model: model, alignment: .bottoms(at: header.headsBottom))
+        items += header.headBoxes(model: model, bottom: header.headsBottom)
         if repeatsHeads {
-            items += header.headBoxes(model: model, alignment: .tops(at: lifelineEnd), footer: true)
+            items += header.headBoxes(model: model, bottom: bottom, footer: true)
         }
         let description = SequenceDescription.describe(model: model, flow: flowValue, cast: cast)
         return fitted(items, title: header.titleItems, bottom: bottom, titleText: title, description: description)
