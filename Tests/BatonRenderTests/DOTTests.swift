@@ -42,8 +42,11 @@ import Testing
         #expect(dot.contains("\"C\" [label=\"C\", shape=\"box\", style=\"rounded,filled,bold\""))
         #expect(dot.contains("\"S\" [label=\"S\", shape=\"box\", style=\"rounded,filled\""))
         #expect(dot.contains("\"E\" [label=\"E\", shape=\"box\", style=\"dashed,filled\""))
-        #expect(dot.contains("\"Q\" [label=\"{Q|\\ |\\ |\\ }\", shape=\"record\""))
-        #expect(dot.contains("\"T\" [label=\"{T|\\ |{\\ |\\ |\\ }}\", shape=\"record\""))
+        #expect(dot.contains("\"Q\" [label=<<TABLE "))
+        #expect(dot.contains("<TR><TD>Q</TD><TD BORDER=\"1\" SIDES=\"L\" WIDTH=\"10\"></TD>"))
+        #expect(dot.contains("\"T\" [label=<<TABLE "))
+        #expect(dot.contains("<TD ROWSPAN=\"3\">T</TD>"))
+        #expect(dot.contains("</TABLE>>, shape=\"plain\"];"))
         #expect(dot.contains("\"D\" [label=\"D\", shape=\"cylinder\""))
         #expect(dot.contains("\"R\" [label=\"R\", shape=\"hexagon\""))
     }
@@ -67,7 +70,7 @@ import Testing
 
     @Test func escaping() {
         #expect(DOTEscaping.quoted("a\"b\\c\nd&e\u{1}") == "\"a\\\"b\\\\c\\nd&amp;e \"")
-        #expect(DOTEscaping.recordField("{a|b} <c>") == "\\{a\\|b\\}\\ \\<c\\>")
+        #expect(DOTEscaping.html("a<b>&\"c\"\u{1}") == "a&lt;b&gt;&amp;&quot;c&quot; ")
     }
 
     @Test func manyLabelsAreSummarised() throws {

@@ -1,6 +1,7 @@
 import Baton
 import BatonRender
 import BatonTestSupport
+import BatonWorkload
 import Foundation
 import Testing
 
@@ -17,6 +18,20 @@ import Testing
             #expect(output.standardError.isEmpty, "dot said: \(output.standardError)")
             #expect(String(decoding: output.standardOutput, as: UTF8.self).contains("</svg>"))
         }
+    }
+
+    /// Generated designs with groups and dense crossings between them: Graphviz's default
+    /// ranking fails on some of these ("trouble in init_rank"), which `newrank=true` avoids.
+    @Test(.requires(program: "dot"), arguments: [1, 2, 3, 4] as [UInt64])
+    func graphvizLaysOutGeneratedDesigns(_ seed: UInt64) throws {
+        let dot = try ExternalProgram.require("dot", package: "graphviz")
+        let source = DesignGenerator(.init(participants: 30, interactions: 200, seed: seed)).generate()
+        let compilation = Baton.compile(source: source)
+        #expect(!compilation.hasErrors)
+        let text = try Baton.render(compilation, source: Array(source.utf8), options: RenderOptions(format: .dot))
+        let output = try dot.run(["-Tsvg"], input: Data(text.utf8))
+        #expect(output.status == 0)
+        #expect(output.standardError.isEmpty, "dot said: \(output.standardError.prefix(500))")
     }
 
     @Test(.requires(program: "xmllint"), arguments: RenderCase.all)

@@ -33,15 +33,22 @@ enum DOTEscaping {
         return out
     }
 
-    /// A field of a `record` label, ready to go between quotes: escaped as above, and then the
-    /// characters records use for structure (`{`, `}`, `|`, `<`, `>`) and spaces (which records
-    /// would collapse) get a backslash of their own.
-    static func recordField(_ text: String) -> String {
+    /// Text inside an HTML-like label: the markup characters become entities, control
+    /// characters spaces.
+    static func html(_ text: String) -> String {
         var out = ""
-        for scalar in escaped(text).unicodeScalars {
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "{", "}", "|", "<", ">", " ": out += "\\"; out.unicodeScalars.append(scalar)
-            default: out.unicodeScalars.append(scalar)
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += " "
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -42,7 +42,8 @@ public enum DOTWriter {
         out += "digraph baton {\n"
         out += "  graph [id=\(DOTEscaping.quoted(options.idPrefix)), label=\(DOTEscaping.quoted(options.title)), "
             + "labelloc=t, labeljust=l, fontname=\"\(DOTStyle.font)\", fontsize=16, fontcolor=\"\(theme.ink)\", "
-            + "bgcolor=\"\(theme.background)\", rankdir=LR, nodesep=0.45, ranksep=0.9, pad=0.3];\n"
+            + "bgcolor=\"\(theme.background)\", rankdir=LR, "
+            + (DOTStyle.needsNewRank(content) ? "newrank=true, " : "") + "nodesep=0.45, ranksep=0.9, pad=0.3];\n"
         out += "  node [fontname=\"\(DOTStyle.font)\", fontsize=12, fontcolor=\"\(theme.ink)\", penwidth=1.5, "
             + "margin=\"0.16,0.08\"];\n"
         out += "  edge [fontname=\"\(DOTStyle.font)\", fontsize=10, fontcolor=\"\(theme.ink)\", color=\"\(theme.ink)\", "
@@ -81,13 +82,16 @@ public enum DOTWriter {
     static func node(_ participant: Participant, theme: Theme) -> String {
         let colors = theme.colors(for: participant.kind)
         let label = lines(participant.displayName, width: nodeLabelWidth, size: 12)
-        let labelValue = participant.kind.isChannel
-            ? "\"" + DOTStyle.recordLabel(label, kind: participant.kind) + "\""
-            : DOTEscaping.quoted(label.joined(separator: "\n"))
-        var attributes = [("label", labelValue)]
-        for (key, value) in DOTStyle.nodeAttributes(participant.kind) { attributes.append((key, DOTEscaping.quoted(value))) }
-        attributes.append(("fillcolor", DOTEscaping.quoted(colors.fill)))
-        attributes.append(("color", DOTEscaping.quoted(colors.stroke)))
+        var attributes: [(String, String)] = []
+        if participant.kind.isChannel {
+            attributes.append(("label", DOTStyle.channelLabel(label, kind: participant.kind, fill: colors.fill, stroke: colors.stroke)))
+            for (key, value) in DOTStyle.nodeAttributes(participant.kind) { attributes.append((key, DOTEscaping.quoted(value))) }
+        } else {
+            attributes.append(("label", DOTEscaping.quoted(label.joined(separator: "\n"))))
+            for (key, value) in DOTStyle.nodeAttributes(participant.kind) { attributes.append((key, DOTEscaping.quoted(value))) }
+            attributes.append(("fillcolor", DOTEscaping.quoted(colors.fill)))
+            attributes.append(("color", DOTEscaping.quoted(colors.stroke)))
+        }
         return DOTEscaping.quoted(participant.name) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 
