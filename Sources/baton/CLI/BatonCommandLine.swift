@@ -9,6 +9,8 @@ enum BatonCommandLine {
 
     static let commands: [Command] = [
         Command(spec: CheckCommand.spec, run: CheckCommand.run),
+        Command(spec: RulesCommand.spec, run: RulesCommand.run),
+        Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
     ]
 
     static let overview = """
