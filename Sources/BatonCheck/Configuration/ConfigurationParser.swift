@@ -36,7 +36,9 @@ public enum ConfigurationParser {
         }
 
         func didYouMean(_ word: String, in candidates: [String], otherwise: String) -> String {
-            if let suggestion = Suggestion.closest(to: word, in: candidates) { return "did you mean '\(suggestion)'? \(otherwise)" }
+            // "warn" is short for "warning": a prefix is as good a hint as a typo.
+            let prefixed = word.count >= 3 ? candidates.first { $0.hasPrefix(word) } : nil
+            if let suggestion = prefixed ?? Suggestion.closest(to: word, in: candidates) { return "did you mean '\(suggestion)'? \(otherwise)" }
             return otherwise
         }
 
