@@ -31,8 +31,10 @@ let package = Package(
         .target(name: "BatonLayout", dependencies: ["BatonModel"]),
         // SVG from a Scene; DOT and Mermaid from the model; diagnostic formatters.
         .target(name: "BatonRender", dependencies: ["BatonLayout", "BatonCheck", "BatonJSON"]),
+        // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.
+        .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonRender", "BatonJSON"]),
         // The façade for library users: compile, check, render.
-        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender"]),
+        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs"]),
         // The command line: arguments, files, exit codes.
         .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
@@ -49,6 +51,7 @@ let package = Package(
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonTestSupport"]),
-        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload", "BatonTestSupport"]),
+        .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]
 )

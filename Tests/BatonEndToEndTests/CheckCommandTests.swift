@@ -1,160 +1,132 @@
+import BatonJSON
 import BatonTestSupport
 import Foundation
 import Testing
 
-/// `baton check` as a user and a CI job run it: exit codes, formats, configuration discovery.
-struct CheckCommandTests {
-    /// A fresh directory with the given files (relative path → contents).
-    static func directory(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
-        for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
-            let url = root.appendingPathComponent(path)
+/// `baton check` run as a user and a CI job would: exit codes, formats, stdin, directories.
+@Suite struct CheckCommandTests {
+    static let broken = "service Orders\nOrdrs -> Orders : x\n"
+
+    func temporaryDirectory(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url)
+            try Data(text.utf8).write(to: url)
         }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        return root
+        return directory
     }
 
-    static let clean = """
-        client  App
-        service Api [timeout=1s]
-        App -> Api : call
-        """
-    static let warningOnly = """
-        client  App
-        service Api
-        App -> Api : call
-        """
-    static let withError = """
-        service A [timeout=1s]
-        service B [timeout=1s]
-        A -> B : one
-        B -> A : two
-        """
-
-    @Test func cleanDesignExitsZero() throws {
-        let dir = try Self.directory(["clean.baton": Self.clean])
-        let result = try BatonExecutable.run(["check", "clean.baton"], directory: dir)
-        #expect(result.status == 0)
-        #expect(result.standardOutput == "no problems in 1 file\n")
+    @Test func aCleanFileExitsZero() throws {
+        let directory = try temporaryDirectory(["ok.baton": "service A [timeout=1s]\nservice B [timeout=1s]\nA -> B : x\n"])
+        let result = try BatonExecutable.run(["check", "ok.baton", "--format", "json"], directory: directory)
+        #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
+        let json = try JSONValue.parse(result.standardOutput)
+        #expect(json["version"] == .int(1))
+        #expect(json["summary"]?["errors"] == .int(0))
     }
 
-    @Test func warningsAloneDoNotFailUnlessAsked() throws {
-        let dir = try Self.directory(["w.baton": Self.warningOnly])
-        let result = try BatonExecutable.run(["check", "w.baton"], directory: dir)
-        #expect(result.status == 0)
-        #expect(result.standardOutput.contains("w.baton:3:1: warning[missing-timeout]:"))
-        #expect(try BatonExecutable.run(["check", "--fail-on", "warning", "w.baton"], directory: dir).status == 1)
-        #expect(try BatonExecutable.run(["check", "--fail-on", "info", "w.baton"], directory: dir).status == 1)
-    }
-
-    @Test func errorsFail() throws {
-        let dir = try Self.directory(["e.baton": Self.withError])
-        let result = try BatonExecutable.run(["check", "e.baton"], directory: dir)
+    @Test func compileErrorsExitOneWithTheSpecTextFormat() throws {
+        let directory = try temporaryDirectory(["bad.baton": Self.broken])
+        let result = try BatonExecutable.run(["check", "bad.baton"], directory: directory)
         #expect(result.status == 1)
-        #expect(result.standardOutput.contains("e.baton:4:1: error[sync-cycle]: synchronous call cycle: A -> B -> A"))
-        #expect(result.standardOutput.contains("= note: A -> B : one at e.baton:3:1"))
+        #expect(result.standardOutput.hasPrefix("""
+            bad.baton:2:1: error[undeclared-name]: 'Ordrs' is not declared
+              |
+            2 | Ordrs -> Orders : x
+              | ^^^^^
+              = help: did you mean 'Orders'?
+            """))
+        #expect(result.standardOutput.hasSuffix("1 error in 1 file\n"))
+        #expect(!result.standardOutput.contains("\u{1B}["), "no colour when not a terminal")
     }
 
-    @Test func compileErrorsFailAndNoRuleRuns() throws {
-        let dir = try Self.directory(["c.baton": "service A\nA -> Nobody : x\nA -> A : y\n"])
-        let result = try BatonExecutable.run(["check", "c.baton"], directory: dir)
+    @Test func jsonFormatFollowsTheContract() throws {
+        let directory = try temporaryDirectory(["bad.baton": "service A\nservice A\n"])
+        let result = try BatonExecutable.run(["check", "--format=json", "bad.baton"], directory: directory)
         #expect(result.status == 1)
-        #expect(result.standardOutput.contains("error[undeclared-name]"))
-        #expect(!result.standardOutput.contains("sync-cycle"))
+        let json = try JSONValue.parse(result.standardOutput)
+        let diagnostic = try #require(json["diagnostics"]?.arrayValue?.first)
+        #expect(diagnostic.objectValue?.map(\.0).prefix(9) == ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message", "notes"])
+        #expect(diagnostic["file"] == .string("bad.baton"))
+        #expect(diagnostic["line"] == .int(2))
+        #expect(diagnostic["column"] == .int(9))
+        #expect(diagnostic["endColumn"] == .int(10))
+        #expect(diagnostic["code"] == .string("duplicate-declaration"))
+        let note = try #require(diagnostic["notes"]?.arrayValue?.first)
+        #expect(note["line"] == .int(1))
+        #expect(note["column"] == .int(9))
+        #expect(json["summary"] == .object([("files", .int(1)), ("errors", .int(1)), ("warnings", .int(0)), ("infos", .int(0))]))
     }
 
-    @Test func noInputIsAUsageError() throws {
-        let result = try BatonExecutable.run(["check"])
-        #expect(result.status == 2)
-        #expect(result.standardError.contains("no input"))
-        let dir = try Self.directory([:])
-        let empty = try BatonExecutable.run(["check", "."], directory: dir)
-        #expect(empty.status == 2)
-        #expect(empty.standardError.contains("no .baton files found"))
-        #expect(try BatonExecutable.run(["check", "missing.baton"], directory: dir).status == 2)
+    @Test func standardInputIsNamedStdin() throws {
+        let result = try BatonExecutable.run(["check", "-"], input: Data(Self.broken.utf8))
+        #expect(result.status == 1)
+        #expect(result.standardOutput.hasPrefix("<stdin>:2:1: error[undeclared-name]"))
     }
 
-    @Test func configurationIsFoundByWalkingUp() throws {
-        let dir = try Self.directory([
-            ".baton.json": #"{"rules": {"missing-timeout": "error"}}"#,
-            "designs/team/w.baton": Self.warningOnly,
+    @Test func directoriesAreSearchedInSortedOrder() throws {
+        let directory = try temporaryDirectory([
+            "designs/b.baton": Self.broken,
+            "designs/a/nested.baton": Self.broken,
+            "designs/notes.txt": "not a design",
+            "designs/.hidden/x.baton": Self.broken,
         ])
-        let result = try BatonExecutable.run(["check", "designs/team/w.baton"], directory: dir)
-        #expect(result.status == 1)
-        #expect(result.standardOutput.contains("error[missing-timeout]"))
-        // The nearest file wins.
-        try Data(#"{"rules": {"missing-timeout": "off"}}"#.utf8).write(to: dir.appendingPathComponent("designs/.baton.json"))
-        let nearer = try BatonExecutable.run(["check", "designs/team/w.baton"], directory: dir)
-        #expect(nearer.status == 0)
-        #expect(nearer.standardOutput == "no problems in 1 file\n")
+        let result = try BatonExecutable.run(["check", "designs", "--format", "json"], directory: directory)
+        let json = try JSONValue.parse(result.standardOutput)
+        let files = json["diagnostics"]?.arrayValue?.compactMap { $0["file"]?.stringValue }
+        #expect(files == ["designs/a/nested.baton", "designs/b.baton"])
+        #expect(json["summary"]?["files"] == .int(2))
     }
 
-    @Test func failOnInTheConfiguration() throws {
-        let dir = try Self.directory([".baton.json": #"{"failOn": "warning"}"#, "w.baton": Self.warningOnly])
-        #expect(try BatonExecutable.run(["check", "w.baton"], directory: dir).status == 1)
-        // The command line wins.
-        #expect(try BatonExecutable.run(["check", "--fail-on", "error", "w.baton"], directory: dir).status == 0)
+    @Test func problemsInASharedImportAreReportedOnce() throws {
+        let directory = try temporaryDirectory([
+            "a.baton": "import \"shared.baton\"\n",
+            "b.baton": "import \"shared.baton\"\n",
+            "shared.baton": "service\n",
+        ])
+        let result = try BatonExecutable.run(["check", "a.baton", "b.baton", "--format", "json"], directory: directory)
+        let json = try JSONValue.parse(result.standardOutput)
+        #expect(json["diagnostics"]?.arrayValue?.count == 1)
     }
 
-    @Test func explicitConfigAndStandardInput() throws {
-        let dir = try Self.directory(["strict.json": #"{"rules": {"missing-timeout": "error"}}"#])
-        let result = try BatonExecutable.run(["check", "--config", "strict.json", "-"], input: Data(Self.warningOnly.utf8), directory: dir)
-        #expect(result.status == 1)
-        #expect(result.standardOutput.contains("<stdin>:3:1: error[missing-timeout]"))
-    }
-
-    @Test func standardInputFindsTheConfigurationFromTheCurrentDirectory() throws {
-        let dir = try Self.directory([".baton.json": #"{"rules": {"missing-timeout": "off"}}"#])
-        let result = try BatonExecutable.run(["check", "-"], input: Data(Self.warningOnly.utf8), directory: dir)
-        #expect(result.status == 0)
-    }
-
-    @Test func badConfigurationIsAnInvocationError() throws {
-        let dir = try Self.directory([".baton.json": "{\n  \"rules\": {\n    \"fan-outt\": \"off\"\n  }\n}\n", "w.baton": Self.warningOnly])
-        let result = try BatonExecutable.run(["check", "w.baton"], directory: dir)
+    @Test(arguments: [
+        (["check"], "no input"),
+        (["check", "missing.baton"], "no such file"),
+        (["check", "--formt", "json", "x.baton"], "did you mean '--format'"),
+        (["check", "--format", "yaml", "x.baton"], "not a valid value"),
+        (["chekc", "x.baton"], "did you mean 'check'"),
+    ])
+    func invocationMistakesExitTwo(arguments: [String], message: String) throws {
+        let directory = try temporaryDirectory(["empty/readme.txt": "no designs here"])
+        let result = try BatonExecutable.run(arguments, directory: directory)
         #expect(result.status == 2)
-        #expect(result.standardOutput.isEmpty)
-        #expect(result.standardError.contains(".baton.json:3:5: unknown rule 'fan-outt'"))
-        #expect(result.standardError.contains("did you mean 'fan-out'?"))
-        let missing = try BatonExecutable.run(["check", "--config", "nope.json", "w.baton"], directory: dir)
-        #expect(missing.status == 2)
+        #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
-    @Test func sarifAndGithubFormats() throws {
-        let dir = try Self.directory(["designs/e.baton": Self.withError])
-        let sarif = try BatonExecutable.run(["check", "--format", "sarif", "designs"], directory: dir)
-        #expect(sarif.status == 1)
-        let object = try JSONSerialization.jsonObject(with: sarif.standardOutputBytes) as? [String: Any]
-        let runs = object?["runs"] as? [[String: Any]]
-        let results = runs?.first?["results"] as? [[String: Any]]
-        #expect(results?.count == 1)
-        let location = ((results?.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]
-        #expect(location?["uri"] as? String == "designs/e.baton")
-        let github = try BatonExecutable.run(["check", "--format", "github", "designs/e.baton"], directory: dir)
-        #expect(github.status == 1)
-        #expect(github.standardOutput.hasPrefix("::error file=designs/e.baton,line=4,col=1,endLine=4,endColumn=13,title=baton (sync-cycle)::"))
+    @Test func aDirectoryWithoutDesignsIsAnInvocationError() throws {
+        let directory = try temporaryDirectory(["empty/readme.txt": "no designs here"])
+        let result = try BatonExecutable.run(["check", "empty"], directory: directory)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("no .baton files found"))
     }
 
-    @Test func outputIsDeterministic() throws {
-        let dir = try Self.directory(["a.baton": Self.withError, "b.baton": Self.warningOnly])
-        let first = try BatonExecutable.run(["check", "--format", "sarif", "."], directory: dir)
-        let second = try BatonExecutable.run(["check", "--format", "sarif", "."], directory: dir)
-        #expect(first.standardOutputBytes == second.standardOutputBytes)
+    @Test func helpAndVersion() throws {
+        let help = try BatonExecutable.run(["check", "--help"])
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("Usage: baton check"))
+        #expect(help.standardOutput.contains("--fail-on"))
+        let version = try BatonExecutable.run(["--version"])
+        #expect(version.standardOutput.hasPrefix("baton "))
+        let overview = try BatonExecutable.run(["--help"])
+        #expect(overview.standardOutput.contains("check"))
     }
 
-    @Test func rulesAndExplain() throws {
-        let rules = try BatonExecutable.run(["rules"])
-        #expect(rules.status == 0)
-        #expect(rules.standardOutput.contains("sync-cycle"))
-        #expect(rules.standardOutput.split(separator: "\n").count == 27)
-        let explain = try BatonExecutable.run(["explain", "retry-amplification"])
-        #expect(explain.status == 0)
-        #expect(explain.standardOutput.contains("max = 10"))
-        #expect(explain.standardOutput.contains("# baton:ignore retry-amplification -- reason"))
-        let unknown = try BatonExecutable.run(["explain", "retry-amplfication"])
-        #expect(unknown.status == 2)
-        #expect(unknown.standardError.contains("did you mean 'retry-amplification'?"))
+    @Test func colourIsForcedOnlyWhenAskedAndNeverWithNoColor() throws {
+        let directory = try temporaryDirectory(["bad.baton": Self.broken])
+        let forced = try BatonExecutable.run(["check", "--color", "always", "bad.baton"], directory: directory)
+        #expect(forced.standardOutput.contains("\u{1B}[31m") || forced.standardOutput.contains("\u{1B}[1;31m"))
+        let auto = try BatonExecutable.run(["check", "bad.baton"], directory: directory, environment: ["NO_COLOR": ""])
+        #expect(!auto.standardOutput.contains("\u{1B}["))
     }
 }

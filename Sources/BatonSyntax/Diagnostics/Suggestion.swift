@@ -9,7 +9,9 @@ public enum Suggestion {
         if let exact = candidates.first(where: { $0.lowercased() == lowered && $0 != word }) {
             return exact
         }
-        let limit = max(1, word.count / 3)
+        // One-letter names are never "close" to another letter; longer words allow a typo per
+        // three letters.
+        let limit = word.count <= 1 ? 0 : max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates where candidate != word {
             if abs(candidate.count - word.count) > limit { continue }
@@ -18,7 +20,17 @@ public enum Suggestion {
                 best = (candidate, distance)
             }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // A shared stem catches different endings of the same word ("retry" for "retries").
+        guard word.count >= 4 else { return nil }
+        let needed = max(4, word.count - 2)
+        return candidates.first { candidate in
+            candidate != word && commonPrefixLength(lowered, candidate.lowercased()) >= needed
+        }
+    }
+
+    static func commonPrefixLength(_ a: String, _ b: String) -> Int {
+        zip(a.unicodeScalars, b.unicodeScalars).prefix { $0 == $1 }.count
     }
 
     /// Levenshtein distance with adjacent transpositions, giving up above `limit`.

@@ -277,7 +277,7 @@ public struct Lexer: Sendable {
                 return Token(kind: .duration(value * seconds), start: start, end: position)
             }
             var message = "unknown unit '\(unit)' after \(numberText); durations use ms, s, m or h"
-            if let suggestion = Suggestion.closest(to: unit, in: ["ms", "s", "m", "h"]) {
+            if let suggestion = Self.unitSpellings[unit.lowercased()] ?? Suggestion.closest(to: unit, in: ["ms", "s", "m", "h"]) {
                 message += " (did you mean '\(numberText)\(suggestion)'?)"
             }
             return Token(kind: .duration(value), start: start, end: position, error: message)
@@ -290,6 +290,14 @@ public struct Lexer: Sendable {
     }
 
     static let unitSeconds: [String: Double] = ["ms": 0.001, "s": 1, "m": 60, "h": 3600]
+
+    /// Units people write out of habit, and the Baton unit they mean.
+    static let unitSpellings: [String: String] = [
+        "msec": "ms", "msecs": "ms", "millis": "ms", "millisecond": "ms", "milliseconds": "ms",
+        "sec": "s", "secs": "s", "second": "s", "seconds": "s",
+        "min": "m", "mins": "m", "minute": "m", "minutes": "m",
+        "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
+    ]
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
     private func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }

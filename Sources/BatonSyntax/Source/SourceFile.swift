@@ -26,11 +26,11 @@ public struct SourceFile: Sendable {
     }
 
     /// 1-based line and column of a byte offset; columns count Unicode scalar values.
-    public func location(of offset: Int) -> SourceLocation {
+    public func location(of offset: Int) -> SourcePosition {
         let offset = min(max(0, offset), bytes.count)
         let lineIndex = lineIndex(containing: offset)
         let column = Self.scalarCount(bytes, from: lineStarts[lineIndex], to: offset) + 1
-        return SourceLocation(line: lineIndex + 1, column: column)
+        return SourcePosition(line: lineIndex + 1, column: column)
     }
 
     /// The text of a 1-based line, without its line terminator; invalid bytes become U+FFFD.
@@ -74,7 +74,7 @@ public struct SourceFile: Sendable {
 }
 
 /// A 1-based line and column (in Unicode scalars).
-public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct SourcePosition: Hashable, Sendable, Codable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public init(line: Int, column: Int) {

@@ -14,7 +14,7 @@ public struct SourceMap: Sendable {
 
     public subscript(id: FileID) -> SourceFile { files[id.rawValue] }
 
-    public func location(of span: Span) -> (start: SourceLocation, end: SourceLocation) {
+    public func location(of span: Span) -> (start: SourcePosition, end: SourcePosition) {
         let file = self[span.file]
         return (file.location(of: span.start), file.location(of: span.end))
     }

@@ -9,6 +9,8 @@ enum BatonCommandLine {
 
     static let commands: [Command] = [
         Command(spec: CheckCommand.spec, run: CheckCommand.run),
+        Command(spec: FmtCommand.spec, run: FmtCommand.run),
+        Command(spec: DumpCommand.spec, run: DumpCommand.run),
         Command(spec: RulesCommand.spec, run: RulesCommand.run),
         Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
     ]

@@ -1,1 +1,0 @@
-// BatonWorkload — see the header in the stage's main file.

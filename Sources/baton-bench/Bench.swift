@@ -1,0 +1,117 @@
+import Baton
+import BatonModel
+import BatonWorkload
+import Foundation
+
+enum Bench {
+    /// A stage to measure: gets the generated source, returns nothing useful (the work is timed).
+    struct Stage: Sendable {
+        var name: String
+        var run: @Sendable (String) -> Void
+    }
+
+    static var stages: [Stage] {
+        [
+            Stage(name: "compile") { source in
+                _ = Baton.compile(source: source, path: "bench.baton")
+            },
+        ] + extraStages
+    }
+
+    static func main(_ arguments: [String]) -> Int32 {
+        guard let first = arguments.first else { return runAll() }
+        let bytes = value(of: "--bytes", in: arguments).flatMap(Int.init) ?? 1_000_000
+        let seed = value(of: "--seed", in: arguments).flatMap(UInt64.init) ?? 1
+        if first == "generate" {
+            if let participants = value(of: "--participants", in: arguments).flatMap(Int.init),
+               let interactions = value(of: "--interactions", in: arguments).flatMap(Int.init)
+            {
+                let perFlow = value(of: "--per-flow", in: arguments).flatMap(Int.init) ?? 0
+                print(DesignGenerator(.init(participants: participants, interactions: interactions, seed: seed,
+                                            interactionsPerFlow: perFlow)).generate(), terminator: "")
+            } else {
+                print(DesignGenerator.design(bytes: bytes, seed: seed), terminator: "")
+            }
+            return 0
+        }
+        guard let stage = stages.first(where: { $0.name == first }) else {
+            FileHandle.standardError.write(Data("unknown stage '\(first)'; stages: \(stages.map(\.name).joined(separator: ", ")), generate\n".utf8))
+            return 2
+        }
+        let runs = value(of: "--runs", in: arguments).flatMap(Int.init) ?? 5
+        print(measure(stage, bytes: bytes, seed: seed, runs: runs).line)
+        return 0
+    }
+
+    struct Measurement {
+        var stage: String
+        var bytes: Int
+        var medianSeconds: Double
+        var peakKiB: Int
+
+        var line: String {
+            let megabytes = Double(bytes) / 1_000_000
+            return "\(stage)\t\(bytes)\t\(String(format: "%.4f", medianSeconds))\t\(String(format: "%.1f", megabytes / medianSeconds))\t\(peakKiB)"
+        }
+    }
+
+    static func measure(_ stage: Stage, bytes: Int, seed: UInt64, runs: Int) -> Measurement {
+        let source = DesignGenerator.design(bytes: bytes, seed: seed)
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            stage.run(source)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        times.sort()
+        return Measurement(stage: stage.name, bytes: source.utf8.count, medianSeconds: times[times.count / 2], peakKiB: peakMemoryKiB())
+    }
+
+    /// Runs every stage at several sizes, each in a fresh process, and prints a table.
+    static func runAll() -> Int32 {
+        let sizes = [1_000_000, 2_000_000, 5_000_000, 10_000_000]
+        print("Baton benchmark (release build recommended: swift run -c release baton-bench)")
+        print("stage\tbytes\tmedian_s\tMB/s\tpeak_KiB")
+        var baseline: [String: (seconds: Double, bytes: Int)] = [:]
+        for stage in stages {
+            for size in sizes {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+                process.arguments = [stage.name, "--bytes", String(size), "--runs", size > 2_000_000 ? "3" : "5"]
+                let pipe = Pipe()
+                process.standardOutput = pipe
+                do { try process.run() } catch { return 2 }
+                let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                let line = output.trimmingCharacters(in: .whitespacesAndNewlines)
+                var growth = ""
+                let fields = line.split(separator: "\t")
+                if fields.count >= 3, let seconds = Double(fields[2]), let bytes = Int(fields[1]) {
+                    if let base = baseline[stage.name] {
+                        let timeRatio = seconds / base.seconds
+                        let sizeRatio = Double(bytes) / Double(base.bytes)
+                        growth = String(format: "\t(x%.1f size, x%.1f time)", sizeRatio, timeRatio)
+                    } else {
+                        baseline[stage.name] = (seconds, bytes)
+                    }
+                }
+                print(line + growth)
+            }
+        }
+        return 0
+    }
+
+    /// Peak resident memory of this process (VmHWM), in KiB; 0 where /proc is unavailable.
+    static func peakMemoryKiB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
+        }
+        return 0
+    }
+
+    static func value(of option: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: option), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+}

@@ -1,0 +1,77 @@
+import BatonRender
+import Foundation
+import BatonSyntax
+
+/// `baton fmt PATH...`: rewrite designs in the canonical layout, keeping every comment.
+enum FmtCommand {
+    static let spec = CommandSpec(
+        name: "fmt",
+        summary: "Format designs in the canonical layout, in place",
+        usage: "baton fmt [--check] PATH...",
+        discussion: """
+            Rewrites each file in place (atomically, only when it changes); '-' formats standard
+            input to standard output. Every comment is kept, and formatting twice changes nothing.
+            Files with syntax errors are reported and left untouched. With --check nothing is
+            written: the files that would change are listed and the exit status is 1.
+            """,
+        options: [
+            .flag("--check", "only list the files that are not formatted; exit 1 if there are any"),
+            .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour the diagnostics (default auto)"),
+        ],
+        examples: [
+            "baton fmt samples/",
+            "baton fmt --check designs/   # in CI",
+            "baton fmt - < design.baton",
+        ])
+
+    static func run(_ arguments: ParsedArguments) -> Int32 {
+        guard !arguments.positional.isEmpty else {
+            return Terminal.fail("no input: give one or more files, directories or '-'", help: "baton fmt design.baton")
+        }
+        let inputs: [InputFile]
+        do {
+            inputs = try InputFiles.collect(arguments.positional)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        let check = arguments.has("--check")
+        let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: STDERR_FILENO))
+        var status = Terminal.Exit.success
+        for input in inputs {
+            var sources = SourceMap()
+            let id = sources.add(path: input.displayPath, bytes: input.bytes)
+            let (text, diagnostics) = Formatter.format(sources[id])
+            guard let text else {
+                for diagnostic in diagnostics {
+                    Terminal.error(reporter.format(ReportedDiagnostic(diagnostic, sources: sources)) + "\n")
+                }
+                status = max(status, Terminal.Exit.inputFault)
+                continue
+            }
+            let formatted = Array(text.utf8)
+            if input.isStandardInput {
+                if check {
+                    if formatted != input.bytes {
+                        Terminal.write("<stdin>\n")
+                        status = max(status, Terminal.Exit.inputFault)
+                    }
+                } else {
+                    Terminal.writeBytes(formatted)
+                }
+                continue
+            }
+            guard formatted != input.bytes else { continue }
+            if check {
+                Terminal.write(input.displayPath + "\n")
+                status = max(status, Terminal.Exit.inputFault)
+                continue
+            }
+            do {
+                try AtomicWrite.write(formatted, to: input.displayPath)
+            } catch {
+                return Terminal.fail(error.message)
+            }
+        }
+        return status
+    }
+}

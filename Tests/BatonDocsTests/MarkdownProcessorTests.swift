@@ -1,0 +1,111 @@
+import BatonDocs
+import BatonTestSupport
+import Testing
+
+@Suite struct MarkdownProcessorTests {
+    static let document = """
+        # Checkout
+
+        Some text.
+
+        ```baton flow="Main" alt="The checkout"
+        service Shop
+        service Stripe
+        Shop -> Stripe : pay
+        ```
+
+        - a list item
+
+          ~~~baton
+          service A
+          ~~~
+
+        ```swift
+        let x = 1
+        ```
+
+        """
+
+    func process(_ text: String, _ options: MarkdownOptions) -> MarkdownResult {
+        MarkdownProcessor.process(Array(text.utf8), displayPath: "docs/page.md", resolvedPath: "/r/docs/page.md",
+                                  options: options, render: fakeRenderer)
+    }
+
+    @Test func findsOnlyBatonFencesWithTheirOptionsAndIndentation() {
+        let fences = MarkdownFences.find(in: Array(Self.document.utf8))
+        #expect(fences.count == 2)
+        #expect(fences[0].line == 5)
+        #expect(fences[0].option("flow") == "Main")
+        #expect(fences[0].option("alt") == "The checkout")
+        #expect(fences[1].indent == 2)
+    }
+
+    @Test func imagesModeWritesLightAndDarkFilesNamedByContent() {
+        let result = process(Self.document, MarkdownOptions(output: .images(directory: "out/img", linkPrefix: "img"), version: "1"))
+        #expect(!result.failed)
+        #expect(result.files.count == 4)
+        let names = result.files.map(\.path)
+        #expect(names.allSatisfy { $0.hasPrefix("out/img/baton-") && $0.hasSuffix(".svg") })
+        #expect(names[1] == names[0].replacingOccurrences(of: ".svg", with: "-dark.svg"))
+        #expect(result.files[1].contents.contains("data-theme=\"dark\""))
+        #expect(result.text.contains("<source media=\"(prefers-color-scheme: dark)\" srcset=\"img/baton-"))
+        #expect(result.text.contains("<img alt=\"The checkout\" src=\"img/baton-"))
+        #expect(!result.text.contains("```baton"))
+        #expect(result.text.contains("```swift"), "other fences are untouched")
+        // The indented fence's replacement keeps the list indentation, with no blank lines.
+        #expect(result.text.contains("\n  <picture>\n  <source"))
+    }
+
+    @Test func theSameSourceAndOptionsGiveTheSameNameAndAnyChangeANewOne() {
+        let options = MarkdownOptions(output: .images(directory: "d", linkPrefix: "d"), version: "1")
+        let first = process(Self.document, options).files.map(\.path)
+        let again = process("intro\n\n" + Self.document, options).files.map(\.path)
+        #expect(first == again, "moving a fence does not rename its picture")
+        let edited = process(Self.document.replacingOccurrences(of: "pay", with: "charge"), options).files.map(\.path)
+        #expect(edited[0] != first[0])
+        #expect(edited[2] == first[2])
+        let newVersion = process(Self.document, MarkdownOptions(output: .images(directory: "d", linkPrefix: "d"), version: "2")).files
+        #expect(newVersion[0].path != first[0])
+    }
+
+    @Test func inlineModeEmbedsTheSVGWithoutBlankLines() {
+        let result = process(Self.document, MarkdownOptions(output: .inline, version: "1"))
+        #expect(result.files.isEmpty)
+        #expect(result.text.contains("<div class=\"baton-diagram\"><svg id=\"b"))
+        #expect(result.text.contains("data-flow=\"Main\""))
+    }
+
+    @Test func errorsPointAtTheMarkdownLine() {
+        let broken = "Intro\n\n```baton\nservice A\nA -> Missing\n```\n"
+        let result = process(broken, MarkdownOptions(output: .inline, version: "1"))
+        #expect(result.failed)
+        #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column)" } == ["docs/page.md:5:6"])
+        #expect(result.text == broken, "a failed fence stays as it was")
+    }
+
+    @Test func placeholderModePutsAnEscapedErrorBoxInThePage() {
+        let broken = "```baton\n<script> -> x\n```\n"
+        let result = process(broken, MarkdownOptions(output: .inline, onError: .placeholder, version: "1"))
+        #expect(!result.failed)
+        #expect(result.text.contains("<pre class=\"baton-error\" role=\"alert\">"))
+        #expect(!result.text.contains("<script>"))
+    }
+
+    @Test func inPlaceModeKeepsTheFenceAndRefreshesItsPicture() {
+        let options = MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), inPlace: true, version: "1")
+        let once = process(Self.document, options)
+        #expect(once.text.contains("```baton flow=\"Main\""))
+        #expect(once.text.contains("<!-- baton:generated"))
+        let twice = process(once.text, options)
+        #expect(twice.text == once.text, "refreshing is idempotent")
+        let edited = process(once.text.replacingOccurrences(of: "Shop -> Stripe : pay", with: "Shop -> Stripe : charge"), options)
+        #expect(edited.text.components(separatedBy: "<!-- baton:generated").count == 3, "one block per fence, old one replaced")
+        #expect(edited.files[0].path != once.files[0].path)
+    }
+
+    @Test func unknownFenceOptionsAreWarnedAbout() {
+        let result = process("```baton flw=Main\nservice A\n```\n", MarkdownOptions(output: .inline, version: "1"))
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+        #expect(result.diagnostics.first?.help == "did you mean 'flow'?")
+    }
+}

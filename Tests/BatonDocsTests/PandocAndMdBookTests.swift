@@ -1,0 +1,97 @@
+import BatonDocs
+import BatonJSON
+import Testing
+
+@Suite struct PandocFilterTests {
+    static let document = """
+        {"pandox-extra":true,"pandoc-api-version":[1,23,1],"meta":{"baton-on-error":{"t":"MetaInlines","c":[{"t":"Str","c":"placeholder"}]}},"blocks":[
+          {"t":"Para","c":[{"t":"Str","c":"Hello"}]},
+          {"t":"BulletList","c":[[{"t":"CodeBlock","c":[["",["baton"],[["flow","Main"]]],"service A\\nservice B\\nA -> B : x"]}]]},
+          {"t":"CodeBlock","c":[["",["python"],[]],"print(1)"]},
+          {"t":"Unknown","c":{"future":[1.50,2e3]}}
+        ]}
+        """
+
+    func run(_ format: String, _ text: String = document) throws -> PandocResult {
+        let document = try JSONValue.parse(text)
+        let options = PandocFilter.options(from: document, defaults: PandocOptions(imageDirectory: "img", onError: .fail, theme: "light", version: "1"))
+        return PandocFilter.run(document, format: format, options: options, render: fakeRenderer)
+    }
+
+    @Test func htmlGetsInlineSVGAndEverythingElsePassesThrough() throws {
+        let result = try run("html5")
+        let blocks = try #require(result.document["blocks"]?.arrayValue)
+        let list = try #require(blocks[1]["c"]?.arrayValue?.first?.arrayValue?.first)
+        #expect(list["t"] == .string("RawBlock"))
+        #expect(list["c"]?.arrayValue?[1].stringValue?.hasPrefix("<div class=\"baton-diagram\"><svg") == true)
+        #expect(blocks[2]["t"] == .string("CodeBlock"), "other code blocks stay")
+        #expect(blocks[3] == (try JSONValue.parse(#"{"t":"Unknown","c":{"future":[1.50,2e3]}}"#)), "unknown nodes and number spellings survive")
+        #expect(result.document["pandoc-api-version"] == (try JSONValue.parse("[1,23,1]")))
+        #expect(result.files.isEmpty)
+    }
+
+    @Test func otherFormatsGetImageFiles() throws {
+        let result = try run("docx")
+        #expect(result.files.count == 1)
+        #expect(result.files[0].path.hasPrefix("img/baton-"))
+        let serialized = result.document.serialized(pretty: false)
+        #expect(serialized.contains(#""t":"Image""#))
+        #expect(serialized.contains(result.files[0].path))
+    }
+
+    @Test func errorsFollowTheMetadataChoice() throws {
+        let broken = Self.document.replacingOccurrences(of: "A -> B : x", with: "A -> Nope")
+        let placeholder = try run("html", broken)
+        #expect(!placeholder.failed)
+        #expect(placeholder.document.serialized().contains("baton-error"))
+        let failing = try run("html", broken.replacingOccurrences(of: "placeholder", with: "fail"))
+        #expect(failing.failed)
+        #expect(failing.diagnostics.first?.message.contains("Nope") == true)
+    }
+
+    @Test func sourcePositionsMapToMarkdownLines() throws {
+        let text = #"{"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"CodeBlock","c":[["",["baton"],[["data-pos","page.md@7:1-10:4"]]],"service A\nA -> Nope"]}]}"#
+        let result = try run("html", text)
+        #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column)" } == ["page.md:9:6"])
+    }
+}
+
+@Suite struct MdBookPreprocessorTests {
+    static func input(_ field: String, onFailure: String = "bail") -> String {
+        """
+        [{"root":"/book","config":{"book":{"src":"src"},"preprocessor":{"baton":{"on-failure":"\(onFailure)"}}},"renderer":"html","mdbook_version":"0.5.0"},
+         {"\(field)":[{"Chapter":{"name":"Intro","content":"# Intro\\n\\n```baton\\nservice A\\nservice B\\nA -> B\\n```\\n","number":[1],
+           "sub_items":[{"Chapter":{"name":"Deep","content":"```baton\\nservice C\\n```\\n","sub_items":[],"path":"deep.md","source_path":"deep.md","parent_names":["Intro"]}}],
+           "path":"intro.md","source_path":"intro.md","parent_names":[]}},"Separator",{"PartTitle":"Part II"}],"__non_exhaustive":null}]
+        """
+    }
+
+    @Test(arguments: ["sections", "items"])
+    func bothBookShapesAreProcessedAndUnknownFieldsKept(field: String) throws {
+        let result = try #require(MdBookPreprocessor.run(try JSONValue.parse(Self.input(field)), version: "1", render: fakeRenderer))
+        let items = try #require(result.book[field]?.arrayValue)
+        let intro = try #require(items[0]["Chapter"])
+        #expect(intro["content"]?.stringValue?.contains("<div class=\"baton-diagram\"><svg") == true)
+        let deep = try #require(intro["sub_items"]?.arrayValue?.first?["Chapter"])
+        #expect(deep["content"]?.stringValue?.contains(">C</svg>") == true)
+        #expect(items[1] == .string("Separator"))
+        #expect(items[2]["PartTitle"] == .string("Part II"))
+        #expect(result.book["__non_exhaustive"] == .null)
+        #expect(!result.failed)
+    }
+
+    @Test func failuresBailOrContinue() throws {
+        let broken = Self.input("items").replacingOccurrences(of: "A -> B", with: "A -> Nope")
+        let bail = try #require(MdBookPreprocessor.run(try JSONValue.parse(broken), version: "1", render: fakeRenderer))
+        #expect(bail.failed)
+        #expect(bail.diagnostics.first.map { "\($0.file):\($0.line)" } == "intro.md:6")
+        let keepGoing = try #require(MdBookPreprocessor.run(try JSONValue.parse(broken.replacingOccurrences(of: "\"bail\"", with: "\"continue\"")),
+                                                            version: "1", render: fakeRenderer))
+        #expect(!keepGoing.failed)
+    }
+
+    @Test func onlyHTMLIsSupported() {
+        #expect(MdBookPreprocessor.supports(renderer: "html"))
+        #expect(!MdBookPreprocessor.supports(renderer: "latex"))
+    }
+}

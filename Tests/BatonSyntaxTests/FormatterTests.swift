@@ -1,0 +1,169 @@
+import BatonSyntax
+import BatonTestSupport
+import BatonWorkload
+import Foundation
+import Testing
+
+@Suite struct FormatterTests {
+    func format(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+        let (formatted, diagnostics) = Formatter.format(SourceFile(id: FileID(0), path: "t.baton", text: text))
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))", sourceLocation: sourceLocation)
+        return formatted ?? ""
+    }
+
+    /// The properties every formatting must have: idempotent, same tree, every comment kept.
+    func checkProperties(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let once = format(text, sourceLocation: sourceLocation)
+        let twice = format(once, sourceLocation: sourceLocation)
+        #expect(once == twice, "formatting is not idempotent", sourceLocation: sourceLocation)
+        let before = BatonParser.parse(SourceFile(id: FileID(0), path: "t", text: text)).syntax
+        let after = BatonParser.parse(SourceFile(id: FileID(0), path: "t", text: once)).syntax
+        #expect(Self.shape(before) == Self.shape(after), "formatting changed the tree", sourceLocation: sourceLocation)
+        #expect(before.comments.map { $0.text.trimmingCharacters(in: .whitespaces) }
+                == after.comments.map { $0.text.trimmingCharacters(in: .whitespaces) },
+                "comments lost or reordered", sourceLocation: sourceLocation)
+    }
+
+    /// The tree without positions: the dump with its `@line:col` ranges removed.
+    static func shape(_ syntax: SyntaxFile) -> String {
+        let text = syntax.statements.map { "\($0)" }.joined(separator: "\n")
+        return text.replacingOccurrences(of: #"start: \d+, end: \d+"#, with: "", options: .regularExpression)
+    }
+
+    @Test func theSpecExampleIsAlreadyCanonical() {
+        let text = """
+            # Card payments with a webhook and a fulfilment queue
+            title "Card payments"
+
+            client   Shopper
+            service  Shop      [timeout=2s, idempotent]
+            external Stripe    "Payment provider" [availability=99.99%, latency=250ms]
+            queue    Fulfil    [order=fifo, overflow=backpressure, dlq=FulfilDLQ]
+            queue    FulfilDLQ [ttl=336h]
+            service  Warehouse [concurrency=4]
+
+            Shopper -> Shop : pay [timeout=5s] {
+              Shop -> Stripe : createPayment [timeout=1s, retries=2, backoff=exponential, jitter, circuit-breaker]
+            }
+            Stripe ~> Shop : payment succeeded {
+              Shop ->> Fulfil : ShipOrder
+            }
+            Warehouse <- Fulfil : ShipOrder [timeout=20s]
+
+            """
+        #expect(format(text) == text)
+    }
+
+    @Test func canonicalLayout() {
+        let messy = """
+            title   "T"
+            service A [ timeout = 2s ,idempotent, ]; queue Q
+            A->B:  do it   [retries=2]{ B ->> Q : x }
+            alt "ok" { A -> B } else "no" { A -> C }
+            par { A ->> B } and { B ->> A }
+            note over A,B : hi
+            loop [times=3] { A -> B : "quoted # label" }
+            group G [owner=team] { service B
+            service C }
+            """
+        #expect(format(messy) == """
+            title "T"
+            service  A [timeout=2s, idempotent]
+            queue    Q
+            A -> B : do it [retries=2] {
+              B ->> Q : x
+            }
+            alt "ok" {
+              A -> B
+            } else "no" {
+              A -> C
+            }
+            par {
+              A ->> B
+            } and {
+              B ->> A
+            }
+            note over A, B : hi
+            loop [times=3] {
+              A -> B : "quoted # label"
+            }
+            group G [owner=team] {
+              service  B
+              service  C
+            }
+
+            """)
+    }
+
+    @Test func commentsStayWhereTheyWere() {
+        let text = """
+            # header
+
+            service A  # trailing
+            # before B
+            service B
+
+            flow "F" {  # on the brace
+              # inside
+              A -> B : x  # after x
+              # last in block
+            }  # after close
+            # end of file
+            """
+        let formatted = format(text)
+        #expect(formatted == """
+            # header
+
+            service A  # trailing
+            # before B
+            service B
+
+            flow "F" {  # on the brace
+              # inside
+              A -> B : x  # after x
+              # last in block
+            }  # after close
+            # end of file
+
+            """)
+        checkProperties(text)
+    }
+
+    @Test func blankLinesCollapseToOne() {
+        #expect(format("service A\n\n\n\nservice B\n") == "service A\n\nservice B\n")
+    }
+
+    @Test func longAttributeListsWrapUnderTheFirstAttribute() {
+        let text = "service A\nservice B\nA -> B : x [" + ["timeout=1s", "retries=2", "backoff=exponential", "jitter", "circuit-breaker", "idempotent", "budget=5s", "correlation=\"a-rather-long-correlation-identifier\""].joined(separator: ", ") + "]\n"
+        let formatted = format(text)
+        for line in formatted.split(separator: "\n") { #expect(line.count <= 120) }
+        #expect(formatted.split(separator: "\n").count == 4)
+        checkProperties(text)
+    }
+
+    @Test func stringsKeepTheirEscapesAndUnsafeFreeTextIsQuoted() {
+        #expect(format("title \"a \\u{2014} b\"\n") == "title \"a \\u{2014} b\"\n")
+    }
+
+    @Test func syntaxErrorsAreNotFormatted() {
+        let (text, diagnostics) = Formatter.format(SourceFile(id: FileID(0), path: "t", text: "service\n"))
+        #expect(text == nil)
+        #expect(!diagnostics.isEmpty)
+    }
+
+    @Test func samplesAreCanonicalAndKeepTheirMeaning() throws {
+        let directory = Golden.packageRoot().appendingPathComponent("samples")
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() where name.hasSuffix(".baton") {
+            let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+            #expect(format(text) == text, "\(name) is not formatted; run baton fmt samples/")
+            checkProperties(text)
+        }
+    }
+
+    @Test func generatedDesignsFormatStably() {
+        for seed in 1...20 as ClosedRange<UInt64> {
+            let text = DesignGenerator(.init(participants: 15, interactions: 80, seed: seed)).generate()
+            checkProperties(text)
+        }
+    }
+}
