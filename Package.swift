@@ -40,7 +40,7 @@ let package = Package(
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
-        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonWorkload"]),
+        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonWorkload"]),
 
         // Shared by the test targets: external programs, golden files, location markers.
         .target(name: "BatonTestSupport", path: "Sources/BatonTestSupport"),

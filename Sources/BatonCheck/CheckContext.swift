@@ -38,16 +38,22 @@ public struct CheckContext: Sendable {
         var syncDepth = Array(repeating: 0, count: model.interactions.count)
         var named = Array(repeating: false, count: count)
         var deadLetter = Array(repeating: false, count: count)
-        for interaction in model.interactions {
-            initiated[interaction.from.rawValue].append(interaction.id)
-            received[interaction.to.rawValue].append(interaction.id)
-            if let replyTo = interaction.attributes.replyTo { named[replyTo.rawValue] = true }
+        // Fields are read through the array (not by binding each Interaction), which avoids
+        // copying every interaction's attributes on large designs.
+        let interactions = model.interactions
+        for index in interactions.indices {
+            let id = InteractionID(index)
+            let from = interactions[index].from
+            initiated[from.rawValue].append(id)
+            received[interactions[index].to.rawValue].append(id)
+            if let replyTo = interactions[index].attributes.replyTo { named[replyTo.rawValue] = true }
             // Parents come before their children in document order.
-            if let parent = interaction.parent, model[parent].isSynchronous {
-                syncParent[interaction.id.rawValue] = parent
+            if let parent = interactions[index].parent, interactions[parent.rawValue].arrow.isSynchronous {
+                syncParent[index] = parent
             }
-            if interaction.isSynchronous {
-                syncDepth[interaction.id.rawValue] = 1 + (syncParent[interaction.id.rawValue].map { syncDepth[$0.rawValue] } ?? 0)
+            if interactions[index].arrow.isSynchronous {
+                let parentDepth = syncParent[index].map { syncDepth[$0.rawValue] } ?? 0
+                syncDepth[index] = 1 + parentDepth
             }
         }
         for participant in model.participants {
