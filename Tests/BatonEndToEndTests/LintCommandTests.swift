@@ -159,3 +159,20 @@ struct LintCommandTests {
         #expect(unknown.standardError.contains("did you mean 'retry-amplification'?"))
     }
 }
+
+extension LintCommandTests {
+    @Test func metricsCommand() throws {
+        let dir = try Self.directory(["m.baton": Self.withError, "bad.baton": "service A\nA -> Nobody : x\n"])
+        let text = try BatonExecutable.run(["metrics", "m.baton"], directory: dir)
+        #expect(text.status == 0)
+        #expect(text.standardOutput.hasPrefix("PARTICIPANT  KIND"))
+        let json = try BatonExecutable.run(["metrics", "--format", "json", "m.baton"], directory: dir)
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: json.standardOutputBytes) as? [String: Any]
+        #expect((object?["participants"] as? [Any])?.count == 2)
+        let broken = try BatonExecutable.run(["metrics", "bad.baton"], directory: dir)
+        #expect(broken.status == 1)
+        #expect(broken.standardError.contains("undeclared-name"))
+        #expect(try BatonExecutable.run(["metrics"], directory: dir).status == 2)
+    }
+}

@@ -13,6 +13,7 @@ enum BatonCommandLine {
         Command(spec: DumpCommand.spec, run: DumpCommand.run),
         Command(spec: RulesCommand.spec, run: RulesCommand.run),
         Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
+        Command(spec: MetricsCommand.spec, run: MetricsCommand.run),
     ]
 
     static let overview = """
