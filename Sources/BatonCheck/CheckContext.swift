@@ -76,21 +76,21 @@ public struct CheckContext: Sendable {
     /// (`C <- Q`) and, for a `push` channel, its deliveries (`Q ->> C`, `Q -> C`, `Q ~> C`).
     public func consumptions(of channel: ParticipantID) -> [InteractionID] {
         var result: [InteractionID] = []
-        for id in received[channel.rawValue] where model[id].arrow == .fetch { result.append(id) }
-        if model[channel].isPushChannel {
-            for id in initiated[channel.rawValue] where model[id].arrow != .fetch { result.append(id) }
+        for id in received[channel.rawValue] where model.interactions[id.rawValue].arrow == .fetch { result.append(id) }
+        if model.participants[channel.rawValue].isPushChannel {
+            for id in initiated[channel.rawValue] where model.interactions[id.rawValue].arrow != .fetch { result.append(id) }
         }
         return result.sorted()
     }
 
     /// The participant that consumes a message through `interaction` (see `consumptions`).
     public func consumer(of interaction: InteractionID) -> ParticipantID {
-        model[interaction].dataTarget
+        model.interactions[interaction.rawValue].dataTarget
     }
 
     // MARK: - Names for messages
 
-    public func name(_ id: ParticipantID) -> String { model[id].name }
+    public func name(_ id: ParticipantID) -> String { model.participants[id.rawValue].name }
 
     /// `'A', 'B' and 'C'`
     public func names(_ ids: [ParticipantID]) -> String {
@@ -99,15 +99,15 @@ public struct CheckContext: Sendable {
 
     /// `A -> B : label`
     public func describe(_ id: InteractionID) -> String {
-        let interaction = model[id]
-        var text = "\(name(interaction.from)) \(interaction.arrow.rawValue) \(name(interaction.to))"
-        if let label = interaction.label, !label.isEmpty { text += " : \(label)" }
+        let index = id.rawValue
+        var text = "\(name(model.interactions[index].from)) \(model.interactions[index].arrow.rawValue) \(name(model.interactions[index].to))"
+        if let label = model.interactions[index].label, !label.isEmpty { text += " : \(label)" }
         return text
     }
 
     /// `'label'` or `A -> B` when there is no label.
     public func operation(_ id: InteractionID) -> String {
-        if let label = model[id].label, !label.isEmpty { return "'\(label)'" }
+        if let label = model.interactions[id.rawValue].label, !label.isEmpty { return "'\(label)'" }
         return "'\(describe(id))'"
     }
 
@@ -166,5 +166,17 @@ public enum Describe {
 
     public static func plural(_ count: Int, _ noun: String) -> String {
         count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+}
+
+extension CheckContext {
+    /// The interactions for which `include` holds, in document order. Each interaction is read in
+    /// place, so a rule that looks at few of them does not pay for copying all of them.
+    public func interactions(where include: (borrowing Interaction) -> Bool) -> [InteractionID] {
+        var result: [InteractionID] = []
+        model.interactions.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where include(buffer[index]) { result.append(InteractionID(index)) }
+        }
+        return result
     }
 }

@@ -59,7 +59,8 @@ public struct AsyncReplyWithoutCorrelation: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for request in model.interactions where request.arrow == .send || request.arrow == .callback {
+        for id in context.interactions(where: { $0.arrow == .send || $0.arrow == .callback }) {
+            let request = context.model[id]
             guard let block = request.block, request.attributes.correlation == nil else { continue }
             for id in Self.interactions(in: block) {
                 let reply = model[id]

@@ -47,9 +47,12 @@ public struct CallbackWithoutRegistration: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var initiatedTowards = Set<Pair>()
-        for interaction in model.interactions { initiatedTowards.insert(Pair(from: interaction.from, to: interaction.to)) }
+        for index in model.interactions.indices {
+            initiatedTowards.insert(Pair(from: model.interactions[index].from, to: model.interactions[index].to))
+        }
         var findings: [Finding] = []
-        for callback in model.interactions where callback.arrow == .callback {
+        for id in context.interactions(where: { $0.arrow == .callback }) {
+            let callback = context.model[id]
             guard !initiatedTowards.contains(Pair(from: callback.to, to: callback.from)) else { continue }
             let a = context.name(callback.from)
             let b = context.name(callback.to)

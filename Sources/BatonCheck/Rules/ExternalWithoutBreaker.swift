@@ -39,7 +39,8 @@ public struct ExternalWithoutBreaker: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for interaction in context.model.interactions where interaction.arrow == .call {
+        for id in context.interactions(where: { $0.arrow == .call }) {
+            let interaction = context.model[id]
             let passive = context.model[interaction.to]
             guard passive.kind == .external, !interaction.attributes.circuitBreaker else { continue }
             let caller = context.name(interaction.from)

@@ -52,9 +52,10 @@ public struct FanOut: Rule {
         var findings: [Finding] = []
         for participant in model.participants where context.syncGraph.fanOut(participant.id) > max {
             var seen: [ParticipantID] = []
+            var seenSet = Set<ParticipantID>()
             var notes: [Diagnostic.Note] = []
-            for id in context.syncGraph.outgoing[participant.id.rawValue] where !seen.contains(model[id].to) {
-                seen.append(model[id].to)
+            for id in context.syncGraph.outgoing[participant.id.rawValue] where seenSet.insert(model.interactions[id.rawValue].to).inserted {
+                seen.append(model.interactions[id.rawValue].to)
                 notes.append(.init(context.describe(id), at: model[id].span))
             }
             findings.append(Finding(

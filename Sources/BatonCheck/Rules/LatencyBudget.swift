@@ -70,7 +70,8 @@ public struct LatencyBudget: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for interaction in context.model.interactions where interaction.isSynchronous {
+        for id in context.interactions(where: { $0.isSynchronous }) {
+            let interaction = context.model[id]
             guard let budget = interaction.attributes.budget, let wait = context.waits[interaction.id],
                   Describe.exceeds(wait, budget) else { continue }
             findings.append(Finding(

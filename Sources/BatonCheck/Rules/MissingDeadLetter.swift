@@ -56,7 +56,8 @@ public struct MissingDeadLetter: Rule {
             let consumers = context.consumptions(of: channel.id).map(context.consumer(of:))
             guard !consumers.isEmpty else { continue }
             var distinct: [ParticipantID] = []
-            for consumer in consumers where !distinct.contains(consumer) { distinct.append(consumer) }
+            var seen = Set<ParticipantID>()
+            for consumer in consumers where seen.insert(consumer).inserted { distinct.append(consumer) }
             findings.append(Finding(
                 at: channel.span,
                 "\(channel.kind.rawValue) '\(channel.name)' delivers at least once to \(context.names(distinct)) but has no dead-letter queue: a message that always fails is redelivered forever",

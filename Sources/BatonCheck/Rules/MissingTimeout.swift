@@ -45,7 +45,8 @@ public struct MissingTimeout: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for interaction in context.model.interactions where interaction.isSynchronous {
+        for id in context.interactions(where: { $0.isSynchronous }) {
+            let interaction = context.model[id]
             guard WorstCaseWaits.timeout(of: interaction, in: context.model) == nil else { continue }
             let from = context.name(interaction.from)
             let to = context.name(interaction.to)

@@ -44,9 +44,13 @@ public struct NoEndpoint: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for interaction in context.model.interactions {
+        let participants = context.model.participants
+        let candidates = context.interactions(where: {
+            participants[$0.to.rawValue].kind == .client || participants[$0.to.rawValue].kind == .driver
+        })
+        for id in candidates {
+            let interaction = context.model[id]
             let passive = context.model[interaction.to]
-            guard passive.kind == .client || passive.kind == .driver else { continue }
             let to = passive.name
             let from = context.name(interaction.from)
             let help = passive.kind == .client

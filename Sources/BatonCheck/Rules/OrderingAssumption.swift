@@ -60,10 +60,11 @@ public struct OrderingAssumption: Rule {
         for channel in model.participants where channel.kind.isChannel {
             let consumptions = context.consumptions(of: channel.id)
             var fetchers: [ParticipantID] = []
-            for id in consumptions where model[id].arrow == .fetch && !fetchers.contains(model[id].from) {
-                fetchers.append(model[id].from)
+            var seen = Set<ParticipantID>()
+            for id in consumptions where model.interactions[id.rawValue].arrow == .fetch && seen.insert(model.interactions[id.rawValue].from).inserted {
+                fetchers.append(model.interactions[id.rawValue].from)
             }
-            for id in consumptions where model[id].attributes.ordered {
+            for id in consumptions where model.interactions[id.rawValue].attributes.ordered {
                 var reasons: [String] = []
                 if channel.attributes.effectiveOrder == .unordered {
                     reasons.append("'\(channel.name)' is unordered\(channel.attributes.order == nil ? " (the default)" : "")")

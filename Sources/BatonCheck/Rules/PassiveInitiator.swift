@@ -53,10 +53,14 @@ public struct PassiveInitiator: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for interaction in context.model.interactions {
+        let participants = context.model.participants
+        let candidates = context.interactions(where: {
+            let kind = participants[$0.from.rawValue].kind
+            return kind == .store || (kind.isChannel && !participants[$0.from.rawValue].attributes.push)
+        })
+        for id in candidates {
+            let interaction = context.model[id]
             let initiator = context.model[interaction.from]
-            let isPassive = initiator.kind == .store || (initiator.kind.isChannel && !initiator.attributes.push)
-            guard isPassive else { continue }
             let from = initiator.name
             let to = context.name(interaction.to)
             let what = initiator.kind == .store ? "a store" : "a \(initiator.kind.rawValue) without `push`"

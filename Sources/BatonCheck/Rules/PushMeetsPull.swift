@@ -58,13 +58,15 @@ public struct PushMeetsPull: Rule {
         let model = context.model
         func isChannel(_ id: ParticipantID) -> Bool { model[id].kind.isChannel }
         var pushes: [Key: InteractionID] = [:]
-        for interaction in model.interactions where interaction.arrow == .send || interaction.arrow == .call {
+        for id in context.interactions(where: { $0.arrow == .send || $0.arrow == .call }) {
+            let interaction = context.model[id]
             guard !isChannel(interaction.from), !isChannel(interaction.to) else { continue }
             let key = Key(source: interaction.from, target: interaction.to, label: interaction.label)
             if pushes[key] == nil { pushes[key] = interaction.id }
         }
         var findings: [Finding] = []
-        for fetch in model.interactions where fetch.arrow == .fetch {
+        for id in context.interactions(where: { $0.arrow == .fetch }) {
+            let fetch = context.model[id]
             guard !isChannel(fetch.from), !isChannel(fetch.to) else { continue }
             // B <- A : m pairs with A ->> B : m.
             guard let push = pushes[Key(source: fetch.to, target: fetch.from, label: fetch.label)] else { continue }

@@ -61,7 +61,8 @@ public struct PushWithoutFlowControl: Rule {
         let model = context.model
         var first: [Pair: Int] = [:]
         var groups: [(pair: Pair, deliveries: [InteractionID])] = []
-        for interaction in model.interactions where interaction.arrow != .fetch {
+        for id in context.interactions(where: { $0.arrow != .fetch && (model.participants[$0.from.rawValue].isPushChannel || model.participants[$0.from.rawValue].kind == .driver) }) {
+            let interaction = context.model[id]
             let pusher = model[interaction.from]
             guard pusher.isPushChannel || pusher.kind == .driver else { continue }
             let consumer = model[interaction.to]

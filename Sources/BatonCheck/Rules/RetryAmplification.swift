@@ -71,7 +71,8 @@ public struct RetryAmplification: Rule {
         let max = options["max"]
         var product = Array(repeating: 1.0, count: model.interactions.count)
         var findings: [Finding] = []
-        for interaction in model.interactions where interaction.isSynchronous {
+        for id in context.interactions(where: { $0.isSynchronous }) {
+            let interaction = context.model[id]
             let attempts = interaction.attributes.attempts
             let above = context.syncParent[interaction.id.rawValue].map { product[$0.rawValue] } ?? 1
             let total = above * attempts

@@ -44,7 +44,8 @@ public struct RetryWithoutBackoff: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for interaction in context.model.interactions where interaction.attributes.retriesAtAll {
+        for id in context.interactions(where: { $0.attributes.retriesAtAll }) {
+            let interaction = context.model[id]
             let attributes = interaction.attributes
             var missing: [String] = []
             if attributes.backoff != .exponential {

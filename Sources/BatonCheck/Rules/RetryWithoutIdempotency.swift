@@ -41,7 +41,8 @@ public struct RetryWithoutIdempotency: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for interaction in context.model.interactions where interaction.attributes.retriesAtAll {
+        for id in context.interactions(where: { $0.attributes.retriesAtAll }) {
+            let interaction = context.model[id]
             let passive = context.model[interaction.to]
             guard interaction.arrow != .fetch, !interaction.attributes.idempotent, !passive.attributes.idempotent else { continue }
             findings.append(Finding(

@@ -54,17 +54,18 @@ public struct SharedStore: Rule {
             let accesses = (context.initiated[store.id.rawValue] + context.received[store.id.rawValue]).sorted()
             var owners: [(owner: String, participant: ParticipantID, access: InteractionID)] = []
             for id in accesses {
-                let interaction = model[id]
-                let other = interaction.from == store.id ? interaction.to : interaction.from
-                guard let owner = model[other].owner, !owners.contains(where: { $0.owner == owner }) else { continue }
+                let from = model.interactions[id.rawValue].from
+                let other = from == store.id ? model.interactions[id.rawValue].to : from
+                guard let owner = model.participants[other.rawValue].owner, !owners.contains(where: { $0.owner == owner }) else { continue }
                 owners.append((owner, other, id))
             }
             guard owners.count >= 2 else { continue }
             var accessors: [ParticipantID] = []
+            var seen = Set<ParticipantID>()
             for id in accesses {
-                let interaction = model[id]
-                let other = interaction.from == store.id ? interaction.to : interaction.from
-                if model[other].owner != nil, !accessors.contains(other) { accessors.append(other) }
+                let from = model.interactions[id.rawValue].from
+                let other = from == store.id ? model.interactions[id.rawValue].to : from
+                if model.participants[other.rawValue].owner != nil, seen.insert(other).inserted { accessors.append(other) }
             }
             let described = accessors.map { "'\(context.name($0))' (\(model[$0].owner ?? ""))" }
             findings.append(Finding(

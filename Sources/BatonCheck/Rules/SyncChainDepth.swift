@@ -69,7 +69,8 @@ public struct SyncChainDepth: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let max = Int(options["max"])
         var findings: [Finding] = []
-        for interaction in context.model.interactions where context.syncDepth[interaction.id.rawValue] == max + 1 {
+        for id in context.interactions(where: { context.syncDepth[$0.id.rawValue] == max + 1 }) {
+            let interaction = context.model[id]
             let path = context.syncPath(to: interaction.id)
             let root = path[0]
             findings.append(Finding(

@@ -80,7 +80,8 @@ public struct SyncCycle: Rule {
         // The sync interactions inside each component, in document order.
         var edges: [Int: [InteractionID]] = [:]
         var componentOrder: [Int] = []
-        for interaction in model.interactions where interaction.isSynchronous {
+        for id in context.interactions(where: { $0.isSynchronous }) {
+            let interaction = context.model[id]
             let component = componentOf[interaction.from.rawValue]
             guard component == componentOf[interaction.to.rawValue] else { continue }
             if components[component].count == 1, interaction.from != interaction.to { continue }

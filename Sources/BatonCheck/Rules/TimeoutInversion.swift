@@ -66,7 +66,8 @@ public struct TimeoutInversion: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for interaction in model.interactions where interaction.isSynchronous {
+        for id in context.interactions(where: { $0.isSynchronous }) {
+            let interaction = context.model[id]
             guard let parent = context.syncParent[interaction.id.rawValue],
                   let limit = context.describeTimeout(parent),
                   let wait = context.waits[interaction.id],

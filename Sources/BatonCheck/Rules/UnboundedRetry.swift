@@ -34,7 +34,8 @@ public struct UnboundedRetry: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for interaction in context.model.interactions where interaction.attributes.retries == .unbounded {
+        for id in context.interactions(where: { $0.attributes.retries == .unbounded }) {
+            let interaction = context.model[id]
             findings.append(Finding(
                 at: interaction.span,
                 "'\(context.name(interaction.from))' retries '\(context.describe(interaction.id))' without limit: when '\(context.name(interaction.to))' is down the attempts never stop",
