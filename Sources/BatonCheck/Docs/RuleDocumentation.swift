@@ -89,7 +89,7 @@ public enum RuleDocumentation {
             out += "\n"
         }
         for example in descriptor.triggering {
-            out += "Triggers\(optionsNote(example)) — `↓` marks where the finding points:\n\n```baton\n\(example.source)\n```\n\n"
+            out += "Triggers\(optionsNote(example)) — the finding points at the marked line:\n\n```baton\n\(markedAsComments(example.source))\n```\n\n"
         }
         for example in descriptor.nonTriggering {
             out += "Does not trigger\(optionsNote(example)):\n\n```baton\n\(example.source)\n```\n\n"
@@ -172,6 +172,15 @@ public enum RuleDocumentation {
         """
 
     // MARK: - Helpers
+
+    /// Markdown code blocks must stay valid Baton (editors and the docs build highlight them), so
+    /// a `↓` marker becomes a trailing comment on its line.
+    static func markedAsComments(_ source: String) -> String {
+        source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.contains("↓") else { return String(line) }
+            return line.filter { $0 != "↓" } + "  # <- finding"
+        }.joined(separator: "\n")
+    }
 
     /// Markdown inline code to plain text: `push` → push.
     public static func plain(_ text: String) -> String {
