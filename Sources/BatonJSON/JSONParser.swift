@@ -24,9 +24,12 @@ extension JSONValue {
     }
 }
 
-private struct JSONByteParser {
+struct JSONByteParser {
     let bytes: [UInt8]
     var index = 0
+    /// Byte offsets by JSON pointer, filled only when parsing with a pointer (`JSONDocument`).
+    var keyOffsets: [String: Int] = [:]
+    var valueOffsets: [String: Int] = [:]
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -34,10 +37,16 @@ private struct JSONByteParser {
     }
 
     func error(_ message: String) -> JSONParseError {
+        let (line, column) = Self.location(of: index, in: bytes)
+        return JSONParseError(message: message, line: line, column: column)
+    }
+
+    /// 1-based line and column (in Unicode scalars) of a byte offset.
+    static func location(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         var position = 0
-        while position < min(index, bytes.count) {
+        while position < min(offset, bytes.count) {
             if bytes[position] == 0x0A {
                 line += 1
                 column = 1
@@ -46,19 +55,20 @@ private struct JSONByteParser {
             }
             position += 1
         }
-        return JSONParseError(message: message, line: line, column: column)
+        return (line, column)
     }
 
     mutating func skipWhitespace() {
         while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
     }
 
-    mutating func parseValue(depth: Int) throws(JSONParseError) -> JSONValue {
+    mutating func parseValue(depth: Int, pointer: String? = nil) throws(JSONParseError) -> JSONValue {
         guard depth < JSONValue.maxDepth else { throw error("nesting is too deep") }
         guard index < bytes.count else { throw error("unexpected end of input") }
+        if let pointer, valueOffsets[pointer] == nil { valueOffsets[pointer] = index }
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject(depth: depth)
-        case UInt8(ascii: "["): return try parseArray(depth: depth)
+        case UInt8(ascii: "{"): return try parseObject(depth: depth, pointer: pointer)
+        case UInt8(ascii: "["): return try parseArray(depth: depth, pointer: pointer)
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
@@ -77,7 +87,7 @@ private struct JSONByteParser {
         return value
     }
 
-    mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
+    mutating func parseObject(depth: Int, pointer: String?) throws(JSONParseError) -> JSONValue {
         index += 1
         var members: [(String, JSONValue)] = []
         skipWhitespace()
@@ -88,12 +98,15 @@ private struct JSONByteParser {
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a string key") }
+            let keyStart = index
             let key = try parseString()
+            let memberPointer = pointer.map { $0 + "/" + JSONDocument.escape(key) }
+            if let memberPointer, keyOffsets[memberPointer] == nil { keyOffsets[memberPointer] = keyStart }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
             index += 1
             skipWhitespace()
-            members.append((key, try parseValue(depth: depth + 1)))
+            members.append((key, try parseValue(depth: depth + 1, pointer: memberPointer)))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -108,7 +121,7 @@ private struct JSONByteParser {
         }
     }
 
-    mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
+    mutating func parseArray(depth: Int, pointer: String?) throws(JSONParseError) -> JSONValue {
         index += 1
         var values: [JSONValue] = []
         skipWhitespace()
@@ -118,7 +131,7 @@ private struct JSONByteParser {
         }
         while true {
             skipWhitespace()
-            values.append(try parseValue(depth: depth + 1))
+            values.append(try parseValue(depth: depth + 1, pointer: pointer.map { $0 + "/" + String(values.count) }))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in an array") }
             if bytes[index] == UInt8(ascii: ",") {

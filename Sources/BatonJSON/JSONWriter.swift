@@ -21,10 +21,10 @@ extension JSONValue {
             out += "["
             for (index, value) in values.enumerated() {
                 if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { out += "\n" + Self.indentation(indent + 1) }
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { out += "\n" + Self.indentation(indent) }
             out += "]"
         case .object(let members):
             if members.isEmpty {
@@ -34,18 +34,31 @@ extension JSONValue {
             out += "{"
             for (index, (key, value)) in members.enumerated() {
                 if index > 0 { out += "," }
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { out += "\n" + Self.indentation(indent + 1) }
                 Self.writeString(key, into: &out)
                 out += pretty ? ": " : ":"
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { out += "\n" + Self.indentation(indent) }
             out += "}"
         }
     }
 
+    /// Two spaces per level; the common depths are built once.
+    static let indentations: [String] = (0..<32).map { String(repeating: "  ", count: $0) }
+
+    static func indentation(_ level: Int) -> String {
+        level < indentations.count ? indentations[level] : String(repeating: "  ", count: level)
+    }
+
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
+        // Fast path: nothing to escape (no control characters, quotes, backslashes or U+2028/9).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -25,6 +25,9 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     public var help: String?
     /// The text of `line`, for snippets.
     public var sourceLine: String
+    /// The text of the statement the diagnostic points at, whitespace runs collapsed to one
+    /// space: stable when lines move, so fingerprints can use it instead of line numbers.
+    public var statementText: String
 
     public init(_ diagnostic: Diagnostic, sources: SourceMap) {
         let source = sources[diagnostic.span.file]
@@ -40,12 +43,30 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         message = diagnostic.message
         help = diagnostic.help
         sourceLine = source.lineText(start.line)
+        statementText = Self.collapsingWhitespace(source.text(of: diagnostic.span))
         notes = diagnostic.notes.map { note in
             guard let span = note.span else { return ReportedNote(message: note.message) }
             let noteSource = sources[span.file]
             let location = noteSource.location(of: span.start)
             return ReportedNote(file: noteSource.path, line: location.line, column: location.column, message: note.message)
         }
+    }
+}
+
+extension ReportedDiagnostic {
+    static func collapsingWhitespace(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result += " " }
+            pendingSpace = false
+            result.unicodeScalars.append(scalar)
+        }
+        return result
     }
 }
 

@@ -12,6 +12,9 @@ enum BatonCommandLine {
         Command(spec: RenderCommand.spec, run: RenderCommand.run),
         Command(spec: FmtCommand.spec, run: FmtCommand.run),
         Command(spec: DumpCommand.spec, run: DumpCommand.run),
+        Command(spec: RulesCommand.spec, run: RulesCommand.run),
+        Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
+        Command(spec: MetricsCommand.spec, run: MetricsCommand.run),
     ]
 
     static let overview = """

@@ -1,7 +1,9 @@
 import Baton
+import BatonCheck
 import BatonModel
 import BatonRender
 import BatonSyntax
+import Foundation
 
 /// `baton check PATH...`: compile and lint designs; exit 1 when findings reach the fail level.
 enum CheckCommand {
@@ -11,18 +13,23 @@ enum CheckCommand {
         usage: "baton check [OPTIONS] PATH...",
         discussion: """
             PATH is a .baton file, a directory (every *.baton below it, in sorted order) or '-' for
-            standard input. Exit status: 0 when nothing reaches the fail level, 1 when something
-            does (compile errors always do), 2 for a usage, configuration or I/O error.
+            standard input. Each file is checked with the nearest .baton.json found by walking up
+            from its directory (standard input: from the current directory), unless --config is given.
+            Exit status: 0 when nothing reaches the fail level, 1 when something does (compile errors
+            always do), 2 for a usage, configuration or I/O error.
             """,
         options: [
-            .value("--format", "FORMAT", choices: ["text", "json"], "output format (default text)"),
-            .value("--fail-on", "LEVEL", choices: ["error", "warning", "info"], "lowest severity that fails the run (default error)"),
+            .value("--format", "FORMAT", choices: ["text", "json", "sarif", "github"], "output format (default text)"),
+            .value("--fail-on", "LEVEL", choices: ["error", "warning", "info"], "lowest severity that fails the run (default: the configuration's failOn, else error)"),
+            .value("--config", "PATH", "use this configuration file for every input instead of looking for .baton.json"),
             .value("--import-root", "DIR", repeatable: true, "also allow imports from below DIR (default: the file's own directory)"),
             .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour the text output (default auto: only on a terminal, never with NO_COLOR)"),
         ],
         examples: [
             "baton check samples/card-payments.baton",
             "baton check --format json designs/",
+            "baton check --format sarif designs/ > baton.sarif",
+            "baton check --format github --fail-on warning designs/",
             "cat design.baton | baton check -",
         ])
 
@@ -36,13 +43,24 @@ enum CheckCommand {
         } catch {
             return Terminal.fail(error.message, help: error.help)
         }
-        let failLevel = Severity(rawValue: arguments.value("--fail-on") ?? "error") ?? .error
+        // Every configuration is read before any output, so a broken one fails the run cleanly.
+        var configurations: [Configuration] = []
+        do {
+            var files = try ConfigurationFiles(explicitPath: arguments.value("--config"))
+            for input in inputs { configurations.append(try files.configuration(for: input)) }
+        } catch {
+            return Terminal.fail("invalid configuration: \(error.description)", help: error.help)
+        }
+        let commandLineFailLevel = arguments.value("--fail-on").flatMap(Severity.init(rawValue:))
         let options = CompileOptions(importRoots: arguments.values("--import-root").map(FileReader.absolute))
         var reported: [ReportedDiagnostic] = []
         var seen = Set<ReportedDiagnostic>()
-        for input in inputs {
+        var fails = false
+        for (input, configuration) in zip(inputs, configurations) {
             let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options)
-            for diagnostic in compilation.diagnostics {
+            let failLevel = commandLineFailLevel ?? configuration.failOn ?? .error
+            for diagnostic in Baton.check(compilation, configuration: configuration) {
+                if diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code) { fails = true }
                 let resolved = ReportedDiagnostic(diagnostic, sources: compilation.sources)
                 // A file imported by several inputs reports its own problems once.
                 if seen.insert(resolved).inserted { reported.append(resolved) }
@@ -51,11 +69,15 @@ enum CheckCommand {
         switch arguments.value("--format") ?? "text" {
         case "json":
             Terminal.write(JSONReporter.report(reported, files: inputs.count))
+        case "sarif":
+            let tool = SARIFReporter.Tool(name: "baton", version: Baton.version, informationURI: Baton.informationURI)
+            Terminal.write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath))
+        case "github":
+            Terminal.write(GitHubReporter.report(reported, files: inputs.count))
         default:
             let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color")))
             Terminal.write(reporter.report(reported, files: inputs.count))
         }
-        let fails = reported.contains { $0.severity >= failLevel || CompileError.isCompileError($0.code) }
         return fails ? Terminal.Exit.inputFault : Terminal.Exit.success
     }
 }

@@ -1,0 +1,182 @@
+import BatonModel
+import BatonSyntax
+
+/// The model and the derived facts the rules share, computed once per check in linear time.
+///
+/// Rules read it and never change it. Indexes are arrays in document or declaration order, so
+/// every rule iterates deterministically.
+public struct CheckContext: Sendable {
+    public let model: Model
+    public let syncGraph: SyncGraph
+    public let callTrees: CallTrees
+    public let waits: WorstCaseWaits
+    /// For each participant, the interactions it initiates, in document order.
+    public let initiated: [[InteractionID]]
+    /// For each participant, the interactions it is the passive end of, in document order.
+    public let received: [[InteractionID]]
+    /// For each interaction, the sync interaction whose block it is in (through fragments and
+    /// nothing else): the call that waits for it. Nil for roots and for everything under an
+    /// async boundary.
+    public let syncParent: [InteractionID?]
+    /// For each sync interaction, how many sync interactions deep it is (a root is 1); 0 for
+    /// async interactions.
+    public let syncDepth: [Int]
+    /// Participants named by a `dlq` or `reply-to` attribute.
+    public let namedByAttribute: [Bool]
+    /// Channels that are some channel's dead-letter queue.
+    public let isDeadLetterChannel: [Bool]
+
+    public init(_ model: Model) {
+        self.model = model
+        syncGraph = SyncGraph(model)
+        callTrees = CallTrees(model)
+        waits = WorstCaseWaits(model)
+        let count = model.participants.count
+        var initiated = Array(repeating: [InteractionID](), count: count)
+        var received = Array(repeating: [InteractionID](), count: count)
+        var syncParent = Array<InteractionID?>(repeating: nil, count: model.interactions.count)
+        var syncDepth = Array(repeating: 0, count: model.interactions.count)
+        var named = Array(repeating: false, count: count)
+        var deadLetter = Array(repeating: false, count: count)
+        // Fields are read through the array (not by binding each Interaction), which avoids
+        // copying every interaction's attributes on large designs.
+        let interactions = model.interactions
+        for index in interactions.indices {
+            let id = InteractionID(index)
+            let from = interactions[index].from
+            initiated[from.rawValue].append(id)
+            received[interactions[index].to.rawValue].append(id)
+            if let replyTo = interactions[index].attributes.replyTo { named[replyTo.rawValue] = true }
+            // Parents come before their children in document order.
+            if let parent = interactions[index].parent, interactions[parent.rawValue].arrow.isSynchronous {
+                syncParent[index] = parent
+            }
+            if interactions[index].arrow.isSynchronous {
+                let parentDepth = syncParent[index].map { syncDepth[$0.rawValue] } ?? 0
+                syncDepth[index] = 1 + parentDepth
+            }
+        }
+        for participant in model.participants {
+            if let dlq = participant.attributes.dlq {
+                named[dlq.rawValue] = true
+                deadLetter[dlq.rawValue] = true
+            }
+        }
+        self.initiated = initiated
+        self.received = received
+        self.syncParent = syncParent
+        self.syncDepth = syncDepth
+        namedByAttribute = named
+        isDeadLetterChannel = deadLetter
+    }
+
+    // MARK: - Channels
+
+    /// The interactions through which a channel's messages are consumed: fetches from it
+    /// (`C <- Q`) and, for a `push` channel, its deliveries (`Q ->> C`, `Q -> C`, `Q ~> C`).
+    public func consumptions(of channel: ParticipantID) -> [InteractionID] {
+        var result: [InteractionID] = []
+        for id in received[channel.rawValue] where model.interactions[id.rawValue].arrow == .fetch { result.append(id) }
+        if model.participants[channel.rawValue].isPushChannel {
+            for id in initiated[channel.rawValue] where model.interactions[id.rawValue].arrow != .fetch { result.append(id) }
+        }
+        return result.sorted()
+    }
+
+    /// The participant that consumes a message through `interaction` (see `consumptions`).
+    public func consumer(of interaction: InteractionID) -> ParticipantID {
+        model.interactions[interaction.rawValue].dataTarget
+    }
+
+    // MARK: - Names for messages
+
+    public func name(_ id: ParticipantID) -> String { model.participants[id.rawValue].name }
+
+    /// `'A', 'B' and 'C'`
+    public func names(_ ids: [ParticipantID]) -> String {
+        Describe.list(ids.map { "'\(name($0))'" })
+    }
+
+    /// `A -> B : label`
+    public func describe(_ id: InteractionID) -> String {
+        let index = id.rawValue
+        var text = "\(name(model.interactions[index].from)) \(model.interactions[index].arrow.rawValue) \(name(model.interactions[index].to))"
+        if let label = model.interactions[index].label, !label.isEmpty { text += " : \(label)" }
+        return text
+    }
+
+    /// `'label'` or `A -> B` when there is no label.
+    public func operation(_ id: InteractionID) -> String {
+        if let label = model.interactions[id.rawValue].label, !label.isEmpty { return "'\(label)'" }
+        return "'\(describe(id))'"
+    }
+
+    /// The sync interactions from a root down to `id` (inclusive), root first.
+    public func syncPath(to id: InteractionID) -> [InteractionID] {
+        var path = [id]
+        var current = id
+        while let parent = syncParent[current.rawValue] {
+            path.append(parent)
+            current = parent
+        }
+        return path.reversed()
+    }
+
+    /// `A -> B -> C` for a chain of interactions (each one's initiator, then the last passive end).
+    public func chain(_ path: [InteractionID]) -> String {
+        guard let last = path.last else { return "" }
+        return (path.map { name(model[$0].from) } + [name(model[last].to)]).joined(separator: " -> ")
+    }
+}
+
+/// Small formatting helpers for finding messages.
+public enum Describe {
+    /// "a", "a and b", "a, b and c"
+    public static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+
+    public static func duration(_ seconds: Double) -> String {
+        seconds.isInfinite ? "unbounded" : LiteralFormat.duration(seconds)
+    }
+
+    /// Attempts: "3", or "unbounded".
+    public static func attempts(_ value: Double) -> String {
+        value.isInfinite ? "unbounded" : LiteralFormat.number(value)
+    }
+
+    /// A percentage with enough digits to tell it apart from `other` (2 decimals at least).
+    public static func percent(_ fraction: Double, distinctFrom other: Double) -> String {
+        var digits = 2
+        while digits < 6, LiteralFormat.percent(fraction, digits: digits) == LiteralFormat.percent(other, digits: digits) {
+            digits += 1
+        }
+        return LiteralFormat.percent(fraction, digits: digits)
+    }
+
+    /// Whether `value` exceeds `limit`, ignoring floating-point noise (0.9 + 2.3 is not above 3.2).
+    public static func exceeds(_ value: Double, _ limit: Double) -> Bool {
+        if value.isInfinite { return !limit.isInfinite }
+        return value > limit + max(abs(limit), 1) * 1e-9
+    }
+
+    public static func plural(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+}
+
+extension CheckContext {
+    /// The interactions for which `include` holds, in document order. Each interaction is read in
+    /// place, so a rule that looks at few of them does not pay for copying all of them.
+    public func interactions(where include: (borrowing Interaction) -> Bool) -> [InteractionID] {
+        var result: [InteractionID] = []
+        model.interactions.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where include(buffer[index]) { result.append(InteractionID(index)) }
+        }
+        return result
+    }
+}

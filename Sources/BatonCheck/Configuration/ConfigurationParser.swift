@@ -1,0 +1,152 @@
+import BatonJSON
+import BatonSyntax
+
+/// Reads `.baton.json` strictly: unknown keys, rule ids and options, and values of the wrong
+/// type are errors with a position and, where one is close, a "did you mean". A configuration
+/// that is silently half-applied is worse than none.
+public enum ConfigurationParser {
+    static let topLevelKeys = ["$schema", "rules", "failOn"]
+    static let severities = Severity.allCases.map(\.rawValue)
+    static let failLevels = ["error", "warning", "info"]
+
+    public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> Configuration {
+        let document: JSONDocument
+        do {
+            document = try JSONDocument.parse(bytes)
+        } catch {
+            throw ConfigurationError(path: path, line: error.line, column: error.column,
+                                     message: "invalid JSON: \(error.message)")
+        }
+        var reader = Reader(document: document, path: path)
+        return try reader.configuration()
+    }
+
+    private struct Reader {
+        let document: JSONDocument
+        let path: String
+
+        func fail(key pointer: [String], _ message: String, help: String? = nil) -> ConfigurationError {
+            let location = document.keyLocation(JSONDocument.pointer(pointer))
+            return ConfigurationError(path: path, line: location?.line, column: location?.column, message: message, help: help)
+        }
+
+        func fail(value pointer: [String], _ message: String, help: String? = nil) -> ConfigurationError {
+            let location = document.valueLocation(JSONDocument.pointer(pointer))
+            return ConfigurationError(path: path, line: location?.line, column: location?.column, message: message, help: help)
+        }
+
+        func didYouMean(_ word: String, in candidates: [String], otherwise: String) -> String {
+            // "warn" is short for "warning": a prefix is as good a hint as a typo.
+            let prefixed = word.count >= 3 ? candidates.first { $0.hasPrefix(word) } : nil
+            if let suggestion = prefixed ?? Suggestion.closest(to: word, in: candidates) { return "did you mean '\(suggestion)'? \(otherwise)" }
+            return otherwise
+        }
+
+        /// Members of an object, rejecting keys given twice.
+        func members(_ value: JSONValue, at pointer: [String], what: String) throws(ConfigurationError) -> [(String, JSONValue)] {
+            guard let members = value.objectValue else {
+                throw fail(value: pointer, "\(what) must be an object, not \(Self.typeName(value))")
+            }
+            var seen = Set<String>()
+            for (key, _) in members where !seen.insert(key).inserted {
+                // The recorded location is the first occurrence; say which key, not where the second is.
+                throw fail(key: pointer + [key], "'\(key)' is given twice in \(what)", help: "keep one of them")
+            }
+            return members
+        }
+
+        mutating func configuration() throws(ConfigurationError) -> Configuration {
+            var configuration = Configuration(path: path)
+            for (key, value) in try members(document.value, at: [], what: "the configuration") {
+                switch key {
+                case "$schema":
+                    guard value.stringValue != nil else { throw fail(value: [key], "'$schema' must be a string") }
+                case "failOn":
+                    guard let text = value.stringValue, let level = Severity(rawValue: text), Self.contains(ConfigurationParser.failLevels, text) else {
+                        throw fail(value: [key], "'failOn' must be one of \(Self.quoted(ConfigurationParser.failLevels)), not \(Self.show(value))",
+                                   help: value.stringValue.map { didYouMean($0, in: ConfigurationParser.failLevels, otherwise: "") }.flatMap { $0.isEmpty ? nil : $0 })
+                    }
+                    configuration.failOn = level
+                case "rules":
+                    for (id, setting) in try members(value, at: [key], what: "'rules'") {
+                        configuration.rules[id] = try rule(id, setting)
+                    }
+                default:
+                    throw fail(key: [key], "unknown key '\(key)' in the configuration",
+                               help: didYouMean(key, in: ConfigurationParser.topLevelKeys, otherwise: "allowed: \(ConfigurationParser.topLevelKeys.joined(separator: ", "))"))
+                }
+            }
+            return configuration
+        }
+
+        func rule(_ id: String, _ value: JSONValue) throws(ConfigurationError) -> Configuration.RuleSetting {
+            let pointer = ["rules", id]
+            guard let descriptor = Rules.descriptor(id: id) else {
+                if CompileError.isCompileError(id) {
+                    throw fail(key: pointer, "'\(id)' is a compile error, which cannot be configured",
+                               help: "compile errors are always errors; fix the design instead")
+                }
+                throw fail(key: pointer, "unknown rule '\(id)'",
+                           help: didYouMean(id, in: Rules.descriptors.map(\.id), otherwise: "run 'baton rules' for the list"))
+            }
+            if let text = value.stringValue {
+                return Configuration.RuleSetting(severity: try severity(text, at: pointer))
+            }
+            var setting = Configuration.RuleSetting()
+            let optionNames = descriptor.options.map(\.name)
+            for (key, member) in try members(value, at: pointer, what: "the setting of '\(id)' (a severity or an object)") {
+                if key == "severity" {
+                    guard let text = member.stringValue else {
+                        throw fail(value: pointer + [key], "'severity' must be one of \(Self.quoted(ConfigurationParser.severities)), not \(Self.show(member))")
+                    }
+                    setting.severity = try severity(text, at: pointer + [key])
+                    continue
+                }
+                guard let option = descriptor.options.first(where: { $0.name == key }) else {
+                    let allowed = (["severity"] + optionNames).joined(separator: ", ")
+                    throw fail(key: pointer + [key], "unknown option '\(key)' for rule '\(id)'",
+                               help: didYouMean(key, in: ["severity"] + optionNames, otherwise: "'\(id)' takes: \(allowed)"))
+                }
+                guard let number = member.numberValue, number.isFinite else {
+                    throw fail(value: pointer + [key], "option '\(key)' of '\(id)' must be a number, not \(Self.show(member))",
+                               help: "for example \"\(key)\": \(LiteralFormat.number(option.defaultValue))")
+                }
+                if option.isInteger, number != number.rounded() {
+                    throw fail(value: pointer + [key], "option '\(key)' of '\(id)' must be a whole number, not \(LiteralFormat.number(number))")
+                }
+                if number < option.minimum {
+                    throw fail(value: pointer + [key], "option '\(key)' of '\(id)' must be at least \(LiteralFormat.number(option.minimum)), not \(LiteralFormat.number(number))")
+                }
+                setting.options[key] = number
+            }
+            return setting
+        }
+
+        func severity(_ text: String, at pointer: [String]) throws(ConfigurationError) -> Severity {
+            guard let severity = Severity(rawValue: text) else {
+                throw fail(value: pointer, "'\(text)' is not a severity",
+                           help: didYouMean(text, in: ConfigurationParser.severities, otherwise: "use one of: \(ConfigurationParser.severities.joined(separator: ", "))"))
+            }
+            return severity
+        }
+
+        static func typeName(_ value: JSONValue) -> String {
+            switch value {
+            case .null: "null"
+            case .bool: "a boolean"
+            case .number: "a number"
+            case .string: "a string"
+            case .array: "an array"
+            case .object: "an object"
+            }
+        }
+
+        static func show(_ value: JSONValue) -> String {
+            if let text = value.stringValue { return "'\(text)'" }
+            return typeName(value)
+        }
+
+        static func quoted(_ values: [String]) -> String { values.map { "'\($0)'" }.joined(separator: ", ") }
+        static func contains(_ values: [String], _ value: String) -> Bool { values.contains(value) }
+    }
+}

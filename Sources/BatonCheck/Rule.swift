@@ -1,0 +1,28 @@
+import BatonModel
+import BatonSyntax
+
+/// A lint rule: its descriptor (what it is, why it exists, how it is configured, its examples)
+/// and a pure function from the checked model to findings.
+///
+/// Rules do not decide their severity, nor whether a finding is suppressed: the `Checker` does,
+/// from the configuration and the source's `# baton:ignore` comments.
+public protocol Rule: Sendable {
+    var descriptor: RuleDescriptor { get }
+    func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding]
+}
+
+/// One problem a rule found: where the statement that should change is, what is wrong (naming
+/// every participant involved and the numbers that decide), related places, and how to fix it.
+public struct Finding: Hashable, Sendable {
+    public var span: Span
+    public var message: String
+    public var notes: [Diagnostic.Note]
+    public var help: String
+
+    public init(at span: Span, _ message: String, notes: [Diagnostic.Note] = [], help: String) {
+        self.span = span
+        self.message = message
+        self.notes = notes
+        self.help = help
+    }
+}

@@ -1,0 +1,80 @@
+import BatonModel
+import BatonSyntax
+
+/// An at-least-once channel delivers to a consumer whose operation is not idempotent.
+public struct DuplicateDelivery: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "duplicate-delivery",
+        defaultSeverity: .warning,
+        summary: "an `at-least-once` channel delivers to a consumer whose operation is not idempotent",
+        rationale: """
+            At-least-once delivery (the default of real brokers, and of Baton channels) means a \
+            message can arrive again: after a consumer crash, a lost acknowledgement or a visibility \
+            timeout. A consumer that is not an Idempotent Receiver processes the duplicate as new \
+            work — the order ships twice, the invoice is mailed twice.
+            """,
+        details: """
+            Channels deliver at least once unless they declare `delivery`. The consumers of a channel \
+            are the participants that fetch from it (`C <- Q`) and, for a `push` channel, the \
+            passive ends of its deliveries (`Q ->> C`, `Q -> C`, `Q ~> C`). A consumer's operation is \
+            idempotent when the consuming interaction declares `idempotent` or the consumer does. \
+            Fires at each consuming interaction that is not, with a note at the channel.
+            """,
+        triggering: [
+            RuleExample("""
+                queue   Fulfil [overflow=backpressure, dlq=FulfilDLQ]
+                queue   FulfilDLQ [ttl=336h]
+                service Shop [timeout=1s]
+                service Warehouse
+                service Ops [idempotent]
+                Shop ->> Fulfil : ShipOrder
+                ↓Warehouse <- Fulfil : ShipOrder [timeout=20s]
+                Ops <- FulfilDLQ : failed [timeout=5s]
+                """),
+            RuleExample("""
+                topic   Events [push, ttl=1h, dlq=EventsDLQ]
+                queue   EventsDLQ [ttl=336h]
+                service Mailer [concurrency=2]
+                service Ops [idempotent]
+                ↓Events ->> Mailer : SendInvoice
+                Ops <- EventsDLQ : failed [timeout=5s]
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                queue   Fulfil [overflow=backpressure, dlq=FulfilDLQ]
+                queue   FulfilDLQ [ttl=336h]
+                service Warehouse
+                service Packer [idempotent]
+                service Ops [idempotent]
+                Warehouse <- Fulfil : ShipOrder [timeout=20s, idempotent]
+                Packer <- Fulfil : ShipOrder [timeout=20s]
+                Ops <- FulfilDLQ : failed [timeout=5s]
+                """),
+            RuleExample("""
+                queue   Quotes [delivery=at-most-once, ttl=30s]
+                service Pricing
+                Pricing <- Quotes : PriceRequest [timeout=1s]
+                """),
+        ])
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        let model = context.model
+        var findings: [Finding] = []
+        for channel in model.participants where channel.kind.isChannel && channel.attributes.effectiveDelivery == .atLeastOnce {
+            for id in context.consumptions(of: channel.id) {
+                let consumer = model[context.consumer(of: id)]
+                guard !model[id].attributes.idempotent, !consumer.attributes.idempotent else { continue }
+                findings.append(Finding(
+                    at: model[id].span,
+                    "'\(channel.name)' delivers at least once, but '\(consumer.name)' handles \(context.operation(id)) without being idempotent: a redelivered message is processed twice",
+                    notes: [.init("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)],
+                    help: "make '\(consumer.name)' an idempotent receiver and declare it (idempotent on the interaction or on '\(consumer.name)'), or deduplicate by message id"))
+            }
+        }
+        return findings.sorted { $0.span.start < $1.span.start }
+    }
+}

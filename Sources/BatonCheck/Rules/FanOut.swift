@@ -1,0 +1,69 @@
+import BatonModel
+import BatonSyntax
+
+/// A participant that calls more than `max` distinct participants synchronously.
+public struct FanOut: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "fan-out",
+        defaultSeverity: .info,
+        summary: "a participant calls more than `max` distinct participants synchronously",
+        rationale: """
+            Each synchronous dependency adds its latency tail and its failure modes to the caller's; \
+            with many of them the caller's worst case is the worst of all, and its availability the \
+            product of theirs. A wide fan-out is sometimes the right trade-off (an aggregating \
+            gateway), so this is information for a conscious decision, not an error.
+            """,
+        details: """
+            fan-out(P) = the number of distinct participants P reaches with `->` or `<-`. Fires at the \
+            declaration of each participant whose fan-out exceeds `max`, with a note at the first \
+            interaction to each dependency.
+            """,
+        options: [
+            RuleOption(name: "max", summary: "the largest allowed number of distinct synchronous dependencies", defaultValue: 5, minimum: 0, isInteger: true),
+        ],
+        triggering: [
+            RuleExample("""
+                ↓service Gateway [timeout=2s]
+                service A [timeout=1s]
+                service B [timeout=1s]
+                service C [timeout=1s]
+                Gateway -> A : a
+                Gateway -> B : b
+                Gateway <- C : c
+                """, options: ["max": 2]),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                service Gateway [timeout=2s]
+                service A [timeout=1s]
+                service B [timeout=1s]
+                Gateway -> A : a
+                Gateway -> A : a again
+                Gateway -> B : b
+                """, options: ["max": 2]),
+        ])
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        let model = context.model
+        let max = Int(options["max"])
+        var findings: [Finding] = []
+        for participant in model.participants where context.syncGraph.fanOut(participant.id) > max {
+            var seen: [ParticipantID] = []
+            var seenSet = Set<ParticipantID>()
+            var notes: [Diagnostic.Note] = []
+            for id in context.syncGraph.outgoing[participant.id.rawValue] where seenSet.insert(model.interactions[id.rawValue].to).inserted {
+                seen.append(model.interactions[id.rawValue].to)
+                notes.append(.init(context.describe(id), at: model[id].span))
+            }
+            findings.append(Finding(
+                at: participant.span,
+                "'\(participant.name)' depends synchronously on \(seen.count) participants (max \(max)): \(seen.map(context.name).joined(separator: ", "))",
+                notes: notes,
+                help: "if this is intended aggregation, raise max for this rule; otherwise make some of these calls asynchronous or move them behind a participant that owns them"))
+        }
+        return findings
+    }
+}

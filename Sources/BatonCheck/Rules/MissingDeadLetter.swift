@@ -1,0 +1,68 @@
+import BatonModel
+import BatonSyntax
+
+/// An at-least-once channel with consumers but no dead-letter queue.
+public struct MissingDeadLetter: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "missing-dead-letter",
+        defaultSeverity: .warning,
+        summary: "an `at-least-once` channel with consumers has no `dlq`",
+        rationale: """
+            A channel that redelivers until a consumer succeeds needs somewhere to put the message \
+            that never succeeds. Without a Dead Letter Channel a poison message is redelivered \
+            forever, blocks ordered queues, burns consumer capacity and hides the failure; with one, \
+            the failure becomes a visible, countable, replayable signal.
+            """,
+        details: """
+            Fires at the declaration of each queue or topic that delivers at least once (the default), \
+            has consumers (fetchers, or push deliveries) and declares no `dlq`. A channel that is \
+            itself some channel's `dlq` is exempt.
+            """,
+        triggering: [
+            RuleExample("""
+                ↓queue   EmailQ [overflow=backpressure]
+                service Billing
+                service Mailer [idempotent]
+                Billing ->> EmailQ : SendInvoice
+                Mailer <- EmailQ : SendInvoice [timeout=5s]
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                queue   EmailQ [overflow=backpressure, dlq=EmailDLQ]
+                queue   EmailDLQ [ttl=336h]
+                service Billing
+                service Mailer [idempotent]
+                service Ops [idempotent]
+                Billing ->> EmailQ : SendInvoice
+                Mailer <- EmailQ : SendInvoice [timeout=5s]
+                Ops <- EmailDLQ : failed invoice [timeout=5s]
+                """),
+            RuleExample("""
+                queue   Quotes [overflow=reject, delivery=at-most-once]
+                service Pricing
+                Pricing <- Quotes : PriceRequest [timeout=1s]
+                """),
+        ])
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        var findings: [Finding] = []
+        for channel in context.model.participants where channel.kind.isChannel {
+            guard channel.attributes.effectiveDelivery == .atLeastOnce, channel.attributes.dlq == nil,
+                  !context.isDeadLetterChannel[channel.id.rawValue] else { continue }
+            let consumers = context.consumptions(of: channel.id).map(context.consumer(of:))
+            guard !consumers.isEmpty else { continue }
+            var distinct: [ParticipantID] = []
+            var seen = Set<ParticipantID>()
+            for consumer in consumers where seen.insert(consumer).inserted { distinct.append(consumer) }
+            findings.append(Finding(
+                at: channel.span,
+                "\(channel.kind.rawValue) '\(channel.name)' delivers at least once to \(context.names(distinct)) but has no dead-letter queue: a message that always fails is redelivered forever",
+                help: "declare a dead-letter queue (dlq=\(channel.name)DLQ, with max-receives=N) and somebody who reads it"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,61 @@
+import BatonModel
+import BatonSyntax
+
+/// A sync interaction with no timeout on it or on its passive end.
+public struct MissingTimeout: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "missing-timeout",
+        defaultSeverity: .warning,
+        summary: "a synchronous interaction has no timeout, on it or on its passive end",
+        rationale: """
+            A caller that waits without a timeout waits as long as the slowest failure mode of the \
+            callee: a hung connection holds its thread, its caller's thread, and so on up the chain. \
+            The timeout is the first failure-handling tool of any synchronous call, and the number \
+            every other budget (retries, latency, the enclosing call's own timeout) is computed from.
+            """,
+        details: """
+            Fires for each `->` and `<-` that has no `timeout` and whose passive end declares no \
+            `timeout` either. Points at the interaction.
+            """,
+        triggering: [
+            RuleExample("""
+                client  Analyst
+                service Reports [latency=400ms]
+                ↓Analyst -> Reports : daily report
+                """),
+            RuleExample("""
+                service Reports [timeout=2s]
+                store   Warehouse
+                ↓Reports <- Warehouse : totals
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                client  Analyst
+                service Reports [timeout=2s]
+                store   Warehouse
+                Analyst -> Reports : daily report {
+                  Reports <- Warehouse : totals [timeout=500ms]
+                }
+                """),
+        ])
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        var findings: [Finding] = []
+        for id in context.interactions(where: { $0.isSynchronous }) {
+            let interaction = context.model[id]
+            guard WorstCaseWaits.timeout(of: interaction, in: context.model) == nil else { continue }
+            let from = context.name(interaction.from)
+            let to = context.name(interaction.to)
+            let verb = interaction.arrow == .fetch ? "fetches from" : "calls"
+            findings.append(Finding(
+                at: interaction.span,
+                "'\(from)' \(verb) '\(to)' synchronously without a timeout: it waits as long as '\(to)' takes, or forever",
+                help: "add [timeout=...] to the interaction, or declare a default timeout on '\(to)'"))
+        }
+        return findings
+    }
+}

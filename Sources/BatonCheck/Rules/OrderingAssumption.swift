@@ -1,0 +1,93 @@
+import BatonModel
+import BatonSyntax
+
+/// An `ordered` consumption from a channel that does not keep order for it.
+public struct OrderingAssumption: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "ordering-assumption",
+        defaultSeverity: .warning,
+        summary: "an `ordered` consumer reads from a channel that does not keep order for it",
+        rationale: """
+            Message endpoints prefer in-order delivery, but messages don't. An unordered channel \
+            reorders by design; a push subscription delivers through parallel workers; competing \
+            consumers on one queue each see an arbitrary subset, so no single one of them sees the \
+            sequence. A consumer that relies on order there works in testing and fails under load.
+            """,
+        details: """
+            Fires at each interaction that declares `ordered` and consumes from a channel — a fetch \
+            from it, or a delivery by a push channel — when the channel is `unordered` (the default), \
+            or is a `push` channel, or is a queue fetched by more than one distinct consumer \
+            (competing consumers; the subscribers of a topic each get their own copy, so they do not \
+            compete). The message gives every reason that applies.
+            """,
+        triggering: [
+            RuleExample("""
+                topic   Renditions [push, order=per-key, overflow=drop-oldest, delivery=at-most-once]
+                service Indexer [idempotent, concurrency=10]
+                ↓Renditions ->> Indexer : RenditionReady [ordered]
+                """),
+            RuleExample("""
+                queue   Audit [order=fifo, ttl=1h, delivery=at-most-once]
+                service WriterA
+                service WriterB
+                ↓WriterA <- Audit : record [ordered, timeout=5s]
+                WriterB <- Audit : record [timeout=5s]
+                """),
+            RuleExample("""
+                queue   Audit [ttl=1h, delivery=at-most-once]
+                service Writer
+                ↓Writer <- Audit : record [ordered, timeout=5s]
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                queue   Audit [order=fifo, ttl=1h, delivery=at-most-once]
+                topic   Events [order=per-key, ttl=1h, delivery=at-most-once]
+                service Writer
+                service Reader
+                Writer <- Audit : record [ordered, timeout=5s]
+                Writer <- Events : event [ordered, timeout=5s]
+                Reader <- Events : event [ordered, timeout=5s]
+                """),
+        ])
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        let model = context.model
+        var findings: [Finding] = []
+        for channel in model.participants where channel.kind.isChannel {
+            let consumptions = context.consumptions(of: channel.id)
+            var fetchers: [ParticipantID] = []
+            var seen = Set<ParticipantID>()
+            for id in consumptions where model.interactions[id.rawValue].arrow == .fetch && seen.insert(model.interactions[id.rawValue].from).inserted {
+                fetchers.append(model.interactions[id.rawValue].from)
+            }
+            for id in consumptions where model.interactions[id.rawValue].attributes.ordered {
+                var reasons: [String] = []
+                if channel.attributes.effectiveOrder == .unordered {
+                    reasons.append("'\(channel.name)' is unordered\(channel.attributes.order == nil ? " (the default)" : "")")
+                }
+                if channel.attributes.push {
+                    reasons.append("'\(channel.name)' pushes through parallel deliveries")
+                }
+                var notes: [Diagnostic.Note] = [.init("'\(channel.name)' is declared here", at: channel.span)]
+                if channel.kind == .queue, fetchers.count > 1 {
+                    reasons.append("\(Describe.plural(fetchers.count, "consumer")) compete for its messages (\(context.names(fetchers)))")
+                    for other in consumptions where model[other].arrow == .fetch && model[other].from != model[id].from {
+                        notes.append(.init("a competing consumer: \(context.describe(other))", at: model[other].span))
+                    }
+                }
+                guard !reasons.isEmpty else { continue }
+                let consumer = context.name(context.consumer(of: id))
+                findings.append(Finding(
+                    at: model[id].span,
+                    "'\(consumer)' relies on receiving \(context.operation(id)) in order, but \(Describe.list(reasons))",
+                    notes: notes,
+                    help: "make '\(consumer)' tolerate reordering (sequence numbers, idempotent upserts), or consume with a single fetcher from a channel declared order=fifo or order=per-key"))
+            }
+        }
+        return findings.sorted { $0.span.start < $1.span.start }
+    }
+}

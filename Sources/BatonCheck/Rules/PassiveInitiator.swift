@@ -1,0 +1,81 @@
+import BatonModel
+import BatonSyntax
+
+/// A store, or a queue/topic without `push`, on the left of an arrow: nothing drives it.
+public struct PassiveInitiator: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "passive-initiator",
+        defaultSeverity: .error,
+        summary: "a store, or a queue or topic without `push`, initiates an interaction",
+        rationale: """
+            The participant on the left of an arrow holds the baton: it must actively send, call or \
+            poll. Stores and pull channels are passive on both sides (Hohpe's Source and Queue): they \
+            wait to be called and have no thread of control of their own. A design where a database \
+            "sends" its changes, or a queue "delivers" to a consumer that never polls, has an \
+            interaction nobody drives, so in production nothing happens.
+            """,
+        details: """
+            Fires for every interaction whose initiator is a `store`, or a `queue`/`topic` that does \
+            not declare `push`. Points at the interaction.
+            """,
+        triggering: [
+            RuleExample("""
+                store   OrdersDb [timeout=200ms]
+                service Search   [concurrency=4]
+                ↓OrdersDb ->> Search : row changed
+                """),
+            RuleExample("""
+                queue   Jobs [ttl=1h, dlq=JobsDLQ]
+                queue   JobsDLQ [ttl=24h]
+                service Worker [idempotent, concurrency=2]
+                service Ops [idempotent]
+                ↓Jobs ->> Worker : Job
+                Ops <- JobsDLQ : failed job [timeout=5s]
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                store   OrdersDb [timeout=200ms]
+                driver  Cdc [interval=1s]
+                service Search [concurrency=4, timeout=1s]
+                Cdc <- OrdersDb : change log
+                Cdc -> Search : index document
+                """),
+            RuleExample("""
+                topic   Events [push, ttl=1h]
+                service Worker [idempotent, concurrency=2]
+                Events ->> Worker : Event
+                """),
+        ])
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        var findings: [Finding] = []
+        let participants = context.model.participants
+        let candidates = context.interactions(where: {
+            let kind = participants[$0.from.rawValue].kind
+            return kind == .store || (kind.isChannel && !participants[$0.from.rawValue].attributes.push)
+        })
+        for id in candidates {
+            let interaction = context.model[id]
+            let initiator = context.model[interaction.from]
+            let from = initiator.name
+            let to = context.name(interaction.to)
+            let what = initiator.kind == .store ? "a store" : "a \(initiator.kind.rawValue) without `push`"
+            let help: String
+            if initiator.kind == .store {
+                help = "let '\(to)' fetch from it ('\(to) <- \(from)'), or add a driver that fetches from '\(from)' and delivers to '\(to)'"
+            } else {
+                help = "let '\(to)' fetch from it ('\(to) <- \(from)'), declare `push` on '\(from)', or add a driver"
+            }
+            findings.append(Finding(
+                at: interaction.span,
+                "'\(from)' is \(what), so nothing drives '\(context.describe(interaction.id))': '\(from)' only waits to be called",
+                notes: [.init("'\(from)' is declared here", at: initiator.span)],
+                help: help))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,83 @@
+import BatonModel
+import BatonSyntax
+
+/// A pushes m to B and B also fetches m from A: two active ends ("two noses").
+public struct PushMeetsPull: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "push-meets-pull",
+        defaultSeverity: .error,
+        summary: "A pushes a message to B and B also fetches it from A: two active ends",
+        rationale: """
+            Every interaction needs one active and one passive end. When A pushes a message to B \
+            *and* B polls A for the same message, both ends want to hold the baton — Hohpe's "two \
+            noses pointing at each other". Either B receives the message twice, or one of the two \
+            mechanisms is dead code that nobody dares to remove. The element that connects two active \
+            ends is a queue: A sends into it, B fetches from it, and each side keeps its own pace.
+            """,
+        details: """
+            Fires when `A ->> B : m` or `A -> B : m` and `B <- A : m` both occur anywhere in the model \
+            (messages match by label; two unlabelled interactions match too), and neither A nor B is \
+            a queue or topic. Points at the fetch, with a note at the push.
+            """,
+        triggering: [
+            RuleExample("""
+                service Orders  [timeout=1s]
+                service Billing [timeout=1s]
+                Orders ->> Billing : OrderPlaced
+                ↓Billing <- Orders : OrderPlaced
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                service Orders  [timeout=1s]
+                queue   OrderQ  [ttl=1h, dlq=OrderDLQ]
+                queue   OrderDLQ [ttl=24h]
+                service Billing [idempotent]
+                Orders ->> OrderQ : OrderPlaced
+                Billing <- OrderQ : OrderPlaced [timeout=5s]
+                Billing <- OrderDLQ : failed [timeout=5s]
+                """),
+            RuleExample("""
+                service Orders  [timeout=1s]
+                service Billing [timeout=1s]
+                Orders ->> Billing : OrderPlaced
+                Billing <- Orders : order details
+                """),
+        ])
+
+    private struct Key: Hashable {
+        var source: ParticipantID
+        var target: ParticipantID
+        var label: String?
+    }
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        let model = context.model
+        func isChannel(_ id: ParticipantID) -> Bool { model[id].kind.isChannel }
+        var pushes: [Key: InteractionID] = [:]
+        for id in context.interactions(where: { $0.arrow == .send || $0.arrow == .call }) {
+            let interaction = context.model[id]
+            guard !isChannel(interaction.from), !isChannel(interaction.to) else { continue }
+            let key = Key(source: interaction.from, target: interaction.to, label: interaction.label)
+            if pushes[key] == nil { pushes[key] = interaction.id }
+        }
+        var findings: [Finding] = []
+        for id in context.interactions(where: { $0.arrow == .fetch }) {
+            let fetch = context.model[id]
+            guard !isChannel(fetch.from), !isChannel(fetch.to) else { continue }
+            // B <- A : m pairs with A ->> B : m.
+            guard let push = pushes[Key(source: fetch.to, target: fetch.from, label: fetch.label)] else { continue }
+            let a = context.name(fetch.to)
+            let b = context.name(fetch.from)
+            findings.append(Finding(
+                at: fetch.span,
+                "'\(a)' pushes \(context.operation(push)) to '\(b)', and '\(b)' also fetches it from '\(a)': two active ends",
+                notes: [.init("'\(a)' pushes it here: \(context.describe(push))", at: model[push].span)],
+                help: "put a queue between them: '\(a)' sends into it and '\(b)' fetches from it; or keep only one of the two interactions"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,92 @@
+import BatonModel
+import BatonSyntax
+
+/// Push delivery into a consumer that declares neither `concurrency` nor `rate-limit`.
+public struct PushWithoutFlowControl: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "push-without-flow-control",
+        defaultSeverity: .warning,
+        summary: "a push channel or a driver delivers into a consumer that declares neither `concurrency` nor `rate-limit`",
+        rationale: """
+            A polling consumer sets its own pace; a consumer that is pushed to does not. When a push \
+            subscription or a driver holds the baton, the consumer is only safe if the pusher knows \
+            how much it can take — a concurrency limit or a rate limit — otherwise a backlog is \
+            delivered as fast as the broker can, and the consumer falls over exactly when the queue \
+            was supposed to protect it.
+            """,
+        details: """
+            Push deliveries are the interactions initiated by a `push` queue or topic, and those \
+            initiated by a `driver` into another participant (`D -> C`, `D ->> C`, `D ~> C`). Fires \
+            when the consumer is a service or external that declares neither `concurrency` nor \
+            `rate-limit` (other kinds cannot declare them). Reported once per pusher and consumer, at \
+            the first delivery, with notes at the others.
+            """,
+        triggering: [
+            RuleExample("""
+                topic   Renditions [push, overflow=drop-oldest, delivery=at-most-once]
+                service CdnPurger [idempotent]
+                ↓Renditions ->> CdnPurger : RenditionReady
+                Renditions ->> CdnPurger : RenditionDeleted
+                """),
+            RuleExample("""
+                driver  Pump [interval=500ms, batch=10]
+                queue   AuditLog [ttl=24h, delivery=at-most-once]
+                service AuditWriter [timeout=5s]
+                Pump <- AuditLog : UploadRecorded [timeout=20s]
+                ↓Pump -> AuditWriter : write batch
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                topic   Renditions [push, overflow=drop-oldest, delivery=at-most-once]
+                service Indexer [idempotent, concurrency=10]
+                driver  Pump [interval=500ms, batch=10]
+                queue   AuditLog [ttl=24h, delivery=at-most-once]
+                service AuditWriter [timeout=5s, rate-limit=100/s]
+                Renditions ->> Indexer : RenditionReady
+                Pump <- AuditLog : UploadRecorded [timeout=20s]
+                Pump -> AuditWriter : write batch
+                """),
+        ])
+
+    private struct Pair: Hashable {
+        var pusher: ParticipantID
+        var consumer: ParticipantID
+    }
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        let model = context.model
+        var first: [Pair: Int] = [:]
+        var groups: [(pair: Pair, deliveries: [InteractionID])] = []
+        for id in context.interactions(where: { $0.arrow != .fetch && (model.participants[$0.from.rawValue].isPushChannel || model.participants[$0.from.rawValue].kind == .driver) }) {
+            let interaction = context.model[id]
+            let pusher = model[interaction.from]
+            guard pusher.isPushChannel || pusher.kind == .driver else { continue }
+            let consumer = model[interaction.to]
+            guard consumer.kind == .service || consumer.kind == .external,
+                  consumer.attributes.concurrency == nil, consumer.attributes.rateLimit == nil else { continue }
+            let pair = Pair(pusher: pusher.id, consumer: consumer.id)
+            if let index = first[pair] {
+                groups[index].deliveries.append(interaction.id)
+            } else {
+                first[pair] = groups.count
+                groups.append((pair, [interaction.id]))
+            }
+        }
+        return groups.map { group in
+            let pusher = model[group.pair.pusher]
+            let consumer = model[group.pair.consumer]
+            let how = pusher.kind == .driver ? "driver '\(pusher.name)'" : "push \(pusher.kind.rawValue) '\(pusher.name)'"
+            var notes = group.deliveries.dropFirst().map { Diagnostic.Note("also delivers here: \(context.describe($0))", at: model[$0].span) }
+            notes.append(.init("'\(consumer.name)' is declared here", at: consumer.span))
+            return Finding(
+                at: model[group.deliveries[0]].span,
+                "\(how) delivers to '\(consumer.name)', which declares neither concurrency nor rate-limit: nothing bounds how fast it is pushed to",
+                notes: notes,
+                help: "declare how much '\(consumer.name)' can take (concurrency=N or rate-limit=N/s), or let it fetch at its own pace ('\(consumer.name) <- ...')")
+        }
+    }
+}

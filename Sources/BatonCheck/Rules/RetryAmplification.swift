@@ -1,0 +1,96 @@
+import BatonModel
+import BatonSyntax
+
+/// Retries at several layers of one call tree multiply.
+public struct RetryAmplification: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "retry-amplification",
+        defaultSeverity: .warning,
+        summary: "the attempts along a synchronous call path multiply beyond `max`",
+        rationale: """
+            When every layer of a call tree retries on its own, the attempts multiply: three layers \
+            that each try three times send 27 requests to the bottom of the stack for one user \
+            action — exactly when that bottom layer is already failing. Retry at one layer (usually \
+            the one closest to the user) and let the others fail fast.
+            """,
+        details: """
+            attempts = retries + 1. Multiplies the attempts of the sync interactions on each call-tree \
+            path, root first, and fires at the interaction where the product first exceeds `max`, \
+            with notes at the retrying interactions above it. An unbounded retry alone on its path is \
+            left to `unbounded-retry`; combined with retries above it, the product is unbounded and \
+            this rule fires too.
+            """,
+        options: [
+            RuleOption(name: "max", summary: "the largest allowed product of attempts along one call path", defaultValue: 10, minimum: 1, isInteger: false),
+        ],
+        triggering: [
+            RuleExample("""
+                client  App
+                service Gateway [timeout=10s, idempotent]
+                service Search  [timeout=3s, idempotent]
+                service Ranking [timeout=500ms, idempotent]
+                App -> Gateway : search [retries=2, backoff=exponential, jitter] {
+                  Gateway -> Search : query [retries=2, backoff=exponential, jitter] {
+                    ↓Search -> Ranking : rank hits [retries=3, backoff=exponential, jitter]
+                  }
+                }
+                """),
+            RuleExample("""
+                client  App
+                service Gateway [timeout=10s, idempotent]
+                service Search  [timeout=3s, idempotent]
+                App -> Gateway : search [retries=1, backoff=exponential, jitter] {
+                  ↓Gateway -> Search : query [retries=unbounded, backoff=exponential, jitter]
+                }
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                client  App
+                service Gateway [timeout=10s, idempotent]
+                service Search  [timeout=3s, idempotent]
+                service Ranking [timeout=500ms, idempotent]
+                App -> Gateway : search [retries=2, backoff=exponential, jitter] {
+                  Gateway -> Search : query [retries=2, backoff=exponential, jitter] {
+                    Search -> Ranking : rank hits
+                  }
+                }
+                """),
+            RuleExample("""
+                service Gateway [timeout=10s, idempotent]
+                service Search  [timeout=3s, idempotent]
+                Gateway -> Search : query [retries=unbounded, backoff=exponential, jitter]
+                """),
+        ])
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        let model = context.model
+        let max = options["max"]
+        var product = Array(repeating: 1.0, count: model.interactions.count)
+        var findings: [Finding] = []
+        for id in context.interactions(where: { $0.isSynchronous }) {
+            let interaction = context.model[id]
+            let attempts = interaction.attributes.attempts
+            let above = context.syncParent[interaction.id.rawValue].map { product[$0.rawValue] } ?? 1
+            let total = above * attempts
+            product[interaction.id.rawValue] = total
+            guard Describe.exceeds(total, max), !Describe.exceeds(above, max) else { continue }
+            // A lone unbounded retry is unbounded-retry's finding.
+            if attempts.isInfinite, above == 1 { continue }
+            let path = context.syncPath(to: interaction.id)
+            let factors = path.map { Describe.attempts(model[$0].attributes.attempts) }.filter { $0 != "1" }
+            let notes = path.dropLast().filter { model[$0].attributes.attempts > 1 }.map { id in
+                Diagnostic.Note("\(Describe.attempts(model[id].attributes.attempts)) attempts here: \(context.describe(id))", at: model[id].span)
+            }
+            findings.append(Finding(
+                at: interaction.span,
+                "attempts multiply to \(Describe.attempts(total)) along \(context.chain(path)) (\(factors.joined(separator: " × ")); max \(LiteralFormat.number(max)))",
+                notes: notes,
+                help: "retry at one layer only (usually the one closest to the user) and let the layers below fail fast"))
+        }
+        return findings
+    }
+}

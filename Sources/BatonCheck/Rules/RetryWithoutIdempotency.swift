@@ -1,0 +1,56 @@
+import BatonModel
+import BatonSyntax
+
+/// Retries into an operation that is not idempotent.
+public struct RetryWithoutIdempotency: Rule {
+    public init() {}
+    public var descriptor: RuleDescriptor { Self.descriptor }
+
+    public static let descriptor = RuleDescriptor(
+        id: "retry-without-idempotency",
+        defaultSeverity: .error,
+        summary: "an interaction retries an operation that is not idempotent",
+        rationale: """
+            A timeout cannot tell a lost request from a lost reply. When the caller retries after a \
+            lost reply, the callee performs the operation twice: the card is charged twice, the \
+            parcel shipped twice. Retrying is safe only into an idempotent operation (an Idempotent \
+            Receiver), and the design should say so where it retries.
+            """,
+        details: """
+            Fires for each interaction with `retries` above 0 (or `unbounded`) unless it is a fetch \
+            (`<-`, a read), it declares `idempotent`, or its passive end declares `idempotent`. Points \
+            at the interaction.
+            """,
+        triggering: [
+            RuleExample("""
+                service  Shop [timeout=2s]
+                external Stripe [timeout=1s]
+                ↓Shop -> Stripe : createPayment [retries=2, backoff=exponential, jitter, circuit-breaker]
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                service  Shop [timeout=2s]
+                external Stripe [timeout=1s, idempotent]
+                external Catalog [timeout=1s]
+                Shop -> Stripe : createPayment [retries=2, backoff=exponential, jitter, circuit-breaker]
+                Shop -> Catalog : upsert item [retries=2, backoff=exponential, jitter, circuit-breaker, idempotent]
+                Shop <- Catalog : list items [retries=2, backoff=exponential, jitter, circuit-breaker]
+                """),
+        ])
+
+    public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
+        var findings: [Finding] = []
+        for id in context.interactions(where: { $0.attributes.retriesAtAll }) {
+            let interaction = context.model[id]
+            let passive = context.model[interaction.to]
+            guard interaction.arrow != .fetch, !interaction.attributes.idempotent, !passive.attributes.idempotent else { continue }
+            findings.append(Finding(
+                at: interaction.span,
+                "'\(context.name(interaction.from))' retries \(context.operation(interaction.id)) at '\(passive.name)', but neither the interaction nor '\(passive.name)' is idempotent: a retry after a lost reply performs it twice",
+                notes: [.init("'\(passive.name)' is declared here", at: passive.span)],
+                help: "make the operation idempotent and declare it (idempotent on the interaction or on '\(passive.name)'), or remove the retries"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,38 @@
+import BatonModel
+import BatonSyntax
+
+extension CheckContext {
+    /// How the worst-case wait of a sync interaction comes about, for messages:
+    /// "2 attempts × 2s timeout = 4s", "900ms latency + 2.3s for its block = 3.2s".
+    public func explainWait(_ id: InteractionID) -> String {
+        let interaction = model[id]
+        let attempts = interaction.attributes.attempts
+        let total = Describe.duration(waits[id] ?? 0)
+        if let timeout = WorstCaseWaits.timeout(of: interaction, in: model) {
+            let source = interaction.attributes.timeout != nil ? "timeout" : "timeout of '\(name(interaction.to))'"
+            if attempts == 1 { return "\(total) (the \(source))" }
+            return "\(Describe.attempts(attempts)) attempts × \(Describe.duration(timeout)) \(source) = \(total)"
+        }
+        let latency = interaction.attributes.latency ?? model[interaction.to].attributes.latency ?? 0
+        let single = attempts.isInfinite || attempts == 0 ? 0 : (waits[id] ?? 0) / attempts
+        let block = max(0, single - latency)
+        var parts: [String] = []
+        if latency > 0 { parts.append("\(Describe.duration(latency)) latency") }
+        if block > 0 { parts.append("\(Describe.duration(block)) for the calls in its block") }
+        let sum = parts.isEmpty ? "0s" : parts.joined(separator: " + ")
+        if attempts == 1 { return parts.count > 1 ? "\(sum) = \(total)" : total }
+        return "\(Describe.attempts(attempts)) attempts × (\(sum)) = \(total)"
+    }
+
+    /// The timeout of a sync interaction and where it comes from, for messages.
+    public func describeTimeout(_ id: InteractionID) -> (seconds: Double, text: String)? {
+        let interaction = model[id]
+        if let own = interaction.attributes.timeout {
+            return (own, "\(Describe.duration(own))")
+        }
+        if let inherited = model[interaction.to].attributes.timeout {
+            return (inherited, "\(Describe.duration(inherited)) (the timeout of '\(name(interaction.to))')")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,65 @@
+import BatonSyntax
+
+/// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per
+/// diagnostic, escaped the way GitHub's toolkit escapes them, then a plain summary line.
+///
+///     ::error file=checkout.baton,line=14,col=3,endLine=14,endColumn=31,title=baton (sync-cycle)::synchronous call cycle…
+public enum GitHubReporter {
+    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int) -> String {
+        var out = ""
+        for diagnostic in diagnostics { out += annotation(diagnostic) + "\n" }
+        return out + TextReporter().summary(DiagnosticSummary(files: files, diagnostics: diagnostics))
+    }
+
+    public static func annotation(_ diagnostic: ReportedDiagnostic) -> String {
+        let command: String = switch diagnostic.severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info, .off: "notice"
+        }
+        var properties: [(String, String)] = [("file", diagnostic.file), ("line", String(diagnostic.line))]
+        // GitHub rejects col/endColumn on annotations that span several lines.
+        if diagnostic.endLine == diagnostic.line {
+            properties += [("col", String(diagnostic.column)), ("endLine", String(diagnostic.endLine)),
+                           ("endColumn", String(max(diagnostic.endColumn, diagnostic.column + 1)))]
+        } else {
+            properties.append(("endLine", String(diagnostic.endLine)))
+        }
+        properties.append(("title", "baton (\(diagnostic.code))"))
+        var message = diagnostic.message
+        for note in diagnostic.notes {
+            message += "\nnote: " + note.message
+            if let file = note.file, let line = note.line, let column = note.column { message += " at \(file):\(line):\(column)" }
+        }
+        if let help = diagnostic.help { message += "\nhelp: " + help }
+        let list = properties.map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+        return "::\(command) \(list)::\(escapeData(message))"
+    }
+
+    /// Message text: `%`, CR and LF.
+    public static func escapeData(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Property values: as data, plus `:` and `,`, which separate properties.
+    public static func escapeProperty(_ text: String) -> String {
+        var result = ""
+        for scalar in escapeData(text).unicodeScalars {
+            switch scalar {
+            case ":": result += "%3A"
+            case ",": result += "%2C"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,153 @@
+import BatonCheck
+import BatonJSON
+import BatonModel
+import BatonSyntax
+
+/// SARIF 2.1.0 for GitHub code scanning (and any other SARIF consumer): one run whose driver
+/// lists every rule with its documentation, and one result per diagnostic with a relative
+/// location, related locations for notes, and a fingerprint that survives line shifts.
+public enum SARIFReporter {
+    public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+    public struct Tool: Sendable {
+        public var name: String
+        public var version: String
+        public var informationURI: String
+
+        public init(name: String, version: String, informationURI: String) {
+            self.name = name
+            self.version = version
+            self.informationURI = informationURI
+        }
+    }
+
+    /// A rule as SARIF lists it: the lint rules, then the compile errors.
+    struct RuleEntry {
+        var id: String
+        var level: Severity
+        var summary: String
+        var fullDescription: String
+        var helpText: String
+        var helpMarkdown: String
+    }
+
+    static var ruleEntries: [RuleEntry] {
+        Rules.descriptors.map { descriptor in
+            RuleEntry(id: descriptor.id, level: descriptor.defaultSeverity, summary: RuleDocumentation.plain(descriptor.summary),
+                      fullDescription: RuleDocumentation.plain(descriptor.rationale),
+                      helpText: RuleDocumentation.explanation(descriptor),
+                      helpMarkdown: RuleDocumentation.markdownSection(descriptor, headingLevel: 2))
+        } + CompileErrorDocumentation.all.map { entry in
+            RuleEntry(id: entry.code, level: .error, summary: entry.summary, fullDescription: entry.summary,
+                      helpText: entry.summary + ". " + CompileErrorDocumentation.policy,
+                      helpMarkdown: "## \(entry.code)\n\n\(entry.summary).\n\n\(CompileErrorDocumentation.policy)\n")
+        }
+    }
+
+    /// - Parameter workingDirectory: absolute paths below it are written relative to it.
+    public static func report(_ diagnostics: [ReportedDiagnostic], tool: Tool, workingDirectory: String) -> String {
+        let entries = ruleEntries
+        var ruleIndex: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() { ruleIndex[entry.id] = index }
+        var occurrences: [String: Int] = [:]
+        let results = diagnostics.map { diagnostic -> JSONValue in
+            let uri = relativeURI(diagnostic.file, workingDirectory: workingDirectory)
+            let hash = Fingerprint.of(diagnostic, uri: uri)
+            occurrences[hash, default: 0] += 1
+            var message = diagnostic.message
+            if let help = diagnostic.help { message += "\nhelp: " + help }
+            var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
+            if let index = ruleIndex[diagnostic.code] { members.append(("ruleIndex", .int(index))) }
+            members += [
+                ("level", .string(level(diagnostic.severity))),
+                ("message", .object([("text", .string(message))])),
+                ("locations", .array([.object([("physicalLocation", physicalLocation(
+                    uri: uri, startLine: diagnostic.line, startColumn: diagnostic.column,
+                    endLine: diagnostic.endLine, endColumn: diagnostic.endColumn))])])),
+                ("partialFingerprints", .object([("primaryLocationLineHash", .string("\(hash):\(occurrences[hash] ?? 1)"))])),
+            ]
+            let related = diagnostic.notes.enumerated().compactMap { index, note -> JSONValue? in
+                guard let file = note.file, let line = note.line, let column = note.column else { return nil }
+                return .object([
+                    ("id", .int(index + 1)),
+                    ("physicalLocation", physicalLocation(uri: relativeURI(file, workingDirectory: workingDirectory),
+                                                          startLine: line, startColumn: column, endLine: nil, endColumn: nil)),
+                    ("message", .object([("text", .string(note.message))])),
+                ])
+            }
+            if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
+            return .object(members)
+        }
+        let rules = entries.map { entry -> JSONValue in
+            .object([
+                ("id", .string(entry.id)),
+                ("name", .string(entry.id)),
+                ("shortDescription", .object([("text", .string(entry.summary))])),
+                ("fullDescription", .object([("text", .string(entry.fullDescription))])),
+                ("help", .object([("text", .string(entry.helpText)), ("markdown", .string(entry.helpMarkdown))])),
+                ("defaultConfiguration", .object([("level", .string(level(entry.level)))])),
+                ("properties", .object([("tags", .array([.string("design"), .string("control-flow")]))])),
+            ])
+        }
+        let log = JSONValue.object([
+            ("$schema", .string(schema)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", .object([
+                    ("name", .string(tool.name)),
+                    ("semanticVersion", .string(tool.version)),
+                    ("informationUri", .string(tool.informationURI)),
+                    ("rules", .array(rules)),
+                ]))])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", .array(results)),
+            ])])),
+        ])
+        return log.serialized(pretty: true) + "\n"
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info, .off: "note"
+        }
+    }
+
+    static func physicalLocation(uri: String, startLine: Int, startColumn: Int, endLine: Int?, endColumn: Int?) -> JSONValue {
+        var region: [(String, JSONValue)] = [("startLine", .int(startLine)), ("startColumn", .int(startColumn))]
+        if let endLine, let endColumn {
+            region += [("endLine", .int(endLine)), ("endColumn", .int(max(endColumn, endLine == startLine ? startColumn + 1 : 1)))]
+        }
+        return .object([
+            ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])),
+            ("region", .object(region)),
+        ])
+    }
+
+    /// A path relative to the working directory, `/`-separated and percent-encoded as a URI
+    /// reference (`<stdin>` becomes `%3Cstdin%3E`).
+    public static func relativeURI(_ path: String, workingDirectory: String) -> String {
+        var relative = PathName.normalize(path)
+        let base = PathName.normalize(workingDirectory)
+        if relative.hasPrefix("/"), PathName.isInside(relative, root: base) {
+            relative = base == "/" ? String(relative.dropFirst()) : String(relative.dropFirst(base.count + 1))
+        }
+        return percentEncoded(relative)
+    }
+
+    static func percentEncoded(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+}

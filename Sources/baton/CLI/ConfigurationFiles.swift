@@ -1,0 +1,77 @@
+import Baton
+import BatonCheck
+import BatonModel
+import Foundation
+
+/// Finds and reads `.baton.json`: `--config PATH` for every input, else the nearest file found by
+/// walking up from each input's directory (standard input: the current directory). Files are read
+/// once however many inputs share them.
+struct ConfigurationFiles {
+    private var explicit: Configuration?
+    private var byDirectory: [String: Configuration] = [:]
+    private var byPath: [String: Configuration] = [:]
+
+    /// Reads `--config PATH` up front, so a broken explicit file fails before any work.
+    init(explicitPath: String?) throws(ConfigurationError) {
+        if let explicitPath {
+            guard let data = FileManager.default.contents(atPath: explicitPath) else {
+                throw ConfigurationError(path: explicitPath, message: "cannot read the configuration file")
+            }
+            explicit = try ConfigurationParser.parse(Array(data), path: explicitPath)
+        }
+    }
+
+    /// The configuration for an input shown as `displayPath`.
+    mutating func configuration(for input: InputFile) throws(ConfigurationError) -> Configuration {
+        if let explicit { return explicit }
+        let start = input.isStandardInput
+            ? PathName.normalize(FileManager.default.currentDirectoryPath)
+            : PathName.directory(of: FileReader.absolute(input.displayPath))
+        return try lookUp(from: start)
+    }
+
+    private mutating func lookUp(from directory: String) throws(ConfigurationError) -> Configuration {
+        if let cached = byDirectory[directory] { return cached }
+        var visited: [String] = []
+        var current = directory
+        var found = Configuration.defaults
+        while true {
+            if let cached = byDirectory[current] {
+                found = cached
+                break
+            }
+            visited.append(current)
+            let candidate = current == "/" ? "/" + Configuration.fileName : current + "/" + Configuration.fileName
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found = try read(candidate)
+                break
+            }
+            let parent = PathName.directory(of: current)
+            if parent == current || current == "/" { break }
+            current = parent
+        }
+        for directory in visited { byDirectory[directory] = found }
+        return found
+    }
+
+    private mutating func read(_ path: String) throws(ConfigurationError) -> Configuration {
+        if let cached = byPath[path] { return cached }
+        let shown = Self.displayPath(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(path: shown, message: "cannot read the configuration file")
+        }
+        let configuration = try ConfigurationParser.parse(Array(data), path: shown)
+        byPath[path] = configuration
+        return configuration
+    }
+
+    /// Relative to the current directory when below it, for messages.
+    static func displayPath(_ path: String) -> String {
+        let base = PathName.normalize(FileManager.default.currentDirectoryPath)
+        if PathName.isInside(path, root: base), path != base {
+            return base == "/" ? String(path.dropFirst()) : String(path.dropFirst(base.count + 1))
+        }
+        return path
+    }
+}

@@ -1,0 +1,53 @@
+import Baton
+import BatonCheck
+import BatonModel
+import BatonRender
+
+/// `baton metrics FILE`: the coupling numbers of a design, per participant and per call tree.
+enum MetricsCommand {
+    static let spec = CommandSpec(
+        name: "metrics",
+        summary: "Print coupling metrics per participant: sync/async in and out, fan-out, availability",
+        usage: "baton metrics [--format text|json] FILE",
+        discussion: """
+            FILE is a .baton file or '-' for standard input. Besides the per-participant table, it
+            lists every synchronous call tree with its depth and its root's worst-case wait.
+            A design with compile errors prints them on standard error and exits 1.
+            """,
+        options: [
+            .value("--format", "FORMAT", choices: ["text", "json"], "output format (default text)"),
+            .value("--import-root", "DIR", repeatable: true, "also allow imports from below DIR"),
+        ],
+        examples: ["baton metrics samples/temporal-coupling.baton", "baton metrics --format json design.baton"])
+
+    static func run(_ arguments: ParsedArguments) -> Int32 {
+        guard arguments.positional.count == 1 else {
+            return Terminal.fail(arguments.positional.isEmpty ? "no input: give one .baton file or '-'" : "'baton metrics' takes one file",
+                                 help: "baton metrics design.baton")
+        }
+        let input: InputFile
+        do {
+            let inputs = try InputFiles.collect(arguments.positional)
+            guard inputs.count == 1, let only = inputs.first else {
+                return Terminal.fail("'baton metrics' takes one file, not a directory of \(inputs.count)")
+            }
+            input = only
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        let options = CompileOptions(importRoots: arguments.values("--import-root").map(FileReader.absolute))
+        let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options)
+        if compilation.hasErrors {
+            let reported = compilation.diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) }
+            Terminal.error(TextReporter(color: Terminal.colorEnabled(nil, stream: 2)).report(reported, files: 1))
+            return Terminal.Exit.inputFault
+        }
+        let metrics = DesignMetrics(compilation.model)
+        if arguments.value("--format") == "json" {
+            Terminal.write(MetricsReport.json(metrics, sources: compilation.sources, file: input.displayPath))
+        } else {
+            Terminal.write(MetricsReport.text(metrics, sources: compilation.sources))
+        }
+        return Terminal.Exit.success
+    }
+}

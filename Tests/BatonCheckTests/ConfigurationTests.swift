@@ -1,0 +1,87 @@
+import BatonCheck
+import BatonSyntax
+import Testing
+
+struct ConfigurationTests {
+    func parse(_ text: String) throws(ConfigurationError) -> Configuration {
+        try ConfigurationParser.parse(Array(text.utf8), path: ".baton.json")
+    }
+
+    func failure(_ text: String) -> ConfigurationError? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func theSpecExample() throws {
+        let configuration = try parse("""
+            {
+              "rules": {
+                "sync-chain-depth": { "severity": "error", "max": 4 },
+                "fan-out": "off"
+              },
+              "failOn": "warning"
+            }
+            """)
+        #expect(configuration.failOn == .warning)
+        let depth = try #require(Rules.descriptor(id: "sync-chain-depth"))
+        #expect(configuration.severity(of: depth) == .error)
+        #expect(configuration.options(of: depth)["max"] == 4)
+        let fanOut = try #require(Rules.descriptor(id: "fan-out"))
+        #expect(configuration.severity(of: fanOut) == .off)
+        #expect(configuration.options(of: fanOut)["max"] == 5)
+    }
+
+    @Test func optionsWithoutSeverityKeepTheDefaultSeverity() throws {
+        let configuration = try parse(#"{"rules": {"retry-amplification": {"max": 27}}}"#)
+        let rule = try #require(Rules.descriptor(id: "retry-amplification"))
+        #expect(configuration.severity(of: rule) == .warning)
+        #expect(configuration.options(of: rule)["max"] == 27)
+    }
+
+    @Test func configuredSeverityAndOptionsReachTheFindings() {
+        let source = """
+            client  App
+            service A [timeout=1s]
+            service B [timeout=1s]
+            App -> A : one {
+              A -> B : two
+            }
+            """
+        let configuration = Configuration(rules: ["sync-chain-depth": .init(severity: .error, options: ["max": 1])])
+        let (_, diagnostics) = check(source, configuration: configuration)
+        #expect(diagnostics.map(\.code) == ["sync-chain-depth"])
+        #expect(diagnostics.map(\.severity) == [.error])
+    }
+
+    @Test(arguments: [
+        (#"{"rules": {"fan-outt": "off"}}"#, 1, 12, "unknown rule 'fan-outt'", "did you mean 'fan-out'?"),
+        (#"{"rules": {"fan-out": {"maxx": 3}}}"#, 1, 24, "unknown option 'maxx' for rule 'fan-out'", "did you mean 'max'?"),
+        (#"{"rules": {"fan-out": {"max": "3"}}}"#, 1, 31, "option 'max' of 'fan-out' must be a number, not '3'", nil),
+        (#"{"rules": {"fan-out": {"max": 2.5}}}"#, 1, 31, "option 'max' of 'fan-out' must be a whole number, not 2.5", nil),
+        (#"{"rules": {"fan-out": "warn"}}"#, 1, 23, "'warn' is not a severity", "did you mean 'warning'?"),
+        (#"{"rules": {"fan-out": true}}"#, 1, 23, "the setting of 'fan-out' (a severity or an object) must be an object, not a boolean", nil),
+        ("{\n  \"failOn\": \"never\"\n}", 2, 13, "'failOn' must be one of 'error', 'warning', 'info', not 'never'", nil),
+        (#"{"rule": {}}"#, 1, 2, "unknown key 'rule' in the configuration", "did you mean 'rules'?"),
+        (#"{"rules": {"syntax": "off"}}"#, 1, 12, "'syntax' is a compile error, which cannot be configured", nil),
+        (#"{"rules": {"fan-out": "off", "fan-out": "info"}}"#, 1, 12, "'fan-out' is given twice in 'rules'", nil),
+        (#"{"rules": [1]}"#, 1, 11, "'rules' must be an object, not an array", nil),
+        ("{\n  \"rules\": {,}\n}", 2, 13, "invalid JSON: expected a string key", nil),
+    ] as [(String, Int, Int, String, String?)])
+    func errorsSayWhereAndWhat(_ text: String, line: Int, column: Int, message: String, help: String?) throws {
+        let error = try #require(failure(text))
+        #expect(error.line == line)
+        #expect(error.column == column)
+        #expect(error.message == message)
+        if let help { #expect(error.help?.hasPrefix(help) == true, "help: \(error.help ?? "nil")") }
+        #expect(error.description.hasPrefix(".baton.json:\(line):\(column): "))
+    }
+
+    @Test func schemaKeyIsAllowed() throws {
+        let configuration = try parse(#"{"$schema": "../schema/baton-config.schema.json", "rules": {}}"#)
+        #expect(configuration.rules.isEmpty)
+    }
+}

@@ -1,0 +1,319 @@
+import BatonCheck
+import BatonSyntax
+import Testing
+
+/// Edge cases of the rules' arithmetic and matching, beyond the descriptor examples.
+struct RuleArithmeticTests {
+    func messages(_ id: String, _ source: String, options: [String: Double] = [:]) -> [String] {
+        let (compilation, found) = findings(of: id, in: source, options: options)
+        #expect(!compilation.hasErrors, "\(compilation.diagnostics.map(\.message))")
+        return found.map(\.message)
+    }
+
+    // MARK: retry-amplification
+
+    @Test func amplificationShowsTheProductAndItsFactors() {
+        let found = messages("retry-amplification", """
+            client  App
+            service A [timeout=9s, idempotent]
+            service B [timeout=1s, idempotent]
+            service C [timeout=1s, idempotent]
+            App -> A : a [retries=3] {
+              A -> B : b [retries=1] {
+                B -> C : c [retries=3]
+              }
+            }
+            """)
+        #expect(found == ["attempts multiply to 32 along App -> A -> B -> C (4 × 2 × 4; max 10)"])
+    }
+
+    @Test func amplificationIsReportedOnceWhereTheProductFirstExceeds() {
+        let found = messages("retry-amplification", """
+            client  App
+            service A [timeout=9s, idempotent]
+            service B [timeout=1s, idempotent]
+            service C [timeout=1s, idempotent]
+            App -> A : a [retries=10] {
+              A -> B : b [retries=1] {
+                B -> C : c [retries=1]
+              }
+            }
+            """)
+        #expect(found == ["attempts multiply to 11 along App -> A (11; max 10)"])
+    }
+
+    @Test func asyncBoundaryStartsANewProduct() {
+        let found = messages("retry-amplification", """
+            client  App
+            service A [timeout=9s, idempotent]
+            service B [timeout=1s, idempotent]
+            App -> A : a [retries=3] {
+              A ->> B : b [retries=3] {
+                B -> A : c [retries=3]
+              }
+            }
+            """)
+        #expect(found.isEmpty)
+    }
+
+    @Test func unboundedUnderRetriesIsUnbounded() {
+        let found = messages("retry-amplification", """
+            client  App
+            service A [timeout=9s, idempotent]
+            service B [timeout=1s, idempotent]
+            App -> A : a [retries=1] {
+              A -> B : b [retries=unbounded]
+            }
+            """)
+        #expect(found == ["attempts multiply to unbounded along App -> A -> B (2 × unbounded; max 10)"])
+    }
+
+    // MARK: worst-case wait
+
+    @Test func loopsMultiplyAndParTakesTheSlowestBranch() {
+        let found = messages("latency-budget", """
+            client  App
+            service A [latency=100ms]
+            store   S [timeout=50ms]
+            service P [timeout=400ms]
+            service Q [timeout=200ms]
+            App -> A : a [budget=1s] {
+              loop [times=10] {
+                A <- S : read
+              }
+              par {
+                A -> P : p
+              } and {
+                A -> Q : q
+              }
+              opt {
+                A -> Q : maybe
+              }
+            }
+            """)
+        // 100ms + 10 × 50ms + max(400ms, 200ms) + 200ms = 1.2s
+        #expect(found == ["worst-case wait 1.2s of 'App -> A : a' exceeds its budget 1s: 100ms latency + 1.1s for the calls in its block = 1.2s"])
+    }
+
+    @Test func attemptsMultiplyAKnownTimeout() {
+        let found = messages("latency-budget", """
+            client  App
+            service A [timeout=2s, idempotent]
+            App -> A : a [retries=2, budget=5s]
+            """)
+        #expect(found == ["worst-case wait 6s of 'App -> A : a' exceeds its budget 5s: 3 attempts × 2s timeout of 'A' = 6s"])
+    }
+
+    @Test func unboundedRetriesMakeTheWaitUnbounded() {
+        let found = messages("latency-budget", """
+            client  App
+            service A [timeout=2s, idempotent]
+            App -> A : a [retries=unbounded, budget=1h]
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("worst-case wait unbounded") == true)
+    }
+
+    @Test func nothingKnownToTakeTimeIsNotOverBudget() {
+        let found = messages("latency-budget", """
+            client  App
+            service A [idempotent]
+            App -> A : a [retries=unbounded, budget=1s]
+            """)
+        #expect(found.isEmpty)
+    }
+
+    // MARK: timeout-inversion
+
+    @Test func theEnclosingTimeoutMayComeFromItsPassiveEnd() {
+        let found = messages("timeout-inversion", """
+            client  App
+            service A [timeout=1s]
+            service B [latency=1500ms]
+            App -> A : a {
+              A -> B : b
+            }
+            """)
+        #expect(found == ["worst-case wait 1.5s of 'A -> B : b' exceeds the enclosing timeout 1s: 1.5s"])
+    }
+
+    @Test func onlyTheDirectlyEnclosingCallCounts() {
+        let found = messages("timeout-inversion", """
+            client  App
+            service A
+            service B
+            service C [timeout=8s]
+            App -> A : a [timeout=10s] {
+              A -> B : b [timeout=5s] {
+                B -> C : c
+              }
+            }
+            """)
+        #expect(found == ["worst-case wait 8s of 'B -> C : c' exceeds the enclosing timeout 5s: 8s (the timeout of 'C')"])
+    }
+
+    // MARK: availability-budget
+
+    @Test func availabilityCountsEachDependencyOnceThroughCycles() {
+        let found = messages("availability-budget", """
+            service A [timeout=1s, availability=99.9%, slo=99.8%]
+            service B [timeout=1s, availability=99.95%]
+            service C [timeout=1s]
+            A -> B : one
+            B -> A : back
+            B -> C : two
+            A -> C : three
+            """)
+        // 99.9% × 99.95% (C undeclared: 100%) = 99.85% ≥ 99.8%
+        #expect(found.isEmpty)
+    }
+
+    @Test func availabilityShowsEnoughDigitsToDiffer() {
+        let found = messages("availability-budget", """
+            service A [timeout=1s, slo=99.9%]
+            service B [timeout=1s, availability=99.8999%]
+            A -> B : one
+            """)
+        #expect(found == ["composite availability of 'A' is 99.8999% < slo 99.9% (B 99.8999%)"])
+    }
+
+    // MARK: sync-cycle
+
+    @Test func aTangleIsReportedOnceAtTheLastEdge() throws {
+        let (compilation, found) = findings(of: "sync-cycle", in: """
+            service A [timeout=1s]
+            service B [timeout=1s]
+            service C [timeout=1s]
+            A -> B : ab
+            B -> C : bc
+            C -> B : cb
+            B -> A : ba
+            """)
+        #expect(found.count == 1)
+        let finding = try #require(found.first)
+        #expect(line(of: finding.span.start, in: compilation) == 7)
+        #expect(finding.message == "synchronous call cycle: A -> B -> A")
+        #expect(finding.notes.map(\.message) == ["A -> B : ab", "the cycle is part of a larger tangle of synchronous dependencies between 'A', 'B' and 'C'"])
+    }
+
+    @Test func fetchesAreSynchronousDependenciesToo() {
+        let found = messages("sync-cycle", """
+            service A [timeout=1s]
+            service B [timeout=1s]
+            A <- B : pull
+            B -> A : push
+            """)
+        #expect(found == ["synchronous call cycle: A -> B -> A"])
+    }
+
+    @Test func reentrancyIsNamedAsSuch() {
+        let found = messages("sync-cycle", """
+            service A [timeout=1s]
+            service B [timeout=1s]
+            A -> B : one {
+              B -> A : back
+            }
+            """)
+        #expect(found == ["re-entrant synchronous call: 'B' calls back 'A', which is already waiting on this call path (A -> B -> A)"])
+    }
+
+    // MARK: sync-chain-depth
+
+    @Test func onlyTheInteractionThatCrossesTheLimitIsReported() {
+        let found = messages("sync-chain-depth", """
+            service A [timeout=1s]
+            service B [timeout=1s]
+            service C [timeout=1s]
+            service D [timeout=1s]
+            A -> B : 1 {
+              B -> C : 2 {
+                C -> D : 3 {
+                  D -> A : 4 {
+                    A -> C : 5
+                  }
+                }
+              }
+            }
+            """, options: ["max": 2])
+        #expect(found == ["synchronous call chain is 3 interactions deep (max 2): A -> B -> C -> D"])
+    }
+
+    // MARK: channels
+
+    @Test func topicSubscribersDoNotCompete() {
+        let found = messages("ordering-assumption", """
+            topic   Events [order=fifo, ttl=1h, delivery=at-most-once]
+            service A
+            service B
+            A <- Events : e [ordered, timeout=1s]
+            B <- Events : e [ordered, timeout=1s]
+            """)
+        #expect(found.isEmpty)
+    }
+
+    @Test func everyReasonIsGiven() {
+        let found = messages("ordering-assumption", """
+            queue   Jobs [push, ttl=1h, delivery=at-most-once]
+            service A [concurrency=1]
+            service B
+            Jobs ->> A : job [ordered]
+            B <- Jobs : job [timeout=1s]
+            """)
+        #expect(found == ["'A' relies on receiving 'job' in order, but 'Jobs' is unordered (the default) and 'Jobs' pushes through parallel deliveries"])
+    }
+
+    @Test func callbacksFromAPushChannelAreDeliveries() {
+        let found = messages("duplicate-delivery", """
+            queue   Hooks [push, ttl=1h, dlq=HooksDLQ]
+            queue   HooksDLQ [ttl=1h, delivery=at-most-once]
+            service Receiver [concurrency=2]
+            service Ops
+            Hooks ~> Receiver : event
+            Ops <- HooksDLQ : failed [timeout=1s]
+            """)
+        #expect(found.count == 1)
+    }
+
+    @Test func aChannelThatIsNeitherWrittenNorReadIsLeftToUnusedParticipant() {
+        let source = """
+            queue Lonely [ttl=1h]
+            """
+        #expect(messages("orphan-channel", source).isEmpty)
+        #expect(messages("unused-participant", source) == ["queue 'Lonely' takes part in no interaction"])
+    }
+
+    @Test func passiveInitiatorCountsAsAReadOfTheChannel() {
+        let source = """
+            queue   Jobs [ttl=1h, delivery=at-most-once]
+            service Producer
+            service Worker
+            Producer ->> Jobs : job
+            Jobs ->> Worker : job
+            """
+        #expect(messages("orphan-channel", source).isEmpty)
+        #expect(messages("passive-initiator", source).count == 1)
+    }
+
+    @Test func pushMeetsPullIgnoresChannels() {
+        let found = messages("push-meets-pull", """
+            service A
+            queue   Q [ttl=1h]
+            A ->> Q : m
+            Q <- A : m
+            """)
+        #expect(found.isEmpty)
+    }
+
+    @Test func sharedStoreIgnoresParticipantsWithoutOwner() {
+        let found = messages("shared-store", """
+            service A [owner=alpha]
+            service B
+            service C [owner=alpha]
+            store   S [timeout=1s]
+            A -> S : a
+            B -> S : b
+            C <- S : c
+            """)
+        #expect(found.isEmpty)
+    }
+}

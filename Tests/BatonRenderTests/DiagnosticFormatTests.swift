@@ -1,0 +1,171 @@
+import Baton
+import BatonCheck
+import BatonJSON
+import BatonRender
+import BatonSyntax
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// SARIF and GitHub annotations, checked field by field against what GitHub requires.
+struct DiagnosticFormatTests {
+    static let source = """
+        service Orders  [timeout=1s]
+        service Billing [timeout=1s]
+        external Stripe [timeout=1s]
+
+        Orders -> Billing : createInvoice
+        Billing -> Orders : getOrder
+        Orders -> Stripe : "charge, now: 100%"
+        """
+
+    static func reported(_ source: String = source, path: String = "designs/checkout.baton") -> [ReportedDiagnostic] {
+        let compilation = Baton.compile(source: source, path: path)
+        return Baton.check(compilation).map { ReportedDiagnostic($0, sources: compilation.sources) }
+    }
+
+    static func sarif(_ diagnostics: [ReportedDiagnostic], workingDirectory: String = "/work/repo") -> String {
+        SARIFReporter.report(diagnostics, tool: .init(name: "baton", version: "0.1.0", informationURI: "https://example.org/baton"),
+                             workingDirectory: workingDirectory)
+    }
+
+    @Test func sarifHasEverythingGitHubCodeScanningNeeds() throws {
+        let diagnostics = Self.reported()
+        #expect(diagnostics.map(\.code) == ["sync-cycle", "external-without-breaker"])
+        let log = try JSONValue.parse(Self.sarif(diagnostics))
+        #expect(log["$schema"]?.stringValue?.hasSuffix("sarif-schema-2.1.0.json") == true)
+        #expect(log["version"]?.stringValue == "2.1.0")
+        let runs = try #require(log["runs"]?.arrayValue)
+        #expect(runs.count == 1)
+        let run = runs[0]
+        #expect(run["columnKind"]?.stringValue == "unicodeCodePoints")
+        let driver = try #require(run["tool"]?["driver"])
+        #expect(driver["name"]?.stringValue == "baton")
+        #expect(driver["semanticVersion"]?.stringValue == "0.1.0")
+        #expect(driver["informationUri"]?.stringValue == "https://example.org/baton")
+        let rules = try #require(driver["rules"]?.arrayValue)
+        #expect(rules.count == Rules.descriptors.count + CompileErrorDocumentation.all.count)
+        for rule in rules {
+            #expect(rule["id"]?.stringValue?.isEmpty == false)
+            #expect(rule["shortDescription"]?["text"]?.stringValue?.isEmpty == false)
+            #expect(rule["fullDescription"]?["text"]?.stringValue?.isEmpty == false)
+            #expect(rule["help"]?["text"]?.stringValue?.isEmpty == false)
+            #expect(rule["help"]?["markdown"]?.stringValue?.isEmpty == false)
+            #expect(["error", "warning", "note"].contains(rule["defaultConfiguration"]?["level"]?.stringValue ?? ""))
+        }
+        let results = try #require(run["results"]?.arrayValue)
+        #expect(results.count == 2)
+        let cycle = results[0]
+        #expect(cycle["ruleId"]?.stringValue == "sync-cycle")
+        let index = try #require(cycle["ruleIndex"]?.numberValue.map(Int.init))
+        #expect(rules[index]["id"]?.stringValue == "sync-cycle")
+        #expect(cycle["level"]?.stringValue == "error")
+        #expect(cycle["message"]?["text"]?.stringValue?.hasPrefix("synchronous call cycle: Orders -> Billing -> Orders") == true)
+        let location = try #require(cycle["locations"]?.arrayValue?.first?["physicalLocation"])
+        #expect(location["artifactLocation"]?["uri"]?.stringValue == "designs/checkout.baton")
+        #expect(location["artifactLocation"]?["uriBaseId"]?.stringValue == "%SRCROOT%")
+        let region = try #require(location["region"])
+        #expect(region["startLine"]?.numberValue == 6)
+        #expect(region["startColumn"]?.numberValue == 1)
+        #expect(region["endLine"]?.numberValue == 6)
+        #expect(region["endColumn"]?.numberValue == 29)
+        let related = try #require(cycle["relatedLocations"]?.arrayValue)
+        #expect(related.first?["physicalLocation"]?["region"]?["startLine"]?.numberValue == 5)
+        #expect(related.first?["message"]?["text"]?.stringValue == "Orders -> Billing : createInvoice")
+        let fingerprint = try #require(cycle["partialFingerprints"]?["primaryLocationLineHash"]?.stringValue)
+        #expect(fingerprint.range(of: "^[0-9a-f]{16}:1$", options: .regularExpression) != nil)
+    }
+
+    @Test func fingerprintsSurviveLineShiftsButNotChanges() throws {
+        func fingerprints(_ source: String) throws -> [String] {
+            let log = try JSONValue.parse(Self.sarif(Self.reported(source)))
+            return (log["runs"]?.arrayValue?.first?["results"]?.arrayValue ?? []).compactMap {
+                $0["partialFingerprints"]?["primaryLocationLineHash"]?.stringValue
+            }
+        }
+        let original = try fingerprints(Self.source)
+        let shifted = try fingerprints("# a new comment\n\n" + Self.source.replacingOccurrences(of: "Orders -> Billing", with: "Orders  ->  Billing"))
+        #expect(original == shifted)
+        let changed = try fingerprints(Self.source.replacingOccurrences(of: "getOrder", with: "getOrderLines"))
+        #expect(original[0] != changed[0])
+        #expect(original[1] == changed[1])
+    }
+
+    @Test func relativeURIs() {
+        #expect(SARIFReporter.relativeURI("/work/repo/designs/a b.baton", workingDirectory: "/work/repo") == "designs/a%20b.baton")
+        #expect(SARIFReporter.relativeURI("./designs/x.baton", workingDirectory: "/work/repo") == "designs/x.baton")
+        #expect(SARIFReporter.relativeURI("<stdin>", workingDirectory: "/") == "%3Cstdin%3E")
+        #expect(SARIFReporter.relativeURI("désign.baton", workingDirectory: "/") == "d%C3%A9sign.baton")
+    }
+
+    @Test(.requires(program: "python3"))
+    func sarifValidatesAgainstTheOfficialSchema() throws {
+        let python = try ExternalProgram.require("python3", package: "python3")
+        if try python.run(["-c", "import jsonschema"]).status != 0 {
+            if ExternalProgram.isCI { Issue.record("the Python module jsonschema is missing: install python3-jsonschema"); return }
+            try Test.cancel("skipped: the Python module jsonschema is missing (install python3-jsonschema)")
+        }
+        let schema = Golden.fixturesDirectory().appendingPathComponent("sarif/sarif-schema-2.1.0.json").path
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft4Validator(schema).validate(json.load(sys.stdin))
+            print("ok")
+            """
+        for diagnostics in [Self.reported(), []] {
+            let result = try python.run(["-c", script, schema], input: Data(Self.sarif(diagnostics).utf8))
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+    }
+
+    // MARK: GitHub annotations
+
+    @Test func annotationsCarryPositionsAndTitle() {
+        let lines = GitHubReporter.report(Self.reported(), files: 1).split(separator: "\n").map(String.init)
+        #expect(lines[0].hasPrefix("::error file=designs/checkout.baton,line=6,col=1,endLine=6,endColumn=29,title=baton (sync-cycle)::synchronous call cycle: Orders -> Billing -> Orders%0Anote: Orders -> Billing : createInvoice at designs/checkout.baton:5:1%0Ahelp: "))
+        #expect(lines[1].hasPrefix("::warning file=designs/checkout.baton,line=7,col=1,"))
+        #expect(lines.last == "1 error, 1 warning in 1 file")
+    }
+
+    @Test func infoBecomesNotice() {
+        let source = """
+            service G [timeout=1s]
+            service A [timeout=1s]
+            G -> A : a
+            """
+        let compilation = Baton.compile(source: source, path: "x.baton")
+        let configuration = Configuration(rules: ["fan-out": .init(severity: .info, options: ["max": 0])])
+        let reported = Baton.check(compilation, configuration: configuration).map { ReportedDiagnostic($0, sources: compilation.sources) }
+        #expect(GitHubReporter.annotation(reported[0]).hasPrefix("::notice file=x.baton,line=1,"))
+    }
+
+    @Test(arguments: [
+        ("plain", "plain", "plain"),
+        ("100%", "100%25", "100%25"),
+        ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+        ("a: b, c", "a: b, c", "a%3A b%2C c"),
+        ("%0A", "%250A", "%250A"),
+    ])
+    func escaping(_ text: String, data: String, property: String) {
+        #expect(GitHubReporter.escapeData(text) == data)
+        #expect(GitHubReporter.escapeProperty(text) == property)
+    }
+
+    @Test func propertiesAreEscapedInFileNames() {
+        let reported = Self.reported(path: "odd, name: x.baton")
+        #expect(GitHubReporter.annotation(reported[0]).hasPrefix("::error file=odd%2C name%3A x.baton,line=6,"))
+    }
+
+    @Test func multiLineSpansDropColumns() {
+        let source = """
+            service A
+            service B
+            A -> B : call [latency=1s,
+                           budget=2s]
+            """
+        let compilation = Baton.compile(source: source, path: "m.baton")
+        let reported = Baton.check(compilation).map { ReportedDiagnostic($0, sources: compilation.sources) }
+        let annotation = GitHubReporter.annotation(reported[0])
+        #expect(annotation.hasPrefix("::warning file=m.baton,line=3,endLine=4,title=baton (missing-timeout)::"))
+    }
+}
