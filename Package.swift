@@ -46,8 +46,8 @@ let package = Package(
         .target(name: "BatonTestSupport", path: "Sources/BatonTestSupport"),
 
         .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonTestSupport"]),
-        .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"]),
-        .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"]),
+        .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
