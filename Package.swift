@@ -36,7 +36,7 @@ let package = Package(
         // The façade for library users: compile, check, render.
         .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender"]),
+        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs", "BatonJSON"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.

@@ -71,8 +71,9 @@ extension Baton {
     }
 
     /// The output and its text alternative (for `alt` attributes and captions).
-    static func rendered(_ compilation: Compilation, source: [UInt8], options: RenderOptions) throws(RenderError)
+    static func rendered(_ compilation: Compilation, source: [UInt8], options: RenderOptions, untitled: String? = nil) throws(RenderError)
         -> (text: String, description: String) {
+        let untitledName = untitled ?? Self.untitled(compilation)
         let model = compilation.model
         let view = options.effectiveView
         switch (options.format, view) {
@@ -93,20 +94,20 @@ extension Baton {
             : given ?? idPrefix(source: source, format: options.format, view: view, flow: flow.map { model[$0].name }, theme: options.theme)
         switch (options.format, view) {
         case (.svg, .sequence):
-            let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitled(compilation))
+            let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitledName)
             return (SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), scene.description)
         case (.svg, .graph):
             let scene = try graphScene(model: model, flow: flow)
             return (SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), scene.description)
         case (.dot, _):
-            let title = graphTitle(model: model, flow: flow, untitled: untitled(compilation))
+            let title = graphTitle(model: model, flow: flow, untitled: untitledName)
             return (DOTWriter.write(model: model, options: DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title)),
                     "Graph of \(title)")
         case (.mermaid, _):
             let flowValue = flow.map { model[$0] }
             let description = SequenceDescription.describe(model: model, flow: flowValue)
             return (MermaidWriter.write(model: model, flow: flow,
-                                        title: SequenceDescription.title(model: model, flow: flowValue, untitled: untitled(compilation)),
+                                        title: SequenceDescription.title(model: model, flow: flowValue, untitled: untitledName),
                                         description: description), description)
         }
     }
@@ -118,7 +119,13 @@ extension Baton {
     public static let diagramRenderer: DiagramRenderer = { request in renderDiagram(request) }
 
     public static func renderDiagram(_ request: DiagramRequest) -> Result<RenderedDiagram, DiagramFailure> {
-        let compilation = Compiler.compile(request.input, read: { FileReader.read($0) })
+        var compilation = Compiler.compile(request.input, read: { FileReader.read($0) })
+        // A diagram in a page is titled by the page; it draws a title only when the design has one.
+        if compilation.model.title == nil {
+            for index in compilation.model.flows.indices where compilation.model.flows[index].isDefault {
+                compilation.model.flows[index].name = ""
+            }
+        }
         let errors = compilation.diagnostics.filter { $0.severity == .error }
         if !errors.isEmpty {
             let reported = errors.map { ReportedDiagnostic($0, sources: compilation.sources) }
@@ -132,7 +139,8 @@ extension Baton {
         }
         let options = RenderOptions(format: .svg, view: view, flow: request.flow, theme: theme, idPrefix: request.idPrefix)
         do {
-            let output = try rendered(compilation, source: request.input.bytes, options: options)
+            let output = try rendered(compilation, source: request.input.bytes, options: options,
+                                      untitled: compilation.model.title == nil ? "" : nil)
             return .success(RenderedDiagram(svg: output.text, description: output.description))
         } catch {
             let help = error.help.map { " (\($0))" } ?? ""

@@ -123,7 +123,7 @@ public enum MarkdownProcessor {
             case .success(let diagram):
                 return "<div class=\"baton-diagram\">" + diagram.svg.trimmingWhitespace() + "</div>"
             case .failure(let failure):
-                return failed(failure, fence: fence, options: options, result: &result)
+                return failed(failure, fence: fence, displayPath: displayPath, options: options, result: &result)
             }
         case .images(let directory, let linkPrefix):
             let light = draw("light")
@@ -142,13 +142,19 @@ public enum MarkdownProcessor {
                     </picture>
                     """
             case (.failure(let failure), _), (_, .failure(let failure)):
-                return failed(failure, fence: fence, options: options, result: &result)
+                return failed(failure, fence: fence, displayPath: displayPath, options: options, result: &result)
             }
         }
     }
 
-    static func failed(_ failure: DiagramFailure, fence: MarkdownFence, options: MarkdownOptions,
+    static func failed(_ failure: DiagramFailure, fence: MarkdownFence, displayPath: String, options: MarkdownOptions,
                        result: inout MarkdownResult) -> String? {
+        if failure.diagnostics.isEmpty {
+            // A problem with the request itself (an unknown flow): report it at the fence.
+            var diagnostic = atFence(fence, code: "render", message: failure.message)
+            diagnostic.file = displayPath
+            result.diagnostics.append(diagnostic)
+        }
         result.diagnostics += failure.diagnostics
         switch options.onError {
         case .fail:
@@ -160,6 +166,16 @@ public enum MarkdownProcessor {
             let body = lines.map(HTMLText.content).joined(separator: "\n")
             return "<pre class=\"baton-error\" role=\"alert\">Baton could not draw this diagram:\n\(body)</pre>"
         }
+    }
+
+    /// A diagnostic at a fence's opening line (positions come from `fence.line`).
+    static func atFence(_ fence: MarkdownFence, code: String, message: String, severity: Severity = .error) -> ReportedDiagnostic {
+        var sources = SourceMap()
+        let text = String(repeating: "\n", count: fence.line - 1) + String(repeating: " ", count: fence.indent) + "```"
+        let file = sources.add(path: "", bytes: Array(text.utf8))
+        let start = text.utf8.count - 3
+        return ReportedDiagnostic(Diagnostic(code: code, severity: severity, message: message,
+                                             span: Span(file: file, start: start, end: start + 3)), sources: sources)
     }
 
     /// A copy of the document with every byte outside `range` blanked (line breaks kept), so
@@ -214,7 +230,7 @@ public enum MarkdownProcessor {
         return offset
     }
 
-    static func join(_ directory: String, _ name: String) -> String {
+    public static func join(_ directory: String, _ name: String) -> String {
         directory.isEmpty || directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
     }
 }

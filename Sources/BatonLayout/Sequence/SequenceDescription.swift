@@ -25,7 +25,7 @@ public enum SequenceDescription {
 
     static func describe(model: Model, flow: Flow?, cast: SequenceCast) -> String {
         var text = "Sequence diagram"
-        if let flow { text += " of the flow \u{201C}\(flow.name)\u{201D}" }
+        if let flow, !flow.name.isEmpty { text += " of the flow \u{201C}\(flow.name)\u{201D}" }
         let participants = cast.columns.map { id in "\(model[id].displayName) (\(model[id].kind.rawValue))" }
         text += " with " + count(participants.count, "participant")
         var interactions: [Interaction] = []

@@ -27,20 +27,25 @@ struct SequenceHeader {
         self.heads = heads
         self.metrics = metrics
 
-        let titleText = metrics.measure(title, style: S.title, maxWidth: S.titleMaxWidth)
-        let titleBlock = metrics.block(titleText.lines, size: titleText.size, style: S.title, alignment: .start,
-                                       anchor: .zero)
-        var items: [SceneItem] = [.text(titleBlock)]
-        var top = titleBlock.frame.maxY
+        // An empty title draws nothing (diagrams embedded in a page that has its own heading).
+        var items: [SceneItem] = []
+        var top = 0.0
+        if !title.isEmpty {
+            let titleText = metrics.measure(title, style: S.title, maxWidth: S.titleMaxWidth)
+            let titleBlock = metrics.block(titleText.lines, size: titleText.size, style: S.title, alignment: .start,
+                                           anchor: .zero)
+            items.append(.text(titleBlock))
+            top = titleBlock.frame.maxY
+        }
         if let subtitle, !subtitle.isEmpty {
             let sub = metrics.measure(subtitle, style: S.subtitle, maxWidth: S.titleMaxWidth)
             let block = metrics.block(sub.lines, size: sub.size, style: S.subtitle, alignment: .start,
-                                      anchor: Point(x: 0, y: top + 2))
+                                      anchor: Point(x: 0, y: top + (items.isEmpty ? 0 : 2)))
             items.append(.text(block))
             top = block.frame.maxY
         }
         titleItems = items
-        top += S.titleGap
+        if !items.isEmpty { top += S.titleGap }
 
         // One row of group labels per nesting level, as tall as its tallest label.
         var rowHeights = [Double](repeating: 0, count: cast.groupLevels)

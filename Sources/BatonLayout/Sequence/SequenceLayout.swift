@@ -69,7 +69,8 @@ public enum SequenceLayout {
         let dx = S.margin - minX
         let shifted = (title + items).map { $0.offsetBy(dx: dx, dy: S.margin) }
         let size = Size(width: (maxX - minX + 2 * S.margin).rounded(.up), height: (maxY + 2 * S.margin).rounded(.up))
-        return Scene(size: size, title: titleText, description: description, roleDescription: "sequence diagram",
+        return Scene(size: size, title: titleText.isEmpty ? "Sequence diagram" : titleText, description: description,
+                     roleDescription: "sequence diagram",
                      items: shifted)
     }
 }

@@ -48,4 +48,17 @@ public enum PathName {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }
+
+    /// The relative path that leads from directory `base` to `path` (both absolute or both
+    /// relative to the same directory), e.g. from `docs/guide` to `docs/img/x.svg` → `../img/x.svg`.
+    public static func relative(from base: String, to path: String) -> String {
+        let base = normalize(base).split(separator: "/").filter { $0 != "." }
+        let target = normalize(path).split(separator: "/").filter { $0 != "." }
+        var common = 0
+        while common < base.count, common < target.count, base[common] == target[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        let rest = target[common...].map(String.init)
+        let joined = (ups + rest).joined(separator: "/")
+        return joined.isEmpty ? "." : joined
+    }
 }

