@@ -82,7 +82,8 @@ public struct ExternalProgram: Sendable {
     ///
     /// Standard output and error go to temporary files rather than pipes: a child that fills a
     /// pipe's buffer while we wait for it to exit would deadlock.
-    public func run(_ arguments: [String], input: Data = Data(), in workingDirectory: URL? = nil) throws -> Output {
+    public func run(_ arguments: [String], input: Data = Data(), in workingDirectory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("baton-\(name)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -106,6 +107,9 @@ public struct ExternalProgram: Sendable {
         process.executableURL = url
         process.arguments = arguments
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardInput = standardInput
         process.standardOutput = standardOutput
         process.standardError = standardError

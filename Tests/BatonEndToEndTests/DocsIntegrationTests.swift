@@ -144,3 +144,55 @@ import Testing
         #expect(try BatonExecutable.run(["mdbook", "supports", "latex"]).status == 1)
     }
 }
+
+/// MkDocs through the hook in integrations/mkdocs, and Swift DocC with light and dark files.
+@Suite struct SiteGeneratorTests {
+    func directory(_ files: [String: String]) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-site-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    @Test(.requires(program: "mkdocs"))
+    func mkdocsHookInlinesDiagramsAndStrictModeFailsOnErrors() throws {
+        let mkdocs = try ExternalProgram.require("mkdocs", package: "mkdocs (PyPI)")
+        let hook = try String(contentsOf: Golden.packageRoot().appendingPathComponent("integrations/mkdocs/baton_hook.py"), encoding: .utf8)
+        let directory = try directory([
+            "mkdocs.yml": "site_name: Designs\nhooks:\n  - baton_hook.py\n",
+            "baton_hook.py": hook,
+            "docs/index.md": "# Checkout\n\n```baton\n\(DocsIntegrationTests.design)\n```\n\nAfter.\n",
+        ])
+        let environment = ["BATON": BatonExecutable.url.path]
+        let build = try mkdocs.run(["build", "--strict"], in: directory, environment: environment)
+        #expect(build.status == 0, "\(build.standardError)")
+        let page = try String(contentsOf: directory.appendingPathComponent("site/index.html"), encoding: .utf8)
+        #expect(page.contains("<div class=\"baton-diagram\"><svg"))
+        #expect(!page.contains("<p><svg"), "the SVG is not wrapped in a paragraph")
+        try Data("# Broken\n\n```baton\nservice A\nA -> Ghost\n```\n".utf8).write(to: directory.appendingPathComponent("docs/index.md"))
+        let strict = try mkdocs.run(["build", "--strict"], in: directory, environment: environment)
+        #expect(strict.status != 0)
+        #expect(strict.standardError.contains("index.md:5:6: error[undeclared-name]"))
+    }
+
+    @Test(.requires(program: "docc"))
+    func doccCatalogPicksUpDarkVariants() throws {
+        let docc = try ExternalProgram.require("docc", package: "the Swift toolchain")
+        let sample = Golden.packageRoot().appendingPathComponent("samples/card-payments.baton").path
+        let directory = try directory(["Shop.docc/Shop.md": "# Shop\n\nHow card payments flow.\n\n## Overview\n\n![Card payments](card-payments)\n"])
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("Shop.docc/Resources"), withIntermediateDirectories: true)
+        for (theme, name) in [("light", "card-payments.svg"), ("dark", "card-payments~dark.svg")] {
+            let result = try BatonExecutable.run(["render", sample, "--theme", theme, "-o", "Shop.docc/Resources/\(name)"], directory: directory)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let convert = try docc.run(["convert", "Shop.docc", "--fallback-display-name", "Shop", "--fallback-bundle-identifier",
+                                    "com.example.shop", "--output-path", "out"], in: directory)
+        #expect(convert.status == 0, "\(convert.standardError)")
+        let page = try String(contentsOf: directory.appendingPathComponent("out/data/documentation/shop.json"), encoding: .utf8)
+        #expect(page.contains("card-payments.svg"))
+        #expect(page.contains("card-payments~dark.svg"))
+    }
+}

@@ -30,6 +30,7 @@ enum MarkdownCommand {
             .value("--theme", "THEME", choices: ["light", "dark"], "theme of inline diagrams (default light)"),
             .value("--on-error", "MODE", choices: ["fail", "placeholder"], "fail the run, or put an error box in the page (default fail)"),
             .flag("--check", "write nothing; exit 1 if a document or SVG file is missing or out of date"),
+            .value("--source-name", "PATH", "the name standard input goes by in messages (and imports resolve from)"),
             .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour the diagnostics (default auto)"),
         ],
         examples: [
@@ -56,7 +57,7 @@ enum MarkdownCommand {
             let input: InputFile
             if path == "-" {
                 guard !inPlace else { return Terminal.fail("--in-place needs a file, not standard input") }
-                input = InputFile(displayPath: "<stdin>", bytes: Terminal.readStandardInput())
+                input = InputFile(displayPath: arguments.value("--source-name") ?? "<stdin>", bytes: Terminal.readStandardInput())
             } else {
                 do { input = try InputFiles.read(path) } catch { return Terminal.fail(error.message) }
             }
