@@ -134,11 +134,11 @@ public enum MarkdownProcessor {
                 let darkName = DiagramName.file(hash: hash, theme: "dark")
                 result.files.append(GeneratedFile(path: join(directory, lightName), contents: light.svg))
                 result.files.append(GeneratedFile(path: join(directory, darkName), contents: dark.svg))
-                let alt = HTMLText.attribute(fence.option("alt") ?? light.description)
+                let alt = XMLEscaping.escape(fence.option("alt") ?? light.description)
                 return """
                     <picture>
-                    <source media="(prefers-color-scheme: dark)" srcset="\(HTMLText.attribute(join(linkPrefix, darkName)))">
-                    <img alt="\(alt)" src="\(HTMLText.attribute(join(linkPrefix, lightName)))">
+                    <source media="(prefers-color-scheme: dark)" srcset="\(XMLEscaping.escape(join(linkPrefix, darkName)))">
+                    <img alt="\(alt)" src="\(XMLEscaping.escape(join(linkPrefix, lightName)))">
                     </picture>
                     """
             case (.failure(let failure), _), (_, .failure(let failure)):
@@ -163,7 +163,7 @@ public enum MarkdownProcessor {
         case .placeholder:
             var lines = failure.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.severity.rawValue)[\($0.code)]: \($0.message)" }
             if lines.isEmpty { lines = [failure.message] }
-            let body = lines.map(HTMLText.content).joined(separator: "\n")
+            let body = lines.map(XMLEscaping.text).joined(separator: "\n")
             return "<pre class=\"baton-error\" role=\"alert\">Baton could not draw this diagram:\n\(body)</pre>"
         }
     }
@@ -232,37 +232,5 @@ public enum MarkdownProcessor {
 
     public static func join(_ directory: String, _ name: String) -> String {
         directory.isEmpty || directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
-    }
-}
-
-/// Escaping for text placed into HTML.
-public enum HTMLText {
-    public static func content(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    public static func attribute(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\r", "\t": out += " "
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

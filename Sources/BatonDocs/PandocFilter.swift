@@ -135,7 +135,7 @@ public enum PandocFilter {
                 let message = "Baton could not draw this diagram:\n" + (lines.isEmpty ? failure.message : lines.joined(separator: "\n"))
                 if isHTML {
                     return .object([("t", .string("RawBlock")), ("c", .array([.string("html"),
-                        .string("<pre class=\"baton-error\" role=\"alert\">\(HTMLText.content(message))</pre>")]))])
+                        .string("<pre class=\"baton-error\" role=\"alert\">\(XMLEscaping.text(message))</pre>")]))])
                 }
                 return .object([("t", .string("CodeBlock")), ("c", .array([
                     .array([.string(""), .array([.string("baton-error")]), .array([])]), .string(message),

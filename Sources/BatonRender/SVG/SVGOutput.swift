@@ -89,31 +89,7 @@ struct SVGOutput {
     /// characters XML 1.0 forbids (other control characters, U+FFFE, U+FFFF) become U+FFFD, so
     /// the document stays well-formed whatever the source said.
     static func escape(_ s: String, into out: inout String) {
-        var clean = true
-        for byte in s.utf8 where byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<")
-            || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == 0xEF {
-            clean = false
-            break
-        }
-        if clean {
-            out += s
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    out.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
+        XMLEscaping.escape(s, into: &out)
     }
+
 }

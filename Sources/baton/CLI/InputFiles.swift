@@ -16,6 +16,28 @@ struct InputError: Error {
 /// Turns command-line paths into input files: `-` is stdin, a directory means every `*.baton`
 /// below it (sorted, hidden and build directories skipped), anything else is read as a file.
 enum InputFiles {
+    /// The inputs of `baton COMMAND PATH...`, or nil after telling the user what is wrong (no
+    /// path given, a path that cannot be read, a directory without designs, or — when `single`
+    /// — more than one file).
+    static func gather(_ arguments: ParsedArguments, command: String, single: Bool = false) -> [InputFile]? {
+        guard !arguments.positional.isEmpty else {
+            let what = single ? "one file or '-'" : "one or more files, directories or '-'"
+            Terminal.fail("no input: give \(what)", help: "baton \(command) design.baton")
+            return nil
+        }
+        do {
+            let inputs = try collect(arguments.positional)
+            if single, inputs.count != 1 {
+                Terminal.fail("'baton \(command)' takes one file, not \(inputs.count)", help: "baton \(command) design.baton")
+                return nil
+            }
+            return inputs
+        } catch {
+            Terminal.fail(error.message, help: error.help)
+            return nil
+        }
+    }
+
     static func collect(_ paths: [String]) throws(InputError) -> [InputFile] {
         var files: [InputFile] = []
         for path in paths {

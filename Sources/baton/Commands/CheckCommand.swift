@@ -34,15 +34,7 @@ enum CheckCommand {
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
-        guard !arguments.positional.isEmpty else {
-            return Terminal.fail("no input: give one or more files, directories or '-'", help: "baton check design.baton")
-        }
-        let inputs: [InputFile]
-        do {
-            inputs = try InputFiles.collect(arguments.positional)
-        } catch {
-            return Terminal.fail(error.message, help: error.help)
-        }
+        guard let inputs = InputFiles.gather(arguments, command: "check") else { return Terminal.Exit.usageFault }
         // Every configuration is read before any output, so a broken one fails the run cleanly.
         var configurations: [Configuration] = []
         do {

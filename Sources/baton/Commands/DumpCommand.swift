@@ -21,15 +21,8 @@ enum DumpCommand {
         examples: ["baton dump samples/saga.baton", "baton dump --model samples/temporal-coupling.baton"])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
-        guard arguments.positional.count == 1 else {
-            return Terminal.fail("give exactly one file (or '-')", help: "baton dump design.baton")
-        }
-        let input: InputFile
-        do {
-            guard let first = try InputFiles.collect(arguments.positional).first else { return Terminal.Exit.usageFault }
-            input = first
-        } catch {
-            return Terminal.fail(error.message, help: error.help)
+        guard let input = InputFiles.gather(arguments, command: "dump", single: true)?.first else {
+            return Terminal.Exit.usageFault
         }
         let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath)
         if arguments.has("--model") {

@@ -25,15 +25,7 @@ enum FmtCommand {
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
-        guard !arguments.positional.isEmpty else {
-            return Terminal.fail("no input: give one or more files, directories or '-'", help: "baton fmt design.baton")
-        }
-        let inputs: [InputFile]
-        do {
-            inputs = try InputFiles.collect(arguments.positional)
-        } catch {
-            return Terminal.fail(error.message, help: error.help)
-        }
+        guard let inputs = InputFiles.gather(arguments, command: "fmt") else { return Terminal.Exit.usageFault }
         let check = arguments.has("--check")
         let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: STDERR_FILENO))
         var status = Terminal.Exit.success

@@ -21,19 +21,8 @@ enum MetricsCommand {
         examples: ["baton metrics samples/temporal-coupling.baton", "baton metrics --format json design.baton"])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
-        guard arguments.positional.count == 1 else {
-            return Terminal.fail(arguments.positional.isEmpty ? "no input: give one .baton file or '-'" : "'baton metrics' takes one file",
-                                 help: "baton metrics design.baton")
-        }
-        let input: InputFile
-        do {
-            let inputs = try InputFiles.collect(arguments.positional)
-            guard inputs.count == 1, let only = inputs.first else {
-                return Terminal.fail("'baton metrics' takes one file, not a directory of \(inputs.count)")
-            }
-            input = only
-        } catch {
-            return Terminal.fail(error.message, help: error.help)
+        guard let input = InputFiles.gather(arguments, command: "metrics", single: true)?.first else {
+            return Terminal.Exit.usageFault
         }
         let options = CompileOptions(importRoots: arguments.values("--import-root").map(FileReader.absolute))
         let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options)
