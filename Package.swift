@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Baton", targets: ["Baton"]),
         .executable(name: "baton", targets: ["baton"]),
         .executable(name: "baton-bench", targets: ["baton-bench"]),
+        .executable(name: "baton-graph-bench", targets: ["baton-graph-bench"]),
     ],
     targets: [
         // Source files, spans, tokens, lexer, parser, AST, syntax diagnostics, formatter.
@@ -37,6 +38,8 @@ let package = Package(
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonWorkload"]),
+        // Times the layered graph layout on seeded random graphs and compares it with Graphviz dot.
+        .executableTarget(name: "baton-graph-bench", dependencies: ["BatonLayout"]),
 
         .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload"]),

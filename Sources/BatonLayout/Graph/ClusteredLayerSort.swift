@@ -1,0 +1,109 @@
+// Sorting one layer by sort keys while keeping every cluster contiguous (nested clusters
+// included) and keeping sibling clusters in the same relative order as in a fixed neighbouring
+// layer, so that cluster boxes can be rectangles that do not overlap.
+
+/// Reorders layers of a `ProperGraph`. Holds scratch space; reuse one sorter for many layers.
+struct ClusteredLayerSort {
+    private let clusters: ClusterTree
+    private let vertexCluster: [Int]
+    private var groupItems: [[Int]]
+    private var groupOrdered: [[Int]]
+    private var groupStamp: [Int]
+    private var fixedStamp: [Int]
+    private var fixedRank: [Int]
+    private var token = 0
+
+    init(clusters: ClusterTree, vertexCluster: [Int]) {
+        self.clusters = clusters
+        self.vertexCluster = vertexCluster
+        let n = clusters.count + 1
+        groupItems = Array(repeating: [], count: n)
+        groupOrdered = Array(repeating: [], count: n)
+        groupStamp = Array(repeating: -1, count: n)
+        fixedStamp = Array(repeating: -1, count: n)
+        fixedRank = Array(repeating: 0, count: n)
+    }
+
+    /// `layer` sorted by `keys[v]` (ties and missing keys keep the current order: a vertex
+    /// without a key (NaN) stays behind the item before it), subject to the cluster rules above.
+    /// Clusters sort by the mean key of their vertices. `fixed` is the neighbouring layer whose
+    /// cluster order must be kept, if any.
+    mutating func sorted(_ layer: [Int], keys: [Double], fixed: [Int]?) -> [Int] {
+        guard clusters.count > 0 else { return plainSort(layer, keys: keys) }
+        token += 1
+        let root = clusters.root
+        for v in layer {
+            var item = v, c = vertexCluster[v]
+            while true {
+                let isNew = groupStamp[c] != token
+                if isNew { groupStamp[c] = token; groupItems[c].removeAll(keepingCapacity: true) }
+                groupItems[c].append(item)
+                if !isNew || c == root { break }
+                item = -(c + 1)
+                c = clusters.parent[c]
+            }
+        }
+        if let fixed {
+            for (i, u) in fixed.enumerated() {
+                var c = vertexCluster[u]
+                while c != root && fixedStamp[c] != token { fixedStamp[c] = token; fixedRank[c] = i; c = clusters.parent[c] }
+            }
+        }
+        _ = arrange(root, keys: keys)
+        return groupOrdered[root]
+    }
+
+    private func plainSort(_ layer: [Int], keys: [Double]) -> [Int] {
+        var entries = layer.enumerated().map { (key: keys[$0.element], index: $0.offset, item: $0.element) }
+        Self.fillMissingKeys(&entries)
+        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        return entries.map(\.item)
+    }
+
+    /// Missing keys take the key of the nearest item before them (or after them, at the front).
+    private static func fillMissingKeys(_ entries: inout [(key: Double, index: Int, item: Int)]) {
+        guard let firstDefined = entries.firstIndex(where: { !$0.key.isNaN }) else {
+            for i in entries.indices { entries[i].key = Double(i) }
+            return
+        }
+        var last = entries[firstDefined].key
+        for i in entries.indices {
+            if entries[i].key.isNaN { entries[i].key = last } else { last = entries[i].key }
+        }
+    }
+
+    /// Orders group `g` into `groupOrdered[g]` and returns the sum and count of its vertices' keys.
+    private mutating func arrange(_ g: Int, keys: [Double]) -> (sum: Double, count: Int) {
+        let items = groupItems[g]
+        var local: [(key: Double, index: Int, item: Int)] = []
+        local.reserveCapacity(items.count)
+        var sum = 0.0, count = 0
+        for (i, item) in items.enumerated() {
+            if item >= 0 {
+                let k = keys[item]
+                if !k.isNaN { sum += k; count += 1 }
+                local.append((k, i, item))
+            } else {
+                let (s, n) = arrange(-item - 1, keys: keys)
+                sum += s; count += n
+                local.append((n > 0 ? s / Double(n) : .nan, i, item))
+            }
+        }
+        Self.fillMissingKeys(&local)
+        local.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        // Sibling clusters present in the fixed layer keep their order from it.
+        var slots: [Int] = []
+        for (i, e) in local.enumerated() where e.item < 0 && fixedStamp[-e.item - 1] == token { slots.append(i) }
+        if slots.count > 1 {
+            let kept = slots.map { local[$0] }.sorted { fixedRank[-$0.item - 1] < fixedRank[-$1.item - 1] }
+            for (slot, e) in zip(slots, kept) { local[slot] = e }
+        }
+        var out: [Int] = []
+        out.reserveCapacity(items.count)
+        for e in local {
+            if e.item >= 0 { out.append(e.item) } else { out.append(contentsOf: groupOrdered[-e.item - 1]) }
+        }
+        groupOrdered[g] = out
+        return (sum, count)
+    }
+}
