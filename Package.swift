@@ -27,7 +27,8 @@ let package = Package(
         // The rule protocol, one file per rule, configuration, suppressions, metrics.
         .target(name: "BatonCheck", dependencies: ["BatonModel"]),
         // Text metrics, sequence layout, layered graph layout → a flat positioned Scene.
-        .target(name: "BatonLayout", dependencies: ["BatonModel"]),
+        // (It needs libm for square roots, which Linux only links for Foundation users otherwise.)
+        .target(name: "BatonLayout", dependencies: ["BatonModel"], linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // SVG from a Scene; DOT and Mermaid from the model; diagnostic formatters.
         .target(name: "BatonRender", dependencies: ["BatonLayout", "BatonCheck"]),
         // The façade for library users: compile, check, render.
