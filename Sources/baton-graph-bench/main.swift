@@ -18,6 +18,7 @@ var dotPath: String?
 var svgPath: String?
 var plainPath: String?
 var smooth = true
+var trace = false
 
 var arguments = CommandLine.arguments.dropFirst()
 @MainActor func value(_ flag: String) -> String {
@@ -41,6 +42,7 @@ while let flag = arguments.popFirst() {
     case "--emit-svg": svgPath = value(flag)
     case "--score-plain": plainPath = value(flag)
     case "--polylines": smooth = false
+    case "--trace": trace = true
     default:
         FileHandle.standardError.write("baton-graph-bench: unknown argument \(flag)\n".data(using: .utf8)!)
         exit(2)
@@ -79,6 +81,7 @@ for _ in 0..<repeats {
     let result = layoutLayered(graph, options: options) { phase in
         let now = clock.now
         phases.append((phase, now - last))
+        if trace { print(String(format: "    %@ %.2f ms", phase.rawValue, milliseconds(now - last))) }
         last = now
     }
     let total = clock.now - start

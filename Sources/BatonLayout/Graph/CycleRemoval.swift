@@ -3,17 +3,37 @@
 
 /// How to choose the arcs to turn around. Which choice gives fewer crossings depends on the
 /// graph, so the layout may try both (see `rankAndOrder`).
-enum CycleRemoval: CaseIterable, Sendable {
+enum CycleRemoval: Hashable, Sendable {
+    static let allCases: [CycleRemoval] = [.greedy, .depthFirst, .greedyFromTheEnd, .depthFirstFromTheEnd] + (1...8).map { .depthFirstShuffled(seed: UInt64($0)) }
     /// Eades–Lin–Smyth: few reversed arcs, compact layerings.
     case greedy
     /// Graphviz dot's depth-first search: more reversed arcs and layers, often fewer crossings
     /// in dense graphs.
     case depthFirst
+    /// The same two with nodes taken in the opposite order, which breaks ties differently.
+    case greedyFromTheEnd
+    case depthFirstFromTheEnd
+    /// Depth-first with nodes and arcs taken in a shuffled (seeded, so fixed) order.
+    case depthFirstShuffled(seed: UInt64)
 
-    func arcsToReverse(nodeCount: Int, arcs: [Arc]) -> [Bool] {
+    func arcsToReverse(nodeCount n: Int, arcs: [Arc]) -> [Bool] {
         switch self {
-        case .greedy: return BatonLayout.arcsToReverse(nodeCount: nodeCount, arcs: arcs)
-        case .depthFirst: return arcsToReverseDepthFirst(nodeCount: nodeCount, arcs: arcs)
+        case .greedy: return BatonLayout.arcsToReverse(nodeCount: n, arcs: arcs)
+        case .depthFirst: return arcsToReverseDepthFirst(nodeCount: n, arcs: arcs)
+        case .depthFirstShuffled(let seed):
+            var random = SeededRandom(seed: seed)
+            let relabel = Array(0..<n).shuffled(using: &random)
+            let permutation = Array(arcs.indices).shuffled(using: &random)
+            let shuffled = permutation.map { Arc(tail: relabel[arcs[$0].tail], head: relabel[arcs[$0].head]) }
+            let flips = arcsToReverseDepthFirst(nodeCount: n, arcs: shuffled)
+            var out = Array(repeating: false, count: arcs.count)
+            for (k, i) in permutation.enumerated() { out[i] = flips[k] }
+            return out
+        case .greedyFromTheEnd, .depthFirstFromTheEnd:
+            let mirrored = arcs.reversed().map { Arc(tail: n - 1 - $0.tail, head: n - 1 - $0.head) }
+            let flips = self == .greedyFromTheEnd ? BatonLayout.arcsToReverse(nodeCount: n, arcs: mirrored)
+                                                  : arcsToReverseDepthFirst(nodeCount: n, arcs: mirrored)
+            return flips.reversed()
         }
     }
 }

@@ -8,13 +8,19 @@
 /// The vertices of each layer in left-to-right (top-to-bottom) order, and their crossings.
 ///
 /// Work is bounded by the counts in `plan`, never by time, so the result is deterministic.
-func orderLayers(_ graph: ProperGraph, clusters: ClusterTree, plan: OrderingPlan) -> (order: [[Int]], crossings: Int) {
+/// `alsoStartFrom` is an extra starting order (cluster-consistent), searched first.
+func orderLayers(_ graph: ProperGraph, clusters: ClusterTree, plan: OrderingPlan, alsoStartFrom given: [[Int]]? = nil) -> (order: [[Int]], crossings: Int) {
     guard graph.vertexCount > 0 else { return (Array(repeating: [], count: graph.layerCount), 0) }
     var state = OrderingState(graph: graph, clusters: clusters, transposeBudget: plan.transposeBudget)
     var best: [[Int]] = []
     var bestCrossings = Int.max
-    for (i, start) in plan.starts.enumerated() {
-        state.setOrder(state.clusterConsistent(initialOrder(graph, start)))
+    let starts: [[[Int]]?] = (given.map { [$0] } ?? []) + plan.starts.map { _ in nil }
+    for (i, givenOrder) in starts.enumerated() {
+        if let givenOrder {
+            state.setOrder(givenOrder)
+        } else {
+            state.setOrder(state.clusterConsistent(initialOrder(graph, plan.starts[i - (given == nil ? 0 : 1)])))
+        }
         let crossings = state.improve(iterations: plan.iterationsPerStart, quitAfter: plan.quitAfter, variant: i)
         if crossings < bestCrossings { bestCrossings = crossings; best = state.order }
         if bestCrossings == 0 { return (best, 0) }
@@ -38,8 +44,8 @@ func orderLayers(_ graph: ProperGraph, clusters: ClusterTree, plan: OrderingPlan
     return (best, bestCrossings)
 }
 
-/// How much searching a graph of this size gets: about `3.2 million × effort` vertex-or-arc
-/// visits in all, in tiers.
+/// How much searching a graph of this size gets, in tiers of the number of sweeps that
+/// `16 million × effort` vertex-or-arc visits would pay for.
 struct OrderingPlan {
     var starts: [InitialOrder]
     var iterationsPerStart: Int
@@ -47,35 +53,49 @@ struct OrderingPlan {
     var quitAfter: Int
     var siftingRounds = 0
     var siftingBudget = 0
-    /// Whether the layout should also try the other cycle removal strategies.
-    var tryOtherLayerings = false
+    /// How many cycle removal strategies the layout should try, and how many of the resulting
+    /// layerings get the full search.
+    var layerings = 1
+    var finalists = 1
     /// Vertex visits allowed to one round of transpositions.
     var transposeBudget: Int
 
     init(graph: ProperGraph, effort: Double) {
         let size = max(1, graph.vertexCount + graph.upper.count)
-        let sweeps = 3_200_000 * max(0, effort) / Double(size)
+        let sweeps = 16_000_000 * max(0, effort) / Double(size)
         let traversals: [InitialOrder] = [.breadthFirstDown, .breadthFirstUp, .depthFirstDown, .depthFirstUp]
-        transposeBudget = 16 * graph.vertexCount + 1000
+        transposeBudget = 8 * graph.vertexCount + 1000
         quitAfter = 8
         if effort <= 0 {
             starts = [.breadthFirstDown]; iterationsPerStart = 1; finalIterations = 0; quitAfter = 1
         } else if sweeps >= 1200 {
-            starts = traversals + (1...6).map { .shuffled(seed: UInt64($0)) }
+            starts = traversals + [.shuffled(seed: 1), .shuffled(seed: 2)]
             iterationsPerStart = 16; finalIterations = 24
             siftingRounds = 4; siftingBudget = 400 * size
-            tryOtherLayerings = true
+            layerings = 12; finalists = 2
+            transposeBudget = 16 * graph.vertexCount + 1000
         } else if sweeps >= 400 {
             starts = traversals; iterationsPerStart = 12; finalIterations = 24
-            tryOtherLayerings = true
+            layerings = 4; finalists = 1
         } else if sweeps >= 150 {
             starts = traversals; iterationsPerStart = 16; finalIterations = 24
         } else if sweeps >= 60 {
             starts = Array(traversals.prefix(2)); iterationsPerStart = 8; finalIterations = 16; quitAfter = 6
         } else {
             starts = [.breadthFirstDown]; iterationsPerStart = max(2, min(12, Int(sweeps / 4))); finalIterations = 0; quitAfter = 4
-            transposeBudget = 4 * graph.vertexCount + 1000
+            transposeBudget = 16 * graph.vertexCount + 1000
         }
+    }
+}
+
+extension OrderingPlan {
+    /// A cheap search, to compare layerings.
+    static func quick(_ graph: ProperGraph) -> OrderingPlan {
+        var plan = OrderingPlan(graph: graph, effort: 0)
+        plan.starts = [.breadthFirstDown, .depthFirstUp]
+        plan.iterationsPerStart = 8
+        plan.quitAfter = 4
+        return plan
     }
 }
 

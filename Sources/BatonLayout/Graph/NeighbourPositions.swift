@@ -8,6 +8,9 @@ struct NeighbourPositions {
     private let upperRows: [Int]
     private let lower: [Int]
     private let lowerRows: [Int]
+    /// Each vertex's only upper (lower) neighbour; -1 without any, -2 with several.
+    let soleUpper: [Int]
+    let soleLower: [Int]
     private var positions: [Int] = []
     private var loaded: [Int]
     private var token = 0
@@ -23,6 +26,12 @@ struct NeighbourPositions {
         lower = graph.lower
         lowerRows = graph.lowerStart
         let n = graph.vertexCount
+        func sole(_ rows: [Int], _ list: [Int], _ v: Int) -> Int {
+            let d = rows[v + 1] - rows[v]
+            return d == 0 ? -1 : d == 1 ? list[rows[v]] : -2
+        }
+        soleUpper = (0..<n).map { sole(graph.upperStart, graph.upper, $0) }
+        soleLower = (0..<n).map { sole(graph.lowerStart, graph.lower, $0) }
         loaded = Array(repeating: -1, count: n)
         upperStart = Array(repeating: 0, count: n)
         lowerStart = Array(repeating: 0, count: n)

@@ -12,6 +12,7 @@ extension OrderingState {
         var candidate = Array(repeating: true, count: layerCount)
         var budget = transposeBudget
         let cluster = graph.cluster
+        let soleUpper = neighbours.soleUpper, soleLower = neighbours.soleLower
         var improved = true
         while improved && budget > 0 {
             improved = false
@@ -26,7 +27,21 @@ extension OrderingState {
                 for i in 0..<(size - 1) {
                     let v = layer[i], w = layer[i + 1]
                     guard cluster[v] == cluster[w] else { continue }
-                    let (kept, swapped) = neighbours.pairCrossings(v, w, position: position)
+                    var kept = 0, swapped = 0
+                    let uv = soleUpper[v], uw = soleUpper[w], lv = soleLower[v], lw = soleLower[w]
+                    if uv >= -1 && uw >= -1 && lv >= -1 && lw >= -1 {
+                        // At most one arc on each side (most vertices are dummies): compare directly.
+                        if uv >= 0 && uw >= 0 {
+                            let a = position[uv], b = position[uw]
+                            if a > b { kept += 1 } else if a < b { swapped += 1 }
+                        }
+                        if lv >= 0 && lw >= 0 {
+                            let a = position[lv], b = position[lw]
+                            if a > b { kept += 1 } else if a < b { swapped += 1 }
+                        }
+                    } else {
+                        (kept, swapped) = neighbours.pairCrossings(v, w, position: position)
+                    }
                     if swapped < kept || (reverse && swapped == kept && kept > 0) {
                         layer[i] = w; layer[i + 1] = v
                         position[w] = i; position[v] = i + 1
