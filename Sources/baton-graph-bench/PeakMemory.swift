@@ -1,4 +1,5 @@
-// The process's peak resident memory, from Linux's /proc/self/status (VmHWM).
+// The process's peak resident memory, from Linux's /proc/self/status (VmHWM), and the CPU time
+// of the calling thread (less disturbed than wall time on a busy machine).
 
 import Foundation
 
@@ -8,4 +9,10 @@ func peakMemoryKiB() -> Int? {
         return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
     }
     return nil
+}
+
+func threadCPUSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }

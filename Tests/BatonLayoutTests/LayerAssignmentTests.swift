@@ -34,7 +34,8 @@ import Testing
         var rng = SplitMix64(seed: UInt64(seed))
         for _ in arcs { weights.append(Int.random(in: 1...4, using: &rng)) }
         let lengths = Array(repeating: 1, count: arcs.count)
-        let ranks = networkSimplexRanks(nodeCount: n, arcs: arcs, minLength: lengths, weight: weights, maxIterations: 1000)
+        let (ranks, optimal) = networkSimplexRanks(nodeCount: n, arcs: arcs, minLength: lengths, weight: weights, maxIterations: 1000)
+        #expect(optimal)
         func cost(_ r: [Int]) -> Int? {
             var total = 0
             for (i, a) in arcs.enumerated() {

@@ -53,11 +53,22 @@ struct ClusteredLayerSort {
         return groupOrdered[root]
     }
 
+    /// Without clusters: one sort of integers. Keys are non-negative positions (or means of
+    /// them), kept to 1/4096 of a position, with the current index below them to break ties.
     private func plainSort(_ layer: [Int], keys: [Double]) -> [Int] {
-        var entries = layer.enumerated().map { (key: keys[$0.element], index: $0.offset, item: $0.element) }
-        Self.fillMissingKeys(&entries)
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
-        return entries.map(\.item)
+        var packed: [UInt64] = []
+        packed.reserveCapacity(layer.count)
+        var last = Double.nan
+        var firstKey = Double.nan
+        for v in layer where !keys[v].isNaN { firstKey = keys[v]; break }
+        for (i, v) in layer.enumerated() {
+            var k = keys[v]
+            if k.isNaN { k = last.isNaN ? (firstKey.isNaN ? Double(i) : firstKey) : last } else { last = k }
+            let q = UInt64(max(0, min(k, 1e9)) * 4096)
+            packed.append(q << 24 | UInt64(i))
+        }
+        packed.sort()
+        return packed.map { layer[Int($0 & 0xFF_FFFF)] }
     }
 
     /// Missing keys take the key of the nearest item before them (or after them, at the front).

@@ -20,7 +20,7 @@ func assignLayers(nodeCount n: Int, arcs: [Arc], minLength: Int, iterationLimit:
     }
     let lengths = Array(repeating: max(1, minLength), count: merged.count)
     let cap = iterationLimit ?? (8 * n + 8 * merged.count + 100)
-    var rank = networkSimplexRanks(nodeCount: n, arcs: merged, minLength: lengths, weight: weights, maxIterations: cap)
+    var rank = networkSimplexRanks(nodeCount: n, arcs: merged, minLength: lengths, weight: weights, maxIterations: cap).ranks
 
     // Normalise each connected component to start at layer 0.
     var component = Array(repeating: -1, count: n)

@@ -76,7 +76,7 @@ struct OrderingPlan {
             transposeBudget = 16 * graph.vertexCount + 1000
         } else if sweeps >= 400 {
             starts = traversals; iterationsPerStart = 12; finalIterations = 24
-            layerings = 4; finalists = 1
+            layerings = 2; finalists = 1
         } else if sweeps >= 150 {
             starts = traversals; iterationsPerStart = 16; finalIterations = 24
         } else if sweeps >= 60 {

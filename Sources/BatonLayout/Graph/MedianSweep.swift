@@ -17,11 +17,13 @@ extension OrderingState {
     /// with an even number of neighbours, the two middle positions are weighted towards the
     /// side where the neighbours are packed more tightly.
     mutating func median(_ v: Int, upper: Bool) -> Double {
-        scratch.removeAll(keepingCapacity: true)
-        for w in upper ? graph.upperNeighbors(v) : graph.lowerNeighbors(v) { scratch.append(position[w]) }
-        let m = scratch.count
+        let (rows, list) = upper ? (graph.upperStart, graph.upper) : (graph.lowerStart, graph.lower)
+        let from = rows[v], to = rows[v + 1]
+        let m = to - from
         if m == 0 { return .nan }
-        if m == 1 { return Double(scratch[0]) }
+        if m == 1 { return Double(position[list[from]]) }
+        scratch.removeAll(keepingCapacity: true)
+        for k in from..<to { scratch.append(position[list[k]]) }
         scratch.sort()
         if m % 2 == 1 { return Double(scratch[m / 2]) }
         if m == 2 { return Double(scratch[0] + scratch[1]) / 2 }

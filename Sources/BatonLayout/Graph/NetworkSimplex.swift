@@ -2,19 +2,26 @@
 // for Drawing Directed Graphs" (1993): minimise Σ weight(a) · (rank(head) − rank(tail)) subject
 // to rank(head) − rank(tail) ≥ minLength(a) for every arc a.
 
-/// Optimal (or, when `maxIterations` runs out first, improved feasible) ranks for an acyclic
-/// graph. Ranks are not normalised: each connected component is somewhere on the integer line.
+/// Optimal ranks for an acyclic graph, or, when `maxIterations` runs out first, improved
+/// feasible ones (`optimal` says which). Ranks are not normalised: each connected component is
+/// somewhere on the integer line.
 ///
 /// Cut values come cheaply here: the cut value of a tree arc is, up to its sign, the sum of
 /// `Σ out-weights − Σ in-weights` over the nodes of the subtree below it, because arcs inside
-/// the subtree cancel. So a pivot costs O(V + arcs at the subtree) without bookkeeping.
-func networkSimplexRanks(nodeCount n: Int, arcs: [Arc], minLength: [Int], weight: [Int], maxIterations: Int) -> [Int] {
-    guard n > 0 else { return [] }
+/// the subtree cancel. A pivot renumbers only the subtree of the lowest common ancestor of the
+/// entering arc's ends (as dot does), which also refreshes those sums.
+///
+/// `start`, when given, is where the search starts from (raised where it breaks a constraint);
+/// by default it is the longest-path ranking from the sources.
+func networkSimplexRanks(nodeCount n: Int, arcs: [Arc], minLength: [Int], weight: [Int], maxIterations: Int,
+                         maxWork: Int = .max, start: [Int]? = nil) -> (ranks: [Int], optimal: Bool) {
+    guard n > 0 else { return ([], true) }
     var solver = NetworkSimplexSolver(nodeCount: n, arcs: arcs, minLength: minLength, weight: weight)
+    if let start, start.count == n { solver.rank = start }
     solver.initialRanks()
     solver.buildFeasibleTree()
-    solver.optimise(maxIterations: maxIterations)
-    return solver.rank
+    let optimal = solver.optimise(maxIterations: maxIterations, maxWork: maxWork)
+    return (solver.rank, optimal)
 }
 
 private struct NetworkSimplexSolver {
@@ -38,6 +45,7 @@ private struct NetworkSimplexSolver {
     var lim: [Int]
     var nodeAtLim: [Int]
     var subtreeNet: [Int]
+    var stack: [(node: Int, next: Int)] = []
 
     init(nodeCount n: Int, arcs: [Arc], minLength: [Int], weight: [Int]) {
         self.n = n
@@ -74,7 +82,8 @@ private struct NetworkSimplexSolver {
 
     func slack(_ a: Int) -> Int { rank[arcs[a].head] - rank[arcs[a].tail] - minLength[a] }
 
-    /// Longest-path ranks from the sources: feasible, with many tight arcs.
+    /// Raises ranks, in topological order, until every arc is long enough. From all zeros, that
+    /// is the longest-path ranking from the sources: feasible, with many tight arcs.
     mutating func initialRanks() {
         var indegree = Array(repeating: 0, count: n)
         for a in arcs { indegree[a.head] += 1 }
@@ -93,46 +102,60 @@ private struct NetworkSimplexSolver {
         }
     }
 
-    /// A spanning forest of tight arcs, one tree per connected component: grow a tight tree,
-    /// and while some arc leaves it, shift the whole tree to make the least slack one tight.
+    /// A spanning forest of tight arcs, one tree per connected component (dot's newer method):
+    /// first every maximal tree of tight arcs, then, smallest tree first, shift a tree to make
+    /// the least slack arc leaving it tight and merge it into the tree at the other end.
+    /// Shifting the smaller tree and scanning only its arcs keeps this near O(E log V), even
+    /// from a start with many small tight trees.
     mutating func buildFeasibleTree() {
-        var inTree = Array(repeating: false, count: n)
-        for start in 0..<n where !inTree[start] {
-            var members = [start]
-            inTree[start] = true
+        var owner = Array(repeating: -1, count: n)   // subtree of each node (an index into `members`)
+        var members: [[Int]] = []
+        for start in 0..<n where owner[start] < 0 {
+            let id = members.count
+            var list = [start]
+            owner[start] = id
             var scanned = 0
-            while true {
-                // Grow along tight arcs.
-                while scanned < members.count {
-                    let v = members[scanned]; scanned += 1
-                    for k in incidentStart[v]..<incidentStart[v + 1] {
-                        let a = incident[k]
-                        let w = arcs[a].tail == v ? arcs[a].head : arcs[a].tail
-                        if !inTree[w] && slack(a) == 0 {
-                            inTree[w] = true
-                            members.append(w)
-                            addTreeArc(a)
-                        }
+            while scanned < list.count {
+                let v = list[scanned]; scanned += 1
+                for k in incidentStart[v]..<incidentStart[v + 1] {
+                    let a = incident[k]
+                    let w = arcs[a].tail == v ? arcs[a].head : arcs[a].tail
+                    if owner[w] < 0 && slack(a) == 0 {
+                        owner[w] = id
+                        list.append(w)
+                        addTreeArc(a)
                     }
                 }
-                // The least slack arc leaving the tree.
-                var best = -1, bestSlack = Int.max
-                for v in members {
-                    for k in incidentStart[v]..<incidentStart[v + 1] {
-                        let a = incident[k]
-                        let w = arcs[a].tail == v ? arcs[a].head : arcs[a].tail
-                        if !inTree[w] {
-                            let s = slack(a)
-                            if s < bestSlack { bestSlack = s; best = a }
-                        }
-                    }
-                }
-                guard best >= 0 else { break }
-                let delta = inTree[arcs[best].tail] ? bestSlack : -bestSlack
-                for v in members { rank[v] += delta }
-                // The arc is tight now; rescan everything so that every newly tight arc counts.
-                scanned = 0
             }
+            members.append(list)
+        }
+        // Smallest tree first; stale heap entries (merged trees, old sizes) are skipped.
+        var heap = MinHeap()
+        for (id, list) in members.enumerated() { heap.push(size: list.count, id: id) }
+        var merged = Array(repeating: false, count: members.count)
+        while let (size, id) = heap.pop() {
+            guard !merged[id], members[id].count == size else { continue }
+            var best = -1, bestSlack = Int.max
+            for v in members[id] {
+                for k in incidentStart[v]..<incidentStart[v + 1] {
+                    let a = incident[k]
+                    let w = arcs[a].tail == v ? arcs[a].head : arcs[a].tail
+                    if owner[w] != id {
+                        let s = slack(a)
+                        if s < bestSlack || (s == bestSlack && a < best) { bestSlack = s; best = a }
+                    }
+                }
+            }
+            guard best >= 0 else { continue }  // a whole connected component
+            let delta = owner[arcs[best].tail] == id ? bestSlack : -bestSlack
+            if delta != 0 { for v in members[id] { rank[v] += delta } }
+            addTreeArc(best)
+            let other = owner[arcs[best].tail] == id ? owner[arcs[best].head] : owner[arcs[best].tail]
+            for v in members[id] { owner[v] = other }
+            members[other].append(contentsOf: members[id])
+            members[id] = []
+            merged[id] = true
+            heap.push(size: members[other].count, id: other)
         }
     }
 
@@ -146,40 +169,44 @@ private struct NetworkSimplexSolver {
     /// Postorder numbering of the forest (`lim`, with `low` the smallest number in each
     /// subtree), parent arcs, and subtree sums of `net`.
     mutating func numberForest() {
+        for v in 0..<n { parentArc[v] = -2 }
         var counter = 0
-        var visited = Array(repeating: false, count: n)
-        var stack: [(node: Int, next: Int)] = []
-        for root in 0..<n where !visited[root] {
-            visited[root] = true
-            parentArc[root] = -1
-            stack.append((root, 0))
-            low[root] = counter
-            while let top = stack.last {
-                let v = top.node
-                if top.next < treeAdjacency[v].count {
-                    stack[stack.count - 1].next += 1
-                    let a = treeAdjacency[v][top.next]
-                    let w = arcs[a].tail == v ? arcs[a].head : arcs[a].tail
-                    if !visited[w] {
-                        visited[w] = true
-                        parentArc[w] = a
-                        low[w] = counter
-                        stack.append((w, 0))
-                    }
-                } else {
-                    stack.removeLast()
-                    lim[v] = counter
-                    nodeAtLim[counter] = v
-                    counter += 1
-                    var sum = net[v]
-                    for a in treeAdjacency[v] where a != parentArc[v] {
-                        let w = arcs[a].tail == v ? arcs[a].head : arcs[a].tail
-                        sum += subtreeNet[w]
-                    }
-                    subtreeNet[v] = sum
+        for root in 0..<n where parentArc[root] == -2 {
+            counter = numberSubtree(root, parent: -1, from: counter)
+        }
+    }
+
+    /// Renumbers the subtree hanging from `root` (reached through arc `parent`, -1 for a tree's
+    /// root), starting at `start`; returns the next free number.
+    mutating func numberSubtree(_ root: Int, parent: Int, from start: Int) -> Int {
+        var counter = start
+        parentArc[root] = parent
+        low[root] = counter
+        stack.removeAll(keepingCapacity: true)
+        stack.append((root, 0))
+        while let top = stack.last {
+            let v = top.node
+            if top.next < treeAdjacency[v].count {
+                stack[stack.count - 1].next += 1
+                let a = treeAdjacency[v][top.next]
+                if a == parentArc[v] { continue }
+                let w = arcs[a].tail == v ? arcs[a].head : arcs[a].tail
+                parentArc[w] = a
+                low[w] = counter
+                stack.append((w, 0))
+            } else {
+                stack.removeLast()
+                lim[v] = counter
+                nodeAtLim[counter] = v
+                counter += 1
+                var sum = net[v]
+                for a in treeAdjacency[v] where a != parentArc[v] {
+                    sum += subtreeNet[arcs[a].tail == v ? arcs[a].head : arcs[a].tail]
                 }
+                subtreeNet[v] = sum
             }
         }
+        return counter
     }
 
     /// The node below tree arc `a` (the endpoint farther from its tree's root).
@@ -192,13 +219,16 @@ private struct NetworkSimplexSolver {
         return arcs[a].tail == c ? subtreeNet[c] : -subtreeNet[c]
     }
 
-    mutating func optimise(maxIterations: Int) {
-        guard !treeArcs.isEmpty else { return }
+    /// Pivots until no cut value is negative (returns true) or the allowance runs out (false).
+    /// `maxWork` bounds the nodes and arcs visited, so that big problems stop in bounded time.
+    mutating func optimise(maxIterations: Int, maxWork: Int = .max) -> Bool {
+        guard !treeArcs.isEmpty else { return true }
         numberForest()
         var cursor = 0
         let searchSize = 30
         var iterations = 0
-        while iterations < maxIterations {
+        var work = 0
+        while iterations < maxIterations && work < maxWork {
             // Leaving arc: among the next few negative cut values (cyclic scan), the most negative.
             var leaving = -1, leavingSlot = -1, mostNegative = 0, found = 0
             var scanned = 0
@@ -212,13 +242,14 @@ private struct NetworkSimplexSolver {
                 }
                 scanned += 1
             }
-            guard leaving >= 0 else { return }
+            work += scanned
+            guard leaving >= 0 else { return true }
             cursor = (leavingSlot + 1) % treeArcs.count
             // Entering arc: the least slack non-tree arc crossing the cut the other way.
             let c = child(of: leaving)
             let subtreeIsTail = arcs[leaving].tail == c
             var entering = -1, enteringSlack = Int.max
-            for l in low[c]...lim[c] {
+            search: for l in low[c]...lim[c] {
                 let v = nodeAtLim[l]
                 for k in incidentStart[v]..<incidentStart[v + 1] {
                     let a = incident[k]
@@ -230,13 +261,24 @@ private struct NetworkSimplexSolver {
                     let wanted = subtreeIsTail ? (!tailInside && headInside) : (tailInside && !headInside)
                     if wanted {
                         let s = slack(a)
-                        if s < enteringSlack { enteringSlack = s; entering = a }
+                        if s < enteringSlack {
+                            enteringSlack = s; entering = a
+                            if s == 0 { break search }  // nothing beats a tight arc
+                        }
                     }
                 }
             }
-            guard entering >= 0 else { return }  // cannot happen for a negative cut value
+            work += lim[c] - low[c] + 1
+            guard entering >= 0 else { return true }  // cannot happen for a negative cut value
             let delta = subtreeIsTail ? -enteringSlack : enteringSlack
             if delta != 0 { for l in low[c]...lim[c] { rank[nodeAtLim[l]] += delta } }
+            // The lowest common ancestor of the entering arc's ends: only its subtree changes.
+            var top = arcs[entering].tail
+            let other = lim[arcs[entering].head]
+            while !(low[top] <= other && other <= lim[top]) {
+                let a = parentArc[top]
+                top = arcs[a].tail == top ? arcs[a].head : arcs[a].tail
+            }
             // Exchange the arcs in the tree.
             isTreeArc[leaving] = false
             for v in [arcs[leaving].tail, arcs[leaving].head] {
@@ -246,8 +288,49 @@ private struct NetworkSimplexSolver {
             treeAdjacency[arcs[entering].tail].append(entering)
             treeAdjacency[arcs[entering].head].append(entering)
             treeArcs[leavingSlot] = entering
-            numberForest()
+            work += lim[top] - low[top] + 1
+            _ = numberSubtree(top, parent: parentArc[top], from: low[top])
             iterations += 1
         }
+        return false
+    }
+}
+
+/// A binary min-heap of (size, id) pairs, ties broken by id, for `buildFeasibleTree`.
+private struct MinHeap {
+    private var items: [(size: Int, id: Int)] = []
+
+    private static func less(_ a: (size: Int, id: Int), _ b: (size: Int, id: Int)) -> Bool {
+        a.size != b.size ? a.size < b.size : a.id < b.id
+    }
+
+    mutating func push(size: Int, id: Int) {
+        items.append((size, id))
+        var i = items.count - 1
+        while i > 0 {
+            let p = (i - 1) / 2
+            guard Self.less(items[i], items[p]) else { break }
+            items.swapAt(i, p)
+            i = p
+        }
+    }
+
+    mutating func pop() -> (size: Int, id: Int)? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var m = i
+                if l < items.count && Self.less(items[l], items[m]) { m = l }
+                if r < items.count && Self.less(items[r], items[m]) { m = r }
+                if m == i { break }
+                items.swapAt(i, m)
+                i = m
+            }
+        }
+        return top
     }
 }

@@ -1,6 +1,7 @@
-// Phase 5a driver — adds cluster borders to the ordered layers and runs Brandes–Köpf.
+// Phase 5a driver — adds cluster borders to the ordered layers and places them along the layers.
 
 struct OrderCoordinates {
+
     /// Anchor of every proper vertex along the order axis.
     var anchor: [Double]
     /// Every cluster's box along the order axis.
@@ -18,14 +19,23 @@ struct OrderCoordinates {
             nodeSeparation: options.nodeSeparation, edgeSeparation: options.edgeSeparation,
             clusterPadding: options.clusterPadding, clusterSeparation: options.clusterSeparation,
             clusterTitleReserve: titleReserve, clusterMinimumWidth: minimumClusterExtent)
-        let x = brandesKopfCoordinates(layering, before: before, after: after, spacing: spacing)
-        anchor = Array(x.prefix(graph.vertexCount))
+        // Brandes–Köpf (linear), then network simplex from there (exact when it finishes within
+        // its allowance), keeping whichever is shorter.
+        var coordinates = brandesKopfCoordinates(layering, before: before, after: after, spacing: spacing)
+        let size = layering.count + layering.lower.count
+        let allowance = 4_000_000 * max(0, options.crossingMinimizationEffort) + 20 * Double(size)
+        if allowance > 0 {
+            let exact = networkSimplexCoordinates(layering, before: before, after: after, spacing: spacing, clusterCount: clusters.count,
+                                                  maxWork: Int(allowance), start: coordinates)
+            if weightedArcLength(layering, exact) < weightedArcLength(layering, coordinates) { coordinates = exact }
+        }
+        anchor = Array(coordinates.prefix(graph.vertexCount))
         var clusterStart = Array(repeating: Double.infinity, count: clusters.count)
         var clusterEnd = Array(repeating: -Double.infinity, count: clusters.count)
         for v in graph.vertexCount..<layering.count {
             switch layering.kinds[v] {
-            case .leftBorder(let c): clusterStart[c] = min(clusterStart[c], x[v])
-            case .rightBorder(let c): clusterEnd[c] = max(clusterEnd[c], x[v])
+            case .leftBorder(let c): clusterStart[c] = min(clusterStart[c], coordinates[v])
+            case .rightBorder(let c): clusterEnd[c] = max(clusterEnd[c], coordinates[v])
             default: break
             }
         }

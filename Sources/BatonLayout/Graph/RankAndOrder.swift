@@ -58,7 +58,7 @@ func rankAndOrder(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)],
     var best: (rank: Int, ranked: RankedOrder)?
     for candidate in candidates.prefix(plan.finalists) {
         var ranked = candidate.ranked
-        let full = OrderingPlan(graph: ranked.graph, effort: effort)
+        let full = OrderingPlan(graph: ranked.graph, effort: effort / Double(plan.layerings) * 2)
         let (order, crossings) = orderLayers(ranked.graph, clusters: clusters, plan: full, alsoStartFrom: ranked.order)
         observer?(.crossingMinimization)
         if crossings < ranked.crossings { ranked.order = order; ranked.crossings = crossings }
