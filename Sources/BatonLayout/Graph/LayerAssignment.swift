@@ -20,7 +20,10 @@ func assignLayers(nodeCount n: Int, arcs: [Arc], minLength: Int, iterationLimit:
     }
     let lengths = Array(repeating: max(1, minLength), count: merged.count)
     let cap = iterationLimit ?? (8 * n + 8 * merged.count + 100)
-    var rank = networkSimplexRanks(nodeCount: n, arcs: merged, minLength: lengths, weight: weights, maxIterations: cap).ranks
+    // Optimal for everyday graphs; on huge ones the work allowance stops it early with a
+    // good feasible layering.
+    var rank = networkSimplexRanks(nodeCount: n, arcs: merged, minLength: lengths, weight: weights, maxIterations: cap,
+                                   maxWork: 20_000_000 + 200 * (n + merged.count)).ranks
 
     // Normalise each connected component to start at layer 0.
     var component = Array(repeating: -1, count: n)

@@ -278,6 +278,7 @@ private struct NetworkSimplexSolver {
             while !(low[top] <= other && other <= lim[top]) {
                 let a = parentArc[top]
                 top = arcs[a].tail == top ? arcs[a].head : arcs[a].tail
+                work += 1
             }
             // Exchange the arcs in the tree.
             isTreeArc[leaving] = false

@@ -1,6 +1,9 @@
 // Phase 5a driver — adds cluster borders to the ordered layers and places them along the layers.
 
 struct OrderCoordinates {
+    /// Vertices plus arcs above which network simplex is not tried.
+    static let exactSizeLimit = 250_000
+
 
     /// Anchor of every proper vertex along the order axis.
     var anchor: [Double]
@@ -19,12 +22,13 @@ struct OrderCoordinates {
             nodeSeparation: options.nodeSeparation, edgeSeparation: options.edgeSeparation,
             clusterPadding: options.clusterPadding, clusterSeparation: options.clusterSeparation,
             clusterTitleReserve: titleReserve, clusterMinimumWidth: minimumClusterExtent)
-        // Brandes–Köpf (linear), then network simplex from there (exact when it finishes within
-        // its allowance), keeping whichever is shorter.
+        // Brandes–Köpf (linear), then network simplex from there, exact when it finishes within
+        // its allowance, keeping whichever is shorter. Huge graphs skip network simplex: just
+        // building its tree would cost more than everything else.
         var coordinates = brandesKopfCoordinates(layering, before: before, after: after, spacing: spacing)
         let size = layering.count + layering.lower.count
-        let allowance = 4_000_000 * max(0, options.crossingMinimizationEffort) + 20 * Double(size)
-        if allowance > 0 {
+        let allowance = 4_000_000 * max(0, options.crossingMinimizationEffort)
+        if allowance >= 1, size <= Self.exactSizeLimit {
             let exact = networkSimplexCoordinates(layering, before: before, after: after, spacing: spacing, clusterCount: clusters.count,
                                                   maxWork: Int(allowance), start: coordinates)
             if weightedArcLength(layering, exact) < weightedArcLength(layering, coordinates) { coordinates = exact }
