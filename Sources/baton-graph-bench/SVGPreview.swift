@@ -22,7 +22,7 @@ func svgPreview(_ graph: LayeredGraph, _ layout: LayeredLayout, smooth: Bool = t
         out += "<text x=\"\(f(r.midX))\" y=\"\(f(r.midY + 4))\" font-size=\"10\" text-anchor=\"middle\">\(i)</text>\n"
     }
     for (e, route) in layout.edgeRoutes.enumerated() where route.count >= 2 {
-        let c = smooth ? Polyline.smoothCubicBezier(through: route) : route.flatMap { [$0, $0, $0] }.dropFirst(2).dropLast(0).map { $0 }
+        let c = smooth ? layout.edgeCurves[e] : route.flatMap { [$0, $0, $0] }.dropFirst(2).map { $0 }
         var d = "M\(f(c[0].x)),\(f(c[0].y))"
         var i = 1
         while i + 2 < c.count { d += " C\(f(c[i].x)),\(f(c[i].y)) \(f(c[i + 1].x)),\(f(c[i + 1].y)) \(f(c[i + 2].x)),\(f(c[i + 2].y))"; i += 3 }

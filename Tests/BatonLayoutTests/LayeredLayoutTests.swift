@@ -119,3 +119,19 @@ private let directions: [LayoutDirection] = [.leftToRight, .topToBottom]
         #expect(firstSeen == LayeredLayoutPhase.allCases)
     }
 }
+
+/// Routes cross exactly as often as the arcs of the layering do: routing adds no crossing.
+@Suite struct RouteCrossingTests {
+    @Test(arguments: 0..<10) func routesCrossLikeTheLayering(_ seed: Int) {
+        let graph = randomLayeredGraph(seed: 300 + UInt64(seed), nodes: 25, edges: 50, labels: seed % 2 == 0, clusters: seed % 3 == 0 ? 3 : 0)
+        for direction in [LayoutDirection.leftToRight, .topToBottom] {
+            let layout = layoutLayered(graph, options: LayeredLayoutOptions(direction: direction))
+            var arcs: [(edge: Int, arc: Arc)] = []
+            for (i, e) in graph.edges.enumerated() where e.from != e.to { arcs.append((i, Arc(tail: e.from, head: e.to))) }
+            let ranked = rankAndOrder(nodeCount: graph.nodes.count, edgeCount: graph.edges.count, arcs: arcs,
+                                      hasLabel: graph.edges.map { $0.labelSize != nil },
+                                      clusters: ClusterTree(clusters: graph.clusters, nodes: graph.nodes), effort: 1, observer: nil)
+            #expect(DrawingMetrics.crossingCount(layout.edgeRoutes) == ranked.crossings)
+        }
+    }
+}

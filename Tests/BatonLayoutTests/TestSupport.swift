@@ -135,6 +135,25 @@ func expectValidLayout(_ graph: LayeredGraph, _ layout: LayeredLayout, sourceLoc
             }
         }
     }
+    // Curves: the same ends, cubic pieces, and like the routes clear of other nodes and labels.
+    #expect(layout.edgeCurves.count == graph.edges.count, sourceLocation: sourceLocation)
+    for (e, edge) in graph.edges.enumerated() where e < layout.edgeCurves.count {
+        let route = layout.edgeRoutes[e], curve = layout.edgeCurves[e]
+        guard route.count >= 2 else { continue }
+        #expect(curve.count % 3 == 1 && curve.first == route.first && curve.last == route.last,
+                "edge \(e)'s curve does not match its route", sourceLocation: sourceLocation)
+        let sampled = Polyline.sampleCubicBezier(curve, steps: 6)
+        for k in 1..<sampled.count {
+            for (i, f) in layout.nodeFrames.enumerated() where i != edge.from && i != edge.to {
+                if segment(sampled[k - 1], sampled[k], entersInteriorOf: f) { Issue.record("edge \(e)'s curve passes through node \(i)", sourceLocation: sourceLocation) }
+            }
+            for (d, label) in layout.labelFrames.enumerated() {
+                if let label, segment(sampled[k - 1], sampled[k], entersInteriorOf: label) {
+                    Issue.record("edge \(e)'s curve passes through the label of edge \(d)", sourceLocation: sourceLocation)
+                }
+            }
+        }
+    }
     // Clusters: boxes contain their members and nested boxes, no other node, and siblings
     // do not overlap.
     let clusters = graph.clusters.count

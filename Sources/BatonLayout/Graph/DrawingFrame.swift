@@ -2,8 +2,8 @@
 // (loops and titles included) lies inside the margin, with the origin at the top-left.
 
 enum DrawingFrame {
-    static func place(space: LayoutSpace, margin: Double, nodeFrames: [Rect], routes: [[Point]], labelFrames: [Rect?],
-                      clusterFrames: [Rect], titleFrames: [Rect]) -> LayeredLayout {
+    static func place(space: LayoutSpace, margin: Double, nodeFrames: [Rect], routes: [[Point]], curves: [[Point]],
+                      labelFrames: [Rect?], clusterFrames: [Rect], titleFrames: [Rect]) -> LayeredLayout {
         var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
         func include(_ r: Rect) {
             minX = min(minX, r.minX); minY = min(minY, r.minY); maxX = max(maxX, r.maxX); maxY = max(maxY, r.maxY)
@@ -22,6 +22,7 @@ enum DrawingFrame {
             size: size,
             nodeFrames: nodeFrames.map(move),
             edgeRoutes: routes.map { $0.map(move) },
+            edgeCurves: curves.map { $0.map(move) },
             labelFrames: labelFrames.map { $0.map(move) },
             clusterFrames: clusterFrames.map(move),
             clusterLabelFrames: titleFrames.map(move))

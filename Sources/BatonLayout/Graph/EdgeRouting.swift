@@ -1,9 +1,12 @@
-// Phase 6 — edge routes. Every vertex owns a straight piece of track along the rank axis at its
-// order coordinate, running through its layer's band and `arrowRoom` beyond it on both sides
-// (for a node: from its outline outwards); routes join those pieces with straight segments
-// across the gaps between bands. So edges never pass through nodes or labels (bands hold only
-// vertices separated along the order axis, gaps hold no nodes), two routes cross exactly when
-// their arcs cross in the layering, and both ends of every route are straight for arrowheads.
+// Phase 6 — edge routes. An edge leaves its source straight along the flow, from its port on the
+// node's outline to `arrowRoom` beyond the node's layer band, and arrives the same way. In
+// between it runs like a taut string through its dummies' corridors: each layer it crosses is a
+// box, widened by `arrowRoom` on both sides, whose vertical extent is the free space around the
+// dummy (up to halfway to its neighbours, see `OrderCoordinates.corridor`). Layer bands hold only
+// vertices, gaps hold none, and corridors of neighbours never overlap, so routes pass through no
+// node or label, and since every route bends only at the same x positions (box sides), two
+// routes cross exactly as often as their arcs cross in the layering. Long edges come out as
+// straight lines across many layers wherever the corridors allow.
 //
 // Edges meeting one side of a node get distinct ports spread along that side, sorted by where
 // the edges go, so that edges of one node never cross each other and parallel edges run apart.
@@ -11,6 +14,7 @@
 struct EdgeRouter {
     let graph: ProperGraph
     let anchor: [Double]
+    let corridor: [ClosedRange<Double>?]
     let layers: LayerPlacement
     let frames: [Rect]
     let shapes: [BorderShape]
@@ -21,10 +25,11 @@ struct EdgeRouter {
     private var tailPort: [Double]
     private var headPort: [Double]
 
-    init(graph: ProperGraph, anchor: [Double], layers: LayerPlacement, frames: [Rect], shapes: [BorderShape],
-         space: LayoutSpace, options: LayeredLayoutOptions) {
+    init(graph: ProperGraph, anchor: [Double], corridor: [ClosedRange<Double>?], layers: LayerPlacement, frames: [Rect],
+         shapes: [BorderShape], space: LayoutSpace, options: LayeredLayoutOptions) {
         self.graph = graph
         self.anchor = anchor
+        self.corridor = corridor
         self.layers = layers
         self.frames = frames
         self.shapes = shapes
@@ -67,29 +72,54 @@ struct EdgeRouter {
         let tailFrame = frames[t]
         let ty = anchor[chain[0]] + tailPort[e]
         let tailLayer = graph.layer[chain[0]]
-        points.append(space.exitPoint(shapes[t], frame: tailFrame, from: Point(x: tailFrame.midX, y: ty), toward: Point(x: tailFrame.maxX + 1, y: ty)))
-        points.append(Point(x: layers.end[tailLayer] + room, y: ty))
+        let start = space.exitPoint(shapes[t], frame: tailFrame, from: Point(x: tailFrame.midX, y: ty), toward: Point(x: tailFrame.maxX + 1, y: ty))
+        let leave = Point(x: layers.end[tailLayer] + room, y: ty)
+        var windows: [Window] = []
+        windows.reserveCapacity(2 * chain.count)
         for v in chain.dropFirst().dropLast() {
-            let l = graph.layer[v], y = anchor[v]
-            points.append(Point(x: layers.start[l] - room, y: y))
-            points.append(Point(x: layers.end[l] + room, y: y))
+            let l = graph.layer[v]
+            let range = corridor[v] ?? anchor[v]...anchor[v]
+            for x in [layers.start[l] - room, layers.end[l] + room] {
+                if let last = windows.last, last.x == x {
+                    windows[windows.count - 1].low = max(last.low, range.lowerBound)
+                    windows[windows.count - 1].high = min(last.high, range.upperBound)
+                } else {
+                    windows.append(Window(x: x, low: range.lowerBound, high: range.upperBound))
+                }
+            }
         }
         let headFrame = frames[h]
         let hy = anchor[chain[chain.count - 1]] + headPort[e]
         let headLayer = graph.layer[chain[chain.count - 1]]
-        points.append(Point(x: layers.start[headLayer] - room, y: hy))
-        points.append(space.exitPoint(shapes[h], frame: headFrame, from: Point(x: headFrame.midX, y: hy), toward: Point(x: headFrame.minX - 1, y: hy)))
+        let arrive = Point(x: layers.start[headLayer] - room, y: hy)
+        let end = space.exitPoint(shapes[h], frame: headFrame, from: Point(x: headFrame.midX, y: hy), toward: Point(x: headFrame.minX - 1, y: hy))
+        points.append(start)
+        points.append(contentsOf: Polyline.shortestPath(from: leave, to: arrive, through: windows))
+        points.append(end)
         return Polyline.simplified(points)
     }
 
-    /// The frame of edge `e`'s label in layout space: just after the edge's track in the middle
-    /// layer, centred on the band.
-    func labelFrame(_ e: Int, size: Size) -> Rect? {
+    /// The frame of edge `e`'s label in layout space, given the edge's route (from layout tail to
+    /// head): centred on the label's layer band, just below where the route crosses it.
+    func labelFrame(_ e: Int, size: Size, route: [Point]) -> Rect? {
         for v in graph.chains[e] {
             if case .label = graph.vertices[v] {
                 let l = graph.layer[v]
-                return Rect(x: layers.center[l] - size.width / 2, y: anchor[v] + options.labelGap, width: size.width, height: size.height)
+                let x0 = layers.center[l] - size.width / 2, x1 = x0 + size.width
+                var lowest = -Double.infinity
+                for x in [x0, x1] { lowest = max(lowest, Self.height(of: route, at: x) ?? anchor[v]) }
+                for p in route where p.x > x0 && p.x < x1 { lowest = max(lowest, p.y) }
+                return Rect(x: x0, y: lowest + options.labelGap, width: size.width, height: size.height)
             }
+        }
+        return nil
+    }
+
+    /// Where an x-monotone polyline is at `x`, if it gets there.
+    static func height(of route: [Point], at x: Double) -> Double? {
+        for i in route.indices.dropFirst() where route[i - 1].x <= x && x <= route[i].x {
+            let a = route[i - 1], b = route[i]
+            return b.x > a.x ? a.y + (b.y - a.y) * (x - a.x) / (b.x - a.x) : max(a.y, b.y)
         }
         return nil
     }

@@ -16,8 +16,10 @@ struct LayerPlacement {
     ///     drawings put titles on this axis).
     ///   - minimumClusterExtent: smallest extent of each cluster's box along this axis
     ///     (left-to-right drawings need their titles' width here).
+    ///   - anchor: every vertex's coordinate along the layers. Gaps crossed by steep arcs widen,
+    ///     up to `steepGapFactor` times the usual separation, so that slopes stay readable.
     init(graph: ProperGraph, thickness: [Double], clusters: ClusterTree, titleReserve: [Double],
-         minimumClusterExtent: [Double], options: LayeredLayoutOptions, hasLabels: Bool) {
+         minimumClusterExtent: [Double], anchor: [Double], options: LayeredLayoutOptions, hasLabels: Bool) {
         let layerCount = graph.layerCount
         var bandThickness = Array(repeating: 0.0, count: layerCount)
         for v in 0..<graph.vertexCount { bandThickness[graph.layer[v]] = max(bandThickness[graph.layer[v]], thickness[v]) }
@@ -50,13 +52,18 @@ struct LayerPlacement {
             startingOffset[range.lowerBound] = max(startingOffset[range.lowerBound], offsetStart[c])
         }
         let separation = max(Self.minimumGap(options), hasLabels ? options.layerSeparation / 2 : options.layerSeparation)
+        // The steepest rise across each gap, between the anchors of an arc's ends.
+        var rise = Array(repeating: 0.0, count: layerCount)
+        for v in 0..<graph.vertexCount {
+            for w in graph.lowerNeighbors(v) { rise[graph.layer[v]] = max(rise[graph.layer[v]], abs(anchor[v] - anchor[w])) }
+        }
         start = Array(repeating: 0, count: layerCount)
         end = Array(repeating: 0, count: layerCount)
         center = Array(repeating: 0, count: layerCount)
         var cursor = layerCount > 0 ? startingOffset[0] : 0
         for l in 0..<layerCount {
             if l > 0 {
-                var gap = separation
+                var gap = max(separation, min(Self.steepGapFactor * separation, rise[l - 1] * Self.slopeGap))
                 let boxes = endingOffset[l - 1] + startingOffset[l]
                 if boxes > 0 { gap = max(gap, boxes + options.clusterSeparation) }
                 cursor += gap
@@ -70,6 +77,11 @@ struct LayerPlacement {
         clusterStart = (0..<clusters.count).map { starts[graph.clusterLayers[$0].lowerBound] - offsetStart[$0] }
         clusterEnd = (0..<clusters.count).map { ends[graph.clusterLayers[$0].upperBound] + offsetEnd[$0] }
     }
+
+    /// How far a gap may grow for steep arcs, relative to the usual separation.
+    static let steepGapFactor = 2.5
+    /// The gap wanted per point of rise across it.
+    static let slopeGap = 0.25
 
     /// The smallest gap between layers: straight ends at both sides and a short slanted middle.
     static func minimumGap(_ options: LayeredLayoutOptions) -> Double {

@@ -25,6 +25,8 @@ public struct LayeredLayoutOptions: Hashable, Sendable {
     /// Length of the straight end of every route at both nodes, so that an arrowhead
     /// (or Baton's initiator dot) sits on a straight piece of the edge.
     public var arrowRoom: Double = 10
+    /// How far from a bend `LayeredLayout.edgeCurves` start rounding it off.
+    public var bendRadius: Double = 12
     /// Spacing of the ends of several edges meeting one side of a node.
     public var portSpacing: Double = 8
     /// How far a self-loop reaches out of its node.

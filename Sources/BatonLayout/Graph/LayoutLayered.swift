@@ -35,7 +35,7 @@ public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions =
     let along = OrderCoordinates(graph: proper, order: order, clusters: clusters, extents: extents,
                                  titleReserve: titles.orderReserve, minimumClusterExtent: titles.minimumOrderExtent, options: options)
     let across = LayerPlacement(graph: proper, thickness: extents.thickness, clusters: clusters, titleReserve: titles.rankReserve,
-                                minimumClusterExtent: titles.minimumRankExtent, options: options, hasLabels: hasLabels)
+                                minimumClusterExtent: titles.minimumRankExtent, anchor: along.anchor, options: options, hasLabels: hasLabels)
     var nodeFrames: [Rect] = []
     nodeFrames.reserveCapacity(nodeCount)
     for v in 0..<nodeCount {
@@ -45,14 +45,14 @@ public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions =
     observer?(.coordinateAssignment)
 
     // 6. Routes, labels, loops and cluster boxes.
-    let router = EdgeRouter(graph: proper, anchor: along.anchor, layers: across, frames: nodeFrames, shapes: shapes, space: space, options: options)
+    let router = EdgeRouter(graph: proper, anchor: along.anchor, corridor: along.corridor, layers: across, frames: nodeFrames, shapes: shapes, space: space, options: options)
     var routes = Array(repeating: [Point](), count: graph.edges.count)
     var labelFrames = [Rect?](repeating: nil, count: graph.edges.count)
     for e in graph.edges.indices {
         guard let route = router.route(e) else { continue }
         routes[e] = reversed[e] ? route.reversed() : route
         if let size = labelSizes[e] {
-            labelFrames[e] = router.labelFrame(e, size: size) ?? Rect(center: route[route.count / 2], size: size)
+            labelFrames[e] = router.labelFrame(e, size: size, route: route) ?? Rect(center: route[route.count / 2], size: size)
         }
     }
     for v in 0..<nodeCount where !loops.loops[v].isEmpty {
@@ -71,7 +71,12 @@ public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions =
     }
     observer?(.edgeRouting)
 
+    let curves = graph.edges.indices.map { e in
+        EdgeCurves.curve(forRoute: routes[e], isSelfLoop: graph.edges[e].from == graph.edges[e].to,
+                         radius: options.bendRadius, straightEnds: 0.8 * options.arrowRoom)
+    }
+
     // Back to drawing coordinates, with the margin around everything.
-    return DrawingFrame.place(space: space, margin: options.margin, nodeFrames: nodeFrames, routes: routes,
+    return DrawingFrame.place(space: space, margin: options.margin, nodeFrames: nodeFrames, routes: routes, curves: curves,
                               labelFrames: labelFrames, clusterFrames: clusterFrames, titleFrames: titleFrames)
 }

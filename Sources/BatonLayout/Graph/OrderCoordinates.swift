@@ -4,9 +4,14 @@ struct OrderCoordinates {
     /// Vertices plus arcs above which network simplex is not tried.
     static let exactSizeLimit = 250_000
 
-
     /// Anchor of every proper vertex along the order axis.
     var anchor: [Double]
+    /// Where each dummy's edge may pass through its layer: the free space around the dummy,
+    /// up to halfway to its neighbours (cluster borders included), so that corridors of
+    /// neighbouring dummies never overlap. A label hangs below its edge wherever the edge passes
+    /// its layer, so a label dummy's corridor leaves room for the label. Nil for vertices other
+    /// than dummies.
+    var corridor: [ClosedRange<Double>?]
     /// Every cluster's box along the order axis.
     var clusterStart: [Double]
     var clusterEnd: [Double]
@@ -33,6 +38,7 @@ struct OrderCoordinates {
                                                   maxWork: Int(allowance), start: coordinates)
             if weightedArcLength(layering, exact) < weightedArcLength(layering, coordinates) { coordinates = exact }
         }
+        Self.straightenEdges(&coordinates, graph: graph, layering: layering, before: before, after: after, spacing: spacing)
         anchor = Array(coordinates.prefix(graph.vertexCount))
         var clusterStart = Array(repeating: Double.infinity, count: clusters.count)
         var clusterEnd = Array(repeating: -Double.infinity, count: clusters.count)
@@ -45,5 +51,66 @@ struct OrderCoordinates {
         }
         self.clusterStart = clusterStart
         self.clusterEnd = clusterEnd
+
+        var corridor = [ClosedRange<Double>?](repeating: nil, count: graph.vertexCount)
+        let margin = options.edgeSeparation / 4
+        for layer in layering.layers {
+            for (i, v) in layer.enumerated() where v < graph.vertexCount {
+                let y = coordinates[v]
+                switch graph.vertices[v] {
+                case .bend, .label:
+                    var low = -Double.infinity, high = Double.infinity
+                    if i > 0 {
+                        let p = layer[i - 1]
+                        low = min(y, (coordinates[p] + after[p] + y) / 2 + margin)
+                    }
+                    if i + 1 < layer.count {
+                        let q = layer[i + 1]
+                        high = max(y, (y + after[v] + coordinates[q] - before[q]) / 2 - margin)
+                    }
+                    // A label hangs below its edge, wherever the edge passes: leave room for it.
+                    if case .label = graph.vertices[v] { high = max(y, high - after[v]) }
+                    corridor[v] = low...high
+                case .node, .filler:
+                    break
+                }
+            }
+        }
+        self.corridor = corridor
+    }
+
+    /// Moves every dummy towards the straight line between its edge's ends, as far as its
+    /// neighbours in the layer allow. The objective above is indifferent to where a bend goes
+    /// (all of it in one gap or spread over all), and routes look best spread: they then run
+    /// straight across many layers.
+    static func straightenEdges(_ y: inout [Double], graph: ProperGraph, layering: BorderedLayering,
+                                before: [Double], after: [Double], spacing: OrderSpacing) {
+        var index = Array(repeating: 0, count: layering.count)
+        var layerOf = Array(repeating: 0, count: layering.count)
+        for (l, layer) in layering.layers.enumerated() {
+            for (i, v) in layer.enumerated() { index[v] = i; layerOf[v] = l }
+        }
+        for _ in 0..<2 {
+            for chain in graph.chains where chain.count > 2 {
+                let first = y[chain[0]], last = y[chain[chain.count - 1]]
+                for k in 1..<(chain.count - 1) {
+                    let d = chain[k]
+                    let layer = layering.layers[layerOf[d]]
+                    let i = index[d]
+                    var low = -Double.infinity, high = Double.infinity
+                    if i > 0 {
+                        let p = layer[i - 1]
+                        low = y[p] + after[p] + spacing.gap(layering.kinds[p], layering.kinds[d]) + before[d]
+                    }
+                    if i + 1 < layer.count {
+                        let q = layer[i + 1]
+                        high = y[q] - before[q] - spacing.gap(layering.kinds[d], layering.kinds[q]) - after[d]
+                    }
+                    guard low <= high else { continue }
+                    let target = first + (last - first) * Double(k) / Double(chain.count - 1)
+                    y[d] = min(max(target, low), high)
+                }
+            }
+        }
     }
 }

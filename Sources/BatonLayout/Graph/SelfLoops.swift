@@ -42,7 +42,9 @@ struct SelfLoopPlan {
         var labelCursor = bottom + Self.depth(loops[v].count - 1, options) + options.labelGap
         for (i, e) in loops[v].enumerated() {
             let d = Self.depth(i, options)
-            let a = min(0.45 * frame.width, options.selfLoopSize / 2 + Double(i) * options.portSpacing / 2)
+            // Loops keep to the middle of the node's side (at most 60% of the half-width out),
+            // clear of the ports on the sides, which stay within 70% of the half-height.
+            let a = frame.width / 2 * min(0.6, 0.3 + 0.1 * Double(i))
             let x0 = frame.midX - a, x1 = frame.midX + a
             let outer = bottom + d
             let start = space.exitPoint(shape, frame: frame, from: Point(x: x0, y: frame.midY), toward: Point(x: x0, y: outer))
