@@ -1,11 +1,26 @@
 // The layered (Sugiyama-style) graph layout behind Baton's native graph view, in the phases of
 // Graphviz dot: cycle removal → layer assignment → dummy vertices → crossing minimisation →
-// coordinate assignment → edge routing. Each phase is a pure function in its own file.
+// coordinate assignment → edge routing. Each phase is a pure function in its own file:
+//
+//   Layering/    CycleRemoval (greedy or depth-first), LayerAssignment (network simplex),
+//                ProperLayering (bend, label and cluster filler vertices), RankAndOrder (tries
+//                several cycle removals when the budget allows and keeps the fewest crossings)
+//   Ordering/    LayerOrdering (median sweeps + Transposition + Sifting from several starts),
+//                ClusteredLayerSort (clusters stay contiguous), CrossingCounter (Barth–Jünger–Mutzel)
+//   Placement/   OrderCoordinates (BrandesKopf, refined by NetworkSimplexCoordinates), with
+//                BorderedLayering making cluster boxes rectangles; LayerPlacement (bands and gaps)
+//   Routing/     EdgeRouting (ports, corridors, taut routes), EdgeCurves, SelfLoops, DrawingFrame
+//   Support/     the shared pieces: ProperGraph, ClusterTree, NetworkSimplex, LayoutSpace
+//
+// All phases work in "layout space", where layers are columns (see LayoutSpace); top-to-bottom
+// drawings are transposed at the end. The work each phase may do is bounded by counts derived
+// from the graph's size and `crossingMinimizationEffort`, never by a clock.
 //
 // Invariants of the result: node frames do not overlap; label frames overlap no node and no
-// other label; routes start and end on their nodes' outlines and pass through no node; a
-// cluster's box contains its nodes and nested boxes and no other node; the same input gives
-// the same output, bit for bit (no randomness, no hashing order, no clock).
+// other label; routes start and end on their nodes' outlines and pass through no node and no
+// label; routes cross exactly as often as the arcs of the layering do; a cluster's box contains
+// its nodes and nested boxes and no other node; the same input gives the same output, bit for
+// bit (no unseeded randomness, no hashing order, no clock).
 
 /// Lays out `graph` in layers. See `LayeredLayout` for the result's coordinates.
 ///
