@@ -22,8 +22,8 @@ enum CycleRemoval: Hashable, Sendable {
         case .depthFirst: return arcsToReverseDepthFirst(nodeCount: n, arcs: arcs)
         case .depthFirstShuffled(let seed):
             var random = SeededRandom(seed: seed)
-            let relabel = Array(0..<n).shuffled(using: &random)
-            let permutation = Array(arcs.indices).shuffled(using: &random)
+            let relabel = random.shuffled(Array(0..<n))
+            let permutation = random.shuffled(Array(arcs.indices))
             let shuffled = permutation.map { Arc(tail: relabel[arcs[$0].tail], head: relabel[arcs[$0].head]) }
             let flips = arcsToReverseDepthFirst(nodeCount: n, arcs: shuffled)
             var out = Array(repeating: false, count: arcs.count)

@@ -33,7 +33,7 @@ func initialOrder(_ graph: ProperGraph, _ kind: InitialOrder) -> [[Int]] {
     switch kind {
     case .shuffled(let seed):
         var random = SeededRandom(seed: seed)
-        return initialOrder(graph, .breadthFirstDown).map { $0.shuffled(using: &random) }
+        return initialOrder(graph, .breadthFirstDown).map { random.shuffled($0) }
     case .breadthFirstDown, .breadthFirstUp:
         var queue: [Int] = []
         queue.reserveCapacity(n)
