@@ -2,7 +2,7 @@
 
 struct OrderCoordinates {
     /// Vertices plus arcs above which network simplex is not tried.
-    static let exactSizeLimit = 250_000
+    static let exactSizeLimit = 600_000
 
     /// Anchor of every proper vertex along the order axis.
     var anchor: [Double]
