@@ -36,7 +36,7 @@ while let flag = arguments.popFirst() {
     case "--clusters": spec.clusters = Int(value(flag)) ?? 0
     case "--seed": spec.seed = UInt64(value(flag)) ?? 1
     case "--direction": options.direction = value(flag) == "tb" ? .topToBottom : .leftToRight
-    case "--effort": options.crossingMinimizationEffort = Double(value(flag)) ?? 1
+    case "--effort": options.effort = Double(value(flag)) ?? 1
     case "--repeat": repeats = max(1, Int(value(flag)) ?? 1)
     case "--emit-dot": dotPath = value(flag)
     case "--emit-svg": svgPath = value(flag)

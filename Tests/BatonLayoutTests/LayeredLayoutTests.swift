@@ -107,7 +107,7 @@ private let directions: [LayoutDirection] = [.leftToRight, .topToBottom]
     @Test func effortZeroStillGivesAValidLayout() {
         let graph = randomLayeredGraph(seed: 3, nodes: 30, edges: 60, labels: true, clusters: 2)
         var options = LayeredLayoutOptions()
-        options.crossingMinimizationEffort = 0
+        options.effort = 0
         expectValidLayout(graph, layoutLayered(graph, options: options))
     }
 

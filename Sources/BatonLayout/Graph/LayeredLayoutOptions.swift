@@ -33,10 +33,11 @@ public struct LayeredLayoutOptions: Hashable, Sendable {
     public var selfLoopSize: Double = 18
     /// Empty space around the whole drawing.
     public var margin: Double = 8
-    /// Effort spent on crossing minimisation: 1 is the default, 0 does a single sweep,
-    /// larger values search longer. The work is capped by counts, never by the clock, so the
+    /// How hard the layout searches for fewer crossings and shorter edges: 1 is the default,
+    /// 0 does a single ordering sweep and no coordinate refinement, larger values search longer.
+    /// The work is capped by counts derived from the graph's size, never by the clock, so the
     /// same input always gives the same drawing.
-    public var crossingMinimizationEffort: Double = 1
+    public var effort: Double = 1
 
     public init(direction: LayoutDirection = .leftToRight) {
         self.direction = direction

@@ -14,7 +14,7 @@
 //
 // All phases work in "layout space", where layers are columns (see LayoutSpace); top-to-bottom
 // drawings are transposed at the end. The work each phase may do is bounded by counts derived
-// from the graph's size and `crossingMinimizationEffort`, never by a clock.
+// from the graph's size and `effort`, never by a clock.
 //
 // Invariants of the result: node frames do not overlap; label frames overlap no node and no
 // other label; routes start and end on their nodes' outlines and pass through no node and no
@@ -39,7 +39,7 @@ public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions =
     var arcs: [(edge: Int, arc: Arc)] = []
     for (i, e) in graph.edges.enumerated() where valid(e) && e.from != e.to { arcs.append((i, Arc(tail: e.from, head: e.to))) }
     let ranked = rankAndOrder(nodeCount: nodeCount, edgeCount: graph.edges.count, arcs: arcs, hasLabel: labelSizes.map { $0 != nil },
-                              clusters: clusters, effort: options.crossingMinimizationEffort, observer: observer)
+                              clusters: clusters, effort: options.effort, observer: observer)
     let proper = ranked.graph, order = ranked.order, reversed = ranked.reversed
     let hasLabels = arcs.contains { labelSizes[$0.edge] != nil }
 

@@ -54,7 +54,8 @@ func rankAndOrder(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)],
         return a.rank < b.rank
     }
     candidates.sort(by: better)
-    // The full search for the most promising ones, starting from their quick order too.
+    // The full search, with a share of the effort, for the most promising ones, starting from
+    // their quick order too.
     var best: (rank: Int, ranked: RankedOrder)?
     for candidate in candidates.prefix(plan.finalists) {
         var ranked = candidate.ranked

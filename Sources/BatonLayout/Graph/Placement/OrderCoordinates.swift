@@ -32,7 +32,7 @@ struct OrderCoordinates {
         // building its tree would cost more than everything else.
         var coordinates = brandesKopfCoordinates(layering, before: before, after: after, spacing: spacing)
         let size = layering.count + layering.lower.count
-        let allowance = 4_000_000 * max(0, options.crossingMinimizationEffort)
+        let allowance = 4_000_000 * max(0, options.effort)
         if allowance >= 1, size <= Self.exactSizeLimit {
             let exact = networkSimplexCoordinates(layering, before: before, after: after, spacing: spacing, clusterCount: clusters.count,
                                                   maxWork: Int(allowance), start: coordinates)
