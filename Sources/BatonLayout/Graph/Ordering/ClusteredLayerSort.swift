@@ -1,6 +1,8 @@
 // Sorting one layer by sort keys while keeping every cluster contiguous (nested clusters
 // included) and keeping sibling clusters in the same relative order as in a fixed neighbouring
-// layer, so that cluster boxes can be rectangles that do not overlap.
+// layer, so that cluster boxes can be rectangles that do not overlap. Long edges keep their
+// side of the clusters they pass, too: a dummy whose edge came from above (below) a sibling
+// cluster in the fixed layer stays above (below) it, so edges do not zigzag through boxes.
 
 /// Reorders layers of a `ProperGraph`. Holds scratch space; reuse one sorter for many layers.
 struct ClusteredLayerSort {
@@ -11,11 +13,16 @@ struct ClusteredLayerSort {
     private var groupStamp: [Int]
     private var fixedStamp: [Int]
     private var fixedRank: [Int]
+    private var fixedIndex: [Int]
+    private var fixedIndexStamp: [Int]
+    private var followed: [Int] = []
     private var token = 0
 
     init(clusters: ClusterTree, vertexCluster: [Int]) {
         self.clusters = clusters
         self.vertexCluster = vertexCluster
+        fixedIndex = Array(repeating: 0, count: vertexCluster.count)
+        fixedIndexStamp = Array(repeating: -1, count: vertexCluster.count)
         let n = clusters.count + 1
         groupItems = Array(repeating: [], count: n)
         groupOrdered = Array(repeating: [], count: n)
@@ -27,10 +34,12 @@ struct ClusteredLayerSort {
     /// `layer` sorted by `keys[v]` (ties and missing keys keep the current order: a vertex
     /// without a key (NaN) stays behind the item before it), subject to the cluster rules above.
     /// Clusters sort by the mean key of their vertices. `fixed` is the neighbouring layer whose
-    /// cluster order must be kept, if any.
-    mutating func sorted(_ layer: [Int], keys: [Double], fixed: [Int]?) -> [Int] {
+    /// cluster order must be kept, if any, and `follows[v]` the vertex of the fixed layer whose
+    /// side of sibling clusters dummy `v` keeps (-1 for none).
+    mutating func sorted(_ layer: [Int], keys: [Double], fixed: [Int]?, follows: [Int]) -> [Int] {
         guard clusters.count > 0 else { return plainSort(layer, keys: keys) }
         token += 1
+        followed = follows
         let root = clusters.root
         for v in layer {
             var item = v, c = vertexCluster[v]
@@ -45,6 +54,8 @@ struct ClusteredLayerSort {
         }
         if let fixed {
             for (i, u) in fixed.enumerated() {
+                fixedIndex[u] = i
+                fixedIndexStamp[u] = token
                 var c = vertexCluster[u]
                 while c != root && fixedStamp[c] != token { fixedStamp[c] = token; fixedRank[c] = i; c = clusters.parent[c] }
             }
@@ -109,6 +120,7 @@ struct ClusteredLayerSort {
             let kept = slots.map { local[$0] }.sorted { fixedRank[-$0.item - 1] < fixedRank[-$1.item - 1] }
             for (slot, e) in zip(slots, kept) { local[slot] = e }
         }
+        if !slots.isEmpty { keepSides(&local, group: g, clusterSlots: slots) }
         var out: [Int] = []
         out.reserveCapacity(items.count)
         for e in local {
@@ -116,5 +128,37 @@ struct ClusteredLayerSort {
         }
         groupOrdered[g] = out
         return (sum, count)
+    }
+
+    /// Moves each dummy following a direct member of group `g` in the fixed layer to the same
+    /// gap between the constrained sibling clusters (those at `clusterSlots`, in fixed order),
+    /// leaving everything else where the sort put it.
+    private func keepSides(_ local: inout [(key: Double, index: Int, item: Int)], group g: Int, clusterSlots: [Int]) {
+        let ranks = clusterSlots.map { fixedRank[-local[$0].item - 1] }
+        var buckets: [(bucket: Int, position: Int)] = []
+        buckets.reserveCapacity(local.count)
+        var seen = 0
+        var moved = false
+        for (i, e) in local.enumerated() {
+            var bucket = 2 * seen
+            if seen < clusterSlots.count && clusterSlots[seen] == i {
+                bucket = 2 * seen + 1
+                seen += 1
+            } else if e.item >= 0 {
+                let u = followed[e.item]
+                if u >= 0 && fixedIndexStamp[u] == token && vertexCluster[u] == g {
+                    // The number of constrained clusters before u in the fixed layer.
+                    var k = 0
+                    while k < ranks.count && ranks[k] < fixedIndex[u] { k += 1 }
+                    if 2 * k != bucket { moved = true }
+                    bucket = 2 * k
+                }
+            }
+            buckets.append((bucket, i))
+        }
+        guard moved else { return }
+        buckets.sort { $0.bucket != $1.bucket ? $0.bucket < $1.bucket : $0.position < $1.position }
+        let before = local
+        for (i, b) in buckets.enumerated() { local[i] = before[b.position] }
     }
 }

@@ -9,7 +9,7 @@ extension OrderingState {
             for v in order[l] {
                 keys[v] = useBarycenter ? barycenter(v, upper: downward) : median(v, upper: downward)
             }
-            setLayer(l, sorter.sorted(order[l], keys: keys, fixed: order[fixed]))
+            setLayer(l, sorter.sorted(order[l], keys: keys, fixed: order[fixed], follows: downward ? dummyUpper : dummyLower))
         }
     }
 

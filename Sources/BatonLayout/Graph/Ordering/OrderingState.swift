@@ -11,6 +11,9 @@ struct OrderingState {
     var keys: [Double]
     var scratch: [Int] = []
     var neighbours: NeighbourPositions
+    /// Each dummy's neighbour above (below), -1 for other vertices: whose side of clusters it keeps.
+    let dummyUpper: [Int]
+    let dummyLower: [Int]
     let transposeBudget: Int
 
     init(graph: ProperGraph, clusters: ClusterTree, transposeBudget: Int) {
@@ -21,6 +24,9 @@ struct OrderingState {
         sorter = ClusteredLayerSort(clusters: clusters, vertexCluster: graph.cluster)
         keys = Array(repeating: .nan, count: graph.vertexCount)
         neighbours = NeighbourPositions(graph: graph)
+        let isDummy = graph.vertices.map(\.isDummy)
+        dummyUpper = neighbours.soleUpper.enumerated().map { isDummy[$0.offset] ? $0.element : -1 }
+        dummyLower = neighbours.soleLower.enumerated().map { isDummy[$0.offset] ? $0.element : -1 }
         self.transposeBudget = transposeBudget
     }
 
@@ -44,7 +50,7 @@ struct OrderingState {
         guard clusters.count > 0 else { return start }
         for l in 0..<order.count {
             for v in order[l] { keys[v] = Double(position[v]) }
-            setLayer(l, sorter.sorted(order[l], keys: keys, fixed: l > 0 ? order[l - 1] : nil))
+            setLayer(l, sorter.sorted(order[l], keys: keys, fixed: l > 0 ? order[l - 1] : nil, follows: dummyUpper))
         }
         return order
     }
