@@ -60,7 +60,8 @@ public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions =
     observer?(.coordinateAssignment)
 
     // 6. Routes, labels, loops and cluster boxes.
-    let router = EdgeRouter(graph: proper, anchor: along.anchor, corridor: along.corridor, layers: across, frames: nodeFrames, shapes: shapes, space: space, options: options)
+    let router = EdgeRouter(graph: proper, anchor: along.anchor, corridor: along.corridor, layers: across, frames: nodeFrames,
+                            shapes: shapes, space: space, options: options)
     var routes = Array(repeating: [Point](), count: graph.edges.count)
     var labelFrames = [Rect?](repeating: nil, count: graph.edges.count)
     for e in graph.edges.indices {
@@ -84,12 +85,11 @@ public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions =
         clusterFrames.append(frame)
         titleFrames.append(titles.frame(c, in: frame))
     }
-    observer?(.edgeRouting)
-
     let curves = graph.edges.indices.map { e in
         EdgeCurves.curve(forRoute: routes[e], isSelfLoop: graph.edges[e].from == graph.edges[e].to,
                          radius: options.bendRadius, straightEnds: 0.8 * options.arrowRoom)
     }
+    observer?(.edgeRouting)
 
     // Back to drawing coordinates, with the margin around everything.
     return DrawingFrame.place(space: space, margin: options.margin, nodeFrames: nodeFrames, routes: routes, curves: curves,
