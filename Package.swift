@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "Baton", targets: ["Baton"]),
         .executable(name: "baton", targets: ["baton"]),
         .executable(name: "baton-bench", targets: ["baton-bench"]),
+        .executable(name: "baton-graph-bench", targets: ["baton-graph-bench"]),
     ],
     targets: [
         // Source files, spans, tokens, lexer, parser, AST, syntax diagnostics, formatter.
@@ -28,7 +29,8 @@ let package = Package(
         // The rule protocol, one file per rule, configuration, suppressions, metrics.
         .target(name: "BatonCheck", dependencies: ["BatonModel", "BatonJSON"]),
         // Text metrics, sequence layout, layered graph layout → a flat positioned Scene.
-        .target(name: "BatonLayout", dependencies: ["BatonModel"]),
+        // (It needs libm for square roots, which Linux only links for Foundation users otherwise.)
+        .target(name: "BatonLayout", dependencies: ["BatonModel"], linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // SVG from a Scene; DOT and Mermaid from the model; diagnostic formatters.
         .target(name: "BatonRender", dependencies: ["BatonLayout", "BatonCheck", "BatonJSON"]),
         // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.
@@ -41,6 +43,8 @@ let package = Package(
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonWorkload"]),
+        // Times the layered graph layout on seeded random graphs and compares it with Graphviz dot.
+        .executableTarget(name: "baton-graph-bench", dependencies: ["BatonLayout"]),
 
         // Shared by the test targets: external programs, golden files, location markers.
         .target(name: "BatonTestSupport", path: "Sources/BatonTestSupport"),

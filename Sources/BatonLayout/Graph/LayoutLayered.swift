@@ -1,0 +1,97 @@
+// The layered (Sugiyama-style) graph layout behind Baton's native graph view, in the phases of
+// Graphviz dot: cycle removal → layer assignment → dummy vertices → crossing minimisation →
+// coordinate assignment → edge routing. Each phase is a pure function in its own file:
+//
+//   Layering/    CycleRemoval (greedy or depth-first), LayerAssignment (network simplex),
+//                ProperLayering (bend, label and cluster filler vertices), RankAndOrder (tries
+//                several cycle removals when the budget allows and keeps the fewest crossings)
+//   Ordering/    LayerOrdering (median sweeps + Transposition + Sifting from several starts),
+//                ClusteredLayerSort (clusters stay contiguous), CrossingCounter (Barth–Jünger–Mutzel)
+//   Placement/   OrderCoordinates (BrandesKopf, refined by NetworkSimplexCoordinates), with
+//                BorderedLayering making cluster boxes rectangles; LayerPlacement (bands and gaps)
+//   Routing/     EdgeRouting (ports, corridors, taut routes), EdgeCurves, SelfLoops, DrawingFrame
+//   Support/     the shared pieces: ProperGraph, ClusterTree, NetworkSimplex, LayoutSpace
+//
+// All phases work in "layout space", where layers are columns (see LayoutSpace); top-to-bottom
+// drawings are transposed at the end. The work each phase may do is bounded by counts derived
+// from the graph's size and `effort`, never by a clock.
+//
+// Invariants of the result: node frames do not overlap; label frames overlap no node and no
+// other label; routes start and end on their nodes' outlines and pass through no node and no
+// label; routes cross exactly as often as the arcs of the layering do; a cluster's box contains
+// its nodes and nested boxes and no other node; the same input gives the same output, bit for
+// bit (no unseeded randomness, no hashing order, no clock).
+
+/// Lays out `graph` in layers. See `LayeredLayout` for the result's coordinates.
+///
+/// - Parameter observer: called as each phase ends, for timing; the layout does not depend on it.
+public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions = LayeredLayoutOptions(),
+                          observer: ((LayeredLayoutPhase) -> Void)? = nil) -> LayeredLayout {
+    let space = LayoutSpace(direction: options.direction)
+    let nodeCount = graph.nodes.count
+    let nodeSizes = graph.nodes.map { space.size($0.size.sanitized) }
+    let shapes = graph.nodes.map(\.shape)
+    let labelSizes = graph.edges.map { $0.labelSize.map { space.size($0.sanitized) } }
+    let clusters = ClusterTree(clusters: graph.clusters, nodes: graph.nodes)
+    func valid(_ e: LayeredGraph.Edge) -> Bool { e.from >= 0 && e.from < nodeCount && e.to >= 0 && e.to < nodeCount }
+
+    // 1–4. Cycle removal, layer assignment, dummy vertices, crossing minimisation.
+    var arcs: [(edge: Int, arc: Arc)] = []
+    for (i, e) in graph.edges.enumerated() where valid(e) && e.from != e.to { arcs.append((i, Arc(tail: e.from, head: e.to))) }
+    let ranked = rankAndOrder(nodeCount: nodeCount, edgeCount: graph.edges.count, arcs: arcs, hasLabel: labelSizes.map { $0 != nil },
+                              clusters: clusters, effort: options.effort, observer: observer)
+    let proper = ranked.graph, order = ranked.order, reversed = ranked.reversed
+    let hasLabels = arcs.contains { labelSizes[$0.edge] != nil }
+
+    // 5. Coordinates: along the layers, then across them.
+    let loops = SelfLoopPlan(nodeCount: nodeCount, edges: graph.edges, labelSizes: labelSizes, options: options)
+    let extents = VertexExtents(graph: proper, nodeSizes: nodeSizes, labelSizes: labelSizes, loops: loops, options: options)
+    let titles = ClusterTitles(graph.clusters, space: space, options: options)
+    let along = OrderCoordinates(graph: proper, order: order, clusters: clusters, extents: extents,
+                                 titleReserve: titles.orderReserve, minimumClusterExtent: titles.minimumOrderExtent, options: options)
+    let across = LayerPlacement(graph: proper, thickness: extents.thickness, clusters: clusters, titleReserve: titles.rankReserve,
+                                minimumClusterExtent: titles.minimumRankExtent, anchor: along.anchor, options: options, hasLabels: hasLabels)
+    var nodeFrames: [Rect] = []
+    nodeFrames.reserveCapacity(nodeCount)
+    for v in 0..<nodeCount {
+        let l = proper.layer[v]
+        nodeFrames.append(Rect(center: Point(x: across.center[l], y: along.anchor[v]), size: nodeSizes[v]))
+    }
+    observer?(.coordinateAssignment)
+
+    // 6. Routes, labels, loops and cluster boxes.
+    let router = EdgeRouter(graph: proper, anchor: along.anchor, corridor: along.corridor, layers: across, frames: nodeFrames,
+                            shapes: shapes, space: space, options: options)
+    var routes = Array(repeating: [Point](), count: graph.edges.count)
+    var labelFrames = [Rect?](repeating: nil, count: graph.edges.count)
+    for e in graph.edges.indices {
+        guard let route = router.route(e) else { continue }
+        routes[e] = reversed[e] ? route.reversed() : route
+        if let size = labelSizes[e] {
+            labelFrames[e] = router.labelFrame(e, size: size, route: route) ?? Rect(center: route[route.count / 2], size: size)
+        }
+    }
+    for v in 0..<nodeCount where !loops.loops[v].isEmpty {
+        for loop in loops.routes(node: v, frame: nodeFrames[v], shape: shapes[v], labelSizes: labelSizes, space: space, options: options) {
+            routes[loop.edge] = loop.route
+            labelFrames[loop.edge] = loop.label
+        }
+    }
+    var clusterFrames: [Rect] = []
+    var titleFrames: [Rect] = []
+    for c in 0..<clusters.count {
+        let frame = Rect(x: across.clusterStart[c], y: along.clusterStart[c],
+                         width: across.clusterEnd[c] - across.clusterStart[c], height: along.clusterEnd[c] - along.clusterStart[c])
+        clusterFrames.append(frame)
+        titleFrames.append(titles.frame(c, in: frame))
+    }
+    let curves = graph.edges.indices.map { e in
+        EdgeCurves.curve(forRoute: routes[e], isSelfLoop: graph.edges[e].from == graph.edges[e].to,
+                         radius: options.bendRadius, straightEnds: 0.8 * options.arrowRoom)
+    }
+    observer?(.edgeRouting)
+
+    // Back to drawing coordinates, with the margin around everything.
+    return DrawingFrame.place(space: space, margin: options.margin, nodeFrames: nodeFrames, routes: routes, curves: curves,
+                              labelFrames: labelFrames, clusterFrames: clusterFrames, titleFrames: titleFrames)
+}
