@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates the pictures in docs/images/ that docs/rendering.md shows:
 #   <sample>.svg         the sequence view of each sample's default flow (Baton's own SVG)
-#   <sample>.graph.svg   the graph view: Baton's DOT laid out by Graphviz (dot -Tsvg)
+#   <sample>.graph.svg   the graph view, laid out by Baton (every flow of the design)
 #   legend*.svg          the legend design in both views, light and dark
-# The tests compare the Baton-drawn files with fresh output, so run this after changing the
+# The tests compare every file with fresh output, so run this after changing the
 # renderer or a sample, and review the pictures before committing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,10 +14,10 @@ baton="$root/.build/debug/baton"
 for sample in "$root"/samples/*.baton; do
   name=$(basename "$sample" .baton)
   "$baton" render "$sample" -o "$images/$name.svg"
-  "$baton" render "$sample" --to dot | dot -Tsvg -o "$images/$name.graph.svg"
+  "$baton" render "$sample" --view graph -o "$images/$name.graph.svg"
 done
 for theme in light dark; do
   suffix=$([ "$theme" = dark ] && echo ".dark" || echo "")
   "$baton" render "$images/legend.baton" --theme "$theme" -o "$images/legend$suffix.svg"
-  "$baton" render "$images/legend.baton" --theme "$theme" --to dot | dot -Tsvg -o "$images/legend.graph$suffix.svg"
+  "$baton" render "$images/legend.baton" --theme "$theme" --view graph -o "$images/legend.graph$suffix.svg"
 done

@@ -31,6 +31,21 @@ public enum RenderView: String, Sendable, CaseIterable {
     case graph
 }
 
+/// Which way the graph view's edges run, in Graphviz's words.
+public enum GraphDirection: String, Sendable, CaseIterable {
+    /// Left to right (the default): data flows across the page, as most architecture diagrams read.
+    case leftToRight = "LR"
+    /// Top to bottom: for tall, narrow pages and long pipelines.
+    case topToBottom = "TB"
+
+    var layoutDirection: LayoutDirection {
+        switch self {
+        case .leftToRight: .leftToRight
+        case .topToBottom: .topToBottom
+        }
+    }
+}
+
 public struct RenderOptions: Hashable, Sendable {
     public var format: RenderFormat
     /// Nil: the format's own (SVG: sequence; DOT: graph; Mermaid: sequence).
@@ -41,14 +56,17 @@ public struct RenderOptions: Hashable, Sendable {
     public var theme: Theme.Name
     /// Overrides the content-derived id prefix.
     public var idPrefix: String?
+    /// The graph view's direction (SVG and DOT alike); the sequence view has only one.
+    public var direction: GraphDirection
 
     public init(format: RenderFormat = .svg, view: RenderView? = nil, flow: String? = nil,
-                theme: Theme.Name = .light, idPrefix: String? = nil) {
+                theme: Theme.Name = .light, idPrefix: String? = nil, direction: GraphDirection = .leftToRight) {
         self.format = format
         self.view = view
         self.flow = flow
         self.theme = theme
         self.idPrefix = idPrefix
+        self.direction = direction
     }
 
     /// The view actually drawn.
@@ -82,7 +100,10 @@ extension Baton {
                               help: "drop '--view sequence', or use --to svg or --to mermaid for a sequence diagram")
         case (.mermaid, .graph):
             throw RenderError(message: "the Mermaid export is a sequence diagram",
-                              help: "use --to dot for the graph view")
+                              help: "use --view graph with --to svg or --to dot for the graph view")
+        case (_, .sequence) where options.direction != .leftToRight:
+            throw RenderError(message: "--direction \(options.direction.rawValue) applies to the graph view only",
+                              help: "add --view graph (or --to dot), or drop --direction")
         default:
             break
         }
@@ -91,17 +112,20 @@ extension Baton {
         // Mermaid has no ids; the others get the given prefix or one derived from the content.
         let given = try options.idPrefix.map(validatedPrefix)
         let prefix = options.format == .mermaid ? ""
-            : given ?? idPrefix(source: source, format: options.format, view: view, flow: flow.map { model[$0].name }, theme: options.theme)
+            : given ?? idPrefix(source: source, format: options.format, view: view, flow: flow.map { model[$0].name }, theme: options.theme,
+                                direction: options.direction)
         switch (options.format, view) {
         case (.svg, .sequence):
             let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitledName)
             return (SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), scene.description)
         case (.svg, .graph):
-            let scene = try graphScene(model: model, flow: flow)
+            let scene = graphScene(model: model, flow: flow, untitled: untitledName, direction: options.direction)
             return (SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), scene.description)
         case (.dot, _):
             let title = graphTitle(model: model, flow: flow, untitled: untitledName)
-            return (DOTWriter.write(model: model, options: DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title)),
+            let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title,
+                                        direction: options.direction.layoutDirection)
+            return (DOTWriter.write(model: model, options: dotOptions),
                     "Graph of \(title)")
         case (.mermaid, _):
             let flowValue = flow.map { model[$0] }
@@ -148,10 +172,9 @@ extension Baton {
         }
     }
 
-    /// The graph view as a positioned scene: the one place the native layered layout plugs in.
-    static func graphScene(model: Model, flow: FlowID?) throws(RenderError) -> Scene {
-        throw RenderError(message: "the graph view as SVG needs Baton's native graph layout, which this build does not have yet",
-                          help: "use --to dot and lay it out with Graphviz (baton render FILE --to dot | dot -Tsvg)")
+    /// The graph view as a positioned scene, laid out by Baton's layered layout.
+    static func graphScene(model: Model, flow: FlowID?, untitled: String, direction: GraphDirection) -> Scene {
+        GraphViewLayout.scene(model: model, flow: flow, untitled: untitled, direction: direction.layoutDirection)
     }
 
     /// The flow to draw: the one named, else the root file's default flow, else the first.
@@ -172,12 +195,15 @@ extension Baton {
 
     /// `b-` and the first 10 hex digits of SHA-256 over the source and every option that
     /// changes the picture, so that two different diagrams on one page never share an id, and
-    /// the same diagram always gets the same ones.
+    /// the same diagram always gets the same ones. (The default direction adds nothing, so
+    /// left-to-right drawings keep the ids they had before directions existed.)
     public static func idPrefix(source: [UInt8], format: RenderFormat, view: RenderView, flow: String?,
-                                theme: Theme.Name) -> String {
+                                theme: Theme.Name, direction: GraphDirection = .leftToRight) -> String {
         var hasher = SHA256()
         hasher.update(source)
-        for part in [format.rawValue, view.rawValue, flow ?? "", theme.rawValue] {
+        var parts = [format.rawValue, view.rawValue, flow ?? "", theme.rawValue]
+        if direction != .leftToRight { parts.append(direction.rawValue) }
+        for part in parts {
             hasher.update([0])
             hasher.update(Array(part.utf8))
         }
@@ -205,9 +231,6 @@ extension Baton {
     }
 
     static func graphTitle(model: Model, flow: FlowID?, untitled: String) -> String {
-        let title = model.title ?? untitled
-        guard let flow else { return title }
-        let name = model[flow].name
-        return name == title ? title : "\(title): \(name)"
+        GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitled)
     }
 }

@@ -96,6 +96,8 @@ import Testing
         ["render", "-", "-o", "x.svg", "--to", "dot"],
         ["render", "-", "--to", "dot", "--view", "sequence"],
         ["render", "-", "--to", "mermaid", "--view", "graph"],
+        ["render", "-", "--view", "graph", "--direction", "sideways"],
+        ["render", "-", "--to", "mermaid", "--direction", "TB"],
         ["render", "-", "--id-prefix", "9 lives"],
         ["render", "-", "--thme", "dark"],
         ["render", "no/such/file.baton"],
@@ -107,10 +109,54 @@ import Testing
         #expect(result.standardOutput.isEmpty)
     }
 
-    @Test func theGraphViewAsSVGExplainsWhatToDoInstead() throws {
-        let result = try BatonExecutable.run(["render", "-", "--view", "graph"], input: Data(Self.design.utf8))
+    static var samples: [String] {
+        let directory = Golden.packageRoot().appendingPathComponent("samples")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".baton") }.sorted()
+    }
+
+    /// The graph view is laid out by Baton itself: no Graphviz on the PATH is needed.
+    @Test(arguments: samples)
+    func theGraphViewIsDrawnNatively(_ sample: String) throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = Golden.packageRoot().appendingPathComponent("samples/\(sample)").path
+        for direction in ["LR", "TB"] {
+            let result = try BatonExecutable.run(["render", path, "--view", "graph", "--direction", direction, "-o", "x.svg"],
+                                                 directory: directory, environment: ["PATH": "/nonexistent"])
+            #expect(result.status == 0, "\(sample) \(direction): \(result.standardError)")
+            #expect(result.standardError.isEmpty)
+            let svg = try String(contentsOf: directory.appendingPathComponent("x.svg"), encoding: .utf8)
+            #expect(svg.hasPrefix("<svg xmlns="))
+            #expect(svg.contains("aria-roledescription=\"graph diagram\""))
+        }
+    }
+
+    @Test func theDirectionTurnsTheGraphAndTheDOT() throws {
+        let lr = try BatonExecutable.run(["render", "-", "--view", "graph"], input: Data(Self.design.utf8))
+        let tb = try BatonExecutable.run(["render", "-", "--view", "graph", "--direction", "TB"], input: Data(Self.design.utf8))
+        #expect(lr.status == 0 && tb.status == 0)
+        #expect(lr.standardOutput != tb.standardOutput)
+        let dot = try BatonExecutable.run(["render", "-", "--to", "dot", "--direction", "TB"], input: Data(Self.design.utf8))
+        #expect(dot.status == 0)
+        #expect(dot.standardOutput.contains("rankdir=TB"))
+        let defaultDOT = try BatonExecutable.run(["render", "-", "--to", "dot"], input: Data(Self.design.utf8))
+        #expect(defaultDOT.standardOutput.contains("rankdir=LR"))
+    }
+
+    @Test(arguments: [("tb", "TB"), ("LB", "LR"), ("TD", "TB")])
+    func anUnknownDirectionSuggestsTheClosest(_ given: String, _ suggestion: String) throws {
+        let result = try BatonExecutable.run(["render", "-", "--view", "graph", "--direction", given], input: Data(Self.design.utf8))
         #expect(result.status == 2)
-        #expect(result.standardError.contains("--to dot"))
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains("'\(given)' is not a valid value for '--direction'"))
+        #expect(result.standardError.contains("did you mean '\(suggestion)'?"), "\(result.standardError)")
+    }
+
+    @Test func aDirectionForTheSequenceViewIsAUsageError() throws {
+        let result = try BatonExecutable.run(["render", "-", "--direction", "TB"], input: Data(Self.design.utf8))
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("applies to the graph view"))
     }
 
     @Test func neverWritesOverTheInput() throws {
@@ -130,12 +176,13 @@ import Testing
     }
 
     /// Same input, separate processes (each with its own hash seed): the same bytes.
-    @Test(arguments: ["svg", "dot", "mermaid"])
-    func renderingIsDeterministicAcrossProcesses(_ format: String) throws {
+    @Test(arguments: [["--to", "svg"], ["--to", "dot"], ["--to", "mermaid"], ["--view", "graph"],
+                      ["--view", "graph", "--direction", "TB", "--theme", "dark"]])
+    func renderingIsDeterministicAcrossProcesses(_ options: [String]) throws {
         let sample = Golden.packageRoot().appendingPathComponent("samples/saga.baton").path
         var outputs: [Data] = []
         for _ in 0..<2 {
-            let result = try BatonExecutable.run(["render", sample, "--to", format])
+            let result = try BatonExecutable.run(["render", sample] + options)
             #expect(result.status == 0)
             outputs.append(result.standardOutputBytes)
         }
@@ -146,7 +193,7 @@ import Testing
     @Test func helpListsTheOptions() throws {
         let result = try BatonExecutable.run(["render", "--help"])
         #expect(result.status == 0)
-        for option in ["--output", "--to", "--view", "--flow", "--theme", "--id-prefix"] {
+        for option in ["--output", "--to", "--view", "--flow", "--direction", "--theme", "--id-prefix"] {
             #expect(result.standardOutput.contains(option))
         }
     }

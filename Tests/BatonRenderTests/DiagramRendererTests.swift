@@ -20,6 +20,13 @@ import Testing
         #expect(diagram.description.contains("C calls S: order"))
     }
 
+    @Test func drawsTheGraphView() throws {
+        let diagram = try Baton.renderDiagram(Self.request("client C\nservice S\nC -> S : order", view: "graph")).get()
+        #expect(diagram.svg.contains("aria-roledescription=\"graph diagram\""))
+        #expect(diagram.svg.contains("id=\"bdocs1-e0\""))
+        #expect(diagram.description.contains("C calls S: order."))
+    }
+
     @Test func compileErrorsComeBackAsDiagnostics() {
         guard case .failure(let failure) = Baton.renderDiagram(Self.request("service A\nA -> B : x")) else {
             Issue.record("expected a failure")
@@ -30,8 +37,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (nil as String?, "graph", "light", "bdocs1", "--to dot"),
-        ("Nope", "sequence", "light", "bdocs1", "no flow named"),
+        ("Nope" as String?, "sequence", "light", "bdocs1", "no flow named"),
         (nil, "sideways", "light", "bdocs1", "unknown view"),
         (nil, "sequence", "sepia", "bdocs1", "unknown theme"),
         (nil, "sequence", "light", "9\"x", "cannot start an id"),

@@ -17,14 +17,22 @@ import Testing
         let picture = try String(contentsOf: Self.images.appendingPathComponent("\(design.name).svg"), encoding: .utf8)
         #expect(picture == (try RenderCase(design: design, flow: nil).render(.svg)),
                 "docs/images/\(design.name).svg is stale: run scripts/render-docs-images.sh")
-        #expect(FileManager.default.fileExists(atPath: Self.images.appendingPathComponent("\(design.name).graph.svg").path))
     }
 
-    @Test(arguments: [("legend.svg", Theme.Name.light), ("legend.dark.svg", .dark)])
-    func legendIsUpToDate(_ file: String, _ theme: Theme.Name) throws {
+    /// The graph pictures are Baton's own layout too (no Graphviz involved).
+    @Test(arguments: TestDesigns.samples)
+    func sampleGraphPicturesAreUpToDate(_ design: TestDesigns.Design) throws {
+        let picture = try String(contentsOf: Self.images.appendingPathComponent("\(design.name).graph.svg"), encoding: .utf8)
+        #expect(picture == (try RenderCase(design: design, flow: nil).render(.svg, view: .graph)),
+                "docs/images/\(design.name).graph.svg is stale: run scripts/render-docs-images.sh")
+    }
+
+    @Test(arguments: [("legend.svg", Theme.Name.light, RenderView.sequence), ("legend.dark.svg", .dark, .sequence),
+                      ("legend.graph.svg", .light, .graph), ("legend.graph.dark.svg", .dark, .graph)])
+    func legendIsUpToDate(_ file: String, _ theme: Theme.Name, _ view: RenderView) throws {
         let design = TestDesigns.Design(name: "legend", url: Self.images.appendingPathComponent("legend.baton"))
         let picture = try String(contentsOf: Self.images.appendingPathComponent(file), encoding: .utf8)
-        #expect(picture == (try RenderCase(design: design, flow: nil).render(.svg, theme: theme)),
+        #expect(picture == (try RenderCase(design: design, flow: nil).render(.svg, theme: theme, view: view)),
                 "docs/images/\(file) is stale: run scripts/render-docs-images.sh")
     }
 

@@ -13,10 +13,12 @@ import Testing
     func graphvizLaysOutTheDOT(_ testCase: RenderCase) throws {
         let dot = try ExternalProgram.require("dot", package: "graphviz")
         for theme in Theme.Name.allCases {
-            let output = try dot.run(["-Tsvg"], input: Data(try testCase.render(.dot, theme: theme).utf8))
-            #expect(output.status == 0)
-            #expect(output.standardError.isEmpty, "dot said: \(output.standardError)")
-            #expect(String(decoding: output.standardOutput, as: UTF8.self).contains("</svg>"))
+            for direction in GraphDirection.allCases {
+                let output = try dot.run(["-Tsvg"], input: Data(try testCase.render(.dot, theme: theme, direction: direction).utf8))
+                #expect(output.status == 0)
+                #expect(output.standardError.isEmpty, "dot said: \(output.standardError)")
+                #expect(String(decoding: output.standardOutput, as: UTF8.self).contains("</svg>"))
+            }
         }
     }
 
@@ -55,6 +57,38 @@ import Testing
         }
     }
 
+    /// The graph view laid out by Baton, in both directions and themes: well-formed for libxml2
+    /// and drawn by librsvg without a word on stderr.
+    @Test(.requires(program: "xmllint"), .requires(program: "rsvg-convert"), arguments: RenderCase.all)
+    func libxml2AndLibrsvgTakeTheGraphSVG(_ testCase: RenderCase) throws {
+        let xmllint = try ExternalProgram.require("xmllint", package: "libxml2-utils")
+        let rsvg = try ExternalProgram.require("rsvg-convert", package: "librsvg2-bin")
+        for theme in Theme.Name.allCases {
+            for direction in GraphDirection.allCases {
+                let svg = Data(try testCase.render(.svg, theme: theme, view: .graph, direction: direction).utf8)
+                let lint = try xmllint.run(["--noout", "-"], input: svg)
+                #expect(lint.status == 0 && lint.standardError.isEmpty, "xmllint said: \(lint.standardError)")
+                let png = try rsvg.run(["--format=png"], input: svg)
+                #expect(png.status == 0)
+                #expect(png.standardError.isEmpty, "rsvg-convert said: \(png.standardError)")
+                #expect(Array(png.standardOutput.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            }
+        }
+    }
+
+    /// Large generated designs drawn as graphs: still a document librsvg draws.
+    @Test(.requires(program: "rsvg-convert"), arguments: [1, 2] as [UInt64])
+    func librsvgDrawsGeneratedGraphs(_ seed: UInt64) throws {
+        let rsvg = try ExternalProgram.require("rsvg-convert", package: "librsvg2-bin")
+        let source = DesignGenerator(.init(participants: 30, interactions: 200, seed: seed)).generate()
+        let compilation = Baton.compile(source: source)
+        #expect(!compilation.hasErrors)
+        let svg = try Baton.render(compilation, source: Array(source.utf8), options: RenderOptions(format: .svg, view: .graph))
+        let png = try rsvg.run(["--format=png"], input: Data(svg.utf8))
+        #expect(png.status == 0)
+        #expect(png.standardError.isEmpty, "rsvg-convert said: \(png.standardError.prefix(500))")
+    }
+
     /// The hostile design's labels survive Graphviz too: its SVG is well-formed and shows the
     /// markup as text.
     @Test(.requires(program: "dot"), .requires(program: "xmllint"))
@@ -80,7 +114,8 @@ import Testing
         let payments = RenderCase(design: try #require(TestDesigns.named("card-payments")), flow: nil)
         let saga = RenderCase(design: try #require(TestDesigns.named("saga")), flow: nil)
         let diagrams = [try payments.render(.svg), try saga.render(.svg), try payments.render(.svg, theme: .dark),
-                        try saga.render(.svg, theme: .dark)]
+                        try saga.render(.svg, theme: .dark), try payments.render(.svg, view: .graph),
+                        try payments.render(.svg, view: .graph, direction: .topToBottom)]
         let page = "<!DOCTYPE html>\n<html><head><title>two diagrams</title></head><body>\n"
             + diagrams.map { "<div>\n\($0)</div>\n" }.joined() + "</body></html>\n"
         var seen = Set<String>()

@@ -24,9 +24,9 @@ import Testing
         return values
     }
 
-    @Test(arguments: RenderCase.all)
-    func keepsToThePortableSubset(_ testCase: RenderCase) throws {
-        let svg = try testCase.render(.svg)
+    @Test(arguments: RenderCase.all, RenderView.allCases)
+    func keepsToThePortableSubset(_ testCase: RenderCase, _ view: RenderView) throws {
+        let svg = try testCase.render(.svg, view: view)
         for forbidden in ["foreignObject", "<script", "<style", "var(", "textLength", "href", "url(", "<image",
                           "xml:space", "dominant-baseline", "\r", "\t"] {
             #expect(!svg.contains(forbidden), "the SVG contains \(forbidden)")
@@ -36,9 +36,9 @@ import Testing
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
     }
 
-    @Test(arguments: RenderCase.all)
-    func hasSizeViewBoxAndAccessibleName(_ testCase: RenderCase) throws {
-        let svg = try testCase.render(.svg)
+    @Test(arguments: RenderCase.all, RenderView.allCases)
+    func hasSizeViewBoxAndAccessibleName(_ testCase: RenderCase, _ view: RenderView) throws {
+        let svg = try testCase.render(.svg, view: view)
         let root = String(svg.prefix { $0 != ">" })
         let width = try #require(Self.attributeValues("width", in: root).first.flatMap(Double.init))
         let height = try #require(Self.attributeValues("height", in: root).first.flatMap(Double.init))
@@ -54,9 +54,9 @@ import Testing
         }
     }
 
-    @Test(arguments: RenderCase.all)
-    func numbersHaveAtMostTwoDecimalsAndNoNegativeZero(_ testCase: RenderCase) throws {
-        let svg = try testCase.render(.svg)
+    @Test(arguments: RenderCase.all, RenderView.allCases)
+    func numbersHaveAtMostTwoDecimalsAndNoNegativeZero(_ testCase: RenderCase, _ view: RenderView) throws {
+        let svg = try testCase.render(.svg, view: view)
         var number = ""
         func check() {
             if let dot = number.firstIndex(of: ".") {
@@ -87,6 +87,9 @@ import Testing
         #expect(base != Baton.idPrefix(source: b, format: .svg, view: .sequence, flow: nil, theme: .light))
         #expect(base != Baton.idPrefix(source: a, format: .svg, view: .sequence, flow: nil, theme: .dark))
         #expect(base != Baton.idPrefix(source: a, format: .svg, view: .sequence, flow: "F", theme: .light))
+        let graph = Baton.idPrefix(source: a, format: .svg, view: .graph, flow: nil, theme: .light)
+        #expect(graph != base)
+        #expect(graph != Baton.idPrefix(source: a, format: .svg, view: .graph, flow: nil, theme: .light, direction: .topToBottom))
     }
 
     @Test func aGivenIDPrefixIsUsedEverywhere() throws {

@@ -35,10 +35,11 @@ struct RenderCase: Sendable, CustomStringConvertible {
         return compilation
     }
 
-    func render(_ format: RenderFormat, theme: Theme.Name = .light, view: RenderView? = nil) throws -> String {
+    func render(_ format: RenderFormat, theme: Theme.Name = .light, view: RenderView? = nil,
+                direction: GraphDirection = .leftToRight) throws -> String {
         let compilation = try compile()
         return try Baton.render(compilation, source: design.bytes,
-                                options: RenderOptions(format: format, view: view, flow: flow, theme: theme))
+                                options: RenderOptions(format: format, view: view, flow: flow, theme: theme, direction: direction))
     }
 
     /// Every flow of every design.

@@ -15,6 +15,12 @@ public enum BorderShape: Hashable, Sendable {
     case cylinder(cap: Double)
     /// A cylinder lying on its side (a queue): elliptical ends of width `2 * cap` on the left and right.
     case horizontalCylinder(cap: Double)
+    /// A horizontal cylinder in the frame less `fan` on the right, followed by a fan that reaches
+    /// the frame's right side within `spread` of the middle (a topic: its copies leave there).
+    case fannedCylinder(cap: Double, fan: Double, spread: Double)
+    /// A person: a round head of radius `head` centred at the top, over a body (a rounded
+    /// rectangle) that starts just below the head and fills the rest of the frame.
+    case person(head: Double)
 
     /// Whether `p` lies inside the outline (or on it) when the node occupies `frame`.
     public func contains(_ p: Point, in frame: Rect) -> Bool {
@@ -48,7 +54,37 @@ public enum BorderShape: Hashable, Sendable {
             if dx <= hw - c || c == 0 { return true }
             let u = (dx - (hw - c)) / c, v = hh > 0 ? dy / hh : 0
             return u * u + v * v <= 1 + 1e-12
+        case .fannedCylinder(let cap, let fan, let spread):
+            let f = min(max(0, fan), frame.width)
+            if p.x >= frame.maxX - f { return dy <= max(0, spread) }
+            let barrel = Rect(x: frame.minX, y: frame.minY, width: frame.width - f, height: frame.height)
+            return BorderShape.horizontalCylinder(cap: cap).contains(p, in: barrel)
+        case .person(let head):
+            let body = Self.personBody(head: head, in: frame)
+            if p.y >= body.minY { return BorderShape.roundedRectangle(radius: min(10, body.height / 2)).contains(p, in: body) }
+            let r = min(max(0, head), hw), cy = frame.minY + r
+            let ex = p.x - frame.midX, ey = p.y - cy
+            return ex * ex + ey * ey <= r * r + 1e-9
         }
+    }
+
+    /// A person's body: the frame below the head (and a one-point neck).
+    static func personBody(head: Double, in frame: Rect) -> Rect {
+        let top = min(frame.maxY, frame.minY + 2 * max(0, head) + 1)
+        return Rect(x: frame.minX, y: top, width: frame.width, height: frame.maxY - top)
+    }
+
+    /// Where edges may meet the outline along one axis: the y interval of the left and right
+    /// sides (`vertical`), or the x interval of the top and bottom sides. It is the whole frame
+    /// except for a person's left and right sides, where edges should meet the body, not the
+    /// air beside the head.
+    public func portRange(vertical: Bool, in frame: Rect) -> ClosedRange<Double> {
+        guard vertical else { return frame.minX...frame.maxX }
+        if case .person(let head) = self {
+            let body = Self.personBody(head: head, in: frame)
+            return body.minY...max(body.minY, body.maxY)
+        }
+        return frame.minY...frame.maxY
     }
 
     /// Where the segment from `inside` (a point inside the outline) to `outside` (a point

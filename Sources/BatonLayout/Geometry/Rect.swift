@@ -65,6 +65,23 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
         Rect(x: minX + d, y: minY + d, width: max(0, width - 2 * d), height: max(0, height - 2 * d))
     }
 
+    /// Whether the segment from `a` to `b` passes through the interior (touching the border
+    /// does not count). Liang–Barsky clipping.
+    public func isCrossed(by a: Point, _ b: Point) -> Bool {
+        guard width > 0, height > 0 else { return false }
+        var t0 = 0.0, t1 = 1.0
+        let dx = b.x - a.x, dy = b.y - a.y
+        for (p, q) in [(-dx, a.x - minX), (dx, maxX - a.x), (-dy, a.y - minY), (dy, maxY - a.y)] {
+            if p == 0 {
+                if q <= 0 { return false }
+            } else {
+                let t = q / p
+                if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
+            }
+        }
+        return t1 - t0 > 1e-9
+    }
+
     public func offsetBy(dx: Double, dy: Double) -> Rect {
         Rect(x: minX + dx, y: minY + dy, width: width, height: height)
     }

@@ -108,4 +108,27 @@ extension ShapeKind {
     public static func hexagonPoint(height: Double) -> Double {
         (height / 2 * 0.6).rounded()
     }
+
+    // The radii and reaches as drawn, for a given frame: renderers draw with them, and the graph
+    // view clips edges to the same outlines (see `outline(in:)`).
+
+    /// A hexagon's points in a frame of `size`: `hexagonPoint`, but never more than a third of the width.
+    public static func hexagonInset(_ size: Size) -> Double {
+        min(hexagonPoint(height: size.height), size.width / 3)
+    }
+
+    /// The vertical radius of a cylinder's lid (and bottom rim) in a frame `height` high.
+    public static func cylinderLidRadius(height: Double) -> Double {
+        min(cylinderLid / 2, height / 4)
+    }
+
+    /// The horizontal radius of a barrel's caps in a frame `width` wide.
+    public static func barrelCapRadius(width: Double) -> Double {
+        min(barrelCap / 2, width / 4)
+    }
+
+    /// How far the outer rays of a topic's fan reach above and below its middle.
+    public static func fanSpread(height: Double) -> Double {
+        min(8, height / 3)
+    }
 }

@@ -43,6 +43,8 @@ public enum StyleRole: Hashable, Sendable {
     /// A group of participants (a team, a deployment unit): a box behind its members.
     case groupBox
     case groupLabel
+    /// A plate in the group's fill behind its name, where edges pass under the name (graph view).
+    case groupLabelBackground
 
     /// The line style of an arrow.
     public static func line(for arrow: Arrow) -> StyleRole {

@@ -1,5 +1,5 @@
 // The graph view as Graphviz DOT: one node per participant, one edge per (initiator, passive
-// end, arrow kind), groups as clusters, laid out left to right.
+// end, arrow kind), groups as clusters, laid out left to right (or top to bottom).
 //
 // Edges run in the data direction, so Graphviz ranks producers before consumers; the baton (a
 // dot) marks the initiator's end. Everything user-written is a quoted string (see
@@ -18,12 +18,16 @@ public struct DOTOptions: Hashable, Sendable {
     /// Only this flow's interactions; nil for every flow.
     public var flow: FlowID?
     public var title: String
+    /// Graphviz's `rankdir`: LR (the default) or TB, as the native graph view.
+    public var direction: LayoutDirection
 
-    public init(theme: Theme = .light, idPrefix: String, flow: FlowID? = nil, title: String) {
+    public init(theme: Theme = .light, idPrefix: String, flow: FlowID? = nil, title: String,
+                direction: LayoutDirection = .leftToRight) {
         self.theme = theme
         self.idPrefix = idPrefix
         self.flow = flow
         self.title = title
+        self.direction = direction
     }
 }
 
@@ -42,7 +46,7 @@ public enum DOTWriter {
         out += "digraph baton {\n"
         out += "  graph [id=\(DOTEscaping.quoted(options.idPrefix)), label=\(DOTEscaping.quoted(options.title)), "
             + "labelloc=t, labeljust=l, fontname=\"\(DOTStyle.font)\", fontsize=16, fontcolor=\"\(theme.ink)\", "
-            + "bgcolor=\"\(theme.background)\", rankdir=LR, "
+            + "bgcolor=\"\(theme.background)\", rankdir=\(options.direction == .topToBottom ? "TB" : "LR"), "
             + (DOTStyle.needsNewRank(content) ? "newrank=true, " : "") + "nodesep=0.45, ranksep=0.9, pad=0.3];\n"
         out += "  node [fontname=\"\(DOTStyle.font)\", fontsize=12, fontcolor=\"\(theme.ink)\", penwidth=1.5, "
             + "margin=\"0.16,0.08\"];\n"

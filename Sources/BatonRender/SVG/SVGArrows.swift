@@ -20,8 +20,17 @@ enum SVGArrows {
         let endMarks = marks(at: points[points.count - 1], from: points[points.count - 2], end: line.end)
         // The stroke stops where a filled arrowhead begins, so that a dashed or dotted line
         // never shows through the head's point.
-        if let cut = startMarks.strokeEnd { points[0] = cut }
-        if let cut = endMarks.strokeEnd { points[points.count - 1] = cut }
+        // On a curve, the neighbouring control point moves with the end, so that the last piece
+        // keeps its direction instead of doubling back (a cusp some renderers draw with a gap).
+        if let cut = startMarks.strokeEnd {
+            if isBezier { points[1] = points[1] + (cut - points[0]) }
+            points[0] = cut
+        }
+        if let cut = endMarks.strokeEnd {
+            let last = points.count - 1
+            if isBezier { points[last - 1] = points[last - 1] + (cut - points[last]) }
+            points[last] = cut
+        }
 
         out.line("<path d=\"M")
         out.point(points[0])

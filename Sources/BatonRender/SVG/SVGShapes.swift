@@ -37,7 +37,7 @@ enum SVGShapes {
             let fan = ShapeKind.fanWidth
             barrel(Rect(x: f.minX, y: f.minY, width: f.width - fan, height: f.height), paint, into: &out)
             // Three rays leaving the outlet, each ending in a dot: one message, a copy for each subscriber.
-            let x0 = f.maxX - fan - ShapeKind.barrelCap / 4, y0 = f.midY, spread = min(8, f.height / 3)
+            let x0 = f.maxX - fan - ShapeKind.barrelCap / 4, y0 = f.midY, spread = ShapeKind.fanSpread(height: f.height)
             let x1 = f.maxX - 2
             var d = ""
             for dy in [-spread, 0, spread] {
@@ -53,7 +53,7 @@ enum SVGShapes {
                 out.raw("/>\n")
             }
         case .hexagon:
-            let h = min(ShapeKind.hexagonPoint(height: f.height), f.width / 3)
+            let h = ShapeKind.hexagonInset(f.size)
             polygon([Point(x: f.minX + h, y: f.minY), Point(x: f.maxX - h, y: f.minY), Point(x: f.maxX, y: f.midY),
                      Point(x: f.maxX - h, y: f.maxY), Point(x: f.minX + h, y: f.maxY), Point(x: f.minX, y: f.midY)],
                     paint, into: &out)
@@ -75,7 +75,7 @@ enum SVGShapes {
 
     /// A database: the body with its bottom rim, then the near half of the lid on top.
     private static func cylinder(_ f: Rect, _ paint: ShapePaint, into out: inout SVGOutput) {
-        let ry = min(ShapeKind.cylinderLid / 2, f.height / 4), rx = f.width / 2
+        let ry = ShapeKind.cylinderLidRadius(height: f.height), rx = f.width / 2
         let top = f.minY + ry, bottom = f.maxY - ry
         let arc = "A\(SVGOutput.format(rx)),\(SVGOutput.format(ry)) 0 0 0 "
         let body = "M\(SVGOutput.format(f.minX)),\(SVGOutput.format(top))V\(SVGOutput.format(bottom))"
@@ -89,7 +89,7 @@ enum SVGShapes {
 
     /// A queue: a cylinder lying on its side, its outlet (the right cap) facing the reader.
     private static func barrel(_ f: Rect, _ paint: ShapePaint, into out: inout SVGOutput) {
-        let rx = min(ShapeKind.barrelCap / 2, f.width / 4), ry = f.height / 2
+        let rx = ShapeKind.barrelCapRadius(width: f.width), ry = f.height / 2
         let left = f.minX + rx, right = f.maxX - rx
         let arc = { (sweep: Int) in "A\(SVGOutput.format(rx)),\(SVGOutput.format(ry)) 0 0 \(sweep) " }
         let body = "M\(SVGOutput.format(left)),\(SVGOutput.format(f.minY))H\(SVGOutput.format(right))"

@@ -119,6 +119,8 @@ public struct Theme: Hashable, Sendable {
             return ShapePaint(fill: noteFill, stroke: noteStroke, strokeWidth: 1, dash: nil)
         case .groupBox:
             return ShapePaint(fill: groupFill, stroke: faint, strokeWidth: 1, dash: "4 3")
+        case .groupLabelBackground:
+            return ShapePaint(fill: groupFill, stroke: "none", strokeWidth: 0, dash: nil)
         default:
             return ShapePaint(fill: "none", stroke: ink, strokeWidth: 1, dash: nil)
         }

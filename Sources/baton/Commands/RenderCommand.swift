@@ -8,14 +8,15 @@ import Foundation
 enum RenderCommand {
     static let spec = CommandSpec(
         name: "render",
-        summary: "Draw a design: a sequence diagram (SVG, Mermaid) or the graph view (DOT)",
+        summary: "Draw a design: a sequence diagram (SVG, Mermaid) or the graph view (SVG, DOT)",
         usage: "baton render [OPTIONS] FILE",
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
             to OUT with -o, whose extension picks the format (.svg, .dot or .gv, .mmd or .mermaid)
             unless --to says otherwise. Files are written atomically, and never over the input.
             Compile errors are reported as by 'baton check' and exit with 1; lint findings never
-            stop a render. Exit status 2: a usage or I/O error, or an unknown flow.
+            stop a render. The graph view is laid out by Baton itself (no Graphviz needed), left to
+            right unless --direction TB. Exit status 2: a usage or I/O error, or an unknown flow.
             """,
         options: [
             .value("--output", short: "-o", "OUT", "write to OUT instead of standard output"),
@@ -24,6 +25,8 @@ enum RenderCommand {
             .value("--view", "VIEW", choices: RenderView.allCases.map(\.rawValue),
                    "sequence: one flow over time; graph: the architecture (default: sequence, DOT is always graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
+            .value("--direction", "DIR", choices: GraphDirection.allCases.map(\.rawValue),
+                   "graph view: edges run left to right or top to bottom (default LR)"),
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "colours (default light)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
             .value("--import-root", "DIR", repeatable: true, "also allow imports from below DIR (default: the file's own directory)"),
@@ -31,6 +34,8 @@ enum RenderCommand {
         examples: [
             "baton render checkout.baton -o checkout.svg",
             "baton render checkout.baton --flow Refund --theme dark -o refund-dark.svg",
+            "baton render checkout.baton --view graph -o checkout-graph.svg",
+            "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
             "cat checkout.baton | baton render - --to mermaid",
         ])
@@ -62,7 +67,8 @@ enum RenderCommand {
         let options = RenderOptions(
             format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
             flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
-            idPrefix: arguments.value("--id-prefix"))
+            idPrefix: arguments.value("--id-prefix"),
+            direction: arguments.value("--direction").flatMap(GraphDirection.init(rawValue:)) ?? .leftToRight)
 
         let input: InputFile
         do {

@@ -1,6 +1,9 @@
-// Room for cluster titles. A title sits inside its box at the top-left corner. Left to right,
-// that is before the members along the order axis; top to bottom, before the first layer
-// along the rank axis. The box is also made at least as wide as its title.
+// Room for cluster titles. A title sits inside its box at the top-left corner, in room reserved
+// before the members along the order axis: above them left to right, beside them top to bottom.
+// Edges enter and leave a cluster across the rank axis (through its left and right sides, or
+// its top and bottom), so a title reserved before the first layer would lie across their way,
+// while this room is crossed only where an edge turns inside the box. The box is also made at
+// least as long as its title along the rank axis.
 
 struct ClusterTitles {
     /// Title sizes in layout space.
@@ -20,14 +23,8 @@ struct ClusterTitles {
         minimumOrderExtent = Array(repeating: 0, count: n)
         minimumRankExtent = Array(repeating: 0, count: n)
         for (c, s) in sizes.enumerated() where s.width > 0 || s.height > 0 {
-            switch space.direction {
-            case .leftToRight:
-                orderReserve[c] = s.height
-                minimumRankExtent[c] = s.width + padding
-            case .topToBottom:
-                rankReserve[c] = s.width
-                minimumOrderExtent[c] = s.height + padding
-            }
+            orderReserve[c] = s.height
+            minimumRankExtent[c] = s.width + padding
         }
     }
 

@@ -48,10 +48,18 @@ struct EdgeRouter {
         for v in 0..<nodeCount {
             for (side, ends) in [(true, outgoing[v]), (false, incoming[v])] where !ends.isEmpty {
                 let sorted = ends.sorted { $0.toward != $1.toward ? $0.toward < $1.toward : $0.edge < $1.edge }
-                let usable = 0.7 * frames[v].height
+                // Ports spread around the anchor, within the part of the side edges may meet
+                // (all of it, except beside a person's head), moved as little as needed to fit.
+                let range = space.portRange(shapes[v], frame: frames[v])
+                let span = range.upperBound - range.lowerBound
+                let usable = 0.7 * min(frames[v].height, span)
                 let step = sorted.count > 1 ? min(options.portSpacing, usable / Double(sorted.count - 1)) : 0
+                let reach = step * Double(sorted.count - 1) / 2
+                let margin = (span - usable) / 2
+                let low = range.lowerBound + margin + reach, high = range.upperBound - margin - reach
+                let center = low <= high ? min(max(anchor[v], low), high) : (range.lowerBound + range.upperBound) / 2
                 for (i, end) in sorted.enumerated() {
-                    let offset = (Double(i) - Double(sorted.count - 1) / 2) * step
+                    let offset = center - anchor[v] + (Double(i) - Double(sorted.count - 1) / 2) * step
                     if side { tailPort[end.edge] = offset } else { headPort[end.edge] = offset }
                 }
             }

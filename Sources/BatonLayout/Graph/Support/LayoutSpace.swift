@@ -16,4 +16,9 @@ struct LayoutSpace {
     func exitPoint(_ shape: BorderShape, frame: Rect, from inside: Point, toward outside: Point) -> Point {
         point(shape.exitPoint(from: point(inside), toward: point(outside), in: rect(frame)))
     }
+
+    /// The interval of the order axis (layout space) where edges may meet a node's sides.
+    func portRange(_ shape: BorderShape, frame: Rect) -> ClosedRange<Double> {
+        shape.portRange(vertical: !transposes, in: rect(frame))
+    }
 }

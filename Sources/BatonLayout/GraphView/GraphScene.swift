@@ -1,0 +1,74 @@
+import BatonModel
+
+/// The laid-out graph as a Scene: the title above the drawing, then in paint order the cluster
+/// boxes (outer before inner), the nodes, the edges with their labels (on top of the nodes, so
+/// that a baton dot sitting on a node's outline is never hidden by the node's fill), and the
+/// cluster titles.
+enum GraphScene {
+    typealias S = GraphViewStyle
+
+    static func scene(model: Model, layout graphLayout: GraphLayout, title: String, description: String,
+                      metrics: TextMetrics) -> Scene {
+        let layout = graphLayout.layout
+        var items: [SceneItem] = []
+        // The title stands where the drawing's margin begins; the drawing moves down below it.
+        var width = layout.size.width
+        var dy = 0.0
+        if !title.isEmpty {
+            let text = metrics.measure(title, style: S.title, maxWidth: S.titleMaxWidth)
+            items.append(.text(metrics.block(text.lines, size: text.size, style: S.title, alignment: .start,
+                                             anchor: Point(x: S.margin, y: S.margin))))
+            dy = text.size.height + S.titleGap
+            width = max(width, text.size.width + 2 * S.margin)
+        }
+        func moved(_ r: Rect) -> Rect { r.offsetBy(dx: 0, dy: dy) }
+
+        for (c, cluster) in graphLayout.clusters.enumerated() {
+            let box = moved(layout.clusterFrames[c])
+            items.append(.group(SceneGroup(id: "g\(cluster.group.rawValue)", classes: "group", items: [
+                .shape(SceneShape(.roundedRectangle(cornerRadius: S.clusterCornerRadius), frame: box, role: .groupBox)),
+            ])))
+        }
+
+        let nodes = graphLayout.nodes
+        for node in nodes.ids.indices {
+            items.append(nodes.items(node, frame: moved(layout.nodeFrames[node]), model: model, metrics: metrics))
+        }
+
+        let curves = graphLayout.content.edges.indices.map(graphLayout.curve)
+        for (k, edge) in graphLayout.content.edges.enumerated() {
+            let curve = curves[k].map { Point(x: $0.x, y: $0.y + dy) }
+            guard curve.count >= 2 else { continue }
+            // Drawn in the data direction: the baton where the initiator is, the arrowhead where
+            // the data arrives (for a fetch, both at the initiator's end).
+            let ends = LineEnd.interaction(edge.arrow)
+            var edgeItems: [SceneItem] = [.line(SceneLine(.bezier(curve), start: ends.start, end: ends.end,
+                                                          role: .line(for: edge.arrow)))]
+            let label = graphLayout.edgeLabels[k]
+            if let frame = layout.labelFrames[k], !label.isEmpty {
+                let frame = moved(frame)
+                edgeItems.append(.text(metrics.block(label.lines, size: label.size, style: S.edgeLabel, alignment: .middle,
+                                                     anchor: Point(x: frame.midX, y: frame.minY))))
+            }
+            items.append(.group(SceneGroup(id: "e\(k)", classes: "interaction \(SequenceBody.className(edge.arrow))",
+                                           items: edgeItems)))
+        }
+
+        // Cluster titles last: where an edge has to cross one, it passes under the title's plate.
+        let titles = GraphClusterTitles.frames(graphLayout, curves: curves)
+        for (c, cluster) in graphLayout.clusters.enumerated() where !cluster.label.isEmpty {
+            let frame = moved(titles.frames[c])
+            var titleItems: [SceneItem] = []
+            if titles.crossed[c] {
+                titleItems.append(.shape(SceneShape(.rectangle, frame: frame.insetBy(-S.titlePlatePadding), role: .groupLabelBackground)))
+            }
+            titleItems.append(.text(metrics.block(cluster.label.lines, size: cluster.label.size, style: S.clusterLabel,
+                                                  alignment: .start, anchor: frame.origin)))
+            items.append(.group(SceneGroup(id: "g\(cluster.group.rawValue)-title", classes: "group-title", items: titleItems)))
+        }
+
+        let size = Size(width: width.rounded(.up), height: (layout.size.height + dy).rounded(.up))
+        return Scene(size: size, title: title.isEmpty ? "Graph diagram" : title, description: description,
+                     roleDescription: "graph diagram", items: items)
+    }
+}

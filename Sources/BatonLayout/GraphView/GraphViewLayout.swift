@@ -1,0 +1,32 @@
+// The graph view: the architecture of a design as a layered drawing, laid out by Baton itself
+// (no Graphviz at run time).
+//
+// Phases, each a value in, a value out:
+//   1. content — `GraphViewContent`: which participants, which merged edges (one per initiator,
+//                passive end and arrow, in the data direction), which groups; shared with DOT;
+//   2. measure — `GraphNodes` (each participant's shape around its wrapped name) and
+//                `GraphEdgeLabels` (merged labels, wrapped and capped);
+//   3. layout  — `GraphLayout`: the content as a `LayeredGraph` (sizes, outlines, clusters),
+//                handed to `layoutLayered` (Graph/), which ranks, orders, places and routes;
+//   4. scene   — `GraphScene`: title, cluster boxes, nodes, edges as Bézier paths with the
+//                baton and arrowhead at the right ends, labels in their frames.
+//
+// Invariants (checked by the tests on every sample and on generated designs): nodes do not
+// overlap; labels overlap no node and no other label; every edge starts and ends on its nodes'
+// outlines; a cluster's box holds its members and nested boxes and no other node; everything
+// lies on the canvas; the same input gives the same scene. The model is only read.
+
+import BatonModel
+
+public enum GraphViewLayout {
+    /// The graph view of the whole design (`flow` nil) or of one flow. `untitled` names a design
+    /// without a title (the file's name, say; empty for no title at all).
+    public static func scene(model: Model, flow: FlowID?, untitled: String = "Graph",
+                             direction: LayoutDirection = .leftToRight, metrics: TextMetrics = TextMetrics()) -> Scene {
+        let content = GraphViewContent(model: model, flow: flow)
+        let layout = GraphLayout(model: model, content: content, direction: direction, metrics: metrics)
+        let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitled)
+        let description = GraphDescription.describe(model: model, content: content, title: title)
+        return GraphScene.scene(model: model, layout: layout, title: title, description: description, metrics: metrics)
+    }
+}
