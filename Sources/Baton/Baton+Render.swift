@@ -161,7 +161,11 @@ extension Baton {
         guard let theme = Theme.Name(rawValue: request.theme) else {
             return .failure(DiagramFailure(diagnostics: [], message: "unknown theme '\(request.theme)'; use light or dark"))
         }
-        let options = RenderOptions(format: .svg, view: view, flow: request.flow, theme: theme, idPrefix: request.idPrefix)
+        guard let direction = GraphDirection(rawValue: request.direction ?? GraphDirection.leftToRight.rawValue) else {
+            return .failure(DiagramFailure(diagnostics: [], message: "unknown direction '\(request.direction ?? "")'; use LR or TB"))
+        }
+        let options = RenderOptions(format: .svg, view: view, flow: request.flow, theme: theme, idPrefix: request.idPrefix,
+                                    direction: direction)
         do {
             let output = try rendered(compilation, source: request.input.bytes, options: options,
                                       untitled: compilation.model.title == nil ? "" : nil)

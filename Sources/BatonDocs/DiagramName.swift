@@ -6,9 +6,12 @@ import BatonRender
 public enum DiagramName {
     /// The first 12 hex digits of SHA-256 over the version, the options that change the
     /// picture, and the source.
-    public static func hash(source: String, flow: String?, view: String, version: String) -> String {
+    /// (A direction is hashed only when given, so the names of existing diagrams stay.)
+    public static func hash(source: String, flow: String?, view: String, direction: String? = nil, version: String) -> String {
         var hasher = SHA256()
-        for part in ["baton \(version)", "flow=\(flow ?? "")", "view=\(view)", source] {
+        var parts = ["baton \(version)", "flow=\(flow ?? "")", "view=\(view)", source]
+        if let direction { parts.insert("direction=\(direction)", at: 3) }
+        for part in parts {
             hasher.update(Array(part.utf8))
             hasher.update([0])
         }

@@ -13,13 +13,16 @@ public struct DiagramRequest: Sendable {
     public var theme: String
     /// Ids in the SVG start with this prefix, so diagrams can share a page.
     public var idPrefix: String
+    /// The graph view's direction, `LR` or `TB`; nil for the default.
+    public var direction: String?
 
-    public init(input: SourceInput, flow: String?, view: String, theme: String, idPrefix: String) {
+    public init(input: SourceInput, flow: String?, view: String, theme: String, idPrefix: String, direction: String? = nil) {
         self.input = input
         self.flow = flow
         self.view = view
         self.theme = theme
         self.idPrefix = idPrefix
+        self.direction = direction
     }
 }
 

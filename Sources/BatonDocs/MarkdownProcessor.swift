@@ -62,7 +62,7 @@ public struct MarkdownResult: Sendable {
 public enum MarkdownProcessor {
     static let generatedStart = "<!-- baton:generated (do not edit: run baton markdown --in-place to refresh) -->"
     static let generatedEnd = "<!-- /baton:generated -->"
-    static let knownOptions = ["flow", "view", "alt", "theme", "id"]
+    static let knownOptions = ["flow", "view", "direction", "alt", "theme", "id"]
 
     public static func process(_ bytes: [UInt8], displayPath: String, resolvedPath: String, options: MarkdownOptions,
                                render: DiagramRenderer) -> MarkdownResult {
@@ -110,12 +110,14 @@ public enum MarkdownProcessor {
         }
         let view = fence.option("view") ?? "sequence"
         let flow = fence.option("flow")
+        let direction = fence.option("direction")
         let content = dedented(bytes[fence.contentRange], by: fence.indent)
-        let hash = DiagramName.hash(source: content, flow: flow, view: view, version: options.version)
+        let hash = DiagramName.hash(source: content, flow: flow, view: view, direction: direction, version: options.version)
         let masked = SourceInput(displayPath: displayPath, resolvedPath: resolvedPath, bytes: mask(bytes, keeping: fence.contentRange))
         func draw(_ theme: String) -> Result<RenderedDiagram, DiagramFailure> {
             render(DiagramRequest(input: masked, flow: flow, view: view, theme: theme,
-                                  idPrefix: fence.option("id") ?? "b\(hash.prefix(10))\(theme == "dark" ? "d" : "")"))
+                                  idPrefix: fence.option("id") ?? "b\(hash.prefix(10))\(theme == "dark" ? "d" : "")",
+                                  direction: direction))
         }
         switch options.output {
         case .inline:

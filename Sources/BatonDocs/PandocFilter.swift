@@ -102,10 +102,11 @@ public enum PandocFilter {
             let input = SourceInput(displayPath: path, resolvedPath: path, bytes: Array((padding + text).utf8))
             let view = attribute("view") ?? "sequence"
             let flow = attribute("flow")
-            let hash = DiagramName.hash(source: text, flow: flow, view: view, version: options.version)
+            let direction = attribute("direction")
+            let hash = DiagramName.hash(source: text, flow: flow, view: view, direction: direction, version: options.version)
             let theme = attribute("theme") ?? options.theme
             let request = DiagramRequest(input: input, flow: flow, view: view, theme: theme,
-                                         idPrefix: attribute("id") ?? "b\(hash.prefix(10))")
+                                         idPrefix: attribute("id") ?? "b\(hash.prefix(10))", direction: direction)
             switch render(request) {
             case .success(let diagram):
                 if isHTML {

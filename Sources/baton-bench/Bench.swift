@@ -7,7 +7,50 @@ enum Bench {
     /// A stage to measure: gets the generated source, returns nothing useful (the work is timed).
     struct Stage: Sendable {
         var name: String
+        /// The designs a full run measures it on.
+        var workloads: [Workload] = Workload.bySize
         var run: @Sendable (String) -> Void
+    }
+
+    /// A generated design: of about a given size (many flows, participants growing with it),
+    /// or with a given number of participants and interactions (one flow; what a graph's
+    /// size is counted in).
+    enum Workload: Sendable {
+        case bytes(Int)
+        case shape(participants: Int, interactions: Int)
+
+        static let bySize: [Workload] = [.bytes(1_000_000), .bytes(2_000_000), .bytes(5_000_000), .bytes(10_000_000)]
+
+        func source(seed: UInt64) -> String {
+            switch self {
+            case .bytes(let bytes):
+                DesignGenerator.design(bytes: bytes, seed: seed)
+            case .shape(let participants, let interactions):
+                DesignGenerator(.init(participants: participants, interactions: interactions, seed: seed)).generate()
+            }
+        }
+
+        /// The command-line arguments that ask for this workload.
+        var arguments: [String] {
+            switch self {
+            case .bytes(let bytes): ["--bytes", String(bytes)]
+            case .shape(let p, let i): ["--participants", String(p), "--interactions", String(i)]
+            }
+        }
+
+        var isLarge: Bool {
+            switch self {
+            case .bytes(let bytes): bytes > 2_000_000
+            case .shape(let participants, _): participants > 300
+            }
+        }
+
+        var label: String {
+            switch self {
+            case .bytes: ""
+            case .shape(let p, let i): "\(p) participants, \(i) interactions"
+            }
+        }
     }
 
     static var stages: [Stage] {
@@ -39,7 +82,12 @@ enum Bench {
             return 2
         }
         let runs = value(of: "--runs", in: arguments).flatMap(Int.init) ?? 5
-        print(measure(stage, bytes: bytes, seed: seed, runs: runs).line)
+        var workload = Workload.bytes(bytes)
+        if let participants = value(of: "--participants", in: arguments).flatMap(Int.init),
+           let interactions = value(of: "--interactions", in: arguments).flatMap(Int.init) {
+            workload = .shape(participants: participants, interactions: interactions)
+        }
+        print(measure(stage, workload: workload, seed: seed, runs: runs).line)
         return 0
     }
 
@@ -48,15 +96,17 @@ enum Bench {
         var bytes: Int
         var medianSeconds: Double
         var peakKiB: Int
+        var workload: String
 
         var line: String {
             let megabytes = Double(bytes) / 1_000_000
             return "\(stage)\t\(bytes)\t\(String(format: "%.4f", medianSeconds))\t\(String(format: "%.1f", megabytes / medianSeconds))\t\(peakKiB)"
+                + (workload.isEmpty ? "" : "\t\(workload)")
         }
     }
 
-    static func measure(_ stage: Stage, bytes: Int, seed: UInt64, runs: Int) -> Measurement {
-        let source = DesignGenerator.design(bytes: bytes, seed: seed)
+    static func measure(_ stage: Stage, workload: Workload, seed: UInt64, runs: Int) -> Measurement {
+        let source = workload.source(seed: seed)
         var times: [Double] = []
         for _ in 0..<max(1, runs) {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -64,20 +114,20 @@ enum Bench {
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         times.sort()
-        return Measurement(stage: stage.name, bytes: source.utf8.count, medianSeconds: times[times.count / 2], peakKiB: peakMemoryKiB())
+        return Measurement(stage: stage.name, bytes: source.utf8.count, medianSeconds: times[times.count / 2], peakKiB: peakMemoryKiB(),
+                           workload: workload.label)
     }
 
-    /// Runs every stage at several sizes, each in a fresh process, and prints a table.
+    /// Runs every stage on its workloads, each in a fresh process, and prints a table.
     static func runAll() -> Int32 {
-        let sizes = [1_000_000, 2_000_000, 5_000_000, 10_000_000]
         print("Baton benchmark (release build recommended: swift run -c release baton-bench)")
-        print("stage\tbytes\tmedian_s\tMB/s\tpeak_KiB")
+        print("stage\tbytes\tmedian_s\tMB/s\tpeak_KiB\tdesign")
         var baseline: [String: (seconds: Double, bytes: Int)] = [:]
         for stage in stages {
-            for size in sizes {
+            for workload in stage.workloads {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-                process.arguments = [stage.name, "--bytes", String(size), "--runs", size > 2_000_000 ? "3" : "5"]
+                process.arguments = [stage.name] + workload.arguments + ["--runs", workload.isLarge ? "3" : "5"]
                 let pipe = Pipe()
                 process.standardOutput = pipe
                 do { try process.run() } catch { return 2 }

@@ -13,6 +13,16 @@ extension Bench {
             },
             // Export every flow to Mermaid.
             Stage(name: "render-mermaid") { source in renderEveryFlow(source, format: .mermaid) },
+            // The graph view of the whole design as SVG, laid out by Baton (what
+            // `baton render --view graph` does after reading the file). Graphs are measured by
+            // participants and interactions: SPEC.md asks for 100/1,000 well under a second.
+            Stage(name: "render-graph", workloads: [.shape(participants: 30, interactions: 200),
+                                                    .shape(participants: 100, interactions: 1_000),
+                                                    .shape(participants: 300, interactions: 1_500),
+                                                    .shape(participants: 1_000, interactions: 3_000)]) { source in
+                let compilation = Baton.compile(source: source, path: "bench.baton")
+                _ = try? Baton.render(compilation, source: Array(source.utf8), options: RenderOptions(format: .svg, view: .graph))
+            },
         ]
     }
 

@@ -1,9 +1,11 @@
 // baton-bench: prints throughput and memory figures for Baton's pipeline stages on generated
 // designs, so performance is measured rather than asserted.
 //
-//   baton-bench                         run every stage at 1, 2, 5 and 10 MB (one process per
-//                                       measurement, so peak memory is per measurement)
+//   baton-bench                         run every stage at 1, 2, 5 and 10 MB (graphs: at 30 to 1,000
+//                                       participants), one process per measurement, so peak
+//                                       memory is per measurement
 //   baton-bench STAGE --bytes N         one measurement in this process (prints one line)
+//   baton-bench STAGE --participants P --interactions M
 //   baton-bench generate --bytes N      print a generated design of about N bytes
 //   baton-bench generate --participants P --interactions M
 //

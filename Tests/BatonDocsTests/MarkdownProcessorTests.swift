@@ -103,6 +103,17 @@ import Testing
         #expect(edited.files[0].path != once.files[0].path)
     }
 
+    @Test func aGraphFenceTakesADirectionThatNamesItsPicture() {
+        let options = MarkdownOptions(output: .images(directory: "d", linkPrefix: "d"), version: "1")
+        let fence = "```baton view=graph\nservice A\n```\n"
+        let plain = process(fence, options)
+        let down = process(fence.replacingOccurrences(of: "view=graph", with: "view=graph direction=TB"), options)
+        #expect(down.diagnostics.isEmpty)
+        #expect(down.files.first?.contents.contains("data-direction=\"TB\"") == true)
+        #expect(plain.files.first?.contents.contains("data-direction=\"\"") == true)
+        #expect(down.files.first?.path != plain.files.first?.path)
+    }
+
     @Test func unknownFenceOptionsAreWarnedAbout() {
         let result = process("```baton flw=Main\nservice A\n```\n", MarkdownOptions(output: .inline, version: "1"))
         #expect(result.diagnostics.map(\.severity) == [.warning])

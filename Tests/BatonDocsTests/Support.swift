@@ -13,6 +13,6 @@ let fakeRenderer: DiagramRenderer = { request in
         return .failure(DiagramFailure(diagnostics: reported, message: "compile errors"))
     }
     let names = compilation.model.participants.map(\.name).joined(separator: ",")
-    let svg = "<svg id=\"\(request.idPrefix)\" data-view=\"\(request.view)\" data-theme=\"\(request.theme)\" data-flow=\"\(request.flow ?? "")\">\(names)</svg>\n"
+    let svg = "<svg id=\"\(request.idPrefix)\" data-view=\"\(request.view)\" data-theme=\"\(request.theme)\" data-flow=\"\(request.flow ?? "")\" data-direction=\"\(request.direction ?? "")\">\(names)</svg>\n"
     return .success(RenderedDiagram(svg: svg, description: "Diagram of \(names)"))
 }

@@ -104,6 +104,30 @@ private let directions: [LayoutDirection] = [.leftToRight, .topToBottom]
         #expect(a == b)
     }
 
+    /// Ranking first, then placing with the ranking, is the same layout; sizes may change in
+    /// between, and the ranking says on which side every edge meets its nodes.
+    @Test(arguments: directions) func rankingAheadOfPlacement(_ direction: LayoutDirection) {
+        var graph = randomLayeredGraph(seed: 11, nodes: 30, edges: 60, labels: true, clusters: 3)
+        let options = LayeredLayoutOptions(direction: direction)
+        let ranking = rankLayered(graph, options: options)
+        #expect(layoutLayered(graph, ranking: ranking, options: options) == layoutLayered(graph, options: options))
+        for i in graph.nodes.indices { graph.nodes[i].size.height += Double(i % 3) * 7 }
+        let layout = layoutLayered(graph, ranking: ranking, options: options)
+        expectValidLayout(graph, layout)
+        var before = [Int](repeating: 0, count: graph.nodes.count), after = before
+        for (e, edge) in graph.edges.enumerated() where edge.from != edge.to {
+            for (node, point) in [(edge.from, layout.edgeRoutes[e][0]), (edge.to, layout.edgeRoutes[e].last ?? .zero)] {
+                let frame = layout.nodeFrames[node]
+                if direction == .leftToRight ? point.x < frame.midX : point.y < frame.midY { before[node] += 1 } else { after[node] += 1 }
+            }
+        }
+        #expect(ranking.endsPerSide.map(\.before) == before)
+        #expect(ranking.endsPerSide.map(\.after) == after)
+        // A graph of another structure is ranked afresh.
+        graph.edges.append(.init(from: 0, to: 1))
+        #expect(layoutLayered(graph, ranking: ranking, options: options) == layoutLayered(graph, options: options))
+    }
+
     @Test func effortZeroStillGivesAValidLayout() {
         let graph = randomLayeredGraph(seed: 3, nodes: 30, edges: 60, labels: true, clusters: 2)
         var options = LayeredLayoutOptions()

@@ -27,6 +27,28 @@ import Testing
         #expect(diagram.description.contains("C calls S: order."))
     }
 
+    @Test func theGraphViewTakesADirection() throws {
+        let source = "client C\nservice S\nC -> S : order"
+        var request = Self.request(source, view: "graph")
+        let lr = try Baton.renderDiagram(request).get()
+        request.direction = "TB"
+        let tb = try Baton.renderDiagram(request).get()
+        #expect(lr.svg != tb.svg)
+        request.direction = "sideways"
+        guard case .failure(let failure) = Baton.renderDiagram(request) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(failure.message.contains("unknown direction 'sideways'"))
+        request.view = "sequence"
+        request.direction = "TB"
+        guard case .failure(let sequence) = Baton.renderDiagram(request) else {
+            Issue.record("a direction for the sequence view is a bad request")
+            return
+        }
+        #expect(sequence.message.contains("applies to the graph view"))
+    }
+
     @Test func compileErrorsComeBackAsDiagnostics() {
         guard case .failure(let failure) = Baton.renderDiagram(Self.request("service A\nA -> B : x")) else {
             Issue.record("expected a failure")

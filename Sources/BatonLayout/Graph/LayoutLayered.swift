@@ -12,6 +12,9 @@
 //   Routing/     EdgeRouting (ports, corridors, taut routes), EdgeCurves, SelfLoops, DrawingFrame
 //   Support/     the shared pieces: ProperGraph, ClusterTree, NetworkSimplex, LayoutSpace
 //
+// `rankLayered` runs phases 1–4 alone (they depend on the structure, not on sizes), so a caller can
+// size nodes for the ranking before `layoutLayered(_:ranking:)` places and routes them.
+//
 // All phases work in "layout space", where layers are columns (see LayoutSpace); top-to-bottom
 // drawings are transposed at the end. The work each phase may do is bounded by counts derived
 // from the graph's size and `effort`, never by a clock.
@@ -27,21 +30,43 @@
 /// - Parameter observer: called as each phase ends, for timing; the layout does not depend on it.
 public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions = LayeredLayoutOptions(),
                           observer: ((LayeredLayoutPhase) -> Void)? = nil) -> LayeredLayout {
+    layoutLayered(graph, ranking: rankLayered(graph, options: options, observer: observer), options: options, observer: observer)
+}
+
+/// Phases 1–4 on their own: which edges are turned around, the layers and the order within
+/// them. They depend on the graph's structure only (nodes, edges, which edges have labels, and
+/// clusters), never on sizes, so a caller can learn from the ranking how edges will meet their
+/// nodes, size the nodes for it, and finish with `layoutLayered(_:ranking:options:)`.
+public func rankLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions = LayeredLayoutOptions(),
+                        observer: ((LayeredLayoutPhase) -> Void)? = nil) -> LayeredRanking {
+    let nodeCount = graph.nodes.count
+    let clusters = ClusterTree(clusters: graph.clusters, nodes: graph.nodes)
+    var arcs: [(edge: Int, arc: Arc)] = []
+    for (i, e) in graph.edges.enumerated() where e.isValid(nodeCount: nodeCount) && e.from != e.to {
+        arcs.append((i, Arc(tail: e.from, head: e.to)))
+    }
+    let ranked = rankAndOrder(nodeCount: nodeCount, edgeCount: graph.edges.count, arcs: arcs,
+                              hasLabel: graph.edges.map { $0.labelSize != nil }, clusters: clusters, effort: options.effort,
+                              observer: observer)
+    return LayeredRanking(ranked: ranked, graph: graph)
+}
+
+/// Phases 5–6 for a graph ranked by `rankLayered`. The graph must have the structure it was
+/// ranked with (sizes, shapes and label sizes may differ); otherwise it is ranked again.
+public func layoutLayered(_ graph: LayeredGraph, ranking: LayeredRanking, options: LayeredLayoutOptions = LayeredLayoutOptions(),
+                          observer: ((LayeredLayoutPhase) -> Void)? = nil) -> LayeredLayout {
+    guard ranking.fits(graph) else {
+        return layoutLayered(graph, ranking: rankLayered(graph, options: options, observer: observer), options: options, observer: observer)
+    }
     let space = LayoutSpace(direction: options.direction)
     let nodeCount = graph.nodes.count
     let nodeSizes = graph.nodes.map { space.size($0.size.sanitized) }
     let shapes = graph.nodes.map(\.shape)
     let labelSizes = graph.edges.map { $0.labelSize.map { space.size($0.sanitized) } }
     let clusters = ClusterTree(clusters: graph.clusters, nodes: graph.nodes)
-    func valid(_ e: LayeredGraph.Edge) -> Bool { e.from >= 0 && e.from < nodeCount && e.to >= 0 && e.to < nodeCount }
-
-    // 1–4. Cycle removal, layer assignment, dummy vertices, crossing minimisation.
-    var arcs: [(edge: Int, arc: Arc)] = []
-    for (i, e) in graph.edges.enumerated() where valid(e) && e.from != e.to { arcs.append((i, Arc(tail: e.from, head: e.to))) }
-    let ranked = rankAndOrder(nodeCount: nodeCount, edgeCount: graph.edges.count, arcs: arcs, hasLabel: labelSizes.map { $0 != nil },
-                              clusters: clusters, effort: options.effort, observer: observer)
+    let ranked = ranking.ranked
     let proper = ranked.graph, order = ranked.order, reversed = ranked.reversed
-    let hasLabels = arcs.contains { labelSizes[$0.edge] != nil }
+    let hasLabels = graph.edges.enumerated().contains { i, e in e.isValid(nodeCount: nodeCount) && e.from != e.to && labelSizes[i] != nil }
 
     // 5. Coordinates: along the layers, then across them.
     let loops = SelfLoopPlan(nodeCount: nodeCount, edges: graph.edges, labelSizes: labelSizes, options: options)

@@ -33,8 +33,7 @@ struct GraphLayout {
 
     init(model: Model, content: GraphViewContent, direction: LayoutDirection, metrics: TextMetrics) {
         self.content = content
-        let nodes = GraphNodes(model: model, content: content, metrics: metrics)
-        self.nodes = nodes
+        var nodes = GraphNodes(model: model, content: content, metrics: metrics)
 
         var clusters: [Cluster] = []
         var clusterOf = [Int?](repeating: nil, count: nodes.ids.count)
@@ -55,9 +54,6 @@ struct GraphLayout {
         let labels = content.edges.map { GraphEdgeLabels.measure($0.labels, metrics: metrics) }
         edgeLabels = labels
         var graph = LayeredGraph()
-        graph.nodes = nodes.ids.indices.map { node in
-            LayeredGraph.Node(size: nodes.sizes[node], cluster: clusterOf[node], shape: nodes.outline(node))
-        }
         graph.edges = content.edges.enumerated().map { k, edge in
             guard let from = nodes.index[edge.dataSource.rawValue], let to = nodes.index[edge.dataTarget.rawValue] else {
                 // Content never shows an edge without its ends; keep the numbering anyway.
@@ -68,8 +64,22 @@ struct GraphLayout {
                 : LayeredGraph.Edge(from: from, to: to, labelSize: size)
         }
         graph.clusters = clusters.map { LayeredGraph.Cluster(parent: $0.parent, labelSize: $0.label.size) }
+
+        // Room for every node's edge ends: the ranking says on which side each edge meets its
+        // nodes (including the edges it turns around to break cycles), so nodes are sized for
+        // it before they are placed.
+        let options = S.layoutOptions(direction: direction)
+        graph.nodes = nodes.ids.indices.map { LayeredGraph.Node(size: nodes.sizes[$0], cluster: clusterOf[$0]) }
+        let ranking = rankLayered(graph, options: options)
+        for (node, ends) in ranking.endsPerSide.enumerated() {
+            nodes.makeRoom(node, forEnds: max(ends.before, ends.after), spacing: options.portSpacing, direction: direction)
+        }
+        graph.nodes = nodes.ids.indices.map { node in
+            LayeredGraph.Node(size: nodes.sizes[node], cluster: clusterOf[node], shape: nodes.outline(node))
+        }
+        self.nodes = nodes
         self.graph = graph
-        layout = layoutLayered(graph, options: S.layoutOptions(direction: direction))
+        layout = layoutLayered(graph, ranking: ranking, options: options)
     }
 
     static func isLaidOutBackwards(_ edge: GraphViewContent.Edge) -> Bool {

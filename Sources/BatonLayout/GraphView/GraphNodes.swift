@@ -27,10 +27,33 @@ struct GraphNodes {
             // Every node is at least one line high, even with an empty name.
             var height = max(label.size.height, metrics.lineHeight(size: S.nodeLabel.size)) + 2 * S.nodePaddingY
             height += shape.labelInsets(height: height).vertical
-            let width = max(label.size.width + 2 * S.nodePaddingX + shape.labelInsets(height: height).horizontal, S.nodeMinWidth)
             shapes.append(shape)
             labels.append(label)
-            sizes.append(Size(width: width, height: height))
+            sizes.append(Size(width: Self.width(label, shape: shape, height: height), height: height))
+        }
+    }
+
+    /// The width that fits `label` in `shape` at `height` (a hexagon's points grow with it).
+    static func width(_ label: MeasuredText, shape: ShapeKind, height: Double) -> Double {
+        max(label.size.width + 2 * S.nodePaddingX + shape.labelInsets(height: height).horizontal, S.nodeMinWidth)
+    }
+
+    /// Makes node `node` long enough on the sides edges meet (left and right when edges run left
+    /// to right, top and bottom when they run down) for `ends` edge ends on one side to lie
+    /// `spacing` apart, so that neighbouring batons and arrowheads never merge into a blob.
+    mutating func makeRoom(_ node: Int, forEnds ends: Int, spacing: Double, direction: LayoutDirection) {
+        guard ends > 1 else { return }
+        let needed = Double(ends - 1) * spacing / EdgeRouter.usableSide
+        let size = sizes[node]
+        switch direction {
+        case .leftToRight:
+            // Edges meet a person's body, below the head: the head comes on top of what is needed.
+            let range = outline(node).portRange(vertical: true, in: Rect(origin: .zero, size: size))
+            let height = needed + size.height - (range.upperBound - range.lowerBound)
+            guard height > size.height else { return }
+            sizes[node] = Size(width: max(size.width, Self.width(labels[node], shape: shapes[node], height: height)), height: height)
+        case .topToBottom:
+            sizes[node].width = max(size.width, needed)
         }
     }
 

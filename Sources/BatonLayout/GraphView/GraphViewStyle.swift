@@ -36,13 +36,13 @@ enum GraphViewStyle {
     /// enough apart that two batons do not merge.
     static func layoutOptions(direction: LayoutDirection) -> LayeredLayoutOptions {
         var options = LayeredLayoutOptions(direction: direction)
-        options.nodeSeparation = 24
+        options.nodeSeparation = 20
         options.edgeSeparation = 10
         options.layerSeparation = 56
         options.clusterPadding = 12
         options.clusterSeparation = 12
         options.labelGap = 5
-        options.arrowRoom = 18
+        options.arrowRoom = 15
         options.bendRadius = 14
         options.portSpacing = 11
         options.selfLoopSize = 22

@@ -20,17 +20,17 @@ enum SVGArrows {
         let endMarks = marks(at: points[points.count - 1], from: points[points.count - 2], end: line.end)
         // The stroke stops where a filled arrowhead begins, so that a dashed or dotted line
         // never shows through the head's point.
-        // On a curve, the neighbouring control point moves with the end, so that the last piece
-        // keeps its direction instead of doubling back (a cusp some renderers draw with a gap).
-        if let cut = startMarks.strokeEnd {
-            if isBezier { points[1] = points[1] + (cut - points[0]) }
-            points[0] = cut
+        // On a curve, a control point within the part cut off moves with the end, so that the
+        // last piece keeps its direction instead of doubling back (a cusp some renderers draw
+        // with a gap); control points further away stay, so that the curve keeps its shape.
+        func shorten(end: Int, control: Int, to cut: Point) {
+            if isBezier, points[control].distance(to: points[end]) <= cut.distance(to: points[end]) + 1 {
+                points[control] = points[control] + (cut - points[end])
+            }
+            points[end] = cut
         }
-        if let cut = endMarks.strokeEnd {
-            let last = points.count - 1
-            if isBezier { points[last - 1] = points[last - 1] + (cut - points[last]) }
-            points[last] = cut
-        }
+        if let cut = startMarks.strokeEnd { shorten(end: 0, control: 1, to: cut) }
+        if let cut = endMarks.strokeEnd { shorten(end: points.count - 1, control: points.count - 2, to: cut) }
 
         out.line("<path d=\"M")
         out.point(points[0])

@@ -5,7 +5,7 @@
 // promising ones get the full search, and the fewest crossings win (then fewer dummy
 // vertices, then the earlier strategy), deterministically.
 
-struct RankedOrder {
+struct RankedOrder: Sendable {
     var reversed: [Bool]
     var graph: ProperGraph
     var order: [[Int]]

@@ -52,7 +52,7 @@ struct EdgeRouter {
                 // (all of it, except beside a person's head), moved as little as needed to fit.
                 let range = space.portRange(shapes[v], frame: frames[v])
                 let span = range.upperBound - range.lowerBound
-                let usable = 0.7 * min(frames[v].height, span)
+                let usable = Self.usableSide * min(frames[v].height, span)
                 let step = sorted.count > 1 ? min(options.portSpacing, usable / Double(sorted.count - 1)) : 0
                 let reach = step * Double(sorted.count - 1) / 2
                 let margin = (span - usable) / 2
@@ -65,6 +65,9 @@ struct EdgeRouter {
             }
         }
     }
+
+    /// The share of a node's side (around its middle) that edge ends spread over.
+    static let usableSide = 0.7
 
     /// The route of edge `e` in layout space from its layout tail to its layout head, or nil for
     /// edges without a chain (self-loops, invalid edges).
