@@ -240,7 +240,8 @@ struct RuleArithmeticTests {
 
     // MARK: channels
 
-    @Test func topicSubscribersDoNotCompete() {
+    /// SPEC §7 counts fetching consumers of any channel, topics included.
+    @Test func severalFetchersOfATopicCompeteToo() {
         let found = messages("ordering-assumption", """
             topic   Events [order=fifo, ttl=1h, delivery=at-most-once]
             service A
@@ -248,7 +249,19 @@ struct RuleArithmeticTests {
             A <- Events : e [ordered, timeout=1s]
             B <- Events : e [ordered, timeout=1s]
             """)
-        #expect(found.isEmpty)
+        #expect(found.count == 2)
+        #expect(found.allSatisfy { $0.contains("2 consumers compete") })
+    }
+
+    /// An unbounded retry makes the product of attempts unbounded.
+    @Test func aLoneUnboundedSyncRetryAmplifies() {
+        let found = messages("retry-amplification", """
+            service A [timeout=1s]
+            service B [timeout=1s, idempotent]
+            A -> B : x [retries=unbounded, backoff=exponential, jitter]
+            """)
+        #expect(found.count == 1)
+        #expect(found.first?.contains("∞") == true || found.first?.contains("unbounded") == true)
     }
 
     @Test func everyReasonIsGiven() {

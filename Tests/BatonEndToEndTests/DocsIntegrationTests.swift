@@ -66,6 +66,15 @@ import Testing
         #expect(try read(directory, "README.md") == edited, "--check writes nothing")
     }
 
+    @Test func outputOverTheInputIsRefused() throws {
+        let page = "```baton\n\(Self.design)\n```\n"
+        let directory = try directory(["page.md": page])
+        let result = try BatonExecutable.run(["markdown", "page.md", "-o", "./page.md"], directory: directory)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("would overwrite the input"))
+        #expect(try read(directory, "page.md") == page)
+    }
+
     @Test func anErrorInAFencePointsAtTheMarkdownLine() throws {
         let directory = try directory(["page.md": "Intro\n\n- item\n\n  ```baton\n  service A\n  A -> Ghost\n  ```\n"])
         let result = try BatonExecutable.run(["markdown", "page.md", "--inline"], directory: directory)

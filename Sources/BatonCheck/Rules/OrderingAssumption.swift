@@ -19,9 +19,9 @@ public struct OrderingAssumption: Rule {
         details: """
             Fires at each interaction that declares `ordered` and consumes from a channel — a fetch \
             from it, or a delivery by a push channel — when the channel is `unordered` (the default), \
-            or is a `push` channel, or is a queue fetched by more than one distinct consumer \
-            (competing consumers; the subscribers of a topic each get their own copy, so they do not \
-            compete). The message gives every reason that applies.
+            or is a `push` channel, or is fetched by more than one distinct consumer (competing \
+            consumers, as SPEC §7 reads it for queues and topics alike: several pullers of one topic \
+            subscription share its messages). The message gives every reason that applies.
             """,
         triggering: [
             RuleExample("""
@@ -47,10 +47,8 @@ public struct OrderingAssumption: Rule {
                 queue   Audit [order=fifo, ttl=1h, delivery=at-most-once]
                 topic   Events [order=per-key, ttl=1h, delivery=at-most-once]
                 service Writer
-                service Reader
                 Writer <- Audit : record [ordered, timeout=5s]
                 Writer <- Events : event [ordered, timeout=5s]
-                Reader <- Events : event [ordered, timeout=5s]
                 """),
         ])
 
@@ -73,7 +71,7 @@ public struct OrderingAssumption: Rule {
                     reasons.append("'\(channel.name)' pushes through parallel deliveries")
                 }
                 var notes: [Diagnostic.Note] = [.init("'\(channel.name)' is declared here", at: channel.span)]
-                if channel.kind == .queue, fetchers.count > 1 {
+                if fetchers.count > 1 {
                     reasons.append("\(Describe.plural(fetchers.count, "consumer")) compete for its messages (\(context.names(fetchers)))")
                     for other in consumptions where model[other].arrow == .fetch && model[other].from != model[id].from {
                         notes.append(.init("a competing consumer: \(context.describe(other))", at: model[other].span))

@@ -19,9 +19,8 @@ public struct RetryAmplification: Rule {
         details: """
             attempts = retries + 1. Multiplies the attempts of the sync interactions on each call-tree \
             path, root first, and fires at the interaction where the product first exceeds `max`, \
-            with notes at the retrying interactions above it. An unbounded retry alone on its path is \
-            left to `unbounded-retry`; combined with retries above it, the product is unbounded and \
-            this rule fires too.
+            with notes at the retrying interactions above it. An unbounded retry makes the product \
+            unbounded, so it fires this rule as well as `unbounded-retry`, as SPEC §7 reads.
             """,
         options: [
             RuleOption(name: "max", summary: "the largest allowed product of attempts along one call path", defaultValue: 10, minimum: 1, isInteger: false),
@@ -46,6 +45,11 @@ public struct RetryAmplification: Rule {
                   ↓Gateway -> Search : query [retries=unbounded, backoff=exponential, jitter]
                 }
                 """),
+            RuleExample("""
+                service Gateway [timeout=10s, idempotent]
+                service Search  [timeout=3s, idempotent]
+                ↓Gateway -> Search : query [retries=unbounded, backoff=exponential, jitter]
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -62,7 +66,8 @@ public struct RetryAmplification: Rule {
             RuleExample("""
                 service Gateway [timeout=10s, idempotent]
                 service Search  [timeout=3s, idempotent]
-                Gateway -> Search : query [retries=unbounded, backoff=exponential, jitter]
+                queue   Audit   [overflow=reject]
+                Gateway ->> Audit : logged [retries=unbounded, backoff=exponential, jitter]
                 """),
         ])
 
@@ -78,8 +83,6 @@ public struct RetryAmplification: Rule {
             let total = above * attempts
             product[interaction.id.rawValue] = total
             guard Describe.exceeds(total, max), !Describe.exceeds(above, max) else { continue }
-            // A lone unbounded retry is unbounded-retry's finding.
-            if attempts.isInfinite, above == 1 { continue }
             let path = context.syncPath(to: interaction.id)
             let factors = path.map { Describe.attempts(model[$0].attributes.attempts) }.filter { $0 != "1" }
             let notes = path.dropLast().filter { model[$0].attributes.attempts > 1 }.map { id in

@@ -46,6 +46,11 @@ enum MarkdownCommand {
         let output = arguments.value("--output")
         if output != nil, paths.count != 1 { return Terminal.fail("-o takes one input file", help: "use --in-place for several files") }
         if output != nil, inPlace { return Terminal.fail("-o and --in-place exclude each other") }
+        // Replacing the fences in the source itself would lose the diagrams' source.
+        if let output, output != "-", paths.first != "-", FileReader.absolute(output) == FileReader.absolute(paths[0]) {
+            return Terminal.fail("-o would overwrite the input document and lose its ```baton sources",
+                                 help: "write to another file, or use --in-place, which keeps the fences")
+        }
         if output == nil, !inPlace, paths.count != 1 {
             return Terminal.fail("several files need --in-place (standard output takes one document)")
         }
