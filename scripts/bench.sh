@@ -12,6 +12,7 @@
 #    1,000-interaction graph view.
 # 3. The same sequence diagram with PlantUML (scripts/bench-sequence-vs-plantuml.sh).
 # 4. The layered layout against Graphviz dot on the same graphs (scripts/graph-layout-vs-dot.sh).
+# 5. The graph view of every sample, Baton's against dot's, scored alike (scripts/graph-view-vs-dot.py).
 #
 # Needs: a Swift toolchain; hyperfine, plantuml, graphviz, python3 and GNU time for parts 2-4
 # (Debian: apt-get install hyperfine plantuml graphviz time).
@@ -56,3 +57,8 @@ if [ "$full" = "--full" ]; then
 else
   SIZES="20x40 40x100 60x150:labels 30x60:clusters3" SEEDS="1 2" TIMEOUT=60 scripts/graph-layout-vs-dot.sh
 fi
+
+echo
+echo "== 5. graph view of the samples: Baton vs Graphviz dot"
+BATON="$baton" scripts/graph-view-vs-dot.py
+BATON="$baton" scripts/graph-view-vs-dot.py --direction TB
