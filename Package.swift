@@ -44,7 +44,7 @@ let package = Package(
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonWorkload"]),
         // Times the layered graph layout on seeded random graphs and compares it with Graphviz dot.
-        .executableTarget(name: "baton-graph-bench", dependencies: ["BatonLayout"]),
+        .executableTarget(name: "baton-graph-bench", dependencies: ["BatonLayout", "BatonWorkload"]),
 
         // Shared by the test targets: external programs, golden files, location markers.
         .target(name: "BatonTestSupport", path: "Sources/BatonTestSupport"),

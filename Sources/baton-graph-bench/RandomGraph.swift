@@ -2,6 +2,7 @@
 // levels down, like the flows Baton draws; the rest go anywhere, which makes cycles.
 
 import BatonLayout
+import BatonWorkload
 
 struct RandomGraphSpec {
     var nodes = 100
