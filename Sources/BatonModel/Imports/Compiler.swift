@@ -20,7 +20,7 @@ public struct Compilation: Sendable {
 }
 
 public struct CompileOptions: Sendable {
-    /// Directories (resolved paths) imports may read from; empty means the root file's directory.
+    /// Directories (resolved paths) imports may also read from, besides the root file's own.
     public var importRoots: [String]
     public var maxDepth: Int
 
@@ -81,9 +81,8 @@ struct ImportLoader {
     init(options: CompileOptions, read: @escaping Compiler.Reader, rootPath: String) {
         self.options = options
         self.read = read
-        roots = options.importRoots.isEmpty
-            ? [PathName.directory(of: PathName.normalize(rootPath))]
-            : options.importRoots.map(PathName.normalize)
+        // The root file's own directory always; `--import-root` adds more.
+        roots = [PathName.directory(of: PathName.normalize(rootPath))] + options.importRoots.map(PathName.normalize)
     }
 
     /// Parses a file, then follows its imports depth first. `chain` holds the files being loaded
