@@ -129,6 +129,20 @@ import Testing
         checkProperties(text)
     }
 
+    @Test func aTrailingCommentStaysWithTheLastStatementOfItsLine() {
+        // `# baton:ignore` at the end of a line applies to the statement that ends there.
+        #expect(format("client W;service S  # c\n") == "client   W\nservice  S  # c\n")
+        checkProperties("client W;service S  # c\n")
+        #expect(format("service S; service T  # baton:ignore unused-participant\n")
+                == "service  S\nservice  T  # baton:ignore unused-participant\n")
+    }
+
+    @Test func aCommentBetweenACloseBraceAndElseEndsTheBranch() {
+        let text = "service S\nalt \"a\" {\n  note over S : a\n}\n# between\nelse \"b\" {\n  note over S : b\n}\n"
+        #expect(format(text) == "service S\nalt \"a\" {\n  note over S : a\n  # between\n} else \"b\" {\n  note over S : b\n}\n")
+        checkProperties(text)
+    }
+
     @Test func blankLinesCollapseToOne() {
         #expect(format("service A\n\n\n\nservice B\n") == "service A\n\nservice B\n")
     }

@@ -89,11 +89,17 @@ struct FormatPrinter {
         }
     }
 
-    /// The trailing comment on source line `sourceLine`, if it is the next comment.
-    mutating func trailingComment(onLine sourceLine: Int) -> String {
+    /// The trailing comment that follows the source text ending at `offset`, if it is the next
+    /// comment and only blanks, `;` or an opening `{` stand between: with several statements
+    /// on one line, the comment belongs to the last (that is where `# baton:ignore` applies).
+    mutating func trailingComment(after offset: Int) -> String {
         guard nextComment < comments.count else { return "" }
         let comment = comments[nextComment]
-        guard !comment.isOwnLine, line(of: comment.span.start) == sourceLine else { return "" }
+        guard !comment.isOwnLine, comment.span.start >= offset else { return "" }
+        let gap = source.bytes[min(offset, comment.span.start)..<comment.span.start]
+        guard gap.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "{") }) else {
+            return ""
+        }
         nextComment += 1
         return "  #" + Self.trimmedTrailing(comment.text)
     }
@@ -108,7 +114,7 @@ struct FormatPrinter {
     /// Ends a printed line whose source ended at `offset`, attaching a trailing comment.
     mutating func end(_ head: Head, suffix: String = "", sourceEnd offset: Int) {
         let sourceLine = line(of: max(0, offset - 1))
-        output += layout(head, suffix: suffix) + trailingComment(onLine: sourceLine) + "\n"
+        output += layout(head, suffix: suffix) + trailingComment(after: offset) + "\n"
         lastSourceLine = sourceLine
     }
 
@@ -196,7 +202,7 @@ struct FormatPrinter {
         for declaration in run {
             if let previous = groups.last?.last,
                line(of: declaration.span.start) <= line(of: previous.span.end) + 1,
-               !comments.contains(where: { $0.span.start > previous.span.end && $0.span.start < declaration.span.start })
+               !comments.contains(where: { $0.isOwnLine && $0.span.start > previous.span.end && $0.span.start < declaration.span.start })
             {
                 groups[groups.count - 1].append(declaration)
             } else {
@@ -268,13 +274,16 @@ struct FormatPrinter {
                     text = fragment.kind.rawValue
                 } else {
                     text = "} " + (fragment.kind == .alt ? "else" : "and")
-                    // The joined `} else {` line replaces the previous block's closing line.
+                    // The joined `} else {` line replaces the previous block's closing line, so
+                    // comments written between `}` and `else` end the previous branch.
+                    indent += 1
                     comments(before: branch.keywordSpan.start)
+                    indent -= 1
                 }
                 if let label = branch.label { text += " " + literal(label) }
                 let head = Head(text, index == 0 ? fragment.attributes.map(attributes) : nil)
                 let isLast = index == fragment.branches.count - 1
-                let headEnd = index == 0 ? fragment.span.end : branch.keywordSpan.end
+                let headEnd = index == 0 ? fragment.span.end : branch.block.span.start
                 openBlock(head: head, headEnd: headEnd, steps: branch.block.steps, blockEnd: branch.block.span.end)
                 if isLast { closeBlock(branch.block.span.end) }
             }
@@ -305,7 +314,7 @@ struct FormatPrinter {
     /// A fragment branch: like `braces` but the closing `}` is printed by the next branch's
     /// `} else {` line, or by `closeBlock` after the last branch.
     mutating func openBlock(head: Head, headEnd: Int, steps: [StepSyntax], blockEnd: Int) {
-        end(head, suffix: " {", sourceEnd: headEnd + 1)
+        end(head, suffix: " {", sourceEnd: headEnd)
         indent += 1
         atBlockStart = true
         for step in steps { self.step(step) }
@@ -316,7 +325,7 @@ struct FormatPrinter {
 
     mutating func closeBlock(_ closeEnd: Int) {
         let closeLine = line(of: max(0, closeEnd - 1))
-        output += pad + "}" + trailingComment(onLine: closeLine) + "\n"
+        output += pad + "}" + trailingComment(after: closeEnd) + "\n"
         lastSourceLine = closeLine
     }
 
