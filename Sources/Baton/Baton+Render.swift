@@ -143,7 +143,7 @@ extension Baton {
     public static let diagramRenderer: DiagramRenderer = { request in renderDiagram(request) }
 
     public static func renderDiagram(_ request: DiagramRequest) -> Result<RenderedDiagram, DiagramFailure> {
-        var compilation = Compiler.compile(request.input, read: { FileReader.read($0) })
+        var compilation = Compiler.compile(request.input, read: { FileReader.read($0) }, canonical: { FileReader.canonical($0) })
         // A diagram in a page is titled by the page; it draws a title only when the design has one.
         if compilation.model.title == nil {
             for index in compilation.model.flows.indices where compilation.model.flows[index].isDefault {

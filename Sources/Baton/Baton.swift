@@ -18,13 +18,14 @@ public enum Baton {
         let base = directory ?? FileManager.default.currentDirectoryPath
         let input = SourceInput(displayPath: path, resolvedPath: PathName.join(base, path), bytes: Array(source.utf8))
         guard directory != nil else { return Compiler.compile(input, options: options) }
-        return Compiler.compile(input, options: options, read: { path in FileReader.read(path) })
+        return Compiler.compile(input, options: options, read: { path in FileReader.read(path) },
+                                canonical: { FileReader.canonical($0) })
     }
 
     /// Compiles bytes read from `displayPath` (or stdin), resolving imports on disk relative to it.
     public static func compile(bytes: [UInt8], displayPath: String, options: CompileOptions = CompileOptions()) -> Compilation {
         let input = SourceInput(displayPath: displayPath, resolvedPath: FileReader.absolute(displayPath), bytes: bytes)
-        return Compiler.compile(input, options: options, read: { FileReader.read($0) })
+        return Compiler.compile(input, options: options, read: { FileReader.read($0) }, canonical: { FileReader.canonical($0) })
     }
 }
 
@@ -36,6 +37,11 @@ public enum FileReader {
             return nil
         }
         return FileManager.default.contents(atPath: path).map { Array($0) }
+    }
+
+    /// The path with every symbolic link resolved (as far as the path exists).
+    public static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
     }
 
     /// An absolute, normalized path for `path` relative to the current directory.

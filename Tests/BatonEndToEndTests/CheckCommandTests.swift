@@ -130,3 +130,50 @@ import Testing
         #expect(!auto.standardOutput.contains("\u{1B}["))
     }
 }
+
+/// Imports stay inside the allowed directories even through symbolic links (SPEC §10).
+@Suite struct ImportConfinementTests {
+    @Test func symbolicLinksCannotLeadOutside() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("baton-links-\(UUID().uuidString)")
+        let project = base.appendingPathComponent("project")
+        let outside = base.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("service Secret\n".utf8).write(to: outside.appendingPathComponent("secret.baton"))
+        try FileManager.default.createSymbolicLink(at: project.appendingPathComponent("link.baton"),
+                                                   withDestinationURL: outside.appendingPathComponent("secret.baton"))
+        try FileManager.default.createSymbolicLink(at: project.appendingPathComponent("dir"), withDestinationURL: outside)
+        try Data("import \"link.baton\"\nimport \"dir/secret.baton\"\n".utf8).write(to: project.appendingPathComponent("main.baton"))
+        let result = try BatonExecutable.run(["check", "main.baton", "--format", "json"], directory: project)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.components(separatedBy: "\"import-not-found\"").count == 3)
+        #expect(result.standardOutput.contains("lies outside"))
+        // Allowing the directory makes both links fine.
+        let allowed = try BatonExecutable.run(["check", "main.baton", "--import-root", outside.path], directory: project)
+        #expect(!allowed.standardOutput.contains("import-not-found"), "\(allowed.standardOutput)")
+    }
+}
+
+@Suite struct DirectoryArgumentTests {
+    @Test func designsBelowADirectoryMayImportFromAnywhereInsideIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("proj/sub"), withIntermediateDirectories: true)
+        try Data("service Common [timeout=1s]\n".utf8).write(to: directory.appendingPathComponent("proj/common.baton"))
+        try Data("import \"../common.baton\"\nclient C\nC -> Common : x\n".utf8).write(to: directory.appendingPathComponent("proj/sub/leaf.baton"))
+        let result = try BatonExecutable.run(["check", "proj", "--format", "json"], directory: directory)
+        #expect(!result.standardOutput.contains("import-not-found"), "\(result.standardOutput)")
+        // Named on its own, the file keeps to its own directory.
+        let alone = try BatonExecutable.run(["check", "proj/sub/leaf.baton"], directory: directory)
+        #expect(alone.standardOutput.contains("import-not-found"))
+    }
+
+    @Test func aSymbolicLinkLoopIsWalkedOnce() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-loop-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("designs/a"), withIntermediateDirectories: true)
+        try Data("client C\n".utf8).write(to: directory.appendingPathComponent("designs/a/x.baton"))
+        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("designs/a/again"),
+                                                   withDestinationURL: directory.appendingPathComponent("designs"))
+        let result = try BatonExecutable.run(["check", "designs", "--format", "json"], directory: directory)
+        #expect(result.standardOutput.contains("\"files\": 1"), "\(result.standardOutput)")
+    }
+}

@@ -38,6 +38,7 @@ import Testing
         expect("service A\nflow ↓Checkout { }\n", CompileError.syntax, messageContains: "flow \"Checkout\"")
         expect("service A\nservice B\nalt { A -> B } ↓and { A -> B }\n", CompileError.syntax, messageContains: "else")
         expect("title ↓Card\n", CompileError.syntax, messageContains: "quoted")
+        expect("service S ↓[]\n", CompileError.syntax, messageContains: "cannot be empty")
         expect("service A\nservice B\nA -> B ↓\"x\"", CompileError.syntax, messageContains: "line break")
     }
 
@@ -69,6 +70,7 @@ import Testing
         expect("service A\nqueue ↓A\n", CompileError.duplicateDeclaration, messageContains: "declared twice")
         expect("group A { }\nservice ↓A\n", CompileError.duplicateDeclaration)
         expect("flow \"F\" { }\nflow ↓\"F\" { }\n", CompileError.duplicateDeclaration)
+        expect("title \"Shop\"\nservice A\nA -> A : x\n↓flow \"Shop\" { }\n", CompileError.duplicateDeclaration, messageContains: "default flow")
     }
 
     @Test func unknownAttribute() {

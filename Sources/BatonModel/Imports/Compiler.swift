@@ -46,10 +46,14 @@ public struct SourceInput: Sendable {
 public enum Compiler {
     /// Reads the file at a resolved path; nil when it cannot be read.
     public typealias Reader = @Sendable (String) -> [UInt8]?
+    /// The path a resolved path really names, symbolic links followed (identity when there is
+    /// no file system).
+    public typealias Canonicalizer = @Sendable (String) -> String
 
     public static func compile(_ input: SourceInput, options: CompileOptions = CompileOptions(),
-                               read: @escaping Reader = { _ in nil }) -> Compilation {
-        var loader = ImportLoader(options: options, read: read, rootPath: input.resolvedPath)
+                               read: @escaping Reader = { _ in nil },
+                               canonical: @escaping Canonicalizer = { $0 }) -> Compilation {
+        var loader = ImportLoader(options: options, read: read, canonical: canonical, rootPath: input.resolvedPath)
         loader.load(input, chain: [])
         var builder = ModelBuilder(files: loader.files, sources: loader.sources)
         let model = builder.build()
@@ -71,6 +75,8 @@ struct LoadedFile: Sendable {
 struct ImportLoader {
     let options: CompileOptions
     let read: Compiler.Reader
+    let canonical: Compiler.Canonicalizer
+    /// The allowed directories, symbolic links resolved.
     let roots: [String]
     var sources = SourceMap()
     var files: [LoadedFile] = []
@@ -78,11 +84,13 @@ struct ImportLoader {
     /// Resolved path → file, so a file imported twice is loaded once.
     var loaded: [String: FileID] = [:]
 
-    init(options: CompileOptions, read: @escaping Compiler.Reader, rootPath: String) {
+    init(options: CompileOptions, read: @escaping Compiler.Reader, canonical: @escaping Compiler.Canonicalizer, rootPath: String) {
         self.options = options
         self.read = read
+        self.canonical = canonical
         // The root file's own directory always; `--import-root` adds more.
-        roots = [PathName.directory(of: PathName.normalize(rootPath))] + options.importRoots.map(PathName.normalize)
+        let directories = [PathName.directory(of: PathName.normalize(rootPath))] + options.importRoots.map(PathName.normalize)
+        roots = directories.map { PathName.normalize(canonical($0)) }
     }
 
     /// Parses a file, then follows its imports depth first. `chain` holds the files being loaded
@@ -119,7 +127,9 @@ struct ImportLoader {
             return fail(CompileError.importNotFound, "imports take a path relative to the importing file, not '\(relative)'")
         }
         let target = PathName.join(PathName.directory(of: resolvedPath), relative)
-        guard roots.contains(where: { PathName.isInside(target, root: $0) }) else {
+        // Containment is decided on the real path, so a symbolic link cannot lead outside.
+        let real = PathName.normalize(canonical(target))
+        guard roots.contains(where: { PathName.isInside(real, root: $0) }) else {
             return fail(CompileError.importNotFound, "'\(relative)' lies outside the directories imports may read",
                         help: "keep imported files below \(roots.joined(separator: ", ")), or allow more with --import-root DIR")
         }

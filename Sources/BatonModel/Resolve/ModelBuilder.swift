@@ -239,6 +239,17 @@ struct ModelBuilder {
                 break
             }
         }
+        // A named flow must not take the name of a default flow (its title or file name): it
+        // could never be chosen with --flow.
+        for flow in model.flows where !flow.isDefault {
+            if let defaultFlow = model.flows.first(where: { $0.isDefault && $0.name == flow.name }) {
+                diagnostics.append(Diagnostic(
+                    code: CompileError.duplicateDeclaration, severity: .error,
+                    message: "a flow named \"\(flow.name)\" already exists: the top-level steps form the default flow, named by the title or file name",
+                    span: flow.span, notes: [.init("the default flow starts here", at: defaultFlow.span)],
+                    help: "rename this flow, or change the title"))
+            }
+        }
     }
 
     /// The default flow is named by the file's title, else by its file name.

@@ -10,6 +10,10 @@ extension Parser {
     mutating func parseAttributes() -> AttributeListSyntax {
         let open = span(token)
         advance(.attributes)
+        if token.kind == .rightBracket {
+            // The grammar wants at least one attribute between the brackets.
+            report("an attribute list cannot be empty", at: open.through(span(token)), help: "remove the brackets, or add an attribute")
+        }
         var attributes: [AttributeSyntax] = []
         while true {
             switch token.kind {

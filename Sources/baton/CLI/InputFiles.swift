@@ -5,6 +5,9 @@ struct InputFile: Sendable {
     /// As shown in diagnostics: the path as the user typed it (or found below a directory).
     var displayPath: String
     var bytes: [UInt8]
+    /// The directory argument the file was found below, if any: its designs may import each
+    /// other from anywhere inside it.
+    var searchRoot: String?
     var isStandardInput: Bool { displayPath == "<stdin>" }
 }
 
@@ -54,7 +57,11 @@ enum InputFiles {
                 if found.isEmpty {
                     throw InputError(message: "no .baton files found under '\(path)'")
                 }
-                for file in found { files.append(try read(file)) }
+                for file in found {
+                    var input = try read(file)
+                    input.searchRoot = path
+                    files.append(input)
+                }
             } else {
                 files.append(try read(path))
             }
@@ -74,7 +81,10 @@ enum InputFiles {
     static func batonFiles(below directory: String) -> [String] {
         var result: [String] = []
         var pending = [directory]
+        // Directories already walked, by real path: a symbolic link cycle is walked once.
+        var visited = Set<String>()
         while let current = pending.popLast() {
+            guard visited.insert(URL(fileURLWithPath: current).resolvingSymlinksInPath().path).inserted else { continue }
             guard let entries = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
             for entry in entries {
                 if entry.hasPrefix(".") { continue }

@@ -44,11 +44,13 @@ enum CheckCommand {
             return Terminal.fail("invalid configuration: \(error.description)", help: error.help)
         }
         let commandLineFailLevel = arguments.value("--fail-on").flatMap(Severity.init(rawValue:))
-        let options = CompileOptions(importRoots: arguments.values("--import-root").map(FileReader.absolute))
+        let importRoots = arguments.values("--import-root").map(FileReader.absolute)
         var reported: [ReportedDiagnostic] = []
         var seen = Set<ReportedDiagnostic>()
         var fails = false
         for (input, configuration) in zip(inputs, configurations) {
+            // A file found below a directory argument may import from anywhere inside that directory.
+            let options = CompileOptions(importRoots: importRoots + (input.searchRoot.map { [FileReader.absolute($0)] } ?? []))
             let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options)
             let failLevel = commandLineFailLevel ?? configuration.failOn ?? .error
             for diagnostic in Baton.check(compilation, configuration: configuration) {
