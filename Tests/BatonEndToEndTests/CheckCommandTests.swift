@@ -124,10 +124,12 @@ import Testing
 
     @Test func colourIsForcedOnlyWhenAskedAndNeverWithNoColor() throws {
         let directory = try temporaryDirectory(["bad.baton": Self.broken])
-        let forced = try BatonExecutable.run(["check", "--color", "always", "bad.baton"], directory: directory)
+        let forced = try BatonExecutable.run(["check", "--color", "always", "bad.baton"], directory: directory, environment: ["NO_COLOR": ""])
         #expect(forced.standardOutput.contains("\u{1B}[31m") || forced.standardOutput.contains("\u{1B}[1;31m"))
         let auto = try BatonExecutable.run(["check", "bad.baton"], directory: directory, environment: ["NO_COLOR": ""])
         #expect(!auto.standardOutput.contains("\u{1B}["))
+        let noColor = try BatonExecutable.run(["check", "--color", "always", "bad.baton"], directory: directory, environment: ["NO_COLOR": "1"])
+        #expect(!noColor.standardOutput.contains("\u{1B}["), "NO_COLOR wins over --color always")
     }
 }
 

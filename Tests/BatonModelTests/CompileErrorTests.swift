@@ -39,6 +39,7 @@ import Testing
         expect("service A\nservice B\nalt { A -> B } ↓and { A -> B }\n", CompileError.syntax, messageContains: "else")
         expect("title ↓Card\n", CompileError.syntax, messageContains: "quoted")
         expect("service S ↓[]\n", CompileError.syntax, messageContains: "cannot be empty")
+        expect("service ↓1A\nservice B\n", CompileError.syntax, messageContains: "names start with a letter")
         expect("service A\nservice B\nA -> B ↓\"x\"", CompileError.syntax, messageContains: "line break")
     }
 

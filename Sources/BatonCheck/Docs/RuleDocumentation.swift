@@ -150,8 +150,10 @@ public enum RuleDocumentation {
           when the consuming interaction or the consumer declares `idempotent`.
         - **Consumers of a channel** are the participants that fetch from it and, for a `push` channel,
           the passive ends of its deliveries.
-        - **Competing consumers** are several distinct participants fetching from one *queue*; the
-          subscribers of a topic each get their own copy and do not compete.
+        - **Competing consumers** are several distinct participants fetching from one channel, queue or
+          topic alike, as SPEC §7 words it.
+        - **Replies** to an async request are async sends (`->>`, `~>`) back to the requester or to its
+          `reply-to`; a sync call back is a new request.
         - **Reads and writes of a channel** follow the data: a channel is written when data flows into
           it (or it is a `dlq`), read when data flows out of it. A channel that initiates without
           `push` is `passive-initiator`'s finding; its deliveries still count as reads, so the mistake
@@ -159,8 +161,8 @@ public enum RuleDocumentation {
         - **Push delivery without flow control** only concerns consumers that can declare
           `concurrency` or `rate-limit` (services and externals); a driver's deliveries include
           callbacks (`D ~> C`).
-        - **Unbounded retries** are `unbounded-retry`'s finding; `retry-amplification` reports an
-          unbounded product only when other retrying layers multiply it.
+        - **Unbounded retries** make the product of attempts unbounded: a sync call with
+          `retries=unbounded` is reported by both `unbounded-retry` and `retry-amplification`.
         - **Comparisons** of durations and percentages ignore floating-point noise below one part in
           10⁹, so 900ms + 4 × 500ms + 300ms is exactly 3.2s.
         - **Imports.** A file's model is the union of the file and its imports; findings may point into

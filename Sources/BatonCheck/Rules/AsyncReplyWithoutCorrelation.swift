@@ -18,7 +18,8 @@ public struct AsyncReplyWithoutCorrelation: Rule {
             """,
         details: """
             A request is `A ->> B` or `A ~> B`. A reply is a step in the request's block in which B \
-            sends (`->>`, `~>` or `->`) directly to A, or to the request's `reply-to` channel. Fires \
+            sends (`->>` or `~>`) directly to A, or to the request's `reply-to` channel; a sync call \
+            back (`B -> A`) is a new request, not a reply. Fires \
             at the reply when neither the request nor the reply declares `correlation`, with a note at \
             the request.
             """,
@@ -54,6 +55,13 @@ public struct AsyncReplyWithoutCorrelation: Rule {
                 }
                 Quotes <- Replies : PriceQuote [timeout=5s]
                 """),
+            RuleExample("""
+                service Quotes [timeout=1s]
+                service Inventory
+                Quotes ->> Inventory : StockCheck {
+                  Inventory -> Quotes : lookupCustomer
+                }
+                """),
         ])
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
@@ -64,15 +72,15 @@ public struct AsyncReplyWithoutCorrelation: Rule {
             guard let block = request.block, request.attributes.correlation == nil else { continue }
             for id in Self.interactions(in: block) {
                 let reply = model[id]
-                guard reply.from == request.to, reply.arrow != .fetch, reply.attributes.correlation == nil,
+                guard reply.from == request.to, reply.arrow == .send || reply.arrow == .callback, reply.attributes.correlation == nil,
                       reply.to == request.from || (request.attributes.replyTo != nil && reply.to == request.attributes.replyTo)
                 else { continue }
                 let a = context.name(request.from)
                 let b = context.name(request.to)
-                let destination = reply.to == request.from ? "'\(a)'" : "the reply-to channel '\(context.name(reply.to))'"
+                let route = reply.to == request.from ? "directly" : "through the reply-to channel '\(context.name(reply.to))'"
                 findings.append(Finding(
                     at: reply.span,
-                    "'\(b)' replies to \(context.operation(request.id)) from '\(a)' through \(destination), but neither the request nor the reply declares a correlation identifier",
+                    "'\(b)' replies to \(context.operation(request.id)) from '\(a)' \(route), but neither the request nor the reply declares a correlation identifier",
                     notes: [.init("the request: \(context.describe(request.id))", at: request.span)],
                     help: "carry a correlation identifier: correlation=<id> on the request or on the reply"))
             }

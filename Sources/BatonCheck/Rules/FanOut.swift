@@ -60,7 +60,7 @@ public struct FanOut: Rule {
             }
             findings.append(Finding(
                 at: participant.span,
-                "'\(participant.name)' depends synchronously on \(seen.count) participants (max \(max)): \(seen.map(context.name).joined(separator: ", "))",
+                "'\(participant.name)' depends synchronously on \(Describe.plural(seen.count, "participant")) (max \(max)): \(seen.map(context.name).joined(separator: ", "))",
                 notes: notes,
                 help: "if this is intended aggregation, raise max for this rule; otherwise make some of these calls asynchronous or move them behind a participant that owns them"))
         }

@@ -83,7 +83,9 @@ public struct Lexer: Sendable {
         case UInt8(ascii: "{"): return single(.leftBrace)
         case UInt8(ascii: "}"): return single(.rightBrace)
         case UInt8(ascii: "\""): return lexString()
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return lexNumber()
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if mode == .statement, let word = digitLedWord() { return word }
+            return lexNumber()
         case UInt8(ascii: "-"):
             if peek(1) == UInt8(ascii: ">") {
                 if peek(2) == UInt8(ascii: ">") {
@@ -235,6 +237,19 @@ public struct Lexer: Sendable {
     }
 
     // MARK: - Numbers
+
+    /// Outside brackets numbers have no place, so `1A` is a misspelt name, not a bad unit.
+    private mutating func digitLedWord() -> Token? {
+        var end = position
+        while end < bytes.count, isDigit(bytes[end]) { end += 1 }
+        guard end < bytes.count, isLetter(bytes[end]) || bytes[end] == UInt8(ascii: "_") else { return nil }
+        while end < bytes.count, isLetter(bytes[end]) || isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "_") { end += 1 }
+        let start = position
+        position = end
+        let word = String(decoding: bytes[start..<end], as: UTF8.self)
+        return Token(kind: .invalid, start: start, end: end,
+                     error: "'\(word)' is not a name: names start with a letter or '_', not a digit")
+    }
 
     private mutating func lexNumber() -> Token {
         let start = position

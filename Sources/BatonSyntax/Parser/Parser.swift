@@ -123,8 +123,9 @@ struct Parser {
 
     /// Reports a statement-level error at the current token and enters panic mode.
     mutating func fail(_ message: String, help: String? = nil) {
-        // An invalid character has already been reported by the lexer.
-        if token.kind != .invalid { report(message, at: span(token), help: help) }
+        // A token with a lexical problem (an invalid character, a bad unit) has been reported
+        // already: one mistake, one error.
+        if token.kind != .invalid, token.error == nil { report(message, at: span(token), help: help) }
         panicking = true
     }
 

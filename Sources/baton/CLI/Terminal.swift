@@ -31,13 +31,13 @@ enum Terminal {
     }
 
     /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.
+    /// SPEC §8 says never with `NO_COLOR` set, so it wins even over `--color always`.
     static func colorEnabled(_ choice: String?, stream: Int32 = STDOUT_FILENO) -> Bool {
+        if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
         switch choice {
         case "always": return true
         case "never": return false
-        default:
-            if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
-            return isatty(stream) == 1
+        default: return isatty(stream) == 1
         }
     }
 
