@@ -141,9 +141,10 @@ public enum RuleDocumentation {
           `missing-dead-letter`, `orphan-channel`, `unused-participant`, `availability-budget`,
           `fan-out`, `shared-store`) point at its declaration; the others at the head of an interaction
           (from the initiator to the end of its label and attributes).
-        - **One finding per problem.** A sync cycle is reported once per strongly connected component,
-          at the interaction that closes it (the last in document order); re-entrant calls are sync
-          cycles. `push-without-flow-control` is reported once per pusher and consumer.
+        - **One finding per problem.** Each elementary sync cycle is reported once, at the
+          interaction that closes it (the last in document order among its edges' first
+          interactions); re-entrant calls are sync cycles. `push-without-flow-control` is reported at
+          each delivery into an unprotected consumer.
         - **Defaults.** Channels deliver `at-least-once` and are `unordered` unless they say otherwise.
         - **Idempotency.** An interaction is idempotent when it declares `idempotent` or its passive end
           does; a fetch (`<-`) is a read and counts as idempotent. A channel's consumer is idempotent

@@ -21,15 +21,15 @@ public struct PushWithoutFlowControl: Rule {
             Push deliveries are the interactions initiated by a `push` queue or topic, and those \
             initiated by a `driver` into another participant (`D -> C`, `D ->> C`, `D ~> C`). Fires \
             when the consumer is a service or external that declares neither `concurrency` nor \
-            `rate-limit` (other kinds cannot declare them). Reported once per pusher and consumer, at \
-            the first delivery, with notes at the others.
+            `rate-limit` (other kinds cannot declare them). Reported at each such delivery, with a \
+            note at the consumer's declaration (where the fix goes).
             """,
         triggering: [
             RuleExample("""
                 topic   Renditions [push, overflow=drop-oldest, delivery=at-most-once]
                 service CdnPurger [idempotent]
                 ↓Renditions ->> CdnPurger : RenditionReady
-                Renditions ->> CdnPurger : RenditionDeleted
+                ↓Renditions ->> CdnPurger : RenditionDeleted
                 """),
             RuleExample("""
                 driver  Pump [interval=500ms, batch=10]
@@ -52,41 +52,22 @@ public struct PushWithoutFlowControl: Rule {
                 """),
         ])
 
-    private struct Pair: Hashable {
-        var pusher: ParticipantID
-        var consumer: ParticipantID
-    }
-
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        var first: [Pair: Int] = [:]
-        var groups: [(pair: Pair, deliveries: [InteractionID])] = []
+        var findings: [Finding] = []
         for id in context.interactions(where: { $0.arrow != .fetch && (model.participants[$0.from.rawValue].isPushChannel || model.participants[$0.from.rawValue].kind == .driver) }) {
             let interaction = context.model[id]
             let pusher = model[interaction.from]
-            guard pusher.isPushChannel || pusher.kind == .driver else { continue }
             let consumer = model[interaction.to]
             guard consumer.kind == .service || consumer.kind == .external,
                   consumer.attributes.concurrency == nil, consumer.attributes.rateLimit == nil else { continue }
-            let pair = Pair(pusher: pusher.id, consumer: consumer.id)
-            if let index = first[pair] {
-                groups[index].deliveries.append(interaction.id)
-            } else {
-                first[pair] = groups.count
-                groups.append((pair, [interaction.id]))
-            }
-        }
-        return groups.map { group in
-            let pusher = model[group.pair.pusher]
-            let consumer = model[group.pair.consumer]
             let how = pusher.kind == .driver ? "driver '\(pusher.name)'" : "push \(pusher.kind.rawValue) '\(pusher.name)'"
-            var notes = group.deliveries.dropFirst().map { Diagnostic.Note("also delivers here: \(context.describe($0))", at: model[$0].span) }
-            notes.append(.init("'\(consumer.name)' is declared here", at: consumer.span))
-            return Finding(
-                at: model[group.deliveries[0]].span,
-                "\(how) delivers to '\(consumer.name)', which declares neither concurrency nor rate-limit: nothing bounds how fast it is pushed to",
-                notes: notes,
-                help: "declare how much '\(consumer.name)' can take (concurrency=N or rate-limit=N/s), or let it fetch at its own pace ('\(consumer.name) <- ...')")
+            findings.append(Finding(
+                at: interaction.span,
+                "\(how) delivers \(context.operation(id)) to '\(consumer.name)', which declares neither concurrency nor rate-limit: nothing bounds how fast it is pushed to",
+                notes: [.init("'\(consumer.name)' is declared here", at: consumer.span)],
+                help: "declare how much '\(consumer.name)' can take (concurrency=N or rate-limit=N/s), or let it fetch at its own pace ('\(consumer.name) <- ...')"))
         }
+        return findings
     }
 }

@@ -18,11 +18,12 @@ public struct SyncCycle: Rule {
             """,
         details: """
             Builds the sync dependency graph (an edge initiator → passive end for every `->` and \
-            `<-`) and reports each strongly connected component once — a tangle of several cycles is \
-            one finding. It points at the interaction that closes the cycle: the last one in document \
-            order among the component's edges, with notes at the other edges of the cycle shown in the \
-            message. A call tree that calls back into a participant already waiting on its path \
-            (re-entrancy) is such a cycle and is reported the same way.
+            `<-`) and reports every elementary cycle in it once (`A -> A` is a cycle of one), at the \
+            interaction that closes it: for each edge of the cycle take its first interaction, and \
+            the cycle closes at the last of those in document order; notes point at the others. A \
+            call tree that calls back into a participant already waiting on its path (re-entrancy) \
+            is such a cycle and its message says so. A tangle with very many cycles is cut short \
+            after 50 findings, with a note.
             """,
         triggering: [
             RuleExample("""
@@ -45,6 +46,15 @@ public struct SyncCycle: Rule {
                 service Self [timeout=1s]
                 ↓Self -> Self : recurse
                 """),
+            RuleExample("""
+                service A [timeout=1s]
+                service B [timeout=1s]
+                service C [timeout=1s]
+                A -> B : ab
+                ↓B -> A : ba
+                B -> C : bc
+                ↓C -> B : cb
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -65,6 +75,11 @@ public struct SyncCycle: Rule {
                 """),
         ])
 
+    /// Findings per strongly connected component before the rest is summarised, and the search
+    /// steps allowed per component: elementary cycles can be exponentially many.
+    public static let maxCyclesPerComponent = 50
+    static let maxStepsPerComponent = 200_000
+
     private struct Edge: Hashable {
         var from: ParticipantID
         var to: ParticipantID
@@ -72,81 +87,88 @@ public struct SyncCycle: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        let components = context.syncGraph.stronglyConnectedComponents()
-        var componentOf = Array(repeating: -1, count: model.participants.count)
-        for (index, component) in components.enumerated() {
-            for member in component { componentOf[member.rawValue] = index }
-        }
-        // The sync interactions inside each component, in document order.
-        var edges: [Int: [InteractionID]] = [:]
-        var componentOrder: [Int] = []
+        // The first interaction of every sync edge, in document order (lookups only).
+        var firstInteraction: [Edge: InteractionID] = [:]
         for id in context.interactions(where: { $0.isSynchronous }) {
-            let interaction = context.model[id]
-            let component = componentOf[interaction.from.rawValue]
-            guard component == componentOf[interaction.to.rawValue] else { continue }
-            if components[component].count == 1, interaction.from != interaction.to { continue }
-            if edges[component] == nil { componentOrder.append(component) }
-            edges[component, default: []].append(interaction.id)
+            let edge = Edge(from: model[id].from, to: model[id].to)
+            if firstInteraction[edge] == nil { firstInteraction[edge] = id }
         }
         var findings: [Finding] = []
-        for component in componentOrder {
-            guard let inside = edges[component], let closing = inside.last else { continue }
-            findings.append(finding(closing: closing, edges: inside, members: components[component],
-                                    componentOf: componentOf, component: component, context: context))
+        for component in context.syncGraph.stronglyConnectedComponents() {
+            let members = Set(component)
+            let hasSelfLoop = component.count == 1 && firstInteraction[Edge(from: component[0], to: component[0])] != nil
+            guard component.count > 1 || hasSelfLoop else { continue }
+            let (cycles, complete) = Self.elementaryCycles(in: component.sorted(), members: members, graph: context.syncGraph)
+            for (index, cycle) in cycles.enumerated() {
+                var finding = self.finding(for: cycle, firstInteraction: firstInteraction, context: context)
+                if !complete, index == cycles.count - 1 {
+                    finding.notes.append(.init("more cycles run through \(context.names(component)); only the first \(cycles.count) are reported"))
+                }
+                findings.append(finding)
+            }
         }
-        return findings.sorted { $0.span.start < $1.span.start || ($0.span.start == $1.span.start && $0.span.file < $1.span.file) }
+        return findings.sorted {
+            ($0.span.file, $0.span.start, $0.message) < ($1.span.file, $1.span.start, $1.message)
+        }
     }
 
-    private func finding(closing: InteractionID, edges: [InteractionID], members: [ParticipantID],
-                         componentOf: [Int], component: Int, context: CheckContext) -> Finding {
-        let model = context.model
-        var firstEdge: [Edge: InteractionID] = [:]
-        for id in edges {
-            let edge = Edge(from: model[id].from, to: model[id].to)
-            if firstEdge[edge] == nil { firstEdge[edge] = id }
-        }
-        let u = model[closing].from
-        let v = model[closing].to
-        // Shortest way back from v to u inside the component: v -> ... -> u.
-        var back: [ParticipantID] = [v]
-        if u != v {
-            var previous: [ParticipantID: ParticipantID] = [v: v]
-            var queue = [v]
-            var head = 0
-            search: while head < queue.count {
-                let node = queue[head]
-                head += 1
-                for next in context.syncGraph.successors[node.rawValue] where componentOf[next.rawValue] == component {
-                    guard previous[next] == nil else { continue }
-                    previous[next] = node
-                    if next == u { break search }
-                    queue.append(next)
+    /// Every elementary cycle of the component, each once: found from its smallest participant,
+    /// by a depth-first search that only visits larger ones. Stops early (complete == false)
+    /// after `maxCyclesPerComponent` cycles or `maxStepsPerComponent` steps.
+    static func elementaryCycles(in component: [ParticipantID], members: Set<ParticipantID>,
+                                 graph: SyncGraph) -> (cycles: [[ParticipantID]], complete: Bool) {
+        var cycles: [[ParticipantID]] = []
+        var steps = 0
+        for start in component {
+            var path: [ParticipantID] = [start]
+            var onPath: Set<ParticipantID> = [start]
+            // Each frame: the node and the index of its next successor to try.
+            var frames: [(node: ParticipantID, next: Int)] = [(start, 0)]
+            while let frame = frames.last {
+                steps += 1
+                if steps > maxStepsPerComponent || cycles.count >= maxCyclesPerComponent { return (cycles, false) }
+                let successors = graph.successors[frame.node.rawValue]
+                guard frame.next < successors.count else {
+                    frames.removeLast()
+                    path.removeLast()
+                    onPath.remove(frame.node)
+                    continue
+                }
+                frames[frames.count - 1].next += 1
+                let next = successors[frame.next]
+                guard members.contains(next), next >= start else { continue }
+                if next == start {
+                    cycles.append(path)
+                } else if !onPath.contains(next) {
+                    path.append(next)
+                    onPath.insert(next)
+                    frames.append((next, 0))
                 }
             }
-            var path: [ParticipantID] = []
-            var node = u
-            while node != v, let before = previous[node] {
-                path.append(node)
-                node = before
-            }
-            back = [v] + path.reversed()
         }
-        let cycle = back + [v]  // v -> ... -> u -> v
-        let text = cycle.map(context.name).joined(separator: " -> ")
-        var notes: [Diagnostic.Note] = []
-        for index in 0..<(cycle.count - 1) {
-            let edge = Edge(from: cycle[index], to: cycle[index + 1])
-            if edge == Edge(from: u, to: v) { continue }
-            if let id = firstEdge[edge] { notes.append(.init(context.describe(id), at: model[id].span)) }
-        }
-        if members.count > Set(cycle).count {
-            notes.append(.init("the cycle is part of a larger tangle of synchronous dependencies between \(context.names(members))"))
+        return (cycles, true)
+    }
+
+    /// `cycle` lists participants p0 → p1 → … → pk → p0.
+    private func finding(for cycle: [ParticipantID], firstInteraction: [Edge: InteractionID], context: CheckContext) -> Finding {
+        let model = context.model
+        let edges = cycle.indices.map { Edge(from: cycle[$0], to: cycle[($0 + 1) % cycle.count]) }
+        let interactions = edges.compactMap { firstInteraction[$0] }
+        let closing = interactions.max() ?? interactions[0]
+        // Read the cycle from the closing edge's passive end round to its initiator.
+        let closingEdge = Edge(from: model[closing].from, to: model[closing].to)
+        let offset = edges.firstIndex(of: closingEdge).map { ($0 + 1) % cycle.count } ?? 0
+        let ordered = (0..<cycle.count).map { cycle[(offset + $0) % cycle.count] }
+        let text = (ordered + [ordered[0]]).map(context.name).joined(separator: " -> ")
+        let notes = interactions.filter { $0 != closing }.sorted().map {
+            Diagnostic.Note(context.describe($0), at: model[$0].span)
         }
         // Re-entrancy: the call tree calls back into a participant that is waiting on this path.
+        let target = model[closing].to
         let path = context.syncPath(to: closing)
-        let reentrant = path.dropLast().contains { model[$0].from == v || model[$0].to == v }
+        let reentrant = path.dropLast().contains { model[$0].from == target || model[$0].to == target }
         let message = reentrant
-            ? "re-entrant synchronous call: '\(context.name(u))' calls back '\(context.name(v))', which is already waiting on this call path (\(text))"
+            ? "re-entrant synchronous call: '\(context.name(model[closing].from))' calls back '\(context.name(target))', which is already waiting on this call path (\(text))"
             : "synchronous call cycle: \(text)"
         return Finding(
             at: model[closing].span, message, notes: notes,
