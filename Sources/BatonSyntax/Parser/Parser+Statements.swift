@@ -198,8 +198,7 @@ extension Parser {
                 advance()
                 return span(from: open.start)
             case .endOfFile:
-                let location = "opened here"
-                report("missing '}' to close the block", at: span(token), notes: [.init("'{' \(location)", at: open)],
+                report("missing '}' to close the block", at: span(token), notes: [.init("'{' opened here", at: open)],
                        help: "add '}' after the last statement of the block")
                 return span(from: open.start)
             default:
