@@ -180,14 +180,12 @@ public enum MarkdownProcessor {
                                              span: Span(file: file, start: start, end: start + 3)), sources: sources)
     }
 
-    /// A copy of the document with every byte outside `range` blanked (line breaks kept), so
-    /// positions inside the fence keep their Markdown line and column.
+    /// The fence's content preceded by one line break per line before it, so positions inside
+    /// the fence keep their Markdown line and column (the content starts at a line's start) and
+    /// nothing else of the document is compiled.
     static func mask(_ bytes: [UInt8], keeping range: Range<Int>) -> [UInt8] {
-        var masked = bytes
-        for index in masked.indices where !range.contains(index) && masked[index] != 0x0A {
-            masked[index] = 0x20
-        }
-        return masked
+        let linesBefore = bytes[..<range.lowerBound].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        return Array(repeating: 0x0A, count: linesBefore) + bytes[range]
     }
 
     /// The fence content with the fence's indentation removed from each line (CommonMark).
