@@ -1,6 +1,7 @@
 // Phase 5: separations along the layers hold, long edges come out straight, and cluster
 // borders are straight lines.
 
+import BatonWorkload
 import Testing
 @testable import BatonLayout
 

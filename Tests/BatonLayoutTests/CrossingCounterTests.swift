@@ -1,5 +1,6 @@
 // The accumulator-tree crossing counter agrees with counting every pair of arcs.
 
+import BatonWorkload
 import Testing
 @testable import BatonLayout
 

@@ -1,5 +1,6 @@
 // Phase 1: after reversing the chosen arcs, the graph has no cycle.
 
+import BatonWorkload
 import Testing
 @testable import BatonLayout
 

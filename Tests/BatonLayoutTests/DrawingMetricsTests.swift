@@ -1,5 +1,6 @@
 // The geometric crossing count used to compare drawings matches a brute-force count.
 
+import BatonWorkload
 import Testing
 @testable import BatonLayout
 

@@ -1,6 +1,7 @@
 // Phase 2: layers respect arc directions and minimum lengths, and network simplex finds the
 // shortest total length (checked against exhaustive search on small graphs).
 
+import BatonWorkload
 import Testing
 @testable import BatonLayout
 

@@ -3,19 +3,7 @@
 
 import Testing
 @testable import BatonLayout
-
-/// SplitMix64: tiny, seeded, the same on every machine.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import BatonWorkload
 
 /// A random graph with the given counts: random sizes and shapes, optional labels, nested
 /// clusters, and (on purpose) self-loops and multi-edges.
@@ -46,19 +34,7 @@ func randomLayeredGraph(seed: UInt64, nodes: Int, edges: Int, labels: Bool = fal
 
 /// Whether the open segment `a`–`b` passes through the interior of `r` shrunk by `inset`.
 func segment(_ a: Point, _ b: Point, entersInteriorOf r: Rect, inset: Double = 0.5) -> Bool {
-    let box = r.insetBy(inset)
-    guard box.width > 0, box.height > 0 else { return false }
-    var t0 = 0.0, t1 = 1.0
-    let dx = b.x - a.x, dy = b.y - a.y
-    for (p, q) in [(-dx, a.x - box.minX), (dx, box.maxX - a.x), (-dy, a.y - box.minY), (dy, box.maxY - a.y)] {
-        if p == 0 {
-            if q <= 0 { return false }
-        } else {
-            let t = q / p
-            if p < 0 { t0 = max(t0, t) } else { t1 = min(t1, t) }
-        }
-    }
-    return t1 - t0 > 1e-9
+    r.insetBy(inset).isCrossed(by: a, b)
 }
 
 /// Checks every documented invariant of `layout` for `graph`, recording failures with `#expect`.
