@@ -23,11 +23,7 @@ extension Parser {
             case .word(let key):
                 if let attribute = parseAttribute(key) { attributes.append(attribute) }
             default:
-                if missingCloseBracket(open: open) {
-                    return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
-                }
-                reportInAttributes("expected an attribute name, found \(token.kind.summary)")
-                if recoverInAttributes(open: open) {
+                if unexpected("expected an attribute name, found \(token.kind.summary)", open: open) {
                     return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
                 }
                 continue
@@ -39,15 +35,19 @@ extension Parser {
             case .rightBracket:
                 continue
             default:
-                if missingCloseBracket(open: open) {
-                    return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
-                }
-                reportInAttributes("expected ',' or ']' after the attribute, found \(token.kind.summary)")
-                if recoverInAttributes(open: open) {
+                if unexpected("expected ',' or ']' after the attribute, found \(token.kind.summary)", open: open) {
                     return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
                 }
             }
         }
+    }
+
+    /// Something that does not belong where it stands: either the list clearly ended without
+    /// `]`, or an error to report and skip past. Returns whether the list has ended.
+    private mutating func unexpected(_ message: String, open: Span) -> Bool {
+        if missingCloseBracket(open: open) { return true }
+        reportInAttributes(message)
+        return recoverInAttributes(open: open)
     }
 
     private mutating func parseAttribute(_ key: String) -> AttributeSyntax? {
