@@ -14,6 +14,15 @@ struct OptionSpec: Sendable {
         OptionSpec(name: name, short: short, valueName: nil, choices: nil, help: help)
     }
 
+    /// `--import-root DIR`, shared by every command that compiles designs.
+    static let importRoot = value("--import-root", "DIR", repeatable: true,
+                                  "also allow imports from below DIR (default: the file's own directory)")
+
+    /// `--color WHEN` for the text diagnostics of a command.
+    static func color(_ help: String) -> OptionSpec {
+        value("--color", "WHEN", choices: ["auto", "always", "never"], help)
+    }
+
     static func value(_ name: String, short: String? = nil, _ valueName: String, choices: [String]? = nil,
                       repeatable: Bool = false, _ help: String) -> OptionSpec {
         OptionSpec(name: name, short: short, valueName: valueName, choices: choices, help: help, repeatable: repeatable)
@@ -65,6 +74,8 @@ struct ParsedArguments: Sendable {
     /// The last value given for an option.
     func value(_ name: String) -> String? { options.last { $0.name == name }?.value }
     func values(_ name: String) -> [String] { options.filter { $0.name == name }.compactMap(\.value) }
+    /// The `--import-root` directories, as absolute paths.
+    var importRoots: [String] { values("--import-root").map(FileReader.absolute) }
 }
 
 struct UsageError: Error, Sendable {
@@ -131,4 +142,5 @@ extension CommandSpec {
     }
 }
 
+import Baton
 import BatonSyntax

@@ -22,8 +22,8 @@ enum CheckCommand {
             .value("--format", "FORMAT", choices: ["text", "json", "sarif", "github"], "output format (default text)"),
             .value("--fail-on", "LEVEL", choices: ["error", "warning", "info"], "lowest severity that fails the run (default: the configuration's failOn, else error)"),
             .value("--config", "PATH", "use this configuration file for every input instead of looking for .baton.json"),
-            .value("--import-root", "DIR", repeatable: true, "also allow imports from below DIR (default: the file's own directory)"),
-            .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour the text output (default auto: only on a terminal, never with NO_COLOR)"),
+            .importRoot,
+            .color("colour the text output (default auto: only on a terminal, never with NO_COLOR)"),
         ],
         examples: [
             "baton check samples/card-payments.baton",
@@ -44,7 +44,7 @@ enum CheckCommand {
             return Terminal.fail("invalid configuration: \(error.description)", help: error.help)
         }
         let commandLineFailLevel = arguments.value("--fail-on").flatMap(Severity.init(rawValue:))
-        let importRoots = arguments.values("--import-root").map(FileReader.absolute)
+        let importRoots = arguments.importRoots
         var reported: [ReportedDiagnostic] = []
         var seen = Set<ReportedDiagnostic>()
         var fails = false

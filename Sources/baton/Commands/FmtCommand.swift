@@ -16,7 +16,7 @@ enum FmtCommand {
             """,
         options: [
             .flag("--check", "only list the files that are not formatted; exit 1 if there are any"),
-            .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour the diagnostics (default auto)"),
+            .color("colour the diagnostics (default auto)"),
         ],
         examples: [
             "baton fmt samples/",

@@ -31,7 +31,7 @@ enum MarkdownCommand {
             .value("--on-error", "MODE", choices: ["fail", "placeholder"], "fail the run, or put an error box in the page (default fail)"),
             .flag("--check", "write nothing; exit 1 if a document or SVG file is missing or out of date"),
             .value("--source-name", "PATH", "the name standard input goes by in messages (and imports resolve from)"),
-            .value("--color", "WHEN", choices: ["auto", "always", "never"], "colour the diagnostics (default auto)"),
+            .color("colour the diagnostics (default auto)"),
         ],
         examples: [
             "baton markdown docs/architecture.src.md -o docs/architecture.md",

@@ -16,7 +16,7 @@ enum MetricsCommand {
             """,
         options: [
             .value("--format", "FORMAT", choices: ["text", "json"], "output format (default text)"),
-            .value("--import-root", "DIR", repeatable: true, "also allow imports from below DIR"),
+            .importRoot,
         ],
         examples: ["baton metrics samples/temporal-coupling.baton", "baton metrics --format json design.baton"])
 
@@ -24,7 +24,7 @@ enum MetricsCommand {
         guard let input = InputFiles.gather(arguments, command: "metrics", single: true)?.first else {
             return Terminal.Exit.usageFault
         }
-        let options = CompileOptions(importRoots: arguments.values("--import-root").map(FileReader.absolute))
+        let options = CompileOptions(importRoots: arguments.importRoots)
         let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options)
         if compilation.hasErrors {
             let reported = compilation.diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) }

@@ -29,7 +29,7 @@ enum RenderCommand {
                    "graph view: edges run left to right or top to bottom (default LR)"),
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "colours (default light)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
-            .value("--import-root", "DIR", repeatable: true, "also allow imports from below DIR (default: the file's own directory)"),
+            .importRoot,
         ],
         examples: [
             "baton render checkout.baton -o checkout.svg",
@@ -80,7 +80,7 @@ enum RenderCommand {
         if let output, path != "-", isSameFile(output, path) {
             return Terminal.fail("refusing to write the output over the input file '\(path)'", help: "choose another -o path")
         }
-        let compileOptions = CompileOptions(importRoots: arguments.values("--import-root").map(FileReader.absolute))
+        let compileOptions = CompileOptions(importRoots: arguments.importRoots)
         let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: compileOptions)
         if compilation.hasErrors {
             let reported = compilation.diagnostics.filter { $0.severity == .error }
