@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonSyntax
 
 /// The human format (SPEC §8): a `file:line:col: severity[code]: message` header that editors
@@ -54,10 +55,10 @@ public struct TextReporter: Sendable {
     /// The closing line: "2 errors, 1 warning in 3 files" or "no problems in 3 files".
     public func summary(_ summary: DiagnosticSummary) -> String {
         var parts: [String] = []
-        if summary.errors > 0 { parts.append(Self.count(summary.errors, "error")) }
-        if summary.warnings > 0 { parts.append(Self.count(summary.warnings, "warning")) }
-        if summary.infos > 0 { parts.append(Self.count(summary.infos, "info")) }
-        let files = Self.count(summary.files, "file")
+        if summary.errors > 0 { parts.append(Describe.plural(summary.errors, "error")) }
+        if summary.warnings > 0 { parts.append(Describe.plural(summary.warnings, "warning")) }
+        if summary.infos > 0 { parts.append(Describe.plural(summary.infos, "info")) }
+        let files = Describe.plural(summary.files, "file")
         if parts.isEmpty { return "no problems in \(files)\n" }
         return parts.joined(separator: ", ") + " in \(files)\n"
     }
@@ -66,10 +67,6 @@ public struct TextReporter: Sendable {
         var out = ""
         for diagnostic in diagnostics { out += format(diagnostic) + "\n" }
         return out + summary(DiagnosticSummary(files: files, diagnostics: diagnostics))
-    }
-
-    static func count(_ value: Int, _ noun: String) -> String {
-        value == 1 ? "1 \(noun)" : "\(value) \(noun)s"
     }
 
     /// Replaces control characters (other than tab) so a hostile source line cannot send
