@@ -134,13 +134,13 @@ public enum MarkdownProcessor {
             case (.success(let light), .success(let dark)):
                 let lightName = DiagramName.file(hash: hash, theme: "light")
                 let darkName = DiagramName.file(hash: hash, theme: "dark")
-                result.files.append(GeneratedFile(path: join(directory, lightName), contents: light.svg))
-                result.files.append(GeneratedFile(path: join(directory, darkName), contents: dark.svg))
+                result.files.append(GeneratedFile(path: PathName.join(directory, lightName), contents: light.svg))
+                result.files.append(GeneratedFile(path: PathName.join(directory, darkName), contents: dark.svg))
                 let alt = XMLEscaping.escape(fence.option("alt") ?? light.description)
                 return """
                     <picture>
-                    <source media="(prefers-color-scheme: dark)" srcset="\(XMLEscaping.escape(join(linkPrefix, darkName)))">
-                    <img alt="\(alt)" src="\(XMLEscaping.escape(join(linkPrefix, lightName)))">
+                    <source media="(prefers-color-scheme: dark)" srcset="\(XMLEscaping.escape(PathName.join(linkPrefix, darkName)))">
+                    <img alt="\(alt)" src="\(XMLEscaping.escape(PathName.join(linkPrefix, lightName)))">
                     </picture>
                     """
             case (.failure(let failure), _), (_, .failure(let failure)):
@@ -228,9 +228,5 @@ public enum MarkdownProcessor {
             search += 1
         }
         return offset
-    }
-
-    public static func join(_ directory: String, _ name: String) -> String {
-        directory.isEmpty || directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
     }
 }

@@ -35,7 +35,7 @@ public enum MdBookPreprocessor {
         let options = options(from: context, version: version)
         let root = context["root"]?.stringValue ?? "."
         let source = context["config"]?["book"]?["src"]?.stringValue ?? "src"
-        var state = Walk(options: options, render: render, sourceDirectory: MarkdownProcessor.join(root, source))
+        var state = Walk(options: options, render: render, sourceDirectory: PathName.join(root, source))
         let book = state.book(pair[1])
         return Result(book: book, diagnostics: state.diagnostics, failed: state.failed)
     }
@@ -70,7 +70,7 @@ public enum MdBookPreprocessor {
                 case "content":
                     guard let text = value.stringValue, text.contains("```") || text.contains("~~~") else { return (key, value) }
                     let result = MarkdownProcessor.process(Array(text.utf8), displayPath: path,
-                                                           resolvedPath: MarkdownProcessor.join(sourceDirectory, path),
+                                                           resolvedPath: PathName.join(sourceDirectory, path),
                                                            options: options, render: render)
                     diagnostics += result.diagnostics
                     failed = failed || result.failed

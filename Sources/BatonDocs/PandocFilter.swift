@@ -114,7 +114,7 @@ public enum PandocFilter {
                     return .object([("t", .string("RawBlock")), ("c", .array([.string("html"), .string(html)]))])
                 }
                 let name = DiagramName.file(hash: hash, theme: theme)
-                let file = MarkdownProcessor.join(options.imageDirectory, name)
+                let file = PathName.join(options.imageDirectory, name)
                 files.append(GeneratedFile(path: file, contents: diagram.svg))
                 let alt = attribute("alt") ?? diagram.description
                 let image: JSONValue = .object([

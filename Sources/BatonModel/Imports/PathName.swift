@@ -27,10 +27,11 @@ public enum PathName {
         return String(path[..<slash])
     }
 
-    /// `base/relative`, normalized; an absolute `relative` wins.
+    /// `base/relative`, normalized; an absolute `relative` wins, and an empty `base` is the
+    /// current directory.
     public static func join(_ base: String, _ relative: String) -> String {
         if relative.hasPrefix("/") { return normalize(relative) }
-        return normalize(base == "." ? relative : base + "/" + relative)
+        return normalize(base == "." || base.isEmpty ? relative : base + "/" + relative)
     }
 
     /// Whether `path` is `root` or lies below it (both normalized the same way).

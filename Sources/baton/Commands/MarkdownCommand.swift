@@ -68,7 +68,7 @@ enum MarkdownCommand {
             }
             let outputPath = inPlace ? path : output
             let outputDirectory = PathName.directory(of: outputPath ?? (path == "-" ? "./-" : path))
-            let assets = arguments.value("--assets") ?? MarkdownProcessor.join(outputDirectory, "diagrams")
+            let assets = arguments.value("--assets") ?? PathName.join(outputDirectory, "diagrams")
             let mode: MarkdownOptions.Output = arguments.has("--inline")
                 ? .inline
                 : .images(directory: assets, linkPrefix: PathName.relative(from: FileReader.absolute(outputDirectory),
