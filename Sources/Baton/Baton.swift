@@ -23,30 +23,11 @@ public enum Baton {
     }
 
     /// Compiles bytes read from `displayPath` (or stdin), resolving imports on disk relative to it.
-    public static func compile(bytes: [UInt8], displayPath: String, options: CompileOptions = CompileOptions()) -> Compilation {
+    /// `read` reads each imported file (the command line passes one that remembers what it read,
+    /// so that no output replaces an input).
+    public static func compile(bytes: [UInt8], displayPath: String, options: CompileOptions = CompileOptions(),
+                               read: @escaping Compiler.Reader = { FileReader.read($0) }) -> Compilation {
         let input = SourceInput(displayPath: displayPath, resolvedPath: FileReader.absolute(displayPath), bytes: bytes)
-        return Compiler.compile(input, options: options, read: { FileReader.read($0) }, canonical: { FileReader.canonical($0) })
-    }
-}
-
-/// Reads source files for imports.
-public enum FileReader {
-    public static func read(_ path: String) -> [UInt8]? {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return nil
-        }
-        return FileManager.default.contents(atPath: path).map { Array($0) }
-    }
-
-    /// The path with every symbolic link resolved (as far as the path exists).
-    public static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-    }
-
-    /// An absolute, normalized path for `path` relative to the current directory.
-    public static func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return PathName.normalize(path) }
-        return PathName.join(FileManager.default.currentDirectoryPath, path)
+        return Compiler.compile(input, options: options, read: read, canonical: { FileReader.canonical($0) })
     }
 }

@@ -3,6 +3,7 @@
 
 import Foundation
 
+SystemIO.reserveStandardDescriptors()
 var arguments = Array(CommandLine.arguments.dropFirst())
 // pandoc runs a filter with only the output format as argument: a link named baton-pandoc
 // makes `pandoc --filter baton-pandoc` work.

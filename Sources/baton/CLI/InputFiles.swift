@@ -1,3 +1,4 @@
+import Baton
 import Foundation
 
 /// One input: a file on disk or standard input.
@@ -45,7 +46,7 @@ enum InputFiles {
         var files: [InputFile] = []
         for path in paths {
             if path == "-" {
-                files.append(InputFile(displayPath: "<stdin>", bytes: Terminal.readStandardInput()))
+                files.append(InputFile(displayPath: "<stdin>", bytes: try Terminal.readStandardInput()))
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -70,10 +71,11 @@ enum InputFiles {
     }
 
     static func read(_ path: String) throws(InputError) -> InputFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(message: "cannot read '\(path)'")
+        do {
+            return InputFile(displayPath: path, bytes: try FileReader.contents(of: path))
+        } catch {
+            throw InputError(message: "cannot read '\(path)': \(error.reason)")
         }
-        return InputFile(displayPath: path, bytes: Array(data))
     }
 
     /// Every `*.baton` file below a directory, sorted by path (byte order, so every machine

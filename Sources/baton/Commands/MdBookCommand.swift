@@ -31,9 +31,11 @@ enum MdBookCommand {
         guard arguments.positional.isEmpty else {
             return Terminal.fail("unexpected argument '\(arguments.positional[0])'", help: "baton mdbook [supports RENDERER]")
         }
+        let bytes: [UInt8]
+        do { bytes = try Terminal.readStandardInput() } catch { return Terminal.fail(error.message, help: error.help) }
         let input: JSONValue
         do {
-            input = try JSONValue.parse(Terminal.readStandardInput())
+            input = try JSONValue.parse(bytes)
         } catch {
             return Terminal.fail("standard input is not mdBook's JSON (\(error))")
         }

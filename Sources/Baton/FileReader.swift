@@ -1,0 +1,71 @@
+import BatonModel
+import Foundation
+
+/// Reads designs and imports from disk: regular files and pipes only, and never more than
+/// `maximumSize` bytes, so that `import` of a device, or `/dev/zero` as an input, is an error
+/// instead of a hang or an exhausted memory.
+public enum FileReader {
+    /// The largest input Baton reads (256 MiB): a design is text, and compiling one this size
+    /// already takes most of a machine's memory.
+    public static let maximumSize = 256 << 20
+
+    /// Why a file could not be read, as a sentence fragment ("it is a directory").
+    public struct Failure: Error, Sendable {
+        public var reason: String
+    }
+
+    /// The bytes of the file at `path`, or nil when it cannot be read (for imports, whose
+    /// failure the compiler reports itself).
+    public static func read(_ path: String) -> [UInt8]? {
+        try? contents(of: path)
+    }
+
+    /// The bytes of the file at `path` (symbolic links followed).
+    public static func contents(of path: String) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Failure(reason: String(cString: strerror(errno))) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG, S_IFIFO, S_IFSOCK:
+            break
+        case S_IFDIR:
+            throw Failure(reason: "it is a directory")
+        default:
+            throw Failure(reason: "it is a device, not a file")
+        }
+        // Opened without blocking so that a FIFO without a writer cannot hang the open; reads block.
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
+        return try readAll(descriptor, what: "the file")
+    }
+
+    /// Everything `descriptor` delivers up to its end, or an error once it exceeds `maximumSize`.
+    public static func readAll(_ descriptor: Int32, what: String) throws(Failure) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return result }
+            guard result.count + count <= maximumSize else {
+                throw Failure(reason: "\(what) is larger than \(maximumSize >> 20) MiB, the most Baton reads")
+            }
+            result.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// The path with every symbolic link resolved (as far as the path exists).
+    public static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    }
+
+    /// An absolute, normalized path for `path` relative to the current directory.
+    public static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return PathName.normalize(path) }
+        return PathName.join(FileManager.default.currentDirectoryPath, path)
+    }
+}
