@@ -56,6 +56,7 @@ let package = Package(
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]
 )

@@ -142,8 +142,15 @@ extension Baton {
     /// theme, an invalid id) as a message.
     public static let diagramRenderer: DiagramRenderer = { request in renderDiagram(request) }
 
-    public static func renderDiagram(_ request: DiagramRequest) -> Result<RenderedDiagram, DiagramFailure> {
-        var compilation = Compiler.compile(request.input, read: { FileReader.read($0) }, canonical: { FileReader.canonical($0) })
+    /// The same renderer, reading imported files with `read` (the command line passes one that
+    /// remembers what it read, so that no output replaces an input).
+    public static func diagramRenderer(read: @escaping Compiler.Reader) -> DiagramRenderer {
+        { request in renderDiagram(request, read: read) }
+    }
+
+    public static func renderDiagram(_ request: DiagramRequest,
+                                     read: @escaping Compiler.Reader = { FileReader.read($0) }) -> Result<RenderedDiagram, DiagramFailure> {
+        var compilation = Compiler.compile(request.input, read: read, canonical: { FileReader.canonical($0) })
         // A diagram in a page is titled by the page; it draws a title only when the design has one.
         if compilation.model.title == nil {
             for index in compilation.model.flows.indices where compilation.model.flows[index].isDefault {

@@ -23,6 +23,12 @@ public struct ExternalProgram: Sendable {
     public let name: String
     public let url: URL
 
+    /// The program at `url` (for one that is not looked up on `PATH`).
+    public init(name: String, url: URL) {
+        self.name = name
+        self.url = url
+    }
+
     /// The result of one run.
     public struct Output: Sendable {
         public var status: Int32

@@ -20,6 +20,22 @@ import Testing
             invocation is at fault (usage, configuration or I/O error, no input matched). Every command
             reads `-` as standard input.
 
+            **Streams.** A write error on standard output (a full disk, a closed descriptor) is reported as
+            `cannot write standard output: …` with exit status 2; when the reader of a pipe goes away
+            (`baton check … | head`), Baton stops quietly with status 141, as SIGPIPE would end it, whether
+            or not the parent ignores that signal. Inputs are regular files or pipes of at most 256 MiB;
+            a device (`/dev/zero`) or a directory as standard input is refused with exit status 2.
+
+            **Files Baton writes** (`fmt`, `render -o`, `markdown`, the images of `pandoc`) are replaced
+            atomically: the bytes go to a temporary file created exclusively beside the target (a link or
+            file planted at its name is never followed), which is synced and renamed over the target. A
+            replaced file keeps its permission bits, and its owner and group where the process may set
+            them (set-user-id and set-group-id bits are dropped when the owner changes). A symbolic link
+            is written through — its target is replaced, the link stays — and a link to nothing is
+            refused. A file with several hard links is refused (replacing it would split the links), so is
+            a read-only file unless `--force` is given, and so is any file the run read: `render -o` and
+            `markdown -o` never replace their input or a design it imports.
+
             ```text
             \(overview.trimmingCharacters(in: .newlines))
             ```

@@ -71,7 +71,7 @@ import Testing
         let directory = try directory(["page.md": page])
         let result = try BatonExecutable.run(["markdown", "page.md", "-o", "./page.md"], directory: directory)
         #expect(result.status == 2)
-        #expect(result.standardError.contains("would overwrite the input"))
+        #expect(result.standardError.contains("refusing to write over './page.md': it is the input document"))
         #expect(try read(directory, "page.md") == page)
     }
 

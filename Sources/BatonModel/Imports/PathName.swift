@@ -43,9 +43,14 @@ public enum PathName {
         return path == root || path.hasPrefix(root + "/")
     }
 
+    /// The last component of a path: the file name with its extension.
+    public static func fileName(of path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
     /// The file name without directory and extension.
     public static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = fileName(of: path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }

@@ -18,6 +18,9 @@ struct OptionSpec: Sendable {
     static let importRoot = value("--import-root", "DIR", repeatable: true,
                                   "also allow imports from below DIR (default: the file's own directory)")
 
+    /// `--force`, shared by every command that writes files: replace read-only files too.
+    static let force = flag("--force", "replace an output file even when it is read-only")
+
     /// `--color WHEN` for the text diagnostics of a command.
     static func color(_ help: String) -> OptionSpec {
         value("--color", "WHEN", choices: ["auto", "always", "never"], help)

@@ -9,18 +9,23 @@ enum FmtCommand {
         summary: "Format designs in the canonical layout, in place",
         usage: "baton fmt [--check] PATH...",
         discussion: """
-            Rewrites each file in place (atomically, only when it changes); '-' formats standard
-            input to standard output. Every comment is kept, and formatting twice changes nothing.
-            Files with syntax errors are reported and left untouched. With --check nothing is
-            written: the files that would change are listed and the exit status is 1.
+            Rewrites each file in place (atomically, only when it changes, keeping its permissions,
+            owner and group; a symbolic link is written through and stays a link); '-' formats
+            standard input to standard output. Every comment is kept, and formatting twice changes
+            nothing. Files with syntax errors are reported and left untouched. A read-only file is
+            refused unless --force is given, and a file with several hard links always is (replacing
+            it would split the links). With --check nothing is written: the files that would change
+            are listed and the exit status is 1.
             """,
         options: [
             .flag("--check", "only list the files that are not formatted; exit 1 if there are any"),
             .color("colour the diagnostics (default auto)"),
+            .force,
         ],
         examples: [
             "baton fmt samples/",
             "baton fmt --check designs/   # in CI",
+            "baton fmt --force vendor/designs/   # files checked out read-only too",
             "baton fmt - < design.baton",
         ])
 
@@ -59,9 +64,10 @@ enum FmtCommand {
                 continue
             }
             do {
-                try AtomicWrite.write(formatted, to: input.displayPath)
+                try AtomicWrite.write(formatted, to: input.displayPath, options: AtomicWrite.Options(force: arguments.has("--force")))
             } catch {
-                return Terminal.fail(error.message)
+                // The other files are still formatted; the run fails as an I/O error.
+                status = Terminal.fail(error.message, help: error.help)
             }
         }
         return status

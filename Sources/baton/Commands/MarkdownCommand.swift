@@ -20,6 +20,8 @@ enum MarkdownCommand {
             left alone. With --in-place the fences stay and each is followed by a generated block
             that is refreshed on every run: the way to keep diagrams in a README on GitHub.
             --check writes nothing and exits 1 when any output or SVG file is missing or stale.
+            Files are written atomically, never over the input document (but with --in-place) or a
+            design a fence imports; a read-only output needs --force.
             Errors in a fence are reported at the Markdown file's own line and column.
             """,
         options: [
@@ -32,6 +34,7 @@ enum MarkdownCommand {
             .flag("--check", "write nothing; exit 1 if a document or SVG file is missing or out of date"),
             .value("--source-name", "PATH", "the name standard input goes by in messages (and imports resolve from)"),
             .color("colour the diagnostics (default auto)"),
+            .force,
         ],
         examples: [
             "baton markdown docs/architecture.src.md -o docs/architecture.md",
@@ -43,14 +46,10 @@ enum MarkdownCommand {
         let paths = arguments.positional
         guard !paths.isEmpty else { return Terminal.fail("no input: give one or more Markdown files", help: "baton markdown README.md") }
         let inPlace = arguments.has("--in-place")
-        let output = arguments.value("--output")
+        // `-o -` is standard output, as for `render`.
+        let output = arguments.value("--output").flatMap { $0 == "-" ? nil : $0 }
         if output != nil, paths.count != 1 { return Terminal.fail("-o takes one input file", help: "use --in-place for several files") }
         if output != nil, inPlace { return Terminal.fail("-o and --in-place exclude each other") }
-        // Replacing the fences in the source itself would lose the diagrams' source.
-        if let output, output != "-", paths.first != "-", FileReader.absolute(output) == FileReader.absolute(paths[0]) {
-            return Terminal.fail("-o would overwrite the input document and lose its ```baton sources",
-                                 help: "write to another file, or use --in-place, which keeps the fences")
-        }
         if output == nil, !inPlace, paths.count != 1 {
             return Terminal.fail("several files need --in-place (standard output takes one document)")
         }
@@ -58,15 +57,32 @@ enum MarkdownCommand {
         let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: STDERR_FILENO))
         var status = Terminal.Exit.success
         var stale: [String] = []
+        let reads = ReadLog()
+        let render = Baton.diagramRenderer(read: reads.read)
         for path in paths {
             let input: InputFile
             if path == "-" {
                 guard !inPlace else { return Terminal.fail("--in-place needs a file, not standard input") }
-                input = InputFile(displayPath: arguments.value("--source-name") ?? "<stdin>", bytes: Terminal.readStandardInput())
+                do {
+                    input = InputFile(displayPath: arguments.value("--source-name") ?? "<stdin>", bytes: try Terminal.readStandardInput())
+                } catch {
+                    return Terminal.fail(error.message, help: error.help)
+                }
             } else {
                 do { input = try InputFiles.read(path) } catch { return Terminal.fail(error.message) }
+                // Replacing the fences in the source itself would lose the diagrams' source.
+                reads.record(path, role: inPlace ? "an input document"
+                                 : "the input document, whose ```baton sources would be lost (--in-place keeps them)")
             }
             let outputPath = inPlace ? path : output
+            // --in-place rewrites its own document, and nothing else this run reads.
+            let force = arguments.has("--force")
+            func writeOptions() -> AtomicWrite.Options {
+                AtomicWrite.Options(force: force, protected: reads.protected.filter { !inPlace || $0.path != path })
+            }
+            if let outputPath, !check {
+                do { try AtomicWrite.check(outputPath, options: writeOptions()) } catch { return Terminal.fail(error.message, help: error.help) }
+            }
             let outputDirectory = PathName.directory(of: outputPath ?? (path == "-" ? "./-" : path))
             let assets = arguments.value("--assets") ?? PathName.join(outputDirectory, "diagrams")
             let mode: MarkdownOptions.Output = arguments.has("--inline")
@@ -77,12 +93,13 @@ enum MarkdownCommand {
                                           inPlace: inPlace, inlineTheme: arguments.value("--theme") ?? "light", version: Baton.version)
             let result = MarkdownProcessor.process(input.bytes, displayPath: input.displayPath,
                                                    resolvedPath: FileReader.absolute(input.displayPath),
-                                                   options: options, render: Baton.diagramRenderer)
+                                                   options: options, render: render)
             for diagnostic in result.diagnostics { Terminal.error(reporter.format(diagnostic) + "\n") }
             if result.failed {
                 status = Terminal.Exit.inputFault
                 continue
             }
+            let writeOptions = writeOptions()
             // SVG files: written only when missing or different, so unchanged diagrams keep their dates.
             for file in result.files {
                 let existing = FileManager.default.contents(atPath: file.path).map { Array($0) }
@@ -93,9 +110,9 @@ enum MarkdownCommand {
                 }
                 do {
                     try FileManager.default.createDirectory(atPath: PathName.directory(of: file.path), withIntermediateDirectories: true)
-                    try AtomicWrite.write(Array(file.contents.utf8), to: file.path)
+                    try AtomicWrite.write(Array(file.contents.utf8), to: file.path, options: writeOptions)
                 } catch let error as AtomicWrite.Failure {
-                    return Terminal.fail(error.message)
+                    return Terminal.fail(error.message, help: error.help)
                 } catch {
                     return Terminal.fail("cannot create '\(PathName.directory(of: file.path))': \(error.localizedDescription)")
                 }
@@ -111,7 +128,11 @@ enum MarkdownCommand {
                 stale.append(outputPath)
                 continue
             }
-            do { try AtomicWrite.write(text, to: outputPath) } catch { return Terminal.fail(error.message) }
+            do {
+                try AtomicWrite.write(text, to: outputPath, options: writeOptions)
+            } catch {
+                return Terminal.fail(error.message, help: error.help)
+            }
         }
         if !stale.isEmpty {
             Terminal.error("out of date (run without --check to refresh):\n" + stale.map { "  \($0)\n" }.joined())

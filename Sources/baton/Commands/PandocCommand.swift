@@ -27,7 +27,8 @@ enum PandocCommand {
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
         let format = arguments.positional.first ?? "html"
-        let input = Terminal.readStandardInput()
+        let input: [UInt8]
+        do { input = try Terminal.readStandardInput() } catch { return Terminal.fail(error.message, help: error.help) }
         let document: JSONValue
         do {
             document = try JSONValue.parse(input)
@@ -40,16 +41,19 @@ enum PandocCommand {
         }
         let defaults = PandocOptions(imageDirectory: "baton-diagrams", onError: .fail, theme: "light", version: Baton.version)
         let options = PandocFilter.options(from: document, defaults: defaults)
-        let result = PandocFilter.run(document, format: format, options: options, render: Baton.diagramRenderer)
+        let reads = ReadLog()
+        let result = PandocFilter.run(document, format: format, options: options, render: Baton.diagramRenderer(read: reads.read))
         let reporter = TextReporter(color: false)
         for diagnostic in result.diagnostics { Terminal.error(reporter.format(diagnostic)) }
         if result.failed { return Terminal.Exit.inputFault }
         for file in result.files {
             do {
                 try FileManager.default.createDirectory(atPath: PathName.directory(of: file.path), withIntermediateDirectories: true)
-                try AtomicWrite.write(Array(file.contents.utf8), to: file.path)
+                try AtomicWrite.write(Array(file.contents.utf8), to: file.path, options: AtomicWrite.Options(protected: reads.protected))
+            } catch let error as AtomicWrite.Failure {
+                return Terminal.fail(error.message, help: error.help)
             } catch {
-                return Terminal.fail("cannot write '\(file.path)'")
+                return Terminal.fail("cannot create '\(PathName.directory(of: file.path))': \(error.localizedDescription)")
             }
         }
         Terminal.write(result.document.serialized(pretty: false))

@@ -13,7 +13,9 @@ enum RenderCommand {
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
             to OUT with -o, whose extension picks the format (.svg, .dot or .gv, .mmd or .mermaid)
-            unless --to says otherwise. Files are written atomically, and never over the input.
+            unless --to says otherwise. OUT is written atomically (a symbolic link is written
+            through, keeping the link), and never over the input or a file it imports; a read-only
+            OUT needs --force.
             Compile errors are reported as by 'baton check' and exit with 1; lint findings never
             stop a render. The graph view is laid out by Baton itself (no Graphviz needed), left to
             right unless --direction TB. Exit status 2: a usage or I/O error, or an unknown flow.
@@ -30,6 +32,7 @@ enum RenderCommand {
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "colours (default light)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
             .importRoot,
+            .force,
         ],
         examples: [
             "baton render checkout.baton -o checkout.svg",
@@ -72,16 +75,20 @@ enum RenderCommand {
 
         let input: InputFile
         do {
-            input = path == "-" ? InputFile(displayPath: "<stdin>", bytes: Terminal.readStandardInput())
+            input = path == "-" ? InputFile(displayPath: "<stdin>", bytes: try Terminal.readStandardInput())
                 : try InputFiles.read(path)
         } catch {
             return Terminal.fail(error.message, help: error.help)
         }
-        if let output, path != "-", isSameFile(output, path) {
-            return Terminal.fail("refusing to write the output over the input file '\(path)'", help: "choose another -o path")
+        let reads = ReadLog()
+        if path != "-" { reads.record(path, role: "the input") }
+        var writeOptions = AtomicWrite.Options(force: arguments.has("--force"), protected: reads.protected)
+        // Refuse a bad OUT before the work, not after it.
+        if let output {
+            do { try AtomicWrite.check(output, options: writeOptions) } catch { return Terminal.fail(error.message, help: error.help) }
         }
         let compileOptions = CompileOptions(importRoots: arguments.importRoots)
-        let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: compileOptions)
+        let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: compileOptions, read: reads.read)
         if compilation.hasErrors {
             let reported = compilation.diagnostics.filter { $0.severity == .error }
                 .map { ReportedDiagnostic($0, sources: compilation.sources) }
@@ -99,23 +106,12 @@ enum RenderCommand {
             Terminal.write(rendered)
             return Terminal.Exit.success
         }
-        let directory = URL(fileURLWithPath: output).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return Terminal.fail("cannot write '\(output)': the directory '\(directory)' does not exist")
-        }
+        writeOptions.protected = reads.protected
         do {
-            try AtomicWrite.write(Array(rendered.utf8), to: output)
+            try AtomicWrite.write(Array(rendered.utf8), to: output, options: writeOptions)
         } catch {
-            return Terminal.fail(error.message)
+            return Terminal.fail(error.message, help: error.help)
         }
         return Terminal.Exit.success
-    }
-
-    /// Whether two paths name the same existing file (through links and `..`).
-    static func isSameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
-        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 }

@@ -1,0 +1,26 @@
+import Baton
+import Foundation
+
+/// Remembers every file a run reads (its inputs and everything they import), so that none of
+/// the run's outputs can replace one of them.
+final class ReadLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [(path: String, role: String)] = []
+
+    /// Records a file the command read itself (an input named on the command line).
+    func record(_ path: String, role: String) {
+        lock.withLock { files.append((path, role)) }
+    }
+
+    /// Reads an imported file like `FileReader.read`, and records it.
+    func read(_ path: String) -> [UInt8]? {
+        let bytes = FileReader.read(path)
+        if bytes != nil { record(path, role: "a design this run imports") }
+        return bytes
+    }
+
+    /// The recorded files as they are on disk now, for `AtomicWrite.Options.protected`.
+    var protected: [ProtectedFile] {
+        lock.withLock { files.compactMap { ProtectedFile(path: $0.path, role: $0.role) } }
+    }
+}
