@@ -93,6 +93,15 @@ struct AttributeDecoder {
                                        help: help ?? "for example: \(key)=\(Self.example(spec.valueType))"))
             return nil
         }
+        switch (spec.valueType, value.kind) {
+        case (.count, .number(let number)), (.countOrUnbounded, .number(let number)):
+            if number >= Self.countLimit {
+                diagnostics.append(invalid(attribute, "'\(key)' is too large: counts stop below \(LiteralFormat.number(Self.countLimit))"))
+                return nil
+            }
+        default:
+            break
+        }
         switch spec.valueType {
         case .flag:
             if case .word(let word) = value.kind, word == "true" || word == "false" { return .flag(word == "true") }
@@ -190,10 +199,16 @@ struct AttributeDecoder {
         }
     }
 
+    /// Counts stop below a trillion: far beyond any real design, and safe in every sum and
+    /// product of the derived quantities.
+    static let countLimit = 1e12
+
     static func wholeNumber(_ value: Double) -> Int? {
-        guard value >= 0, value < 1e12, value == Double(Int(value)) else { return nil }
+        guard value >= 0, value < countLimit, value == Double(Int(value)) else { return nil }
         return Int(value)
     }
+
+
 
     static func example(_ type: AttributeSpec.ValueType) -> String {
         switch type {
