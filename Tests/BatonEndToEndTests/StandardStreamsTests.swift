@@ -83,9 +83,18 @@ import Testing
         #expect(outcome.status == 141)
     }
 
-    @Test func aDeviceAsInputIsRefusedInsteadOfReadForever() throws {
-        let outcome = try shell("check /dev/zero", redirections: "")
+    @Test(arguments: ["check /dev/zero", "render /dev/zero", "check --config /dev/zero SAMPLE", "fmt /dev/zero", "markdown /dev/zero"])
+    func aDeviceAsInputIsRefusedInsteadOfReadForever(_ command: String) throws {
+        let outcome = try shell(command.replacingOccurrences(of: "SAMPLE", with: "'\(sample)'"), redirections: "")
         #expect(outcome.status == 2)
-        #expect(outcome.standardError.contains("cannot read '/dev/zero': it is a device, not a file"))
+        #expect(outcome.standardError.contains("/dev/zero") && outcome.standardError.contains("it is a device, not a file"),
+                "\(outcome.standardError)")
+    }
+
+    @Test func aStandardInputLargerThanTheLimitIsRefused() throws {
+        // 300 MiB of zeros through a pipe: read up to the limit, then refused, not kept.
+        let outcome = try shell("check -", redirections: "", prelude: "head -c 314572800 /dev/zero |")
+        #expect(outcome.status == 2)
+        #expect(outcome.standardError.contains("standard input is larger than 256 MiB"), "\(outcome.standardError)")
     }
 }

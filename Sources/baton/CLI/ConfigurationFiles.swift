@@ -14,10 +14,7 @@ struct ConfigurationFiles {
     /// Reads `--config PATH` up front, so a broken explicit file fails before any work.
     init(explicitPath: String?) throws(ConfigurationError) {
         if let explicitPath {
-            guard let data = FileManager.default.contents(atPath: explicitPath) else {
-                throw ConfigurationError(path: explicitPath, message: "cannot read the configuration file")
-            }
-            explicit = try ConfigurationParser.parse(Array(data), path: explicitPath)
+            explicit = try ConfigurationParser.parse(try Self.contents(explicitPath, shownAs: explicitPath), path: explicitPath)
         }
     }
 
@@ -58,12 +55,17 @@ struct ConfigurationFiles {
     private mutating func read(_ path: String) throws(ConfigurationError) -> Configuration {
         if let cached = byPath[path] { return cached }
         let shown = Self.displayPath(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError(path: shown, message: "cannot read the configuration file")
-        }
-        let configuration = try ConfigurationParser.parse(Array(data), path: shown)
+        let configuration = try ConfigurationParser.parse(try Self.contents(path, shownAs: shown), path: shown)
         byPath[path] = configuration
         return configuration
+    }
+
+    private static func contents(_ path: String, shownAs shown: String) throws(ConfigurationError) -> [UInt8] {
+        do {
+            return try FileReader.contents(of: path)
+        } catch {
+            throw ConfigurationError(path: shown, message: "cannot read the configuration file: \(error.reason)")
+        }
     }
 
     /// Relative to the current directory when below it, for messages.

@@ -102,7 +102,7 @@ enum MarkdownCommand {
             let writeOptions = writeOptions()
             // SVG files: written only when missing or different, so unchanged diagrams keep their dates.
             for file in result.files {
-                let existing = FileManager.default.contents(atPath: file.path).map { Array($0) }
+                let existing = FileReader.read(file.path)
                 guard existing != Array(file.contents.utf8) else { continue }
                 if check {
                     stale.append(file.path)
@@ -122,7 +122,7 @@ enum MarkdownCommand {
                 if !check { Terminal.writeBytes(text) }
                 continue
             }
-            let existing = FileManager.default.contents(atPath: outputPath).map { Array($0) }
+            let existing = FileReader.read(outputPath)
             guard existing != text else { continue }
             if check {
                 stale.append(outputPath)
