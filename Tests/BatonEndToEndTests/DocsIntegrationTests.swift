@@ -85,6 +85,21 @@ import Testing
         #expect(placeholder.standardOutput.contains("<pre class=\"baton-error\""))
     }
 
+    /// A forgotten closing fence: `--in-place` used to put its generated block inside the
+    /// fence, which broke the next run. Now every mode refuses the page and writes nothing.
+    @Test(arguments: [["--in-place"], ["-o", "out.md"], [], ["--check", "--in-place"]])
+    func anUnclosedBatonFenceIsReportedAndTheFileLeftAlone(_ mode: [String]) throws {
+        let page = "# Design\n\n```baton\n\(Self.design)\n\nMore prose that was meant to follow the diagram.\n"
+        let directory = try directory(["README.md": page])
+        let result = try BatonExecutable.run(["markdown"] + mode + ["README.md"], directory: directory)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("README.md:3:1: error[unclosed-fence]: unclosed fence at line 3"), "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        #expect(try read(directory, "README.md") == page)
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(written == ["README.md"], "no output document, no diagrams")
+    }
+
     @Test func inlineSVGsFromOnePageShareNoIds() throws {
         let page = "```baton\n\(Self.design)\n```\n\n```baton\nservice X\nservice Y\nX -> Y\n```\n"
         let directory = try directory(["page.md": page])

@@ -20,7 +20,8 @@ enum MarkdownCommand {
             left alone. With --in-place the fences stay and each is followed by a generated block
             that is refreshed on every run: the way to keep diagrams in a README on GitHub.
             --check writes nothing and exits 1 when any output or SVG file is missing or stale.
-            Errors in a fence are reported at the Markdown file's own line and column.
+            Errors in a fence are reported at the Markdown file's own line and column. A ```baton
+            fence without its closing line is an error in every mode: nothing is drawn or written.
             """,
         options: [
             .value("--output", short: "-o", "FILE", "write the rewritten document to FILE (one input only)"),
