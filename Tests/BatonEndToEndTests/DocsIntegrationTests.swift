@@ -140,6 +140,81 @@ import Testing
         #expect(result.standardError.contains("doc.md:5:6: error[undeclared-name]"))
     }
 
+    /// A pandoc document whose metadata asks for its images in `directory`.
+    static func pandocDocument(baton directory: String) -> Data {
+        let meta = JSONValue.object([("baton-dir", .object([("t", .string("MetaString")), ("c", .string(directory))]))])
+        let block = JSONValue.object([("t", .string("CodeBlock")), ("c", .array([
+            .array([.string(""), .array([.string("baton")]), .array([])]), .string("service A\n"),
+        ]))])
+        let document = JSONValue.object([("pandoc-api-version", .array([.int(1), .int(22), .int(2), .int(1)])),
+                                         ("meta", meta), ("blocks", .array([block]))])
+        return Data(document.serialized(pretty: false).utf8)
+    }
+
+    /// `realpath(3)`, for comparing with the resolved paths Baton prints.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `baton-dir` is the document's wish, not a licence: outside the working directory — by
+    /// path, by an absolute path or through a symbolic link, even a chain of them — the filter
+    /// refuses (exit 2) and writes nothing, unless `--allow-dir` allows it.
+    @Test(arguments: ["../outside", "OUTSIDE", "link", "chain/x", "inside/../../outside"])
+    func pandocFilterKeepsBatonDirInsideTheWorkingDirectory(_ requested: String) throws {
+        let base = try directory(["work/doc.md": "", "outside/keep.txt": ""])
+        let work = base.appendingPathComponent("work")
+        let outside = base.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("link").path, withDestinationPath: "../outside")
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("chain").path, withDestinationPath: "link")
+        let wish = requested == "OUTSIDE" ? outside.path : requested
+        let refused = try BatonExecutable.run(["pandoc", "latex"], input: Self.pandocDocument(baton: wish), directory: work)
+        #expect(refused.status == 2)
+        #expect(refused.standardOutput.isEmpty)
+        #expect(refused.standardError.contains("the metadata field baton-dir names '\(wish)'"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("resolves to \(Self.realPath(outside.path))"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("--allow-dir"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == ["keep.txt"])
+        let allowed = try BatonExecutable.run(["pandoc", "--allow-dir", "../outside", "latex"],
+                                              input: Self.pandocDocument(baton: wish), directory: work)
+        #expect(allowed.status == 0, "\(allowed.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).count == 2)
+    }
+
+    @Test func pandocFilterWritesInsideTheWorkingDirectory() throws {
+        let work = try directory(["doc.md": ""])
+        let result = try BatonExecutable.run(["pandoc", "latex"], input: Self.pandocDocument(baton: "images/diagrams"), directory: work)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("images/diagrams").path).count == 1)
+    }
+
+    /// The same refusal through pandoc itself, with the metadata in the Markdown file.
+    @Test(.requires(program: "pandoc"))
+    func pandocRefusesABatonDirOutsideTheWorkingDirectory() throws {
+        let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
+        let base = try directory([
+            "work/doc.md": "---\nbaton-dir: ../outside\n---\n\n```baton\n\(Self.design)\n```\n",
+            "outside/keep.txt": "",
+        ])
+        let work = base.appendingPathComponent("work")
+        let link = work.appendingPathComponent("baton-pandoc")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        let refused = try pandoc.run(["--filter", link.path, "doc.md", "-t", "latex"], in: work)
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("the metadata field baton-dir names '../outside'"), "\(refused.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("outside").path) == ["keep.txt"])
+        // Allowed on the command line (pandoc passes no options to a filter: a wrapper script does).
+        let wrapper = work.appendingPathComponent("baton-pandoc-outside")
+        try Data("#!/bin/sh\nexec '\(BatonExecutable.url.path)' pandoc --allow-dir ../outside \"$@\"\n".utf8).write(to: wrapper)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        let allowed = try pandoc.run(["--filter", wrapper.path, "doc.md", "-t", "latex"], in: work)
+        #expect(allowed.status == 0, "\(allowed.standardError)")
+        #expect(String(decoding: allowed.standardOutput, as: UTF8.self).contains("../outside/baton-"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("outside").path).count == 2)
+    }
+
     // MARK: - mdBook
 
     @Test(.requires(program: "mdbook"))
