@@ -25,6 +25,13 @@ import Testing
         return directory
     }
 
+    /// `baton-pandoc` in `directory`: the link that makes `baton` a filter for `pandoc --filter`.
+    func pandocFilter(in directory: URL) throws -> URL {
+        let link = directory.appendingPathComponent("baton-pandoc")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        return link
+    }
+
     func read(_ directory: URL, _ path: String) throws -> String {
         try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
     }
@@ -116,8 +123,7 @@ import Testing
     func pandocFilterGivesInlineSVGForHTMLAndImagesOtherwise() throws {
         let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
         let directory = try directory(["doc.md": "# Doc\n\n```{.baton alt=\"Checkout\"}\n\(Self.design)\n```\n\n```python\nprint(1)\n```\n"])
-        let link = directory.appendingPathComponent("baton-pandoc")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        let link = try pandocFilter(in: directory)
         let html = try pandoc.run(["--filter", link.path, directory.appendingPathComponent("doc.md").path, "-t", "html"], in: directory)
         #expect(html.status == 0, "\(html.standardError)")
         let text = String(decoding: html.standardOutput, as: UTF8.self)
@@ -133,8 +139,7 @@ import Testing
     func pandocFilterFailsTheBuildWithTheMarkdownPosition() throws {
         let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
         let directory = try directory(["doc.md": "# Doc\n\n```baton\nservice A\nA -> Ghost\n```\n"])
-        let link = directory.appendingPathComponent("baton-pandoc")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        let link = try pandocFilter(in: directory)
         let result = try pandoc.run(["-f", "commonmark+sourcepos", "--filter", link.path, "doc.md", "-t", "html"], in: directory)
         #expect(result.status != 0)
         #expect(result.standardError.contains("doc.md:5:6: error[undeclared-name]"))
@@ -199,8 +204,7 @@ import Testing
             "outside/keep.txt": "",
         ])
         let work = base.appendingPathComponent("work")
-        let link = work.appendingPathComponent("baton-pandoc")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        let link = try pandocFilter(in: work)
         let refused = try pandoc.run(["--filter", link.path, "doc.md", "-t", "latex"], in: work)
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("the metadata field baton-dir names '../outside'"), "\(refused.standardError)")
