@@ -58,9 +58,36 @@ public enum FileReader {
         }
     }
 
-    /// The path with every symbolic link resolved (as far as the path exists).
+    /// The absolute path `path` really names, every symbolic link resolved the way the
+    /// operating system resolves it when it opens or creates the path.
+    ///
+    /// The components are walked one at a time with `realpath(3)`, so a chain of links is
+    /// followed to its end (Foundation's `resolvingSymlinksInPath` follows one link per
+    /// component) and `link/..` is the parent of the link's *target*, not the link's own
+    /// directory. Components that do not exist (yet) are appended as written: nothing below
+    /// them can be a link. Confinement checks (imports, the pandoc filter's image directory)
+    /// compare these paths, so no link can lead outside unnoticed.
     public static func canonical(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        var current = path.hasPrefix("/") ? "/" : (realPath(FileManager.default.currentDirectoryPath) ?? FileManager.default.currentDirectoryPath)
+        for component in path.split(separator: "/") {
+            switch component {
+            case ".":
+                continue
+            case "..":
+                current = PathName.directory(of: current)
+            default:
+                let next = current == "/" ? "/" + component : current + "/" + component
+                current = realPath(next) ?? next
+            }
+        }
+        return current
+    }
+
+    /// `realpath(3)`: nil when the path does not exist (or is a dangling link or a loop).
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// An absolute, normalized path for `path` relative to the current directory.

@@ -34,18 +34,27 @@ public struct RuleDescriptor: Sendable {
 
 /// A numeric rule option such as `max`.
 public struct RuleOption: Sendable, Hashable {
+    /// The largest value any option accepts unless it says otherwise. Every option is a count or
+    /// a product of counts in a design someone can read, so a million is far beyond any sensible
+    /// threshold, and a bound this size keeps every value exact as a `Double` and safe to convert
+    /// to `Int` (a committed `"max": 1e19` must be a configuration error, not a crash in CI).
+    public static let defaultMaximum = 1_000_000.0
+
     public var name: String
     public var summary: String
     public var defaultValue: Double
     public var minimum: Double
+    public var maximum: Double
     /// Whether only whole numbers are allowed.
     public var isInteger: Bool
 
-    public init(name: String, summary: String, defaultValue: Double, minimum: Double, isInteger: Bool) {
+    public init(name: String, summary: String, defaultValue: Double, minimum: Double,
+                maximum: Double = RuleOption.defaultMaximum, isInteger: Bool) {
         self.name = name
         self.summary = summary
         self.defaultValue = defaultValue
         self.minimum = minimum
+        self.maximum = maximum
         self.isInteger = isInteger
     }
 }
@@ -78,4 +87,17 @@ public struct RuleOptionValues: Sendable, Hashable {
     }
 
     public subscript(name: String) -> Double { values[name] ?? defaults[name] ?? 0 }
+
+    /// The option as a whole number, for rules that compare it with counts.
+    ///
+    /// The configuration parser keeps options within their range, but these values can also
+    /// come from a library user's `Configuration`; `Int(Double)` traps on NaN, infinities and
+    /// anything beyond `Int`, so the value is clamped to ±`Int32.max` first (no design has
+    /// counts anywhere near that, and a rule may still add 1 without overflowing).
+    public func wholeNumber(_ name: String) -> Int {
+        let value = self[name]
+        if value.isNaN { return 0 }
+        let bound = Double(Int32.max)
+        return Int(Swift.min(Swift.max(value, -bound), bound).rounded(.down))
+    }
 }

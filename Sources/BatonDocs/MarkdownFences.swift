@@ -14,10 +14,17 @@ public struct MarkdownFence: Hashable, Sendable {
     public var indent: Int
     /// The info string after `baton`, parsed as `key=value` / `key="value"` options.
     public var options: [(key: String, value: String)]
+    /// The opening fence's characters (```` ``` ````, `~~~~`...): a closing fence needs as many.
+    public var marker: String = "```"
+    /// Whether a closing fence was found. CommonMark lets an unclosed fence run to the end of
+    /// the document, but for a Baton fence that is almost always a forgotten closing line, and
+    /// anything generated after it would land inside the code block.
+    public var isClosed: Bool = true
 
     public static func == (lhs: MarkdownFence, rhs: MarkdownFence) -> Bool {
         lhs.range == rhs.range && lhs.contentRange == rhs.contentRange && lhs.line == rhs.line && lhs.indent == rhs.indent
             && lhs.options.map(\.key) == rhs.options.map(\.key) && lhs.options.map(\.value) == rhs.options.map(\.value)
+            && lhs.marker == rhs.marker && lhs.isClosed == rhs.isClosed
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(range.lowerBound) }
@@ -46,7 +53,8 @@ public enum MarkdownFences {
                 {
                     if current.isBaton {
                         fences.append(MarkdownFence(range: current.start..<next, contentRange: current.contentStart..<lineStart,
-                                                    line: current.line, indent: current.indent, options: parseOptions(current.info)))
+                                                    line: current.line, indent: current.indent, options: parseOptions(current.info),
+                                                    marker: marker(current.character, current.length)))
                     }
                     open = nil
                 }
@@ -62,11 +70,19 @@ public enum MarkdownFences {
             lineStart = next
             lineNumber += 1
         }
+        // An unclosed fence of another language swallows the rest of the document (so no Baton
+        // fence is found inside it); an unclosed Baton fence is returned, marked, for the caller
+        // to refuse.
         if let current = open, current.isBaton {
             fences.append(MarkdownFence(range: current.start..<bytes.count, contentRange: min(current.contentStart, bytes.count)..<bytes.count,
-                                        line: current.line, indent: current.indent, options: parseOptions(current.info)))
+                                        line: current.line, indent: current.indent, options: parseOptions(current.info),
+                                        marker: marker(current.character, current.length), isClosed: false))
         }
         return fences
+    }
+
+    static func marker(_ character: UInt8, _ length: Int) -> String {
+        String(repeating: String(UnicodeScalar(character)), count: length)
     }
 
     /// A fence line: up to three spaces, then three or more of one fence character.

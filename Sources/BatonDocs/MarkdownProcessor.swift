@@ -68,6 +68,20 @@ public enum MarkdownProcessor {
                                render: DiagramRenderer) -> MarkdownResult {
         let fences = MarkdownFences.find(in: bytes)
         var result = MarkdownResult(text: "", files: [], diagnostics: [], failed: false, diagramCount: fences.count)
+        // An unclosed Baton fence runs to the end of the document: a diagram in its place would
+        // swallow the rest of the page, and a generated block after it would land inside the
+        // fence (and break the next run). Refuse the document in every mode, whatever `onError`
+        // says, before drawing anything.
+        if let unclosed = fences.first(where: { !$0.isClosed }) {
+            var diagnostic = atFence(unclosed, code: "unclosed-fence",
+                                     message: "unclosed fence at line \(unclosed.line): the baton code block runs to the end of the document")
+            diagnostic.file = displayPath
+            diagnostic.help = "end the design with a line of \(unclosed.marker) (at least as long as the opening fence)"
+            result.diagnostics.append(diagnostic)
+            result.failed = true
+            result.text = String(decoding: bytes, as: UTF8.self)
+            return result
+        }
         var output: [UInt8] = []
         var cursor = 0
         for fence in fences {

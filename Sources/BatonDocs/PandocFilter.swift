@@ -37,6 +37,9 @@ public enum PandocFilter {
     /// Output formats that take inline SVG.
     static let htmlFormats: Set<String> = ["html", "html4", "html5", "revealjs", "slidy", "slideous", "s5", "dzslides", "epub", "epub2", "epub3", "chunkedhtml"]
 
+    /// The metadata field that names the image directory.
+    public static let directoryField = "baton-dir"
+
     /// Document metadata overrides the options: `baton-on-error: placeholder`, `baton-theme: dark`,
     /// `baton-dir: images`.
     public static func options(from document: JSONValue, defaults: PandocOptions) -> PandocOptions {
@@ -46,8 +49,14 @@ public enum PandocFilter {
             options.onError = onError
         }
         if let value = meta?["baton-theme"].flatMap(metaString) { options.theme = value }
-        if let value = meta?["baton-dir"].flatMap(metaString) { options.imageDirectory = value }
+        if let value = requestedDirectory(in: document) { options.imageDirectory = value }
         return options
+    }
+
+    /// The image directory the document's metadata asks for, if any. A document is not trusted
+    /// to write anywhere it likes: the caller confines this directory (see `baton pandoc`).
+    public static func requestedDirectory(in document: JSONValue) -> String? {
+        document["meta"]?[directoryField].flatMap(metaString)
     }
 
     public static func run(_ document: JSONValue, format: String, options: PandocOptions, render: @escaping DiagramRenderer) -> PandocResult {

@@ -80,6 +80,49 @@ struct ConfigurationTests {
         #expect(error.description.hasPrefix(".baton.json:\(line):\(column): "))
     }
 
+    /// Numbers beyond an option's range are configuration errors at the value, quoted as
+    /// written: none of them may reach a rule (where `Int(1e19)` used to trap).
+    @Test(arguments: [
+        (#"{"rules": {"fan-out": {"max": 1e19}}}"#, "option 'max' of 'fan-out' must be at most 1000000, not 1e19"),
+        (#"{"rules": {"fan-out": {"max": 9223372036854775808}}}"#, "option 'max' of 'fan-out' must be at most 1000000, not 9223372036854775808"),
+        (#"{"rules": {"sync-chain-depth": {"max": 1e308}}}"#, "option 'max' of 'sync-chain-depth' must be at most 1000000, not 1e308"),
+        (#"{"rules": {"sync-chain-depth": {"max": 1e400}}}"#, "option 'max' of 'sync-chain-depth' must be at most 1000000, not 1e400"),
+        (#"{"rules": {"retry-amplification": {"max": 1000000.5}}}"#, "option 'max' of 'retry-amplification' must be at most 1000000, not 1000000.5"),
+        (#"{"rules": {"fan-out": {"max": -1e400}}}"#, "option 'max' of 'fan-out' must be at least 0, not -1e400"),
+        (#"{"rules": {"fan-out": {"max": -1}}}"#, "option 'max' of 'fan-out' must be at least 0, not -1"),
+    ] as [(String, String)])
+    func numbersOutOfRangeAreErrorsAtTheValue(_ text: String, message: String) throws {
+        let error = try #require(failure(text))
+        #expect(error.message == message)
+        #expect(error.line == 1)
+        #expect(error.column == text.distance(from: text.startIndex, to: try #require(text.range(of: "\"max\": ")).upperBound) + 1)
+        #expect(error.help?.hasPrefix("allowed: ") == true, "help: \(error.help ?? "nil")")
+    }
+
+    @Test func theLargestAllowedValuesAreAccepted() throws {
+        let configuration = try parse(#"{"rules": {"fan-out": {"max": 1000000}, "retry-amplification": {"max": 1e6}, "sync-chain-depth": {"max": 1}}}"#)
+        let fanOut = try #require(Rules.descriptor(id: "fan-out"))
+        #expect(configuration.options(of: fanOut)["max"] == 1_000_000)
+    }
+
+    /// A `Configuration` built in code skips the parser: the rules must still not trap on
+    /// values no whole number can hold.
+    @Test(arguments: [1e19, 9_223_372_036_854_775_808, 1e308, .infinity, -.infinity, .nan, -1e19])
+    func rulesSurviveAnyOptionValue(_ value: Double) {
+        let source = """
+            client  App
+            service A [timeout=1s]
+            service B [timeout=1s, retries=2]
+            App -> A : one {
+              A -> B : two [retries=2]
+            }
+            """
+        for id in ["fan-out", "sync-chain-depth", "retry-amplification"] {
+            let configuration = Configuration(rules: [id: .init(options: ["max": value])])
+            _ = check(source, configuration: configuration)
+        }
+    }
+
     @Test func schemaKeyIsAllowed() throws {
         let configuration = try parse(#"{"$schema": "../schema/baton-config.schema.json", "rules": {}}"#)
         #expect(configuration.rules.isEmpty)

@@ -53,6 +53,8 @@ struct GeneratedFilesTests {
             #"{"rules": {"fan-outt": "off"}}"#,
             #"{"rules": {"fan-out": {"maxx": 3}}}"#,
             #"{"rules": {"fan-out": {"max": 2.5}}}"#,
+            #"{"rules": {"fan-out": {"max": 1e19}}}"#,
+            #"{"rules": {"retry-amplification": {"max": 1000001}}}"#,
             #"{"rules": {"fan-out": "warn"}}"#,
             #"{"failOn": "never"}"#,
             #"{"rule": {}}"#,

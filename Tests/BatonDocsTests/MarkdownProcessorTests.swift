@@ -114,6 +114,40 @@ import Testing
         #expect(down.files.first?.path != plain.files.first?.path)
     }
 
+    /// An unclosed Baton fence is an error at its opening line in every mode, even with
+    /// placeholders, and the document comes back untouched: in place, a generated block after
+    /// it would be inside the fence and break the next run.
+    @Test(arguments: [
+        MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), inPlace: true, version: "1"),
+        MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), version: "1"),
+        MarkdownOptions(output: .inline, onError: .placeholder, version: "1"),
+    ])
+    func anUnclosedBatonFenceIsAnErrorAndChangesNothing(_ options: MarkdownOptions) {
+        let document = "# Title\n\n```baton\nservice A\n```\n\nText.\n\n  ~~~~baton\n  service B\n  ~~~\nMore text.\n"
+        let result = process(document, options)
+        #expect(result.failed)
+        #expect(result.files.isEmpty)
+        #expect(result.text == document)
+        #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.severity.rawValue)[\($0.code)]" }
+                    == ["docs/page.md:9:3: error[unclosed-fence]"])
+        #expect(result.diagnostics.first?.message.hasPrefix("unclosed fence at line 9") == true)
+        #expect(result.diagnostics.first?.help?.contains("~~~~") == true)
+    }
+
+    /// An unclosed fence of another language is legal CommonMark: it runs to the end of the
+    /// document, so nothing after it is a Baton fence and nothing is inserted into it.
+    @Test func anUnclosedFenceOfAnotherLanguageHidesTheRestOfTheDocument() throws {
+        let document = "```baton\nservice A\n```\n\n```python\nprint(1)\n```baton\nservice B\n```\n"
+        let options = MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), inPlace: true, version: "1")
+        let result = process(document, options)
+        #expect(!result.failed)
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.diagramCount == 1)
+        let python = try #require(result.text.range(of: "```python"))
+        #expect(!result.text[python.upperBound...].contains("baton:generated"), "nothing generated inside the python block")
+        #expect(process(result.text, options).text == result.text, "and the next run agrees")
+    }
+
     @Test func unknownFenceOptionsAreWarnedAbout() {
         let result = process("```baton flw=Main\nservice A\n```\n", MarkdownOptions(output: .inline, version: "1"))
         #expect(result.diagnostics.map(\.severity) == [.warning])

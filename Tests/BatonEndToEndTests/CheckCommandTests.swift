@@ -133,8 +133,42 @@ import Testing
     }
 }
 
-/// Imports stay inside the allowed directories even through symbolic links (SPEC §10).
+/// Imports stay inside the allowed directories even through symbolic links.
 @Suite struct ImportConfinementTests {
+    /// Real links, as a user makes them: `top.baton` → `designs/main.baton`, which imports
+    /// `lib.baton` both directly and through `alias.baton` → `lib.baton` and a linked directory.
+    /// One file is loaded once (no duplicate-declaration), the imports come from `designs/`
+    /// (not the link's directory, which has a decoy `lib.baton`), and messages keep the name
+    /// the user typed for the root and name the imports from where they really are.
+    @Test func linkedFilesAndDirectoriesAreOneFile() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("baton-alias-\(UUID().uuidString)")
+        let designs = base.appendingPathComponent("designs")
+        try FileManager.default.createDirectory(at: designs.appendingPathComponent("shared"), withIntermediateDirectories: true)
+        try Data("import \"lib.baton\"\nimport \"alias.baton\"\nimport \"shared/common.baton\"\nimport \"same/common.baton\"\nclient App\nApp -> Lib : call [timeout=1s]\n".utf8)
+            .write(to: designs.appendingPathComponent("main.baton"))
+        try Data("service Lib [timeout=2s]\n".utf8).write(to: designs.appendingPathComponent("lib.baton"))
+        try Data("service Common [timeout=2s]\n".utf8).write(to: designs.appendingPathComponent("shared/common.baton"))
+        try Data("this is not the lib you are looking for\n".utf8).write(to: base.appendingPathComponent("lib.baton"))
+        try FileManager.default.createSymbolicLink(atPath: designs.appendingPathComponent("alias.baton").path, withDestinationPath: "lib.baton")
+        try FileManager.default.createSymbolicLink(atPath: designs.appendingPathComponent("same").path, withDestinationPath: "shared")
+        try FileManager.default.createSymbolicLink(atPath: base.appendingPathComponent("top.baton").path, withDestinationPath: "designs/main.baton")
+
+        for root in ["designs/main.baton", "top.baton"] {
+            let result = try BatonExecutable.run(["check", root, "--format", "json"], directory: base)
+            let codes = try JSONValue.parse(result.standardOutput)["diagnostics"]?.arrayValue?.compactMap { $0["code"]?.stringValue }
+            #expect(codes?.contains("duplicate-declaration") == false, "\(root): \(result.standardOutput)")
+            #expect(codes?.contains("import-not-found") == false, "\(root): \(result.standardOutput)")
+            #expect(codes?.contains("syntax") == false, "\(root): \(result.standardOutput)")
+        }
+
+        // An error in the imported file names it where it really is.
+        try Data("service Lib [timeout=2s]\nLib -> Ghost : x\n".utf8).write(to: designs.appendingPathComponent("lib.baton"))
+        let broken = try BatonExecutable.run(["check", "top.baton"], directory: base)
+        #expect(broken.status == 1)
+        #expect(broken.standardOutput.hasPrefix("designs/lib.baton:2:8: error[undeclared-name]"), "\(broken.standardOutput)")
+        #expect(broken.standardOutput.components(separatedBy: "error[").count == 2, "reported once, not once per name")
+    }
+
     @Test func symbolicLinksCannotLeadOutside() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("baton-links-\(UUID().uuidString)")
         let project = base.appendingPathComponent("project")

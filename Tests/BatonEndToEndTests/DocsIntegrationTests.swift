@@ -25,6 +25,13 @@ import Testing
         return directory
     }
 
+    /// `baton-pandoc` in `directory`: the link that makes `baton` a filter for `pandoc --filter`.
+    func pandocFilter(in directory: URL) throws -> URL {
+        let link = directory.appendingPathComponent("baton-pandoc")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        return link
+    }
+
     func read(_ directory: URL, _ path: String) throws -> String {
         try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
     }
@@ -85,6 +92,21 @@ import Testing
         #expect(placeholder.standardOutput.contains("<pre class=\"baton-error\""))
     }
 
+    /// A forgotten closing fence: `--in-place` used to put its generated block inside the
+    /// fence, which broke the next run. Now every mode refuses the page and writes nothing.
+    @Test(arguments: [["--in-place"], ["-o", "out.md"], [], ["--check", "--in-place"]])
+    func anUnclosedBatonFenceIsReportedAndTheFileLeftAlone(_ mode: [String]) throws {
+        let page = "# Design\n\n```baton\n\(Self.design)\n\nMore prose that was meant to follow the diagram.\n"
+        let directory = try directory(["README.md": page])
+        let result = try BatonExecutable.run(["markdown"] + mode + ["README.md"], directory: directory)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("README.md:3:1: error[unclosed-fence]: unclosed fence at line 3"), "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        #expect(try read(directory, "README.md") == page)
+        let written = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        #expect(written == ["README.md"], "no output document, no diagrams")
+    }
+
     @Test func inlineSVGsFromOnePageShareNoIds() throws {
         let page = "```baton\n\(Self.design)\n```\n\n```baton\nservice X\nservice Y\nX -> Y\n```\n"
         let directory = try directory(["page.md": page])
@@ -101,8 +123,7 @@ import Testing
     func pandocFilterGivesInlineSVGForHTMLAndImagesOtherwise() throws {
         let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
         let directory = try directory(["doc.md": "# Doc\n\n```{.baton alt=\"Checkout\"}\n\(Self.design)\n```\n\n```python\nprint(1)\n```\n"])
-        let link = directory.appendingPathComponent("baton-pandoc")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        let link = try pandocFilter(in: directory)
         let html = try pandoc.run(["--filter", link.path, directory.appendingPathComponent("doc.md").path, "-t", "html"], in: directory)
         #expect(html.status == 0, "\(html.standardError)")
         let text = String(decoding: html.standardOutput, as: UTF8.self)
@@ -118,11 +139,84 @@ import Testing
     func pandocFilterFailsTheBuildWithTheMarkdownPosition() throws {
         let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
         let directory = try directory(["doc.md": "# Doc\n\n```baton\nservice A\nA -> Ghost\n```\n"])
-        let link = directory.appendingPathComponent("baton-pandoc")
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: BatonExecutable.url)
+        let link = try pandocFilter(in: directory)
         let result = try pandoc.run(["-f", "commonmark+sourcepos", "--filter", link.path, "doc.md", "-t", "html"], in: directory)
         #expect(result.status != 0)
         #expect(result.standardError.contains("doc.md:5:6: error[undeclared-name]"))
+    }
+
+    /// A pandoc document whose metadata asks for its images in `directory`.
+    static func pandocDocument(baton directory: String) -> Data {
+        let meta = JSONValue.object([("baton-dir", .object([("t", .string("MetaString")), ("c", .string(directory))]))])
+        let block = JSONValue.object([("t", .string("CodeBlock")), ("c", .array([
+            .array([.string(""), .array([.string("baton")]), .array([])]), .string("service A\n"),
+        ]))])
+        let document = JSONValue.object([("pandoc-api-version", .array([.int(1), .int(22), .int(2), .int(1)])),
+                                         ("meta", meta), ("blocks", .array([block]))])
+        return Data(document.serialized(pretty: false).utf8)
+    }
+
+    /// `realpath(3)`, for comparing with the resolved paths Baton prints.
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `baton-dir` is the document's wish, not a licence: outside the working directory — by
+    /// path, by an absolute path or through a symbolic link, even a chain of them — the filter
+    /// refuses (exit 2) and writes nothing, unless `--allow-dir` allows it.
+    @Test(arguments: ["../outside", "OUTSIDE", "link", "chain/x", "inside/../../outside"])
+    func pandocFilterKeepsBatonDirInsideTheWorkingDirectory(_ requested: String) throws {
+        let base = try directory(["work/doc.md": "", "outside/keep.txt": ""])
+        let work = base.appendingPathComponent("work")
+        let outside = base.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: work.appendingPathComponent("inside"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("link").path, withDestinationPath: "../outside")
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("chain").path, withDestinationPath: "link")
+        let wish = requested == "OUTSIDE" ? outside.path : requested
+        let refused = try BatonExecutable.run(["pandoc", "latex"], input: Self.pandocDocument(baton: wish), directory: work)
+        #expect(refused.status == 2)
+        #expect(refused.standardOutput.isEmpty)
+        #expect(refused.standardError.contains("the metadata field baton-dir names '\(wish)'"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("resolves to \(Self.realPath(outside.path))"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("--allow-dir"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == ["keep.txt"])
+        let allowed = try BatonExecutable.run(["pandoc", "--allow-dir", "../outside", "latex"],
+                                              input: Self.pandocDocument(baton: wish), directory: work)
+        #expect(allowed.status == 0, "\(allowed.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).count == 2)
+    }
+
+    @Test func pandocFilterWritesInsideTheWorkingDirectory() throws {
+        let work = try directory(["doc.md": ""])
+        let result = try BatonExecutable.run(["pandoc", "latex"], input: Self.pandocDocument(baton: "images/diagrams"), directory: work)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("images/diagrams").path).count == 1)
+    }
+
+    /// The same refusal through pandoc itself, with the metadata in the Markdown file.
+    @Test(.requires(program: "pandoc"))
+    func pandocRefusesABatonDirOutsideTheWorkingDirectory() throws {
+        let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
+        let base = try directory([
+            "work/doc.md": "---\nbaton-dir: ../outside\n---\n\n```baton\n\(Self.design)\n```\n",
+            "outside/keep.txt": "",
+        ])
+        let work = base.appendingPathComponent("work")
+        let link = try pandocFilter(in: work)
+        let refused = try pandoc.run(["--filter", link.path, "doc.md", "-t", "latex"], in: work)
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("the metadata field baton-dir names '../outside'"), "\(refused.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("outside").path) == ["keep.txt"])
+        // Allowed on the command line (pandoc passes no options to a filter: a wrapper script does).
+        let wrapper = work.appendingPathComponent("baton-pandoc-outside")
+        try Data("#!/bin/sh\nexec '\(BatonExecutable.url.path)' pandoc --allow-dir ../outside \"$@\"\n".utf8).write(to: wrapper)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+        let allowed = try pandoc.run(["--filter", wrapper.path, "doc.md", "-t", "latex"], in: work)
+        #expect(allowed.status == 0, "\(allowed.standardError)")
+        #expect(String(decoding: allowed.standardOutput, as: UTF8.self).contains("../outside/baton-"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("outside").path).count == 2)
     }
 
     // MARK: - mdBook

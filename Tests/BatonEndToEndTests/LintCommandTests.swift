@@ -123,6 +123,21 @@ struct LintCommandTests {
         #expect(missing.status == 2)
     }
 
+    /// A committed configuration with a huge number stops the run with exit 2 at the value,
+    /// instead of crashing the CI job that checks the designs.
+    @Test(arguments: ["1e19", "9223372036854775808", "1e308", "1e400"])
+    func hugeOptionValuesAreInvocationErrors(_ literal: String) throws {
+        let dir = try Self.directory([
+            ".baton.json": "{\n  \"rules\": {\n    \"fan-out\": { \"max\": \(literal) },\n    \"sync-chain-depth\": { \"max\": 2 }\n  }\n}\n",
+            "w.baton": Self.warningOnly,
+        ])
+        let result = try BatonExecutable.run(["check", "w.baton"], directory: dir)
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.contains(".baton.json:3:25: option 'max' of 'fan-out' must be at most 1000000, not \(literal)"),
+                "\(result.standardError)")
+    }
+
     @Test func sarifAndGithubFormats() throws {
         let dir = try Self.directory(["designs/e.baton": Self.withError])
         let sarif = try BatonExecutable.run(["check", "--format", "sarif", "designs"], directory: dir)

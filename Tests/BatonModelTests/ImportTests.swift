@@ -82,6 +82,89 @@ import Testing
         #expect(compilation.diagnostics.first.map { compilation.sources[$0.span.file].path } == "designs/bad.baton")
     }
 
+    // MARK: - Symbolic links
+
+    /// A fake file system's `canonical`: `links` maps each link's path to its target, for files
+    /// and directories alike, followed until no link is left (as `realpath` does).
+    static func canonical(_ links: [String: String]) -> Compiler.Canonicalizer {
+        let byLength = links.sorted { $0.key.count > $1.key.count }
+        return { path in
+            var path = PathName.normalize(path)
+            for _ in 0..<16 {
+                guard let (link, target) = byLength.first(where: { PathName.isInside(path, root: $0.key) }) else { break }
+                path = PathName.normalize(target + path.dropFirst(link.count))
+            }
+            return path
+        }
+    }
+
+    /// `files` by their real paths; the root is given by the (possibly linked) path the user named.
+    func compile(_ files: [String: String], links: [String: String], root: String, display: String) -> Compilation {
+        let tree = files
+        let canonical = Self.canonical(links)
+        let input = SourceInput(displayPath: display, resolvedPath: root, bytes: Array((tree[canonical(root)] ?? "").utf8))
+        return Compiler.compile(input, read: { tree[$0].map { Array($0.utf8) } }, canonical: canonical)
+    }
+
+    @Test func aFileImportedUnderTwoNamesIsLoadedOnce() {
+        let compilation = compile([
+            "/repo/designs/main.baton": "import \"lib.baton\"\nimport \"alias.baton\"\nimport \"shared/lib.baton\"\nimport \"linked/lib.baton\"\n",
+            "/repo/designs/lib.baton": "service Lib\n",
+            "/repo/designs/shared/lib.baton": "service Shared\n",
+        ], links: [
+            "/repo/designs/alias.baton": "/repo/designs/lib.baton",
+            "/repo/designs/linked": "/repo/designs/shared",
+        ], root: "/repo/designs/main.baton", display: "designs/main.baton")
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
+        #expect(compilation.model.participants.map(\.name) == ["Lib", "Shared"])
+        #expect(compilation.sources.files.map(\.path) == ["designs/main.baton", "designs/lib.baton", "designs/shared/lib.baton"])
+    }
+
+    @Test func aCycleThroughALinkIsACycle() {
+        let compilation = compile([
+            "/repo/designs/main.baton": "import \"a.baton\"\n",
+            "/repo/designs/a.baton": "import \"entry.baton\"\nservice A\n",
+        ], links: ["/repo/designs/entry.baton": "/repo/designs/main.baton"],
+           root: "/repo/designs/main.baton", display: "designs/main.baton")
+        #expect(compilation.diagnostics.map(\.code) == [CompileError.importCycle])
+        #expect(compilation.diagnostics.first?.message == "import cycle: designs/main.baton -> designs/a.baton -> designs/main.baton")
+        #expect(compilation.model.participants.map(\.name) == ["A"])
+    }
+
+    /// `top.baton` → `designs/main.baton`: the imports are read from `designs/`, confined to
+    /// `designs/`, and named from there; the root keeps the name the user gave.
+    @Test func aLinkedRootFileImportsFromItsTargetsDirectory() {
+        let files = [
+            "/work/designs/main.baton": "import \"lib.baton\"\nimport \"../top-level.baton\"\n",
+            "/work/designs/lib.baton": "service Lib\nLib -> Ghost : x\n",
+            "/work/lib.baton": "service WrongLib\n",
+            "/work/top-level.baton": "service TopLevel\n",
+        ]
+        let compilation = compile(files, links: ["/work/top.baton": "/work/designs/main.baton"],
+                                  root: "/work/top.baton", display: "top.baton")
+        #expect(compilation.sources.files.map(\.path) == ["top.baton", "designs/lib.baton"])
+        #expect(compilation.model.participants.map(\.name) == ["Lib"])
+        let found = compilation.diagnostics.map { "\(compilation.sources[$0.span.file].path):\($0.code)" }
+        #expect(found == ["top.baton:\(CompileError.importNotFound)", "designs/lib.baton:\(CompileError.undeclaredName)"],
+                "the link's own directory is not an import root")
+        // Named by an absolute path, the imports are named absolutely too.
+        let absolute = compile(files, links: ["/work/top.baton": "/work/designs/main.baton"],
+                               root: "/work/top.baton", display: "/work/top.baton")
+        #expect(absolute.sources.files.map(\.path) == ["/work/top.baton", "/work/designs/lib.baton"])
+    }
+
+    /// A link whose hop cannot be retraced from the name the user gave (its own directory is a
+    /// link too) names the imports by their real directory.
+    @Test func aLinkBehindALinkedDirectoryNamesImportsByTheirRealDirectory() {
+        let compilation = compile([
+            "/store/designs/main.baton": "import \"lib.baton\"\n",
+            "/store/designs/lib.baton": "service Lib\n",
+        ], links: ["/work/view": "/store/links", "/store/links/top.baton": "/store/designs/main.baton"],
+           root: "/work/view/top.baton", display: "view/top.baton")
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
+        #expect(compilation.sources.files.map(\.path) == ["view/top.baton", "/store/designs/lib.baton"])
+    }
+
     @Test func pathArithmetic() {
         #expect(PathName.normalize("a/./b/../c") == "a/c")
         #expect(PathName.normalize("../x/../../y") == "../../y")

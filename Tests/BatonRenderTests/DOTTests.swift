@@ -73,6 +73,37 @@ import Testing
         #expect(DOTEscaping.html("a<b>&\"c\"\u{1}") == "a&lt;b&gt;&amp;&quot;c&quot; ")
     }
 
+    /// Graphviz rejects strings beyond 16 KB: long labels are cut on a character boundary, and
+    /// the escaping itself never writes more than `DOTLimits.quotedBytes` between the quotes.
+    @Test func longTextIsCutBelowGraphvizsLimit() {
+        let cut = DOTLimits.shortened(String(repeating: "é", count: 1_000))
+        #expect(cut.hasSuffix("…"))
+        #expect(cut.utf8.count <= DOTLimits.textBytes)
+        #expect(cut.dropLast().allSatisfy { $0 == "é" })
+        #expect(DOTLimits.shortened("short") == "short")
+        for unit in ["&", "\"", "\\", "a", "👩‍👩‍👧", "\n"] {
+            let quoted = DOTEscaping.quoted(String(repeating: unit, count: 20_000))
+            #expect(quoted.utf8.count <= DOTLimits.quotedBytes + 2)
+            #expect(quoted.hasSuffix("…\""), "cut between escapes, never inside one")
+        }
+    }
+
+    /// Names are node ids while short; a name too long for Graphviz gets a short id that is
+    /// stable, cannot be a name (`~`), and differs for names that share a long prefix.
+    @Test func longNamesGetShortStableIds() throws {
+        #expect(DOTLimits.id("Orders") == "Orders")
+        let long = "Svc" + String(repeating: "x", count: 20_000)
+        let id = DOTLimits.id(long)
+        #expect(id.utf8.count < 64)
+        #expect(id.hasPrefix("Svc") && id.contains("~"))
+        #expect(DOTLimits.id(long) == id)
+        #expect(DOTLimits.id(long + "y") != id)
+        let dot = try Self.render("service \(long)\nservice B\n\(long) -> B : x\n")
+        #expect(dot.contains("  \"\(id)\" [label=\""))
+        #expect(dot.contains("\"\(id)\" -> \"B\" [label=\"x\""))
+        #expect(!dot.contains(long))
+    }
+
     @Test func manyLabelsAreSummarised() throws {
         var source = "service A\nservice B\n"
         for index in 1...6 { source += "A -> B : op\(index)\n" }

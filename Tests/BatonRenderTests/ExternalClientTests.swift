@@ -36,6 +36,41 @@ import Testing
         #expect(output.standardError.isEmpty, "dot said: \(output.standardError.prefix(500))")
     }
 
+    /// Graphviz's scanner rejects a quoted string or HTML label longer than 16 KB ("syntax error
+    /// … longer than 16384?"). Names and labels of any length must still give DOT it accepts.
+    @Test(.requires(program: "dot"), arguments: ["a", "é", "&\\\""])
+    func graphvizTakesHugeNamesAndLabels(_ unit: String) throws {
+        let dot = try ExternalProgram.require("dot", package: "graphviz")
+        let name = "Svc" + String(repeating: "x", count: 20_000)
+        let text = String(repeating: unit, count: 20_000).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let group = "Grp" + String(repeating: "y", count: 20_000)
+        let queue = "Q" + String(repeating: "z", count: 20_000)
+        let source = """
+            title "\(text)"
+            group \(group) "\(text)" {
+              service \(name) "\(text)"
+            }
+            queue \(queue) "\(text)"
+            service Other
+            \(name) -> Other : \(text)
+            \(name) ->> \(queue) : \(text)
+            Other <- \(queue) : \(text)
+            Other -> \(name) : a \(text)
+            Other -> \(name) : b \(text)
+            Other -> \(name) : c \(text)
+            Other -> \(name) : d \(text)
+            """
+        let compilation = Baton.compile(source: source)
+        try #require(!compilation.hasErrors, "\(compilation.diagnostics.map(\.message))")
+        for direction in GraphDirection.allCases {
+            let text = try Baton.render(compilation, source: Array(source.utf8),
+                                        options: RenderOptions(format: .dot, direction: direction))
+            let output = try dot.run(["-Tsvg"], input: Data(text.utf8))
+            #expect(output.status == 0)
+            #expect(output.standardError.isEmpty, "dot said: \(output.standardError.prefix(300))")
+        }
+    }
+
     @Test(.requires(program: "xmllint"), arguments: RenderCase.all)
     func libxml2ParsesTheSVG(_ testCase: RenderCase) throws {
         let xmllint = try ExternalProgram.require("xmllint", package: "libxml2-utils")

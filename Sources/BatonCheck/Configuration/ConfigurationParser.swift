@@ -107,19 +107,33 @@ public enum ConfigurationParser {
                     throw fail(key: pointer + [key], "unknown option '\(key)' for rule '\(id)'",
                                help: didYouMean(key, in: ["severity"] + optionNames, otherwise: "'\(id)' takes: \(allowed)"))
                 }
-                guard let number = member.numberValue, number.isFinite else {
-                    throw fail(value: pointer + [key], "option '\(key)' of '\(id)' must be a number, not \(Self.show(member))",
-                               help: "for example \"\(key)\": \(LiteralFormat.number(option.defaultValue))")
-                }
-                if option.isInteger, number != number.rounded() {
-                    throw fail(value: pointer + [key], "option '\(key)' of '\(id)' must be a whole number, not \(LiteralFormat.number(number))")
-                }
-                if number < option.minimum {
-                    throw fail(value: pointer + [key], "option '\(key)' of '\(id)' must be at least \(LiteralFormat.number(option.minimum)), not \(LiteralFormat.number(number))")
-                }
-                setting.options[key] = number
+                setting.options[key] = try number(member, of: option, rule: id, at: pointer + [key])
             }
             return setting
+        }
+
+        /// An option's value, within the option's range. Out-of-range messages quote the number
+        /// as written: `1e400` does not fit a `Double` at all (it reads as infinity), and
+        /// `9223372036854775808` would otherwise be shown rounded.
+        func number(_ value: JSONValue, of option: RuleOption, rule id: String, at pointer: [String]) throws(ConfigurationError) -> Double {
+            let name = "option '\(option.name)' of '\(id)'"
+            let range = "\(LiteralFormat.number(option.minimum)) to \(LiteralFormat.number(option.maximum))"
+            guard case .number(let literal) = value, let number = value.numberValue, !number.isNaN else {
+                throw fail(value: pointer, "\(name) must be a number, not \(Self.show(value))",
+                           help: "for example \"\(option.name)\": \(LiteralFormat.number(option.defaultValue))")
+            }
+            if number < option.minimum {
+                throw fail(value: pointer, "\(name) must be at least \(LiteralFormat.number(option.minimum)), not \(literal)",
+                           help: "allowed: \(range)")
+            }
+            if number > option.maximum {
+                throw fail(value: pointer, "\(name) must be at most \(LiteralFormat.number(option.maximum)), not \(literal)",
+                           help: "allowed: \(range)")
+            }
+            if option.isInteger, number != number.rounded() {
+                throw fail(value: pointer, "\(name) must be a whole number, not \(literal)")
+            }
+            return number
         }
 
         func severity(_ text: String, at pointer: [String]) throws(ConfigurationError) -> Severity {

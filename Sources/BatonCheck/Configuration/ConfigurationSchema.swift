@@ -16,6 +16,7 @@ public enum ConfigurationSchema {
                     ("description", .string(option.summary)),
                     ("type", .string(option.isInteger ? "integer" : "number")),
                     ("minimum", .double(option.minimum)),
+                    ("maximum", .double(option.maximum)),
                     ("default", .double(option.defaultValue)),
                 ])))
             }

@@ -29,7 +29,7 @@ public enum RuleDocumentation {
             out += "  none (only the severity can be configured)\n"
         } else {
             for option in descriptor.options {
-                out += "  \(option.name) = \(LiteralFormat.number(option.defaultValue))  \(option.summary)\n"
+                out += "  \(option.name) = \(LiteralFormat.number(option.defaultValue))  \(option.summary) (\(range(option)))\n"
             }
         }
         for (index, example) in descriptor.triggering.enumerated() {
@@ -66,6 +66,12 @@ public enum RuleDocumentation {
         return text
     }
 
+    /// `whole numbers 0 to 1000000`: what the configuration parser accepts for the option.
+    static func range(_ option: RuleOption) -> String {
+        let bounds = "\(LiteralFormat.number(option.minimum)) to \(LiteralFormat.number(option.maximum))"
+        return option.isInteger ? "whole numbers \(bounds)" : bounds
+    }
+
     static func optionsNote(_ example: RuleExample) -> String {
         guard !example.options.isEmpty else { return "" }
         let settings = example.options.keys.sorted().map { "\($0)=\(LiteralFormat.number(example.options[$0] ?? 0))" }
@@ -82,9 +88,9 @@ public enum RuleDocumentation {
         out += "**Why it matters.** \(descriptor.rationale)\n\n"
         out += "**How it decides.** \(descriptor.details)\n\n"
         if !descriptor.options.isEmpty {
-            out += "**Options:**\n\n| option | default | meaning |\n|---|---|---|\n"
+            out += "**Options:**\n\n| option | default | allowed | meaning |\n|---|---|---|---|\n"
             for option in descriptor.options {
-                out += "| `\(option.name)` | \(LiteralFormat.number(option.defaultValue)) | \(option.summary) |\n"
+                out += "| `\(option.name)` | \(LiteralFormat.number(option.defaultValue)) | \(range(option)) | \(option.summary) |\n"
             }
             out += "\n"
         }

@@ -48,7 +48,7 @@ public struct FanOut: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        let max = Int(options["max"])
+        let max = options.wholeNumber("max")
         var findings: [Finding] = []
         for participant in model.participants where context.syncGraph.fanOut(participant.id) > max {
             var seen: [ParticipantID] = []

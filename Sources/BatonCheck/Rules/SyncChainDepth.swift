@@ -67,7 +67,7 @@ public struct SyncChainDepth: Rule {
         ])
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
-        let max = Int(options["max"])
+        let max = options.wholeNumber("max")
         var findings: [Finding] = []
         for id in context.interactions(where: { context.syncDepth[$0.id.rawValue] == max + 1 }) {
             let interaction = context.model[id]

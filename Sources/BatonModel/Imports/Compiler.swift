@@ -67,7 +67,12 @@ public enum Compiler {
 /// A parsed file and where each of its `import` statements led.
 struct LoadedFile: Sendable {
     var syntax: SyntaxFile
-    var resolvedPath: String
+    /// The file's real path (symbolic links resolved): its identity, so a file reached under
+    /// two names (a link, a linked directory) is loaded once and cycles are found whatever the
+    /// names; and where its own imports are resolved from.
+    var realPath: String
+    /// The directory its imports are named from in messages (see `ImportLoader.displayDirectory`).
+    var displayDirectory: String
     /// Parallel to `syntax.statements`: the imported file for each successful `import`.
     var importTargets: [FileID?]
 }
@@ -81,16 +86,17 @@ struct ImportLoader {
     var sources = SourceMap()
     var files: [LoadedFile] = []
     var diagnostics: [Diagnostic] = []
-    /// Resolved path → file, so a file imported twice is loaded once.
+    /// Real path → file, so a file imported twice, under any name, is loaded once.
     var loaded: [String: FileID] = [:]
 
     init(options: CompileOptions, read: @escaping Compiler.Reader, canonical: @escaping Compiler.Canonicalizer, rootPath: String) {
         self.options = options
         self.read = read
         self.canonical = canonical
-        // The root file's own directory always; `--import-root` adds more.
-        let directories = [PathName.directory(of: PathName.normalize(rootPath))] + options.importRoots.map(PathName.normalize)
-        roots = directories.map { PathName.normalize(canonical($0)) }
+        // The root file's own directory always — the directory of its target when it is a
+        // symbolic link, as compilers do — and `--import-root` adds more.
+        let rootDirectory = PathName.directory(of: PathName.normalize(canonical(PathName.normalize(rootPath))))
+        roots = [rootDirectory] + options.importRoots.map { PathName.normalize(canonical(PathName.normalize($0))) }
     }
 
     /// Parses a file, then follows its imports depth first. `chain` holds the files being loaded
@@ -98,24 +104,45 @@ struct ImportLoader {
     @discardableResult
     mutating func load(_ input: SourceInput, chain: [(file: FileID, span: Span)]) -> FileID {
         let id = sources.add(path: input.displayPath, bytes: input.bytes)
-        let resolved = PathName.normalize(input.resolvedPath)
-        loaded[resolved] = id
+        let named = PathName.normalize(input.resolvedPath)
+        let real = PathName.normalize(canonical(named))
+        loaded[real] = id
         let parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth)
         diagnostics.append(contentsOf: parsed.diagnostics)
-        files.append(LoadedFile(syntax: parsed.syntax, resolvedPath: resolved,
+        files.append(LoadedFile(syntax: parsed.syntax, realPath: real,
+                                displayDirectory: displayDirectory(displayPath: input.displayPath, named: named, real: real),
                                 importTargets: Array(repeating: nil, count: parsed.syntax.statements.count)))
         for (index, statement) in parsed.syntax.statements.enumerated() {
             guard case .importFile(let statement) = statement else { continue }
-            files[id.rawValue].importTargets[index] = follow(statement, from: id, displayPath: input.displayPath,
-                                                             resolvedPath: resolved, chain: chain)
+            files[id.rawValue].importTargets[index] = follow(statement, from: id, chain: chain)
         }
         return id
     }
 
-    private mutating func follow(_ statement: ImportSyntax, from file: FileID, displayPath: String,
-                                 resolvedPath: String, chain: [(file: FileID, span: Span)]) -> FileID? {
+    /// The directory that names a file's imports in messages: the directory of the path the
+    /// user gave (or the import that led here), so messages keep the user's own names — unless
+    /// the file is a symbolic link into another directory. Its imports are read from the
+    /// target's directory, so they are named from there: through the link's relative hop
+    /// (`top.baton` → `designs/main.baton` names `designs/lib.baton`) when that path really
+    /// leads there, else by the real directory itself.
+    func displayDirectory(displayPath: String, named: String, real: String) -> String {
+        let displayDirectory = PathName.directory(of: displayPath)
+        let namedDirectory = PathName.directory(of: named)
+        let realDirectory = PathName.directory(of: real)
+        let linkDirectory = PathName.normalize(canonical(namedDirectory))
+        if linkDirectory == realDirectory { return displayDirectory }
+        let hop = PathName.relative(from: linkDirectory, to: realDirectory)
+        if PathName.normalize(canonical(PathName.join(namedDirectory, hop))) == realDirectory {
+            return PathName.join(displayDirectory, hop)
+        }
+        return realDirectory
+    }
+
+    private mutating func follow(_ statement: ImportSyntax, from file: FileID, chain: [(file: FileID, span: Span)]) -> FileID? {
         let relative = statement.path.value
         let span = statement.path.span
+        let importer = files[file.rawValue]
+        let displayPath = sources[file].path
         func fail(_ code: String, _ message: String, notes: [Diagnostic.Note] = [], help: String? = nil) -> FileID? {
             diagnostics.append(Diagnostic(code: code, severity: .error, message: message, span: span, notes: notes, help: help))
             return nil
@@ -126,7 +153,8 @@ struct ImportLoader {
         if relative.hasPrefix("/") {
             return fail(CompileError.importNotFound, "imports take a path relative to the importing file, not '\(relative)'")
         }
-        let target = PathName.join(PathName.directory(of: resolvedPath), relative)
+        // Relative to where the importing file really is (the target's directory for a link).
+        let target = PathName.join(PathName.directory(of: importer.realPath), relative)
         // Containment is decided on the real path, so a symbolic link cannot lead outside.
         let real = PathName.normalize(canonical(target))
         guard roots.contains(where: { PathName.isInside(real, root: $0) }) else {
@@ -134,7 +162,7 @@ struct ImportLoader {
                         help: "keep imported files below \(roots.joined(separator: ", ")), or allow more with --import-root DIR")
         }
         let ancestors = chain.map(\.file) + [file]
-        if let cycleStart = ancestors.firstIndex(where: { files[$0.rawValue].resolvedPath == target }) {
+        if let cycleStart = ancestors.firstIndex(where: { files[$0.rawValue].realPath == real }) {
             let names = ancestors[cycleStart...].map { sources[$0].path } + [sources[ancestors[cycleStart]].path]
             let notes = chain[cycleStart...].map { link in
                 Diagnostic.Note("'\(sources[link.file].path)' imports the next file here", at: link.span)
@@ -142,12 +170,14 @@ struct ImportLoader {
             return fail(CompileError.importCycle, "import cycle: \(names.joined(separator: " -> "))", notes: notes,
                         help: "move the shared declarations into a file that both import")
         }
-        if let existing = loaded[target] { return existing }
-        guard let bytes = read(target) else {
-            return fail(CompileError.importNotFound, "cannot read imported file '\(relative)'",
-                        help: "the path is relative to \(displayPath == "<stdin>" ? "the current directory" : "'\(displayPath)'")")
+        if let existing = loaded[real] { return existing }
+        guard let bytes = read(real) else {
+            let base = displayPath == "<stdin>" ? "the current directory"
+                : importer.displayDirectory == PathName.directory(of: displayPath) ? "'\(displayPath)'"
+                : "'\(importer.displayDirectory)', where the link '\(displayPath)' leads"
+            return fail(CompileError.importNotFound, "cannot read imported file '\(relative)'", help: "the path is relative to \(base)")
         }
-        let display = PathName.join(PathName.directory(of: displayPath), relative)
+        let display = PathName.join(importer.displayDirectory, relative)
         return load(SourceInput(displayPath: display, resolvedPath: target, bytes: bytes),
                     chain: chain + [(file, span)])
     }

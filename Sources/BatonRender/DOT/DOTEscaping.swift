@@ -8,27 +8,39 @@ enum DOTEscaping {
         "\"" + escaped(text) + "\""
     }
 
-    /// The inside of a quoted string.
+    /// The inside of a quoted string, cut with "…" after the last whole character that fits in
+    /// `DOTLimits.quotedBytes` (Graphviz rejects strings beyond 16 KB; see `DOTLimits`).
     static func escaped(_ text: String) -> String {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) {
+        if text.utf8.count <= DOTLimits.quotedBytes,
+           !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) {
             return text
         }
+        let ellipsis = "…"
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "&": out += "&amp;"
-            default:
-                // Control characters have no business in a label (and some break the parser).
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += " "
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var used = 0
+        out.reserveCapacity(min(text.utf8.count, DOTLimits.quotedBytes))
+        for character in text {
+            var piece = ""
+            for scalar in character.unicodeScalars {
+                switch scalar {
+                case "\"": piece += "\\\""
+                case "\\": piece += "\\\\"
+                case "\n": piece += "\\n"
+                case "&": piece += "&amp;"
+                default:
+                    // Control characters have no business in a label (and some break the parser).
+                    if scalar.value < 0x20 || scalar.value == 0x7F {
+                        piece += " "
+                    } else {
+                        piece.unicodeScalars.append(scalar)
+                    }
                 }
             }
+            guard used + piece.utf8.count + ellipsis.utf8.count <= DOTLimits.quotedBytes else {
+                return out + ellipsis
+            }
+            out += piece
+            used += piece.utf8.count
         }
         return out
     }

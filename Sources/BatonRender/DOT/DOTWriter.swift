@@ -4,7 +4,8 @@
 // Edges run in the data direction, so Graphviz ranks producers before consumers; the baton (a
 // dot) marks the initiator's end. Everything user-written is a quoted string (see
 // `DOTEscaping`), node ids are the participants' names (which the grammar limits to letters,
-// digits and `_`), and the output is deterministic: arrays in declaration and document order,
+// digits and `_`; names too long for Graphviz get a short derived id, and long labels are cut,
+// see `DOTLimits`), and the output is deterministic: arrays in declaration and document order,
 // never a dictionary walk.
 
 import BatonLayout
@@ -44,7 +45,7 @@ public enum DOTWriter {
         let theme = options.theme
         var out = "// The graph view of a Baton design: edges point where the data goes; the dot marks who initiates.\n"
         out += "digraph baton {\n"
-        out += "  graph [id=\(DOTEscaping.quoted(options.idPrefix)), label=\(DOTEscaping.quoted(options.title)), "
+        out += "  graph [id=\(DOTEscaping.quoted(options.idPrefix)), label=\(DOTEscaping.quoted(DOTLimits.shortened(options.title))), "
             + "labelloc=t, labeljust=l, fontname=\"\(DOTStyle.font)\", fontsize=16, fontcolor=\"\(theme.ink)\", "
             + "bgcolor=\"\(theme.background)\", rankdir=\(options.direction == .topToBottom ? "TB" : "LR"), "
             + (DOTStyle.needsNewRank(content) ? "newrank=true, " : "") + "nodesep=0.45, ranksep=0.9, pad=0.3];\n"
@@ -68,9 +69,9 @@ public enum DOTWriter {
     private static func write(_ cluster: GraphViewContent.Cluster, model: Model, theme: Theme, indent: String,
                               into out: inout String) {
         let group = model[cluster.group]
-        out += indent + "subgraph \(DOTEscaping.quoted("cluster_\(group.name)")) {\n"
+        out += indent + "subgraph \(DOTEscaping.quoted("cluster_\(DOTLimits.id(group.name))")) {\n"
         let inner = indent + "  "
-        let label = lines(group.displayName, width: nodeLabelWidth, size: 12)
+        let label = lines(DOTLimits.shortened(group.displayName), width: nodeLabelWidth, size: 12)
         out += inner + "graph [label=\(DOTEscaping.quoted(label.joined(separator: "\n"))), style=\"rounded,filled\", "
             + "fillcolor=\"\(theme.groupFill)\", color=\"\(theme.faint)\", fontcolor=\"\(theme.muted)\", "
             + "fontsize=12, labeljust=l];\n"
@@ -85,7 +86,7 @@ public enum DOTWriter {
 
     static func node(_ participant: Participant, theme: Theme) -> String {
         let colors = theme.colors(for: participant.kind)
-        let label = lines(participant.displayName, width: nodeLabelWidth, size: 12)
+        let label = lines(DOTLimits.shortened(participant.displayName), width: nodeLabelWidth, size: 12)
         var attributes: [(String, String)] = []
         if participant.kind.isChannel {
             attributes.append(("label", DOTStyle.channelLabel(label, kind: participant.kind, fill: colors.fill, stroke: colors.stroke)))
@@ -96,14 +97,14 @@ public enum DOTWriter {
             attributes.append(("fillcolor", DOTEscaping.quoted(colors.fill)))
             attributes.append(("color", DOTEscaping.quoted(colors.stroke)))
         }
-        return DOTEscaping.quoted(participant.name) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
+        return DOTEscaping.quoted(DOTLimits.id(participant.name)) + " [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 
     static func edge(_ edge: GraphViewContent.Edge, model: Model, theme: Theme) -> String {
         var attributes: [(String, String)] = []
         var labelLines: [String] = []
         for label in edge.labels.prefix(labelsPerEdge) {
-            labelLines += lines(label, width: edgeLabelWidth, size: 10)
+            labelLines += lines(DOTLimits.shortened(label), width: edgeLabelWidth, size: 10)
         }
         if edge.labels.count > labelsPerEdge {
             labelLines.append("(+\(edge.labels.count - labelsPerEdge) more)")
@@ -116,7 +117,8 @@ public enum DOTWriter {
             attributes.append(("color", DOTEscaping.quoted(theme.callback)))
             attributes.append(("fontcolor", DOTEscaping.quoted(theme.callback)))
         }
-        let from = DOTEscaping.quoted(model[edge.dataSource].name), to = DOTEscaping.quoted(model[edge.dataTarget].name)
+        let from = DOTEscaping.quoted(DOTLimits.id(model[edge.dataSource].name))
+        let to = DOTEscaping.quoted(DOTLimits.id(model[edge.dataTarget].name))
         return "\(from) -> \(to) [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 

@@ -1,3 +1,4 @@
+import Baton
 import BatonModel
 import Foundation
 
@@ -18,7 +19,7 @@ struct WriteTarget {
         }
         var status = stat()
         if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
-            guard let real = realPath(path) else {
+            guard let real = FileReader.realPath(path) else {
                 let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
                 throw AtomicWrite.Failure(
                     message: "cannot write '\(path)': it is a symbolic link to '\(destination)', which does not exist",
@@ -27,7 +28,7 @@ struct WriteTarget {
             return WriteTarget(directory: PathName.directory(of: real), name: PathName.fileName(of: real))
         }
         let directory = PathName.directory(of: path)
-        guard let realDirectory = realPath(directory) else {
+        guard let realDirectory = FileReader.realPath(directory) else {
             throw AtomicWrite.Failure(message: "cannot write '\(path)': the directory '\(directory)' does not exist")
         }
         return WriteTarget(directory: realDirectory, name: PathName.fileName(of: path))
@@ -70,11 +71,5 @@ struct WriteTarget {
     private func isWritable(_ status: stat, in directory: Int32) -> Bool {
         if geteuid() == 0 { return status.st_mode & 0o222 != 0 }
         return faccessat(directory, name, W_OK, AT_EACCESS) == 0
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }

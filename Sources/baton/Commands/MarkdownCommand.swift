@@ -22,7 +22,8 @@ enum MarkdownCommand {
             --check writes nothing and exits 1 when any output or SVG file is missing or stale.
             Files are written atomically, never over the input document (but with --in-place) or a
             design a fence imports; a read-only output needs --force.
-            Errors in a fence are reported at the Markdown file's own line and column.
+            Errors in a fence are reported at the Markdown file's own line and column. A ```baton
+            fence without its closing line is an error in every mode: nothing is drawn or written.
             """,
         options: [
             .value("--output", short: "-o", "FILE", "write the rewritten document to FILE (one input only)"),
