@@ -222,8 +222,11 @@ extension Baton {
     }
 
     /// A user's prefix must be a valid start of an XML id: a letter or `_`, then letters,
-    /// digits, `_`, `-` or `.`, all ASCII.
+    /// digits, `_`, `-` or `.`, all ASCII, at most 64 of them (it is repeated in every id).
     static func validatedPrefix(_ prefix: String) throws(RenderError) -> String {
+        guard prefix.utf8.count <= 64 else {
+            throw RenderError(message: "the id prefix is \(prefix.utf8.count) characters long", help: "use at most 64")
+        }
         let scalars = Array(prefix.unicodeScalars)
         let valid = !scalars.isEmpty && scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
             && (scalars[0].properties.isAlphabetic || scalars[0] == "_")

@@ -107,8 +107,11 @@ public enum PandocFilter {
             func attribute(_ key: String) -> String? { attributes.last { $0.0 == key }?.1 }
             // With `+sourcepos`, pandoc says where the block starts: keep Markdown line numbers.
             let (path, firstLine) = Self.position(attribute("data-pos"), blockNumber: blockNumber)
-            let padding = String(repeating: "\n", count: max(0, firstLine))
-            let input = SourceInput(displayPath: path, resolvedPath: path, bytes: Array((padding + text).utf8))
+            let padding = String(repeating: "\n", count: firstLine)
+            // Imports resolve next to the document pandoc named — but only inside the working
+            // directory: a document cannot name its way to other places on disk.
+            let resolved = PathName.isInside(path, root: ".") ? path : "<code block \(blockNumber)>"
+            let input = SourceInput(displayPath: path, resolvedPath: resolved, bytes: Array((padding + text).utf8))
             let view = attribute("view") ?? "sequence"
             let flow = attribute("flow")
             let direction = attribute("direction")
@@ -153,7 +156,12 @@ public enum PandocFilter {
             }
         }
 
-        /// `data-pos` is `file.md@12:1-16:4` or `12:1-16:4`: the file and the fence's line.
+        /// The largest line number taken from `data-pos`: the block's text is compiled behind that
+        /// many line breaks, so a forged position must not cost more than a real long document.
+        static let maximumLine = 1_000_000
+
+        /// `data-pos` is `file.md@12:1-16:4` or `12:1-16:4`: the file and the fence's line (0 when
+        /// it is missing or past `maximumLine`).
         static func position(_ dataPos: String?, blockNumber: Int) -> (path: String, firstLine: Int) {
             guard let dataPos else { return ("<code block \(blockNumber)>", 0) }
             var path = "<code block \(blockNumber)>"
@@ -162,8 +170,8 @@ public enum PandocFilter {
                 path = String(rest[..<at])
                 rest = rest[rest.index(after: at)...]
             }
-            let line = Int(rest.prefix { $0.isNumber }) ?? 0
-            return (path, line)
+            let line = Int(rest.prefix { $0.isASCII && $0.isNumber }) ?? 0
+            return (path, line <= maximumLine ? line : 0)
         }
     }
 

@@ -156,6 +156,36 @@ import Testing
         return Data(document.serialized(pretty: false).utf8)
     }
 
+    /// A pandoc document with one baton block whose `data-pos` is `position`.
+    static func pandocDocument(source: String, position: String) -> Data {
+        let block = JSONValue.object([("t", .string("CodeBlock")), ("c", .array([
+            .array([.string(""), .array([.string("baton")]), .array([.array([.string("data-pos"), .string(position)])])]),
+            .string(source),
+        ]))])
+        let document = JSONValue.object([("pandoc-api-version", .array([.int(1), .int(22), .int(2), .int(1)])),
+                                         ("meta", .object([])), ("blocks", .array([block]))])
+        return Data(document.serialized(pretty: false).utf8)
+    }
+
+    /// `data-pos` is pandoc's word on where a block comes from; a forged one must neither make
+    /// Baton build a trillion blank lines nor lead its imports out of the working directory.
+    @Test func aForgedSourcePositionCostsNothingAndImportsStayInTheWorkingDirectory() throws {
+        let base = try directory(["work/doc.md": "", "elsewhere/secret.baton": "service Secret\n"])
+        let work = base.appendingPathComponent("work")
+        let huge = try BatonExecutable.run(["pandoc", "html"], input: Self.pandocDocument(source: "service A\nA -> Nope\n",
+                                                                                         position: "doc.md@999999999999:1-2:1"),
+                                           directory: work)
+        #expect(huge.status == 1)
+        #expect(huge.standardError.contains("doc.md:2:6: error[undeclared-name]"), "\(huge.standardError)")
+        let elsewhere = base.appendingPathComponent("elsewhere/doc.md").path
+        let escape = try BatonExecutable.run(["pandoc", "html"],
+                                             input: Self.pandocDocument(source: "import \"secret.baton\"\nservice A\nA -> Secret\n",
+                                                                        position: "\(elsewhere)@1:1-4:1"), directory: work)
+        #expect(escape.status == 1)
+        #expect(escape.standardError.contains("error[import-not-found]"), "\(escape.standardError)")
+        #expect(!escape.standardOutput.contains("Secret"))
+    }
+
     /// `realpath(3)`, for comparing with the resolved paths Baton prints.
     static func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }

@@ -99,6 +99,7 @@ import Testing
         ["render", "-", "--view", "graph", "--direction", "sideways"],
         ["render", "-", "--to", "mermaid", "--direction", "TB"],
         ["render", "-", "--id-prefix", "9 lives"],
+        ["render", "-", "--id-prefix", String(repeating: "x", count: 65)],
         ["render", "-", "--thme", "dark"],
         ["render", "no/such/file.baton"],
     ])
