@@ -6,7 +6,9 @@
 #   scripts/bench.sh --full     # also the big Graphviz comparisons (about half an hour of dot)
 #
 # 1. baton-bench: every pipeline stage (compile, check, lint, render) on generated designs of
-#    1, 2, 5 and 10 MB, one process per measurement: median seconds, MB/s, peak memory, growth.
+#    1, 2, 5 and 10 MB, one process per measurement: median seconds, MB/s, peak memory, growth;
+#    then `baton render --view graph` as whole processes at 2,000 participants / 20,000
+#    interactions, 1 MB and 10 MB (over the graph view's limit: how fast it is refused).
 # 2. hyperfine on whole processes, as CI and doc builds run them: baton check on a 1 MB design,
 #    baton render of a 1,000-interaction sequence diagram and of a 100-participant /
 #    1,000-interaction graph view.
@@ -30,6 +32,8 @@ trap 'rm -rf "$work"' EXIT
 echo
 echo "== 1. pipeline stages (baton-bench)"
 .build/release/baton-bench
+echo
+.build/release/baton-bench graph-view
 
 echo
 echo "== 2. whole processes (hyperfine)"

@@ -58,15 +58,23 @@ public struct RenderOptions: Hashable, Sendable {
     public var idPrefix: String?
     /// The graph view's direction (SVG and DOT alike); the sequence view has only one.
     public var direction: GraphDirection
+    /// The largest graph view laid out, in participants and connections together (see
+    /// `GraphViewLimit`); a bigger one is refused before it takes long. DOT is not limited: it
+    /// only lists the design, and Graphviz does the layout.
+    public var graphLimit: Int
+    /// 50,000: the heaviest graph views within it take seconds and under 1 GB.
+    public static let defaultGraphLimit = GraphViewLimit.standard
 
     public init(format: RenderFormat = .svg, view: RenderView? = nil, flow: String? = nil,
-                theme: Theme.Name = .light, idPrefix: String? = nil, direction: GraphDirection = .leftToRight) {
+                theme: Theme.Name = .light, idPrefix: String? = nil, direction: GraphDirection = .leftToRight,
+                graphLimit: Int = RenderOptions.defaultGraphLimit) {
         self.format = format
         self.view = view
         self.flow = flow
         self.theme = theme
         self.idPrefix = idPrefix
         self.direction = direction
+        self.graphLimit = graphLimit
     }
 
     /// The view actually drawn.
@@ -88,9 +96,10 @@ extension Baton {
         try rendered(compilation, source: source, options: options).text
     }
 
-    /// The output and its text alternative (for `alt` attributes and captions).
-    static func rendered(_ compilation: Compilation, source: [UInt8], options: RenderOptions, untitled: String? = nil) throws(RenderError)
-        -> (text: String, description: String) {
+    /// The output and its text alternative (for `alt` attributes and captions). `documentation`
+    /// says that a documentation build asks, which changes the advice in errors.
+    static func rendered(_ compilation: Compilation, source: [UInt8], options: RenderOptions, untitled: String? = nil,
+                         documentation: Bool = false) throws(RenderError) -> (text: String, description: String) {
         let untitledName = untitled ?? Self.untitled(compilation)
         let model = compilation.model
         let view = options.effectiveView
@@ -119,7 +128,14 @@ extension Baton {
             let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitledName)
             return (SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), scene.description)
         case (.svg, .graph):
-            let scene = graphScene(model: model, flow: flow, untitled: untitledName, direction: options.direction)
+            let scene: Scene
+            do {
+                scene = try GraphViewLayout.scene(model: model, flow: flow, untitled: untitledName,
+                                                  direction: options.direction.layoutDirection, limit: options.graphLimit)
+            } catch {
+                let file = compilation.sources.files.isEmpty ? "<input>" : compilation.sources[compilation.rootFile].path
+                throw RenderError.graphTooLarge(error, file: file, documentation: documentation)
+            }
             return (SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), scene.description)
         case (.dot, _):
             let title = graphTitle(model: model, flow: flow, untitled: untitledName)
@@ -175,17 +191,12 @@ extension Baton {
                                     direction: direction)
         do {
             let output = try rendered(compilation, source: request.input.bytes, options: options,
-                                      untitled: compilation.model.title == nil ? "" : nil)
+                                      untitled: compilation.model.title == nil ? "" : nil, documentation: true)
             return .success(RenderedDiagram(svg: output.text, description: output.description))
         } catch {
             let help = error.help.map { " (\($0))" } ?? ""
             return .failure(DiagramFailure(diagnostics: [], message: error.message + help))
         }
-    }
-
-    /// The graph view as a positioned scene, laid out by Baton's layered layout.
-    static func graphScene(model: Model, flow: FlowID?, untitled: String, direction: GraphDirection) -> Scene {
-        GraphViewLayout.scene(model: model, flow: flow, untitled: untitled, direction: direction.layoutDirection)
     }
 
     /// The flow to draw: the one named, else the root file's default flow, else the first.

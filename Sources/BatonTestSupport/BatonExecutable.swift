@@ -52,7 +52,10 @@ public enum BatonExecutable {
             errorData = stderr.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        if !input.isEmpty { stdin.fileHandleForWriting.write(input) }
+        // A child that fails before reading its input (a usage error) closes the pipe first: the
+        // write then fails with EPIPE, which must not kill the test process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        if !input.isEmpty { try? stdin.fileHandleForWriting.write(contentsOf: input) }
         try? stdin.fileHandleForWriting.close()
         let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
         group.wait()

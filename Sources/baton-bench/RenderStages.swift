@@ -15,7 +15,7 @@ extension Bench {
             Stage(name: "render-mermaid") { source in renderEveryFlow(source, format: .mermaid) },
             // The graph view of the whole design as SVG, laid out by Baton (what
             // `baton render --view graph` does after reading the file). Graphs are measured by
-            // participants and interactions: SPEC.md asks for 100/1,000 well under a second.
+            // participants and interactions: 100/1,000 should take well under a second.
             Stage(name: "render-graph", workloads: [.shape(participants: 30, interactions: 200),
                                                     .shape(participants: 100, interactions: 1_000),
                                                     .shape(participants: 300, interactions: 1_500),

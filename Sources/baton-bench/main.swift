@@ -8,6 +8,9 @@
 //   baton-bench STAGE --participants P --interactions M
 //   baton-bench generate --bytes N      print a generated design of about N bytes
 //   baton-bench generate --participants P --interactions M
+//   baton-bench graph-view              `baton render --view graph` as whole processes at 2,000
+//                                       participants / 20,000 interactions, 1 MB and 10 MB (the
+//                                       last over the graph view's limit: how fast it is refused)
 //
 // Figures are medians of several runs; machines are noisy, so compare ratios, not digits.
 

@@ -194,7 +194,7 @@ import Testing
     @Test func helpListsTheOptions() throws {
         let result = try BatonExecutable.run(["render", "--help"])
         #expect(result.status == 0)
-        for option in ["--output", "--to", "--view", "--flow", "--direction", "--theme", "--id-prefix"] {
+        for option in ["--output", "--to", "--view", "--flow", "--direction", "--graph-limit", "--theme", "--id-prefix"] {
             #expect(result.standardOutput.contains(option))
         }
     }

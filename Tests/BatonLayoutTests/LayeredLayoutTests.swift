@@ -154,7 +154,8 @@ private let directions: [LayoutDirection] = [.leftToRight, .topToBottom]
             for (i, e) in graph.edges.enumerated() where e.from != e.to { arcs.append((i, Arc(tail: e.from, head: e.to))) }
             let ranked = rankAndOrder(nodeCount: graph.nodes.count, edgeCount: graph.edges.count, arcs: arcs,
                                       hasLabel: graph.edges.map { $0.labelSize != nil },
-                                      clusters: ClusterTree(clusters: graph.clusters, nodes: graph.nodes), effort: 1, observer: nil)
+                                      clusters: ClusterTree(clusters: graph.clusters, nodes: graph.nodes), effort: 1,
+                                      admit: { _ in }, observer: nil)
             #expect(DrawingMetrics.crossingCount(layout.edgeRoutes) == ranked.crossings)
         }
     }

@@ -38,6 +38,12 @@ public struct LayeredLayoutOptions: Hashable, Sendable {
     /// The work is capped by counts derived from the graph's size, never by the clock, so the
     /// same input always gives the same drawing.
     public var effort: Double = 1
+    /// How many vertices the layering may add to the nodes (a bend wherever a long edge crosses a
+    /// layer, fillers and borders of clusters) before it is made shallower, turning more edges
+    /// around to fit. Every later phase works on those vertices, so this caps their time and
+    /// memory on big dense graphs. Nil: 250,000 plus 24 per node and edge, which everyday graphs
+    /// never reach.
+    public var vertexBudget: Int?
 
     public init(direction: LayoutDirection = .leftToRight) {
         self.direction = direction

@@ -3,6 +3,7 @@
 // coordinate assignment → edge routing. Each phase is a pure function in its own file:
 //
 //   Layering/    CycleRemoval (greedy or depth-first), LayerAssignment (network simplex),
+//                BoundedLayering (shallower layers when the vertices below would exceed a budget),
 //                ProperLayering (bend, label and cluster filler vertices), RankAndOrder (tries
 //                several cycle removals when the budget allows and keeps the fewest crossings)
 //   Ordering/    LayerOrdering (median sweeps + Transposition + Sifting from several starts),
@@ -17,7 +18,10 @@
 //
 // All phases work in "layout space", where layers are columns (see LayoutSpace); top-to-bottom
 // drawings are transposed at the end. The work each phase may do is bounded by counts derived
-// from the graph's size and `effort`, never by a clock.
+// from the graph's size and `effort`, never by a clock; so are the vertices phase 3 adds
+// (`LayeredLayoutOptions.vertexBudget`), which every later phase works on, so that time and
+// memory grow about linearly with the graph. A caller that must not exceed a size at all asks
+// `rankLayered(_:options:vertexLimit:)`, which refuses before building any of them.
 //
 // Invariants of the result: node frames do not overlap; label frames overlap no node and no
 // other label; routes start and end on their nodes' outlines and pass through no node and no
@@ -39,15 +43,31 @@ public func layoutLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions =
 /// nodes, size the nodes for it, and finish with `layoutLayered(_:ranking:options:)`.
 public func rankLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions = LayeredLayoutOptions(),
                         observer: ((LayeredLayoutPhase) -> Void)? = nil) -> LayeredRanking {
+    rankLayered(graph, options: options, admit: { _ in }, observer: observer)
+}
+
+/// Phases 1–4 as above, for a caller that cannot afford any size: when the layering needs more
+/// than `vertexLimit` vertices beyond the nodes (see `LayeredLayoutTooLarge`), this throws
+/// before building them, having spent time and memory linear in the graph's size only.
+public func rankLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions = LayeredLayoutOptions(), vertexLimit: Int,
+                        observer: ((LayeredLayoutPhase) -> Void)? = nil) throws(LayeredLayoutTooLarge) -> LayeredRanking {
+    try rankLayered(graph, options: options, admit: { (added: Int) throws(LayeredLayoutTooLarge) in
+        if added > vertexLimit { throw LayeredLayoutTooLarge(addedVertices: added, limit: vertexLimit) }
+    }, observer: observer)
+}
+
+private func rankLayered<Failure: Error>(_ graph: LayeredGraph, options: LayeredLayoutOptions,
+                                         admit: (Int) throws(Failure) -> Void,
+                                         observer: ((LayeredLayoutPhase) -> Void)?) throws(Failure) -> LayeredRanking {
     let nodeCount = graph.nodes.count
     let clusters = ClusterTree(clusters: graph.clusters, nodes: graph.nodes)
     var arcs: [(edge: Int, arc: Arc)] = []
     for (i, e) in graph.edges.enumerated() where e.isValid(nodeCount: nodeCount) && e.from != e.to {
         arcs.append((i, Arc(tail: e.from, head: e.to)))
     }
-    let ranked = rankAndOrder(nodeCount: nodeCount, edgeCount: graph.edges.count, arcs: arcs,
-                              hasLabel: graph.edges.map { $0.labelSize != nil }, clusters: clusters, effort: options.effort,
-                              observer: observer)
+    let ranked = try rankAndOrder(nodeCount: nodeCount, edgeCount: graph.edges.count, arcs: arcs,
+                                  hasLabel: graph.edges.map { $0.labelSize != nil }, clusters: clusters, effort: options.effort,
+                                  layeringBudget: options.vertexBudget, admit: admit, observer: observer)
     return LayeredRanking(ranked: ranked, graph: graph)
 }
 

@@ -31,7 +31,27 @@ struct GraphLayout {
     let graph: LayeredGraph
     let layout: LayeredLayout
 
-    init(model: Model, content: GraphViewContent, direction: LayoutDirection, metrics: TextMetrics) {
+    /// `layoutOptions` replaces the graph view's own (`GraphViewStyle.layoutOptions`), for tests.
+    init(model: Model, content: GraphViewContent, direction: LayoutDirection, metrics: TextMetrics,
+         layoutOptions: LayeredLayoutOptions? = nil) {
+        self.init(model: model, content: content, metrics: metrics,
+                  options: layoutOptions ?? S.layoutOptions(direction: direction)) { graph, options in
+            rankLayered(graph, options: options)
+        }
+    }
+
+    /// The same, refusing (before building them) a layering that needs more than `vertexLimit`
+    /// vertices beyond the nodes.
+    init(model: Model, content: GraphViewContent, direction: LayoutDirection, metrics: TextMetrics,
+         vertexLimit: Int) throws(LayeredLayoutTooLarge) {
+        try self.init(model: model, content: content, metrics: metrics,
+                      options: S.layoutOptions(direction: direction)) { (graph, options) throws(LayeredLayoutTooLarge) in
+            try rankLayered(graph, options: options, vertexLimit: vertexLimit)
+        }
+    }
+
+    private init<Failure: Error>(model: Model, content: GraphViewContent, metrics: TextMetrics, options: LayeredLayoutOptions,
+                                 rank: (LayeredGraph, LayeredLayoutOptions) throws(Failure) -> LayeredRanking) throws(Failure) {
         self.content = content
         var nodes = GraphNodes(model: model, content: content, metrics: metrics)
 
@@ -68,11 +88,10 @@ struct GraphLayout {
         // Room for every node's edge ends: the ranking says on which side each edge meets its
         // nodes (including the edges it turns around to break cycles), so nodes are sized for
         // it before they are placed.
-        let options = S.layoutOptions(direction: direction)
         graph.nodes = nodes.ids.indices.map { LayeredGraph.Node(size: nodes.sizes[$0], cluster: clusterOf[$0]) }
-        let ranking = rankLayered(graph, options: options)
+        let ranking = try rank(graph, options)
         for (node, ends) in ranking.endsPerSide.enumerated() {
-            nodes.makeRoom(node, forEnds: max(ends.before, ends.after), spacing: options.portSpacing, direction: direction)
+            nodes.makeRoom(node, forEnds: max(ends.before, ends.after), spacing: options.portSpacing, direction: options.direction)
         }
         graph.nodes = nodes.ids.indices.map { node in
             LayeredGraph.Node(size: nodes.sizes[node], cluster: clusterOf[node], shape: nodes.outline(node))

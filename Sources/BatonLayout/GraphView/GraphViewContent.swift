@@ -43,27 +43,15 @@ public struct GraphViewContent: Hashable, Sendable {
     public var unclustered: [ParticipantID]
 
     public init(model: Model, flow: FlowID? = nil) {
-        var shown = [Bool](repeating: false, count: model.participants.count)
-        var interactions: [Interaction] = []
-        if let flow {
-            Self.collect(model[flow].steps, model: model, shown: &shown, into: &interactions)
-        } else {
-            for participant in model.participants where !participant.isImported { shown[participant.id.rawValue] = true }
-            interactions = model.interactions
-            for interaction in interactions {
-                shown[interaction.from.rawValue] = true
-                shown[interaction.to.rawValue] = true
-            }
-        }
+        let (shown, interactions) = Self.select(model: model, flow: flow)
         nodes = model.participants.indices.filter { shown[$0] }.map { ParticipantID($0) }
 
-        struct Key: Hashable {
-            var from: ParticipantID, to: ParticipantID, arrow: Arrow
-        }
-        var index: [Key: Int] = [:]
+        var index: [EdgeKey: Int] = [:]
+        // Labels already listed, per edge: one edge may stand for thousands of interactions.
+        var listed: [Set<String>] = []
         edges = []
         for interaction in interactions {
-            let key = Key(from: interaction.from, to: interaction.to, arrow: interaction.arrow)
+            let key = EdgeKey(interaction)
             let position: Int
             if let existing = index[key] {
                 position = existing
@@ -72,9 +60,10 @@ public struct GraphViewContent: Hashable, Sendable {
                 index[key] = position
                 edges.append(Edge(initiator: interaction.from, passive: interaction.to, arrow: interaction.arrow,
                                   labels: [], interactions: []))
+                listed.append([])
             }
             edges[position].interactions.append(interaction.id)
-            if let label = interaction.label, !label.isEmpty, !edges[position].labels.contains(label) {
+            if let label = interaction.label, !label.isEmpty, listed[position].insert(label).inserted {
                 edges[position].labels.append(label)
             }
         }
@@ -90,6 +79,43 @@ public struct GraphViewContent: Hashable, Sendable {
         }
         clusters = model.rootGroups.compactMap(cluster)
         unclustered = nodes.filter { !clustered[$0.rawValue] }
+    }
+
+    /// How many nodes and edges the content of `model` (or of one flow) has, counted without
+    /// building it: a size check can then refuse a huge design cheaply.
+    public static func size(model: Model, flow: FlowID? = nil) -> (participants: Int, connections: Int) {
+        let (shown, interactions) = select(model: model, flow: flow)
+        var keys = Set<EdgeKey>(minimumCapacity: min(interactions.count, 1 << 20))
+        for interaction in interactions { keys.insert(EdgeKey(interaction)) }
+        return (shown.reduce(0) { $0 + ($1 ? 1 : 0) }, keys.count)
+    }
+
+    /// What makes two interactions one edge.
+    private struct EdgeKey: Hashable {
+        var from: ParticipantID, to: ParticipantID, arrow: Arrow
+
+        init(_ interaction: Interaction) {
+            from = interaction.from
+            to = interaction.to
+            arrow = interaction.arrow
+        }
+    }
+
+    /// Which participants are shown (indexed by raw id) and the interactions drawn, in order.
+    private static func select(model: Model, flow: FlowID?) -> (shown: [Bool], interactions: [Interaction]) {
+        var shown = [Bool](repeating: false, count: model.participants.count)
+        var interactions: [Interaction] = []
+        if let flow {
+            collect(model[flow].steps, model: model, shown: &shown, into: &interactions)
+        } else {
+            for participant in model.participants where !participant.isImported { shown[participant.id.rawValue] = true }
+            interactions = model.interactions
+            for interaction in interactions {
+                shown[interaction.from.rawValue] = true
+                shown[interaction.to.rawValue] = true
+            }
+        }
+        return (shown, interactions)
     }
 
     private static func collect(_ steps: [Step], model: Model, shown: inout [Bool], into out: inout [Interaction]) {

@@ -8,6 +8,8 @@
 //                `GraphEdgeLabels` (merged labels, wrapped and capped);
 //   3. layout  — `GraphLayout`: the content as a `LayeredGraph` (sizes, outlines, clusters),
 //                handed to `layoutLayered` (Graph/), which ranks, orders, places and routes;
+//                with a limit (`GraphViewLimit`), the view is weighed first, by its counts and
+//                then by the room its layering needs, and refused before anything big is built;
 //   4. scene   — `GraphScene`: title, cluster boxes, nodes, edges as Bézier paths with the
 //                baton and arrowhead at the right ends, labels in their frames.
 //
@@ -25,8 +27,35 @@ public enum GraphViewLayout {
                              direction: LayoutDirection = .leftToRight, metrics: TextMetrics = TextMetrics()) -> Scene {
         let content = GraphViewContent(model: model, flow: flow)
         let layout = GraphLayout(model: model, content: content, direction: direction, metrics: metrics)
+        return scene(model: model, flow: flow, untitled: untitled, layout: layout, metrics: metrics)
+    }
+
+    /// The same, unless the view weighs more than `limit` (see `GraphViewLimit`): then it is
+    /// refused before it is laid out, first by its participants and connections, counted without
+    /// building anything, then by the room its layering needs, known before that room is built.
+    public static func scene(model: Model, flow: FlowID?, untitled: String = "Graph",
+                             direction: LayoutDirection = .leftToRight, metrics: TextMetrics = TextMetrics(),
+                             limit: Int) throws(GraphViewTooLarge) -> Scene {
+        let (participants, connections) = GraphViewContent.size(model: model, flow: flow)
+        guard participants + connections <= limit else {
+            throw GraphViewTooLarge(participants: participants, connections: connections, weight: participants + connections,
+                                    limit: limit)
+        }
+        let content = GraphViewContent(model: model, flow: flow)
+        let layout: GraphLayout
+        do {
+            layout = try GraphLayout(model: model, content: content, direction: direction, metrics: metrics,
+                                     vertexLimit: GraphViewLimit.vertices(limit))
+        } catch {
+            throw GraphViewTooLarge(participants: participants, connections: connections,
+                                    weight: max(limit + 1, GraphViewLimit.weight(ofVertices: error.addedVertices)), limit: limit)
+        }
+        return scene(model: model, flow: flow, untitled: untitled, layout: layout, metrics: metrics)
+    }
+
+    private static func scene(model: Model, flow: FlowID?, untitled: String, layout: GraphLayout, metrics: TextMetrics) -> Scene {
         let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitled)
-        let description = GraphDescription.describe(model: model, content: content, title: title)
+        let description = GraphDescription.describe(model: model, content: layout.content, title: title)
         return GraphScene.scene(model: model, layout: layout, title: title, description: description, metrics: metrics)
     }
 }

@@ -18,7 +18,10 @@ enum RenderCommand {
             OUT needs --force.
             Compile errors are reported as by 'baton check' and exit with 1; lint findings never
             stop a render. The graph view is laid out by Baton itself (no Graphviz needed), left to
-            right unless --direction TB. Exit status 2: a usage or I/O error, or an unknown flow.
+            right unless --direction TB. A graph view with more participants and connections
+            together than --graph-limit (or so densely connected that it weighs more) is refused
+            before it takes long; draw one flow, or raise the limit. Exit status 2: a usage or I/O
+            error, an unknown flow, or a graph view over the limit.
             """,
         options: [
             .value("--output", short: "-o", "OUT", "write to OUT instead of standard output"),
@@ -29,6 +32,8 @@ enum RenderCommand {
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
             .value("--direction", "DIR", choices: GraphDirection.allCases.map(\.rawValue),
                    "graph view: edges run left to right or top to bottom (default LR)"),
+            .value("--graph-limit", "N", "graph view: the most participants and connections laid out together "
+                   + "(default 50,000; laying out that many takes up to about 1 GB)"),
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "colours (default light)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
             .importRoot,
@@ -39,6 +44,7 @@ enum RenderCommand {
             "baton render checkout.baton --flow Refund --theme dark -o refund-dark.svg",
             "baton render checkout.baton --view graph -o checkout-graph.svg",
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
+            "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
             "cat checkout.baton | baton render - --to mermaid",
         ])
@@ -67,11 +73,20 @@ enum RenderCommand {
             }
             format = .svg
         }
+        var graphLimit = RenderOptions.defaultGraphLimit
+        if let given = arguments.value("--graph-limit") {
+            guard let limit = Int(given), limit > 0 else {
+                return Terminal.fail("'--graph-limit' needs a positive whole number, not '\(given)'",
+                                     help: "the default is 50,000 participants and connections together")
+            }
+            graphLimit = limit
+        }
         let options = RenderOptions(
             format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
             flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
             idPrefix: arguments.value("--id-prefix"),
-            direction: arguments.value("--direction").flatMap(GraphDirection.init(rawValue:)) ?? .leftToRight)
+            direction: arguments.value("--direction").flatMap(GraphDirection.init(rawValue:)) ?? .leftToRight,
+            graphLimit: graphLimit)
 
         let input: InputFile
         do {

@@ -14,25 +14,42 @@ struct RankedOrder: Sendable {
 
 /// - Parameters:
 ///   - arcs: the edges that take part in layering (valid, no self-loops), by edge index.
-func rankAndOrder(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)], hasLabel: [Bool], clusters: ClusterTree,
-                  effort: Double, observer: ((LayeredLayoutPhase) -> Void)?) -> RankedOrder {
+///   - layeringBudget: the added vertices above which the layering is made shallower (nil: see
+///     `LayeringBudget`).
+///   - admit: sees how many vertices the layering adds before any is built, and may throw to
+///     stop there (see `LayeredLayoutTooLarge`).
+func rankAndOrder<Failure: Error>(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)], hasLabel: [Bool],
+                                  clusters: ClusterTree, effort: Double, layeringBudget: Int? = nil,
+                                  admit: (_ addedVertices: Int) throws(Failure) -> Void,
+                                  observer: ((LayeredLayoutPhase) -> Void)?) throws(Failure) -> RankedOrder {
     let minimumLength = arcs.contains { hasLabel[$0.edge] } ? 2 : 1
-    func layering(_ strategy: CycleRemoval) -> (reversed: [Bool], graph: ProperGraph) {
+    let budget = layeringBudget ?? LayeringBudget.vertices(nodeCount: nodeCount, arcCount: arcs.count)
+    func layering(_ strategy: CycleRemoval) -> (reversed: [Bool], arcs: [Arc?], layers: [Int], added: Int) {
         let flips = strategy.arcsToReverse(nodeCount: nodeCount, arcs: arcs.map(\.arc))
+        let acyclic = arcs.indices.map { flips[$0] ? arcs[$0].arc.reversed : arcs[$0].arc }
+        observer?(.cycleRemoval)
+        // Arcs the bounded layering turns around are reversed like those cycle removal turned.
+        let (layers, turned, added) = assignBoundedLayers(nodeCount: nodeCount, arcs: acyclic, minLength: minimumLength,
+                                                          clusters: clusters, budget: budget)
         var reversed = Array(repeating: false, count: edgeCount)
         var layoutArcs = [Arc?](repeating: nil, count: edgeCount)
         for (k, a) in arcs.enumerated() {
-            reversed[a.edge] = flips[k]
-            layoutArcs[a.edge] = flips[k] ? a.arc.reversed : a.arc
+            reversed[a.edge] = flips[k] != turned[k]
+            layoutArcs[a.edge] = turned[k] ? acyclic[k].reversed : acyclic[k]
         }
-        observer?(.cycleRemoval)
-        let layers = assignLayers(nodeCount: nodeCount, arcs: layoutArcs.compactMap { $0 }, minLength: minimumLength)
         observer?(.layerAssignment)
-        let proper = properGraph(layers: layers, arcs: layoutArcs, hasLabel: hasLabel, reversed: reversed, clusters: clusters)
-        observer?(.dummyVertices)
-        return (reversed, proper)
+        return (reversed, layoutArcs, layers, added)
     }
-    let first = layering(.greedy)
+    func proper(_ layering: (reversed: [Bool], arcs: [Arc?], layers: [Int], added: Int)) -> (reversed: [Bool], graph: ProperGraph) {
+        let proper = properGraph(layers: layering.layers, arcs: layering.arcs, hasLabel: hasLabel, reversed: layering.reversed,
+                                 clusters: clusters)
+        observer?(.dummyVertices)
+        return (layering.reversed, proper)
+    }
+    // The limit is checked before any vertex is built: the layering alone is linear in size.
+    let firstLayering = layering(.greedy)
+    try admit(firstLayering.added)
+    let first = proper(firstLayering)
     let plan = OrderingPlan(graph: first.graph, effort: effort)
     let strategies = Array(CycleRemoval.allCases.prefix(max(1, plan.layerings)))
     guard strategies.count > 1 else {
@@ -43,7 +60,7 @@ func rankAndOrder(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)],
     // Quick orderings of every layering.
     var candidates: [(rank: Int, ranked: RankedOrder)] = []
     for (i, strategy) in strategies.enumerated() {
-        let (reversed, graph) = i == 0 ? first : layering(strategy)
+        let (reversed, graph) = i == 0 ? first : proper(layering(strategy))
         let (order, crossings) = orderLayers(graph, clusters: clusters, plan: .quick(graph))
         observer?(.crossingMinimization)
         candidates.append((i, RankedOrder(reversed: reversed, graph: graph, order: order, crossings: crossings)))

@@ -147,9 +147,13 @@ struct ClusteredLayerSort {
             } else if e.item >= 0 {
                 let u = followed[e.item]
                 if u >= 0 && fixedIndexStamp[u] == token && vertexCluster[u] == g {
-                    // The number of constrained clusters before u in the fixed layer.
-                    var k = 0
-                    while k < ranks.count && ranks[k] < fixedIndex[u] { k += 1 }
+                    // The number of constrained clusters before u in the fixed layer (they are
+                    // in fixed order, so their ranks ascend).
+                    var k = 0, end = ranks.count
+                    while k < end {
+                        let middle = (k + end) / 2
+                        if ranks[middle] < fixedIndex[u] { k = middle + 1 } else { end = middle }
+                    }
                     if 2 * k != bucket { moved = true }
                     bucket = 2 * k
                 }

@@ -1,0 +1,76 @@
+import BatonTestSupport
+import BatonWorkload
+import Foundation
+import Testing
+
+/// `baton render --view graph` and its size limit, as a user meets it: a design over the limit is
+/// refused with exit status 2 and a message that says how big it is and what to do, before any
+/// layout work; raising the limit with `--graph-limit` draws it.
+@Suite struct GraphLimitCommandTests {
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baton-graph-limit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes a generated design to `name` in a new directory.
+    static func design(_ name: String, participants: Int, interactions: Int) throws -> URL {
+        let directory = try temporaryDirectory()
+        let source = DesignGenerator(.init(participants: participants, interactions: interactions, seed: 3)).generate()
+        try Data(source.utf8).write(to: directory.appendingPathComponent(name))
+        return directory
+    }
+
+    @Test func aDesignOverTheLimitIsRefusedBeforeItIsLaidOut() throws {
+        // Far too big to lay out in a debug build within the test's patience: only a refusal
+        // made before the layout returns at all.
+        let directory = try Self.design("big.baton", participants: 400, interactions: 6_000)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try BatonExecutable.run(["render", "big.baton", "--view", "graph", "--graph-limit", "1000", "-o", "big.svg"],
+                                             directory: directory)
+        #expect(result.status == 2)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.hasPrefix("baton: error: the graph view of 'big.baton' has 400 participants and "))
+        #expect(result.standardError.contains(" connections, more than the graph view's limit of 1,000 participants and connections together\n"))
+        #expect(result.standardError.contains("help: draw one flow with --flow NAME, split the design, use the sequence view, or raise the limit with --graph-limit "))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("big.svg").path))
+    }
+
+    @Test func raisingTheLimitDrawsIt() throws {
+        let directory = try Self.design("mid.baton", participants: 30, interactions: 120)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let refused = try BatonExecutable.run(["render", "mid.baton", "--view", "graph", "--graph-limit", "50", "-o", "mid.svg"],
+                                              directory: directory)
+        #expect(refused.status == 2)
+        // The help names the limit that would draw it; that limit does.
+        let raised = Self.limitArguments(refused.standardError)
+        #expect(raised.count == 2)
+        let drawn = try BatonExecutable.run(["render", "mid.baton", "--view", "graph", "-o", "mid.svg"] + raised, directory: directory)
+        #expect(drawn.status == 0, "\(drawn.standardError)")
+        let svg = try String(contentsOf: directory.appendingPathComponent("mid.svg"), encoding: .utf8)
+        #expect(svg.hasPrefix("<svg xmlns="))
+    }
+
+    /// `--graph-limit N` as the help of a refusal suggests it.
+    static func limitArguments(_ message: String) -> [String] {
+        guard let range = message.range(of: "--graph-limit ") else { return [] }
+        let digits = message[range.upperBound...].prefix { $0.isNumber }
+        return ["--graph-limit", String(digits)]
+    }
+
+    @Test func theDOTExportAndTheSequenceViewAreNotLimited() throws {
+        let directory = try Self.design("mid.baton", participants: 30, interactions: 120)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for options in [["--to", "dot"], ["--view", "sequence"]] {
+            let result = try BatonExecutable.run(["render", "mid.baton", "--graph-limit", "5"] + options, directory: directory)
+            #expect(result.status == 0, "\(options): \(result.standardError)")
+        }
+    }
+
+    @Test(arguments: ["0", "-3", "many", "1.5"]) func theLimitMustBeAPositiveWholeNumber(_ value: String) throws {
+        let result = try BatonExecutable.run(["render", "-", "--view", "graph", "--graph-limit", value],
+                                             input: Data("service A\nservice B\nA -> B : x\n".utf8))
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("'--graph-limit' needs a positive whole number, not '\(value)'"))
+    }
+}
