@@ -1,4 +1,4 @@
-// The parser: recursive descent over the grammar of SPEC §3, one token of lookahead.
+// The parser: recursive descent over the grammar (grammar/baton.ebnf), one token of lookahead.
 //
 // It never fails. It always returns a tree and a list of diagnostics; a statement it cannot
 // understand is reported once and skipped up to the next line (keeping braces balanced), so one
