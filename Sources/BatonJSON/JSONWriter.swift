@@ -51,10 +51,24 @@ extension JSONValue {
         level < indentations.count ? indentations[level] : String(repeating: "  ", count: level)
     }
 
+    /// Characters written as `\uXXXX` although JSON would allow them raw: DEL, C1 controls,
+    /// U+2028/9 (line ends to JavaScript) and the bidi formatting characters. Output is often
+    /// read on a terminal (`baton check --format json | less`), where a raw C1 control can act
+    /// as an escape sequence and a bidi override reorders what is shown. The same set as
+    /// `ControlCharacters.isHidden` in BatonSyntax, which this module does not depend on.
+    static func isEscapedAnyway(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
-        // Fast path: nothing to escape (no control characters, quotes, backslashes or U+2028/9).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+        // Fast path: nothing to escape (no control characters, quotes or backslashes, and no lead
+        // byte of the characters escaped anyway: C2 for C1 controls, D8 for U+061C, E2 for the
+        // others).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) {
             out += text
             out += "\""
             return
@@ -69,7 +83,7 @@ extension JSONValue {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if scalar.value < 0x20 || isEscapedAnyway(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

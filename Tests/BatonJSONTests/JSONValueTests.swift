@@ -15,6 +15,16 @@ import Testing
         #expect(JSONValue.string("a\u{1}b\u{2028}").serialized() == #""a\u0001b\u2028""#)
     }
 
+    /// JSON allows these raw, but output read on a terminal must not carry them: a C1 control
+    /// can act as an escape sequence there, a bidi override reorders the text.
+    @Test func terminalControlsAreEscapedAndReadBack() throws {
+        let text = "esc \u{1B}[2J del \u{7F} csi \u{9B} rlo \u{202E} isolate \u{2066} mark \u{200F} é → 😀"
+        let written = JSONValue.string(text).serialized()
+        #expect(written == #""esc \u001b[2J del \u007f csi \u009b rlo \u202e isolate \u2066 mark \u200f é → 😀""#)
+        #expect(try JSONValue.parse(written) == .string(text))
+        #expect(JSONValue.string("°C ∑ ص").serialized() == #""°C ∑ ص""#)
+    }
+
     @Test func prettyOutputIsStable() {
         let value = JSONValue.object([("a", .array([.int(1), .object([])])), ("b", .string("x"))])
         #expect(value.serialized() == """

@@ -24,9 +24,10 @@ struct DiagnosticFormatTests {
         return Baton.check(compilation).map { ReportedDiagnostic($0, sources: compilation.sources) }
     }
 
-    static func sarif(_ diagnostics: [ReportedDiagnostic], workingDirectory: String = "/work/repo") -> String {
+    static func sarif(_ diagnostics: [ReportedDiagnostic], workingDirectory: String = "/work/repo",
+                      omitted: [OmittedErrors] = []) -> String {
         SARIFReporter.report(diagnostics, tool: .init(name: "baton", version: "0.1.0", informationURI: "https://example.org/baton"),
-                             workingDirectory: workingDirectory)
+                             workingDirectory: workingDirectory, omitted: omitted)
     }
 
     @Test func sarifHasEverythingGitHubCodeScanningNeeds() throws {
@@ -112,8 +113,10 @@ struct DiagnosticFormatTests {
             jsonschema.Draft4Validator(schema).validate(json.load(sys.stdin))
             print("ok")
             """
-        for diagnostics in [Self.reported(), []] {
-            let result = try python.run(["-c", script, schema], input: Data(Self.sarif(diagnostics).utf8))
+        // The third report is capped: its invocation says how many errors it leaves out.
+        let capped = [OmittedErrors(file: "designs/checkout.baton", count: 5)]
+        for (diagnostics, omitted) in [(Self.reported(), []), ([], []), (Self.reported(), capped)] {
+            let result = try python.run(["-c", script, schema], input: Data(Self.sarif(diagnostics, omitted: omitted).utf8))
             #expect(result.status == 0, "\(result.standardError)")
         }
     }

@@ -33,8 +33,8 @@ import Testing
         let second = BatonParser.parse(source)
         #expect(first.diagnostics == second.diagnostics, sourceLocation: sourceLocation)
         #expect(first.syntax == second.syntax, sourceLocation: sourceLocation)
-        // Bounded output: at most the parser's cap plus the encoding errors.
-        #expect(first.diagnostics.count <= BatonParser.maxErrors + 10, sourceLocation: sourceLocation)
+        // Bounded output: the cap covers syntax and encoding errors alike.
+        #expect(first.diagnostics.count <= CappedDiagnostics.errorsPerFile, sourceLocation: sourceLocation)
         for diagnostic in first.diagnostics {
             #expect(diagnostic.span.start >= 0 && diagnostic.span.end <= bytes.count && diagnostic.span.start <= diagnostic.span.end,
                     "span \(diagnostic.span) outside \(bytes.count) bytes", sourceLocation: sourceLocation)
@@ -86,7 +86,7 @@ import Testing
         check(Array(String(repeating: "A -> B : " + String(repeating: "x", count: 500) + "\n", count: 2_000).utf8))
         // Every line broken: the error cap bounds the output.
         let broken = check(Array(String(repeating: "-> -> ->\n", count: 10_000).utf8))
-        #expect(broken.count == BatonParser.maxErrors)
+        #expect(broken.count == CappedDiagnostics.errorsPerFile)
         check(Array(repeating: 0xFF, count: 50_000))
         check([])
     }

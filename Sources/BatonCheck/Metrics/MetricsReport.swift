@@ -3,12 +3,13 @@ import BatonModel
 import BatonSyntax
 
 /// `baton metrics` output: an aligned text table, or JSON. Deterministic: rows in declaration
-/// and document order, numbers formatted without locale.
+/// and document order, numbers formatted without locale. Names and labels in the table are made
+/// visible (`ControlCharacters.visible`): it is printed on a terminal.
 public enum MetricsReport {
     public static func text(_ metrics: DesignMetrics, sources: SourceMap) -> String {
         var rows = [["PARTICIPANT", "KIND", "SYNC IN", "SYNC OUT", "ASYNC IN", "ASYNC OUT", "FAN-OUT", "AVAILABILITY", "COMPOSITE"]]
         for row in metrics.participants {
-            rows.append([row.name, row.kind.rawValue, String(row.syncIn), String(row.syncOut), String(row.asyncIn),
+            rows.append([ControlCharacters.visible(row.name), row.kind.rawValue, String(row.syncIn), String(row.syncOut), String(row.asyncIn),
                          String(row.asyncOut), String(row.fanOut), row.availability.map { LiteralFormat.percent($0) } ?? "-",
                          LiteralFormat.percent(row.compositeAvailability)])
         }
@@ -17,7 +18,7 @@ public enum MetricsReport {
             var trees = [["CALL TREE", "LINE", "DEPTH", "WORST-CASE WAIT"]]
             for tree in metrics.callTrees {
                 let line = sources[tree.span.file].location(of: tree.span.start).line
-                trees.append([truncated(tree.description, 60), String(line), String(tree.depth), Describe.duration(tree.worstCaseWait)])
+                trees.append([truncated(ControlCharacters.visible(tree.description), 60), String(line), String(tree.depth), Describe.duration(tree.worstCaseWait)])
             }
             out += "\n" + table(trees, rightAligned: [1, 2])
         }

@@ -29,7 +29,7 @@ struct AttributeDecoder {
     /// Looks up a participant by name (for `dlq=` and `reply-to=`).
     var lookup: (String) -> Participant?
 
-    func decode(_ list: AttributeListSyntax?, at site: AttributeSite, diagnostics: inout [Diagnostic]) -> [DecodedAttribute] {
+    func decode(_ list: AttributeListSyntax?, at site: AttributeSite, diagnostics: inout CappedDiagnostics) -> [DecodedAttribute] {
         guard let list else { return [] }
         let specs = AttributeSchema.specs(for: site)
         var decoded: [DecodedAttribute] = []
@@ -79,7 +79,7 @@ struct AttributeDecoder {
                    span: attribute.value?.span ?? attribute.span, help: help)
     }
 
-    private func value(of attribute: AttributeSyntax, spec: AttributeSpec, diagnostics: inout [Diagnostic]) -> DecodedValue? {
+    private func value(of attribute: AttributeSyntax, spec: AttributeSpec, diagnostics: inout CappedDiagnostics) -> DecodedValue? {
         let key = attribute.key
         let expected = "'\(key)' takes \(spec.valueType.summary)"
         guard let value = attribute.value else {

@@ -12,8 +12,11 @@ public struct Compilation: Sendable {
     /// Syntax of every file, indexed by `FileID`.
     public var syntax: [SyntaxFile]
     public var model: Model
-    /// Compile errors of every file, in source order.
+    /// Compile errors of every file, in source order: at most `CappedDiagnostics.errorsPerFile`
+    /// per file.
     public var diagnostics: [Diagnostic]
+    /// Indexed by `FileID`: the errors of each file beyond the cap, counted but not kept.
+    public var omittedErrors: [Int]
     public var rootFile: FileID { FileID(0) }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -55,12 +58,13 @@ public enum Compiler {
                                canonical: @escaping Canonicalizer = { $0 }) -> Compilation {
         var loader = ImportLoader(options: options, read: read, canonical: canonical, rootPath: input.resolvedPath)
         loader.load(input, chain: [])
-        var builder = ModelBuilder(files: loader.files, sources: loader.sources)
+        // One collector from the first file parsed to the last model error, so a single cap
+        // covers every stage.
+        var builder = ModelBuilder(files: loader.files, sources: loader.sources, diagnostics: loader.diagnostics)
         let model = builder.build()
-        var diagnostics = loader.diagnostics + builder.diagnostics
-        diagnostics.sort(by: Diagnostic.sourceOrder)
+        let omitted = loader.sources.files.map { builder.diagnostics.omittedErrors(in: $0.id) }
         return Compilation(sources: loader.sources, syntax: loader.files.map { $0.syntax }, model: model,
-                           diagnostics: diagnostics)
+                           diagnostics: builder.diagnostics.diagnostics, omittedErrors: omitted)
     }
 }
 
@@ -85,7 +89,7 @@ struct ImportLoader {
     let roots: [String]
     var sources = SourceMap()
     var files: [LoadedFile] = []
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = CappedDiagnostics()
     /// Real path → file, so a file imported twice, under any name, is loaded once.
     var loaded: [String: FileID] = [:]
 
@@ -109,6 +113,7 @@ struct ImportLoader {
         loaded[real] = id
         let parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth)
         diagnostics.append(contentsOf: parsed.diagnostics)
+        diagnostics.countOmitted(parsed.omittedErrors, in: id)
         files.append(LoadedFile(syntax: parsed.syntax, realPath: real,
                                 displayDirectory: displayDirectory(displayPath: input.displayPath, named: named, real: real),
                                 importTargets: Array(repeating: nil, count: parsed.syntax.statements.count)))

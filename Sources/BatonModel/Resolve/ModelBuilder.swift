@@ -12,7 +12,8 @@ struct ModelBuilder {
     let files: [LoadedFile]
     let sources: SourceMap
     var model = Model()
-    var diagnostics: [Diagnostic] = []
+    /// Continues the import loader's collector: one error cap per file for every stage.
+    var diagnostics: CappedDiagnostics
     /// Name → participant or group, for resolution (lookups only, never iterated).
     private var participantsByName: [String: ParticipantID] = [:]
     private var groupsByName: [String: GroupID] = [:]
@@ -25,9 +26,10 @@ struct ModelBuilder {
     private var undeclaredUses: [String: [Span]] = [:]
     private var undeclaredOrder: [String] = []
 
-    init(files: [LoadedFile], sources: SourceMap) {
+    init(files: [LoadedFile], sources: SourceMap, diagnostics: CappedDiagnostics) {
         self.files = files
         self.sources = sources
+        self.diagnostics = diagnostics
     }
 
     var root: FileID { FileID(0) }

@@ -1,24 +1,34 @@
 import BatonJSON
 import BatonSyntax
 
-/// The machine contract of SPEC §8: `{"version": 1, "diagnostics": [...], "summary": {...}}`
-/// with 1-based lines and columns (the end column is exclusive). Fields are only ever added.
+/// The machine contract: `{"version": 1, "diagnostics": [...], "summary": {...}}` with 1-based
+/// lines and columns (the end column is exclusive). Fields are only ever added.
+///
+/// When the per-file cap left errors out, `omitted` lists them per file
+/// (`[{"file": "design.baton", "errors": 2899}]`, after `diagnostics`) and the summary counts
+/// them (`"omittedErrors": 2899`); both are absent otherwise. `summary.errors` counts the
+/// errors in `diagnostics`.
 public enum JSONReporter {
     public static let version = 1
 
-    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int) -> String {
-        let summary = DiagnosticSummary(files: files, diagnostics: diagnostics)
-        let value = JSONValue.object([
+    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = []) -> String {
+        let summary = DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted)
+        var counts: [(String, JSONValue)] = [
+            ("files", .int(summary.files)),
+            ("errors", .int(summary.errors)),
+            ("warnings", .int(summary.warnings)),
+            ("infos", .int(summary.infos)),
+        ]
+        var members: [(String, JSONValue)] = [
             ("version", .int(version)),
             ("diagnostics", .array(diagnostics.map(json))),
-            ("summary", .object([
-                ("files", .int(summary.files)),
-                ("errors", .int(summary.errors)),
-                ("warnings", .int(summary.warnings)),
-                ("infos", .int(summary.infos)),
-            ])),
-        ])
-        return value.serialized(pretty: true) + "\n"
+        ]
+        if !omitted.isEmpty {
+            members.append(("omitted", .array(omitted.map { .object([("file", .string($0.file)), ("errors", .int($0.count))]) })))
+            counts.append(("omittedErrors", .int(summary.omittedErrors)))
+        }
+        members.append(("summary", .object(counts)))
+        return JSONValue.object(members).serialized(pretty: true) + "\n"
     }
 
     static func json(_ diagnostic: ReportedDiagnostic) -> JSONValue {

@@ -1,7 +1,7 @@
 import BatonSyntax
 
 /// A diagnostic resolved for printing: file path, 1-based lines and columns (columns count
-/// Unicode scalars; the end column is exclusive), and the source line it points at.
+/// Unicode scalars; the end column is exclusive), and the part of the source line it points at.
 ///
 /// Every output format (text, JSON, SARIF, GitHub) prints these, so positions are computed once
 /// and the formats cannot disagree.
@@ -23,8 +23,8 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     public var message: String
     public var notes: [ReportedNote]
     public var help: String?
-    /// The text of `line`, for snippets.
-    public var sourceLine: String
+    /// The part of `line` around `column`, for snippets.
+    public var excerpt: SourceExcerpt
     /// The text of the statement the diagnostic points at, whitespace runs collapsed to one
     /// space: stable when lines move, so fingerprints can use it instead of line numbers.
     public var statementText: String
@@ -42,7 +42,7 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         code = diagnostic.code
         message = diagnostic.message
         help = diagnostic.help
-        sourceLine = source.lineText(start.line)
+        excerpt = SourceExcerpt(source, line: start.line, around: diagnostic.span.start)
         statementText = Self.collapsingWhitespace(source.text(of: diagnostic.span))
         notes = diagnostic.notes.map { note in
             guard let span = note.span else { return ReportedNote(message: note.message) }
@@ -73,12 +73,16 @@ extension ReportedDiagnostic {
 /// Counts for the end of a report.
 public struct DiagnosticSummary: Hashable, Sendable {
     public var files: Int
+    /// Errors, warnings and infos shown.
     public var errors = 0
     public var warnings = 0
     public var infos = 0
+    /// Errors found but not shown (the per-file cap).
+    public var omittedErrors = 0
 
-    public init(files: Int, diagnostics: [ReportedDiagnostic]) {
+    public init(files: Int, diagnostics: [ReportedDiagnostic], omitted: [OmittedErrors] = []) {
         self.files = files
+        omittedErrors = omitted.reduce(0) { $0 + $1.count }
         for diagnostic in diagnostics {
             switch diagnostic.severity {
             case .error: errors += 1

@@ -6,6 +6,9 @@ import BatonSyntax
 /// SARIF 2.1.0 for GitHub code scanning (and any other SARIF consumer): one run whose driver
 /// lists every rule with its documentation, and one result per diagnostic with a relative
 /// location, related locations for notes, and a fingerprint that survives line shifts.
+///
+/// Errors the per-file cap left out become a tool execution notification of the run's
+/// invocation, one per file, with the count: SARIF's place for "the results are incomplete".
 public enum SARIFReporter {
     public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
@@ -45,7 +48,8 @@ public enum SARIFReporter {
     }
 
     /// - Parameter workingDirectory: absolute paths below it are written relative to it.
-    public static func report(_ diagnostics: [ReportedDiagnostic], tool: Tool, workingDirectory: String) -> String {
+    public static func report(_ diagnostics: [ReportedDiagnostic], tool: Tool, workingDirectory: String,
+                              omitted: [OmittedErrors] = []) -> String {
         let entries = ruleEntries
         var ruleIndex: [String: Int] = [:]
         for (index, entry) in entries.enumerated() { ruleIndex[entry.id] = index }
@@ -89,19 +93,37 @@ public enum SARIFReporter {
                 ("properties", .object([("tags", .array([.string("design"), .string("control-flow")]))])),
             ])
         }
+        var run: [(String, JSONValue)] = [
+            ("tool", .object([("driver", .object([
+                ("name", .string(tool.name)),
+                ("semanticVersion", .string(tool.version)),
+                ("informationUri", .string(tool.informationURI)),
+                ("rules", .array(rules)),
+            ]))])),
+        ]
+        if !omitted.isEmpty {
+            let notifications = omitted.map { omission -> JSONValue in
+                .object([
+                    ("level", .string("warning")),
+                    ("message", .object([("text", .string(omission.message))])),
+                    ("locations", .array([.object([("physicalLocation", .object([
+                        ("artifactLocation", .object([
+                            ("uri", .string(relativeURI(omission.file, workingDirectory: workingDirectory))),
+                            ("uriBaseId", .string("%SRCROOT%")),
+                        ])),
+                    ]))])])),
+                ])
+            }
+            run.append(("invocations", .array([.object([
+                ("executionSuccessful", .bool(true)),
+                ("toolExecutionNotifications", .array(notifications)),
+            ])])))
+        }
+        run += [("columnKind", .string("unicodeCodePoints")), ("results", .array(results))]
         let log = JSONValue.object([
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", .object([
-                    ("name", .string(tool.name)),
-                    ("semanticVersion", .string(tool.version)),
-                    ("informationUri", .string(tool.informationURI)),
-                    ("rules", .array(rules)),
-                ]))])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(results)),
-            ])])),
+            ("runs", .array([.object(run)])),
         ])
         return log.serialized(pretty: true) + "\n"
     }

@@ -1,8 +1,13 @@
 import BatonCheck
 import BatonSyntax
 
-/// The human format (SPEC §8): a `file:line:col: severity[code]: message` header that editors
-/// and CI problem matchers understand, then the source line with carets, notes and help.
+/// The human format: a `file:line:col: severity[code]: message` header that editors and CI
+/// problem matchers understand, then the source line with carets, notes and help.
+///
+/// Everything taken from the input (paths, names and labels in messages, the source line) goes
+/// through `ControlCharacters.visible`, so a design cannot send escape sequences to the terminal.
+/// Lines longer than `SourceExcerpt.width` columns are cut around the caret, with `…` where
+/// they go on.
 ///
 ///     checkout.baton:14:3: error[sync-cycle]: synchronous call cycle: Orders -> Billing -> Orders
 ///        |
@@ -24,35 +29,64 @@ public struct TextReporter: Sendable {
         }
         let gutterWidth = String(diagnostic.line).count + 1
         let pad = String(repeating: " ", count: gutterWidth)
-        var out = paint("\(diagnostic.file):\(diagnostic.line):\(diagnostic.column):", "1") + " "
+        let visible = ControlCharacters.visible
+        var out = paint("\(visible(diagnostic.file)):\(diagnostic.line):\(diagnostic.column):", "1") + " "
         out += paint("\(diagnostic.severity.rawValue)[\(diagnostic.code)]:", "1;" + severityColor) + " "
-        out += paint(diagnostic.message, "1") + "\n"
+        out += paint(visible(diagnostic.message), "1") + "\n"
         let bar = paint("|", "34")
         out += pad + bar + "\n"
-        let lineText = Self.printable(diagnostic.sourceLine)
+        let snippet = Self.snippet(diagnostic)
         out += paint(String(diagnostic.line), "34") + String(repeating: " ", count: gutterWidth - String(diagnostic.line).count)
-        out += bar + (lineText.isEmpty ? "" : " " + lineText) + "\n"
-        let scalars = Array(lineText.unicodeScalars)
-        let startIndex = min(max(0, diagnostic.column - 1), scalars.count)
-        let endIndex = diagnostic.endLine == diagnostic.line ? min(max(startIndex, diagnostic.endColumn - 1), scalars.count) : scalars.count
-        var indent = ""
-        for scalar in scalars[0..<startIndex] { indent += scalar == "\t" ? "\t" : " " }
-        let carets = String(repeating: "^", count: max(1, endIndex - startIndex))
-        out += pad + bar + " " + indent + paint(carets, "1;" + severityColor) + "\n"
+        out += bar + (snippet.line.isEmpty ? "" : " " + snippet.line) + "\n"
+        out += pad + bar + " " + snippet.indent + paint(String(repeating: "^", count: snippet.carets), "1;" + severityColor) + "\n"
         for note in diagnostic.notes {
-            var text = note.message
+            var text = visible(note.message)
             if let file = note.file, let line = note.line, let column = note.column {
-                text += " at \(file):\(line):\(column)"
+                text += " at \(visible(file)):\(line):\(column)"
             }
             out += pad + paint("= note:", "1") + " " + text + "\n"
         }
         if let help = diagnostic.help {
-            out += pad + paint("= help:", "1") + " " + help + "\n"
+            out += pad + paint("= help:", "1") + " " + visible(help) + "\n"
         }
         return out
     }
 
-    /// The closing line: "2 errors, 1 warning in 3 files" or "no problems in 3 files".
+    /// The source line as printed (its excerpt, hidden characters written out, `…` where it is
+    /// cut) and what goes under it: the indentation before the carets and how many carets.
+    ///
+    /// A written-out character is several columns wide, so indentation and carets are measured
+    /// on the printed text, not on the source; tabs are copied so they line up the same way.
+    static func snippet(_ diagnostic: ReportedDiagnostic) -> (line: String, indent: String, carets: Int) {
+        let excerpt = diagnostic.excerpt
+        let scalars = Array(excerpt.text.unicodeScalars)
+        let start = min(max(0, diagnostic.column - excerpt.firstColumn), scalars.count)
+        let end = diagnostic.endLine == diagnostic.line
+            ? min(max(start, diagnostic.endColumn - excerpt.firstColumn), scalars.count) : scalars.count
+        var line = excerpt.isCutBefore ? "…" : ""
+        var indent = excerpt.isCutBefore ? " " : ""
+        var carets = 0
+        for (index, scalar) in scalars.enumerated() {
+            let shown = ControlCharacters.isHidden(scalar) ? ControlCharacters.written(scalar) : String(scalar)
+            line += shown
+            if index < start {
+                indent += scalar == "\t" ? "\t" : String(repeating: " ", count: shown.unicodeScalars.count)
+            } else if index < end {
+                carets += shown.unicodeScalars.count
+            }
+        }
+        if excerpt.isCutAfter { line += "…" }
+        return (line, indent, max(1, carets))
+    }
+
+    /// The line that closes a file's diagnostics when the cap left some out:
+    /// "design.baton: 2899 more errors not shown (the first 100 of each file are)".
+    public func omission(_ omitted: OmittedErrors) -> String {
+        paint(ControlCharacters.visible(omitted.file) + ":", "1") + " " + omitted.message + "\n"
+    }
+
+    /// The closing line: "2 errors, 1 warning in 3 files" or "no problems in 3 files", and how
+    /// many errors the cap left out: "100 errors in 1 file (2899 more errors not shown)".
     public func summary(_ summary: DiagnosticSummary) -> String {
         var parts: [String] = []
         if summary.errors > 0 { parts.append(Describe.plural(summary.errors, "error")) }
@@ -60,27 +94,26 @@ public struct TextReporter: Sendable {
         if summary.infos > 0 { parts.append(Describe.plural(summary.infos, "info")) }
         let files = Describe.plural(summary.files, "file")
         if parts.isEmpty { return "no problems in \(files)\n" }
-        return parts.joined(separator: ", ") + " in \(files)\n"
+        let omitted = summary.omittedErrors > 0 ? " (\(Describe.plural(summary.omittedErrors, "more error")) not shown)" : ""
+        return parts.joined(separator: ", ") + " in \(files)\(omitted)\n"
     }
 
-    public func report(_ diagnostics: [ReportedDiagnostic], files: Int) -> String {
+    /// The diagnostics, each followed by a blank line, with each file's omission after its last
+    /// diagnostic; no summary.
+    public func diagnostics(_ diagnostics: [ReportedDiagnostic], omitted: [OmittedErrors] = []) -> String {
         var out = ""
-        for diagnostic in diagnostics { out += format(diagnostic) + "\n" }
-        return out + summary(DiagnosticSummary(files: files, diagnostics: diagnostics))
-    }
-
-    /// Replaces control characters (other than tab) so a hostile source line cannot send
-    /// escape sequences to the terminal.
-    static func printable(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                result.unicodeScalars.append("\u{FFFD}")
-            } else {
-                result.unicodeScalars.append(scalar)
+        for entry in OmittedErrors.entries(diagnostics, omitted: omitted) {
+            switch entry {
+            case .diagnostic(let diagnostic): out += format(diagnostic) + "\n"
+            case .omitted(let omitted): out += omission(omitted) + "\n"
             }
         }
-        return result
+        return out
+    }
+
+    public func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = []) -> String {
+        self.diagnostics(diagnostics, omitted: omitted)
+            + summary(DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted))
     }
 
     private func paint(_ text: String, _ code: String) -> String {

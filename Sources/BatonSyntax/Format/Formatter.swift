@@ -60,7 +60,7 @@ struct FormatPrinter {
         self.comments = comments
     }
 
-    func line(of offset: Int) -> Int { source.location(of: offset).line }
+    func line(of offset: Int) -> Int { source.line(of: offset) }
 
     var pad: String { String(repeating: "  ", count: indent) }
 

@@ -38,8 +38,9 @@ public enum LiteralFormat {
         number(fraction * 100, digits: digits) + "%"
     }
 
-    /// A Baton string literal: quoted, with `"`, `\\`, line breaks and tabs escaped, and other
-    /// control characters written as `\u{…}` so the result always lexes back to `text`.
+    /// A Baton string literal: quoted, with `"`, `\\`, line breaks and tabs escaped, and the other
+    /// characters `ControlCharacters` hides (controls, bidi overrides) written as `\u{…}`, so the
+    /// result always lexes back to `text` and shows what it holds.
     public static func string(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -49,8 +50,8 @@ public enum LiteralFormat {
             case "\n": result += "\\n"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+                if ControlCharacters.isHidden(scalar) {
+                    result += ControlCharacters.written(scalar)
                 } else {
                     result.unicodeScalars.append(scalar)
                 }

@@ -1,29 +1,30 @@
-// The parser: recursive descent over the grammar of SPEC §3, one token of lookahead.
+// The parser: recursive descent over the grammar (grammar/baton.ebnf), one token of lookahead.
 //
 // It never fails. It always returns a tree and a list of diagnostics; a statement it cannot
 // understand is reported once and skipped up to the next line (keeping braces balanced), so one
 // typo gives one error and the rest of the file is still parsed (Crafting Interpreters' panic
 // mode). Nesting is bounded by `maxDepth` so hostile input cannot exhaust the stack, and the
-// number of reported errors is capped so it cannot exhaust memory either.
+// errors kept are capped (`CappedDiagnostics`) so it cannot exhaust memory either.
 
 public struct ParseResult: Sendable {
     public var syntax: SyntaxFile
+    /// The first `CappedDiagnostics.errorsPerFile` errors, in source order.
     public var diagnostics: [Diagnostic]
+    /// Errors found beyond the cap: counted, not kept.
+    public var omittedErrors: Int
 }
 
 public enum BatonParser {
     /// The deepest nesting of `{ }` blocks (groups, flows, interaction blocks, fragments) accepted.
     public static let defaultMaxDepth = 64
-    /// Syntax errors reported per file before the parser stops reporting.
-    public static let maxErrors = 100
-
     public static func parse(_ source: SourceFile, maxDepth: Int = defaultMaxDepth) -> ParseResult {
         var parser = Parser(source: source, maxDepth: maxDepth)
         let statements = parser.parseFile()
-        var diagnostics = encodingDiagnostics(source)
-        diagnostics.append(contentsOf: parser.diagnostics)
+        var diagnostics = parser.diagnostics
+        diagnostics.append(contentsOf: encodingDiagnostics(source))
         let syntax = SyntaxFile(file: source.id, statements: statements, comments: parser.lexer.comments)
-        return ParseResult(syntax: syntax, diagnostics: diagnostics)
+        return ParseResult(syntax: syntax, diagnostics: diagnostics.diagnostics,
+                           omittedErrors: diagnostics.omittedErrors(in: source.id))
     }
 
     static func encodingDiagnostics(_ source: SourceFile) -> [Diagnostic] {
@@ -51,13 +52,12 @@ struct Parser {
     var token: Token
     let file: FileID
     let maxDepth: Int
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = CappedDiagnostics()
     /// End offset of the last consumed token, for spans.
     var previousEnd = 0
     /// Set after a statement-level error; suppresses reports until the next statement.
     var panicking = false
     var depth = 0
-    var errorCount = 0
 
     init(source: SourceFile, maxDepth: Int) {
         lexer = Lexer(bytes: source.bytes, file: source.id)
@@ -112,13 +112,7 @@ struct Parser {
     mutating func report(_ message: String, at span: Span, code: String = CompileError.syntax,
                          notes: [Diagnostic.Note] = [], help: String? = nil) {
         guard !panicking else { return }
-        errorCount += 1
-        if errorCount > BatonParser.maxErrors { return }
-        var diagnostic = Diagnostic(code: code, severity: .error, message: message, span: span, notes: notes, help: help)
-        if errorCount == BatonParser.maxErrors {
-            diagnostic.notes.append(.init("too many syntax errors; the parser stops reporting here"))
-        }
-        diagnostics.append(diagnostic)
+        diagnostics.append(Diagnostic(code: code, severity: .error, message: message, span: span, notes: notes, help: help))
     }
 
     /// Reports a statement-level error at the current token and enters panic mode.

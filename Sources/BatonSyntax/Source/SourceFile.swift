@@ -9,16 +9,30 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     /// Byte offset at which each line starts; `lineStarts[0] == 0`.
     public let lineStarts: [Int]
+    /// Scalars before every `checkpointStride`-th byte: `scalarCheckpoints[k]` counts them in
+    /// `bytes[0 ..< k * checkpointStride]`. A column is then a difference of two prefix counts,
+    /// each one checkpoint plus at most a stride of bytes, so a lookup costs the same on a
+    /// 10 MB line as on a short one (counting from the line start made formatting and checking
+    /// quadratic in the number of statements on one line).
+    let scalarCheckpoints: [Int]
+    static let checkpointStride = 256
 
     public init(id: FileID, path: String, bytes: [UInt8]) {
         self.id = id
         self.path = path
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-            starts.append(offset + 1)
+        var checkpoints: [Int] = []
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var scalars = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte == 0x0A { starts.append(offset + 1) }
         }
+        if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         self.lineStarts = starts
+        self.scalarCheckpoints = checkpoints
     }
 
     public init(id: FileID, path: String, text: String) {
@@ -29,17 +43,28 @@ public struct SourceFile: Sendable {
     public func location(of offset: Int) -> SourcePosition {
         let offset = min(max(0, offset), bytes.count)
         let lineIndex = lineIndex(containing: offset)
-        let column = Self.scalarCount(bytes, from: lineStarts[lineIndex], to: offset) + 1
+        let column = scalarsBefore(offset) - scalarsBefore(lineStarts[lineIndex]) + 1
         return SourcePosition(line: lineIndex + 1, column: column)
+    }
+
+    /// The 1-based line of a byte offset, without the column: a binary search over line starts.
+    public func line(of offset: Int) -> Int {
+        lineIndex(containing: min(max(0, offset), bytes.count)) + 1
     }
 
     /// The text of a 1-based line, without its line terminator; invalid bytes become U+FFFD.
     public func lineText(_ line: Int) -> String {
-        guard line >= 1, line <= lineStarts.count else { return "" }
+        let range = lineRange(line)
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// The byte range of a 1-based line, without its line terminator (`\n` or `\r\n`).
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
         let start = lineStarts[line - 1]
         var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        return String(decoding: bytes[start..<max(start, end)], as: UTF8.self)
+        return start..<max(start, end)
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -59,6 +84,12 @@ public struct SourceFile: Sendable {
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
         return low
+    }
+
+    /// Scalars in `bytes[0 ..< offset]`, from the nearest checkpoint below it.
+    func scalarsBefore(_ offset: Int) -> Int {
+        let checkpoint = offset / Self.checkpointStride
+        return scalarCheckpoints[checkpoint] + Self.scalarCount(bytes, from: checkpoint * Self.checkpointStride, to: offset)
     }
 
     /// Counts scalars the way a lenient decoder would: every lead byte or stray byte is one.

@@ -47,6 +47,7 @@ enum CheckCommand {
         let importRoots = arguments.importRoots
         var reported: [ReportedDiagnostic] = []
         var seen = Set<ReportedDiagnostic>()
+        var omitted: [OmittedErrors] = []
         var fails = false
         for (input, configuration) in zip(inputs, configurations) {
             // A file found below a directory argument may import from anywhere inside that directory.
@@ -59,18 +60,22 @@ enum CheckCommand {
                 // A file imported by several inputs reports its own problems once.
                 if seen.insert(resolved).inserted { reported.append(resolved) }
             }
+            for omission in OmittedErrors.of(compilation) where !omitted.contains(where: { $0.file == omission.file }) {
+                omitted.append(omission)
+            }
         }
         switch arguments.value("--format") ?? "text" {
         case "json":
-            Terminal.write(JSONReporter.report(reported, files: inputs.count))
+            Terminal.write(JSONReporter.report(reported, files: inputs.count, omitted: omitted))
         case "sarif":
             let tool = SARIFReporter.Tool(name: "baton", version: Baton.version, informationURI: Baton.informationURI)
-            Terminal.write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath))
+            Terminal.write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath,
+                                                omitted: omitted))
         case "github":
-            Terminal.write(GitHubReporter.report(reported, files: inputs.count))
+            Terminal.write(GitHubReporter.report(reported, files: inputs.count, omitted: omitted))
         default:
             let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color")))
-            Terminal.write(reporter.report(reported, files: inputs.count))
+            Terminal.write(reporter.report(reported, files: inputs.count, omitted: omitted))
         }
         return fails ? Terminal.Exit.inputFault : Terminal.Exit.success
     }

@@ -32,9 +32,8 @@ enum DumpCommand {
             Terminal.write(SyntaxDump.dump(compilation.syntax[0], source: root))
         }
         let reporter = TextReporter(color: false)
-        for diagnostic in compilation.diagnostics {
-            Terminal.error(reporter.format(ReportedDiagnostic(diagnostic, sources: compilation.sources)))
-        }
+        let reported = compilation.diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) }
+        Terminal.error(reporter.diagnostics(reported, omitted: OmittedErrors.of(compilation)))
         return compilation.hasErrors ? Terminal.Exit.inputFault : Terminal.Exit.success
     }
 }

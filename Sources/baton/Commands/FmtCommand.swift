@@ -37,15 +37,15 @@ enum FmtCommand {
         for input in inputs {
             var sources = SourceMap()
             let id = sources.add(path: input.displayPath, bytes: input.bytes)
-            let (text, diagnostics) = Formatter.format(sources[id])
-            guard let text else {
-                for diagnostic in diagnostics {
-                    Terminal.error(reporter.format(ReportedDiagnostic(diagnostic, sources: sources)) + "\n")
-                }
+            let parsed = BatonParser.parse(sources[id])
+            guard parsed.diagnostics.isEmpty else {
+                let reported = parsed.diagnostics.map { ReportedDiagnostic($0, sources: sources) }
+                let omitted = parsed.omittedErrors > 0 ? [OmittedErrors(file: input.displayPath, count: parsed.omittedErrors)] : []
+                Terminal.error(reporter.diagnostics(reported, omitted: omitted))
                 status = max(status, Terminal.Exit.inputFault)
                 continue
             }
-            let formatted = Array(text.utf8)
+            let formatted = Array(Formatter.format(parsed.syntax, source: sources[id]).utf8)
             if input.isStandardInput {
                 if check {
                     if formatted != input.bytes {
@@ -59,7 +59,7 @@ enum FmtCommand {
             }
             guard formatted != input.bytes else { continue }
             if check {
-                Terminal.write(input.displayPath + "\n")
+                Terminal.write(ControlCharacters.visible(input.displayPath) + "\n")
                 status = max(status, Terminal.Exit.inputFault)
                 continue
             }

@@ -28,7 +28,8 @@ enum MetricsCommand {
         let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options)
         if compilation.hasErrors {
             let reported = compilation.diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) }
-            Terminal.error(TextReporter(color: Terminal.colorEnabled(nil, stream: 2)).report(reported, files: 1))
+            Terminal.error(TextReporter(color: Terminal.colorEnabled(nil, stream: 2))
+                .report(reported, files: 1, omitted: OmittedErrors.of(compilation)))
             return Terminal.Exit.inputFault
         }
         let metrics = DesignMetrics(compilation.model)

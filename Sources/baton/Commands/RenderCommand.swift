@@ -108,7 +108,7 @@ enum RenderCommand {
             let reported = compilation.diagnostics.filter { $0.severity == .error }
                 .map { ReportedDiagnostic($0, sources: compilation.sources) }
             let reporter = TextReporter(color: Terminal.colorEnabled(nil, stream: STDERR_FILENO))
-            Terminal.error(reporter.report(reported, files: 1))
+            Terminal.error(reporter.report(reported, files: 1, omitted: OmittedErrors.of(compilation)))
             return Terminal.Exit.inputFault
         }
         let rendered: String

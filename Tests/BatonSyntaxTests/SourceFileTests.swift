@@ -1,0 +1,66 @@
+import BatonSyntax
+import BatonWorkload
+import Testing
+
+/// Line:column lookups: exact (columns count scalars the way the lenient decoder does), and
+/// cheap however long the line is, because every diagnostic, suppression and formatted
+/// statement asks for one.
+@Suite struct SourceFileTests {
+    /// The definition: line = line breaks before the offset + 1; column = non-continuation
+    /// bytes between the line start and the offset + 1.
+    static func naiveLocation(_ bytes: [UInt8], _ offset: Int) -> SourcePosition {
+        var line = 1
+        var column = 1
+        for byte in bytes[0..<offset] {
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return SourcePosition(line: line, column: column)
+    }
+
+    @Test(arguments: [0, 1, 255, 256, 257, 511, 512, 513, 3_000])
+    func locationsMatchTheDefinition(size: Int) {
+        var random = SplitMix64(seed: UInt64(size) &+ 11)
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0x0A], [0x0D, 0x0A], Array("é".utf8), Array("→".utf8), Array("🚀".utf8), [0xFF], [0x80]]
+        var bytes: [UInt8] = []
+        while bytes.count < size { bytes += random.pick(pieces) }
+        bytes = Array(bytes.prefix(size))
+        let source = SourceFile(id: FileID(0), path: "t", bytes: bytes)
+        for offset in 0...bytes.count {
+            let expected = Self.naiveLocation(bytes, offset)
+            #expect(source.location(of: offset) == expected, "offset \(offset) of \(bytes.count)")
+            #expect(source.line(of: offset) == expected.line)
+        }
+        #expect(source.location(of: -5) == SourcePosition(line: 1, column: 1))
+        #expect(source.location(of: bytes.count + 5) == Self.naiveLocation(bytes, bytes.count))
+    }
+
+    @Test func lineRangesLeaveOutTheTerminator() {
+        let source = SourceFile(id: FileID(0), path: "t", text: "ab\r\ncd\n\nef")
+        #expect((1...4).map { source.lineText($0) } == ["ab", "cd", "", "ef"])
+        #expect(source.lineRange(2) == 4..<6)
+        #expect(source.lineRange(9).isEmpty)
+    }
+
+    /// A 10 MB line with a lookup every hundred bytes: counting from the line start made this
+    /// about 5·10¹¹ byte visits; it must take well under the budget now.
+    @Test func lookupsOnAVeryLongLineAreCheap() {
+        let bytes = Array("service S; ".utf8) + Array(repeating: UInt8(ascii: "x"), count: 10_000_000)
+        let source = SourceFile(id: FileID(0), path: "long", bytes: bytes)
+        let clock = ContinuousClock()
+        let start = clock.now
+        var done = 0
+        var wrong = 0
+        for offset in stride(from: 0, to: bytes.count, by: 100) {
+            if source.location(of: offset) != SourcePosition(line: 1, column: offset + 1) { wrong += 1 }
+            done += 1
+            if clock.now - start > .seconds(10) { break }
+        }
+        #expect(wrong == 0)
+        #expect(done == (bytes.count + 99) / 100, "only \(done) lookups in 10 s")
+    }
+}
