@@ -66,6 +66,15 @@ import Testing
         #expect(outcome.standardError.contains("cannot read standard input: Is a directory"), "\(outcome.standardError)")
     }
 
+    @Test func theCommandLinesOwnMessagesShowControlCharactersInsteadOfSendingThem() throws {
+        for arguments in [["chec\u{1B}[31mk"], ["check", "no\u{7}such\u{1B}]0;pwned\u{7}.baton"]] {
+            let result = try BatonExecutable.run(arguments)
+            #expect(result.status == 2)
+            #expect(!result.standardError.contains("\u{1B}") && !result.standardError.contains("\u{7}"), "\(result.standardError)")
+            #expect(result.standardError.contains("\\u{1B}"))
+        }
+    }
+
     @Test func aClosedStandardInputIsReported() throws {
         let outcome = try shell("check -", redirections: "<&-")
         #expect(outcome.status == 2)

@@ -1,4 +1,5 @@
 import Baton
+import BatonSyntax
 import Foundation
 
 /// Standard streams, exit codes and terminal capabilities.
@@ -41,8 +42,8 @@ enum Terminal {
     /// escaped rather than sent to the terminal.
     @discardableResult
     static func fail(_ message: String, help: String? = nil, code: Int32 = Exit.usageFault) -> Int32 {
-        var text = "baton: error: \(message)\n"
-        if let help { text += "  help: \(help)\n" }
+        var text = "baton: error: \(ControlCharacters.visible(message))\n"
+        if let help { text += "  help: \(ControlCharacters.visible(help))\n" }
         error(text)
         return code
     }
