@@ -2,6 +2,7 @@ import Baton
 import BatonDocs
 import BatonModel
 import BatonRender
+import BatonSyntax
 import Foundation
 
 /// `baton markdown FILE.md...`: turn ```baton fences into diagrams.
@@ -114,7 +115,7 @@ enum MarkdownCommand {
             do { try AtomicWrite.write(text, to: outputPath) } catch { return Terminal.fail(error.message) }
         }
         if !stale.isEmpty {
-            Terminal.error("out of date (run without --check to refresh):\n" + stale.map { "  \($0)\n" }.joined())
+            Terminal.error("out of date (run without --check to refresh):\n" + stale.map { "  \(ControlCharacters.visible($0))\n" }.joined())
             status = Terminal.Exit.inputFault
         }
         return status
