@@ -57,21 +57,11 @@ import Testing
         #expect(result.standardError.hasSuffix("broken.baton: 150 more errors not shown (the first 100 of each file are)\n\n"))
     }
 
-    /// A raw ESC in a label, escape sequences and a bidi override in a flow name.
+    /// Escape sequences in a label, a flow name and the file's own name.
     @Test(arguments: ["text", "github", "json", "sarif"])
     func noControlCharacterReachesTheOutput(format: String) throws {
-        let design = """
-            service A
-            service B
-            flow "x\\u{1B}]0;pwn\\u{7}\\u{202E}\\u{9B}2J" {
-              A -> B : a [timeout=1s]
-            }
-            flow "x\\u{1B}]0;pwn\\u{7}\\u{202E}\\u{9B}2J" {
-              A -> B : b\u{1B}c [timout=1s]
-            }
-            """
-        let directory = try write(design, as: "evil.baton")
-        let result = try BatonExecutable.run(["check", "--format", format, "evil.baton"], directory: directory)
+        let directory = try write(TerminalInjection.design, as: TerminalInjection.path)
+        let result = try BatonExecutable.run(["check", "--format", format, TerminalInjection.path], directory: directory)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("pwn"))
         #expect(Self.terminalControls(result.standardOutputBytes) == 0)

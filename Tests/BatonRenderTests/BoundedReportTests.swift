@@ -3,6 +3,7 @@ import BatonJSON
 import BatonModel
 import BatonRender
 import BatonSyntax
+import BatonTestSupport
 import Foundation
 import Testing
 
@@ -75,19 +76,8 @@ import Testing
 
     // MARK: Control characters
 
-    /// A label with an escape sequence, a flow name with every kind of hidden character, and a
-    /// path with an escape sequence of its own.
-    static let hostile = """
-        service A
-        service B
-        flow "x\\u{1B}]0;pwn\\u{7}\\u{202E}abc\\nfake\\u{9B}2J" {
-          A -> B : a [timeout=1s]
-        }
-        flow "x\\u{1B}]0;pwn\\u{7}\\u{202E}abc\\nfake\\u{9B}2J" {
-          A -> B : b\u{1B}c [timout=1s]
-        }
-        """
-    static let hostilePath = "evil\u{1B}[2J.baton"
+    static let hostile = TerminalInjection.design
+    static let hostilePath = TerminalInjection.path
 
     static func hiddenScalars(_ text: String, allowingLineBreaks: Bool = true) -> [Unicode.Scalar] {
         text.unicodeScalars.filter { ControlCharacters.isHidden($0) && !(allowingLineBreaks && $0 == "\n") }

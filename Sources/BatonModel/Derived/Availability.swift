@@ -1,85 +1,97 @@
 /// composite availability(P) = availability(P) × Π availability(D) over every participant D
-/// reachable from P in the sync dependency graph, each counted once (SPEC §6). Undeclared
-/// availability counts as 100%.
+/// reachable from P in the sync dependency graph, each counted once (see docs/language.md,
+/// derived quantities). Undeclared availability counts as 100%.
 ///
-/// Reachability is computed once for all participants with bit sets over the graph's strongly
-/// connected components, so the cost is O(V·E/64) rather than one search per participant.
+/// Only participants declared below 100% change a product, so reachability is computed for
+/// them alone ("columns"), over the graph's strongly connected components, a pass of at most
+/// `columnsPerPass` columns at a time: memory is O(components × columnsPerPass / 64) words
+/// instead of a bit set of every participant per participant (100,000 participants took
+/// 2.6 GB), and time stays O(columns × (V + E) / 64). Factors are multiplied in ascending
+/// participant order, as a full bit set would list them, so every value is bit-for-bit what
+/// multiplying over all dependencies gives (a factor of exactly 1 changes nothing).
 public struct CompositeAvailability: Sendable {
     /// Fractions in 0…1, indexed by participant.
     public let values: [Double]
-    /// The participants each one depends on synchronously (excluding itself), ascending.
-    private let reach: [BitSet]
+    /// The sync graph's successors, to list dependencies when asked.
+    private let successors: [[ParticipantID]]
+
+    /// Columns per pass: 16 words of bits per component.
+    static let columnsPerPass = 1_024
 
     public init(_ model: Model, graph: SyncGraph) {
-        let count = model.participants.count
+        self.init(model, graph: graph, columnsPerPass: Self.columnsPerPass)
+    }
+
+    init(_ model: Model, graph: SyncGraph, columnsPerPass: Int) {
+        successors = graph.successors
+        let participants = model.participants
+        var values = participants.map { $0.attributes.availability ?? 1 }
+        let columns = participants.indices.filter { (participants[$0].attributes.availability ?? 1) < 1 }
+        guard !columns.isEmpty else {
+            self.values = values
+            return
+        }
+        var columnOf = Array(repeating: -1, count: participants.count)
+        for (column, participant) in columns.enumerated() { columnOf[participant] = column }
         let components = graph.stronglyConnectedComponents()
-        var componentOf = Array(repeating: 0, count: count)
+        var componentOf = Array(repeating: 0, count: participants.count)
         for (index, component) in components.enumerated() {
             for member in component { componentOf[member.rawValue] = index }
         }
-        // Components come sinks first, so every successor's set is ready when needed.
-        var componentReach = Array(repeating: BitSet(count: count), count: components.count)
-        for (index, component) in components.enumerated() {
-            var set = BitSet(count: count)
-            for member in component {
-                for successor in graph.successors[member.rawValue] {
-                    set.insert(successor.rawValue)
-                    let other = componentOf[successor.rawValue]
-                    if other != index { set.formUnion(componentReach[other]) }
+        let passWidth = max(1, columnsPerPass)
+        let words = (passWidth + 63) / 64
+        // Per component, the columns of this pass it reaches through at least one sync edge.
+        var reach = Array(repeating: UInt64(0), count: components.count * words)
+        for first in stride(from: 0, to: columns.count, by: passWidth) {
+            let end = min(first + passWidth, columns.count)
+            for index in reach.indices { reach[index] = 0 }
+            // Components come sinks first, so every successor's bits are ready when needed.
+            for (index, component) in components.enumerated() {
+                let base = index * words
+                for member in component {
+                    for successor in graph.successors[member.rawValue] {
+                        let column = columnOf[successor.rawValue]
+                        if column >= first, column < end {
+                            let bit = column - first
+                            reach[base + (bit >> 6)] |= 1 << UInt64(bit & 63)
+                        }
+                        let other = componentOf[successor.rawValue]
+                        if other != index {
+                            let otherBase = other * words
+                            for word in 0..<words { reach[base + word] |= reach[otherBase + word] }
+                        }
+                    }
                 }
             }
-            componentReach[index] = set
-        }
-        var values = Array(repeating: 1.0, count: count)
-        var reach: [BitSet] = []
-        reach.reserveCapacity(count)
-        for participant in model.participants {
-            var set = componentReach[componentOf[participant.id.rawValue]]
-            set.remove(participant.id.rawValue)
-            var product = participant.attributes.availability ?? 1
-            for member in set.members() {
-                product *= model.participants[member].attributes.availability ?? 1
+            for participant in participants.indices {
+                let base = componentOf[participant] * words
+                for word in 0..<words {
+                    var remaining = reach[base + word]
+                    while remaining != 0 {
+                        let member = columns[first + word * 64 + remaining.trailingZeroBitCount]
+                        remaining &= remaining - 1
+                        // A participant on a cycle reaches itself; its own factor is already in.
+                        if member != participant { values[participant] *= participants[member].attributes.availability ?? 1 }
+                    }
+                }
             }
-            values[participant.id.rawValue] = product
-            reach.append(set)
         }
         self.values = values
-        self.reach = reach
     }
 
     public subscript(id: ParticipantID) -> Double { values[id.rawValue] }
 
-    /// The participants `id` depends on synchronously, ascending.
+    /// The participants `id` depends on synchronously (reachable through at least one sync
+    /// edge, itself excluded), ascending. A search per call: only the rules that explain a
+    /// finding ask, for the participants they report.
     public func dependencies(of id: ParticipantID) -> [ParticipantID] {
-        reach[id.rawValue].members().map(ParticipantID.init)
-    }
-}
-
-/// A fixed-size set of small integers.
-struct BitSet: Sendable, Hashable {
-    private var words: [UInt64]
-
-    init(count: Int) { words = Array(repeating: 0, count: (count + 63) / 64) }
-
-    mutating func insert(_ value: Int) { words[value >> 6] |= 1 << UInt64(value & 63) }
-    mutating func remove(_ value: Int) { words[value >> 6] &= ~(1 << UInt64(value & 63)) }
-    func contains(_ value: Int) -> Bool { words[value >> 6] & (1 << UInt64(value & 63)) != 0 }
-
-    mutating func formUnion(_ other: BitSet) {
-        for index in words.indices { words[index] |= other.words[index] }
-    }
-
-    /// Members in ascending order.
-    func members() -> [Int] {
-        var result: [Int] = []
-        for (index, word) in words.enumerated() where word != 0 {
-            var remaining = word
-            while remaining != 0 {
-                let bit = remaining.trailingZeroBitCount
-                result.append(index * 64 + bit)
-                remaining &= remaining - 1
-            }
+        var seen = Set<Int>()
+        var stack = successors[id.rawValue].map(\.rawValue)
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            stack.append(contentsOf: successors[next].map(\.rawValue))
         }
-        return result
+        seen.remove(id.rawValue)
+        return seen.sorted().map(ParticipantID.init)
     }
 }
