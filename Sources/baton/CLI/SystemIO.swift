@@ -17,21 +17,24 @@ enum SystemIO {
 
     /// Writes every byte to `descriptor`, retrying short writes and interruptions.
     static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) throws(Failure) {
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
+        var failure: Failure?
+        bytes.withUnsafeBufferPointer { buffer in
+            do throws(Failure) { try writeAll(descriptor, buffer) } catch { failure = error }
         }
-        if failure != 0 { throw Failure(failure) }
+        if let failure { throw failure }
+    }
+
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeBufferPointer<UInt8>) throws(Failure) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Failure(errno)
+            }
+            offset += written
+        }
     }
 
     /// Makes sure descriptors 0, 1 and 2 are open, so that no file Baton opens later can land on

@@ -20,10 +20,17 @@ enum Terminal {
     }
 
     static func write(_ text: String) {
-        writeBytes(Array(text.utf8))
+        // A native string hands out its bytes without a copy: a report of hundreds of MB is
+        // not held twice.
+        var text = text
+        text.withUTF8 { writeBytes($0) }
     }
 
     static func writeBytes(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { writeBytes($0) }
+    }
+
+    static func writeBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
         do {
             try SystemIO.writeAll(STDOUT_FILENO, bytes)
         } catch {
