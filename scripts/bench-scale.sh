@@ -24,7 +24,7 @@ run() {
   local name=$1; shift
   local status=0
   /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || status=$?
-  read -r seconds kib <"$work/time" || true
+  read -r seconds kib < <(tail -n 1 "$work/time") || true
   local bytes; bytes=$(( $(wc -c <"$work/out") + $(wc -c <"$work/err") ))
   printf '%-46s %8ss %8s MB  exit %-3s output %10s bytes\n' "$name" "$seconds" "$((kib / 1024))" "$status" "$bytes"
   if [ "$status" -ge 128 ]; then echo "   killed or crashed: $(tail -c 300 "$work/err")"; fi

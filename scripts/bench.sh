@@ -15,6 +15,9 @@
 # 3. The same sequence diagram with PlantUML (scripts/bench-sequence-vs-plantuml.sh).
 # 4. The layered layout against Graphviz dot on the same graphs (scripts/graph-layout-vs-dot.sh).
 # 5. The graph view of every sample, Baton's against dot's, scored alike (scripts/graph-view-vs-dot.py).
+# 6. Big and hostile inputs as whole processes: time, peak memory and output size of check and
+#    both views at 1, 10 and 50 MB, metrics at 100,000 participants, and the hardening cases
+#    (scripts/bench-scale.sh).
 #
 # Needs: a Swift toolchain; hyperfine, plantuml, graphviz, python3 and GNU time for parts 2-4
 # (Debian: apt-get install hyperfine plantuml graphviz time).
@@ -66,3 +69,7 @@ echo
 echo "== 5. graph view of the samples: Baton vs Graphviz dot"
 BATON="$baton" scripts/graph-view-vs-dot.py
 BATON="$baton" scripts/graph-view-vs-dot.py --direction TB
+
+echo
+echo "== 6. big and hostile inputs (whole processes)"
+scripts/bench-scale.sh
