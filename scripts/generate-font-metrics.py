@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Generate Baton's built-in text metrics from Liberation Sans.
 
-Baton measures text without a font engine (SPEC.md §9, research/doc-embedding.md §3.4): it sums
-advance widths from a table of a font metric-compatible with Arial. This script reads the
-Liberation Sans 2 fonts (Debian package `fonts-liberation2`) and writes two Swift sources:
+Baton measures text without a font engine (docs/rendering.md, "What the SVG guarantees"): it
+sums advance widths from a table of a font metric-compatible with Arial, as Graphviz does without
+cairo/pango, instead of asking a browser (Mermaid) or embedding fonts in every SVG (D2). This
+script reads the Liberation Sans 2 fonts (Debian package `fonts-liberation2`) and writes two Swift
+sources:
 
   Sources/BatonLayout/Text/LiberationSansWidths.swift  advance widths + vertical metrics
   Sources/BatonLayout/Text/EastAsianWideRanges.swift   East Asian Wide/Fullwidth code points

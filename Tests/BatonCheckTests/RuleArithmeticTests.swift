@@ -248,7 +248,7 @@ struct RuleArithmeticTests {
 
     // MARK: channels
 
-    /// SPEC §7 counts fetching consumers of any channel, topics included.
+    /// Consumers fetching from any channel compete, topics included (docs/rules.md, "Competing consumers").
     @Test func severalFetchersOfATopicCompeteToo() {
         let found = messages("ordering-assumption", """
             topic   Events [order=fifo, ttl=1h, delivery=at-most-once]

@@ -10,7 +10,8 @@ import Testing
     let exact = TextMetrics(safetyFactor: 1)
 
     @Test func helloWorldMatchesArialMetrics() {
-        // The figure measured in research/doc-embedding.md §3.4 (Graphviz's Arial table agrees).
+        // The table's prediction for this label at 20px; librsvg draws its ink 195px wide, and
+        // Graphviz's Arial table agrees.
         #expect(abs(exact.width(of: "Hello distributed world", size: 20) - 196.76) < 0.01)
     }
 

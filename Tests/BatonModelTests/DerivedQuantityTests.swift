@@ -2,7 +2,8 @@ import BatonModel
 import BatonSyntax
 import Testing
 
-/// The arithmetic of SPEC §6, on small designs whose answers can be worked out by hand.
+/// The arithmetic of docs/language.md#13-derived-quantities, on small designs whose answers
+/// can be worked out by hand.
 @Suite struct DerivedQuantityTests {
     @Test func attemptsAreRetriesPlusOne() {
         let model = compileClean("""

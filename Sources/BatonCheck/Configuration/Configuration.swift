@@ -1,6 +1,6 @@
 import BatonSyntax
 
-/// The settings of `.baton.json` (SPEC §7): per-rule severity and options, and the lowest
+/// The settings of `.baton.json` (docs/configuration.md): per-rule severity and options, and the lowest
 /// severity that fails a run. An empty configuration means every rule at its defaults.
 public struct Configuration: Sendable, Hashable {
     public struct RuleSetting: Sendable, Hashable {

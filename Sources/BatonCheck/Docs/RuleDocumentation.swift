@@ -137,9 +137,9 @@ public enum RuleDocumentation {
         return out
     }
 
-    /// The team's readings of the points SPEC.md leaves open.
+    /// How the rules read the cases their one-line summaries leave open.
     static let decisions = """
-        ## Decisions where the specification is open
+        ## Decisions behind the rules
 
         - **Rules need a design that compiles.** Lint rules run only for a file whose compilation (the
           file and its imports) has no compile errors; otherwise only the compile errors are reported.
@@ -158,7 +158,7 @@ public enum RuleDocumentation {
         - **Consumers of a channel** are the participants that fetch from it and, for a `push` channel,
           the passive ends of its deliveries.
         - **Competing consumers** are several distinct participants fetching from one channel, queue or
-          topic alike, as SPEC §7 words it.
+          topic alike.
         - **Replies** to an async request are async sends (`->>`, `~>`) back to the requester or to its
           `reply-to`; a sync call back is a new request.
         - **Reads and writes of a channel** follow the data: a channel is written when data flows into
@@ -249,7 +249,7 @@ public enum CompileErrorDocumentation {
     public static let policy = "Compile errors are always errors: they cannot be configured or suppressed, and no lint rule runs on a file that has one."
 
     public static let all: [Entry] = [
-        Entry(code: CompileError.syntax, summary: "the text does not follow the grammar of SPEC §3"),
+        Entry(code: CompileError.syntax, summary: "the text does not follow the grammar (grammar/baton.ebnf)"),
         Entry(code: CompileError.undeclaredName, summary: "a name is used but never declared"),
         Entry(code: CompileError.duplicateDeclaration, summary: "a name, a flow or the title is declared twice"),
         Entry(code: CompileError.unknownAttribute, summary: "an attribute key does not exist, or does not apply where it is written"),

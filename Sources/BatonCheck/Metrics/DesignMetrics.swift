@@ -27,7 +27,7 @@ public struct DesignMetrics: Sendable {
         public var span: Span
         /// The deepest chain of sync interactions in the tree.
         public var depth: Int
-        /// Worst-case wait of the root interaction, in seconds (SPEC §6).
+        /// Worst-case wait of the root interaction, in seconds (docs/language.md#13-derived-quantities).
         public var worstCaseWait: Double
     }
 

@@ -20,7 +20,7 @@ public struct OrderingAssumption: Rule {
             Fires at each interaction that declares `ordered` and consumes from a channel — a fetch \
             from it, or a delivery by a push channel — when the channel is `unordered` (the default), \
             or is a `push` channel, or is fetched by more than one distinct consumer (competing \
-            consumers, as SPEC §7 reads it for queues and topics alike: several pullers of one topic \
+            consumers, for queues and topics alike: several pullers of one topic \
             subscription share its messages). The message gives every reason that applies.
             """,
         triggering: [

@@ -18,7 +18,7 @@ public struct TimeoutInversion: Rule {
             """,
         details: """
             For each sync interaction directly inside the block of another sync interaction (through \
-            fragments), compares its worst-case wait (SPEC §6: attempts × timeout when a timeout is \
+            fragments), compares its worst-case wait (see language.md: attempts × timeout when a timeout is \
             known, else attempts × (latency + its block)) with the enclosing interaction's timeout \
             (its own `timeout`, else its passive end's). Fires at the nested interaction, with a note \
             at the enclosing one; nothing fires when the enclosing call has no timeout (that is \

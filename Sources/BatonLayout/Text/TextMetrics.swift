@@ -1,10 +1,11 @@
 /// Text measurement without a font engine: widths and vertical metrics of Arial-compatible text.
 ///
 /// Baton must size boxes around labels at compile time, with no browser, no FreeType and no
-/// fontconfig (SPEC.md §9). It therefore measures with a built-in table of Liberation Sans
-/// advance widths — Liberation Sans is metric-compatible with Arial and Helvetica, and fontconfig
-/// resolves `Arial` to it on Linux — and the SVG renderer must emit `fontFamily` so that viewers
-/// draw with the font that was measured. (Plain `sans-serif` often resolves to DejaVu Sans,
+/// fontconfig (docs/rendering.md#what-the-svg-guarantees, "Text that fits"). It therefore
+/// measures with a built-in table of Liberation Sans advance widths — Liberation Sans is
+/// metric-compatible with Arial and Helvetica, and fontconfig resolves `Arial` to it on Linux —
+/// and the SVG renderer must emit `fontFamily` so that viewers draw with the font that was
+/// measured. (Plain `sans-serif` often resolves to DejaVu Sans,
 /// about 14% wider.) `textLength` cannot rescue a wrong estimate: librsvg ignores it.
 ///
 /// Measurement is a pure function of the string: the same text gives the same width on every

@@ -1,7 +1,8 @@
 import BatonSyntax
 
 /// Every attribute the language knows, where it may appear and what value it takes
-/// (SPEC §4 and §5). One table serves validation, "did you mean" and the documentation.
+/// (docs/language.md#participant-attributes and #interaction-attributes). One table serves
+/// validation, "did you mean" and the documentation.
 public struct AttributeSpec: Sendable, Hashable {
     public enum ValueType: Sendable, Hashable {
         case flag

@@ -1,6 +1,6 @@
-/// Sync call trees (SPEC §5–6): sync interactions nested through blocks, fragments being
-/// transparent. An async interaction (`->>`, `~>`) ends a tree; sync interactions in its block
-/// start new ones.
+/// Sync call trees (docs/language.md#13-derived-quantities): sync interactions nested through
+/// blocks, fragments being transparent. An async interaction (`->>`, `~>`) ends a tree; sync
+/// interactions in its block start new ones.
 public struct CallTrees: Sendable {
     /// For each interaction: the sync interactions directly in its block (through fragments),
     /// in document order. Empty for async interactions.

@@ -1,5 +1,6 @@
-/// The sync dependency graph (SPEC §6): an edge initiator → passive end for every sync
-/// interaction (`->` and `<-`) anywhere in the model. Successors are kept sorted and distinct.
+/// The sync dependency graph (docs/language.md#13-derived-quantities): an edge initiator →
+/// passive end for every sync interaction (`->` and `<-`) anywhere in the model. Successors are
+/// kept sorted and distinct.
 public struct SyncGraph: Sendable {
     /// Distinct successors of each participant, ascending.
     public let successors: [[ParticipantID]]

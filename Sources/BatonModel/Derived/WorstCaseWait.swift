@@ -1,4 +1,4 @@
-/// worst-case wait(I) for every sync interaction (SPEC §6), in seconds:
+/// worst-case wait(I) for every sync interaction, in seconds (docs/language.md#13-derived-quantities):
 ///
 /// - attempts(I) × timeout(I) when a timeout is known (on I, else on its passive end);
 /// - otherwise attempts(I) × (latency(I) + cost of its block), where the block's cost sums the

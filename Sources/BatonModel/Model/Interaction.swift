@@ -24,7 +24,8 @@ public struct Interaction: Hashable, Sendable {
     public var dataTarget: ParticipantID { arrow == .fetch ? from : to }
 }
 
-/// The typed attributes of an interaction (SPEC §5). Absent means "not declared".
+/// The typed attributes of an interaction (docs/language.md#interaction-attributes). Absent
+/// means "not declared".
 public struct InteractionAttributes: Hashable, Sendable {
     /// Seconds.
     public var timeout: Double?
@@ -45,7 +46,8 @@ public struct InteractionAttributes: Hashable, Sendable {
 
     public init() {}
 
-    /// attempts = retries + 1; infinite when retries are unbounded (SPEC §6).
+    /// attempts = retries + 1; infinite when retries are unbounded
+    /// (docs/language.md#13-derived-quantities).
     public var attempts: Double {
         switch retries {
         case nil: 1

@@ -25,7 +25,8 @@ public struct Participant: Hashable, Sendable {
     public var isPushChannel: Bool { kind.isChannel && attributes.push }
 }
 
-/// The typed attributes of a participant (SPEC §4). Absent means "not declared".
+/// The typed attributes of a participant (docs/language.md#participant-attributes). Absent
+/// means "not declared".
 public struct ParticipantAttributes: Hashable, Sendable {
     /// Fractions in 0…1 (99.9% is 0.999).
     public var availability: Double?

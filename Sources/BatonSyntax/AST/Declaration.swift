@@ -1,4 +1,4 @@
-/// The kinds of participant (SPEC §4).
+/// The kinds of participant (docs/language.md#kinds).
 public enum ParticipantKind: String, Hashable, Sendable, CaseIterable, Codable {
     case client, service, external, queue, topic, store, driver
 

@@ -1,4 +1,4 @@
-// The abstract syntax tree: plain value types that mirror the grammar (SPEC §3) and keep a
+// The abstract syntax tree: plain value types that mirror the grammar (grammar/baton.ebnf) and keep a
 // span for every piece a diagnostic may point at. Comments are kept beside the tree (the
 // formatter and `# baton:ignore` need them); everything else about layout is dropped.
 

@@ -44,8 +44,8 @@ public struct Diagnostic: Hashable, Sendable {
     }
 }
 
-/// The compile-error codes of the language (SPEC §7). They are always errors and cannot be
-/// configured or suppressed.
+/// The compile-error codes of the language (docs/language.md#15-compile-errors). They are
+/// always errors and cannot be configured or suppressed.
 public enum CompileError {
     public static let syntax = "syntax"
     public static let undeclaredName = "undeclared-name"
