@@ -22,4 +22,22 @@ import Testing
         #expect(result.standardOutput.contains("<stdin>:6:8: error[undeclared-name]"))
         #expect(result.standardOutput.contains("2 errors in 1 file"))
     }
+
+    // MARK: - Numbers out of range
+
+    /// Attribute values name the bound they cross: "at most" when too large, "at least" when
+    /// too small, and a fraction is not a count whatever its size.
+    @Test(arguments: [
+        ("service A [availability=150%]", "'availability' must be at most 100%, not 150%"),
+        ("service A [availability=0%]", "'availability' must be above 0%, not 0%"),
+        ("service A [concurrency=0]", "'concurrency' must be at least 1, not 0"),
+        ("service A [concurrency=1000000000000]", "'concurrency' must be at most 999999999999"),
+        ("queue Q [capacity=0]", "'capacity' must be at least 1, not 0"),
+        ("queue Q [capacity=2.5]", "'capacity' takes a whole number or 'unbounded', not 2.5"),
+    ])
+    func attributeBoundsAreTheOnesCrossed(_ declaration: String, _ message: String) throws {
+        let result = try BatonExecutable.run(["check", "-"], input: Data((declaration + "\n").utf8))
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("error[invalid-attribute-value]: \(message)\n"), "\(result.standardOutput)")
+    }
 }
