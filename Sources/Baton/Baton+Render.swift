@@ -165,7 +165,7 @@ extension Baton {
     }
 
     public static func renderDiagram(_ request: DiagramRequest,
-                                     read: @escaping Compiler.Reader = { FileReader.read($0) }) -> Result<RenderedDiagram, DiagramFailure> {
+                                     read: @escaping Compiler.Reader = FileReader.readImport) -> Result<RenderedDiagram, DiagramFailure> {
         var compilation = Compiler.compile(request.input, read: read, canonical: { FileReader.canonical($0) })
         // A diagram in a page is titled by the page; it draws a title only when the design has one.
         if compilation.model.title == nil {

@@ -25,6 +25,10 @@ import Testing
             (`baton check … | head`), Baton stops quietly with status 141, as SIGPIPE would end it, whether
             or not the parent ignores that signal. Inputs are regular files or pipes of at most 256 MiB;
             a device (`/dev/zero`) or a directory as standard input is refused with exit status 2.
+            A path that cannot be read is reported with the reason (`Permission denied`, `Too many levels
+            of symbolic links`, a link to nothing, a directory where a file is wanted), and so is a design
+            below a directory argument: one that cannot be read, a link to nothing or a named pipe called
+            `*.baton` stops the run with exit status 2 instead of being left out unseen.
 
             **Files Baton writes** (`fmt`, `render -o`, `markdown`, the images of `pandoc`) are replaced
             atomically: the bytes go to a temporary file created exclusively beside the target (a link or

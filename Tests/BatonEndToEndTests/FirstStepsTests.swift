@@ -40,4 +40,112 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("error[invalid-attribute-value]: \(message)\n"), "\(result.standardOutput)")
     }
+
+    // MARK: - Paths that cannot be read
+
+    func directory(_ files: [String: String] = ["d/a.baton": design]) throws -> URL {
+        try makeTemporaryDirectory(files, prefix: "baton-first-steps")
+    }
+
+    /// A directory given to a command that takes one file points to `baton check`.
+    @Test(arguments: ["render", "metrics", "dump"])
+    func aDirectoryForOneFileSaysWhatToGive(_ command: String) throws {
+        let root = try directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try BatonExecutable.run([command, "d"], directory: root)
+        #expect(result.status == 2)
+        #expect(result.standardError == """
+            baton: error: cannot read 'd': it is a directory
+              help: give a .baton file, or check every design below it with: baton check d
+
+            """)
+    }
+
+    @Test func aSymbolicLinkLoopOrALinkToNothingSaysSo() throws {
+        let root = try directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("loop1").path, withDestinationPath: "loop2")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("loop2").path, withDestinationPath: "loop1")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("gone.baton").path, withDestinationPath: "moved.baton")
+        for command in ["check", "render", "fmt"] {
+            let loop = try BatonExecutable.run([command, "loop1"], directory: root)
+            #expect(loop.status == 2)
+            #expect(loop.standardError.hasPrefix("baton: error: cannot read 'loop1': Too many levels of symbolic links\n"), "\(command)")
+            let gone = try BatonExecutable.run([command, "gone.baton"], directory: root)
+            #expect(gone.status == 2)
+            #expect(gone.standardError.hasPrefix(
+                "baton: error: cannot read 'gone.baton': it is a symbolic link to 'moved.baton', which does not exist\n"), "\(command)")
+        }
+        let missing = try BatonExecutable.run(["check", "nowhere.baton"], directory: root)
+        #expect(missing.standardError.hasPrefix("baton: error: cannot read 'nowhere.baton': No such file or directory\n"))
+    }
+
+    /// Below a directory, a design that cannot be read is an error that names it — never
+    /// skipped, which would leave it unchecked without a word.
+    @Test func aDesignBelowADirectoryThatCannotBeReadIsNamed() throws {
+        let root = try directory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let sub = root.appendingPathComponent("d/sub")
+        try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("x.baton").path, withDestinationPath: "nowhere")
+        let link = try BatonExecutable.run(["check", "d"], directory: root)
+        #expect(link.status == 2)
+        #expect(link.standardError.hasPrefix(
+            "baton: error: cannot read 'd/sub/x.baton': it is a symbolic link to 'nowhere', which does not exist\n"))
+        try FileManager.default.removeItem(at: sub.appendingPathComponent("x.baton"))
+
+        #expect(mkfifo(sub.appendingPathComponent("pipe.baton").path, 0o644) == 0)
+        let fifo = try BatonExecutable.run(["check", "d"], directory: root)
+        #expect(fifo.status == 2)
+        #expect(fifo.standardError == """
+            baton: error: cannot read 'd/sub/pipe.baton': it is a named pipe (FIFO), not a regular file
+              help: below a directory Baton reads regular files only; name it on the command line to read it anyway
+
+            """)
+        // Named on the command line, a pipe is read — and one nobody writes to says so.
+        let named = try BatonExecutable.run(["check", "d/sub/pipe.baton"], directory: root)
+        #expect(named.status == 2)
+        #expect(named.standardError.hasPrefix(
+            "baton: error: cannot read 'd/sub/pipe.baton': it is a pipe (FIFO) and nothing was written to it\n"))
+        // Anything else that is broken but is no design is none of Baton's business.
+        try FileManager.default.removeItem(at: sub.appendingPathComponent("pipe.baton"))
+        try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("notes.txt").path, withDestinationPath: "nowhere")
+        let fine = try BatonExecutable.run(["check", "d"], directory: root)
+        #expect(fine.status == 0, "\(fine.standardError)")
+    }
+
+    @Test func anImportThatCannotBeReadSaysWhy() throws {
+        let root = try directory(["main.baton": "import \"lib\"\nimport \"loop.baton\"\nimport \"gone.baton\"\n" + Self.design,
+                                  "lib/x.baton": "service C\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("loop.baton").path, withDestinationPath: "loop.baton")
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("gone.baton").path, withDestinationPath: "moved.baton")
+        let result = try BatonExecutable.run(["check", "main.baton"], directory: root)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("error[import-not-found]: cannot read imported file 'lib': it is a directory\n"))
+        #expect(result.standardOutput.contains(
+            "error[import-not-found]: cannot read imported file 'loop.baton': Too many levels of symbolic links\n"))
+        #expect(result.standardOutput.contains(
+            "error[import-not-found]: cannot read imported file 'gone.baton': it is a symbolic link to"), "\(result.standardOutput)")
+    }
+
+    @Test func aConfigurationThatCannotBeReadSaysWhy() throws {
+        let root = try directory(["a.baton": Self.design, "conf/.baton.json": "{}"])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let given = try BatonExecutable.run(["check", "--config", "conf", "a.baton"], directory: root)
+        #expect(given.status == 2)
+        #expect(given.standardError == """
+            baton: error: invalid configuration: conf: cannot read the configuration file: it is a directory
+              help: give the .baton.json file itself, not its directory
+
+            """)
+        // A .baton.json found on the way up that is a link to nothing is not silently ignored.
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(".baton.json").path,
+                                                   withDestinationPath: "shared/.baton.json")
+        let dangling = try BatonExecutable.run(["check", "a.baton"], directory: root)
+        #expect(dangling.status == 2)
+        #expect(dangling.standardError.contains(
+            ".baton.json: cannot read the configuration file: it is a symbolic link to 'shared/.baton.json', which does not exist"),
+                "\(dangling.standardError)")
+    }
 }

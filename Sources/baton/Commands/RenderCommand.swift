@@ -90,8 +90,7 @@ enum RenderCommand {
 
         let input: InputFile
         do {
-            input = path == "-" ? InputFile(displayPath: "<stdin>", bytes: try Terminal.readStandardInput())
-                : try InputFiles.read(path)
+            input = try InputFiles.one(path, command: "render")
         } catch {
             return Terminal.fail(error.message, help: error.help)
         }
