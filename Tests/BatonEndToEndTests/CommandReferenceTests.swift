@@ -18,7 +18,8 @@ import Testing
             Exit status, for every command: **0** success; **1** the input is at fault (findings at or above
             the fail level, compile errors, `fmt --check` or `markdown --check` found changes); **2** the
             invocation is at fault (usage, configuration or I/O error, no input matched). Every command
-            reads `-` as standard input.
+            reads `-` as standard input. Options go after the command (`baton check --format json x`);
+            Baton has none of its own but `--help` and `--version`, and says so when one comes first.
 
             **Streams.** A write error on standard output (a full disk, a closed descriptor) is reported as
             `cannot write standard output: …` with exit status 2; when the reader of a pipe goes away

@@ -9,6 +9,40 @@ import Testing
 @Suite struct FirstStepsTests {
     static let design = "service A\nservice B\nA -> B : x\n"
 
+    // MARK: - Options before the command
+
+    /// Baton has no options of its own: ones typed before the command belong after it, and the
+    /// message shows the command line that way round.
+    @Test(arguments: [
+        (["--format", "json", "check", "x.baton"], "options go after the command: baton check --format json x.baton"),
+        (["-o", "out.svg", "render", "my design.baton"], "options go after the command: baton render -o out.svg 'my design.baton'"),
+        (["--color", "never", "fmt", "--check", "a.baton"], "options go after the command: baton fmt --color never --check a.baton"),
+    ])
+    func optionsBeforeTheCommandAreShownAfterIt(_ arguments: [String], _ message: String) throws {
+        let result = try BatonExecutable.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("baton: error: \(message)\n"), "\(result.standardError)")
+        #expect(!result.standardError.contains("unknown command"))
+    }
+
+    /// An option no command has is still named as the problem, and where options go is said too.
+    @Test func anOptionNoCommandHasIsNamed() throws {
+        let verbose = try BatonExecutable.run(["--verbose", "check", "x.baton"])
+        #expect(verbose.status == 2)
+        #expect(verbose.standardError.hasPrefix(
+            "baton: error: unknown option '--verbose' for 'baton check' (and options go after the command)\n"))
+        let alone = try BatonExecutable.run(["--verbose"])
+        #expect(alone.status == 2)
+        #expect(alone.standardError.hasPrefix("baton: error: unknown option '--verbose': options go after the command\n"))
+        #expect(alone.standardError.contains("baton COMMAND [OPTIONS] [PATH...]"))
+    }
+
+    @Test func helpBeforeTheCommandShowsTheCommandsHelp() throws {
+        let result = try BatonExecutable.run(["--help", "render"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("Usage: baton render [OPTIONS] FILE"))
+    }
+
     // MARK: - A brace on its own line
 
     @Test func aBraceOnTheNextLineSaysWhereItBelongs() throws {
