@@ -21,8 +21,9 @@ extension RenderError {
         return RenderError(message: message, help: help)
     }
 
-    /// 12345 → "12,345": sizes this big are easier to read grouped.
-    static func grouped(_ n: Int) -> String {
+    /// 12345 → "12,345": sizes this big are easier to read grouped (the command line's
+    /// messages about numbers use it too).
+    public static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
         for (i, digit) in digits.enumerated() {

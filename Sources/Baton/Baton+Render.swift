@@ -13,6 +13,24 @@ public enum RenderFormat: String, Sendable, CaseIterable {
     case dot
     case mermaid
 
+    /// How people write the format's name: "SVG", "DOT", "Mermaid".
+    public var displayName: String {
+        switch self {
+        case .svg: "SVG"
+        case .dot: "DOT"
+        case .mermaid: "Mermaid"
+        }
+    }
+
+    /// The usual extension of a file in this format.
+    public var fileExtension: String {
+        switch self {
+        case .svg: "svg"
+        case .dot: "dot"
+        case .mermaid: "mmd"
+        }
+    }
+
     /// The format a file name asks for by its extension: `.svg`, `.dot`/`.gv`, `.mmd`/`.mermaid`.
     public init?(fileName: String) {
         let lowered = fileName.lowercased()
@@ -64,6 +82,10 @@ public struct RenderOptions: Hashable, Sendable {
     public var graphLimit: Int
     /// 50,000: the heaviest graph views within it take seconds and under 1 GB.
     public static let defaultGraphLimit = GraphViewLimit.standard
+    /// The greatest limit the command line takes: 200 times the default, far beyond what a
+    /// machine lays out, so it bounds nothing real — it only keeps a mistyped number from
+    /// being read as "no limit".
+    public static let maximumGraphLimit = 10_000_000
 
     public init(format: RenderFormat = .svg, view: RenderView? = nil, flow: String? = nil,
                 theme: Theme.Name = .light, idPrefix: String? = nil, direction: GraphDirection = .leftToRight,
@@ -165,7 +187,7 @@ extension Baton {
     }
 
     public static func renderDiagram(_ request: DiagramRequest,
-                                     read: @escaping Compiler.Reader = { FileReader.read($0) }) -> Result<RenderedDiagram, DiagramFailure> {
+                                     read: @escaping Compiler.Reader = FileReader.readImport) -> Result<RenderedDiagram, DiagramFailure> {
         var compilation = Compiler.compile(request.input, read: read, canonical: { FileReader.canonical($0) })
         // A diagram in a page is titled by the page; it draws a title only when the design has one.
         if compilation.model.title == nil {
@@ -235,17 +257,41 @@ extension Baton {
     /// A user's prefix must be a valid start of an XML id: a letter or `_`, then letters,
     /// digits, `_`, `-` or `.`, all ASCII, at most 64 of them (it is repeated in every id).
     static func validatedPrefix(_ prefix: String) throws(RenderError) -> String {
-        guard prefix.utf8.count <= 64 else {
-            throw RenderError(message: "the id prefix is \(prefix.utf8.count) characters long", help: "use at most 64")
-        }
+        let allowed = "use ASCII letters, digits, '_', '-' or '.', starting with a letter or '_'"
         let scalars = Array(prefix.unicodeScalars)
-        let valid = !scalars.isEmpty && scalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0)) }
-            && (scalars[0].properties.isAlphabetic || scalars[0] == "_")
-        guard valid else {
-            throw RenderError(message: "'\(prefix)' cannot start an id",
-                              help: "use ASCII letters, digits, '_', '-' or '.', starting with a letter or '_'")
+        guard let first = scalars.first else {
+            throw RenderError(message: "the id prefix is empty", help: allowed + ", or leave the prefix out to derive one from the content")
+        }
+        guard first.isASCII, first.properties.isAlphabetic || first == "_" else {
+            throw RenderError(message: "'\(prefix)' cannot start an id: it starts with \(shown(first)), and an id starts with an ASCII letter or '_'",
+                              help: allowed)
+        }
+        if let bad = scalars.firstIndex(where: { !($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "_-.".unicodeScalars.contains($0))) }) {
+            throw RenderError(message: "'\(prefix)' cannot start an id: \(shown(scalars[bad])) at position \(bad + 1) is not allowed",
+                              help: allowed)
+        }
+        guard scalars.count <= 64 else {
+            throw RenderError(message: "the id prefix must be at most 64 characters long, not \(scalars.count)",
+                              help: "it is repeated in every id of the SVG: shorten it")
         }
         return prefix
+    }
+
+    /// A character as a message names it: `'é'`, `'/'`; a space or a tab by name and any other
+    /// invisible character by its code point, since quoted they are easy to misread.
+    private static func shown(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case " ": return "a space"
+        case "\t": return "a tab"
+        default:
+            switch scalar.properties.generalCategory {
+            case .control, .format, .spaceSeparator, .lineSeparator, .paragraphSeparator, .privateUse, .unassigned, .surrogate:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            default:
+                return "'\(scalar)'"
+            }
+        }
     }
 
     /// What a design without a title is called: its file's name, as for its default flow.

@@ -18,7 +18,7 @@ public enum Baton {
         let base = directory ?? FileManager.default.currentDirectoryPath
         let input = SourceInput(displayPath: path, resolvedPath: PathName.join(base, path), bytes: Array(source.utf8))
         guard directory != nil else { return Compiler.compile(input, options: options) }
-        return Compiler.compile(input, options: options, read: { path in FileReader.read(path) },
+        return Compiler.compile(input, options: options, read: FileReader.readImport,
                                 canonical: { FileReader.canonical($0) })
     }
 
@@ -26,7 +26,7 @@ public enum Baton {
     /// `read` reads each imported file (the command line passes one that remembers what it read,
     /// so that no output replaces an input).
     public static func compile(bytes: [UInt8], displayPath: String, options: CompileOptions = CompileOptions(),
-                               read: @escaping Compiler.Reader = { FileReader.read($0) }) -> Compilation {
+                               read: @escaping Compiler.Reader = FileReader.readImport) -> Compilation {
         let input = SourceInput(displayPath: displayPath, resolvedPath: FileReader.absolute(displayPath), bytes: bytes)
         return Compiler.compile(input, options: options, read: read, canonical: { FileReader.canonical($0) })
     }

@@ -9,35 +9,105 @@ public enum FileReader {
     /// already takes most of a machine's memory.
     public static let maximumSize = 256 << 20
 
-    /// Why a file could not be read, as a sentence fragment ("it is a directory").
+    /// Why a file could not be read, as a sentence fragment ("it is a directory", "Permission
+    /// denied").
     public struct Failure: Error, Sendable {
         public var reason: String
+        /// The path names a directory: callers say what to give instead.
+        public var isDirectory = false
+
+        public init(reason: String, isDirectory: Bool = false) {
+            self.reason = reason
+            self.isDirectory = isDirectory
+        }
+
+        /// Why opening or examining `path` failed with `code` (an `errno`). A dangling symbolic
+        /// link says where it points, since "No such file or directory" for a path that `ls`
+        /// shows is a puzzle; everything else is the system's own words ("Permission denied",
+        /// "Too many levels of symbolic links", "Not a directory").
+        public init(path: String, errno code: Int32) {
+            var status = stat()
+            if code == ENOENT, lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK,
+               let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                self.init(reason: "it is a symbolic link to '\(destination)', which does not exist")
+            } else {
+                self.init(reason: String(cString: strerror(code)))
+            }
+        }
     }
 
-    /// The bytes of the file at `path`, or nil when it cannot be read (for imports, whose
-    /// failure the compiler reports itself).
+    /// The bytes of the file at `path`, or nil when it cannot be read.
     public static func read(_ path: String) -> [UInt8]? {
         try? contents(of: path)
+    }
+
+    /// Reads an imported file: `contents(of:)` with the reason in the compiler's terms, which
+    /// the import's error quotes.
+    @Sendable public static func readImport(_ path: String) throws(Compiler.ReadFailure) -> [UInt8] {
+        do {
+            return try contents(of: path)
+        } catch {
+            throw Compiler.ReadFailure(reason: error.reason)
+        }
     }
 
     /// The bytes of the file at `path` (symbolic links followed).
     public static func contents(of path: String) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw Failure(path: path, errno: errno) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw Failure(reason: String(cString: strerror(errno))) }
+        guard fstat(descriptor, &status) == 0 else { throw Failure(path: path, errno: errno) }
         switch status.st_mode & S_IFMT {
         case S_IFREG, S_IFIFO, S_IFSOCK:
             break
         case S_IFDIR:
-            throw Failure(reason: "it is a directory")
+            throw Failure(reason: "it is a directory", isDirectory: true)
         default:
             throw Failure(reason: "it is a device, not a file")
         }
         // Opened without blocking so that a FIFO without a writer cannot hang the open; reads block.
         _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        return try readAll(descriptor, what: "the file")
+        let bytes = try readAll(descriptor, what: "the file")
+        // A named pipe nobody has opened for writing reads as empty at once: say so, rather than
+        // check an empty design and report nothing.
+        if bytes.isEmpty, status.st_mode & S_IFMT == S_IFIFO {
+            throw Failure(reason: "it is a pipe (FIFO) and nothing was written to it")
+        }
+        return bytes
+    }
+
+    /// The names in a directory (without `.` and `..`), in the order the system lists them.
+    public static func entries(of directory: String) throws(Failure) -> [String] {
+        guard let stream = opendir(directory) else { throw Failure(path: directory, errno: errno) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(stream) else {
+                if errno != 0 { throw Failure(path: directory, errno: errno) }
+                return names
+            }
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
+                    String(cString: $0)
+                }
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+    }
+
+    /// What kind of file a `stat` mode describes, for messages: "a named pipe (FIFO)".
+    public static func describe(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: "a regular file"
+        case S_IFDIR: "a directory"
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "not a regular file"
+        }
     }
 
     /// Everything `descriptor` delivers up to its end, or an error once it exceeds `maximumSize`.

@@ -172,26 +172,36 @@ struct JSONByteParser {
         return .number(String(decoding: bytes[start..<index], as: UTF8.self))
     }
 
+    /// A string's value. Unescaped runs are copied as they are; a `\u` high surrogate waits for
+    /// the low surrogate that must follow it, and one without it (or a lone low surrogate)
+    /// becomes U+FFFD, as a decoder does with any ill-formed sequence.
     mutating func parseString() throws(JSONParseError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
         var pendingHighSurrogate: UInt32?
         var chunkStart = index
         var result = ""
         func flushChunk(_ end: Int) {
             if end > chunkStart { result += String(decoding: bytes[chunkStart..<end], as: UTF8.self) }
         }
+        func dropPendingSurrogate() {
+            if pendingHighSurrogate != nil {
+                result.unicodeScalars.append("\u{FFFD}")
+                pendingHighSurrogate = nil
+            }
+        }
         while true {
             guard index < bytes.count else { throw error("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 flushChunk(index)
+                dropPendingSurrogate()
                 index += 1
-                result.unicodeScalars.append(contentsOf: scalars)
                 return result
             }
             if byte < 0x20 { throw error("control character in a string") }
             if byte != UInt8(ascii: "\\") {
+                // Text after a high surrogate: it was not followed by its low one.
+                if index == chunkStart { dropPendingSurrogate() }
                 index += 1
                 continue
             }
@@ -215,22 +225,25 @@ struct JSONByteParser {
                     throw error("invalid \\u escape")
                 }
                 index += 4
-                if (0xD800...0xDBFF).contains(code) {
-                    pendingHighSurrogate = code
-                } else if (0xDC00...0xDFFF).contains(code), let high = pendingHighSurrogate {
+                if (0xDC00...0xDFFF).contains(code), let high = pendingHighSurrogate {
                     appended = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (code - 0xDC00))
                     pendingHighSurrogate = nil
                 } else {
-                    appended = Unicode.Scalar(code) ?? "\u{FFFD}"
+                    dropPendingSurrogate()
+                    if (0xD800...0xDBFF).contains(code) {
+                        pendingHighSurrogate = code
+                    } else {
+                        appended = Unicode.Scalar(code) ?? "\u{FFFD}"
+                    }
                 }
             default:
                 throw error("invalid escape in a string")
             }
             if let appended {
+                dropPendingSurrogate()
                 result.unicodeScalars.append(appended)
             }
             chunkStart = index
-            _ = scalars
         }
     }
 }

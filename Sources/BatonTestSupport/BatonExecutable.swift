@@ -23,10 +23,17 @@ public enum BatonExecutable {
         return Golden.packageRoot().appendingPathComponent(".build/debug/baton")
     }
 
+    /// A pseudo-terminal could not be opened for `standardErrorIsTerminal`.
+    public struct NoTerminal: Error, CustomStringConvertible {
+        public var description: String
+    }
+
     /// Runs `baton ARGUMENTS` in `directory` with `input` on stdin. `environment` entries are
-    /// added to (or, with an empty value, removed from) the inherited environment.
+    /// added to (or, with an empty value, removed from) the inherited environment. With
+    /// `standardErrorIsTerminal`, standard error is a pseudo-terminal, as when a person runs
+    /// Baton at a prompt (its line breaks come back as "\n", not the terminal's "\r\n").
     public static func run(_ arguments: [String], input: Data = Data(), directory: URL? = nil,
-                           environment: [String: String] = [:]) throws -> Result {
+                           environment: [String: String] = [:], standardErrorIsTerminal: Bool = false) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -42,14 +49,27 @@ public enum BatonExecutable {
         let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
+        let terminal = standardErrorIsTerminal ? try PseudoTerminal() : nil
+        process.standardError = terminal.map { FileHandle(fileDescriptor: $0.secondary, closeOnDealloc: false) } ?? stderr
+        do {
+            try process.run()
+        } catch {
+            terminal?.closeBoth()
+            throw error
+        }
+        // Only the child may hold the terminal open now, so reading it ends when the child does.
+        terminal?.closeSecondary()
         // Read both pipes concurrently so a full pipe cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
         group.enter()
         DispatchQueue.global().async {
-            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+            if let terminal {
+                errorData = terminal.readToEnd()
+                terminal.closeBoth()
+            } else {
+                errorData = stderr.fileHandleForReading.readDataToEndOfFile()
+            }
             group.leave()
         }
         // A child that fails before reading its input (a usage error) closes the pipe first: the
@@ -60,9 +80,67 @@ public enum BatonExecutable {
         let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        var standardError = String(decoding: errorData, as: UTF8.self)
+        if terminal != nil { standardError = standardError.replacingOccurrences(of: "\r\n", with: "\n") }
         return Result(status: process.terminationStatus,
                       standardOutput: String(decoding: outputData, as: UTF8.self),
-                      standardError: String(decoding: errorData, as: UTF8.self),
+                      standardError: standardError,
                       standardOutputBytes: outputData)
+    }
+}
+
+/// A pseudo-terminal pair: the child writes to the secondary side, the test reads the primary.
+private final class PseudoTerminal: @unchecked Sendable {
+    let primary: Int32
+    private(set) var secondary: Int32
+
+    // Swift's Glibc module leaves out the pseudo-terminal functions (they need _XOPEN_SOURCE),
+    // so they are looked up in the C library at run time.
+    private typealias Open = @convention(c) (Int32) -> Int32
+    private typealias Prepare = @convention(c) (Int32) -> Int32
+    private typealias Name = @convention(c) (Int32) -> UnsafeMutablePointer<CChar>?
+
+    private static func function<T>(_ name: String, as type: T.Type) -> T? {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), name) else { return nil }
+        return unsafeBitCast(symbol, to: type)
+    }
+
+    init() throws {
+        guard let openPrimary = Self.function("posix_openpt", as: Open.self), let grant = Self.function("grantpt", as: Prepare.self),
+              let unlock = Self.function("unlockpt", as: Prepare.self), let secondaryName = Self.function("ptsname", as: Name.self)
+        else {
+            throw BatonExecutable.NoTerminal(description: "the C library has no posix_openpt")
+        }
+        primary = openPrimary(O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard primary >= 0, grant(primary) == 0, unlock(primary) == 0, let name = secondaryName(primary) else {
+            throw BatonExecutable.NoTerminal(description: "cannot open a pseudo-terminal: \(String(cString: strerror(errno)))")
+        }
+        secondary = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard secondary >= 0 else {
+            close(primary)
+            throw BatonExecutable.NoTerminal(description: "cannot open \(String(cString: name)): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    func closeSecondary() {
+        if secondary >= 0 { close(secondary) }
+        secondary = -1
+    }
+
+    func closeBoth() {
+        closeSecondary()
+        close(primary)
+    }
+
+    /// Everything written until the last writer closes the terminal (Linux then reports EIO).
+    func readToEnd() -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(primary, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+        }
     }
 }

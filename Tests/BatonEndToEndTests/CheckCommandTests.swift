@@ -92,7 +92,7 @@ import Testing
 
     @Test(arguments: [
         (["check"], "no input"),
-        (["check", "missing.baton"], "no such file"),
+        (["check", "missing.baton"], "cannot read 'missing.baton': No such file or directory"),
         (["check", "--formt", "json", "x.baton"], "did you mean '--format'"),
         (["check", "--format", "yaml", "x.baton"], "not a valid value"),
         (["chekc", "x.baton"], "did you mean 'check'"),

@@ -1,3 +1,4 @@
+@testable import baton
 import BatonTestSupport
 import Foundation
 import Testing
@@ -18,13 +19,18 @@ import Testing
             Exit status, for every command: **0** success; **1** the input is at fault (findings at or above
             the fail level, compile errors, `fmt --check` or `markdown --check` found changes); **2** the
             invocation is at fault (usage, configuration or I/O error, no input matched). Every command
-            reads `-` as standard input.
+            reads `-` as standard input. Options go after the command (`baton check --format json x`);
+            Baton has none of its own but `--help` and `--version`, and says so when one comes first.
 
             **Streams.** A write error on standard output (a full disk, a closed descriptor) is reported as
             `cannot write standard output: …` with exit status 2; when the reader of a pipe goes away
             (`baton check … | head`), Baton stops quietly with status 141, as SIGPIPE would end it, whether
             or not the parent ignores that signal. Inputs are regular files or pipes of at most 256 MiB;
             a device (`/dev/zero`) or a directory as standard input is refused with exit status 2.
+            A path that cannot be read is reported with the reason (`Permission denied`, `Too many levels
+            of symbolic links`, a link to nothing, a directory where a file is wanted), and so is a design
+            below a directory argument: one that cannot be read, a link to nothing or a named pipe called
+            `*.baton` stops the run with exit status 2 instead of being left out unseen.
 
             **Files Baton writes** (`fmt`, `render -o`, `markdown`, the images of `pandoc`) are replaced
             atomically: the bytes go to a temporary file created exclusively beside the target (a link or
@@ -60,12 +66,205 @@ import Testing
         #expect(committed == actual, "docs/cli.md is stale; run UPDATE_GOLDENS=1 swift test")
     }
 
-    @Test func everyCommandHasExamplesAndEveryOptionIsExplained() throws {
-        let reference = try Self.reference()
-        for section in reference.components(separatedBy: "\n## baton ").dropFirst() {
-            let name = section.prefix { $0 != "\n" }
-            #expect(section.contains("Usage: baton \(name)"), "\(name)")
-            #expect(section.contains("Examples:"), "baton \(name) --help has no examples")
+    // MARK: - Every option, every example
+
+    static let commandNames = BatonCommandLine.commands.map(\.spec.name)
+
+    static func spec(_ name: String) throws -> CommandSpec {
+        try #require(BatonCommandLine.commands.first { $0.spec.name == name }?.spec)
+    }
+
+    /// The lines of one section of a help text ("Options:", "Examples:"), up to the blank line.
+    static func section(_ title: String, of help: String) -> [String] {
+        Array(help.components(separatedBy: "\n").drop { $0 != title }.dropFirst().prefix { !$0.isEmpty })
+    }
+
+    @Test func theOverviewListsEveryCommand() throws {
+        let overview = try BatonExecutable.run(["--help"]).standardOutput
+        let listed = Self.section("Commands:", of: overview).compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(listed == Self.commandNames)
+    }
+
+    /// Each option a command declares has its own row in the binary's --help — its short
+    /// form, name and value placeholder on the left, its description (and choices) on the
+    /// right — and the help shows no option the command does not declare.
+    @Test(arguments: commandNames)
+    func everyOptionIsInTheHelpWithADescription(_ name: String) throws {
+        let spec = try Self.spec(name)
+        let help = try BatonExecutable.run([name, "--help"])
+        #expect(help.status == 0)
+        let rows = Self.section("Options:", of: help.standardOutput)
+        let options = spec.options + [CommandSpec.helpOption]
+        #expect(rows.count == options.count, "\(rows)")
+        for option in options {
+            #expect(!option.help.trimmingCharacters(in: .whitespaces).isEmpty, "\(name) \(option.name) has no description")
+            var left = (option.short.map { "\($0), " } ?? "    ") + option.name
+            if let valueName = option.valueName { left += " \(valueName)" }
+            let row = rows.first { $0.hasPrefix("  " + left + "  ") }
+            #expect(row != nil, "baton \(name) --help has no row for \(left)")
+            let description = row.map { String($0.dropFirst(2 + left.count)).trimmingCharacters(in: .whitespaces) } ?? ""
+            var expected = option.help
+            if let choices = option.choices { expected += " (\(choices.joined(separator: "|")))" }
+            #expect(description == expected, "baton \(name) \(option.name)")
         }
+    }
+
+    /// The options a command's usage and discussion mention are options it has (or another
+    /// program's, named here).
+    @Test(arguments: commandNames)
+    func theHelpMentionsOnlyOptionsTheCommandHas(_ name: String) throws {
+        let spec = try Self.spec(name)
+        let othersOptions = ["pandoc": ["--filter"]]
+        let known = Set(spec.options.map(\.name) + (othersOptions[name] ?? []) + ["--help"])
+        let mentioned = (spec.usage + " " + spec.discussion).split { !($0.isLetter || $0 == "-") }
+            .filter { $0.hasPrefix("--") && $0.dropFirst(2).first?.isLetter == true }.map(String.init)
+        for option in mentioned {
+            #expect(known.contains(option), "baton \(name) --help mentions \(option), which it does not have")
+        }
+    }
+
+    /// Every example in a command's --help is a valid invocation: each `baton COMMAND ...` in
+    /// it (pipes, redirections and comments aside) names that command and parses with the
+    /// command's own parser, with as many paths as the usage line takes.
+    @Test(arguments: commandNames)
+    func everyExampleParsesWithItsCommandsParser(_ name: String) throws {
+        let spec = try Self.spec(name)
+        let help = try BatonExecutable.run([name, "--help"]).standardOutput
+        let examples = Self.section("Examples:", of: help)
+        #expect(!examples.isEmpty, "baton \(name) --help has no examples")
+        #expect(examples == spec.examples.map { "  " + $0 })
+        let positionals = try Self.positionalRange(usage: spec.usage, command: name)
+        var invocations = 0
+        for example in examples {
+            for words in try ShellLine.commands(example) where words.first == "baton" {
+                invocations += 1
+                #expect(words.count > 1 && words[1] == name, "an example of 'baton \(name)' runs \(words): \(example)")
+                do {
+                    let parsed = try spec.parse(Array(words.dropFirst(2)))
+                    #expect(positionals.contains(parsed.positional.count),
+                            "\(example): \(parsed.positional.count) paths, the usage takes \(positionals)")
+                } catch {
+                    Issue.record("\(example): \(error.message)")
+                }
+            }
+        }
+        #expect(invocations > 0, "no example of baton \(name) runs it")
+    }
+
+    /// How many positional arguments a usage line takes: its words in capitals are required
+    /// (`FILE`), in brackets optional (`[FORMAT]`), and `...` repeats the last (`PATH...`).
+    static func positionalRange(usage: String, command: String) throws -> ClosedRange<Int> {
+        let words = try ShellLine.words(usage)
+        #expect(Array(words.prefix(2)) == ["baton", command], "\(usage)")
+        var required = 0
+        var optional = 0
+        var repeats = false
+        var depth = 0
+        var bracketIsOption = false
+        for word in words.dropFirst(2) {
+            if word.hasPrefix("(") || word == "<" || word == ">" { break }
+            if word.hasPrefix("[") {
+                depth += 1
+                bracketIsOption = word.dropFirst().hasPrefix("-") || word == "[OPTIONS]"
+            }
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "[]."))
+            if !bare.isEmpty, !bracketIsOption, !bare.hasPrefix("-") {
+                if depth > 0 { optional += 1 } else { required += 1 }
+                if word.hasSuffix("...") { repeats = true }
+            }
+            if word.hasSuffix("]") {
+                depth -= 1
+                bracketIsOption = false
+            }
+        }
+        return required...(repeats ? Int.max : required + optional)
+    }
+}
+
+/// Just enough of a POSIX shell's word splitting to read the examples: quotes, backslashes,
+/// comments, and the operators that join commands (`|`, `&&`, `||`, `;`) or redirect them.
+enum ShellLine {
+    struct Unterminated: Error {}
+
+    static let separators: Set<String> = ["|", "||", "&&", ";", "&"]
+    static let redirections: Set<String> = ["<", ">", ">>", "2>", "2>>"]
+
+    /// The simple commands of a line, each as its words, redirections left out.
+    static func commands(_ line: String) throws -> [[String]] {
+        var commands: [[String]] = [[]]
+        var skipNext = false
+        for token in try tokens(line) {
+            if skipNext {
+                skipNext = false
+            } else if separators.contains(token.text), token.isOperator {
+                commands.append([])
+            } else if redirections.contains(token.text), token.isOperator {
+                skipNext = true
+            } else {
+                commands[commands.count - 1].append(token.text)
+            }
+        }
+        return commands.filter { !$0.isEmpty }
+    }
+
+    static func words(_ line: String) throws -> [String] {
+        try tokens(line).map(\.text)
+    }
+
+    static func tokens(_ line: String) throws -> [(text: String, isOperator: Bool)] {
+        var tokens: [(String, Bool)] = []
+        var word = ""
+        var inWord = false
+        var quote: Character?
+        var characters = Array(line)[...]
+        func finish() {
+            if inWord { tokens.append((word, false)) }
+            word = ""
+            inWord = false
+        }
+        while let character = characters.popFirst() {
+            if let open = quote {
+                if character == open {
+                    quote = nil
+                } else if character == "\\", open == "\"", let next = characters.popFirst() {
+                    word.append(next)
+                } else {
+                    word.append(character)
+                }
+                continue
+            }
+            switch character {
+            case " ", "\t":
+                finish()
+            case "'", "\"":
+                quote = character
+                inWord = true
+            case "\\":
+                if let next = characters.popFirst() { word.append(next) }
+                inWord = true
+            case "#" where !inWord:
+                finish()
+                return tokens
+            case "|", "&", ";", "<", ">":
+                // `2>` is one operator when the 2 stands alone.
+                var text = String(character)
+                if character == ">", word == "2" {
+                    text = "2>"
+                    word = ""
+                    inWord = false
+                }
+                finish()
+                if let next = characters.first, (next == character && character != ";" && character != "<") {
+                    text.append(characters.removeFirst())
+                }
+                tokens.append((text, true))
+            default:
+                word.append(character)
+                inWord = true
+            }
+        }
+        guard quote == nil else { throw Unterminated() }
+        finish()
+        return tokens
     }
 }

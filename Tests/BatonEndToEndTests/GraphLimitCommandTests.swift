@@ -67,10 +67,28 @@ import Testing
         }
     }
 
-    @Test(arguments: ["0", "-3", "many", "1.5"]) func theLimitMustBeAPositiveWholeNumber(_ value: String) throws {
+    /// A wrong limit is reported with the bound it crosses: too small says "at least", too
+    /// large (even beyond what fits in a machine word) says "at most".
+    @Test(arguments: [
+        ("0", "'--graph-limit' must be at least 1, not 0"),
+        ("-3", "'--graph-limit' must be at least 1, not -3"),
+        ("10000001", "'--graph-limit' must be at most 10,000,000, not 10000001"),
+        ("99999999999999999999", "'--graph-limit' must be at most 10,000,000, not 99999999999999999999"),
+        ("many", "'--graph-limit' needs a whole number, not 'many'"),
+        ("1.5", "'--graph-limit' needs a whole number, not '1.5'"),
+        ("1,5", "'--graph-limit' needs a whole number, not '1,5'"),
+    ])
+    func aWrongLimitNamesTheBoundItCrosses(_ value: String, _ message: String) throws {
         let result = try BatonExecutable.run(["render", "-", "--view", "graph", "--graph-limit", value],
                                              input: Data("service A\nservice B\nA -> B : x\n".utf8))
         #expect(result.status == 2)
-        #expect(result.standardError.contains("'--graph-limit' needs a positive whole number, not '\(value)'"))
+        #expect(result.standardError.hasPrefix("baton: error: \(message)\n"), "\(result.standardError)")
+    }
+
+    /// The help writes the default as 50,000; a limit written the same way is understood.
+    @Test(arguments: ["10,000,000", "120_000", "3"]) func aLimitMayBeGroupedByThousands(_ value: String) throws {
+        let result = try BatonExecutable.run(["render", "-", "--view", "graph", "--graph-limit", value],
+                                             input: Data("service A\nservice B\nA -> B : x\n".utf8))
+        #expect(result.status == 0, "\(result.standardError)")
     }
 }

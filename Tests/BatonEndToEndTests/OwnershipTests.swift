@@ -128,4 +128,36 @@ struct OwnershipTests {
         #expect(read("secret")?.hasPrefix("<svg") == true)
         #expect(owner("out.svg")?.mode == 0o777, "the link stays a link")
     }
+
+    /// A file or directory the user may not read is named with the reason, wherever Baton meets
+    /// it: an input, a design found below a directory, an import, a configuration file.
+    @Test func whatAUserMayNotReadSaysPermissionDenied() throws {
+        try #require(geteuid() == 0, "the test makes files only root may read")
+        let root = Owner(user: 0, group: 0, mode: 0o600)
+        let open = Owner(user: 0, group: 0, mode: 0o644)
+        try create("secret.baton", "service S\n", owner: root)
+        try create("main.baton", "import \"secret.baton\"\nservice A\n", owner: open)
+        try create("conf.json", "{}", owner: root)
+        #expect(mkdir(path("designs"), 0o755) == 0)
+        #expect(mkdir(path("designs/locked"), 0o700) == 0)
+        try create("designs/ok.baton", "service A\n", owner: open)
+
+        for command in ["check", "render", "fmt", "metrics", "dump"] {
+            let input = try baton([command, "secret.baton"], asNobody: true)
+            #expect(input.status == 2, "\(command)")
+            #expect(input.standardError.hasPrefix("baton: error: cannot read 'secret.baton': Permission denied\n"), "\(command): \(input.standardError)")
+        }
+        let below = try baton(["check", "designs"], asNobody: true)
+        #expect(below.status == 2)
+        #expect(below.standardError.hasPrefix("baton: error: cannot read the directory 'designs/locked': Permission denied\n"),
+                "\(below.standardError)")
+        let imported = try baton(["check", "main.baton"], asNobody: true)
+        #expect(imported.status == 1)
+        #expect(String(decoding: imported.standardOutput, as: UTF8.self)
+            .contains("error[import-not-found]: cannot read imported file 'secret.baton': Permission denied\n"))
+        let configuration = try baton(["check", "--config", "conf.json", "designs/ok.baton"], asNobody: true)
+        #expect(configuration.status == 2)
+        #expect(configuration.standardError.hasPrefix(
+            "baton: error: invalid configuration: conf.json: cannot read the configuration file: Permission denied\n"))
+    }
 }

@@ -93,13 +93,10 @@ import Testing
         ["render", "-", "--to", "png"],
         ["render", "-", "--view", "sideways"],
         ["render", "-", "-o", "picture.png"],
-        ["render", "-", "-o", "x.svg", "--to", "dot"],
         ["render", "-", "--to", "dot", "--view", "sequence"],
         ["render", "-", "--to", "mermaid", "--view", "graph"],
         ["render", "-", "--view", "graph", "--direction", "sideways"],
         ["render", "-", "--to", "mermaid", "--direction", "TB"],
-        ["render", "-", "--id-prefix", "9 lives"],
-        ["render", "-", "--id-prefix", String(repeating: "x", count: 65)],
         ["render", "-", "--thme", "dark"],
         ["render", "no/such/file.baton"],
     ])
@@ -189,6 +186,72 @@ import Testing
         }
         #expect(outputs[0] == outputs[1])
         #expect(!outputs[0].isEmpty)
+    }
+
+    /// An explicit --to wins over the extension of -o, as in most tools; writing DOT into a
+    /// file named .svg is surprising enough to warn about, but not to refuse.
+    @Test func toWinsOverTheOutputExtensionWithAWarning() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(Self.design.utf8).write(to: directory.appendingPathComponent("shop.baton"))
+        let result = try BatonExecutable.run(["render", "shop.baton", "-o", "a.svg", "--to", "dot"], directory: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let written = try String(contentsOf: directory.appendingPathComponent("a.svg"), encoding: .utf8)
+        #expect(written.hasPrefix("// The graph view"))
+        #expect(result.standardError == """
+            baton: warning: writing DOT into 'a.svg', whose extension says SVG: --to dot wins
+              help: name the file a.dot, or drop --to to write SVG
+
+            """)
+        // An extension that names no format takes --to without a word.
+        let plain = try BatonExecutable.run(["render", "shop.baton", "-o", "shop.md", "--to", "mermaid"], directory: directory)
+        #expect(plain.status == 0)
+        #expect(plain.standardError.isEmpty)
+        #expect(try String(contentsOf: directory.appendingPathComponent("shop.md"), encoding: .utf8).hasPrefix("sequenceDiagram"))
+    }
+
+    /// The id prefix's message names the character that is wrong and where it is.
+    @Test(arguments: [
+        ("a b", "'a b' cannot start an id: a space at position 2 is not allowed"),
+        ("ab/c", "'ab/c' cannot start an id: '/' at position 3 is not allowed"),
+        ("9 lives", "'9 lives' cannot start an id: it starts with '9', and an id starts with an ASCII letter or '_'"),
+        ("", "the id prefix is empty"),
+        (String(repeating: "x", count: 65), "the id prefix must be at most 64 characters long, not 65"),
+    ])
+    func aBadIdPrefixSaysWhatIsWrong(_ prefix: String, _ message: String) throws {
+        let result = try BatonExecutable.run(["render", "-", "--id-prefix", prefix], input: Data(Self.design.utf8))
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("baton: error: \(message)\n"), "\(result.standardError)")
+        #expect(result.standardError.contains("help: use ASCII letters, digits") || prefix.count > 64)
+    }
+
+    /// On a terminal, a render to a file says what it wrote; in a pipe (a CI log) it says
+    /// nothing, and --quiet silences it on a terminal too.
+    @Test func aRenderToAFileSaysWhatItWroteOnlyOnATerminal() throws {
+        let directory = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(Self.design.utf8).write(to: directory.appendingPathComponent("shop.baton"))
+        let sequence = try BatonExecutable.run(["render", "shop.baton", "-o", "shop.svg"], directory: directory,
+                                               standardErrorIsTerminal: true)
+        #expect(sequence.status == 0)
+        let size = try FileManager.default.attributesOfItem(atPath: directory.appendingPathComponent("shop.svg").path)[.size] as? Int ?? 0
+        #expect(sequence.standardError == "wrote shop.svg (SVG, sequence view of flow \"Shop\", \((size + 500) / 1000) KB)\n")
+
+        let graph = try BatonExecutable.run(["render", "shop.baton", "--flow", "Refund", "-o", "refund.dot"], directory: directory,
+                                            standardErrorIsTerminal: true)
+        #expect(graph.standardError.hasPrefix("wrote refund.dot (DOT, graph view of flow \"Refund\", "), "\(graph.standardError)")
+        #expect(graph.standardError.hasSuffix(" bytes)\n"))
+
+        let quiet = try BatonExecutable.run(["render", "shop.baton", "-o", "shop.svg", "--quiet"], directory: directory,
+                                            standardErrorIsTerminal: true)
+        #expect(quiet.status == 0)
+        #expect(quiet.standardError.isEmpty)
+        let piped = try BatonExecutable.run(["render", "shop.baton", "-o", "shop.svg"], directory: directory)
+        #expect(piped.status == 0)
+        #expect(piped.standardError.isEmpty)
+        // Standard output is the diagram itself: nothing to announce.
+        let toStandardOutput = try BatonExecutable.run(["render", "shop.baton"], directory: directory, standardErrorIsTerminal: true)
+        #expect(toStandardOutput.standardError.isEmpty)
     }
 
     @Test func helpListsTheOptions() throws {

@@ -15,6 +15,19 @@ import Testing
         #expect(JSONValue.string("a\u{1}b\u{2028}").serialized() == #""a\u0001b\u2028""#)
     }
 
+    /// An unpaired surrogate escape is ill-formed UTF-16: it reads as U+FFFD where it stands,
+    /// and never pairs with a low surrogate that comes later.
+    @Test(arguments: [
+        (#""a\ud83dz""#, "a\u{FFFD}z"),
+        (#""a\ud83d""#, "a\u{FFFD}"),
+        (#""\ud83d\n\ude00""#, "\u{FFFD}\n\u{FFFD}"),
+        (#""\ud83d\ud83d\ude00""#, "\u{FFFD}😀"),
+        (#""\ude00x""#, "\u{FFFD}x"),
+    ])
+    func unpairedSurrogatesBecomeReplacementCharacters(json: String, expected: String) throws {
+        #expect(try JSONValue.parse(json) == .string(expected))
+    }
+
     /// JSON allows these raw, but output read on a terminal must not carry them: a C1 control
     /// can act as an escape sequence there, a bidi override reorders the text.
     @Test func terminalControlsAreEscapedAndReadBack() throws {

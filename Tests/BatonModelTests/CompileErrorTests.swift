@@ -87,10 +87,10 @@ import Testing
         expect("service A [timeout=↓5]\n", CompileError.invalidAttributeValue, messageContains: "timeout=5s")
         expect("service A [availability=↓0.999]\n", CompileError.invalidAttributeValue, messageContains: "99.9%")
         expect("service A [availability=↓120%]\n", CompileError.invalidAttributeValue)
-        // Numbers past what a count can hold say so, instead of "not a whole number".
-        expect("service A\nservice B\nA -> B [retries=↓9223372036854775808]\n", CompileError.invalidAttributeValue, messageContains: "too large")
-        expect("service A [concurrency=↓99999999999999999999999]\n", CompileError.invalidAttributeValue, messageContains: "too large")
-        expect("service A\nservice B\nloop [times=↓1000000000000] { A -> B }\n", CompileError.invalidAttributeValue, messageContains: "too large")
+        // Numbers past what a count can hold name the bound, instead of "not a whole number".
+        expect("service A\nservice B\nA -> B [retries=↓9223372036854775808]\n", CompileError.invalidAttributeValue, messageContains: "must be at most 999999999999")
+        expect("service A [concurrency=↓99999999999999999999999]\n", CompileError.invalidAttributeValue, messageContains: "must be at most 999999999999")
+        expect("service A\nservice B\nloop [times=↓1000000000000] { A -> B }\n", CompileError.invalidAttributeValue, messageContains: "must be at most 999999999999")
         expect("service A [concurrency=↓0]\n", CompileError.invalidAttributeValue)
         expect("service A\nservice B\nA -> B [retries=↓1.5]\n", CompileError.invalidAttributeValue)
         expect("service S\nqueue Q [dlq=↓S]\n", CompileError.invalidAttributeValue, messageContains: "service")

@@ -47,7 +47,7 @@ import Testing
             "/t/lib.baton": String(repeating: "service L\n", count: 120),
         ]
         let input = SourceInput(displayPath: "main.baton", resolvedPath: "/t/main.baton", bytes: Array(tree["/t/main.baton"]!.utf8))
-        let compilation = Compiler.compile(input) { path in tree[path].map { Array($0.utf8) } }
+        let compilation = Compiler.compile(input, read: Compiler.reader(tree))
         let perFile = Dictionary(grouping: compilation.diagnostics, by: \.span.file).mapValues(\.count)
         #expect(perFile[FileID(0)] == cap)
         #expect(perFile[FileID(1)] == cap)

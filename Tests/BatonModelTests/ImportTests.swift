@@ -8,9 +8,7 @@ import Testing
                  roots: [String] = []) -> Compilation {
         let tree = files
         let input = SourceInput(displayPath: "designs/main.baton", resolvedPath: root, bytes: Array(tree[root]!.utf8))
-        return Compiler.compile(input, options: CompileOptions(importRoots: roots)) { path in
-            tree[path].map { Array($0.utf8) }
-        }
+        return Compiler.compile(input, options: CompileOptions(importRoots: roots), read: Compiler.reader(tree))
     }
 
     @Test func importedDeclarationsAreSharedAndMarked() {
@@ -103,7 +101,7 @@ import Testing
         let tree = files
         let canonical = Self.canonical(links)
         let input = SourceInput(displayPath: display, resolvedPath: root, bytes: Array((tree[canonical(root)] ?? "").utf8))
-        return Compiler.compile(input, read: { tree[$0].map { Array($0.utf8) } }, canonical: canonical)
+        return Compiler.compile(input, read: Compiler.reader(tree), canonical: canonical)
     }
 
     @Test func aFileImportedUnderTwoNamesIsLoadedOnce() {

@@ -17,8 +17,9 @@ import Testing
         let directory = Golden.packageRoot().appendingPathComponent("samples")
         let path = directory.appendingPathComponent(name).path
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-        let compilation = Compiler.compile(SourceInput(displayPath: "samples/\(name)", resolvedPath: path, bytes: bytes)) { path in
-            FileManager.default.contents(atPath: path).map { Array($0) }
+        let compilation = Compiler.compile(SourceInput(displayPath: "samples/\(name)", resolvedPath: path, bytes: bytes)) { path throws(Compiler.ReadFailure) in
+            guard let data = FileManager.default.contents(atPath: path) else { throw Compiler.ReadFailure(reason: "cannot read it") }
+            return Array(data)
         }
         #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
         try Golden.check(ModelDump.dump(compilation.model), "model/\(name).txt")

@@ -195,7 +195,7 @@ import Testing
         let tree = ["/t/main.baton": "import \"lib.baton\"\n" + String(repeating: "service M\n", count: 150),
                     "/t/lib.baton": String(repeating: "service L\n", count: 120)]
         let input = SourceInput(displayPath: "main.baton", resolvedPath: "/t/main.baton", bytes: Array(tree["/t/main.baton"]!.utf8))
-        let compilation = Compiler.compile(input) { path in tree[path].map { Array($0.utf8) } }
+        let compilation = Compiler.compile(input, read: Compiler.reader(tree))
         let reported = compilation.diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) }
         let omitted = OmittedErrors.of(compilation)
         #expect(omitted == [OmittedErrors(file: "main.baton", count: 49), OmittedErrors(file: "lib.baton", count: 19)])

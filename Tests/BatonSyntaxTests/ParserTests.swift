@@ -40,6 +40,28 @@ import Testing
         #expect(par.branches.count == 2)
     }
 
+    /// `{` on the line after its head (a C habit): one error that says where it belongs, and
+    /// the block is still parsed as the head's, so its steps are kept.
+    @Test(arguments: [
+        ("A -> B : x\n{\n  B -> C : y\n}\n", "interaction", "A -> B : x {"),
+        ("A -> B [timeout=1s]\n\n{\n  B -> C : y\n}\n", "interaction", "A -> B [timeout=1s] {"),
+        ("flow \"F\"\n{\n  B -> C : y\n}\n", "flow", "flow \"F\" {"),
+        ("loop \"again\"\n{\n  B -> C : y\n}\n", "'loop'", "loop \"again\" {"),
+        ("group G\n{\n  service C\n}\n", "group", "group G {"),
+    ])
+    func aBraceOnTheNextLineIsOneErrorAndTheBlockIsKept(text: String, what: String, fixed: String) throws {
+        let result = parse(text)
+        #expect(result.diagnostics.map(\.message) == ["'{' must be on the same line as its \(what)"])
+        #expect(result.diagnostics.first?.help == "a block starts on the same line as its \(what): \(fixed)")
+        #expect(result.syntax.statements.count == 1)
+        #expect(parse(text.replacing(try Regex(#"\n+\{"#), with: " {")).diagnostics.isEmpty)
+    }
+
+    @Test func aBraceAfterADeclarationIsStillAnError() {
+        let result = parse("service A\n{\n}\n")
+        #expect(result.diagnostics.map(\.message) == ["expected a statement, found '{'"])
+    }
+
     @Test func oneLineBlocksAndSemicolons() {
         let result = parse("par { A ->> B : x } and { B ->> A : y }; A -> B; B -> A\n")
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message))")

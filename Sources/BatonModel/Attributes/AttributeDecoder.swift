@@ -88,6 +88,19 @@ struct AttributeDecoder {
                                        help: "write it as \(key)=\(Self.example(spec.valueType))"))
             return nil
         }
+        /// A count, or nil after saying what is wrong with it: a fraction is not a count, and one
+        /// below the least value names that bound.
+        func counted(_ number: Double, minimum: Int) -> Int? {
+            guard let count = Self.wholeNumber(number) else {
+                diagnostics.append(invalid(attribute, "\(expected), not \(LiteralFormat.number(number))"))
+                return nil
+            }
+            guard count >= minimum else {
+                diagnostics.append(invalid(attribute, "'\(key)' must be at least \(minimum), not \(count)"))
+                return nil
+            }
+            return count
+        }
         func mismatch(_ help: String? = nil) -> DecodedValue? {
             diagnostics.append(invalid(attribute, "\(expected), not \(value.typeName)",
                                        help: help ?? "for example: \(key)=\(Self.example(spec.valueType))"))
@@ -96,7 +109,7 @@ struct AttributeDecoder {
         switch (spec.valueType, value.kind) {
         case (.count, .number(let number)), (.countOrUnbounded, .number(let number)):
             if number >= Self.countLimit {
-                diagnostics.append(invalid(attribute, "'\(key)' is too large: counts stop below \(LiteralFormat.number(Self.countLimit))"))
+                diagnostics.append(invalid(attribute, "'\(key)' must be at most \(LiteralFormat.number(Self.countLimit - 1))"))
                 return nil
             }
         default:
@@ -116,8 +129,12 @@ struct AttributeDecoder {
                 }
                 return mismatch()
             }
-            guard percent > 0, percent <= 100 else {
-                diagnostics.append(invalid(attribute, "'\(key)' must be above 0% and at most 100%"))
+            guard percent <= 100 else {
+                diagnostics.append(invalid(attribute, "'\(key)' must be at most 100%, not \(LiteralFormat.number(percent))%"))
+                return nil
+            }
+            guard percent > 0 else {
+                diagnostics.append(invalid(attribute, "'\(key)' must be above 0%, not \(LiteralFormat.number(percent))%"))
                 return nil
             }
             return .percent(percent / 100)
@@ -135,18 +152,12 @@ struct AttributeDecoder {
             return .duration(seconds)
         case .count(let minimum):
             guard case .number(let number) = value.kind else { return mismatch() }
-            guard let count = Self.wholeNumber(number), count >= minimum else {
-                diagnostics.append(invalid(attribute, "\(expected), not \(LiteralFormat.number(number))"))
-                return nil
-            }
+            guard let count = counted(number, minimum: minimum) else { return nil }
             return .count(count)
         case .countOrUnbounded(let minimum):
             if case .unbounded = value.kind { return .bound(.unbounded) }
             guard case .number(let number) = value.kind else { return mismatch() }
-            guard let count = Self.wholeNumber(number), count >= minimum else {
-                diagnostics.append(invalid(attribute, "\(expected) of at least \(minimum), not \(LiteralFormat.number(number))"))
-                return nil
-            }
+            guard let count = counted(number, minimum: minimum) else { return nil }
             return .bound(.count(count))
         case .rate:
             guard case .rate(let rate) = value.kind else {

@@ -47,14 +47,36 @@ public struct SourceInput: Sendable {
 }
 
 public enum Compiler {
-    /// Reads the file at a resolved path; nil when it cannot be read.
-    public typealias Reader = @Sendable (String) -> [UInt8]?
+    /// Why an imported file could not be read, as a sentence fragment ("Permission denied",
+    /// "it is a directory"): the import's error quotes it.
+    public struct ReadFailure: Error, Sendable, Hashable {
+        public var reason: String
+
+        public init(reason: String) {
+            self.reason = reason
+        }
+    }
+
+    /// Reads the file at a resolved path, or says why it cannot.
+    public typealias Reader = @Sendable (String) throws(ReadFailure) -> [UInt8]
+
+    /// A reader over files held in memory, by resolved path: for tests, and for tools such as
+    /// editors that compile buffers not saved yet.
+    public static func reader(_ files: [String: String]) -> Reader {
+        { path throws(ReadFailure) in
+            guard let text = files[path] else { throw ReadFailure(reason: "No such file or directory") }
+            return Array(text.utf8)
+        }
+    }
+
+    /// The reader of a compilation that has no files besides its input.
+    public static let noFiles: Reader = { _ throws(ReadFailure) in throw ReadFailure(reason: "this compilation reads no files") }
     /// The path a resolved path really names, symbolic links followed (identity when there is
     /// no file system).
     public typealias Canonicalizer = @Sendable (String) -> String
 
     public static func compile(_ input: SourceInput, options: CompileOptions = CompileOptions(),
-                               read: @escaping Reader = { _ in nil },
+                               read: @escaping Reader = noFiles,
                                canonical: @escaping Canonicalizer = { $0 }) -> Compilation {
         var loader = ImportLoader(options: options, read: read, canonical: canonical, rootPath: input.resolvedPath)
         loader.load(input, chain: [])
@@ -176,11 +198,15 @@ struct ImportLoader {
                         help: "move the shared declarations into a file that both import")
         }
         if let existing = loaded[real] { return existing }
-        guard let bytes = read(real) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try read(real)
+        } catch {
             let base = displayPath == "<stdin>" ? "the current directory"
                 : importer.displayDirectory == PathName.directory(of: displayPath) ? "'\(displayPath)'"
                 : "'\(importer.displayDirectory)', where the link '\(displayPath)' leads"
-            return fail(CompileError.importNotFound, "cannot read imported file '\(relative)'", help: "the path is relative to \(base)")
+            return fail(CompileError.importNotFound, "cannot read imported file '\(relative)': \(error.reason)",
+                        help: "the path is relative to \(base)")
         }
         let display = PathName.join(importer.displayDirectory, relative)
         return load(SourceInput(displayPath: display, resolvedPath: target, bytes: bytes),

@@ -120,7 +120,7 @@ extension Parser {
         let attributes = parseOptionalAttributes()
         let headSpan = span(from: start)
         guard !panicking else { return nil }
-        guard token.kind == .leftBrace else {
+        guard token.kind == .leftBrace || braceOnNextLine(after: headSpan, of: "group", "group \(name.name) … {") else {
             failExpected("'{' to open the group", help: "a group lists its members in braces: group \(name.name) { service A }")
             return nil
         }
@@ -164,7 +164,7 @@ extension Parser {
         let attributes = parseOptionalAttributes()
         let headSpan = span(from: start)
         guard !panicking else { return nil }
-        guard token.kind == .leftBrace else {
+        guard token.kind == .leftBrace || braceOnNextLine(after: headSpan, of: "flow", "flow \"\(name.value)\" … {") else {
             failExpected("'{' to open the flow")
             return nil
         }

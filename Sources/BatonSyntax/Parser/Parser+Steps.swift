@@ -82,7 +82,9 @@ extension Parser {
         let attributes = parseOptionalAttributes()
         let headSpan = span(from: start)
         var block: BlockSyntax?
-        if !panicking, token.kind == .leftBrace {
+        if !panicking, token.kind == .leftBrace
+            || braceOnNextLine(after: headSpan, of: "interaction", "\(fromName) \(arrow.rawValue) \(to.name) … {")
+        {
             block = parseBlock()
         }
         return InteractionSyntax(from: from, arrow: arrow, arrowSpan: arrowSpan, to: to, label: label,
@@ -114,7 +116,10 @@ extension Parser {
         }
         while true {
             guard !panicking else { return nil }
-            guard token.kind == .leftBrace else {
+            guard token.kind == .leftBrace
+                || braceOnNextLine(after: span(from: keywordSpan.start), of: "'\(branches.isEmpty ? kind.rawValue : continuation?.rawValue ?? "")'",
+                                   "\(branches.isEmpty ? kind.rawValue : continuation?.rawValue ?? "") … {")
+            else {
                 failExpected("'{' to open the '\(branches.isEmpty ? kind.rawValue : continuation?.rawValue ?? "")' block")
                 return nil
             }
@@ -134,6 +139,27 @@ extension Parser {
             }
         }
         return FragmentSyntax(kind: kind, attributes: attributes, branches: branches, span: headSpan)
+    }
+
+    /// A `{` alone on the line after the head it opens (`A -> B : x`, then `{`), a habit from
+    /// C-like languages. The intent is clear, so it is reported once, saying where the brace
+    /// belongs, and the block is parsed as the head's own: the steps inside are still checked.
+    /// Without such a `{` nothing is consumed. `example` is the head as the help shows it when
+    /// its own text is too long or spans lines.
+    mutating func braceOnNextLine(after head: Span, of what: String, _ example: String) -> Bool {
+        guard !panicking, token.kind == .newline else { return false }
+        let saved = (lexer, token, previousEnd, diagnostics)
+        while token.kind == .newline { advance() }
+        guard token.kind == .leftBrace else {
+            (lexer, token, previousEnd, diagnostics) = saved
+            return false
+        }
+        let text = String(decoding: lexer.bytes[head.start..<head.end], as: UTF8.self)
+        let shown = text.utf8.count <= 60 && !text.contains("\n") ? text + " {" : example
+        report("'{' must be on the same line as its \(what)", at: span(token),
+               notes: [.init("the \(what) this block belongs to", at: head)],
+               help: "a block starts on the same line as its \(what): \(shown)")
+        return true
     }
 
     /// After a branch's `}`: is the next word (on this line or a following one) `else` or `and`?

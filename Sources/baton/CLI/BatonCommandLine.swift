@@ -46,7 +46,8 @@ enum BatonCommandLine {
         }
         switch first {
         case "--help", "-h", "help":
-            if first == "help", arguments.count > 1, let command = commands.first(where: { $0.spec.name == arguments[1] }) {
+            // `baton help render` and `baton --help render` alike.
+            if arguments.count > 1, let command = commands.first(where: { $0.spec.name == arguments[1] }) {
                 Terminal.write(command.spec.helpText)
             } else {
                 Terminal.write(helpText)
@@ -57,6 +58,9 @@ enum BatonCommandLine {
             return Terminal.Exit.success
         default:
             break
+        }
+        if first.hasPrefix("-"), first != "-" {
+            return optionBeforeCommand(arguments)
         }
         guard let command = commands.first(where: { $0.spec.name == first }) else {
             var help = "run 'baton --help' for the list of commands"
@@ -76,6 +80,26 @@ enum BatonCommandLine {
             return Terminal.Exit.success
         }
         return command.run(parsed)
+    }
+
+    /// `baton --format json check x`: Baton has no options of its own, so the user meant the
+    /// command's. Says where they go, with the command line reordered when that parses.
+    static func optionBeforeCommand(_ arguments: [String]) -> Int32 {
+        guard let index = arguments.firstIndex(where: { argument in commands.contains { $0.spec.name == argument } }),
+              let command = commands.first(where: { $0.spec.name == arguments[index] })
+        else {
+            return Terminal.fail("unknown option '\(arguments[0])': options go after the command",
+                                 help: "baton COMMAND [OPTIONS] [PATH...]; run 'baton --help' for the list of commands")
+        }
+        let reordered = Array(arguments[..<index]) + Array(arguments[(index + 1)...])
+        do {
+            _ = try command.spec.parse(reordered)
+        } catch {
+            // Moved after the command it would still be wrong: say both.
+            return Terminal.fail("\(error.message) (and options go after the command)", help: error.help)
+        }
+        return Terminal.fail("options go after the command: " + ShellWords.join(["baton", command.spec.name] + reordered),
+                             help: "run 'baton \(command.spec.name) --help' for its options")
     }
 }
 

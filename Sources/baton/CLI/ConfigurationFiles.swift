@@ -39,8 +39,10 @@ struct ConfigurationFiles {
             }
             visited.append(current)
             let candidate = current == "/" ? "/" + Configuration.fileName : current + "/" + Configuration.fileName
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
+            // Anything by that name but a directory is read — a link to nothing or a file nobody
+            // may read is an error that says so, not a configuration silently ignored.
+            var status = stat()
+            if lstat(candidate, &status) == 0, stat(candidate, &status) != 0 || status.st_mode & S_IFMT != S_IFDIR {
                 found = try read(candidate)
                 break
             }
@@ -64,7 +66,8 @@ struct ConfigurationFiles {
         do {
             return try FileReader.contents(of: path)
         } catch {
-            throw ConfigurationError(path: shown, message: "cannot read the configuration file: \(error.reason)")
+            throw ConfigurationError(path: shown, message: "cannot read the configuration file: \(error.reason)",
+                                     help: error.isDirectory ? "give the \(Configuration.fileName) file itself, not its directory" : nil)
         }
     }
 

@@ -1,4 +1,5 @@
 import Baton
+import BatonModel
 import Foundation
 
 /// One input: a file on disk or standard input.
@@ -18,11 +19,15 @@ struct InputError: Error {
 }
 
 /// Turns command-line paths into input files: `-` is stdin, a directory means every `*.baton`
-/// below it (sorted, hidden and build directories skipped), anything else is read as a file.
+/// below it (sorted, hidden directories skipped), anything else is read as a file.
+///
+/// Whatever cannot be read is reported with why — "Permission denied", "it is a directory",
+/// "Too many levels of symbolic links", a link to nothing — never skipped in silence, since a
+/// design that is not read is a design that is not checked.
 enum InputFiles {
     /// The inputs of `baton COMMAND PATH...`, or nil after telling the user what is wrong (no
     /// path given, a path that cannot be read, a directory without designs, or — when `single`
-    /// — more than one file).
+    /// — more than one file, or a directory).
     static func gather(_ arguments: ParsedArguments, command: String, single: Bool = false) -> [InputFile]? {
         guard !arguments.positional.isEmpty else {
             let what = single ? "one file or '-'" : "one or more files, directories or '-'"
@@ -30,12 +35,11 @@ enum InputFiles {
             return nil
         }
         do {
-            let inputs = try collect(arguments.positional)
-            if single, inputs.count != 1 {
-                Terminal.fail("'baton \(command)' takes one file, not \(inputs.count)", help: "baton \(command) design.baton")
+            if single, arguments.positional.count != 1 {
+                Terminal.fail("'baton \(command)' takes one file, not \(arguments.positional.count)", help: "baton \(command) design.baton")
                 return nil
             }
-            return inputs
+            return single ? [try one(arguments.positional[0], command: command)] : try collect(arguments.positional)
         } catch {
             Terminal.fail(error.message, help: error.help)
             return nil
@@ -49,54 +53,86 @@ enum InputFiles {
                 files.append(InputFile(displayPath: "<stdin>", bytes: try Terminal.readStandardInput()))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(message: "no such file or directory: '\(path)'")
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                throw InputError(message: "cannot read '\(path)': \(FileReader.Failure(path: path, errno: errno).reason)")
             }
-            if isDirectory.boolValue {
-                let found = batonFiles(below: path)
-                if found.isEmpty {
-                    throw InputError(message: "no .baton files found under '\(path)'")
-                }
-                for file in found {
-                    var input = try read(file)
-                    input.searchRoot = path
-                    files.append(input)
-                }
-            } else {
+            guard status.st_mode & S_IFMT == S_IFDIR else {
                 files.append(try read(path))
+                continue
+            }
+            let found = try batonFiles(below: path)
+            if found.isEmpty {
+                throw InputError(message: "no .baton files found under '\(path)'")
+            }
+            for file in found {
+                var input = try read(file)
+                input.searchRoot = path
+                files.append(input)
             }
         }
         return files
     }
 
-    static func read(_ path: String) throws(InputError) -> InputFile {
+    /// The one input of a command that takes one: a file, or standard input for `-`. A
+    /// directory is an error that points to `baton check`.
+    static func one(_ path: String, command: String) throws(InputError) -> InputFile {
+        path == "-" ? InputFile(displayPath: "<stdin>", bytes: try Terminal.readStandardInput()) : try read(path, command: command)
+    }
+
+    /// The file at `path`, or an error saying why it cannot be read. `command` names the command
+    /// that wanted one file, for the advice when `path` is a directory.
+    static func read(_ path: String, command: String? = nil) throws(InputError) -> InputFile {
         do {
             return InputFile(displayPath: path, bytes: try FileReader.contents(of: path))
         } catch {
-            throw InputError(message: "cannot read '\(path)': \(error.reason)")
+            var help: String?
+            if error.isDirectory {
+                help = command == "markdown" ? "give a Markdown file, such as \(ShellWords.quoted(PathName.join(path, "README.md")))"
+                    : "give a .baton file, or check every design below it with: " + ShellWords.join(["baton", "check", path])
+            }
+            throw InputError(message: "cannot read '\(path)': \(error.reason)", help: help)
         }
     }
 
     /// Every `*.baton` file below a directory, sorted by path (byte order, so every machine
-    /// agrees).
-    static func batonFiles(below directory: String) -> [String] {
+    /// agrees). Hidden entries are skipped; a subdirectory that cannot be listed is an error, and
+    /// so is a `*.baton` entry that is not a regular file or a link to one (a link to nothing,
+    /// a link loop, a named pipe): each would otherwise drop a design from the run unseen.
+    static func batonFiles(below directory: String) throws(InputError) -> [String] {
         var result: [String] = []
         var pending = [directory]
         // Directories already walked, by real path: a symbolic link cycle is walked once.
         var visited = Set<String>()
         while let current = pending.popLast() {
-            guard visited.insert(URL(fileURLWithPath: current).resolvingSymlinksInPath().path).inserted else { continue }
-            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: current) else { continue }
+            guard visited.insert(FileReader.realPath(current) ?? current).inserted else { continue }
+            let entries: [String]
+            do {
+                entries = try FileReader.entries(of: current)
+            } catch {
+                throw InputError(message: "cannot read the directory '\(current)': \(error.reason)",
+                                 help: "make it readable, or name the designs beside it one by one")
+            }
             for entry in entries {
                 if entry.hasPrefix(".") { continue }
                 let path = current.hasSuffix("/") ? current + entry : current + "/" + entry
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+                var status = stat()
+                let isDesign = entry.hasSuffix(".baton")
+                guard stat(path, &status) == 0 else {
+                    // A broken entry that is not a design is none of Baton's business.
+                    if isDesign { throw InputError(message: "cannot read '\(path)': \(FileReader.Failure(path: path, errno: errno).reason)") }
+                    continue
+                }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR:
                     pending.append(path)
-                } else if entry.hasSuffix(".baton") {
-                    result.append(path)
+                case S_IFREG:
+                    if isDesign { result.append(path) }
+                default:
+                    if isDesign {
+                        throw InputError(message: "cannot read '\(path)': it is \(FileReader.describe(status.st_mode)), not a regular file",
+                                         help: "below a directory Baton reads regular files only; name it on the command line to read it anyway")
+                    }
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Baton
+import BatonModel
 import Foundation
 
 /// Remembers every file a run reads (its inputs and everything they import), so that none of
@@ -12,10 +13,10 @@ final class ReadLog: @unchecked Sendable {
         lock.withLock { files.append((path, role)) }
     }
 
-    /// Reads an imported file like `FileReader.read`, and records it.
-    func read(_ path: String) -> [UInt8]? {
-        let bytes = FileReader.read(path)
-        if bytes != nil { record(path, role: "a design this run imports") }
+    /// Reads an imported file like `FileReader.readImport`, and records it.
+    func read(_ path: String) throws(Compiler.ReadFailure) -> [UInt8] {
+        let bytes = try FileReader.readImport(path)
+        record(path, role: "a design this run imports")
         return bytes
     }
 

@@ -55,6 +55,17 @@ enum Terminal {
         return code
     }
 
+    /// Prints "baton: warning: …" (and a help line) to stderr: the run goes on.
+    static func warn(_ message: String, help: String? = nil) {
+        var text = "baton: warning: \(ControlCharacters.visible(message))\n"
+        if let help { text += "  help: \(ControlCharacters.visible(help))\n" }
+        error(text)
+    }
+
+    /// Whether standard error is a terminal: someone is watching, so a line saying what was done
+    /// helps; in a pipe or a CI log it would only be noise.
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
     /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty —
     /// not even with `--color always`.
     static func colorEnabled(_ choice: String?, stream: Int32 = STDOUT_FILENO) -> Bool {

@@ -71,7 +71,7 @@ enum MarkdownCommand {
                     return Terminal.fail(error.message, help: error.help)
                 }
             } else {
-                do { input = try InputFiles.read(path) } catch { return Terminal.fail(error.message) }
+                do { input = try InputFiles.read(path, command: "markdown") } catch { return Terminal.fail(error.message, help: error.help) }
                 // Replacing the fences in the source itself would lose the diagrams' source.
                 reads.record(path, role: inPlace ? "an input document"
                                  : "the input document, whose ```baton sources would be lost (--in-place keeps them)")

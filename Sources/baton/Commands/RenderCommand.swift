@@ -12,10 +12,13 @@ enum RenderCommand {
         usage: "baton render [OPTIONS] FILE",
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
-            to OUT with -o, whose extension picks the format (.svg, .dot or .gv, .mmd or .mermaid)
-            unless --to says otherwise. OUT is written atomically (a symbolic link is written
-            through, keeping the link), and never over the input or a file it imports; a read-only
-            OUT needs --force.
+            to OUT with -o, whose extension picks the format (.svg, .dot or .gv, .mmd or .mermaid).
+            An explicit --to wins over the extension, with a warning when the extension names
+            another format. OUT is written atomically (a symbolic link is written through, keeping
+            the link), and never over the input or a file it imports; a read-only OUT needs
+            --force. When standard error is a terminal, a line there says what was written
+            ("wrote checkout.svg (SVG, sequence view of flow "Checkout", 12 KB)"); --quiet drops
+            it, and pipes and CI logs never get it.
             Compile errors are reported as by 'baton check' and exit with 1; lint findings never
             stop a render. The graph view is laid out by Baton itself (no Graphviz needed), left to
             right unless --direction TB. A graph view with more participants and connections
@@ -26,18 +29,19 @@ enum RenderCommand {
         options: [
             .value("--output", short: "-o", "OUT", "write to OUT instead of standard output"),
             .value("--to", "FORMAT", choices: RenderFormat.allCases.map(\.rawValue),
-                   "output format (default: from OUT's extension, else svg)"),
+                   "output format, even when OUT's extension says another (default: from OUT's extension, else svg)"),
             .value("--view", "VIEW", choices: RenderView.allCases.map(\.rawValue),
                    "sequence: one flow over time; graph: the architecture (default: sequence, DOT is always graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
             .value("--direction", "DIR", choices: GraphDirection.allCases.map(\.rawValue),
                    "graph view: edges run left to right or top to bottom (default LR)"),
-            .value("--graph-limit", "N", "graph view: the most participants and connections laid out together "
-                   + "(default 50,000; laying out that many takes up to about 1 GB)"),
+            .value("--graph-limit", "N", "graph view: the most participants and connections laid out together, "
+                   + "1 to 10,000,000 (default 50,000; laying out that many takes up to about 1 GB)"),
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "colours (default light)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
             .importRoot,
             .force,
+            .flag("--quiet", short: "-q", "do not say what was written (said on standard error only when it is a terminal)"),
         ],
         examples: [
             "baton render checkout.baton -o checkout.svg",
@@ -46,6 +50,8 @@ enum RenderCommand {
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
             "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
+            "baton render checkout.baton --to mermaid -o checkout.md   # an extension that names no format needs --to",
+            "baton render checkout.baton -o checkout.svg --quiet   # no 'wrote checkout.svg' line, even on a terminal",
             "cat checkout.baton | baton render - --to mermaid",
         ])
 
@@ -57,29 +63,22 @@ enum RenderCommand {
         }
         // `-o -` is standard output, as for most tools.
         let output = arguments.value("--output").flatMap { $0 == "-" ? nil : $0 }
-        let format: RenderFormat
-        switch (arguments.value("--to").flatMap(RenderFormat.init(rawValue:)), output.flatMap(RenderFormat.init(fileName:))) {
-        case (let chosen?, let implied?) where chosen != implied:
-            return Terminal.fail("'--to \(chosen.rawValue)' contradicts the extension of '\(output ?? "")'",
-                                 help: "give the file a .\(chosen == .mermaid ? "mmd" : chosen.rawValue) extension, or drop --to")
-        case (let chosen?, _):
-            format = chosen
-        case (nil, let implied?):
-            format = implied
-        case (nil, nil):
-            if let output {
-                return Terminal.fail("cannot tell the format from '\(output)'",
-                                     help: "use an .svg, .dot, .gv, .mmd or .mermaid extension, or say --to svg|dot|mermaid")
-            }
-            format = .svg
+        let chosen = arguments.value("--to").flatMap(RenderFormat.init(rawValue:))
+        let implied = output.flatMap(RenderFormat.init(fileName:))
+        // An explicit --to wins; the extension decides only when --to is not given.
+        guard let format = chosen ?? implied ?? (output == nil ? .svg : nil) else {
+            return Terminal.fail("cannot tell the format from '\(output ?? "")'",
+                                 help: "use an .svg, .dot, .gv, .mmd or .mermaid extension, or say --to svg|dot|mermaid")
         }
         var graphLimit = RenderOptions.defaultGraphLimit
         if let given = arguments.value("--graph-limit") {
-            guard let limit = Int(given), limit > 0 else {
-                return Terminal.fail("'--graph-limit' needs a positive whole number, not '\(given)'",
-                                     help: "the default is 50,000 participants and connections together")
+            do {
+                graphLimit = try WholeNumberOption.parse(
+                    given, option: "--graph-limit", in: 1...RenderOptions.maximumGraphLimit,
+                    help: "the default is 50,000 participants and connections together")
+            } catch {
+                return Terminal.fail(error.message, help: error.help)
             }
-            graphLimit = limit
         }
         let options = RenderOptions(
             format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
@@ -90,8 +89,7 @@ enum RenderCommand {
 
         let input: InputFile
         do {
-            input = path == "-" ? InputFile(displayPath: "<stdin>", bytes: try Terminal.readStandardInput())
-                : try InputFiles.read(path)
+            input = try InputFiles.one(path, command: "render")
         } catch {
             return Terminal.fail(error.message, help: error.help)
         }
@@ -122,11 +120,48 @@ enum RenderCommand {
             return Terminal.Exit.success
         }
         writeOptions.protected = reads.protected
+        if let implied, implied != format {
+            Terminal.warn("writing \(format.displayName) into '\(output)', whose extension says \(implied.displayName): --to \(format.rawValue) wins",
+                          help: "name the file \(renamed(output, to: format.fileExtension)), or drop --to to write \(implied.displayName)")
+        }
+        let bytes = Array(rendered.utf8)
         do {
-            try AtomicWrite.write(Array(rendered.utf8), to: output, options: writeOptions)
+            try AtomicWrite.write(bytes, to: output, options: writeOptions)
         } catch {
             return Terminal.fail(error.message, help: error.help)
         }
+        if !arguments.has("--quiet"), Terminal.standardErrorIsTerminal {
+            Terminal.error(ControlCharacters.visible(wrote(output, bytes: bytes.count, options: options, model: compilation.model)) + "\n")
+        }
         return Terminal.Exit.success
+    }
+
+    /// "wrote checkout.svg (SVG, sequence view of flow "Checkout", 12 KB)": what a person at a
+    /// terminal wants to know after a render that printed nothing else.
+    static func wrote(_ path: String, bytes: Int, options: RenderOptions, model: Model) -> String {
+        var what = "\(options.format.displayName), \(options.effectiveView.rawValue) view"
+        // The flow drawn: always one in the sequence view (when the design has any), only a
+        // named one in the graph view, which otherwise shows them all.
+        let view = options.effectiveView
+        if view == .sequence || options.flow != nil,
+           let flow = try? Baton.selectFlow(options.flow, in: model, required: view == .sequence) {
+            what += " of flow \"\(model[flow].name)\""
+        }
+        return "wrote \(path) (\(what), \(size(bytes)))"
+    }
+
+    /// 812 bytes, 12 KB, 3.4 MB (decimal units, as file managers show them).
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1_000 { return bytes == 1 ? "1 byte" : "\(bytes) bytes" }
+        if bytes < 999_500 { return "\((bytes + 500) / 1_000) KB" }
+        let tenths = (bytes + 50_000) / 100_000
+        return "\(tenths / 10).\(tenths % 10) MB"
+    }
+
+    /// `a.svg` → `a.dot`: the file name the format would have.
+    static func renamed(_ path: String, to fileExtension: String) -> String {
+        let name = PathName.fileName(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path + "." + fileExtension }
+        return String(path.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + fileExtension
     }
 }
