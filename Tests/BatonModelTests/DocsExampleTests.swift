@@ -52,7 +52,10 @@ import Testing
         let imported = previous.flatMap { $0.page == block.page ? Array($0.source.utf8) : nil }
         return Compiler.compile(SourceInput(displayPath: "example.baton", resolvedPath: "/docs/example.baton",
                                             bytes: Array(block.source.utf8)),
-                                read: { _ in imported })
+                                read: { _ throws(Compiler.ReadFailure) in
+                                    guard let imported else { throw Compiler.ReadFailure(reason: "no block before it on the page") }
+                                    return imported
+                                })
     }
 
     @Test func everyBlockCompilesOrFailsAsItSays() throws {
