@@ -1,6 +1,6 @@
 import BatonSyntax
 
-/// Every rule, in the order `baton rules` and `docs/rules.md` list them (SPEC §7). Adding a rule
+/// Every rule, in the order `baton rules` and `docs/rules.md` list them. Adding a rule
 /// means adding its file under `Rules/` and one line here; nothing is discovered by reflection.
 public enum Rules {
     public static let all: [any Rule] = [
@@ -29,6 +29,7 @@ public enum Rules {
         OrphanChannel(),
         FanOut(),
         UnusedParticipant(),
+        IgnoredAttribute(),
     ]
 
     /// The descriptors of every configurable check: the rules, then `unused-suppression`.

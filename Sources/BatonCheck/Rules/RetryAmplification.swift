@@ -20,7 +20,7 @@ public struct RetryAmplification: Rule {
             attempts = retries + 1. Multiplies the attempts of the sync interactions on each call-tree \
             path, root first, and fires at the interaction where the product first exceeds `max`, \
             with notes at the retrying interactions above it. An unbounded retry makes the product \
-            unbounded, so it fires this rule as well as `unbounded-retry`, as SPEC §7 reads.
+            unbounded, so it fires this rule as well as `unbounded-retry`.
             """,
         options: [
             RuleOption(name: "max", summary: "the largest allowed product of attempts along one call path", defaultValue: 10, minimum: 1, isInteger: false),
@@ -90,7 +90,7 @@ public struct RetryAmplification: Rule {
             }
             findings.append(Finding(
                 at: interaction.span,
-                "attempts multiply to \(Describe.attempts(total)) along \(context.chain(path)) (\(factors.joined(separator: " × ")); max \(LiteralFormat.number(max)))",
+                "attempts multiply to \(Describe.attempts(total)) along \(context.chain(path)) (\(factors.joined(separator: " × ")); max \(Describe.number(max)))",
                 notes: notes,
                 help: "retry at one layer only (usually the one closest to the user) and let the layers below fail fast"))
         }

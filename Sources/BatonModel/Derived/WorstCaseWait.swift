@@ -1,4 +1,4 @@
-/// worst-case wait(I) for every sync interaction (SPEC §6), in seconds:
+/// worst-case wait(I) for every sync interaction (docs/language.md, derived quantities), in seconds:
 ///
 /// - attempts(I) × timeout(I) when a timeout is known (on I, else on its passive end);
 /// - otherwise attempts(I) × (latency(I) + cost of its block), where the block's cost sums the
@@ -29,6 +29,12 @@ public struct WorstCaseWaits: Sendable {
     }
 
     public subscript(id: InteractionID) -> Double? { seconds[id.rawValue] }
+
+    /// The worst-case wait of a block's steps: what one attempt of the interaction that owns
+    /// the block waits for them.
+    public func cost(of steps: [Step], in model: Model) -> Double {
+        Self.cost(of: steps, in: model, waits: seconds)
+    }
 
     /// The timeout that bounds one attempt: the interaction's own, else its passive end's.
     public static func timeout(of interaction: Interaction, in model: Model) -> Double? {
