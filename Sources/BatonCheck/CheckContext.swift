@@ -88,6 +88,13 @@ public struct CheckContext: Sendable {
         model.interactions[interaction.rawValue].dataTarget
     }
 
+    /// Whether the participant's kind accepts the attribute `key` (the attribute table of
+    /// docs/language.md), so that a help line only suggests edits that compile.
+    public func canDeclare(_ key: String, on id: ParticipantID) -> Bool {
+        let kind = model.participants[id.rawValue].kind
+        return AttributeSchema.participant.contains { $0.key == key && $0.kinds.contains(kind) }
+    }
+
     // MARK: - Names for messages
 
     public func name(_ id: ParticipantID) -> String { model.participants[id.rawValue].name }
@@ -140,8 +147,23 @@ public enum Describe {
         }
     }
 
+    /// Significant digits of the numbers in messages: every digit a declared value can
+    /// reasonably have, and none of the floating-point noise of the sums and products computed
+    /// from them (about 1e-15). Twelve digits also tell apart any two values that `exceeds`
+    /// separates (one part in 10⁹), so a message never says "1s exceeds its budget 1s".
+    static let significantDigits = 12
+
+    /// A duration as precisely as it is known: `1.0004s`, `250ms`, `1.5m`.
     public static func duration(_ seconds: Double) -> String {
-        seconds.isInfinite ? "unbounded" : LiteralFormat.duration(seconds)
+        guard !seconds.isInfinite else { return "unbounded" }
+        // Decimals after the integer digits of the unit LiteralFormat picks (ms below 1s).
+        var magnitude = seconds >= 1 ? seconds : seconds * 1000
+        var integerDigits = 1
+        while magnitude >= 10 {
+            magnitude /= 10
+            integerDigits += 1
+        }
+        return LiteralFormat.duration(seconds, digits: max(1, significantDigits - integerDigits))
     }
 
     /// Attempts: "3", or "unbounded".
@@ -149,10 +171,22 @@ public enum Describe {
         value.isInfinite ? "unbounded" : LiteralFormat.number(value)
     }
 
-    /// A percentage with enough digits to tell it apart from `other` (2 decimals at least).
+    /// A configured or declared number exactly: `10`, `10.5`.
+    public static func number(_ value: Double) -> String {
+        LiteralFormat.number(value, digits: 9)
+    }
+
+    /// A declared percentage exactly as written: `99.99999%`, never rounded to `100%`.
+    public static func percent(_ fraction: Double) -> String {
+        LiteralFormat.percent(fraction, digits: significantDigits - 2)
+    }
+
+    /// A computed percentage with enough digits to tell it apart from `other` (2 decimals at
+    /// least), for a comparison with a declared value printed by `percent(_:)`.
     public static func percent(_ fraction: Double, distinctFrom other: Double) -> String {
         var digits = 2
-        while digits < 6, LiteralFormat.percent(fraction, digits: digits) == LiteralFormat.percent(other, digits: digits) {
+        while digits < significantDigits - 2,
+              LiteralFormat.percent(fraction, digits: digits) == LiteralFormat.percent(other, digits: digits) {
             digits += 1
         }
         return LiteralFormat.percent(fraction, digits: digits)

@@ -29,6 +29,7 @@ public enum Rules {
         OrphanChannel(),
         FanOut(),
         UnusedParticipant(),
+        IgnoredAttribute(),
     ]
 
     /// The descriptors of every configurable check: the rules, then `unused-suppression`.

@@ -134,7 +134,7 @@ struct RuleArithmeticTests {
               A -> B : b
             }
             """)
-        #expect(found == ["worst-case wait 1.5s of 'A -> B : b' exceeds the enclosing timeout 1s: 1.5s"])
+        #expect(found == ["worst-case wait 1.5s of the block of 'App -> A : a' exceeds its timeout 1s (the timeout of 'A'): 'A -> B : b' waits 1.5s"])
     }
 
     @Test func onlyTheDirectlyEnclosingCallCounts() {
@@ -149,7 +149,7 @@ struct RuleArithmeticTests {
               }
             }
             """)
-        #expect(found == ["worst-case wait 8s of 'B -> C : c' exceeds the enclosing timeout 5s: 8s (the timeout of 'C')"])
+        #expect(found == ["worst-case wait 8s of the block of 'A -> B : b' exceeds its timeout 5s: 'B -> C : c' waits 8s (the timeout of 'C')"])
     }
 
     // MARK: availability-budget
@@ -248,17 +248,19 @@ struct RuleArithmeticTests {
 
     // MARK: channels
 
-    /// Consumers fetching from any channel compete, topics included (docs/rules.md, "Competing consumers").
-    @Test func severalFetchersOfATopicCompeteToo() {
-        let found = messages("ordering-assumption", """
-            topic   Events [order=fifo, ttl=1h, delivery=at-most-once]
+    /// Each subscriber of a topic gets its own copy; a queue's consumers share its messages.
+    @Test func severalSubscribersOfATopicDoNotCompete() {
+        let source = """
+            KIND    Events [order=fifo, ttl=1h, delivery=at-most-once]
             service A
             service B
             A <- Events : e [ordered, timeout=1s]
             B <- Events : e [ordered, timeout=1s]
-            """)
-        #expect(found.count == 2)
-        #expect(found.allSatisfy { $0.contains("2 consumers compete") })
+            """
+        #expect(messages("ordering-assumption", source.replacingOccurrences(of: "KIND   ", with: "topic  ")).isEmpty)
+        let queue = messages("ordering-assumption", source.replacingOccurrences(of: "KIND   ", with: "queue  "))
+        #expect(queue.count == 2)
+        #expect(queue.allSatisfy { $0.contains("2 consumers compete") })
     }
 
     /// An unbounded retry makes the product of attempts unbounded.
@@ -280,7 +282,7 @@ struct RuleArithmeticTests {
             Jobs ->> A : job [ordered]
             B <- Jobs : job [timeout=1s]
             """)
-        #expect(found == ["'A' relies on receiving 'job' in order, but 'Jobs' is unordered (the default) and 'Jobs' pushes through parallel deliveries"])
+        #expect(found == ["'A' relies on receiving 'job' in order, but 'Jobs' is unordered (the default), 'Jobs' pushes through parallel deliveries and 2 consumers compete for its messages ('A' and 'B')"])
     }
 
     @Test func callbacksFromAPushChannelAreDeliveries() {

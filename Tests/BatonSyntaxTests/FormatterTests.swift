@@ -130,11 +130,23 @@ import Testing
     }
 
     @Test func aTrailingCommentStaysWithTheLastStatementOfItsLine() {
-        // `# baton:ignore` at the end of a line applies to the statement that ends there.
         #expect(format("client W;service S  # c\n") == "client   W\nservice  S  # c\n")
         checkProperties("client W;service S  # c\n")
+    }
+
+    /// `# baton:ignore` at the end of a line applies to every statement of the line, so
+    /// splitting them would take the suppression away from all but the last.
+    @Test func statementsSharingASuppressionStayOnOneLine() {
         #expect(format("service S; service T  # baton:ignore unused-participant\n")
-                == "service  S\nservice  T  # baton:ignore unused-participant\n")
+                == "service  S; service  T  # baton:ignore unused-participant\n")
+        let text = "service A\nservice B\nA -> B : x;A -> B : y [latency=1s]  # baton:ignore missing-timeout -- both\n"
+        #expect(format(text) == "service  A\nservice  B\nA -> B : x; A -> B : y [latency=1s]  # baton:ignore missing-timeout -- both\n")
+        checkProperties(text)
+        // A file-wide directive, an ordinary comment or a block on the line: one statement a line.
+        #expect(format("A -> B : x; A -> B : y  # baton:ignore-file missing-timeout\n")
+                == "A -> B : x\nA -> B : y  # baton:ignore-file missing-timeout\n")
+        #expect(format("A -> B : x; A -> B : y { B -> C : z }  # baton:ignore missing-timeout\n")
+                == "A -> B : x\nA -> B : y {\n  B -> C : z\n}  # baton:ignore missing-timeout\n")
     }
 
     @Test func aCommentBetweenACloseBraceAndElseEndsTheBranch() {

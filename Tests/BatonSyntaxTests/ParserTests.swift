@@ -118,4 +118,33 @@ import Testing
             try Golden.check(SyntaxDump.dump(result.syntax, source: source), "ast/\(name).txt")
         }
     }
+
+    // MARK: - Unquoted labels with braces
+
+    /// `GET /orders/{id}` as a free-text label: the label stops at `{`, which opens a block. The
+    /// user gets one error, at that brace, with the label quoted as the fix, and nothing else
+    /// about that line.
+    @Test(arguments: [
+        ("client Web\nservice Api\nWeb -> Api : GET /orders/↓{id}?expand=lines\n", #""GET /orders/{id}?expand=lines""#),
+        ("Web -> Api : GET /orders/↓{id} [timeout=1s]\n", #""GET /orders/{id}""#),
+        ("Web -> Api : GET /orders/↓{order-id}/lines  # list the lines\n", #""GET /orders/{order-id}/lines""#),
+        ("note over Api : see /orders/↓{id}\nA -> B\n", #""see /orders/{id}""#),
+    ])
+    func anUnquotedLabelWithABraceGetsAHintToQuoteIt(_ marked: String, _ quoted: String) throws {
+        let design = MarkedText(marked)
+        let result = parse(design.text)
+        #expect(result.diagnostics.map(\.span.start) == design.offsets, "\(result.diagnostics.map(\.message))")
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.code == CompileError.syntax)
+        #expect(diagnostic.message.hasPrefix("an unquoted label stops at '{'"))
+        #expect(diagnostic.help == "if '{' belongs to the label, quote the whole label: \(quoted)")
+    }
+
+    /// A block that really starts after a label keeps its ordinary errors.
+    @Test func aBlockAfterALabelKeepsItsOwnErrors() {
+        let spaced = parse("A -> B : run { B -> : x }\n")
+        #expect(spaced.diagnostics.map(\.message) == ["expected the participant at the other end, found ':'"])
+        let valid = parse("A -> B : run{\n  B -> C : x\n}\nA -> B : /orders/{ B -> C : y }\n")
+        #expect(valid.diagnostics.isEmpty, "\(valid.diagnostics.map(\.message))")
+    }
 }

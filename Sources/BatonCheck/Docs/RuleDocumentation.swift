@@ -145,20 +145,28 @@ public enum RuleDocumentation {
           file and its imports) has no compile errors; otherwise only the compile errors are reported.
         - **Where findings point.** Rules about a participant (`queue-without-flow-control`,
           `missing-dead-letter`, `orphan-channel`, `unused-participant`, `availability-budget`,
-          `fan-out`, `shared-store`) point at its declaration; the others at the head of an interaction
-          (from the initiator to the end of its label and attributes).
+          `fan-out`, `shared-store`) point at its declaration; `ignored-attribute` at the attribute; the
+          others at the head of an interaction (from the initiator to the end of its label and
+          attributes).
         - **One finding per problem.** Each elementary sync cycle is reported once, at the
           interaction that closes it (the last in document order among its edges' first
           interactions); re-entrant calls are sync cycles. `push-without-flow-control` is reported at
-          each delivery into an unprotected consumer.
+          each delivery into an unprotected consumer. `timeout-inversion` is reported once per
+          enclosing call, at the step where its block's running worst-case wait first passes the
+          timeout.
         - **Defaults.** Channels deliver `at-least-once` and are `unordered` unless they say otherwise.
         - **Idempotency.** An interaction is idempotent when it declares `idempotent` or its passive end
           does; a fetch (`<-`) is a read and counts as idempotent. A channel's consumer is idempotent
           when the consuming interaction or the consumer declares `idempotent`.
         - **Consumers of a channel** are the participants that fetch from it and, for a `push` channel,
           the passive ends of its deliveries.
-        - **Competing consumers** are several distinct participants fetching from one channel, queue or
-          topic alike.
+        - **Competing consumers.** A queue gives each message to one consumer, so all its consumptions
+          compete. A topic gives each subscriber its own copy: different participants reading it do
+          not compete, but one participant consuming it in several places shares one subscription,
+          and those do.
+        - **Timeouts shrink from the outside in.** A call's timeout is compared with the worst-case
+          wait of its whole block: sequential steps add up, `par` and `alt` take their slowest
+          branch, `loop` multiplies by `times`.
         - **Replies** to an async request are async sends (`->>`, `~>`) back to the requester or to its
           `reply-to`; a sync call back is a new request.
         - **Reads and writes of a channel** follow the data: a channel is written when data flows into
@@ -171,11 +179,22 @@ public enum RuleDocumentation {
         - **Unbounded retries** make the product of attempts unbounded: a sync call with
           `retries=unbounded` is reported by both `unbounded-retry` and `retry-amplification`.
         - **Comparisons** of durations and percentages ignore floating-point noise below one part in
-          10⁹, so 900ms + 4 × 500ms + 300ms is exactly 3.2s.
+          10⁹, so 900ms + 4 × 500ms + 300ms is exactly 3.2s. Messages print declared values as
+          written and computed ones with the digits that decide (`1.0004s exceeds its budget 1s`),
+          so the numbers shown always agree with the verdict.
+        - **Help lines** only suggest edits that compile: an attribute on a participant (such as
+          `idempotent`, or a default `timeout`) only for the kinds that can declare it; otherwise the
+          interaction.
         - **Imports.** A file's model is the union of the file and its imports; findings may point into
-          an imported file (they are reported once even when several inputs import it). Suppressions
-          in an imported file apply to findings there, but only the checked file's own suppressions
-          are reported as unused. Imported participants are never `unused-participant`.
+          an imported file (they are reported once even when several inputs import it). The checked
+          file's suppressions apply to the findings of its check wherever they are located, also in
+          an imported file, which other designs share and which stays untouched; an imported file's
+          own suppressions apply only to findings located in it. Only the checked file's
+          suppressions are reported as unused. Imported participants are never `unused-participant`.
+        - **Suppressions and notes.** A `# baton:ignore` on a statement suppresses the findings that
+          point at it and those with a note at it (a delivery's note at the consumer, a
+          `timeout-inversion`'s note at the enclosing call). At the end of a line it applies to every
+          statement of that line.
         - **Suppressions of rules turned off** in the configuration are not reported as unused.
 
         """

@@ -64,25 +64,25 @@ public struct AvailabilityBudget: Rule {
             let dependencies = availability.dependencies(of: participant.id)
             var factors: [String] = []
             if let own = participant.attributes.availability {
-                factors.append("\(participant.name) \(LiteralFormat.percent(own))")
+                factors.append("\(participant.name) \(Describe.percent(own))")
             }
             var weakest: Participant?
             for dependency in dependencies {
                 let other = model[dependency]
                 guard let value = other.attributes.availability else { continue }
-                factors.append("\(other.name) \(LiteralFormat.percent(value))")
+                factors.append("\(other.name) \(Describe.percent(value))")
                 if value < (weakest?.attributes.availability ?? 1) { weakest = other }
             }
             let product = factors.isEmpty ? "" : " (\(factors.joined(separator: " × ")))"
             var notes: [Diagnostic.Note] = []
             var help = "add redundancy, or make some of these dependencies asynchronous or optional, or lower the slo"
             if let weakest, let value = weakest.attributes.availability {
-                notes.append(.init("the least available dependency: '\(weakest.name)' at \(LiteralFormat.percent(value))", at: weakest.span))
+                notes.append(.init("the least available dependency: '\(weakest.name)' at \(Describe.percent(value))", at: weakest.span))
                 help = "make the call to '\(weakest.name)' asynchronous or optional (or add redundancy), or lower the slo"
             }
             findings.append(Finding(
                 at: participant.span,
-                "composite availability of '\(participant.name)' is \(Describe.percent(composite, distinctFrom: slo)) < slo \(LiteralFormat.percent(slo))\(product)",
+                "composite availability of '\(participant.name)' is \(Describe.percent(composite, distinctFrom: slo)) < slo \(Describe.percent(slo))\(product)",
                 notes: notes, help: help))
         }
         return findings

@@ -20,8 +20,9 @@ public struct DuplicateDelivery: Rule {
             Channels deliver at least once unless they declare `delivery`. The consumers of a channel \
             are the participants that fetch from it (`C <- Q`) and, for a `push` channel, the \
             passive ends of its deliveries (`Q ->> C`, `Q -> C`, `Q ~> C`). A consumer's operation is \
-            idempotent when the consuming interaction declares `idempotent` or the consumer does. \
-            Fires at each consuming interaction that is not, with a note at the channel.
+            idempotent when the consuming interaction declares `idempotent` or the consumer does \
+            (a driver, store, queue or topic cannot declare it, so mark its interaction). Fires at \
+            each consuming interaction that is not, with a note at the channel.
             """,
         triggering: [
             RuleExample("""
@@ -41,6 +42,14 @@ public struct DuplicateDelivery: Rule {
                 service Ops [idempotent]
                 ↓Events ->> Mailer : SendInvoice
                 Ops <- EventsDLQ : failed [timeout=5s]
+                """),
+            RuleExample("""
+                queue   Uploads [ttl=1h, dlq=UploadsDLQ]
+                queue   UploadsDLQ [ttl=336h, delivery=at-most-once]
+                service Ops
+                driver  Pump [interval=1s]
+                ↓Pump <- Uploads : upload recorded [timeout=20s]
+                Ops <- UploadsDLQ : failed [timeout=5s]
                 """),
         ],
         nonTriggering: [
@@ -68,11 +77,14 @@ public struct DuplicateDelivery: Rule {
             for id in context.consumptions(of: channel.id) {
                 let consumer = model[context.consumer(of: id)]
                 guard !model[id].attributes.idempotent, !consumer.attributes.idempotent else { continue }
+                let declare = context.canDeclare("idempotent", on: consumer.id)
+                    ? "idempotent on the interaction or on '\(consumer.name)'"
+                    : "idempotent on the interaction; a \(consumer.kind.rawValue) cannot declare it"
                 findings.append(Finding(
                     at: model[id].span,
                     "'\(channel.name)' delivers at least once, but '\(consumer.name)' handles \(context.operation(id)) without being idempotent: a redelivered message is processed twice",
                     notes: [.init("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)],
-                    help: "make '\(consumer.name)' an idempotent receiver and declare it (idempotent on the interaction or on '\(consumer.name)'), or deduplicate by message id"))
+                    help: "make '\(consumer.name)' an idempotent receiver and declare it (\(declare)), or deduplicate by message id"))
             }
         }
         return findings.sorted { $0.span.start < $1.span.start }

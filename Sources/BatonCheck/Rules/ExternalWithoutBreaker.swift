@@ -1,7 +1,7 @@
 import BatonModel
 import BatonSyntax
 
-/// A sync call to an `external` without `circuit-breaker`.
+/// A sync call or fetch to an `external` without `circuit-breaker`.
 public struct ExternalWithoutBreaker: Rule {
     public init() {}
     public var descriptor: RuleDescriptor { Self.descriptor }
@@ -9,22 +9,28 @@ public struct ExternalWithoutBreaker: Rule {
     public static let descriptor = RuleDescriptor(
         id: "external-without-breaker",
         defaultSeverity: .warning,
-        summary: "a synchronous call to an `external` participant has no `circuit-breaker`",
+        summary: "a synchronous call or fetch to an `external` participant has no `circuit-breaker`",
         rationale: """
-            You do not control an external system's releases, capacity or outages, yet a synchronous \
-            call makes its latency and availability yours. When it hangs, every caller's threads \
-            pile up behind it. A circuit breaker stops calling after repeated failures, so the caller \
-            fails fast (or degrades) instead of going down with the provider.
+            You do not control an external system's releases, capacity or outages, yet waiting for it \
+            synchronously — calling it or polling it — makes its latency and availability yours. When \
+            it hangs, every caller's threads pile up behind it. A circuit breaker stops calling after \
+            repeated failures, so the caller fails fast (or degrades) instead of going down with the \
+            provider.
             """,
         details: """
-            Fires for each sync call `->` whose passive end is an `external` and that does not declare \
-            `circuit-breaker`. Fetches (`<-`) are not reported. Points at the call.
+            Fires for each sync interaction — a call `->` or a fetch `<-` — whose passive end is an \
+            `external` and that does not declare `circuit-breaker`. Points at the interaction.
             """,
         triggering: [
             RuleExample("""
                 service  Checkout [timeout=2s]
                 external FraudScore [timeout=400ms]
                 ↓Checkout -> FraudScore : score order
+                """),
+            RuleExample("""
+                service  Rates [timeout=2s]
+                external Ecb "European Central Bank" [timeout=1s]
+                ↓Rates <- Ecb : daily reference rates
                 """),
         ],
         nonTriggering: [
@@ -33,22 +39,30 @@ public struct ExternalWithoutBreaker: Rule {
                 external FraudScore [timeout=400ms]
                 service  Inventory [timeout=300ms]
                 Checkout -> FraudScore : score order [circuit-breaker]
+                Checkout <- FraudScore : score model version [circuit-breaker]
                 Checkout -> Inventory : reserve stock
+                """),
+            RuleExample("""
+                service  Checkout [timeout=2s]
+                external Analytics
+                Checkout ->> Analytics : order placed
                 """),
         ])
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.arrow == .call }) {
+        for id in context.interactions(where: { $0.isSynchronous }) {
             let interaction = context.model[id]
             let passive = context.model[interaction.to]
             guard passive.kind == .external, !interaction.attributes.circuitBreaker else { continue }
-            let caller = context.name(interaction.from)
+            let initiator = context.name(interaction.from)
+            let what = interaction.arrow == .fetch ? "fetches from" : "calls"
+            let noun = interaction.arrow == .fetch ? "fetch" : "call"
             findings.append(Finding(
                 at: interaction.span,
-                "'\(caller)' calls the external '\(passive.name)' synchronously without a circuit breaker: when '\(passive.name)' hangs, '\(caller)' hangs with it",
+                "'\(initiator)' \(what) the external '\(passive.name)' synchronously without a circuit breaker: when '\(passive.name)' hangs, '\(initiator)' hangs with it",
                 notes: [.init("'\(passive.name)' is declared external here", at: passive.span)],
-                help: "add circuit-breaker to the call (and decide how '\(caller)' degrades while it is open), or make the interaction asynchronous"))
+                help: "add circuit-breaker to the \(noun) (and decide how '\(initiator)' degrades while it is open), or make the interaction asynchronous"))
         }
         return findings
     }

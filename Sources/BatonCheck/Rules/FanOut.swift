@@ -1,7 +1,7 @@
 import BatonModel
 import BatonSyntax
 
-/// A participant that calls more than `max` distinct participants synchronously.
+/// A participant that calls or fetches from more than `max` distinct participants synchronously.
 public struct FanOut: Rule {
     public init() {}
     public var descriptor: RuleDescriptor { Self.descriptor }
@@ -9,7 +9,7 @@ public struct FanOut: Rule {
     public static let descriptor = RuleDescriptor(
         id: "fan-out",
         defaultSeverity: .info,
-        summary: "a participant calls more than `max` distinct participants synchronously",
+        summary: "a participant calls or fetches from more than `max` distinct participants synchronously",
         rationale: """
             Each synchronous dependency adds its latency tail and its failure modes to the caller's; \
             with many of them the caller's worst case is the worst of all, and its availability the \
@@ -17,9 +17,10 @@ public struct FanOut: Rule {
             gateway), so this is information for a conscious decision, not an error.
             """,
         details: """
-            fan-out(P) = the number of distinct participants P reaches with `->` or `<-`. Fires at the \
-            declaration of each participant whose fan-out exceeds `max`, with a note at the first \
-            interaction to each dependency.
+            fan-out(P) = the number of distinct participants P reaches with sync calls `->` and sync \
+            fetches `<-` together (a participant both called and fetched from counts once; async \
+            sends and callbacks do not count). Fires at the declaration of each participant whose \
+            fan-out exceeds `max`, with a note at the first interaction to each dependency.
             """,
         options: [
             RuleOption(name: "max", summary: "the largest allowed number of distinct synchronous dependencies", defaultValue: 5, minimum: 0, isInteger: true),
@@ -42,7 +43,8 @@ public struct FanOut: Rule {
                 service B [timeout=1s]
                 Gateway -> A : a
                 Gateway -> A : a again
-                Gateway -> B : b
+                Gateway <- B : b
+                Gateway -> B : b again
                 """, options: ["max": 2]),
         ])
 

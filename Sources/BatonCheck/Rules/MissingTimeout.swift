@@ -54,7 +54,9 @@ public struct MissingTimeout: Rule {
             findings.append(Finding(
                 at: interaction.span,
                 "'\(from)' \(verb) '\(to)' synchronously without a timeout: it waits as long as '\(to)' takes, or forever",
-                help: "add [timeout=...] to the interaction, or declare a default timeout on '\(to)'"))
+                help: context.canDeclare("timeout", on: interaction.to)
+                    ? "add [timeout=...] to the interaction, or declare a default timeout on '\(to)'"
+                    : "add [timeout=...] to the interaction"))
         }
         return findings
     }

@@ -55,7 +55,9 @@ public struct NoEndpoint: Rule {
             let from = context.name(interaction.from)
             let help = passive.kind == .client
                 ? "let '\(to)' fetch from a service it connects to ('\(to) <- ...'), for example through a push service or a long poll"
-                : "let '\(to)' initiate: it fetches ('\(to) <- \(from)') or '\(from)' writes to a channel that '\(to)' reads"
+                : context.model[interaction.from].kind == .client || context.model[interaction.from].kind == .driver
+                    ? "let '\(to)' initiate: '\(from)' writes to a channel that '\(to)' reads"
+                    : "let '\(to)' initiate: it fetches ('\(to) <- \(from)') or '\(from)' writes to a channel that '\(to)' reads"
             findings.append(Finding(
                 at: interaction.span,
                 "'\(to)' is a \(passive.kind.rawValue) and exposes no endpoint, so '\(from)' cannot initiate '\(context.describe(interaction.id))'",

@@ -19,9 +19,11 @@ public struct OrderingAssumption: Rule {
         details: """
             Fires at each interaction that declares `ordered` and consumes from a channel — a fetch \
             from it, or a delivery by a push channel — when the channel is `unordered` (the default), \
-            or is a `push` channel, or is fetched by more than one distinct consumer (competing \
-            consumers, for queues and topics alike: several pullers of one topic \
-            subscription share its messages). The message gives every reason that applies.
+            or is a `push` channel, or has competing consumers. A `queue` gives each message to one \
+            consumer, so all its consumptions compete, whoever makes them. A `topic` gives each \
+            subscriber its own copy: different participants reading one topic do not compete, but \
+            one participant consuming it in several places shares one subscription between them, \
+            and those do. The message gives every reason that applies.
             """,
         triggering: [
             RuleExample("""
@@ -41,6 +43,14 @@ public struct OrderingAssumption: Rule {
                 service Writer
                 ↓Writer <- Audit : record [ordered, timeout=5s]
                 """),
+            RuleExample("""
+                topic   Prices [order=per-key, ttl=1h, delivery=at-most-once]
+                service Pricing
+                service Reports
+                ↓Pricing <- Prices : price changed [ordered, timeout=5s]
+                Pricing <- Prices : price changed [timeout=5s]
+                Reports <- Prices : price changed [ordered, timeout=5s]
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -50,6 +60,13 @@ public struct OrderingAssumption: Rule {
                 Writer <- Audit : record [ordered, timeout=5s]
                 Writer <- Events : event [ordered, timeout=5s]
                 """),
+            RuleExample("""
+                topic   Prices [order=per-key, ttl=1h, delivery=at-most-once]
+                service Pricing
+                service Reports
+                Pricing <- Prices : price changed [ordered, timeout=5s]
+                Reports <- Prices : price changed [ordered, timeout=5s]
+                """),
         ])
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
@@ -57,12 +74,8 @@ public struct OrderingAssumption: Rule {
         var findings: [Finding] = []
         for channel in model.participants where channel.kind.isChannel {
             let consumptions = context.consumptions(of: channel.id)
-            var fetchers: [ParticipantID] = []
-            var seen = Set<ParticipantID>()
-            for id in consumptions where model.interactions[id.rawValue].arrow == .fetch && seen.insert(model.interactions[id.rawValue].from).inserted {
-                fetchers.append(model.interactions[id.rawValue].from)
-            }
             for id in consumptions where model.interactions[id.rawValue].attributes.ordered {
+                let consumer = context.consumer(of: id)
                 var reasons: [String] = []
                 if channel.attributes.effectiveOrder == .unordered {
                     reasons.append("'\(channel.name)' is unordered\(channel.attributes.order == nil ? " (the default)" : "")")
@@ -71,19 +84,32 @@ public struct OrderingAssumption: Rule {
                     reasons.append("'\(channel.name)' pushes through parallel deliveries")
                 }
                 var notes: [Diagnostic.Note] = [.init("'\(channel.name)' is declared here", at: channel.span)]
-                if fetchers.count > 1 {
-                    reasons.append("\(Describe.plural(fetchers.count, "consumer")) compete for its messages (\(context.names(fetchers)))")
-                    for other in consumptions where model[other].arrow == .fetch && model[other].from != model[id].from {
+                // A queue's consumptions share its messages; a topic's only within one subscriber.
+                let competitors = consumptions.filter {
+                    $0 != id && (channel.kind == .queue || context.consumer(of: $0) == consumer)
+                }
+                if !competitors.isEmpty {
+                    var consumers: [ParticipantID] = []
+                    for other in ([id] + competitors).sorted() where !consumers.contains(context.consumer(of: other)) {
+                        consumers.append(context.consumer(of: other))
+                    }
+                    if consumers.count > 1 {
+                        reasons.append("\(Describe.plural(consumers.count, "consumer")) compete for its messages (\(context.names(consumers)))")
+                    } else {
+                        let subscription = channel.kind == .topic ? ", which share one subscription and compete for its messages" : ", which compete for its messages"
+                        reasons.append("'\(context.name(consumer))' consumes it in \(competitors.count + 1) places\(subscription)")
+                    }
+                    for other in competitors {
                         notes.append(.init("a competing consumer: \(context.describe(other))", at: model[other].span))
                     }
                 }
                 guard !reasons.isEmpty else { continue }
-                let consumer = context.name(context.consumer(of: id))
+                let name = context.name(consumer)
                 findings.append(Finding(
                     at: model[id].span,
-                    "'\(consumer)' relies on receiving \(context.operation(id)) in order, but \(Describe.list(reasons))",
+                    "'\(name)' relies on receiving \(context.operation(id)) in order, but \(Describe.list(reasons))",
                     notes: notes,
-                    help: "make '\(consumer)' tolerate reordering (sequence numbers, idempotent upserts), or consume with a single fetcher from a channel declared order=fifo or order=per-key"))
+                    help: "make '\(name)' tolerate reordering (sequence numbers, idempotent upserts), or consume with a single fetcher from a channel declared order=fifo or order=per-key"))
             }
         }
         return findings.sorted { $0.span.start < $1.span.start }

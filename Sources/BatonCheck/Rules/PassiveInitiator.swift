@@ -64,11 +64,16 @@ public struct PassiveInitiator: Rule {
             let from = initiator.name
             let to = context.name(interaction.to)
             let what = initiator.kind == .store ? "a store" : "a \(initiator.kind.rawValue) without `push`"
+            // Only an active participant can fetch instead: a store or a channel fetching would
+            // be another passive initiator.
+            let kind = context.model[interaction.to].kind
+            let canFetch = !(kind.isChannel || kind == .store)
+            let fetch = "let '\(to)' fetch from it ('\(to) <- \(from)')"
             let help: String
             if initiator.kind == .store {
-                help = "let '\(to)' fetch from it ('\(to) <- \(from)'), or add a driver that fetches from '\(from)' and delivers to '\(to)'"
+                help = (canFetch ? fetch + ", or " : "") + "add a driver that fetches from '\(from)' and delivers to '\(to)'"
             } else {
-                help = "let '\(to)' fetch from it ('\(to) <- \(from)'), declare `push` on '\(from)', or add a driver"
+                help = (canFetch ? fetch + ", " : "") + "declare `push` on '\(from)', or add a driver"
             }
             findings.append(Finding(
                 at: interaction.span,

@@ -90,7 +90,7 @@ public struct RetryAmplification: Rule {
             }
             findings.append(Finding(
                 at: interaction.span,
-                "attempts multiply to \(Describe.attempts(total)) along \(context.chain(path)) (\(factors.joined(separator: " × ")); max \(LiteralFormat.number(max)))",
+                "attempts multiply to \(Describe.attempts(total)) along \(context.chain(path)) (\(factors.joined(separator: " × ")); max \(Describe.number(max)))",
                 notes: notes,
                 help: "retry at one layer only (usually the one closest to the user) and let the layers below fail fast"))
         }

@@ -19,13 +19,19 @@ public struct RetryWithoutIdempotency: Rule {
         details: """
             Fires for each interaction with `retries` above 0 (or `unbounded`) unless it is a fetch \
             (`<-`, a read), it declares `idempotent`, or its passive end declares `idempotent`. Points \
-            at the interaction.
+            at the interaction. Only services, externals and clients can declare `idempotent` \
+            themselves; for a store, queue or topic the help suggests the interaction.
             """,
         triggering: [
             RuleExample("""
                 service  Shop [timeout=2s]
                 external Stripe [timeout=1s]
                 ↓Shop -> Stripe : createPayment [retries=2, backoff=exponential, jitter, circuit-breaker]
+                """),
+            RuleExample("""
+                service Shop [timeout=2s]
+                store   Orders [timeout=200ms]
+                ↓Shop -> Orders : insert order [retries=2, backoff=exponential, jitter]
                 """),
         ],
         nonTriggering: [
@@ -37,6 +43,11 @@ public struct RetryWithoutIdempotency: Rule {
                 Shop -> Catalog : upsert item [retries=2, backoff=exponential, jitter, circuit-breaker, idempotent]
                 Shop <- Catalog : list items [retries=2, backoff=exponential, jitter, circuit-breaker]
                 """),
+            RuleExample("""
+                service Shop [timeout=2s]
+                store   Orders [timeout=200ms]
+                Shop -> Orders : upsert order [retries=2, backoff=exponential, jitter, idempotent]
+                """),
         ])
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
@@ -45,11 +56,16 @@ public struct RetryWithoutIdempotency: Rule {
             let interaction = context.model[id]
             let passive = context.model[interaction.to]
             guard interaction.arrow != .fetch, !interaction.attributes.idempotent, !passive.attributes.idempotent else { continue }
+            let declarable = context.canDeclare("idempotent", on: passive.id)
+            let neither = declarable ? "neither the interaction nor '\(passive.name)' is idempotent" : "the interaction is not idempotent"
+            let declare = declarable
+                ? "idempotent on the interaction or on '\(passive.name)'"
+                : "idempotent on the interaction; a \(passive.kind.rawValue) cannot declare it"
             findings.append(Finding(
                 at: interaction.span,
-                "'\(context.name(interaction.from))' retries \(context.operation(interaction.id)) at '\(passive.name)', but neither the interaction nor '\(passive.name)' is idempotent: a retry after a lost reply performs it twice",
+                "'\(context.name(interaction.from))' retries \(context.operation(interaction.id)) at '\(passive.name)', but \(neither): a retry after a lost reply performs it twice",
                 notes: [.init("'\(passive.name)' is declared here", at: passive.span)],
-                help: "make the operation idempotent and declare it (idempotent on the interaction or on '\(passive.name)'), or remove the retries"))
+                help: "make the operation idempotent and declare it (\(declare)), or remove the retries"))
         }
         return findings
     }

@@ -3,7 +3,7 @@ import BatonSyntax
 /// A `# baton:ignore` or `# baton:ignore-file` comment, parsed.
 ///
 ///     # baton:ignore RULE[, RULE] -- reason      (own line: the next statement)
-///     A -> B : x  # baton:ignore RULE -- reason  (trailing: this statement)
+///     A -> B : x  # baton:ignore RULE -- reason  (trailing: the statements of this line)
 ///     # baton:ignore-file RULE -- reason         (anywhere: the whole file)
 public struct SuppressionDirective: Hashable, Sendable {
     public enum Scope: Hashable, Sendable {

@@ -4,20 +4,27 @@ import BatonSyntax
 /// Applies the `# baton:ignore` comments of a compilation to its lint findings, and reports the
 /// comments that suppress nothing (`unused-suppression`).
 ///
-/// A directive's target is resolved against the statements of its file: an own-line comment
-/// applies to the next statement that starts after it, a trailing comment to the statement that
-/// starts or ends on its line, `ignore-file` to the whole file. A finding belongs to the
-/// statement whose head its span starts in. Compile errors are never suppressed.
+/// A directive's targets are statements of its file: an own-line comment applies to the next
+/// statement that starts after it, a trailing comment to every statement that starts or ends on
+/// its line, `ignore-file` to the whole file. A finding belongs to a statement when its span or
+/// one of its notes starts in the statement's head. The checked file speaks for the whole check:
+/// its directives apply to findings wherever they are located, also in imported files (which
+/// other designs share and which stay untouched). An imported file's directives apply only to
+/// findings located in that file. Compile errors are never suppressed.
 struct Suppressions {
     private struct Entry {
         var directive: SuppressionDirective
-        /// The statement head it applies to; nil for `ignore-file` (and for directives whose
+        /// The statement heads it applies to; empty for `ignore-file` (and for directives whose
         /// target could not be found, which then suppress nothing).
-        var target: Span?
+        var targets: [Span]
         var used: [Bool]
     }
 
     private var entries: [Entry] = []
+    /// `ignore-file` entries.
+    private var fileEntries: [Int] = []
+    /// Every statement target, sorted by file and start, with its entry.
+    private var targets: [(span: Span, entry: Int)] = []
     private var unknownDirectives: [(word: String, suggestion: String, span: Span)] = []
     private let rootFile: FileID
 
@@ -34,12 +41,16 @@ struct Suppressions {
                     unknownDirectives.append((word, suggestion, span))
                 case .directive(let directive):
                     if statements == nil { statements = Self.statementHeads(syntax) }
-                    let target = Self.target(of: directive, statements: statements ?? [], source: source)
-                    entries.append(Entry(directive: directive, target: target,
+                    let found = Self.targets(of: directive, statements: statements ?? [], source: source)
+                    let index = entries.count
+                    entries.append(Entry(directive: directive, targets: found,
                                          used: Array(repeating: false, count: directive.rules.count)))
+                    if directive.scope == .file { fileEntries.append(index) }
+                    for target in found { targets.append((target, index)) }
                 }
             }
         }
+        targets.sort { ($0.span.file, $0.span.start, $0.entry) < ($1.span.file, $1.span.start, $1.entry) }
     }
 
     /// Removes suppressed findings and marks the directives that suppressed them.
@@ -48,23 +59,44 @@ struct Suppressions {
         return diagnostics.filter { diagnostic in
             guard !CompileError.isCompileError(diagnostic.code) else { return true }
             var suppressed = false
-            for index in entries.indices {
-                let entry = entries[index]
-                guard entry.directive.span.file == diagnostic.span.file else { continue }
-                switch entry.directive.scope {
-                case .file:
-                    break
-                case .nextStatement, .sameStatement:
-                    guard let target = entry.target, diagnostic.span.start >= target.start,
-                          diagnostic.span.start < max(target.end, target.start + 1) else { continue }
-                }
-                for (ruleIndex, rule) in entry.directive.rules.enumerated() where rule.id == diagnostic.code {
+            var applied: Set<Int> = []
+            func apply(_ index: Int) {
+                guard applied.insert(index).inserted else { return }
+                // A comment in an imported file speaks for that file's findings only.
+                let file = entries[index].directive.span.file
+                guard file == rootFile || file == diagnostic.span.file else { return }
+                for (ruleIndex, rule) in entries[index].directive.rules.enumerated() where rule.id == diagnostic.code {
                     entries[index].used[ruleIndex] = true
                     suppressed = true
                 }
             }
+            fileEntries.forEach(apply)
+            for place in [diagnostic.span] + diagnostic.notes.compactMap(\.span) {
+                entries(at: place).forEach(apply)
+            }
             return !suppressed
         }
+    }
+
+    /// The entries whose target statement head contains the start of `place`. Heads do not
+    /// overlap, so only the last target starting at or before it can, with the entries that
+    /// share that target.
+    private func entries(at place: Span) -> [Int] {
+        var low = 0
+        var high = targets.count
+        while low < high {
+            let mid = (low + high) / 2
+            let span = targets[mid].span
+            if (span.file, span.start) <= (place.file, place.start) { low = mid + 1 } else { high = mid }
+        }
+        var result: [Int] = []
+        var index = low - 1
+        while index >= 0, targets[index].span.file == place.file, targets[index].span.start == targets[low - 1].span.start {
+            let span = targets[index].span
+            if place.start < max(span.end, span.start + 1) { result.append(targets[index].entry) }
+            index -= 1
+        }
+        return result
     }
 
     /// Findings about the root file's directives: unknown rules, unsuppressible ids, directives
@@ -101,8 +133,10 @@ struct Suppressions {
                     let place: String
                     switch directive.scope {
                     case .file: place = "in this file"
-                    case .nextStatement: place = entry.target == nil ? "(no statement follows the comment)" : "on the next statement"
-                    case .sameStatement: place = entry.target == nil ? "(no statement on this line)" : "on this statement"
+                    case .nextStatement: place = entry.targets.isEmpty ? "(no statement follows the comment)" : "on the next statement"
+                    case .sameStatement:
+                        place = entry.targets.isEmpty ? "(no statement on this line)"
+                            : entry.targets.count == 1 ? "on this statement" : "on the statements of this line"
                     }
                     report(rule.span, "'baton:\(keyword) \(rule.id)' suppresses nothing: there is no \(rule.id) finding \(place)",
                            help: "remove '\(rule.id)' from the comment (or the whole comment)")
@@ -118,10 +152,10 @@ struct Suppressions {
 
     // MARK: - Targets
 
-    private static func target(of directive: SuppressionDirective, statements: [Span], source: SourceFile) -> Span? {
+    private static func targets(of directive: SuppressionDirective, statements: [Span], source: SourceFile) -> [Span] {
         switch directive.scope {
         case .file:
-            return nil
+            return []
         case .nextStatement:
             // The first statement that starts after the comment.
             var low = 0
@@ -130,26 +164,28 @@ struct Suppressions {
                 let mid = (low + high) / 2
                 if statements[mid].start > directive.span.start { high = mid } else { low = mid + 1 }
             }
-            return low < statements.count ? statements[low] : nil
+            return low < statements.count ? [statements[low]] : []
         case .sameStatement:
-            // The last statement that starts before the comment, if it starts or ends on its line.
-            let line = source.location(of: directive.span.start).line
+            // Every statement that starts before the comment and starts or ends on its line
+            // (`A -> B : x; A -> C : y  # baton:ignore …` covers both).
+            let line = source.line(of: directive.span.start)
             var low = 0
             var high = statements.count
             while low < high {
                 let mid = (low + high) / 2
                 if statements[mid].start < directive.span.start { low = mid + 1 } else { high = mid }
             }
+            var found: [Span] = []
             var index = low - 1
             while index >= 0 {
                 let candidate = statements[index]
-                let startLine = source.location(of: candidate.start).line
-                let endLine = source.location(of: max(candidate.start, candidate.end - 1)).line
-                if startLine == line || endLine == line { return candidate }
-                if endLine < line { return nil }
+                let startLine = source.line(of: candidate.start)
+                let endLine = source.line(of: max(candidate.start, candidate.end - 1))
+                if endLine < line { break }
+                if startLine == line || endLine == line { found.append(candidate) }
                 index -= 1
             }
-            return nil
+            return found.reversed()
         }
     }
 

@@ -30,6 +30,12 @@ public struct WorstCaseWaits: Sendable {
 
     public subscript(id: InteractionID) -> Double? { seconds[id.rawValue] }
 
+    /// The worst-case wait of a block's steps: what one attempt of the interaction that owns
+    /// the block waits for them.
+    public func cost(of steps: [Step], in model: Model) -> Double {
+        Self.cost(of: steps, in: model, waits: seconds)
+    }
+
     /// The timeout that bounds one attempt: the interaction's own, else its passive end's.
     public static func timeout(of interaction: Interaction, in model: Model) -> Double? {
         interaction.attributes.timeout ?? model[interaction.to].attributes.timeout

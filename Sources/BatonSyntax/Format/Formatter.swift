@@ -1,6 +1,7 @@
 // The formatter (`baton fmt`): prints a syntax tree in Baton's canonical layout.
 //
-// Canonical means: one statement per line, two spaces per block level, `{` at the end of the
+// Canonical means: one statement per line (except statements that share a trailing
+// `# baton:ignore`, which applies to all of them), two spaces per block level, `{` at the end of the
 // line that opens it, `} else {` / `} and {` joined, single spaces around arrows and colons,
 // attribute lists on one line as `[key=value, flag]`, consecutive declarations aligned in
 // columns, at most one blank line where the source had any. Literal numbers keep their text
@@ -54,6 +55,12 @@ struct FormatPrinter {
     var lastSourceLine = 0
     /// Whether the next item opens a block (no blank line allowed before it).
     var atBlockStart = true
+    /// Whether the next statement continues the current line after `; ` (see
+    /// `sharesSuppressedLine`).
+    var joining = false
+    /// For the comment at index `comment`: the offset just after the last `{` or `}` before it
+    /// on its line (the line's start when there is none).
+    var lastBrace: (comment: Int, after: Int)?
 
     init(source: SourceFile, comments: [Comment]) {
         self.source = source
@@ -91,7 +98,7 @@ struct FormatPrinter {
 
     /// The trailing comment that follows the source text ending at `offset`, if it is the next
     /// comment and only blanks, `;` or an opening `{` stand between: with several statements
-    /// on one line, the comment belongs to the last (that is where `# baton:ignore` applies).
+    /// on one line, the comment belongs to the last (a `# baton:ignore` keeps them together).
     mutating func trailingComment(after offset: Int) -> String {
         guard nextComment < comments.count else { return "" }
         let comment = comments[nextComment]
@@ -114,8 +121,44 @@ struct FormatPrinter {
     /// Ends a printed line whose source ended at `offset`, attaching a trailing comment.
     mutating func end(_ head: Head, suffix: String = "", sourceEnd offset: Int) {
         let sourceLine = line(of: max(0, offset - 1))
-        output += layout(head, suffix: suffix) + trailingComment(after: offset) + "\n"
+        var text = layout(head, suffix: suffix)
+        if joining {
+            text.removeFirst(min(pad.count, text.count))
+            joining = false
+        }
+        let comment = trailingComment(after: offset)
+        if comment.isEmpty, suffix.isEmpty, sharesSuppressedLine(after: offset) {
+            output += text + "; "
+            joining = true
+        } else {
+            output += text + comment + "\n"
+        }
         lastSourceLine = sourceLine
+    }
+
+    /// Whether the statement ending at `offset` is followed, on its line, by further statements
+    /// without blocks and then a trailing `# baton:ignore` comment. That comment applies to
+    /// every statement of the line, so they stay on one line: splitting them would take the
+    /// suppression away from all but the last.
+    mutating func sharesSuppressedLine(after offset: Int) -> Bool {
+        guard nextComment < comments.count else { return false }
+        let comment = comments[nextComment]
+        let commentLine = line(of: comment.span.start)
+        guard !comment.isOwnLine, comment.span.start > offset, commentLine == line(of: max(0, offset - 1)) else { return false }
+        let text = Substring(comment.text).drop { $0 == " " || $0 == "\t" }
+        guard text.hasPrefix("baton:ignore"), !text.hasPrefix("baton:ignore-") else { return false }
+        // The line's last brace before the comment, found once per comment: a long line of
+        // many statements is scanned once, not once per statement.
+        if lastBrace?.comment != nextComment {
+            let lineStart = source.lineStarts[commentLine - 1]
+            var index = comment.span.start
+            while index > lineStart, source.bytes[index - 1] != UInt8(ascii: "{"), source.bytes[index - 1] != UInt8(ascii: "}") {
+                index -= 1
+            }
+            lastBrace = (nextComment, index)
+        }
+        // Only statements without blocks in between: no brace from here to the comment.
+        return offset >= (lastBrace?.after ?? Int.max)
     }
 
     /// The head at the current indentation, its attribute list wrapped when the line is too long.

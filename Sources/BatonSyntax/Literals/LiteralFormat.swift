@@ -20,8 +20,10 @@ public enum LiteralFormat {
         return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 
-    /// `250ms`, `2s`, `1.5m`, `2h`: the largest unit that keeps the number readable.
-    public static func duration(_ seconds: Double) -> String {
+    /// `250ms`, `2s`, `1.5m`, `2h`: the largest unit that keeps the number readable. Hours and
+    /// minutes are used only when they are exact to two decimals; seconds and milliseconds keep
+    /// up to `digits` decimals.
+    public static func duration(_ seconds: Double, digits: Int = 3) -> String {
         if seconds.isInfinite { return "∞" }
         if seconds >= 3600, (seconds / 3600 * 100).truncatingRemainder(dividingBy: 1) == 0 {
             return number(seconds / 3600, digits: 2) + "h"
@@ -29,8 +31,8 @@ public enum LiteralFormat {
         if seconds >= 60, (seconds / 60 * 100).truncatingRemainder(dividingBy: 1) == 0 {
             return number(seconds / 60, digits: 2) + "m"
         }
-        if seconds >= 1 || seconds == 0 { return number(seconds, digits: 3) + "s" }
-        return number(seconds * 1000, digits: 3) + "ms"
+        if seconds >= 1 || seconds == 0 { return number(seconds, digits: digits) + "s" }
+        return number(seconds * 1000, digits: digits) + "ms"
     }
 
     /// A fraction as a percentage: 0.9999 → `99.99%`.

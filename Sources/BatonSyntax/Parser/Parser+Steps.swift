@@ -72,8 +72,10 @@ extension Parser {
                 label = LabelSyntax(text: text, isQuoted: true, span: span(token))
                 advance()
             case .text(let text):
-                label = LabelSyntax(text: text, isQuoted: false, span: span(token))
+                let labelSpan = span(token)
+                label = LabelSyntax(text: text, isQuoted: false, span: labelSpan)
                 advance()
+                noteLabelBrace(label: labelSpan, opensBlock: true)
             default:
                 report("expected a label after ':'", at: colon,
                        help: "write the message or operation name after the colon, or remove the colon")
@@ -217,6 +219,7 @@ extension Parser {
             return nil
         }
         advance()
+        if !text.isQuoted { noteLabelBrace(label: text.span, opensBlock: false) }
         return NoteSyntax(over: over, text: text, span: span(from: start))
     }
 }

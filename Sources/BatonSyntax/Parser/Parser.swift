@@ -58,6 +58,19 @@ struct Parser {
     /// Set after a statement-level error; suppresses reports until the next statement.
     var panicking = false
     var depth = 0
+    /// A `{` right after a free-text label (`GET /orders/{id}`): see `unquotedLabel`.
+    var labelBrace: LabelBrace?
+
+    /// Where a free-text label ran into a `{`: the brace, the label's start, and the end of
+    /// the part of its line that errors are matched against.
+    struct LabelBrace {
+        var brace: Int
+        var labelStart: Int
+        var lineEnd: Int
+        /// After an interaction's label the `{` opens its block; after a note's it is just wrong.
+        var opensBlock: Bool
+        var reported = false
+    }
 
     init(source: SourceFile, maxDepth: Int) {
         lexer = Lexer(bytes: source.bytes, file: source.id)
@@ -112,7 +125,48 @@ struct Parser {
     mutating func report(_ message: String, at span: Span, code: String = CompileError.syntax,
                          notes: [Diagnostic.Note] = [], help: String? = nil) {
         guard !panicking else { return }
+        if let hint = labelBrace, code == CompileError.syntax, span.start >= hint.brace, span.start < hint.lineEnd {
+            // The `{` opened a block nobody meant: one error, about the label, for the whole line.
+            if !hint.reported { diagnostics.append(unquotedLabel(hint)) }
+            labelBrace?.reported = true
+            return
+        }
         diagnostics.append(Diagnostic(code: code, severity: .error, message: message, span: span, notes: notes, help: help))
+    }
+
+    /// Remembers a `{` that ends a free-text label with no space before it. A label stops at `{`,
+    /// so `A -> B : GET /orders/{id}` reads as the label `GET /orders/` and a block holding
+    /// `id`; the first syntax error on that line is then reported as the label's, with the quoted
+    /// label as the fix.
+    mutating func noteLabelBrace(label: Span, opensBlock: Bool) {
+        guard token.kind == .leftBrace, token.start == label.end else { return }
+        var end = token.start
+        let bytes = lexer.bytes
+        while end < bytes.count, end - token.start < Self.labelHintWindow, bytes[end] != 0x0A { end += 1 }
+        labelBrace = LabelBrace(brace: token.start, labelStart: label.start, lineEnd: end, opensBlock: opensBlock)
+    }
+
+    /// How far along its line a label hint looks (and how much of the label it quotes).
+    static let labelHintWindow = 200
+
+    func unquotedLabel(_ hint: LabelBrace) -> Diagnostic {
+        // The label as written: up to the end of the line, a comment, or an attribute list
+        // after a space.
+        let bytes = lexer.bytes
+        var end = hint.labelStart
+        while end < hint.lineEnd, bytes[end] != UInt8(ascii: "#"),
+              !(bytes[end] == UInt8(ascii: "[") && end > hint.labelStart && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09)) {
+            end += 1
+        }
+        var text = String(decoding: bytes[hint.labelStart..<end], as: UTF8.self)
+        while let last = text.last, last == " " || last == "\t" || last == "\r" { text.removeLast() }
+        let help = end < hint.lineEnd || hint.lineEnd >= bytes.count || bytes[hint.lineEnd] == 0x0A
+            ? "if '{' belongs to the label, quote the whole label: \(LiteralFormat.string(text))"
+            : "if '{' belongs to the label, quote the whole label"
+        return Diagnostic(
+            code: CompileError.syntax, severity: .error,
+            message: hint.opensBlock ? "an unquoted label stops at '{', so this '{' opens a block" : "an unquoted label stops at '{'",
+            span: Span(file: file, start: hint.brace, end: hint.brace + 1), help: help)
     }
 
     /// Reports a statement-level error at the current token and enters panic mode.
