@@ -52,48 +52,62 @@ public enum FileReader {
     }
 
     /// The bytes of the file at `path` (symbolic links followed).
-    public static func contents(of path: String) throws(Failure) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    ///
+    /// With `pipes`, a named pipe (or a socket) is read like a file, waiting for its writer as
+    /// `cat` does: for paths the user names (`baton check <(generate)`, a FIFO fed by another
+    /// process). Without it — imports, configurations found by walking up, designs found below
+    /// a directory — only regular files are read, so a pipe planted in a tree cannot hang a run.
+    public static func contents(of path: String, pipes: Bool = false) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | (pipes ? 0 : O_NONBLOCK))
         guard descriptor >= 0 else { throw Failure(path: path, errno: errno) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw Failure(path: path, errno: errno) }
         switch status.st_mode & S_IFMT {
-        case S_IFREG, S_IFIFO, S_IFSOCK:
+        case S_IFREG:
             break
+        case S_IFIFO, S_IFSOCK:
+            // (A `where` on a case with two patterns would guard only the second.)
+            guard pipes else { throw Failure(reason: "it is \(describe(status.st_mode)), not a regular file") }
         case S_IFDIR:
             throw Failure(reason: "it is a directory", isDirectory: true)
         default:
             throw Failure(reason: "it is a device, not a file")
         }
-        // Opened without blocking so that a FIFO without a writer cannot hang the open; reads block.
-        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
-        let bytes = try readAll(descriptor, what: "the file")
-        // A named pipe nobody has opened for writing reads as empty at once: say so, rather than
-        // check an empty design and report nothing.
-        if bytes.isEmpty, status.st_mode & S_IFMT == S_IFIFO {
-            throw Failure(reason: "it is a pipe (FIFO) and nothing was written to it")
-        }
-        return bytes
+        if !pipes { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
+        return try readAll(descriptor, what: "the file")
+    }
+
+    /// A name in a directory. `isUTF8` is false when the name's bytes are not UTF-8: `name` then
+    /// holds U+FFFD in their place and names no file, so the caller must not use it as a path.
+    public struct Entry: Sendable {
+        public var name: String
+        public var isUTF8: Bool
+        /// Whether it may be a directory (or a link to one), as far as listing the directory
+        /// tells without looking the name up.
+        public var mayBeDirectory: Bool
     }
 
     /// The names in a directory (without `.` and `..`), in the order the system lists them.
-    public static func entries(of directory: String) throws(Failure) -> [String] {
+    public static func entries(of directory: String) throws(Failure) -> [Entry] {
         guard let stream = opendir(directory) else { throw Failure(path: directory, errno: errno) }
         defer { closedir(stream) }
-        var names: [String] = []
+        var names: [Entry] = []
         while true {
             errno = 0
             guard let entry = readdir(stream) else {
                 if errno != 0 { throw Failure(path: directory, errno: errno) }
                 return names
             }
+            let type = entry.pointee.d_type
+            let mayBeDirectory = type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(cString: $0)
+                    String(validatingCString: $0).map { Entry(name: $0, isUTF8: true, mayBeDirectory: mayBeDirectory) }
+                        ?? Entry(name: String(cString: $0), isUTF8: false, mayBeDirectory: mayBeDirectory)
                 }
             }
-            if name != ".", name != ".." { names.append(name) }
+            if name.name != ".", name.name != ".." { names.append(name) }
         }
     }
 

@@ -151,15 +151,59 @@ import Testing
         #expect(read("lib.baton") == "service Lib\n")
     }
 
-    @Test func somethingThatIsNotARegularFileIsRefused() throws {
+    @Test func aDirectoryIsRefused() throws {
         try FileManager.default.createDirectory(atPath: path("folder.svg"), withIntermediateDirectories: true)
-        #expect(mkfifo(path("pipe.svg"), 0o644) == 0)
-        for name in ["folder.svg", "pipe.svg"] {
-            let failure = try #require(throws: AtomicWrite.Failure.self) {
-                try AtomicWrite.write(Array("x".utf8), to: path(name))
-            }
-            #expect(failure.message.contains("not a regular file"))
+        let failure = try #require(throws: AtomicWrite.Failure.self) {
+            try AtomicWrite.write(Array("x".utf8), to: path("folder.svg"))
         }
+        #expect(failure.message.contains("a directory, not a regular file"))
+    }
+
+    @Test func aNamedPipeIsWrittenInPlaceNotReplaced() throws {
+        // `-o >(gzip)` or a FIFO a tool reads from: there is nothing to replace, so the bytes go
+        // straight in, and the pipe stays a pipe.
+        #expect(mkfifo(path("pipe.svg"), 0o644) == 0)
+        let pipe = path("pipe.svg")
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var received = Data()
+        DispatchQueue.global().async {
+            let descriptor = open(pipe, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while descriptor >= 0 {
+                let count = Glibc.read(descriptor, &buffer, buffer.count)
+                if count <= 0 { break }
+                received.append(contentsOf: buffer[0..<count])
+            }
+            close(descriptor)
+            done.signal()
+        }
+        try AtomicWrite.write(Array("<svg/>".utf8), to: pipe)
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(String(decoding: received, as: UTF8.self) == "<svg/>")
+        var status = stat()
+        #expect(lstat(path("pipe.svg"), &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+    }
+
+    @Test func aCharacterDeviceIsWrittenInPlace() throws {
+        // `-o /dev/null` checks that a design renders, and must leave /dev/null a device.
+        try AtomicWrite.write(Array("<svg/>".utf8), to: "/dev/null")
+        var status = stat()
+        #expect(lstat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+    }
+
+    @Test func aConfinedWriteRefusesADirectoryThatLeadsOutside() throws {
+        try FileManager.default.createDirectory(atPath: path("inside"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: path("outside"), withIntermediateDirectories: true)
+        #expect(symlink("../outside", path("inside/images")) == 0)
+        let root = try #require(WriteTarget.descriptorPath(open(path("inside"), O_RDONLY | O_DIRECTORY)))
+        let options = AtomicWrite.Options(confinedTo: [root], confinementHelp: "allow it with --allow-dir")
+        try AtomicWrite.write(Array("ok".utf8), to: path("inside/ok.svg"), options: options)
+        let failure = try #require(throws: AtomicWrite.Failure.self) {
+            try AtomicWrite.write(Array("x".utf8), to: path("inside/images/x.svg"), options: options)
+        }
+        #expect(failure.message.contains("outside"))
+        #expect(failure.help == "allow it with --allow-dir")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path("outside")).isEmpty)
     }
 
     @Test func aMissingDirectoryIsNamed() throws {

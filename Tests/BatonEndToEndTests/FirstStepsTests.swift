@@ -136,11 +136,20 @@ import Testing
               help: below a directory Baton reads regular files only; name it on the command line to read it anyway
 
             """)
-        // Named on the command line, a pipe is read — and one nobody writes to says so.
+        // Named on the command line, a pipe is read as `cat` reads it: waiting for its writer.
+        let pipe = sub.appendingPathComponent("pipe.baton").path
+        let written = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let descriptor = open(pipe, O_WRONLY)
+            let design = Array("service A [timeout=1s]\nservice B [timeout=1s, idempotent]\nA -> B : x\n".utf8)
+            _ = design.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            close(descriptor)
+            written.signal()
+        }
         let named = try BatonExecutable.run(["check", "d/sub/pipe.baton"], directory: root)
-        #expect(named.status == 2)
-        #expect(named.standardError.hasPrefix(
-            "baton: error: cannot read 'd/sub/pipe.baton': it is a pipe (FIFO) and nothing was written to it\n"))
+        #expect(written.wait(timeout: .now() + 30) == .success)
+        #expect(named.status == 0, "\(named.standardError)")
+        #expect(named.standardOutput.contains("1 file"), "\(named.standardOutput)")
         // Anything else that is broken but is no design is none of Baton's business.
         try FileManager.default.removeItem(at: sub.appendingPathComponent("pipe.baton"))
         try FileManager.default.createSymbolicLink(atPath: sub.appendingPathComponent("notes.txt").path, withDestinationPath: "nowhere")

@@ -108,4 +108,66 @@ import Testing
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: path("README.md")) == "doc.md")
         #expect(read("doc.md")?.contains("<picture>") == true)
     }
+
+    @Test func standardOutputAndDevicesAreWrittenInPlace() throws {
+        let stdout = try run(["render", "main.baton", "-o", "/dev/stdout"])
+        #expect(stdout.status == 0, "\(stdout.standardError)")
+        #expect(stdout.standardOutput.hasPrefix("<svg"))
+        let null = try run(["render", "main.baton", "--to", "svg", "-o", "/dev/null"])
+        #expect(null.status == 0, "\(null.standardError)")
+        var status = stat()
+        #expect(lstat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR, "/dev/null is still a device")
+    }
+
+    @Test func standardInputRedirectedFromAFileIsAnInputToo() throws {
+        // `baton markdown - -o README.md < README.md` would replace the fences with pictures.
+        for (arguments, file) in [(["markdown", "-", "-o", "doc.md"], "doc.md"), (["render", "-", "--to", "svg", "-o", "main.baton"], "main.baton")] {
+            let process = Process()
+            process.executableURL = BatonExecutable.url
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: path(file)))
+            let errors = Pipe()
+            process.standardError = errors
+            try process.run()
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2)
+            #expect(message.contains("read as standard input"), "\(message)")
+        }
+        #expect(read("doc.md") == Self.document && read("main.baton") == Self.main)
+    }
+
+    @Test func aDirectoryLinkOutOfTheTreeIsNotFollowed() throws {
+        // `baton fmt repo` with repo/vendor -> elsewhere must not rewrite files elsewhere.
+        let outside = try makeTemporaryDirectory(["victim.baton": Self.messy], prefix: "baton-outside")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(atPath: path("repo"), withIntermediateDirectories: true)
+        try Data(Self.messy.utf8).write(to: URL(fileURLWithPath: path("repo/mine.baton")))
+        #expect(symlink(outside.path, path("repo/vendor")) == 0)
+        let result = try run(["fmt", "repo"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("not following 'repo/vendor': it is a symbolic link out of 'repo'"))
+        #expect(read("repo/mine.baton") == "service  A\nservice  B\nA -> B : x\n")
+        #expect(try String(contentsOf: outside.appendingPathComponent("victim.baton"), encoding: .utf8) == Self.messy)
+    }
+
+    @Test func namesThatAreNotUTF8AreRefusedNotReplaced() throws {
+        // Swift would read the name with U+FFFD in it, which names another file.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", """
+            printf 'service A\\n' > "$(printf 'bad\\377.baton')"
+            mkdir sub && cp "$(printf 'bad\\377.baton')" "sub/$(printf 'b\\376.baton')"
+            '\(BatonExecutable.url.path)' fmt "$(printf 'bad\\377.baton')" 2>arg.txt; echo $? >> arg.txt
+            '\(BatonExecutable.url.path)' check sub 2>walk.txt; echo $? >> walk.txt
+            """]
+        shell.currentDirectoryURL = directory
+        try shell.run()
+        shell.waitUntilExit()
+        let argument = read("arg.txt") ?? ""
+        #expect(argument.contains("is not valid UTF-8") && argument.hasSuffix("2\n"), "\(argument)")
+        let walk = read("walk.txt") ?? ""
+        #expect(walk.contains("its name is not UTF-8") && walk.hasSuffix("2\n"), "\(walk)")
+    }
 }

@@ -99,7 +99,7 @@ struct OwnershipTests {
         try create("roots.baton", Self.messy, owner: Owner(user: 0, group: 0, mode: 0o644))
         let refused = try baton(["fmt", "roots.baton"], asNobody: true)
         #expect(refused.status == 2)
-        #expect(refused.standardError.contains("read-only"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("it belongs to another user (uid 0) and you may not write it"), "\(refused.standardError)")
         #expect(read("roots.baton") == Self.messy)
         #expect(owner("roots.baton")?.user == 0)
     }
@@ -113,6 +113,25 @@ struct OwnershipTests {
         #expect(read("tool.baton") == Self.canonical)
         // It could not be given back to root, so it must not stay set-user-id (now for nobody).
         #expect(owner("tool.baton") == Owner(user: nobody.uid, group: nobody.gid, mode: 0o755))
+    }
+
+    @Test func rootRefusesALinkAnotherUserPlantedInASharedDirectory() throws {
+        // /tmp-style directory (sticky, world-writable): 'nobody' plants out.svg -> root's file.
+        // The kernel refuses to follow such a link only with fs.protected_symlinks on; Baton
+        // refuses it always.
+        try #require(geteuid() == 0, "the test needs a root-only file")
+        let prefix = try #require(SwitchUser.prefix, "no way to switch to 'nobody'")
+        try create("victim", "precious\n", owner: Owner(user: 0, group: 0, mode: 0o600))
+        try create("design.baton", Self.canonical, owner: Owner(user: 0, group: 0, mode: 0o644))
+        #expect(mkdir(path("shared"), 0o777) == 0 && chmod(path("shared"), 0o1777) == 0)
+        let ln = ExternalProgram(name: "ln", url: URL(fileURLWithPath: prefix[0]))
+        let planted = try ln.run(Array(prefix.dropFirst()) + ["/bin/ln", "-s", path("victim"), path("shared/out.svg")], in: directory)
+        #expect(planted.status == 0, "\(planted.standardError)")
+        let result = try baton(["render", "design.baton", "-o", "shared/out.svg"], asNobody: false)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("refusing to write through 'shared/out.svg'"), "\(result.standardError)")
+        #expect(read("victim") == "precious\n")
+        #expect(owner("victim") == Owner(user: 0, group: 0, mode: 0o600))
     }
 
     @Test func writingThroughALinkToARootOnlyFileKeepsItRootOnly() throws {

@@ -29,22 +29,42 @@ enum AtomicWrite {
         var force = false
         /// Files this run must not replace: its inputs and everything they import.
         var protected: [ProtectedFile] = []
+        /// When not empty, the file must land inside one of these real directories (the pandoc
+        /// filter's images stay in the working directory), links and all.
+        var confinedTo: [String] = []
+        /// What to say when a file would land outside `confinedTo`.
+        var confinementHelp: String?
     }
 
     /// Checks, without writing, that `write` to `path` would not be refused; commands call it
     /// before long work so that a bad output path fails at once.
     static func check(_ path: String, options: Options = Options()) throws(Failure) {
-        let (_, directory, _) = try prepare(path, options: options)
-        close(directory)
+        try WriteTarget.open(path, options: options, forWriting: false).close()
     }
 
     /// `temporaryNames` proposes names for the temporary file, beside the target; the default
     /// is unpredictable (tests pass their own, to plant files and links at them first).
     static func write(_ bytes: [UInt8], to path: String, options: Options = Options(),
                       temporaryNames: (String) -> String = randomTemporaryName) throws(Failure) {
-        let (target, directory, existing) = try prepare(path, options: options)
-        defer { close(directory) }
-        let (descriptor, temporaryName) = try createTemporary(in: directory, for: target, shownAs: path, names: temporaryNames)
+        let target = try WriteTarget.open(path, options: options, forWriting: true)
+        defer { target.close() }
+        switch target.destination {
+        case .stream(let descriptor):
+            guard let descriptor else { return }
+            do {
+                try SystemIO.writeAll(descriptor, bytes)
+            } catch {
+                throw Failure(message: "cannot write '\(path)': \(error.message)")
+            }
+        case .file(let directory, let name, let existing):
+            try replace(name, in: directory, with: bytes, like: existing, shownAs: path, temporaryNames: temporaryNames)
+        }
+    }
+
+    /// Writes `bytes` to a new temporary file in `directory` and renames it over `name`.
+    private static func replace(_ name: String, in directory: Int32, with bytes: [UInt8], like existing: stat?,
+                                shownAs path: String, temporaryNames: (String) -> String) throws(Failure) {
+        let (descriptor, temporaryName) = try createTemporary(in: directory, for: name, shownAs: path, names: temporaryNames)
         var placed = false
         defer {
             if !placed { unlinkat(directory, temporaryName, 0) }
@@ -62,27 +82,12 @@ enum AtomicWrite {
         if synced != 0 || closed != 0 {
             throw Failure(message: "cannot write '\(path)': \(SystemIO.Failure(synced != 0 ? synced : closed).message)")
         }
-        guard renameat(directory, temporaryName, directory, target.name) == 0 else {
+        guard renameat(directory, temporaryName, directory, name) == 0 else {
             throw Failure(message: "cannot replace '\(path)': \(SystemIO.Failure(errno).message)")
         }
         placed = true
         // The rename itself is durable once the directory is synced; failing that is not worth an error.
         _ = fsync(directory)
-    }
-
-    /// The resolved target, its opened directory (the caller closes it) and the file it replaces.
-    private static func prepare(_ path: String, options: Options) throws(Failure) -> (WriteTarget, Int32, stat?) {
-        let target = try WriteTarget.resolve(path)
-        let directory = open(target.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else {
-            throw Failure(message: "cannot write '\(path)': cannot open its directory '\(target.directory)': \(SystemIO.Failure(errno).message)")
-        }
-        do {
-            return (target, directory, try target.existingFile(in: directory, shownAs: path, options: options))
-        } catch {
-            close(directory)
-            throw error
-        }
     }
 
     /// `.NAME.baton-RANDOM.tmp`, with NAME cut to stay well inside NAME_MAX (255 bytes).
@@ -94,16 +99,16 @@ enum AtomicWrite {
 
     /// Creates the temporary file beside the target, exclusively and without following links:
     /// a name that is taken (by a file, or by a link planted there) is skipped, never opened.
-    private static func createTemporary(in directory: Int32, for target: WriteTarget, shownAs path: String,
+    private static func createTemporary(in directory: Int32, for target: String, shownAs path: String,
                                         names: (String) -> String) throws(Failure) -> (descriptor: Int32, name: String) {
         for _ in 0..<100 {
-            let name = names(target.name)
+            let name = names(target)
             let descriptor = openat(directory, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if descriptor >= 0 { return (descriptor, name) }
             if errno == EEXIST || errno == EINTR { continue }
-            throw Failure(message: "cannot write '\(path)': cannot create a temporary file in '\(target.directory)': \(SystemIO.Failure(errno).message)")
+            throw Failure(message: "cannot write '\(path)': cannot create a temporary file beside it: \(SystemIO.Failure(errno).message)")
         }
-        throw Failure(message: "cannot write '\(path)': no free temporary file name in '\(target.directory)'")
+        throw Failure(message: "cannot write '\(path)': no free temporary file name beside it")
     }
 
     /// The replaced file's owner, group and permission bits, or those of a new file.
@@ -152,6 +157,18 @@ struct ProtectedFile {
     init?(path: String, role: String) {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
+        self.init(status, path: path, role: role)
+    }
+
+    /// The file open as `descriptor` when it is a regular file (standard input redirected from
+    /// one: `baton markdown - -o README.md < README.md`), else nil.
+    init?(descriptor: Int32, path: String, role: String) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        self.init(status, path: path, role: role)
+    }
+
+    private init(_ status: stat, path: String, role: String) {
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
         self.path = path

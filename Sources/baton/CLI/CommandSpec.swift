@@ -77,6 +77,11 @@ struct ParsedArguments: Sendable {
     /// The last value given for an option.
     func value(_ name: String) -> String? { options.last { $0.name == name }?.value }
     func values(_ name: String) -> [String] { options.filter { $0.name == name }.compactMap(\.value) }
+    /// The `-o` file; nil for standard output (no `-o`, `-o -`, or `-o /dev/stdout`, which would
+    /// otherwise be written through /proc as whatever standard output happens to be).
+    var outputPath: String? {
+        value("--output").flatMap { $0 == "-" || $0 == "/dev/stdout" ? nil : $0 }
+    }
     /// The `--import-root` directories, as absolute paths.
     var importRoots: [String] { values("--import-root").map(FileReader.absolute) }
 }

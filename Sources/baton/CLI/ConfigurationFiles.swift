@@ -14,7 +14,7 @@ struct ConfigurationFiles {
     /// Reads `--config PATH` up front, so a broken explicit file fails before any work.
     init(explicitPath: String?) throws(ConfigurationError) {
         if let explicitPath {
-            explicit = try ConfigurationParser.parse(try Self.contents(explicitPath, shownAs: explicitPath), path: explicitPath)
+            explicit = try ConfigurationParser.parse(try Self.contents(explicitPath, shownAs: explicitPath, pipes: true), path: explicitPath)
         }
     }
 
@@ -62,9 +62,11 @@ struct ConfigurationFiles {
         return configuration
     }
 
-    private static func contents(_ path: String, shownAs shown: String) throws(ConfigurationError) -> [UInt8] {
+    /// `pipes`: the user named the file (`--config <(generate)` reads a pipe); a configuration
+    /// found by walking up must be a regular file.
+    private static func contents(_ path: String, shownAs shown: String, pipes: Bool = false) throws(ConfigurationError) -> [UInt8] {
         do {
-            return try FileReader.contents(of: path)
+            return try FileReader.contents(of: path, pipes: pipes)
         } catch {
             throw ConfigurationError(path: shown, message: "cannot read the configuration file: \(error.reason)",
                                      help: error.isDirectory ? "give the \(Configuration.fileName) file itself, not its directory" : nil)

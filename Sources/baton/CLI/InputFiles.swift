@@ -1,5 +1,6 @@
 import Baton
 import BatonModel
+import BatonSyntax
 import Foundation
 
 /// One input: a file on disk or standard input.
@@ -84,7 +85,7 @@ enum InputFiles {
     /// that wanted one file, for the advice when `path` is a directory.
     static func read(_ path: String, command: String? = nil) throws(InputError) -> InputFile {
         do {
-            return InputFile(displayPath: path, bytes: try FileReader.contents(of: path))
+            return InputFile(displayPath: path, bytes: try FileReader.contents(of: path, pipes: true))
         } catch {
             var help: String?
             if error.isDirectory {
@@ -98,42 +99,57 @@ enum InputFiles {
     /// Every `*.baton` file below a directory, sorted by path (byte order, so every machine
     /// agrees). Hidden entries are skipped; a subdirectory that cannot be listed is an error, and
     /// so is a `*.baton` entry that is not a regular file or a link to one (a link to nothing,
-    /// a link loop, a named pipe): each would otherwise drop a design from the run unseen.
+    /// a link loop, a named pipe), or whose name is not UTF-8: each would otherwise drop a
+    /// design from the run unseen. A symbolic link that leads out of the directory is not
+    /// followed (with a warning): `baton fmt repo` must not rewrite files elsewhere.
     static func batonFiles(below directory: String) throws(InputError) -> [String] {
         var result: [String] = []
         var pending = [directory]
+        let root = FileReader.realPath(directory) ?? directory
         // Directories already walked, by real path: a symbolic link cycle is walked once.
         var visited = Set<String>()
         while let current = pending.popLast() {
             guard visited.insert(FileReader.realPath(current) ?? current).inserted else { continue }
-            let entries: [String]
+            let entries: [FileReader.Entry]
             do {
                 entries = try FileReader.entries(of: current)
             } catch {
                 throw InputError(message: "cannot read the directory '\(current)': \(error.reason)",
                                  help: "make it readable, or name the designs beside it one by one")
             }
-            for entry in entries {
-                if entry.hasPrefix(".") { continue }
-                let path = current.hasSuffix("/") ? current + entry : current + "/" + entry
+            for entry in entries.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }) {
+                if entry.name.hasPrefix(".") { continue }
+                let path = current.hasSuffix("/") ? current + entry.name : current + "/" + entry.name
+                let isDesign = entry.name.hasSuffix(".baton")
+                guard entry.isUTF8 else {
+                    // A design, or a directory that could hold designs, that Baton cannot name.
+                    if isDesign || entry.mayBeDirectory {
+                        throw InputError(message: "cannot read '\(ControlCharacters.visible(path))': its name is not UTF-8",
+                                         help: "rename it: Baton names files in UTF-8 in every report")
+                    }
+                    continue
+                }
                 var status = stat()
-                let isDesign = entry.hasSuffix(".baton")
                 guard stat(path, &status) == 0 else {
                     // A broken entry that is not a design is none of Baton's business.
                     if isDesign { throw InputError(message: "cannot read '\(path)': \(FileReader.Failure(path: path, errno: errno).reason)") }
                     continue
                 }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR:
-                    pending.append(path)
-                case S_IFREG:
-                    if isDesign { result.append(path) }
-                default:
+                let type = status.st_mode & S_IFMT
+                guard type == S_IFDIR || (type == S_IFREG && isDesign) else {
                     if isDesign {
                         throw InputError(message: "cannot read '\(path)': it is \(FileReader.describe(status.st_mode)), not a regular file",
                                          help: "below a directory Baton reads regular files only; name it on the command line to read it anyway")
                     }
+                    continue
                 }
+                var link = stat()
+                if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
+                   let real = FileReader.realPath(path), !PathName.isInside(real, root: root) {
+                    Terminal.error("baton: warning: not following '\(ControlCharacters.visible(path))': it is a symbolic link out of '\(ControlCharacters.visible(directory))' (to '\(ControlCharacters.visible(real))')\n")
+                    continue
+                }
+                if type == S_IFDIR { pending.append(path) } else { result.append(path) }
             }
         }
         return result.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }

@@ -7,6 +7,15 @@ import Foundation
 final class ReadLog: @unchecked Sendable {
     private let lock = NSLock()
     private var files: [(path: String, role: String)] = []
+    /// Standard input, when it was read and is a regular file.
+    private var standardInput: ProtectedFile?
+
+    /// Records that standard input was read: when the shell redirected it from a file, that
+    /// file is an input too.
+    func recordStandardInput(role: String) {
+        let file = ProtectedFile(descriptor: STDIN_FILENO, path: "<stdin>", role: role)
+        lock.withLock { standardInput = file }
+    }
 
     /// Records a file the command read itself (an input named on the command line).
     func record(_ path: String, role: String) {
@@ -22,6 +31,6 @@ final class ReadLog: @unchecked Sendable {
 
     /// The recorded files as they are on disk now, for `AtomicWrite.Options.protected`.
     var protected: [ProtectedFile] {
-        lock.withLock { files.compactMap { ProtectedFile(path: $0.path, role: $0.role) } }
+        lock.withLock { files.compactMap { ProtectedFile(path: $0.path, role: $0.role) } + (standardInput.map { [$0] } ?? []) }
     }
 }

@@ -48,8 +48,7 @@ enum MarkdownCommand {
         let paths = arguments.positional
         guard !paths.isEmpty else { return Terminal.fail("no input: give one or more Markdown files", help: "baton markdown README.md") }
         let inPlace = arguments.has("--in-place")
-        // `-o -` is standard output, as for `render`.
-        let output = arguments.value("--output").flatMap { $0 == "-" ? nil : $0 }
+        let output = arguments.outputPath
         if output != nil, paths.count != 1 { return Terminal.fail("-o takes one input file", help: "use --in-place for several files") }
         if output != nil, inPlace { return Terminal.fail("-o and --in-place exclude each other") }
         if output == nil, !inPlace, paths.count != 1 {
@@ -70,6 +69,7 @@ enum MarkdownCommand {
                 } catch {
                     return Terminal.fail(error.message, help: error.help)
                 }
+                reads.recordStandardInput(role: "the input document (read as standard input), whose ```baton sources would be lost")
             } else {
                 do { input = try InputFiles.read(path, command: "markdown") } catch { return Terminal.fail(error.message, help: error.help) }
                 // Replacing the fences in the source itself would lose the diagrams' source.

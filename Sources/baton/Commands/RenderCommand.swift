@@ -61,8 +61,7 @@ enum RenderCommand {
                                      : "render takes one file, not \(arguments.positional.count)",
                                  help: "baton render design.baton -o design.svg")
         }
-        // `-o -` is standard output, as for most tools.
-        let output = arguments.value("--output").flatMap { $0 == "-" ? nil : $0 }
+        let output = arguments.outputPath
         let chosen = arguments.value("--to").flatMap(RenderFormat.init(rawValue:))
         let implied = output.flatMap(RenderFormat.init(fileName:))
         // An explicit --to wins; the extension decides only when --to is not given.
@@ -94,7 +93,7 @@ enum RenderCommand {
             return Terminal.fail(error.message, help: error.help)
         }
         let reads = ReadLog()
-        if path != "-" { reads.record(path, role: "the input") }
+        if path == "-" { reads.recordStandardInput(role: "the input (read as standard input)") } else { reads.record(path, role: "the input") }
         var writeOptions = AtomicWrite.Options(force: arguments.has("--force"), protected: reads.protected)
         // Refuse a bad OUT before the work, not after it.
         if let output {
