@@ -38,9 +38,17 @@ import Testing
             replaced file keeps its permission bits, and its owner and group where the process may set
             them (set-user-id and set-group-id bits are dropped when the owner changes). A symbolic link
             is written through — its target is replaced, the link stays — and a link to nothing is
-            refused. A file with several hard links is refused (replacing it would split the links), so is
-            a read-only file unless `--force` is given, and so is any file the run read: `render -o` and
-            `markdown -o` never replace their input or a design it imports.
+            refused, and so is a link that another user left in a shared, sticky directory such as `/tmp`
+            (whether or not the system's `fs.protected_symlinks` is on). A file with several hard links is
+            refused (replacing it would split the links), so is a read-only file unless `--force` is given,
+            and so is any file the run read: `render -o` and `markdown -o` never replace their input (a
+            file given on standard input included) or a design it imports. A named pipe or a device
+            (`-o /dev/null`) is written in place; `-o -` and `-o /dev/stdout` mean standard output.
+
+            **Names.** Arguments and file names must be UTF-8: anything else is refused rather than read
+            as some other name. A directory walk (`check DIR`, `fmt DIR`) reads regular `*.baton` files,
+            skips hidden entries, and does not follow a symbolic link out of the directory it was given
+            (it says so); a named pipe is read only when named on the command line, as `cat` reads it.
 
             ```text
             \(overview.trimmingCharacters(in: .newlines))
