@@ -211,10 +211,25 @@ extension Baton {
         }
         let options = RenderOptions(format: .svg, view: view, flow: request.flow, theme: theme, idPrefix: request.idPrefix,
                                     direction: direction)
+        var variantOptions: RenderOptions?
+        if let variant = request.variant {
+            guard let theme = Theme.Name(rawValue: variant.theme) else {
+                return .failure(DiagramFailure(diagnostics: [], message: "unknown theme '\(variant.theme)'; use light or dark"))
+            }
+            variantOptions = options
+            variantOptions?.theme = theme
+            variantOptions?.idPrefix = variant.idPrefix
+        }
+        let untitled = compilation.model.title == nil ? "" : nil
         do {
-            let output = try rendered(compilation, source: request.input.bytes, options: options,
-                                      untitled: compilation.model.title == nil ? "" : nil, documentation: true)
-            return .success(RenderedDiagram(svg: output.text, description: output.description))
+            let output = try rendered(compilation, source: request.input.bytes, options: options, untitled: untitled, documentation: true)
+            var diagram = RenderedDiagram(svg: output.text, description: output.description)
+            // The second theme from the same compilation: the design is read and checked once.
+            if let variantOptions {
+                diagram.variantSVG = try rendered(compilation, source: request.input.bytes, options: variantOptions, untitled: untitled,
+                                                  documentation: true).text
+            }
+            return .success(diagram)
         } catch {
             let help = error.help.map { " (\($0))" } ?? ""
             return .failure(DiagramFailure(diagnostics: [], message: error.message + help))

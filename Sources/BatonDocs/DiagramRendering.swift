@@ -3,8 +3,9 @@ import BatonRender
 
 /// What a documentation integration asks of the renderer: one diagram, from Baton source.
 public struct DiagramRequest: Sendable {
-    /// The source to compile. For Markdown it is the whole document with everything outside the
-    /// fence blanked out, so diagnostics carry the Markdown file's own lines and columns.
+    /// The source to compile: the fence's own lines (indentation kept, so columns are the
+    /// page's), with the page's lines before them as `lineOffset`, so diagnostics carry the
+    /// Markdown file's own lines and columns.
     public var input: SourceInput
     public var flow: String?
     /// `sequence` or `graph`.
@@ -15,14 +16,30 @@ public struct DiagramRequest: Sendable {
     public var idPrefix: String
     /// The graph view's direction, `LR` or `TB`; nil for the default.
     public var direction: String?
+    /// The same picture once more in another theme (image mode writes a light and a dark
+    /// file), drawn from the same compilation: the design is read and compiled once.
+    public var variant: DiagramVariant?
 
-    public init(input: SourceInput, flow: String?, view: String, theme: String, idPrefix: String, direction: String? = nil) {
+    public init(input: SourceInput, flow: String?, view: String, theme: String, idPrefix: String, direction: String? = nil,
+                variant: DiagramVariant? = nil) {
         self.input = input
         self.flow = flow
         self.view = view
         self.theme = theme
         self.idPrefix = idPrefix
         self.direction = direction
+        self.variant = variant
+    }
+}
+
+/// A second theme for the picture of a `DiagramRequest`, with its own ids.
+public struct DiagramVariant: Hashable, Sendable {
+    public var theme: String
+    public var idPrefix: String
+
+    public init(theme: String, idPrefix: String) {
+        self.theme = theme
+        self.idPrefix = idPrefix
     }
 }
 
@@ -30,10 +47,14 @@ public struct RenderedDiagram: Sendable {
     public var svg: String
     /// A text alternative for `alt` attributes.
     public var description: String
+    /// The picture in the request's `variant` theme; nil when none was asked for, or when the
+    /// renderer draws no variants (then the caller asks again, with the variant's theme).
+    public var variantSVG: String?
 
-    public init(svg: String, description: String) {
+    public init(svg: String, description: String, variantSVG: String? = nil) {
         self.svg = svg
         self.description = description
+        self.variantSVG = variantSVG
     }
 }
 

@@ -6,8 +6,14 @@
 // - in-place mode: the fences stay, and each is followed by a generated block with its
 //   picture, refreshed on every run (a README on GitHub, which renders no custom fences).
 //
-// Diagnostics point at the Markdown file's own lines: each fence is compiled from a copy of
-// the whole document with everything outside the fence blanked out.
+// Diagnostics point at the Markdown file's own lines and columns: each fence is compiled from
+// its own lines, indentation kept, numbered from the fence's place in the page (a line offset,
+// not a line break per line before it: that made a page's work grow with its square).
+//
+// In place, a generated block runs from its start marker to its end marker. Baton never writes
+// a blank line or a fence into one, so the end marker must come before either, and before the
+// next Baton fence: a block whose end marker is gone is refused, never guessed at (a guess
+// deleted the prose up to some later end marker).
 
 import BatonModel
 import BatonRender
@@ -62,45 +68,67 @@ public struct MarkdownResult: Sendable {
 public enum MarkdownProcessor {
     static let generatedStart = "<!-- baton:generated (do not edit: run baton markdown --in-place to refresh) -->"
     static let generatedEnd = "<!-- /baton:generated -->"
+    static let generatedStartBytes = Array(generatedStart.utf8)
+    static let generatedEndBytes = Array(generatedEnd.utf8)
     static let knownOptions = ["flow", "view", "direction", "alt", "theme", "id"]
 
     public static func process(_ bytes: [UInt8], displayPath: String, resolvedPath: String, options: MarkdownOptions,
                                render: DiagramRenderer) -> MarkdownResult {
         let fences = MarkdownFences.find(in: bytes)
-        var result = MarkdownResult(text: "", files: [], diagnostics: [], failed: false, diagramCount: fences.count)
+        var result = MarkdownResult(text: String(decoding: bytes, as: UTF8.self), files: [], diagnostics: [], failed: false,
+                                    diagramCount: fences.count)
         // An unclosed Baton fence runs to the end of the document: a diagram in its place would
         // swallow the rest of the page, and a generated block after it would land inside the
         // fence (and break the next run). Refuse the document in every mode, whatever `onError`
         // says, before drawing anything.
         if let unclosed = fences.first(where: { !$0.isClosed }) {
-            var diagnostic = atFence(unclosed, code: "unclosed-fence",
+            var diagnostic = atFence(unclosed, in: bytes, displayPath: displayPath, code: "unclosed-fence",
                                      message: "unclosed fence at line \(unclosed.line): the baton code block runs to the end of the document")
-            diagnostic.file = displayPath
             diagnostic.help = "end the design with a line of \(unclosed.marker) (at least as long as the opening fence)"
             result.diagnostics.append(diagnostic)
             result.failed = true
-            result.text = String(decoding: bytes, as: UTF8.self)
             return result
         }
+        // In place, where each fence's old generated block ends — found before anything is
+        // drawn, so that a block without its end refuses the document as a whole.
+        var ends = fences.map(\.range.upperBound)
+        if options.inPlace {
+            for (index, fence) in fences.enumerated() {
+                let limit = index + 1 < fences.count ? fences[index + 1].range.lowerBound : bytes.count
+                switch generatedBlock(in: bytes, at: fence.range.upperBound, limit: limit) {
+                case .none:
+                    break
+                case .complete(let end):
+                    ends[index] = end
+                case .unterminated(let indent):
+                    result.diagnostics.append(unterminated(after: fence, indent: indent, in: bytes, displayPath: displayPath))
+                    result.failed = true
+                }
+            }
+            if result.failed { return result }
+        }
         var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var cursor = 0
-        for fence in fences {
-            output += bytes[cursor..<fence.range.lowerBound]
-            cursor = fence.range.upperBound
+        for (index, fence) in fences.enumerated() {
+            // Fences come in document order, each after the last one's generated block (which
+            // ends before the next fence); `max` keeps every range the right way round anyway.
+            let start = max(cursor, fence.range.lowerBound)
+            output += bytes[cursor..<start]
+            cursor = max(start, ends[index])
             let replacement = diagram(for: fence, in: bytes, displayPath: displayPath, resolvedPath: resolvedPath,
                                       options: options, render: render, result: &result)
             if options.inPlace {
-                output += bytes[fence.range]
+                output += bytes[start..<max(start, fence.range.upperBound)]
                 if !output.isEmpty, output.last != 0x0A { output.append(0x0A) }
-                // Drop the previous run's generated block.
-                cursor = skipGeneratedBlock(in: bytes, at: cursor)
+                // The previous run's generated block (up to `cursor`) is dropped.
                 if let replacement {
                     output += Array(indented(generatedStart + "\n" + replacement + "\n" + generatedEnd + "\n", by: fence.indent).utf8)
                 }
             } else if let replacement {
                 output += Array(indented(replacement + "\n", by: fence.indent).utf8)
             } else {
-                output += bytes[fence.range]
+                output += bytes[start..<cursor]
             }
         }
         output += bytes[cursor...]
@@ -111,14 +139,9 @@ public enum MarkdownProcessor {
     /// The HTML for one fence, or nil when it failed and the fence should stay as it is.
     static func diagram(for fence: MarkdownFence, in bytes: [UInt8], displayPath: String, resolvedPath: String,
                         options: MarkdownOptions, render: DiagramRenderer, result: inout MarkdownResult) -> String? {
-        var sources = SourceMap()
-        let file = sources.add(path: displayPath, bytes: bytes)
         for option in fence.options where !knownOptions.contains(option.key) {
-            var diagnostic = ReportedDiagnostic(
-                Diagnostic(code: "fence-option", severity: .warning,
-                           message: "unknown option '\(option.key)' on the baton fence (known: \(knownOptions.joined(separator: ", ")))",
-                           span: Span(file: file, start: fence.range.lowerBound, end: fence.range.lowerBound)),
-                sources: sources)
+            var diagnostic = atFence(fence, in: bytes, displayPath: displayPath, code: "fence-option", severity: .warning,
+                                     message: "unknown option '\(option.key)' on the baton fence (known: \(knownOptions.joined(separator: ", ")))")
             diagnostic.help = Suggestion.closest(to: option.key, in: knownOptions).map { "did you mean '\($0)'?" }
             result.diagnostics.append(diagnostic)
         }
@@ -127,11 +150,17 @@ public enum MarkdownProcessor {
         let direction = fence.option("direction")
         let content = dedented(bytes[fence.contentRange], by: fence.indent)
         let hash = DiagramName.hash(source: content, flow: flow, view: view, direction: direction, version: options.version)
-        let masked = SourceInput(displayPath: displayPath, resolvedPath: resolvedPath, bytes: mask(bytes, keeping: fence.contentRange))
-        func draw(_ theme: String) -> Result<RenderedDiagram, DiagramFailure> {
-            render(DiagramRequest(input: masked, flow: flow, view: view, theme: theme,
-                                  idPrefix: fence.option("id") ?? "b\(hash.prefix(10))\(theme == "dark" ? "d" : "")",
-                                  direction: direction))
+        // The content as written, indentation kept (so columns are the page's), numbered from
+        // the line after the opening fence.
+        let input = SourceInput(displayPath: displayPath, resolvedPath: resolvedPath, bytes: Array(bytes[fence.contentRange]),
+                                lineOffset: fence.line)
+        func idPrefix(_ theme: String) -> String { fence.option("id") ?? "b\(hash.prefix(10))\(theme == "dark" ? "d" : "")" }
+        func draw(_ theme: String, variant: DiagramVariant? = nil) -> Result<RenderedDiagram, DiagramFailure> {
+            render(DiagramRequest(input: input, flow: flow, view: view, theme: theme, idPrefix: idPrefix(theme), direction: direction,
+                                  variant: variant))
+        }
+        func failed(_ failure: DiagramFailure) -> String? {
+            Self.failed(failure, fence: fence, in: bytes, displayPath: displayPath, options: options, result: &result)
         }
         switch options.output {
         case .inline:
@@ -139,37 +168,43 @@ public enum MarkdownProcessor {
             case .success(let diagram):
                 return "<div class=\"baton-diagram\">" + diagram.svg.trimmingWhitespace() + "</div>"
             case .failure(let failure):
-                return failed(failure, fence: fence, displayPath: displayPath, options: options, result: &result)
+                return failed(failure)
             }
         case .images(let directory, let linkPrefix):
-            let light = draw("light")
-            let dark = draw("dark")
-            switch (light, dark) {
-            case (.success(let light), .success(let dark)):
-                let lightName = DiagramName.file(hash: hash, theme: "light")
-                let darkName = DiagramName.file(hash: hash, theme: "dark")
-                result.files.append(GeneratedFile(path: PathName.join(directory, lightName), contents: light.svg))
-                result.files.append(GeneratedFile(path: PathName.join(directory, darkName), contents: dark.svg))
-                let alt = XMLEscaping.escape(fence.option("alt") ?? light.description)
-                return """
-                    <picture>
-                    <source media="(prefers-color-scheme: dark)" srcset="\(XMLEscaping.escape(PathName.join(linkPrefix, darkName)))">
-                    <img alt="\(alt)" src="\(XMLEscaping.escape(PathName.join(linkPrefix, lightName)))">
-                    </picture>
-                    """
-            case (.failure(let failure), _), (_, .failure(let failure)):
-                return failed(failure, fence: fence, displayPath: displayPath, options: options, result: &result)
+            // Both pictures from one compilation; a renderer that draws no variant is asked again.
+            let light: RenderedDiagram
+            switch draw("light", variant: DiagramVariant(theme: "dark", idPrefix: idPrefix("dark"))) {
+            case .success(let diagram): light = diagram
+            case .failure(let failure): return failed(failure)
             }
+            let dark: String
+            if let variant = light.variantSVG {
+                dark = variant
+            } else {
+                switch draw("dark") {
+                case .success(let diagram): dark = diagram.svg
+                case .failure(let failure): return failed(failure)
+                }
+            }
+            let lightName = DiagramName.file(hash: hash, theme: "light")
+            let darkName = DiagramName.file(hash: hash, theme: "dark")
+            result.files.append(GeneratedFile(path: PathName.join(directory, lightName), contents: light.svg))
+            result.files.append(GeneratedFile(path: PathName.join(directory, darkName), contents: dark))
+            let alt = XMLEscaping.escape(fence.option("alt") ?? light.description)
+            return """
+                <picture>
+                <source media="(prefers-color-scheme: dark)" srcset="\(XMLEscaping.escape(PathName.join(linkPrefix, darkName)))">
+                <img alt="\(alt)" src="\(XMLEscaping.escape(PathName.join(linkPrefix, lightName)))">
+                </picture>
+                """
         }
     }
 
-    static func failed(_ failure: DiagramFailure, fence: MarkdownFence, displayPath: String, options: MarkdownOptions,
+    static func failed(_ failure: DiagramFailure, fence: MarkdownFence, in bytes: [UInt8], displayPath: String, options: MarkdownOptions,
                        result: inout MarkdownResult) -> String? {
         if failure.diagnostics.isEmpty {
             // A problem with the request itself (an unknown flow): report it at the fence.
-            var diagnostic = atFence(fence, code: "render", message: failure.message)
-            diagnostic.file = displayPath
-            result.diagnostics.append(diagnostic)
+            result.diagnostics.append(atFence(fence, in: bytes, displayPath: displayPath, code: "render", message: failure.message))
         }
         result.diagnostics += failure.diagnostics
         switch options.onError {
@@ -179,27 +214,46 @@ public enum MarkdownProcessor {
         case .placeholder:
             var lines = failure.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.severity.rawValue)[\($0.code)]: \($0.message)" }
             if lines.isEmpty { lines = [failure.message] }
-            let body = lines.map(XMLEscaping.text).joined(separator: "\n")
+            // No blank line: a generated block never holds one (that is how a refresh finds
+            // where a block without its end marker stops).
+            let body = lines.map(XMLEscaping.text).joined(separator: "\n").split(separator: "\n")
+                .filter { !$0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
             return "<pre class=\"baton-error\" role=\"alert\">Baton could not draw this diagram:\n\(body)</pre>"
         }
     }
 
-    /// A diagnostic at a fence's opening line (positions come from `fence.line`).
-    static func atFence(_ fence: MarkdownFence, code: String, message: String, severity: Severity = .error) -> ReportedDiagnostic {
-        var sources = SourceMap()
-        let text = String(repeating: "\n", count: fence.line - 1) + String(repeating: " ", count: fence.indent) + "```"
-        let file = sources.add(path: "", bytes: Array(text.utf8))
-        let start = text.utf8.count - 3
-        return ReportedDiagnostic(Diagnostic(code: code, severity: severity, message: message,
-                                             span: Span(file: file, start: start, end: start + 3)), sources: sources)
+    /// A diagnostic at a fence's opening marker, its line shown as the snippet.
+    static func atFence(_ fence: MarkdownFence, in bytes: [UInt8], displayPath: String, code: String, severity: Severity = .error,
+                        message: String) -> ReportedDiagnostic {
+        atLine(fence.line, startingAt: fence.range.lowerBound, columns: fence.indent..<(fence.indent + fence.marker.utf8.count),
+               in: bytes, displayPath: displayPath, code: code, severity: severity, message: message)
     }
 
-    /// The fence's content preceded by one line break per line before it, so positions inside
-    /// the fence keep their Markdown line and column (the content starts at a line's start) and
-    /// nothing else of the document is compiled.
-    static func mask(_ bytes: [UInt8], keeping range: Range<Int>) -> [UInt8] {
-        let linesBefore = bytes[..<range.lowerBound].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        return Array(repeating: 0x0A, count: linesBefore) + bytes[range]
+    /// A diagnostic on one line of the page (`line` starts at byte `lineStart`), over the bytes
+    /// `columns` of that line: only that line is turned into a source, numbered as in the page.
+    static func atLine(_ line: Int, startingAt lineStart: Int, columns: Range<Int>, in bytes: [UInt8], displayPath: String,
+                       code: String, severity: Severity, message: String) -> ReportedDiagnostic {
+        let lineStart = min(max(0, lineStart), bytes.count)
+        let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+        var sources = SourceMap()
+        let file = sources.add(path: displayPath, bytes: Array(bytes[lineStart..<lineEnd]), lineOffset: line - 1)
+        let start = min(columns.lowerBound, lineEnd - lineStart)
+        let end = min(columns.upperBound, lineEnd - lineStart)
+        return ReportedDiagnostic(Diagnostic(code: code, severity: severity, message: message, span: Span(file: file, start: start, end: end)),
+                                  sources: sources)
+    }
+
+    /// The error for a generated block after `fence` that has no end marker (its start marker
+    /// is the line after the fence, `indent` spaces in).
+    static func unterminated(after fence: MarkdownFence, indent: Int, in bytes: [UInt8], displayPath: String) -> ReportedDiagnostic {
+        let line = fence.line + bytes[fence.range].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
+        var diagnostic = atLine(line, startingAt: fence.range.upperBound, columns: indent..<(indent + generatedStartBytes.count),
+                                in: bytes, displayPath: displayPath, code: "unclosed-generated-block", severity: .error,
+                                message: "the generated block after the fence at line \(fence.line) has no end marker before "
+                                    + "the next blank line, fence or the end of the document")
+        diagnostic.help = "put back the line \(generatedEnd) where the old picture ends, or delete the old block from this "
+            + "line to the end of its picture; the next run writes a fresh one"
+        return diagnostic
     }
 
     /// The fence content with the fence's indentation removed from each line (CommonMark).
@@ -225,22 +279,37 @@ public enum MarkdownProcessor {
         }.joined(separator: "\n")
     }
 
-    /// After a fence: the end of an existing generated block there, or `offset` itself.
-    static func skipGeneratedBlock(in bytes: [UInt8], at offset: Int) -> Int {
+    /// What follows a fence, in place.
+    enum GeneratedBlock: Equatable {
+        /// No generated block.
+        case none
+        /// A generated block; `end` is just past its end marker's line.
+        case complete(end: Int)
+        /// A start marker (`indent` spaces in) without an end marker.
+        case unterminated(indent: Int)
+    }
+
+    /// The generated block that starts at `offset` (just after a fence), if any. Its end marker
+    /// must start a line (after the block's indentation) before `limit` (the next Baton fence),
+    /// and before any blank line or fence line, which Baton never writes into a block: past
+    /// those, an end marker belongs to another block, and what lies between is the author's.
+    static func generatedBlock(in bytes: [UInt8], at offset: Int, limit: Int) -> GeneratedBlock {
+        let limit = min(max(offset, limit), bytes.count)
         var index = offset
-        while index < bytes.count, bytes[index] == 0x20 { index += 1 }
-        let start = Array(generatedStart.utf8)
-        guard bytes.count - index >= start.count, Array(bytes[index..<index + start.count]) == start else { return offset }
-        let end = Array(generatedEnd.utf8)
-        var search = index + start.count
-        while search + end.count <= bytes.count {
-            if Array(bytes[search..<search + end.count]) == end {
-                var after = search + end.count
-                if after < bytes.count, bytes[after] == 0x0A { after += 1 }
-                return after
+        while index < limit, bytes[index] == 0x20 { index += 1 }
+        guard bytes[index..<limit].starts(with: generatedStartBytes) else { return .none }
+        var lineStart = (bytes[index..<limit].firstIndex(of: 0x0A) ?? limit) + 1
+        while lineStart < limit {
+            let lineEnd = bytes[lineStart..<limit].firstIndex(of: 0x0A) ?? limit
+            let line = bytes[lineStart..<lineEnd]
+            let text = line.drop { $0 == 0x20 || $0 == 0x09 }
+            if text.starts(with: generatedEndBytes),
+               text.dropFirst(generatedEndBytes.count).allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                return .complete(end: min(lineEnd + 1, limit))
             }
-            search += 1
+            if text.allSatisfy({ $0 == 0x0D }) || MarkdownFences.fenceMarker(line) != nil { break }
+            lineStart = lineEnd + 1
         }
-        return offset
+        return .unterminated(indent: index - offset)
     }
 }

@@ -10,6 +10,7 @@
 import BatonJSON
 import BatonModel
 import BatonRender
+import BatonSyntax
 
 public struct PandocOptions: Sendable {
     /// Where image files go for non-HTML formats (created by the caller).
@@ -17,12 +18,19 @@ public struct PandocOptions: Sendable {
     public var onError: MarkdownOptions.OnError
     public var theme: String
     public var version: String
+    /// Whether a block's imports may resolve next to the document its `data-pos` names (the
+    /// path as written there). The name alone cannot tell — `docs/x.md` is inside the working
+    /// directory by its text even when `docs` is a link to `/etc` — so the caller decides, on
+    /// real paths. Otherwise, and by default, imports resolve from the working directory.
+    public var importsMayResolveNextTo: @Sendable (String) -> Bool
 
-    public init(imageDirectory: String, onError: MarkdownOptions.OnError, theme: String, version: String) {
+    public init(imageDirectory: String, onError: MarkdownOptions.OnError, theme: String, version: String,
+                importsMayResolveNextTo: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.imageDirectory = imageDirectory
         self.onError = onError
         self.theme = theme
         self.version = version
+        self.importsMayResolveNextTo = importsMayResolveNextTo
     }
 }
 
@@ -105,13 +113,13 @@ public enum PandocFilter {
                 }
             }
             func attribute(_ key: String) -> String? { attributes.last { $0.0 == key }?.1 }
-            // With `+sourcepos`, pandoc says where the block starts: keep Markdown line numbers.
-            let (path, firstLine) = Self.position(attribute("data-pos"), blockNumber: blockNumber)
-            let padding = String(repeating: "\n", count: firstLine)
-            // Imports resolve next to the document pandoc named — but only inside the working
-            // directory: a document cannot name its way to other places on disk.
-            let resolved = PathName.isInside(path, root: ".") ? path : "<code block \(blockNumber)>"
-            let input = SourceInput(displayPath: path, resolvedPath: resolved, bytes: Array((padding + text).utf8))
+            // With `+sourcepos`, pandoc says where the block starts: keep Markdown line numbers
+            // (the block's text numbered from there, nothing compiled before it).
+            let (path, fenceLine) = Self.position(attribute("data-pos"), blockNumber: blockNumber)
+            // Imports resolve next to the document pandoc named — but only where the caller
+            // allows: a document cannot name its way to other places on disk.
+            let resolved = options.importsMayResolveNextTo(path) ? path : "<code block \(blockNumber)>"
+            let input = SourceInput(displayPath: path, resolvedPath: resolved, bytes: Array(text.utf8), lineOffset: fenceLine)
             let view = attribute("view") ?? "sequence"
             let flow = attribute("flow")
             let direction = attribute("direction")
@@ -138,7 +146,14 @@ public enum PandocFilter {
                     ])),
                 ])
                 return .object([("t", .string("Para")), ("c", .array([image]))])
-            case .failure(let failure):
+            case .failure(var failure):
+                if resolved != path {
+                    // The usual advice ("relative to 'docs/x.md'") would be wrong here.
+                    for index in failure.diagnostics.indices where failure.diagnostics[index].code == CompileError.importNotFound {
+                        failure.diagnostics[index].help = "'\(path)' is outside the working directory (symbolic links followed), "
+                            + "so this block's imports are read from the working directory"
+                    }
+                }
                 diagnostics += failure.diagnostics
                 guard options.onError == .placeholder else {
                     failed = true
@@ -156,9 +171,10 @@ public enum PandocFilter {
             }
         }
 
-        /// The largest line number taken from `data-pos`: the block's text is compiled behind that
-        /// many line breaks, so a forged position must not cost more than a real long document.
-        static let maximumLine = 1_000_000
+        /// The largest line number taken from `data-pos`: a line number costs nothing (it only
+        /// numbers the block's lines), but no real document has more lines, so a larger one is
+        /// forged, and ignored.
+        static let maximumLine = 1_000_000_000
 
         /// `data-pos` is `file.md@12:1-16:4` or `12:1-16:4`: the file and the fence's line (0 when
         /// it is missing or past `maximumLine`).

@@ -153,4 +153,121 @@ import Testing
         #expect(result.diagnostics.map(\.severity) == [.warning])
         #expect(result.diagnostics.first?.help == "did you mean 'flow'?")
     }
+
+    // MARK: - Generated blocks that lost their end marker
+
+    static let start = "<!-- baton:generated (do not edit: run baton markdown --in-place to refresh) -->"
+    static let end = "<!-- /baton:generated -->"
+    static let inPlaceModes = [
+        MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), inPlace: true, version: "1"),
+        MarkdownOptions(output: .inline, onError: .placeholder, inPlace: true, version: "1"),
+    ]
+
+    func expectRefused(_ document: String, at line: Int, column: Int = 1, _ options: MarkdownOptions,
+                       sourceLocation: SourceLocation = #_sourceLocation) {
+        let result = process(document, options)
+        #expect(result.failed, sourceLocation: sourceLocation)
+        #expect(result.files.isEmpty, sourceLocation: sourceLocation)
+        #expect(result.text == document, "the document comes back untouched", sourceLocation: sourceLocation)
+        #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.severity.rawValue)[\($0.code)]" }
+                    == ["docs/page.md:\(line):\(column): error[unclosed-generated-block]"], sourceLocation: sourceLocation)
+        #expect(result.diagnostics.first?.excerpt.text.contains("baton:generated") == true, sourceLocation: sourceLocation)
+        #expect(result.diagnostics.first?.help?.contains(Self.end) == true, sourceLocation: sourceLocation)
+    }
+
+    /// The end marker deleted and another Baton fence after it: the search for the end went on
+    /// through that fence, and the next fence then started before the cursor (a crash: "Range
+    /// requires lowerBound <= upperBound"). Now the block ends at the next fence at the latest,
+    /// and a block without its end is an error at its start marker.
+    @Test(arguments: inPlaceModes, ["\n", ""])
+    func aGeneratedBlockWhoseEndIsMissingBeforeTheNextFenceIsRefused(_ options: MarkdownOptions, blank: String) {
+        let document = "# Doc\n\n```baton\nservice A\n```\n\(Self.start)\nMy precious prose, end marker deleted.\n\(blank)"
+            + "```baton\nservice B\n```\n\(Self.start)\nold\n\(Self.end)\n\nTail.\n"
+        expectRefused(document, at: 6, options)
+    }
+
+    /// With no fence after it, the search ran to any later end marker and deleted the prose,
+    /// headings and code in between. A generated block never holds a blank line or a fence
+    /// (Baton writes none), so the end marker must come before either.
+    @Test(arguments: inPlaceModes)
+    func aGeneratedBlockWhoseEndIsMissingKeepsTheProseAfterIt(_ options: MarkdownOptions) {
+        let blankLine = "# Doc\n\n```baton\nservice A\n```\n\(Self.start)\nMy precious prose, end marker deleted.\n\n"
+            + "## Section\n\nMore prose.\n\n```python\nprint(1)\n```\n\(Self.end)\nTail\n"
+        expectRefused(blankLine, at: 6, options)
+        let fence = "```baton\nservice A\n```\n\(Self.start)\nprose\n```python\nprint(1)\n```\n\(Self.end)\n"
+        expectRefused(fence, at: 4, options)
+        let noEnd = "```baton\nservice A\n```\n\(Self.start)\n<picture>\n</picture>\n"
+        expectRefused(noEnd, at: 4, options)
+    }
+
+    /// The end marker counts only at the start of a line (after the block's indentation): one
+    /// quoted in prose does not end the block.
+    @Test func anEndMarkerInsideALineDoesNotEndTheBlock() {
+        let document = "- item\n\n  ```baton\n  service A\n  ```\n  \(Self.start)\n  see \(Self.end) for the end\n"
+        expectRefused(document, at: 6, column: 3, Self.inPlaceModes[0])
+    }
+
+    /// Refreshing still replaces complete blocks, indented ones included, and a block whose
+    /// lines end in CR LF (a checkout with autocrlf) leaves no stray line behind.
+    @Test func completeBlocksAreReplacedWhateverTheirLineEnds() {
+        let options = Self.inPlaceModes[0]
+        let once = process(Self.document, options)
+        #expect(!once.failed)
+        let crlf = once.text.replacingOccurrences(of: "\n", with: "\r\n")
+        let refreshed = process(crlf, options)
+        #expect(!refreshed.failed, "\(refreshed.diagnostics.map(\.message))")
+        #expect(refreshed.text.components(separatedBy: "baton:generated").count == 5, "two blocks, each replaced once")
+        #expect(refreshed.text.utf8.filter { $0 == 0x0A }.count == crlf.utf8.filter { $0 == 0x0A }.count,
+                "no line left over from the old blocks")
+        #expect(process(refreshed.text, options).text == refreshed.text)
+    }
+
+    // MARK: - Cost
+
+    /// Each fence is compiled from its own lines, numbered from the fence's place in the page:
+    /// compiling a line break for every line before it made the work grow with the square of
+    /// the page (16,000 fences took 20 s). Lines, columns (of an indented fence too) and the
+    /// snippet are the Markdown file's.
+    @Test func eachFenceIsCompiledFromItsOwnLines() throws {
+        let count = 2_000
+        let page = String(repeating: "```baton\nservice A\n```\n", count: count) + "- item\n\n  ```baton\n  service B\n  B -> Ghost\n  ```\n"
+        let log = RequestLog()
+        let result = MarkdownProcessor.process(Array(page.utf8), displayPath: "docs/page.md", resolvedPath: "/r/docs/page.md",
+                                               options: MarkdownOptions(output: .inline, version: "1"), render: log.recording(fakeRenderer))
+        let inputs = log.requests.map(\.input)
+        #expect(inputs.count == count + 1)
+        #expect(inputs.dropLast().allSatisfy { $0.bytes == Array("service A\n".utf8) })
+        #expect(inputs.indices.dropLast().allSatisfy { inputs[$0].lineOffset == 3 * $0 + 1 })
+        #expect(inputs.allSatisfy { $0.displayPath == "docs/page.md" && $0.resolvedPath == "/r/docs/page.md" })
+        #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column)" } == ["docs/page.md:\(3 * count + 5):8"])
+        #expect(result.diagnostics.first?.excerpt.text == "  B -> Ghost")
+    }
+
+    /// Image mode draws the light and the dark picture from one compilation.
+    @Test func imageModeCompilesEachFenceOnce() {
+        let log = RequestLog()
+        let result = MarkdownProcessor.process(Array(Self.document.utf8), displayPath: "docs/page.md", resolvedPath: "/r/docs/page.md",
+                                               options: MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), version: "1"),
+                                               render: log.recording(fakeRenderer))
+        #expect(log.requests.count == 2)
+        #expect(log.requests.map(\.theme) == ["light", "light"])
+        #expect(log.requests.map { $0.variant?.theme } == ["dark", "dark"])
+        #expect(result.files.map { $0.contents.contains("data-theme=\"dark\"") } == [false, true, false, true])
+        #expect(result.files[1].contents.contains("id=\"\(log.requests[0].variant?.idPrefix ?? "?")\""))
+    }
+
+    /// A renderer that draws no variant is simply asked again for the dark picture.
+    @Test func aRendererWithoutVariantsIsAskedForEachTheme() {
+        let log = RequestLog()
+        let plain: DiagramRenderer = { request in
+            var request = request
+            request.variant = nil
+            return fakeRenderer(request)
+        }
+        let result = MarkdownProcessor.process(Array(Self.document.utf8), displayPath: "docs/page.md", resolvedPath: "/r/docs/page.md",
+                                               options: MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), version: "1"),
+                                               render: log.recording(plain))
+        #expect(log.requests.map(\.theme) == ["light", "dark", "light", "dark"])
+        #expect(result.files.map { $0.contents.contains("data-theme=\"dark\"") } == [false, true, false, true])
+    }
 }

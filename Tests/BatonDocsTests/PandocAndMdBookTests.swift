@@ -54,6 +54,43 @@ import Testing
         let result = try run("html", text)
         #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column)" } == ["page.md:9:6"])
     }
+
+    /// A block is compiled from its own text, numbered from the line `data-pos` names: it used
+    /// to be compiled behind one line break per line, so a position of 999999 cost a
+    /// million-line compile per block.
+    @Test func aDistantSourcePositionCostsNoPadding() throws {
+        let text = #"{"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"CodeBlock","c":[["",["baton"],[["data-pos","page.md@999999:1-999999:4"]]],"service A\nA -> Nope"]}]}"#
+        let document = try JSONValue.parse(text)
+        let log = RequestLog()
+        let result = PandocFilter.run(document, format: "html", options: PandocOptions(imageDirectory: "img", onError: .fail, theme: "light", version: "1"),
+                                      render: log.recording(fakeRenderer))
+        #expect(log.requests.map(\.input.bytes) == [Array("service A\nA -> Nope".utf8)])
+        #expect(log.requests.map(\.input.lineOffset) == [999_999])
+        #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column)" } == ["page.md:1000001:6"])
+        #expect(result.diagnostics.first?.excerpt.text == "A -> Nope")
+    }
+
+    /// Whether imports may resolve next to the document `data-pos` names is the caller's
+    /// decision (it can compare real paths; a name inside the working directory may be a link
+    /// out of it). Without one, imports never resolve there.
+    @Test func importsResolveNextToTheNamedDocumentOnlyWhenTheCallerAllows() throws {
+        let text = #"{"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"CodeBlock","c":[["",["baton"],[["data-pos","docs/x.md@1:1-3:1"]]],"service A"]}]}"#
+        let document = try JSONValue.parse(text)
+        var options = PandocOptions(imageDirectory: "img", onError: .fail, theme: "light", version: "1")
+        let untrusted = RequestLog()
+        _ = PandocFilter.run(document, format: "html", options: options, render: untrusted.recording(fakeRenderer))
+        #expect(untrusted.requests.map(\.input.resolvedPath) == ["<code block 1>"])
+        #expect(untrusted.requests.map(\.input.displayPath) == ["docs/x.md"])
+        let asked = RequestLog()
+        options.importsMayResolveNextTo = { path in
+            asked.note(path)
+            return path == "docs/x.md"
+        }
+        let trusted = RequestLog()
+        _ = PandocFilter.run(document, format: "html", options: options, render: trusted.recording(fakeRenderer))
+        #expect(trusted.requests.map(\.input.resolvedPath) == ["docs/x.md"])
+        #expect(asked.notes == ["docs/x.md"])
+    }
 }
 
 @Suite struct MdBookPreprocessorTests {

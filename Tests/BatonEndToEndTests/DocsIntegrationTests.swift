@@ -107,6 +107,43 @@ import Testing
         #expect(written == ["README.md"], "no output document, no diagrams")
     }
 
+    /// A generated block whose end marker was deleted: `--in-place` crashed when another fence
+    /// followed it, and otherwise deleted everything up to a later end marker. Now both are an
+    /// error at the start marker, with nothing written.
+    @Test(arguments: [["--in-place"], ["--check", "--in-place"]])
+    func aGeneratedBlockWithoutItsEndIsReportedAndTheFileLeftAlone(_ mode: [String]) throws {
+        let start = "<!-- baton:generated (do not edit: run baton markdown --in-place to refresh) -->"
+        let pages = [
+            "# Doc\n\n```baton\nservice A\n```\n\(start)\nMy precious prose, end marker deleted by mistake.\n\n"
+                + "```baton\nservice B\n```\n\(start)\nold\n<!-- /baton:generated -->\n\nTail.\n",
+            "# Doc\n\n```baton\nservice A\n```\n\(start)\nMy precious prose, end marker deleted.\n\n## Section\n\nMore prose.\n\n"
+                + "```python\nprint(1)\n```\n<!-- /baton:generated -->\nTail\n",
+        ]
+        for page in pages {
+            let directory = try directory(["README.md": page])
+            let result = try BatonExecutable.run(["markdown"] + mode + ["README.md"], directory: directory)
+            #expect(result.status == 1, "\(result.standardError)")
+            #expect(result.standardError.hasPrefix("README.md:6:1: error[unclosed-generated-block]"), "\(result.standardError)")
+            #expect(try read(directory, "README.md") == page)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["README.md"], "no diagrams")
+        }
+    }
+
+    /// A page of 16,000 fences: each is compiled from its own lines (it used to be compiled
+    /// behind a line break per line of the page before it, which took 20 s with `--inline`).
+    @Test func aPageOfManyFencesTakesTimeInProportion() throws {
+        let count = 16_000
+        let page = String(repeating: "```baton\nservice A\n```\n", count: count) + "```baton\nA -> Ghost\n```\n"
+        let directory = try directory(["page.md": page])
+        let clock = ContinuousClock()
+        let started = clock.now
+        let result = try BatonExecutable.run(["markdown", "--inline", "page.md"], directory: directory)
+        let elapsed = clock.now - started
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("page.md:\(3 * count + 2):1: error[undeclared-name]"), "\(result.standardError.prefix(300))")
+        #expect(elapsed < .seconds(60), "\(elapsed)")
+    }
+
     @Test func inlineSVGsFromOnePageShareNoIds() throws {
         let page = "```baton\n\(Self.design)\n```\n\n```baton\nservice X\nservice Y\nX -> Y\n```\n"
         let directory = try directory(["page.md": page])
@@ -184,6 +221,95 @@ import Testing
         #expect(escape.status == 1)
         #expect(escape.standardError.contains("error[import-not-found]"), "\(escape.standardError)")
         #expect(!escape.standardOutput.contains("Secret"))
+    }
+
+    /// A block whose `data-pos` names a file below a symbolic link out of the working directory
+    /// (`ln -s /etc docs`): its imports used to resolve there, since the path looked inside.
+    /// The decision is taken on real paths now; a real directory inside still works.
+    @Test func pandocImportsDoNotFollowALinkOutOfTheWorkingDirectory() throws {
+        let base = try directory(["work/real/x.md": "", "work/real/lib.baton": "service Lib\n", "outside/passwd": "service Secret\nservice Hidden\n"])
+        let work = base.appendingPathComponent("work")
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("docs").path, withDestinationPath: "../outside")
+        let escape = try BatonExecutable.run(["pandoc", "html"],
+                                             input: Self.pandocDocument(source: "import \"passwd\"\nservice A\nA -> Secret\n",
+                                                                        position: "docs/x.md@1:1-5:1"), directory: work)
+        #expect(escape.status == 1)
+        #expect(escape.standardError.contains("docs/x.md:2:8: error[import-not-found]"), "\(escape.standardError)")
+        #expect(escape.standardError.contains("help: 'docs/x.md' is outside the working directory (symbolic links followed)"))
+        #expect(!escape.standardError.contains("Hidden"))
+        #expect(!escape.standardOutput.contains("Secret"))
+        // A file that is itself a link out is refused the same way.
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("real/link.md").path,
+                                                   withDestinationPath: base.appendingPathComponent("outside/x.md").path)
+        let linked = try BatonExecutable.run(["pandoc", "html"],
+                                             input: Self.pandocDocument(source: "import \"passwd\"\nservice A\n", position: "real/link.md@1:1-4:1"),
+                                             directory: work)
+        #expect(linked.status == 1)
+        #expect(linked.standardError.contains("error[import-not-found]"), "\(linked.standardError)")
+        let inside = try BatonExecutable.run(["pandoc", "html"],
+                                             input: Self.pandocDocument(source: "import \"lib.baton\"\nservice A\nA -> Lib\n",
+                                                                        position: "real/x.md@1:1-5:1"), directory: work)
+        #expect(inside.status == 0, "\(inside.standardError)")
+        #expect(inside.standardOutput.contains("Lib"))
+    }
+
+    /// Runs `baton ARGUMENTS` in `base/a/work`, through a shell that removes that directory first.
+    func runInDeletedDirectory(_ arguments: [String], input: Data, base: URL) throws -> ExternalProgram.Output {
+        try FileManager.default.createDirectory(at: base.appendingPathComponent("a/work"), withIntermediateDirectories: true)
+        let shell = ExternalProgram(name: "sh", url: URL(fileURLWithPath: "/bin/sh"))
+        return try shell.run(["-c", "cd a/work && rmdir ../work && exec \"$@\"", "sh", BatonExecutable.url.path] + arguments,
+                             input: input, in: base)
+    }
+
+    /// With its working directory deleted, `../x` looked like a path inside it, and the image
+    /// directory was created next to where the working directory had been. A working directory
+    /// that does not resolve is refused before anything is read or created.
+    @Test(arguments: ["../x", "x"])
+    func pandocRefusesADeletedWorkingDirectory(_ requested: String) throws {
+        let base = try directory(["keep.txt": ""])
+        let result = try runInDeletedDirectory(["pandoc", "latex"], input: Self.pandocDocument(baton: requested), base: base)
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("the working directory"), "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("a").path) == [])
+        let html = try runInDeletedDirectory(["pandoc", "html"], input: Self.pandocDocument(source: "service A\n", position: "doc.md@1:1-2:1"),
+                                             base: try directory(["keep.txt": ""]))
+        #expect(html.status == 2, "\(html.standardError)")
+    }
+
+    /// The default image directory is confined like `baton-dir`: a `baton-diagrams` link out of
+    /// the working directory is refused before any directory is created, unless allowed.
+    @Test(arguments: ["latex", "html"])
+    func pandocKeepsTheDefaultImageDirectoryInsideTheWorkingDirectory(_ format: String) throws {
+        let base = try directory(["work/doc.md": "", "outside/keep.txt": ""])
+        let work = base.appendingPathComponent("work")
+        let outside = base.appendingPathComponent("outside")
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("baton-diagrams").path, withDestinationPath: "../outside/images")
+        try FileManager.default.createDirectory(at: outside.appendingPathComponent("images"), withIntermediateDirectories: true)
+        let block = Self.pandocDocument(source: "service A\n", position: "doc.md@1:1-2:1")
+        let refused = try BatonExecutable.run(["pandoc", format], input: block, directory: work)
+        #expect(refused.status == 2)
+        #expect(refused.standardOutput.isEmpty)
+        #expect(refused.standardError.contains("the image directory 'baton-diagrams' resolves to \(Self.realPath(outside.path))/images"),
+                "\(refused.standardError)")
+        #expect(refused.standardError.contains("--allow-dir"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.appendingPathComponent("images").path).isEmpty)
+        let allowed = try BatonExecutable.run(["pandoc", "--allow-dir", "../outside", format], input: block, directory: work)
+        #expect(allowed.status == 0, "\(allowed.standardError)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: outside.appendingPathComponent("images").path)
+        #expect(written.count == (format == "html" ? 0 : 1))
+    }
+
+    /// A dangling link as the image directory: nothing is created at its target.
+    @Test func pandocCreatesNothingThroughADanglingLink() throws {
+        let base = try directory(["work/doc.md": "", "outside/keep.txt": ""])
+        let work = base.appendingPathComponent("work")
+        try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("baton-diagrams").path, withDestinationPath: "../outside/new")
+        let result = try BatonExecutable.run(["pandoc", "latex"], input: Self.pandocDocument(source: "service A\n", position: "doc.md@1:1-2:1"),
+                                             directory: work)
+        #expect(result.status == 2, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("outside").path) == ["keep.txt"])
     }
 
     /// `realpath(3)`, for comparing with the resolved paths Baton prints.

@@ -63,4 +63,30 @@ import Testing
         #expect(wrong == 0)
         #expect(done == (bytes.count + 99) / 100, "only \(done) lookups in 10 s")
     }
+
+    /// A text cut from a longer document (a Markdown fence) reports the document's lines: the
+    /// offset is added to every line, and lines are asked for by their document numbers, so
+    /// snippets show the right text without compiling a line break per line before it.
+    @Test func aLineOffsetNumbersLinesAsTheDocumentDoes() {
+        let source = SourceFile(id: FileID(0), path: "page.md", bytes: Array("  service A\n  A -> B\n".utf8), lineOffset: 41)
+        #expect(source.location(of: 0) == SourcePosition(line: 42, column: 1))
+        #expect(source.location(of: 19) == SourcePosition(line: 43, column: 8))
+        #expect(source.line(of: 19) == 43)
+        #expect(source.lineText(43) == "  A -> B")
+        #expect(source.lineRange(42) == 0..<11)
+        #expect(source.lineRange(1).isEmpty, "a line before the text is not in it")
+        #expect(source.lineRange(41).isEmpty)
+        var sources = SourceMap()
+        let id = sources.add(path: "page.md", bytes: Array("x".utf8), lineOffset: 9)
+        #expect(sources.location(of: Span(file: id, start: 0, end: 1)).start == SourcePosition(line: 10, column: 1))
+    }
+
+    /// An offset is a count of lines before the text: a negative one means none, and a huge
+    /// one (a forged position) cannot make a line number overflow.
+    @Test func aLineOffsetIsBounded() {
+        #expect(SourceFile(id: FileID(0), path: "t", bytes: [0x61], lineOffset: -3).location(of: 0).line == 1)
+        let huge = SourceFile(id: FileID(0), path: "t", bytes: Array("a\nb".utf8), lineOffset: Int.max)
+        #expect(huge.location(of: 2).line > 1)
+        #expect(huge.lineText(huge.location(of: 2).line) == "b")
+    }
 }

@@ -38,11 +38,16 @@ public struct SourceInput: Sendable {
     public var displayPath: String
     public var resolvedPath: String
     public var bytes: [UInt8]
+    /// Lines of the document `bytes` were cut from, before them: a ```baton fence on line 40 of
+    /// a Markdown page is compiled alone with an offset of 40, and its messages name the page's
+    /// lines (see `SourceFile.lineOffset`). Imported files always start at line 1.
+    public var lineOffset: Int
 
-    public init(displayPath: String, resolvedPath: String, bytes: [UInt8]) {
+    public init(displayPath: String, resolvedPath: String, bytes: [UInt8], lineOffset: Int = 0) {
         self.displayPath = displayPath
         self.resolvedPath = resolvedPath
         self.bytes = bytes
+        self.lineOffset = lineOffset
     }
 }
 
@@ -129,7 +134,7 @@ struct ImportLoader {
     /// (with the import statement that led to each), to detect cycles.
     @discardableResult
     mutating func load(_ input: SourceInput, chain: [(file: FileID, span: Span)]) -> FileID {
-        let id = sources.add(path: input.displayPath, bytes: input.bytes)
+        let id = sources.add(path: input.displayPath, bytes: input.bytes, lineOffset: input.lineOffset)
         let named = PathName.normalize(input.resolvedPath)
         let real = PathName.normalize(canonical(named))
         loaded[real] = id

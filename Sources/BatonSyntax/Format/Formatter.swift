@@ -150,7 +150,7 @@ struct FormatPrinter {
         // The line's last brace before the comment, found once per comment: a long line of
         // many statements is scanned once, not once per statement.
         if lastBrace?.comment != nextComment {
-            let lineStart = source.lineStarts[commentLine - 1]
+            let lineStart = source.lineRange(commentLine).lowerBound
             var index = comment.span.start
             while index > lineStart, source.bytes[index - 1] != UInt8(ascii: "{"), source.bytes[index - 1] != UInt8(ascii: "}") {
                 index -= 1

@@ -2,13 +2,25 @@
 ///
 /// The bytes are kept exactly as read (even when they are not valid UTF-8) so that spans are
 /// stable byte offsets; text is decoded lazily and leniently when a line is printed.
+///
+/// The text may be a piece of a longer document (a ```baton fence in a Markdown page): then
+/// `lineOffset` counts the document's lines before it, and every line number in and out —
+/// `location(of:)`, `line(of:)`, `lineText(_:)`, `lineRange(_:)` — is the document's.
 public struct SourceFile: Sendable {
     public let id: FileID
     /// The path as the user named it (relative paths stay relative: they are printed).
     public let path: String
     public let bytes: [UInt8]
-    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    /// Byte offset at which each line of `bytes` starts; `lineStarts[0] == 0`. Indexed from 0
+    /// whatever `lineOffset` is.
     public let lineStarts: [Int]
+    /// Lines of the enclosing document before `bytes` (0 for a file of its own): the first line
+    /// of `bytes` is line `lineOffset + 1`. Numbering a fence this way, rather than compiling it
+    /// behind one line break per line before it, keeps a page's work in proportion to its size.
+    public let lineOffset: Int
+    /// The largest `lineOffset`: no document has more lines, and with it no line number can
+    /// overflow (a pandoc position is the document's word, and can be forged).
+    public static let maximumLineOffset = Int(Int32.max)
     /// Scalars before every `checkpointStride`-th byte: `scalarCheckpoints[k]` counts them in
     /// `bytes[0 ..< k * checkpointStride]`. A column is then a difference of two prefix counts,
     /// each one checkpoint plus at most a stride of bytes, so a lookup costs the same on a
@@ -17,10 +29,11 @@ public struct SourceFile: Sendable {
     let scalarCheckpoints: [Int]
     static let checkpointStride = 256
 
-    public init(id: FileID, path: String, bytes: [UInt8]) {
+    public init(id: FileID, path: String, bytes: [UInt8], lineOffset: Int = 0) {
         self.id = id
         self.path = path
         self.bytes = bytes
+        self.lineOffset = min(max(0, lineOffset), Self.maximumLineOffset)
         var starts = [0]
         var checkpoints: [Int] = []
         checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
@@ -35,21 +48,22 @@ public struct SourceFile: Sendable {
         self.scalarCheckpoints = checkpoints
     }
 
-    public init(id: FileID, path: String, text: String) {
-        self.init(id: id, path: path, bytes: Array(text.utf8))
+    public init(id: FileID, path: String, text: String, lineOffset: Int = 0) {
+        self.init(id: id, path: path, bytes: Array(text.utf8), lineOffset: lineOffset)
     }
 
-    /// 1-based line and column of a byte offset; columns count Unicode scalar values.
+    /// 1-based line (the document's) and column of a byte offset; columns count Unicode scalar
+    /// values.
     public func location(of offset: Int) -> SourcePosition {
         let offset = min(max(0, offset), bytes.count)
         let lineIndex = lineIndex(containing: offset)
         let column = scalarsBefore(offset) - scalarsBefore(lineStarts[lineIndex]) + 1
-        return SourcePosition(line: lineIndex + 1, column: column)
+        return SourcePosition(line: lineOffset + lineIndex + 1, column: column)
     }
 
     /// The 1-based line of a byte offset, without the column: a binary search over line starts.
     public func line(of offset: Int) -> Int {
-        lineIndex(containing: min(max(0, offset), bytes.count)) + 1
+        lineOffset + lineIndex(containing: min(max(0, offset), bytes.count)) + 1
     }
 
     /// The text of a 1-based line, without its line terminator; invalid bytes become U+FFFD.
@@ -58,15 +72,18 @@ public struct SourceFile: Sendable {
         return String(decoding: bytes[range], as: UTF8.self)
     }
 
-    /// The byte range of a 1-based line, without its line terminator (`\n` or `\r\n`).
+    /// The byte range of a 1-based line, without its line terminator (`\n` or `\r\n`); empty
+    /// at the end of the text for a line outside it.
     public func lineRange(_ line: Int) -> Range<Int> {
-        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
-        let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let index = line - lineOffset - 1
+        guard index >= 0, index < lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
         return start..<max(start, end)
     }
 
+    /// Lines in the text (not counting `lineOffset`).
     public var lineCount: Int { lineStarts.count }
 
     /// The source text of a span, decoded leniently.

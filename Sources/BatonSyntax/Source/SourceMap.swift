@@ -4,11 +4,12 @@ public struct SourceMap: Sendable {
 
     public init() {}
 
-    /// Adds a file and returns its id.
+    /// Adds a file and returns its id. `lineOffset` numbers a piece of a longer document from
+    /// its place there (see `SourceFile.lineOffset`).
     @discardableResult
-    public mutating func add(path: String, bytes: [UInt8]) -> FileID {
+    public mutating func add(path: String, bytes: [UInt8], lineOffset: Int = 0) -> FileID {
         let id = FileID(files.count)
-        files.append(SourceFile(id: id, path: path, bytes: bytes))
+        files.append(SourceFile(id: id, path: path, bytes: bytes, lineOffset: lineOffset))
         return id
     }
 
