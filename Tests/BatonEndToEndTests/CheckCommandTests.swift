@@ -188,6 +188,23 @@ import Testing
         let allowed = try BatonExecutable.run(["check", "main.baton", "--import-root", outside.path], directory: project)
         #expect(!allowed.standardOutput.contains("import-not-found"), "\(allowed.standardOutput)")
     }
+
+    /// `import "a/a/…/x.baton"` 1,500 directories down, and one that is missing there: each used
+    /// to cost a `realpath` per component per question, four questions an import — minutes.
+    @Test(.timeLimit(.minutes(1))) func anImportThroughDeepDirectoriesIsQuick() throws {
+        let nested = Array(repeating: "a", count: 1_500).joined(separator: "/")
+        let directory = try makeTemporaryDirectory([
+            "main.baton": "import \"\(nested)/x.baton\"\nclient C\nC -> X : go [timeout=1s]\n",
+            "\(nested)/x.baton": "service X [timeout=1s]\n",
+            "missing.baton": "import \"\(nested)/y.baton\"\n",
+        ], prefix: "baton-deep")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let found = try BatonExecutable.run(["check", "main.baton"], directory: directory)
+        #expect(found.status == 0, "\(found.standardOutput)\(found.standardError)")
+        let missing = try BatonExecutable.run(["check", "missing.baton"], directory: directory)
+        #expect(missing.status == 1)
+        #expect(missing.standardOutput.contains("error[import-not-found]: cannot read imported file"), "\(missing.standardOutput)")
+    }
 }
 
 @Suite struct DirectoryArgumentTests {
