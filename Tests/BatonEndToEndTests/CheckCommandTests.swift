@@ -90,6 +90,21 @@ import Testing
         #expect(json["diagnostics"]?.arrayValue?.count == 1)
     }
 
+    /// An availability-budget finding at each of 2,000 participants of a sync chain: each used
+    /// to list every factor of its product (10,000 participants printed 757 MB); now each
+    /// finding is a few lines, whatever the length of the chain.
+    @Test func findingsOnALongChainGrowWithTheDesignNotItsSquare() throws {
+        let count = 2_000
+        let design = (0..<count).map { "service S\($0) [timeout=1s, availability=99%, slo=99.9%]" }
+            + (1..<count).map { "S\($0 - 1) -> S\($0) : next" }
+        let directory = try temporaryDirectory(["chain.baton": design.joined(separator: "\n") + "\n"])
+        let result = try BatonExecutable.run(["check", "chain.baton"], directory: directory)
+        #expect(result.status == 1)
+        let findings = result.standardOutput.components(separatedBy: "error[availability-budget]").count - 1
+        #expect(findings == count)
+        #expect(result.standardOutputBytes.count < 1_000 * count, "\(result.standardOutputBytes.count) bytes")
+    }
+
     @Test(arguments: [
         (["check"], "no input"),
         (["check", "missing.baton"], "cannot read 'missing.baton': No such file or directory"),
