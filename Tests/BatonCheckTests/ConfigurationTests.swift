@@ -99,6 +99,32 @@ struct ConfigurationTests {
         #expect(error.help?.hasPrefix("allowed: ") == true, "help: \(error.help ?? "nil")")
     }
 
+    /// Literals and keys of any length are quoted by their beginning: a 401-digit number was
+    /// echoed whole.
+    @Test(arguments: [
+        (#"{"rules": {"fan-out": {"max": 1"# + String(repeating: "0", count: 400) + "}}}",
+         "option 'max' of 'fan-out' must be at most 1000000, not 1" + String(repeating: "0", count: 19) + "…"),
+        (#"{"rules": {"fan-out": {"max": -1"# + String(repeating: "0", count: 400) + "}}}",
+         "option 'max' of 'fan-out' must be at least 0, not -1" + String(repeating: "0", count: 18) + "…"),
+        (#"{"rules": {"fan-out": {"max": 2.5"# + String(repeating: "0", count: 400) + "}}}",
+         "option 'max' of 'fan-out' must be a whole number, not 2.5" + String(repeating: "0", count: 17) + "…"),
+        (#"{"rules": {"fan-out": {"max": -1.7976931348623e308}}}"#,
+         "option 'max' of 'fan-out' must be at least 0, not -1.7976931348623e308"),
+        (#"{"rules": {""# + String(repeating: "x", count: 1_000) + #"": "off"}}"#,
+         "unknown rule '" + String(repeating: "x", count: 40) + "…'"),
+        (#"{"rules": {"fan-out": ""# + String(repeating: "w", count: 1_000) + #""}}"#,
+         "'" + String(repeating: "w", count: 40) + "…' is not a severity"),
+        (#"{"failOn": ""# + String(repeating: "e", count: 1_000) + #""}"#,
+         "'failOn' must be one of 'error', 'warning', 'info', not '" + String(repeating: "e", count: 40) + "…'"),
+        (#"{"rules": {"fan-out": {""# + String(repeating: "m", count: 1_000) + #"": 1}}}"#,
+         "unknown option '" + String(repeating: "m", count: 40) + "…' for rule 'fan-out'"),
+        (#"{"rules": {"async-reply-without-correlatoin": "off"}}"#, "unknown rule 'async-reply-without-correlatoin'"),
+    ] as [(String, String)])
+    func longLiteralsAreQuotedByTheirBeginning(_ text: String, message: String) throws {
+        let error = try #require(failure(text))
+        #expect(error.message == message)
+    }
+
     @Test func theLargestAllowedValuesAreAccepted() throws {
         let configuration = try parse(#"{"rules": {"fan-out": {"max": 1000000}, "retry-amplification": {"max": 1e6}, "sync-chain-depth": {"max": 1}}}"#)
         let fanOut = try #require(Rules.descriptor(id: "fan-out"))

@@ -90,6 +90,21 @@ import Testing
         #expect(json["diagnostics"]?.arrayValue?.count == 1)
     }
 
+    /// An availability-budget finding at each of 2,000 participants of a sync chain: each used
+    /// to list every factor of its product (10,000 participants printed 757 MB); now each
+    /// finding is a few lines, whatever the length of the chain.
+    @Test func findingsOnALongChainGrowWithTheDesignNotItsSquare() throws {
+        let count = 2_000
+        let design = (0..<count).map { "service S\($0) [timeout=1s, availability=99%, slo=99.9%]" }
+            + (1..<count).map { "S\($0 - 1) -> S\($0) : next" }
+        let directory = try temporaryDirectory(["chain.baton": design.joined(separator: "\n") + "\n"])
+        let result = try BatonExecutable.run(["check", "chain.baton"], directory: directory)
+        #expect(result.status == 1)
+        let findings = result.standardOutput.components(separatedBy: "error[availability-budget]").count - 1
+        #expect(findings == count)
+        #expect(result.standardOutputBytes.count < 1_000 * count, "\(result.standardOutputBytes.count) bytes")
+    }
+
     @Test(arguments: [
         (["check"], "no input"),
         (["check", "missing.baton"], "cannot read 'missing.baton': No such file or directory"),
@@ -187,6 +202,23 @@ import Testing
         // Allowing the directory makes both links fine.
         let allowed = try BatonExecutable.run(["check", "main.baton", "--import-root", outside.path], directory: project)
         #expect(!allowed.standardOutput.contains("import-not-found"), "\(allowed.standardOutput)")
+    }
+
+    /// `import "a/a/…/x.baton"` 1,500 directories down, and one that is missing there: each used
+    /// to cost a `realpath` per component per question, four questions an import — minutes.
+    @Test(.timeLimit(.minutes(1))) func anImportThroughDeepDirectoriesIsQuick() throws {
+        let nested = Array(repeating: "a", count: 1_500).joined(separator: "/")
+        let directory = try makeTemporaryDirectory([
+            "main.baton": "import \"\(nested)/x.baton\"\nclient C\nC -> X : go [timeout=1s]\n",
+            "\(nested)/x.baton": "service X [timeout=1s]\n",
+            "missing.baton": "import \"\(nested)/y.baton\"\n",
+        ], prefix: "baton-deep")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let found = try BatonExecutable.run(["check", "main.baton"], directory: directory)
+        #expect(found.status == 0, "\(found.standardOutput)\(found.standardError)")
+        let missing = try BatonExecutable.run(["check", "missing.baton"], directory: directory)
+        #expect(missing.status == 1)
+        #expect(missing.standardOutput.contains("error[import-not-found]: cannot read imported file"), "\(missing.standardOutput)")
     }
 }
 

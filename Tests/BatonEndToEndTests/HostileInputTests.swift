@@ -68,6 +68,21 @@ import Testing
         #expect(!result.standardOutput.unicodeScalars.contains("\u{202E}"))
     }
 
+    /// `render` prints the picture on the terminal by default: no control character, C1
+    /// included, and no bidi override reaches it, in any format or view.
+    @Test(arguments: [["--to", "svg"], ["--to", "svg", "--view", "graph"], ["--to", "dot"], ["--to", "mermaid"]])
+    func renderPrintsNoHiddenCharacter(_ arguments: [String]) throws {
+        let directory = try write(TerminalInjection.diagram, as: "diagram.baton")
+        let result = try BatonExecutable.run(["render", "diagram.baton"] + arguments, directory: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("pwn"))
+        for output in [result.standardOutput, result.standardError] {
+            let hidden = output.unicodeScalars.filter { TerminalInjection.diagramCharacters.contains($0) }
+            #expect(hidden.isEmpty, "\(hidden.map { String($0.value, radix: 16) })")
+        }
+        #expect(Self.terminalControls(result.standardOutputBytes) == 0)
+    }
+
     @Test func theMetricsTableShowsControlCharacters() throws {
         let directory = try write("service A\nservice B\nA -> B : x\u{1B}c\n", as: "m.baton")
         let result = try BatonExecutable.run(["metrics", "m.baton"], directory: directory)

@@ -1,5 +1,6 @@
 import BatonModel
 import BatonSyntax
+import Foundation
 import Testing
 
 /// Imports resolved against an in-memory file tree.
@@ -161,6 +162,36 @@ import Testing
            root: "/work/view/top.baton", display: "view/top.baton")
         #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
         #expect(compilation.sources.files.map(\.path) == ["view/top.baton", "/store/designs/lib.baton"])
+    }
+
+    /// The paths a canonicalizer was asked about, in order.
+    final class Questions: @unchecked Sendable {
+        private let lock = NSLock()
+        private var asked: [String] = []
+        var paths: [String] { lock.withLock { asked } }
+        func record(_ path: String) { lock.withLock { asked.append(path) } }
+    }
+
+    /// Every question costs system calls in proportion to the path's depth, and each import
+    /// used to ask about four paths (the target, its directory twice, the importer's
+    /// directory): a compilation asks about each path once, however many imports share it.
+    @Test func eachPathIsCanonicalizedOncePerCompilation() {
+        var files = ["/repo/designs/main.baton": (0..<20).map { "import \"lib/part\($0).baton\"" }.joined(separator: "\n") + "\n"]
+        for index in 0..<20 { files["/repo/designs/lib/part\(index).baton"] = "import \"common.baton\"\nservice P\(index)\n" }
+        files["/repo/designs/lib/common.baton"] = "service Common\n"
+        let questions = Questions()
+        let links = Self.canonical([:])
+        let input = SourceInput(displayPath: "designs/main.baton", resolvedPath: "/repo/designs/main.baton",
+                                bytes: Array((files["/repo/designs/main.baton"] ?? "").utf8))
+        let compilation = Compiler.compile(input, read: Compiler.reader(files), canonical: { path in
+            questions.record(path)
+            return links(path)
+        })
+        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
+        #expect(compilation.model.participants.count == 21)
+        let asked = questions.paths
+        #expect(asked.count == Set(asked).count, "asked more than once: \(asked.sorted())")
+        #expect(asked.count <= 24, "\(asked.count) questions for 22 files in 2 directories")
     }
 
     @Test func pathArithmetic() {

@@ -69,8 +69,8 @@ import Testing
     }
 
     @Test func escaping() {
-        #expect(DOTEscaping.quoted("a\"b\\c\nd&e\u{1}") == "\"a\\\"b\\\\c\\nd&amp;e \"")
-        #expect(DOTEscaping.html("a<b>&\"c\"\u{1}") == "a&lt;b&gt;&amp;&quot;c&quot; ")
+        #expect(DOTEscaping.quoted("a\"b\\c\nd&e\u{1}\tf\u{202E}") == #""a\"b\\c\nd&amp;e\\u{1} f\\u{202E}""#)
+        #expect(DOTEscaping.html("a<b>&\"c\"\u{1}\u{9B}") == #"a&lt;b&gt;&amp;&quot;c&quot;\u{1}\u{9B}"#)
     }
 
     /// Graphviz rejects strings beyond 16 KB: long labels are cut on a character boundary, and

@@ -111,7 +111,7 @@ import Testing
 
     @Test func escapingKeepsTheDocumentWellFormed() {
         var out = ""
-        SVGOutput.escape("a<b>&\"c\"'d' ]]> \u{1}\u{FFFE}\nx\ty", into: &out)
-        #expect(out == "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; ]]&gt; \u{FFFD}\u{FFFD} x y")
+        SVGOutput.escape("a<b>&\"c\"'d' ]]> \u{1}\u{FFFE}\nx\ty\u{9B}\u{202E}z", into: &out)
+        #expect(out == #"a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; ]]&gt; \u{1}\#u{FFFD} x y\u{9B}\u{202E}z"#)
     }
 }

@@ -50,7 +50,7 @@ public enum ConfigurationParser {
             var seen = Set<String>()
             for (key, _) in members where !seen.insert(key).inserted {
                 // The recorded location is the first occurrence; say which key, not where the second is.
-                throw fail(key: pointer + [key], "'\(key)' is given twice in \(what)", help: "keep one of them")
+                throw fail(key: pointer + [key], "'\(Self.excerpt(key))' is given twice in \(what)", help: "keep one of them")
             }
             return members
         }
@@ -72,7 +72,7 @@ public enum ConfigurationParser {
                         configuration.rules[id] = try rule(id, setting)
                     }
                 default:
-                    throw fail(key: [key], "unknown key '\(key)' in the configuration",
+                    throw fail(key: [key], "unknown key '\(Self.excerpt(key))' in the configuration",
                                help: didYouMean(key, in: ConfigurationParser.topLevelKeys, otherwise: "allowed: \(ConfigurationParser.topLevelKeys.joined(separator: ", "))"))
                 }
             }
@@ -86,7 +86,7 @@ public enum ConfigurationParser {
                     throw fail(key: pointer, "'\(id)' is a compile error, which cannot be configured",
                                help: "compile errors are always errors; fix the design instead")
                 }
-                throw fail(key: pointer, "unknown rule '\(id)'",
+                throw fail(key: pointer, "unknown rule '\(Self.excerpt(id))'",
                            help: didYouMean(id, in: Rules.descriptors.map(\.id), otherwise: "run 'baton rules' for the list"))
             }
             if let text = value.stringValue {
@@ -104,7 +104,7 @@ public enum ConfigurationParser {
                 }
                 guard let option = descriptor.options.first(where: { $0.name == key }) else {
                     let allowed = (["severity"] + optionNames).joined(separator: ", ")
-                    throw fail(key: pointer + [key], "unknown option '\(key)' for rule '\(id)'",
+                    throw fail(key: pointer + [key], "unknown option '\(Self.excerpt(key))' for rule '\(id)'",
                                help: didYouMean(key, in: ["severity"] + optionNames, otherwise: "'\(id)' takes: \(allowed)"))
                 }
                 setting.options[key] = try number(member, of: option, rule: id, at: pointer + [key])
@@ -114,14 +114,16 @@ public enum ConfigurationParser {
 
         /// An option's value, within the option's range. Out-of-range messages quote the number
         /// as written: `1e400` does not fit a `Double` at all (it reads as infinity), and
-        /// `9223372036854775808` would otherwise be shown rounded.
+        /// `9223372036854775808` would otherwise be shown rounded. A literal of more than
+        /// `numberExcerpt` characters is cut: a 401-digit number was echoed whole.
         func number(_ value: JSONValue, of option: RuleOption, rule id: String, at pointer: [String]) throws(ConfigurationError) -> Double {
             let name = "option '\(option.name)' of '\(id)'"
             let range = "\(LiteralFormat.number(option.minimum)) to \(LiteralFormat.number(option.maximum))"
-            guard case .number(let literal) = value, let number = value.numberValue, !number.isNaN else {
+            guard case .number(let written) = value, let number = value.numberValue, !number.isNaN else {
                 throw fail(value: pointer, "\(name) must be a number, not \(Self.show(value))",
                            help: "for example \"\(option.name)\": \(LiteralFormat.number(option.defaultValue))")
             }
+            let literal = Self.excerpt(written, limit: Self.numberExcerpt)
             if number < option.minimum {
                 throw fail(value: pointer, "\(name) must be at least \(LiteralFormat.number(option.minimum)), not \(literal)",
                            help: "allowed: \(range)")
@@ -138,7 +140,7 @@ public enum ConfigurationParser {
 
         func severity(_ text: String, at pointer: [String]) throws(ConfigurationError) -> Severity {
             guard let severity = Severity(rawValue: text) else {
-                throw fail(value: pointer, "'\(text)' is not a severity",
+                throw fail(value: pointer, "'\(Self.excerpt(text))' is not a severity",
                            help: didYouMean(text, in: ConfigurationParser.severities, otherwise: "use one of: \(ConfigurationParser.severities.joined(separator: ", "))"))
             }
             return severity
@@ -156,8 +158,21 @@ public enum ConfigurationParser {
         }
 
         static func show(_ value: JSONValue) -> String {
-            if let text = value.stringValue { return "'\(text)'" }
+            if let text = value.stringValue { return "'\(excerpt(text))'" }
             return typeName(value)
+        }
+
+        /// The characters of a number literal a message quotes: `9223372036854775808` and
+        /// `-1.7976931348623e308` fit.
+        static let numberExcerpt = 20
+        /// The characters of a key or a string a message quotes: more than the longest rule id.
+        static let textExcerpt = 40
+
+        /// `text` as a message quotes it: whole up to `limit` characters, else its first `limit`
+        /// and "…", so that a message stays a line whatever the file holds.
+        static func excerpt(_ text: String, limit: Int = textExcerpt) -> String {
+            guard text.count > limit else { return text }
+            return String(text.prefix(limit)) + "…"
         }
 
         static func quoted(_ values: [String]) -> String { values.map { "'\($0)'" }.joined(separator: ", ") }

@@ -21,7 +21,10 @@ public struct AvailabilityBudget: Rule {
             composite availability(P) = availability(P) × the availability of every participant \
             reachable from P through sync interactions, each counted once, cycles included; \
             undeclared availability counts as 100%. Fires at the declaration of each participant \
-            whose `slo` is higher, with a note at its least available dependency.
+            whose `slo` is higher, with a note at its least available dependency. The message \
+            lists the factors of the product, the participant's own first; past 10 of them, the 10 \
+            least available (lowest first, which are the ones worth fixing) and the product of \
+            the others.
             """,
         triggering: [
             RuleExample("""
@@ -56,27 +59,26 @@ public struct AvailabilityBudget: Rule {
         let model = context.model
         guard model.participants.contains(where: { $0.attributes.slo != nil }) else { return [] }
         let availability = CompositeAvailability(model, graph: context.syncGraph)
+        let declared = model.participants.map(\.attributes.availability)
         var findings: [Finding] = []
         for participant in model.participants {
             guard let slo = participant.attributes.slo else { continue }
             let composite = availability[participant.id]
             guard Describe.exceeds(slo, composite) else { continue }
-            let dependencies = availability.dependencies(of: participant.id)
-            var factors: [String] = []
-            if let own = participant.attributes.availability {
-                factors.append("\(participant.name) \(Describe.percent(own))")
+            // The participant's own availability, then its dependencies' in declaration order.
+            var factors: [(participant: ParticipantID, value: Double)] = []
+            if let own = participant.attributes.availability { factors.append((participant.id, own)) }
+            var weakest: (participant: ParticipantID, value: Double)?
+            for dependency in availability.dependencies(of: participant.id) {
+                guard let value = declared[dependency.rawValue] else { continue }
+                factors.append((dependency, value))
+                if value < (weakest?.value ?? 1) { weakest = (dependency, value) }
             }
-            var weakest: Participant?
-            for dependency in dependencies {
-                let other = model[dependency]
-                guard let value = other.attributes.availability else { continue }
-                factors.append("\(other.name) \(Describe.percent(value))")
-                if value < (weakest?.attributes.availability ?? 1) { weakest = other }
-            }
-            let product = factors.isEmpty ? "" : " (\(factors.joined(separator: " × ")))"
+            let product = factors.isEmpty ? "" : " (\(Self.product(factors, context)))"
             var notes: [Diagnostic.Note] = []
             var help = "add redundancy, or make some of these dependencies asynchronous or optional, or lower the slo"
-            if let weakest, let value = weakest.attributes.availability {
+            if let (id, value) = weakest {
+                let weakest = model[id]
                 notes.append(.init("the least available dependency: '\(weakest.name)' at \(Describe.percent(value))", at: weakest.span))
                 help = "make the call to '\(weakest.name)' asynchronous or optional (or add redundancy), or lower the slo"
             }
@@ -86,5 +88,29 @@ public struct AvailabilityBudget: Rule {
                 notes: notes, help: help))
         }
         return findings
+    }
+
+    /// `A 99.9% × B 99.5%`: every factor, or past `Describe.listLimit` of them the least
+    /// available ones, lowest first (ties in the order given), and the product of the others.
+    static func product(_ factors: [(participant: ParticipantID, value: Double)], _ context: CheckContext) -> String {
+        func factor(_ index: Int) -> String {
+            "\(context.name(factors[index].participant)) \(Describe.percent(factors[index].value))"
+        }
+        let limit = Describe.listLimit
+        guard factors.count > limit else { return factors.indices.map(factor).joined(separator: " × ") }
+        // The `limit` lowest, kept sorted: one pass, however long the list.
+        var lowest: [Int] = []
+        for index in factors.indices {
+            if lowest.count == limit, let last = lowest.last, factors[index].value >= factors[last].value { continue }
+            let position = lowest.firstIndex { factors[index].value < factors[$0].value } ?? lowest.count
+            lowest.insert(index, at: position)
+            if lowest.count > limit { lowest.removeLast() }
+        }
+        var shown = Array(repeating: false, count: factors.count)
+        for index in lowest { shown[index] = true }
+        var others = 1.0
+        for index in factors.indices where !shown[index] { others *= factors[index].value }
+        return (lowest.map(factor) + ["the other \(factors.count - limit) at \(Describe.percent(others, distinctFrom: 1))"])
+            .joined(separator: " × ")
     }
 }

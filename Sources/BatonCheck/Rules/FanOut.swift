@@ -20,7 +20,8 @@ public struct FanOut: Rule {
             fan-out(P) = the number of distinct participants P reaches with sync calls `->` and sync \
             fetches `<-` together (a participant both called and fetched from counts once; async \
             sends and callbacks do not count). Fires at the declaration of each participant whose \
-            fan-out exceeds `max`, with a note at the first interaction to each dependency.
+            fan-out exceeds `max`, with a note at the first interaction to each dependency (the \
+            first 10 dependencies, when there are more).
             """,
         options: [
             RuleOption(name: "max", summary: "the largest allowed number of distinct synchronous dependencies", defaultValue: 5, minimum: 0, isInteger: true),
@@ -53,17 +54,19 @@ public struct FanOut: Rule {
         let max = options.wholeNumber("max")
         var findings: [Finding] = []
         for participant in model.participants where context.syncGraph.fanOut(participant.id) > max {
-            var seen: [ParticipantID] = []
+            // The first interaction to each dependency.
+            var first: [InteractionID] = []
             var seenSet = Set<ParticipantID>()
-            var notes: [Diagnostic.Note] = []
             for id in context.syncGraph.outgoing[participant.id.rawValue] where seenSet.insert(model.interactions[id.rawValue].to).inserted {
-                seen.append(model.interactions[id.rawValue].to)
-                notes.append(.init(context.describe(id), at: model[id].span))
+                first.append(id)
             }
+            let limit = Describe.listLimit
+            let listed = first.prefix(limit).map { context.name(model.interactions[$0.rawValue].to) }.joined(separator: ", ")
+                + (first.count > limit ? " and \(first.count - limit) more" : "")
             findings.append(Finding(
                 at: participant.span,
-                "'\(participant.name)' depends synchronously on \(Describe.plural(seen.count, "participant")) (max \(max)): \(seen.map(context.name).joined(separator: ", "))",
-                notes: notes,
+                "'\(participant.name)' depends synchronously on \(Describe.plural(first.count, "participant")) (max \(max)): \(listed)",
+                notes: Describe.notes(first, rest: { "and \($0) more dependencies" }) { .init(context.describe($0), at: model[$0].span) },
                 help: "if this is intended aggregation, raise max for this rule; otherwise make some of these calls asynchronous or move them behind a participant that owns them"))
         }
         return findings

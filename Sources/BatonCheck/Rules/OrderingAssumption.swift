@@ -23,7 +23,8 @@ public struct OrderingAssumption: Rule {
             consumer, so all its consumptions compete, whoever makes them. A `topic` gives each \
             subscriber its own copy: different participants reading one topic do not compete, but \
             one participant consuming it in several places shares one subscription between them, \
-            and those do. The message gives every reason that applies.
+            and those do. The message gives every reason that applies, and notes point at the \
+            competing consumptions (the first 10, when there are more).
             """,
         triggering: [
             RuleExample("""
@@ -74,6 +75,15 @@ public struct OrderingAssumption: Rule {
         var findings: [Finding] = []
         for channel in model.participants where channel.kind.isChannel {
             let consumptions = context.consumptions(of: channel.id)
+            guard consumptions.contains(where: { model.interactions[$0.rawValue].attributes.ordered }) else { continue }
+            // A queue's consumptions all compete; a topic's only within one subscriber.
+            var bySubscriber: [ParticipantID: [InteractionID]] = [:]
+            var queueConsumers: [ParticipantID] = []
+            for id in consumptions {
+                let consumer = context.consumer(of: id)
+                if bySubscriber[consumer] == nil { queueConsumers.append(consumer) }
+                bySubscriber[consumer, default: []].append(id)
+            }
             for id in consumptions where model.interactions[id.rawValue].attributes.ordered {
                 let consumer = context.consumer(of: id)
                 var reasons: [String] = []
@@ -84,23 +94,24 @@ public struct OrderingAssumption: Rule {
                     reasons.append("'\(channel.name)' pushes through parallel deliveries")
                 }
                 var notes: [Diagnostic.Note] = [.init("'\(channel.name)' is declared here", at: channel.span)]
-                // A queue's consumptions share its messages; a topic's only within one subscriber.
-                let competitors = consumptions.filter {
-                    $0 != id && (channel.kind == .queue || context.consumer(of: $0) == consumer)
-                }
-                if !competitors.isEmpty {
-                    var consumers: [ParticipantID] = []
-                    for other in ([id] + competitors).sorted() where !consumers.contains(context.consumer(of: other)) {
-                        consumers.append(context.consumer(of: other))
-                    }
+                // The consumptions sharing the messages with this one, this one included.
+                let sharing = channel.kind == .queue ? consumptions : bySubscriber[consumer] ?? [id]
+                if sharing.count > 1 {
+                    let consumers = channel.kind == .queue ? queueConsumers : [consumer]
                     if consumers.count > 1 {
                         reasons.append("\(Describe.plural(consumers.count, "consumer")) compete for its messages (\(context.names(consumers)))")
                     } else {
                         let subscription = channel.kind == .topic ? ", which share one subscription and compete for its messages" : ", which compete for its messages"
-                        reasons.append("'\(context.name(consumer))' consumes it in \(competitors.count + 1) places\(subscription)")
+                        reasons.append("'\(context.name(consumer))' consumes it in \(sharing.count) places\(subscription)")
                     }
-                    for other in competitors {
+                    // Built from the first few only: every ordered consumption of a busy queue
+                    // has all the others as competitors.
+                    let limit = Describe.listLimit
+                    for other in sharing.lazy.filter({ $0 != id }).prefix(limit) {
                         notes.append(.init("a competing consumer: \(context.describe(other))", at: model[other].span))
+                    }
+                    if sharing.count - 1 > limit {
+                        notes.append(.init("and \(sharing.count - 1 - limit) more competing consumers"))
                     }
                 }
                 guard !reasons.isEmpty else { continue }

@@ -19,8 +19,9 @@ public struct RetryAmplification: Rule {
         details: """
             attempts = retries + 1. Multiplies the attempts of the sync interactions on each call-tree \
             path, root first, and fires at the interaction where the product first exceeds `max`, \
-            with notes at the retrying interactions above it. An unbounded retry makes the product \
-            unbounded, so it fires this rule as well as `unbounded-retry`.
+            with notes at the retrying interactions above it (the first 10, on a very deep path, \
+            whose message then shortens the path and the product the same way). An unbounded retry \
+            makes the product unbounded, so it fires this rule as well as `unbounded-retry`.
             """,
         options: [
             RuleOption(name: "max", summary: "the largest allowed product of attempts along one call path", defaultValue: 10, minimum: 1, isInteger: false),
@@ -85,12 +86,15 @@ public struct RetryAmplification: Rule {
             guard Describe.exceeds(total, max), !Describe.exceeds(above, max) else { continue }
             let path = context.syncPath(to: interaction.id)
             let factors = path.map { Describe.attempts(model[$0].attributes.attempts) }.filter { $0 != "1" }
-            let notes = path.dropLast().filter { model[$0].attributes.attempts > 1 }.map { id in
+            let limit = Describe.listLimit
+            let product = factors.prefix(limit).joined(separator: " × ") + (factors.count > limit ? " × \(factors.count - limit) more" : "")
+            let notes = Describe.notes(path.dropLast().filter { model[$0].attributes.attempts > 1 },
+                                       rest: { "and \($0) more retrying interactions above" }) { id in
                 Diagnostic.Note("\(Describe.attempts(model[id].attributes.attempts)) attempts here: \(context.describe(id))", at: model[id].span)
             }
             findings.append(Finding(
                 at: interaction.span,
-                "attempts multiply to \(Describe.attempts(total)) along \(context.chain(path)) (\(factors.joined(separator: " × ")); max \(Describe.number(max)))",
+                "attempts multiply to \(Describe.attempts(total)) along \(context.chain(path)) (\(product); max \(Describe.number(max)))",
                 notes: notes,
                 help: "retry at one layer only (usually the one closest to the user) and let the layers below fail fast"))
         }

@@ -20,7 +20,7 @@ public struct SharedStore: Rule {
             A participant's owner is its own `owner`, else the nearest enclosing group's; participants \
             without an owner are not counted. Fires at the store's declaration when the participants \
             at the other end of its interactions (either direction) have two or more distinct owners, \
-            with one note per owner at its first access.
+            with one note per owner at its first access (the first 10 owners, when there are more).
             """,
         triggering: [
             RuleExample("""
@@ -53,10 +53,11 @@ public struct SharedStore: Rule {
         for store in model.participants where store.kind == .store {
             let accesses = (context.initiated[store.id.rawValue] + context.received[store.id.rawValue]).sorted()
             var owners: [(owner: String, participant: ParticipantID, access: InteractionID)] = []
+            var ownerSet = Set<String>()
             for id in accesses {
                 let from = model.interactions[id.rawValue].from
                 let other = from == store.id ? model.interactions[id.rawValue].to : from
-                guard let owner = model.participants[other.rawValue].owner, !owners.contains(where: { $0.owner == owner }) else { continue }
+                guard let owner = model.participants[other.rawValue].owner, ownerSet.insert(owner).inserted else { continue }
                 owners.append((owner, other, id))
             }
             guard owners.count >= 2 else { continue }
@@ -67,11 +68,13 @@ public struct SharedStore: Rule {
                 let other = from == store.id ? model.interactions[id.rawValue].to : from
                 if model.participants[other.rawValue].owner != nil, seen.insert(other).inserted { accessors.append(other) }
             }
-            let described = accessors.map { "'\(context.name($0))' (\(model[$0].owner ?? ""))" }
+            let described = Describe.list(accessors) { "'\(context.name($0))' (\(model[$0].owner ?? ""))" }
             findings.append(Finding(
                 at: store.span,
-                "store '\(store.name)' is shared by \(owners.count) owners: \(Describe.list(described))",
-                notes: owners.map { .init("owner '\($0.owner)' accesses it here: \(context.describe($0.access))", at: model[$0.access].span) },
+                "store '\(store.name)' is shared by \(owners.count) owners: \(described)",
+                notes: Describe.notes(owners, rest: { "and \($0) more owners" }) {
+                    .init("owner '\($0.owner)' accesses it here: \(context.describe($0.access))", at: model[$0.access].span)
+                },
                 help: "give '\(store.name)' one owner and let the other teams use that owner's API or events instead of its tables"))
         }
         return findings

@@ -23,7 +23,8 @@ public struct SyncCycle: Rule {
             the cycle closes at the last of those in document order; notes point at the others. A \
             call tree that calls back into a participant already waiting on its path (re-entrancy) \
             is such a cycle and its message says so. A tangle with very many cycles is cut short \
-            after 50 findings, with a note.
+            after 50 findings, with a note. A cycle of more than 10 participants is shown by its \
+            first and last 5, with notes at the first 10 of its other interactions.
             """,
         triggering: [
             RuleExample("""
@@ -159,8 +160,9 @@ public struct SyncCycle: Rule {
         let closingEdge = Edge(from: model[closing].from, to: model[closing].to)
         let offset = edges.firstIndex(of: closingEdge).map { ($0 + 1) % cycle.count } ?? 0
         let ordered = (0..<cycle.count).map { cycle[(offset + $0) % cycle.count] }
-        let text = (ordered + [ordered[0]]).map(context.name).joined(separator: " -> ")
-        let notes = interactions.filter { $0 != closing }.sorted().map {
+        let text = Describe.chain(ordered + [ordered[0]], context.name)
+        let notes = Describe.notes(interactions.filter { $0 != closing }.sorted(),
+                                   rest: { "and \($0) more interactions of the cycle" }) {
             Diagnostic.Note(context.describe($0), at: model[$0].span)
         }
         // Re-entrancy: the call tree calls back into a participant that is waiting on this path.

@@ -1,3 +1,5 @@
+import BatonSyntax
+
 /// One label: lines already wrapped and measured, in a box.
 ///
 /// The box is exact for the metrics that measured it: `frame.width` is the widest line and
@@ -91,14 +93,15 @@ extension TextMetrics {
                          lineHeight: lineHeight, baselineOffset: halfGap + ascent(size: style.size))
     }
 
-    /// `text` as SVG will draw it: control characters become spaces (line breaks stay, for
-    /// wrapping) and runs of spaces collapse.
+    /// `text` as SVG will draw it: tabs become spaces, runs of spaces collapse, and the
+    /// characters `ControlCharacters` hides are written out (`\u{202E}`), as the SVG escaping
+    /// writes them (line breaks stay, for wrapping).
     static func drawable(_ text: String) -> String {
         var needsWork = false
         var previousSpace = false
         for scalar in text.unicodeScalars {
             let isSpace = scalar == " "
-            if isSpace && previousSpace || scalar.value < 0x20 && scalar != "\n" || scalar.value == 0x7F {
+            if isSpace && previousSpace || scalar == "\t" || scalar != "\n" && ControlCharacters.isHidden(scalar) {
                 needsWork = true
                 break
             }
@@ -108,8 +111,12 @@ extension TextMetrics {
         var out = String.UnicodeScalarView()
         previousSpace = false
         for scalar in text.unicodeScalars {
-            var scalar = scalar
-            if scalar.value < 0x20 && scalar != "\n" || scalar.value == 0x7F { scalar = " " }
+            if scalar != "\n" && ControlCharacters.isHidden(scalar) {
+                out.append(contentsOf: ControlCharacters.written(scalar).unicodeScalars)
+                previousSpace = false
+                continue
+            }
+            let scalar = scalar == "\t" ? " " : scalar
             if scalar == " " && previousSpace { continue }
             previousSpace = scalar == " "
             out.append(scalar)

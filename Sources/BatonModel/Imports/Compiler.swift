@@ -111,7 +111,7 @@ struct LoadedFile: Sendable {
 struct ImportLoader {
     let options: CompileOptions
     let read: Compiler.Reader
-    let canonical: Compiler.Canonicalizer
+    let resolve: Compiler.Canonicalizer
     /// The allowed directories, symbolic links resolved.
     let roots: [String]
     var sources = SourceMap()
@@ -119,15 +119,29 @@ struct ImportLoader {
     var diagnostics = CappedDiagnostics()
     /// Real path → file, so a file imported twice, under any name, is loaded once.
     var loaded: [String: FileID] = [:]
+    /// Path → its real path, normalized: each import asks about its target, its importer's
+    /// directory and a link's hop, mostly the same few directories, and every answer costs
+    /// system calls in proportion to the path's depth.
+    var canonicalPaths: [String: String] = [:]
 
     init(options: CompileOptions, read: @escaping Compiler.Reader, canonical: @escaping Compiler.Canonicalizer, rootPath: String) {
         self.options = options
         self.read = read
-        self.canonical = canonical
+        self.resolve = canonical
         // The root file's own directory always — the directory of its target when it is a
         // symbolic link, as compilers do — and `--import-root` adds more.
-        let rootDirectory = PathName.directory(of: PathName.normalize(canonical(PathName.normalize(rootPath))))
-        roots = [rootDirectory] + options.importRoots.map { PathName.normalize(canonical(PathName.normalize($0))) }
+        let rootNamed = PathName.normalize(rootPath)
+        let rootReal = PathName.normalize(canonical(rootNamed))
+        roots = [PathName.directory(of: rootReal)] + options.importRoots.map { PathName.normalize(canonical(PathName.normalize($0))) }
+        canonicalPaths[rootNamed] = rootReal
+    }
+
+    /// The real path of a normalized `path`, normalized, asking the file system once per path.
+    mutating func canonical(_ path: String) -> String {
+        if let known = canonicalPaths[path] { return known }
+        let real = PathName.normalize(resolve(path))
+        canonicalPaths[path] = real
+        return real
     }
 
     /// Parses a file, then follows its imports depth first. `chain` holds the files being loaded
@@ -136,7 +150,7 @@ struct ImportLoader {
     mutating func load(_ input: SourceInput, chain: [(file: FileID, span: Span)]) -> FileID {
         let id = sources.add(path: input.displayPath, bytes: input.bytes, lineOffset: input.lineOffset)
         let named = PathName.normalize(input.resolvedPath)
-        let real = PathName.normalize(canonical(named))
+        let real = canonical(named)
         loaded[real] = id
         let parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth)
         diagnostics.append(contentsOf: parsed.diagnostics)
@@ -157,14 +171,14 @@ struct ImportLoader {
     /// target's directory, so they are named from there: through the link's relative hop
     /// (`top.baton` → `designs/main.baton` names `designs/lib.baton`) when that path really
     /// leads there, else by the real directory itself.
-    func displayDirectory(displayPath: String, named: String, real: String) -> String {
+    mutating func displayDirectory(displayPath: String, named: String, real: String) -> String {
         let displayDirectory = PathName.directory(of: displayPath)
         let namedDirectory = PathName.directory(of: named)
         let realDirectory = PathName.directory(of: real)
-        let linkDirectory = PathName.normalize(canonical(namedDirectory))
+        let linkDirectory = canonical(namedDirectory)
         if linkDirectory == realDirectory { return displayDirectory }
         let hop = PathName.relative(from: linkDirectory, to: realDirectory)
-        if PathName.normalize(canonical(PathName.join(namedDirectory, hop))) == realDirectory {
+        if canonical(PathName.join(namedDirectory, hop)) == realDirectory {
             return PathName.join(displayDirectory, hop)
         }
         return realDirectory
@@ -188,7 +202,7 @@ struct ImportLoader {
         // Relative to where the importing file really is (the target's directory for a link).
         let target = PathName.join(PathName.directory(of: importer.realPath), relative)
         // Containment is decided on the real path, so a symbolic link cannot lead outside.
-        let real = PathName.normalize(canonical(target))
+        let real = canonical(target)
         guard roots.contains(where: { PathName.isInside(real, root: $0) }) else {
             return fail(CompileError.importNotFound, "'\(relative)' lies outside the directories imports may read",
                         help: "keep imported files below \(roots.joined(separator: ", ")), or allow more with --import-root DIR")

@@ -1,7 +1,11 @@
+import BatonSyntax
+
 /// Strings in DOT: everything user-written goes out as a double-quoted string with only
 /// `\"`, `\\` and `\n` escapes, so no label can end the string, start an attribute or a
 /// statement, or invoke Graphviz's own escapes (`\N`, `\G`, `\l`...). Graphviz also decodes
 /// HTML entities in labels (`&amp;` would show as `&`), so `&` itself goes out as `&amp;`.
+/// The characters `ControlCharacters` hides (controls, bidi overrides) are written out, as
+/// `\u{202E}`: they would reorder a label or act on the terminal the DOT is printed to.
 enum DOTEscaping {
     /// `"text"`, with line breaks kept as `\n` (a centred line break).
     static func quoted(_ text: String) -> String {
@@ -12,7 +16,8 @@ enum DOTEscaping {
     /// `DOTLimits.quotedBytes` (Graphviz rejects strings beyond 16 KB; see `DOTLimits`).
     static func escaped(_ text: String) -> String {
         if text.utf8.count <= DOTLimits.quotedBytes,
-           !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) {
+           !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }),
+           !text.unicodeScalars.contains(where: ControlCharacters.isHidden) {
             return text
         }
         let ellipsis = "…"
@@ -27,10 +32,11 @@ enum DOTEscaping {
                 case "\\": piece += "\\\\"
                 case "\n": piece += "\\n"
                 case "&": piece += "&amp;"
+                case "\t": piece += " "
                 default:
-                    // Control characters have no business in a label (and some break the parser).
-                    if scalar.value < 0x20 || scalar.value == 0x7F {
-                        piece += " "
+                    // Written out, its backslash escaped: Graphviz shows `\u{1B}`.
+                    if ControlCharacters.isHidden(scalar) {
+                        piece += "\\" + ControlCharacters.written(scalar)
                     } else {
                         piece.unicodeScalars.append(scalar)
                     }
@@ -45,8 +51,8 @@ enum DOTEscaping {
         return out
     }
 
-    /// Text inside an HTML-like label: the markup characters become entities, control
-    /// characters spaces.
+    /// Text inside an HTML-like label: the markup characters become entities, line breaks and
+    /// tabs spaces, hidden characters written out.
     static func html(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -55,9 +61,10 @@ enum DOTEscaping {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "\n", "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += " "
+                if ControlCharacters.isHidden(scalar) {
+                    out += ControlCharacters.written(scalar)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

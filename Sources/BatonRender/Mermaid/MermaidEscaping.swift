@@ -1,3 +1,5 @@
+import BatonSyntax
+
 /// Text in Mermaid's sequence-diagram syntax.
 ///
 /// Mermaid's lexer ends a message, label or alias at `;` (a statement separator) or `#` (a
@@ -5,6 +7,8 @@
 /// directive, and hands text to the browser as HTML. It also offers entity codes (`#59;`,
 /// `#lt;`) that it decodes only after parsing. So every character that could mean something to
 /// the parser or the browser goes out as an entity code; the diagram shows the text as written.
+/// The characters `ControlCharacters` hides (controls, bidi overrides) are written out, as
+/// `\u{202E}` (in entity codes): they would reorder the text or act on a terminal.
 enum MermaidEscaping {
     /// Text for a message, note, fragment label, alias or title.
     ///
@@ -32,9 +36,10 @@ enum MermaidEscaping {
             case "\u{FB02}": out += "#64258;"
             case "\u{B6}": out += "#182;"
             case "\n": out += lineBreaks ? "<br/>" : " "
+            case "\t": out += " "
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
-                    out += " "
+                if ControlCharacters.isHidden(scalar) {
+                    out += Self.text(ControlCharacters.written(scalar))
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
