@@ -72,7 +72,12 @@ enum PandocCommand {
         for file in result.files {
             do {
                 try FileManager.default.createDirectory(atPath: PathName.directory(of: file.path), withIntermediateDirectories: true)
-                try AtomicWrite.write(Array(file.contents.utf8), to: file.path, options: AtomicWrite.Options(protected: reads.protected))
+                // The directory was checked above; the writer checks where each file really lands
+                // too, so nothing created or swapped in meanwhile can lead outside.
+                let confinement = AtomicWrite.Options(protected: reads.protected,
+                                                      confinedTo: [workingDirectory] + arguments.values("--allow-dir").map(FileReader.canonical),
+                                                      confinementHelp: "allow it with --allow-dir, or name a directory below the working directory")
+                try AtomicWrite.write(Array(file.contents.utf8), to: file.path, options: confinement)
             } catch let error as AtomicWrite.Failure {
                 return Terminal.fail(error.message, help: error.help)
             } catch {
