@@ -26,6 +26,9 @@ public struct Fragment: Hashable, Sendable {
         public var label: String?
         public var steps: [Step]
         public var span: Span
+        /// The chance this branch runs, 0…1 (`p=` on `opt`, `alt` and `else`), when declared.
+        /// Undeclared: an `opt` always runs; `alt` branches share what the declared ones leave.
+        public var probability: Double? = nil
     }
 
     public var kind: Kind

@@ -31,6 +31,10 @@ public struct InteractionAttributes: Hashable, Sendable {
     public var timeout: Double?
     public var retries: Bound?
     public var backoff: Backoff?
+    /// Seconds: the first retry's delay (`backoff-base=`); see `effectiveBackoffBase`.
+    public var backoffBase: Double?
+    /// Seconds: the longest delay between retries (`backoff-cap=`); see `effectiveBackoffCap`.
+    public var backoffCap: Double?
     public var jitter = false
     public var circuitBreaker = false
     public var idempotent = false
@@ -55,6 +59,11 @@ public struct InteractionAttributes: Hashable, Sendable {
         case .unbounded: .infinity
         }
     }
+
+    public static let defaultBackoffBase = 0.1
+    public static let defaultBackoffCap = 10.0
+    public var effectiveBackoffBase: Double { backoffBase ?? Self.defaultBackoffBase }
+    public var effectiveBackoffCap: Double { backoffCap ?? Self.defaultBackoffCap }
 
     /// Whether it retries at all.
     public var retriesAtAll: Bool {

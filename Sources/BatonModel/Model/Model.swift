@@ -18,6 +18,8 @@ public struct Model: Hashable, Sendable {
     public var interactions: [Interaction] = []
     /// Top-level groups, in declaration order.
     public var rootGroups: [GroupID] = []
+    /// `scenario` blocks, in document order (docs/simulation.md).
+    public var scenarios: [Scenario] = []
 
     public init() {}
 
@@ -28,6 +30,10 @@ public struct Model: Hashable, Sendable {
 
     public func participant(named name: String) -> Participant? {
         participants.first { $0.name == name }
+    }
+
+    public func scenario(named name: String) -> Scenario? {
+        scenarios.first { $0.name == name }
     }
 
     public func flow(named name: String) -> Flow? {

@@ -35,6 +35,8 @@ public struct ParticipantAttributes: Hashable, Sendable {
     public var latency: Double?
     public var idempotent = false
     public var concurrency: Int?
+    /// The longest waiting line of a station (`backlog=`); nil or `.unbounded` means no limit.
+    public var backlog: Bound?
     /// Requests per second.
     public var rateLimit: Double?
     /// Seconds.
