@@ -1,3 +1,4 @@
+@testable import baton
 import BatonJSON
 import BatonTestSupport
 import Foundation
@@ -110,6 +111,7 @@ import Testing
         (["check", "missing.baton"], "cannot read 'missing.baton': No such file or directory"),
         (["check", "--formt", "json", "x.baton"], "did you mean '--format'"),
         (["check", "--format", "yaml", "x.baton"], "not a valid value"),
+        (["check", "--format", "sarf", "x.baton"], "did you mean 'sarif'?"),
         (["chekc", "x.baton"], "did you mean 'check'"),
     ])
     func invocationMistakesExitTwo(arguments: [String], message: String) throws {
@@ -117,6 +119,22 @@ import Testing
         let result = try BatonExecutable.run(arguments, directory: directory)
         #expect(result.status == 2)
         #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    /// Each `--format` reaches a report of its own: the same findings come out differently in
+    /// every format, with the same exit status.
+    @Test func everyFormatHasItsOwnReport() throws {
+        let directory = try temporaryDirectory(["bad.baton": Self.broken])
+        var reports: [String] = []
+        for format in CheckFormat.allCases {
+            let result = try BatonExecutable.run(["check", "--format", format.rawValue, "bad.baton"], directory: directory)
+            #expect(result.status == 1, "\(format): \(result.standardError)")
+            #expect(result.standardOutput.contains("undeclared-name"), "\(format): \(result.standardOutput)")
+            reports.append(result.standardOutput)
+        }
+        #expect(Set(reports).count == CheckFormat.allCases.count)
+        let standard = try BatonExecutable.run(["check", "bad.baton"], directory: directory)
+        #expect(standard.standardOutput == reports[CheckFormat.allCases.firstIndex(of: CheckFormat.standard) ?? 0])
     }
 
     @Test func aDirectoryWithoutDesignsIsAnInvocationError() throws {

@@ -117,6 +117,25 @@ import Testing
         }
     }
 
+    /// An option with choices accepts each of them, and answers a near miss with the choice
+    /// it resembles.
+    @Test(arguments: commandNames)
+    func everyChoiceParses(_ name: String) throws {
+        let spec = try Self.spec(name)
+        for option in spec.options {
+            for choice in option.choices ?? [] {
+                let parsed = try spec.parse([option.name, choice])
+                #expect(parsed.value(option.name) == choice)
+                do {
+                    _ = try spec.parse([option.name, choice + "x"])
+                    Issue.record("baton \(name) \(option.name) accepted '\(choice)x'")
+                } catch {
+                    #expect(error.help?.hasPrefix("did you mean '\(choice)'?") == true, "\(error.help ?? "")")
+                }
+            }
+        }
+    }
+
     /// The options a command's usage and discussion mention are options it has (or another
     /// program's, named here).
     @Test(arguments: commandNames)
