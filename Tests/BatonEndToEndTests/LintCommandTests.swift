@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonTestSupport
 import Foundation
 import Testing
@@ -152,8 +153,10 @@ struct LintCommandTests {
         let rules = try BatonExecutable.run(["rules"])
         #expect(rules.status == 0)
         #expect(rules.standardOutput.contains("sync-cycle"))
-        // A header, the 26 rules and unused-suppression.
-        #expect(rules.standardOutput.split(separator: "\n").count == 28)
+        // A header, then every rule of the catalog and unused-suppression, in its order.
+        let listed = rules.standardOutput.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(listed == Rules.descriptors.map(\.id))
+        #expect(Rules.descriptors.count == Rules.all.count + 1)
         let explain = try BatonExecutable.run(["explain", "retry-amplification"])
         #expect(explain.status == 0)
         #expect(explain.standardOutput.contains("max = 10"))
