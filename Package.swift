@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
-        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]
 )

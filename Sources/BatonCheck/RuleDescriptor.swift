@@ -13,6 +13,7 @@ public struct RuleDescriptor: Sendable {
     public var rationale: String
     /// How it decides and where its findings point, including the team's readings of open points.
     public var details: String
+    /// The options its `RuleOptionKey`s carry (`[max.option]`), in the order they are documented.
     public var options: [RuleOption]
     /// Designs that must produce findings exactly at their `↓` markers.
     public var triggering: [RuleExample]
@@ -32,7 +33,8 @@ public struct RuleDescriptor: Sendable {
     }
 }
 
-/// A numeric rule option such as `max`.
+/// A numeric rule option such as `max`: what `.baton.json`, its schema and the documentation say
+/// about it. Rules declare theirs as a `RuleOptionKey`, which carries one of these.
 public struct RuleOption: Sendable, Hashable {
     /// The largest value any option accepts unless it says otherwise. Every option is a count or
     /// a product of counts in a design someone can read, so a million is far beyond any sensible
@@ -59,14 +61,90 @@ public struct RuleOption: Sendable, Hashable {
     }
 }
 
+/// A rule option as its rule reads it: declared once, as a static of the rule, listed in the
+/// descriptor (`options: [max.option]`) and read as `options[Self.max]` — an `Int` for a
+/// whole-number option, a `Double` otherwise. The name is written only in the declaration, so
+/// a misspelt option is a compile error, not a silent default.
+///
+///     public static let max = RuleOptionKey<Int>("max", summary: "…", default: 5, minimum: 0)
+public struct RuleOptionKey<Value: Sendable>: Sendable {
+    /// What `.baton.json`, its schema and the documentation say about the option.
+    public let option: RuleOption
+    /// The value a rule reads for a configured number.
+    private let read: @Sendable (Double) -> Value
+    /// The configured number for a value (for an example's setting).
+    private let write: @Sendable (Value) -> Double
+
+    private init(_ option: RuleOption, read: @escaping @Sendable (Double) -> Value,
+                 write: @escaping @Sendable (Value) -> Double) {
+        self.option = option
+        self.read = read
+        self.write = write
+    }
+
+    /// The option's value for a configured number (the configuration file's name → number).
+    func value(_ number: Double) -> Value { read(number) }
+
+    /// This option set to `value`, for a rule example.
+    public func set(to value: Value) -> RuleExample.Setting {
+        RuleExample.Setting(name: option.name, value: write(value))
+    }
+}
+
+extension RuleOptionKey where Value == Int {
+    /// A whole-number option (a count).
+    public init(_ name: String, summary: String, default defaultValue: Int, minimum: Int,
+                maximum: Int = Int(RuleOption.defaultMaximum)) {
+        self.init(RuleOption(name: name, summary: summary, defaultValue: Double(defaultValue), minimum: Double(minimum),
+                             maximum: Double(maximum), isInteger: true),
+                  read: Self.wholeNumber, write: { Double($0) })
+    }
+
+    /// The value as a whole number, for rules that compare it with counts.
+    ///
+    /// The configuration parser keeps options within their range, but these values can also
+    /// come from a library user's `Configuration`; `Int(Double)` traps on NaN, infinities and
+    /// anything beyond `Int`, so the value is clamped to ±`Int32.max` first (no design has
+    /// counts anywhere near that, and a rule may still add 1 without overflowing).
+    static func wholeNumber(_ value: Double) -> Int {
+        if value.isNaN { return 0 }
+        let bound = Double(Int32.max)
+        return Int(Swift.min(Swift.max(value, -bound), bound).rounded(.down))
+    }
+}
+
+extension RuleOptionKey where Value == Double {
+    /// An option that may take fractions (a product of attempts, a ratio).
+    public init(_ name: String, summary: String, default defaultValue: Double, minimum: Double,
+                maximum: Double = RuleOption.defaultMaximum) {
+        self.init(RuleOption(name: name, summary: summary, defaultValue: defaultValue, minimum: minimum,
+                             maximum: maximum, isInteger: false),
+                  read: { $0 }, write: { $0 })
+    }
+}
+
 /// A design in Baton notation, with `↓` where a finding must start (triggering examples).
 public struct RuleExample: Sendable, Hashable {
-    public var source: String
-    /// Option values to check this example with (the defaults otherwise).
-    public var options: [String: Double]
+    /// One option value an example is checked with; made by `RuleOptionKey.set(to:)`, so its
+    /// name is a declared option's.
+    public struct Setting: Sendable, Hashable {
+        public let name: String
+        public let value: Double
 
-    public init(_ source: String, options: [String: Double] = [:]) {
+        fileprivate init(name: String, value: Double) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var source: String
+    /// Option values to check this example with, by option name (the defaults otherwise).
+    public private(set) var options: [String: Double]
+
+    public init(_ source: String, options settings: [Setting] = []) {
         self.source = source
+        var options: [String: Double] = [:]
+        for setting in settings { options[setting.name] = setting.value }
         self.options = options
     }
 
@@ -74,30 +152,16 @@ public struct RuleExample: Sendable, Hashable {
     public var text: String { source.filter { $0 != "↓" } }
 }
 
-/// The option values a rule runs with: configured values, else the descriptor's defaults.
+/// The option values a rule runs with: configured values, else the options' defaults.
 public struct RuleOptionValues: Sendable, Hashable {
-    private var values: [String: Double]
-    private var defaults: [String: Double]
+    /// Configured values by option name (only lookups; never iterated for output).
+    private var configured: [String: Double]
 
-    public init(_ descriptor: RuleDescriptor, configured: [String: Double] = [:]) {
-        var defaults: [String: Double] = [:]
-        for option in descriptor.options { defaults[option.name] = option.defaultValue }
-        self.defaults = defaults
-        self.values = configured
+    public init(configured: [String: Double] = [:]) {
+        self.configured = configured
     }
 
-    public subscript(name: String) -> Double { values[name] ?? defaults[name] ?? 0 }
-
-    /// The option as a whole number, for rules that compare it with counts.
-    ///
-    /// The configuration parser keeps options within their range, but these values can also
-    /// come from a library user's `Configuration`; `Int(Double)` traps on NaN, infinities and
-    /// anything beyond `Int`, so the value is clamped to ±`Int32.max` first (no design has
-    /// counts anywhere near that, and a rule may still add 1 without overflowing).
-    public func wholeNumber(_ name: String) -> Int {
-        let value = self[name]
-        if value.isNaN { return 0 }
-        let bound = Double(Int32.max)
-        return Int(Swift.min(Swift.max(value, -bound), bound).rounded(.down))
+    public subscript<Value>(option: RuleOptionKey<Value>) -> Value {
+        option.value(configured[option.option.name] ?? option.option.defaultValue)
     }
 }

@@ -90,9 +90,7 @@ public struct ExternalProgram: Sendable {
     /// pipe's buffer while we wait for it to exit would deadlock.
     public func run(_ arguments: [String], input: Data = Data(), in workingDirectory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Output {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("baton-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try makeTemporaryDirectory(prefix: "baton-\(name)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let inputURL = directory.appendingPathComponent("stdin")
         let outputURL = directory.appendingPathComponent("stdout")

@@ -29,17 +29,17 @@ struct ConfigurationTests {
         #expect(configuration.failOn == .warning)
         let depth = try #require(Rules.descriptor(id: "sync-chain-depth"))
         #expect(configuration.severity(of: depth) == .error)
-        #expect(configuration.options(of: depth)["max"] == 4)
+        #expect(configuration.options(of: depth)[SyncChainDepth.max] == 4)
         let fanOut = try #require(Rules.descriptor(id: "fan-out"))
         #expect(configuration.severity(of: fanOut) == .off)
-        #expect(configuration.options(of: fanOut)["max"] == 5)
+        #expect(configuration.options(of: fanOut)[FanOut.max] == 5)
     }
 
     @Test func optionsWithoutSeverityKeepTheDefaultSeverity() throws {
         let configuration = try parse(#"{"rules": {"retry-amplification": {"max": 27}}}"#)
         let rule = try #require(Rules.descriptor(id: "retry-amplification"))
         #expect(configuration.severity(of: rule) == .warning)
-        #expect(configuration.options(of: rule)["max"] == 27)
+        #expect(configuration.options(of: rule)[RetryAmplification.max] == 27)
     }
 
     @Test func configuredSeverityAndOptionsReachTheFindings() {
@@ -128,7 +128,7 @@ struct ConfigurationTests {
     @Test func theLargestAllowedValuesAreAccepted() throws {
         let configuration = try parse(#"{"rules": {"fan-out": {"max": 1000000}, "retry-amplification": {"max": 1e6}, "sync-chain-depth": {"max": 1}}}"#)
         let fanOut = try #require(Rules.descriptor(id: "fan-out"))
-        #expect(configuration.options(of: fanOut)["max"] == 1_000_000)
+        #expect(configuration.options(of: fanOut)[FanOut.max] == 1_000_000)
     }
 
     /// A `Configuration` built in code skips the parser: the rules must still not trap on

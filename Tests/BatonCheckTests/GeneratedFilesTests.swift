@@ -27,6 +27,12 @@ struct GeneratedFilesTests {
         try checkCommitted(ConfigurationSchema.path, ConfigurationSchema.text)
     }
 
+    /// The README's overview counts the rules; the count is the catalog's.
+    @Test func theReadmeCountsTheRules() throws {
+        let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("\(Rules.all.count) rules on coupling"), "README.md should say \(Rules.all.count) rules")
+    }
+
     @Test func theReferenceDocumentsEveryRule() {
         let markdown = RuleDocumentation.markdown()
         for descriptor in Rules.descriptors {

@@ -1,6 +1,7 @@
 import BatonCheck
 import BatonSyntax
 import BatonTestSupport
+import Foundation
 import Testing
 
 /// The examples of every rule's descriptor are its tests: triggering examples produce findings
@@ -39,13 +40,38 @@ struct RuleExampleTests {
         }
     }
 
-    @Test func everyRuleIsThereOnce() {
+    /// The catalog lists each rule once, and every rule type under Sources/BatonCheck/Rules
+    /// (one a file) is in it: nothing is discovered by reflection, so a rule left out of the
+    /// catalog would never run.
+    @Test func everyRuleIsThereOnce() throws {
         let ids = Rules.all.map(\.descriptor.id)
-        #expect(ids.count == 26)
         #expect(Set(ids).count == ids.count)
+        let catalogued = Rules.all.map { String(describing: type(of: $0)) }
+        #expect(Set(catalogued).count == catalogued.count)
+        let declared = try Self.ruleTypesInSources()
+        #expect(try declared.count == Self.ruleFileCount(), "one rule a file")
+        #expect(catalogued.sorted() == declared.sorted())
         for id in ids {
             #expect(id.allSatisfy { $0.isLowercase || $0 == "-" }, "\(id) is kebab-case")
             #expect(!CompileError.isCompileError(id))
         }
+    }
+
+    static let rulesDirectory = Golden.packageRoot().appendingPathComponent("Sources/BatonCheck/Rules")
+
+    static func ruleFileCount() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path).filter { $0.hasSuffix(".swift") }.count
+    }
+
+    /// The names of the types declared `struct Name: Rule` in the rule sources.
+    static func ruleTypesInSources() throws -> [String] {
+        var names: [String] = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: rulesDirectory.path).sorted() where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: rulesDirectory.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("public struct ") && line.hasSuffix(": Rule {") {
+                names.append(String(line.dropFirst("public struct ".count).dropLast(": Rule {".count)))
+            }
+        }
+        return names
     }
 }

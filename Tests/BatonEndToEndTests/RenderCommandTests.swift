@@ -14,12 +14,6 @@ import Testing
         }
         """
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baton-render-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func rendersStandardInputToStandardOutput() throws {
         let result = try BatonExecutable.run(["render", "-"], input: Data(Self.design.utf8))
         #expect(result.status == 0)
@@ -43,7 +37,7 @@ import Testing
     @Test(arguments: [("out.svg", "<svg xmlns="), ("out.dot", "// The graph view"), ("out.gv", "// The graph view"),
                       ("out.mmd", "sequenceDiagram\n"), ("out.mermaid", "sequenceDiagram\n")])
     func theOutputExtensionChoosesTheFormat(_ name: String, _ start: String) throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("shop.baton")
         try Data(Self.design.utf8).write(to: input)
@@ -116,7 +110,7 @@ import Testing
     /// The graph view is laid out by Baton itself: no Graphviz on the PATH is needed.
     @Test(arguments: samples)
     func theGraphViewIsDrawnNatively(_ sample: String) throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = Golden.packageRoot().appendingPathComponent("samples/\(sample)").path
         for direction in ["LR", "TB"] {
@@ -158,7 +152,7 @@ import Testing
     }
 
     @Test func neverWritesOverTheInput() throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appendingPathComponent("shop.svg")
         try Data(Self.design.utf8).write(to: input)
@@ -191,7 +185,7 @@ import Testing
     /// An explicit --to wins over the extension of -o, as in most tools; writing DOT into a
     /// file named .svg is surprising enough to warn about, but not to refuse.
     @Test func toWinsOverTheOutputExtensionWithAWarning() throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(Self.design.utf8).write(to: directory.appendingPathComponent("shop.baton"))
         let result = try BatonExecutable.run(["render", "shop.baton", "-o", "a.svg", "--to", "dot"], directory: directory)
@@ -228,7 +222,7 @@ import Testing
     /// On a terminal, a render to a file says what it wrote; in a pipe (a CI log) it says
     /// nothing, and --quiet silences it on a terminal too.
     @Test func aRenderToAFileSaysWhatItWroteOnlyOnATerminal() throws {
-        let directory = try Self.temporaryDirectory()
+        let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data(Self.design.utf8).write(to: directory.appendingPathComponent("shop.baton"))
         let sequence = try BatonExecutable.run(["render", "shop.baton", "-o", "shop.svg"], directory: directory,

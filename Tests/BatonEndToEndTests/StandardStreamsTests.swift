@@ -17,15 +17,15 @@ import Testing
     func shell(_ arguments: String, redirections: String, prelude: String = "", in directory: URL? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("baton-stderr-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: errors) }
+        let scratch = try makeTemporaryDirectory(prefix: "baton-stderr")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let errors = scratch.appendingPathComponent("stderr")
         let script = "\(prelude) { '\(BatonExecutable.url.path)' \(arguments) 2>'\(errors.path)'; echo $? >'\(errors.path).status'; } \(redirections)"
         process.arguments = ["-c", script]
         process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         try process.run()
         process.waitUntilExit()
-        defer { try? FileManager.default.removeItem(atPath: errors.path + ".status") }
         let status = try String(contentsOfFile: errors.path + ".status", encoding: .utf8)
         return Outcome(status: Int32(status.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1,
                        standardError: (try? String(contentsOf: errors, encoding: .utf8)) ?? "")

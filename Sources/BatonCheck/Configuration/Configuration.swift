@@ -35,7 +35,7 @@ public struct Configuration: Sendable, Hashable {
     }
 
     public func options(of descriptor: RuleDescriptor) -> RuleOptionValues {
-        RuleOptionValues(descriptor, configured: rules[descriptor.id]?.options ?? [:])
+        RuleOptionValues(configured: rules[descriptor.id]?.options ?? [:])
     }
 
     /// The configuration file's name, looked up from each input's directory upwards.

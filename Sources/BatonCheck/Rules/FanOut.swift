@@ -6,6 +6,9 @@ public struct FanOut: Rule {
     public init() {}
     public var descriptor: RuleDescriptor { Self.descriptor }
 
+    /// How many distinct participants one may depend on synchronously.
+    public static let max = RuleOptionKey<Int>("max", summary: "the largest allowed number of distinct synchronous dependencies", default: 5, minimum: 0)
+
     public static let descriptor = RuleDescriptor(
         id: "fan-out",
         defaultSeverity: .info,
@@ -23,9 +26,7 @@ public struct FanOut: Rule {
             fan-out exceeds `max`, with a note at the first interaction to each dependency (the \
             first 10 dependencies, when there are more).
             """,
-        options: [
-            RuleOption(name: "max", summary: "the largest allowed number of distinct synchronous dependencies", defaultValue: 5, minimum: 0, isInteger: true),
-        ],
+        options: [max.option],
         triggering: [
             RuleExample("""
                 ↓service Gateway [timeout=2s]
@@ -35,7 +36,7 @@ public struct FanOut: Rule {
                 Gateway -> A : a
                 Gateway -> B : b
                 Gateway <- C : c
-                """, options: ["max": 2]),
+                """, options: [max.set(to: 2)]),
         ],
         nonTriggering: [
             RuleExample("""
@@ -46,12 +47,12 @@ public struct FanOut: Rule {
                 Gateway -> A : a again
                 Gateway <- B : b
                 Gateway -> B : b again
-                """, options: ["max": 2]),
+                """, options: [max.set(to: 2)]),
         ])
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        let max = options.wholeNumber("max")
+        let max = options[Self.max]
         var findings: [Finding] = []
         for participant in model.participants where context.syncGraph.fanOut(participant.id) > max {
             // The first interaction to each dependency.

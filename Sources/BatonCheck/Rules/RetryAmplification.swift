@@ -6,6 +6,9 @@ public struct RetryAmplification: Rule {
     public init() {}
     public var descriptor: RuleDescriptor { Self.descriptor }
 
+    /// How far the attempts along one call path may multiply.
+    public static let max = RuleOptionKey<Double>("max", summary: "the largest allowed product of attempts along one call path", default: 10, minimum: 1)
+
     public static let descriptor = RuleDescriptor(
         id: "retry-amplification",
         defaultSeverity: .warning,
@@ -23,9 +26,7 @@ public struct RetryAmplification: Rule {
             whose message then shortens the path and the product the same way). An unbounded retry \
             makes the product unbounded, so it fires this rule as well as `unbounded-retry`.
             """,
-        options: [
-            RuleOption(name: "max", summary: "the largest allowed product of attempts along one call path", defaultValue: 10, minimum: 1, isInteger: false),
-        ],
+        options: [max.option],
         triggering: [
             RuleExample("""
                 client  App
@@ -74,7 +75,7 @@ public struct RetryAmplification: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        let max = options["max"]
+        let max = options[Self.max]
         var product = Array(repeating: 1.0, count: model.interactions.count)
         var findings: [Finding] = []
         for id in context.interactions(where: { $0.isSynchronous }) {

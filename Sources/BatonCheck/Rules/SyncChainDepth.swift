@@ -6,6 +6,9 @@ public struct SyncChainDepth: Rule {
     public init() {}
     public var descriptor: RuleDescriptor { Self.descriptor }
 
+    /// How deep a synchronous call chain may go.
+    public static let max = RuleOptionKey<Int>("max", summary: "the deepest allowed chain, in interactions", default: 3, minimum: 1)
+
     public static let descriptor = RuleDescriptor(
         id: "sync-chain-depth",
         defaultSeverity: .warning,
@@ -22,9 +25,7 @@ public struct SyncChainDepth: Rule {
             new tree. Fires at each interaction whose depth is exactly `max` + 1 — the one that makes \
             the chain too deep — with a note at the chain's root.
             """,
-        options: [
-            RuleOption(name: "max", summary: "the deepest allowed chain, in interactions", defaultValue: 3, minimum: 1, isInteger: true),
-        ],
+        options: [max.option],
         triggering: [
             RuleExample("""
                 client  App
@@ -47,7 +48,7 @@ public struct SyncChainDepth: Rule {
                 App -> Gateway : product page {
                   ↓Gateway -> Catalog : product
                 }
-                """, options: ["max": 1]),
+                """, options: [max.set(to: 1)]),
         ],
         nonTriggering: [
             RuleExample("""
@@ -67,7 +68,7 @@ public struct SyncChainDepth: Rule {
         ])
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
-        let max = options.wholeNumber("max")
+        let max = options[Self.max]
         var findings: [Finding] = []
         for id in context.interactions(where: { context.syncDepth[$0.id.rawValue] == max + 1 }) {
             let interaction = context.model[id]

@@ -20,11 +20,17 @@ struct DecodedAttribute: Hashable, Sendable {
     var key: String
     var value: DecodedValue
     var span: Span
+    /// Where the model keeps it (the schema entry's `property`; see `store(in:)`).
+    var property: AnyKeyPath & Sendable
 }
 
 /// Checks an attribute list against the schema for its site and types its values. Every
 /// problem becomes a compile error that names what is allowed; valid attributes are kept even
 /// when others in the same list are wrong.
+///
+/// Everything it knows about an attribute comes from its schema entry: the key, the value type
+/// (which picks the decoding below), whether a duration must be longer than zero, and the
+/// property that keeps the value — so adding an attribute is adding its entry.
 struct AttributeDecoder {
     /// Looks up a participant by name (for `dlq=` and `reply-to=`).
     var lookup: (String) -> Participant?
@@ -48,7 +54,7 @@ struct AttributeDecoder {
             }
             seen[attribute.key] = attribute.span
             if let value = value(of: attribute, spec: spec, diagnostics: &diagnostics) {
-                decoded.append(DecodedAttribute(key: attribute.key, value: value, span: attribute.span))
+                decoded.append(DecodedAttribute(key: attribute.key, value: value, span: attribute.span, property: spec.property))
             }
         }
         return decoded
@@ -145,7 +151,7 @@ struct AttributeDecoder {
                 }
                 return mismatch()
             }
-            if key == "timeout" || key == "budget" || key == "interval" || key == "ttl", seconds <= 0 {
+            if spec.positive, seconds <= 0 {
                 diagnostics.append(invalid(attribute, "'\(key)' must be longer than zero"))
                 return nil
             }
@@ -242,27 +248,7 @@ extension ParticipantAttributes {
         self.init()
         for attribute in decoded {
             spans[attribute.key] = attribute.span
-            switch (attribute.key, attribute.value) {
-            case ("availability", .percent(let value)): availability = value
-            case ("slo", .percent(let value)): slo = value
-            case ("latency", .duration(let value)): latency = value
-            case ("idempotent", .flag(let value)): idempotent = value
-            case ("concurrency", .count(let value)): concurrency = value
-            case ("rate-limit", .rate(let value)): rateLimit = value
-            case ("timeout", .duration(let value)): timeout = value
-            case ("delivery", .choice(let value)): delivery = Delivery(rawValue: value)
-            case ("order", .choice(let value)): order = Ordering(rawValue: value)
-            case ("capacity", .bound(let value)): capacity = value
-            case ("overflow", .choice(let value)): overflow = Overflow(rawValue: value)
-            case ("ttl", .duration(let value)): ttl = value
-            case ("dlq", .participant(let value)): dlq = value
-            case ("max-receives", .count(let value)): maxReceives = value
-            case ("push", .flag(let value)): push = value
-            case ("interval", .duration(let value)): interval = value
-            case ("batch", .count(let value)): batch = value
-            case ("owner", .string(let value)): owner = value
-            default: break
-            }
+            attribute.store(in: &self)
         }
     }
 }
@@ -272,20 +258,7 @@ extension InteractionAttributes {
         self.init()
         for attribute in decoded {
             spans[attribute.key] = attribute.span
-            switch (attribute.key, attribute.value) {
-            case ("timeout", .duration(let value)): timeout = value
-            case ("retries", .bound(let value)): retries = value
-            case ("backoff", .choice(let value)): backoff = Backoff(rawValue: value)
-            case ("jitter", .flag(let value)): jitter = value
-            case ("circuit-breaker", .flag(let value)): circuitBreaker = value
-            case ("idempotent", .flag(let value)): idempotent = value
-            case ("latency", .duration(let value)): latency = value
-            case ("budget", .duration(let value)): budget = value
-            case ("ordered", .flag(let value)): ordered = value
-            case ("correlation", .string(let value)): correlation = value
-            case ("reply-to", .participant(let value)): replyTo = value
-            default: break
-            }
+            attribute.store(in: &self)
         }
     }
 }

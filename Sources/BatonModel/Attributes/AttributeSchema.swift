@@ -40,6 +40,23 @@ public struct AttributeSpec: Sendable, Hashable {
     /// For participant attributes: the kinds it applies to.
     public var kinds: [ParticipantKind]
     public var summary: String
+    /// A duration that must be longer than zero: a timeout, budget, interval or time to live of
+    /// zero would mean nothing.
+    var positive: Bool
+    /// Where the model keeps the value: a key path into what the site builds (a participant's
+    /// or an interaction's attributes, a group, a flow, a loop). Its type decides how the
+    /// decoded value converts (see `AttributeValue`), so an attribute is this one entry.
+    let property: AnyKeyPath & Sendable
+
+    init<Root, Value: AttributeValue>(key: String, valueType: ValueType, kinds: [ParticipantKind], summary: String,
+                                      positive: Bool = false, property: WritableKeyPath<Root, Value> & Sendable) {
+        self.key = key
+        self.valueType = valueType
+        self.kinds = kinds
+        self.summary = summary
+        self.positive = positive
+        self.property = property
+    }
 }
 
 /// Where an attribute list is written.
@@ -69,50 +86,82 @@ public enum AttributeSchema {
     static let channels: [ParticipantKind] = [.queue, .topic]
 
     public static let participant: [AttributeSpec] = [
-        .init(key: "availability", valueType: .percent, kinds: all, summary: "its own availability, for availability math"),
-        .init(key: "slo", valueType: .percent, kinds: all, summary: "the availability its callers are promised"),
-        .init(key: "latency", valueType: .duration, kinds: all, summary: "typical time to handle one request"),
-        .init(key: "idempotent", valueType: .flag, kinds: callable, summary: "every operation it receives is idempotent"),
-        .init(key: "concurrency", valueType: .count(minimum: 1), kinds: active, summary: "how many requests it handles at once"),
-        .init(key: "rate-limit", valueType: .rate, kinds: active, summary: "how many requests per time unit it accepts"),
-        .init(key: "timeout", valueType: .duration, kinds: timed, summary: "default timeout of sync interactions to it"),
-        .init(key: "delivery", valueType: .choice(Delivery.allCases.map(\.rawValue)), kinds: channels, summary: "delivery guarantee (default at-least-once)"),
-        .init(key: "order", valueType: .choice(Ordering.allCases.map(\.rawValue)), kinds: channels, summary: "ordering guarantee (default unordered)"),
-        .init(key: "capacity", valueType: .countOrUnbounded(minimum: 1), kinds: channels, summary: "how many messages it holds"),
-        .init(key: "overflow", valueType: .choice(Overflow.allCases.map(\.rawValue)), kinds: channels, summary: "what happens when full"),
-        .init(key: "ttl", valueType: .duration, kinds: channels, summary: "message expiration"),
-        .init(key: "dlq", valueType: .participant([.queue]), kinds: channels, summary: "dead-letter channel"),
-        .init(key: "max-receives", valueType: .count(minimum: 1), kinds: channels, summary: "redeliveries before dead-lettering"),
-        .init(key: "push", valueType: .flag, kinds: channels, summary: "the broker delivers instead of consumers polling"),
-        .init(key: "interval", valueType: .duration, kinds: [.driver], summary: "polling interval"),
-        .init(key: "batch", valueType: .count(minimum: 1), kinds: [.driver], summary: "messages per fetch"),
-        .init(key: "owner", valueType: .stringOrName, kinds: all, summary: "owning team"),
+        .init(key: "availability", valueType: .percent, kinds: all, summary: "its own availability, for availability math",
+              property: \ParticipantAttributes.availability),
+        .init(key: "slo", valueType: .percent, kinds: all, summary: "the availability its callers are promised",
+              property: \ParticipantAttributes.slo),
+        .init(key: "latency", valueType: .duration, kinds: all, summary: "typical time to handle one request",
+              property: \ParticipantAttributes.latency),
+        .init(key: "idempotent", valueType: .flag, kinds: callable, summary: "every operation it receives is idempotent",
+              property: \ParticipantAttributes.idempotent),
+        .init(key: "concurrency", valueType: .count(minimum: 1), kinds: active, summary: "how many requests it handles at once",
+              property: \ParticipantAttributes.concurrency),
+        .init(key: "rate-limit", valueType: .rate, kinds: active, summary: "how many requests per time unit it accepts",
+              property: \ParticipantAttributes.rateLimit),
+        .init(key: "timeout", valueType: .duration, kinds: timed, summary: "default timeout of sync interactions to it", positive: true,
+              property: \ParticipantAttributes.timeout),
+        .init(key: "delivery", valueType: .choice(Delivery.allCases.map(\.rawValue)), kinds: channels, summary: "delivery guarantee (default at-least-once)",
+              property: \ParticipantAttributes.delivery),
+        .init(key: "order", valueType: .choice(Ordering.allCases.map(\.rawValue)), kinds: channels, summary: "ordering guarantee (default unordered)",
+              property: \ParticipantAttributes.order),
+        .init(key: "capacity", valueType: .countOrUnbounded(minimum: 1), kinds: channels, summary: "how many messages it holds",
+              property: \ParticipantAttributes.capacity),
+        .init(key: "overflow", valueType: .choice(Overflow.allCases.map(\.rawValue)), kinds: channels, summary: "what happens when full",
+              property: \ParticipantAttributes.overflow),
+        .init(key: "ttl", valueType: .duration, kinds: channels, summary: "message expiration", positive: true,
+              property: \ParticipantAttributes.ttl),
+        .init(key: "dlq", valueType: .participant([.queue]), kinds: channels, summary: "dead-letter channel",
+              property: \ParticipantAttributes.dlq),
+        .init(key: "max-receives", valueType: .count(minimum: 1), kinds: channels, summary: "redeliveries before dead-lettering",
+              property: \ParticipantAttributes.maxReceives),
+        .init(key: "push", valueType: .flag, kinds: channels, summary: "the broker delivers instead of consumers polling",
+              property: \ParticipantAttributes.push),
+        .init(key: "interval", valueType: .duration, kinds: [.driver], summary: "polling interval", positive: true,
+              property: \ParticipantAttributes.interval),
+        .init(key: "batch", valueType: .count(minimum: 1), kinds: [.driver], summary: "messages per fetch",
+              property: \ParticipantAttributes.batch),
+        .init(key: "owner", valueType: .stringOrName, kinds: all, summary: "owning team",
+              property: \ParticipantAttributes.owner),
     ]
 
     public static let interaction: [AttributeSpec] = [
-        .init(key: "timeout", valueType: .duration, kinds: [], summary: "how long the initiator waits (sync only)"),
-        .init(key: "retries", valueType: .countOrUnbounded(minimum: 0), kinds: [], summary: "retries after the first attempt"),
-        .init(key: "backoff", valueType: .choice(Backoff.allCases.map(\.rawValue)), kinds: [], summary: "delay between retries"),
-        .init(key: "jitter", valueType: .flag, kinds: [], summary: "randomised delay between retries"),
-        .init(key: "circuit-breaker", valueType: .flag, kinds: [], summary: "the initiator stops calling after repeated failures"),
-        .init(key: "idempotent", valueType: .flag, kinds: [], summary: "this operation is idempotent"),
-        .init(key: "latency", valueType: .duration, kinds: [], summary: "typical latency of this interaction"),
-        .init(key: "budget", valueType: .duration, kinds: [], summary: "the longest the initiator may wait end-to-end (sync only)"),
-        .init(key: "ordered", valueType: .flag, kinds: [], summary: "the initiator relies on receiving messages in order"),
-        .init(key: "correlation", valueType: .stringOrName, kinds: [], summary: "the correlation identifier carried by a request or reply"),
-        .init(key: "reply-to", valueType: .participant([.queue, .topic]), kinds: [], summary: "return address for the reply"),
+        .init(key: "timeout", valueType: .duration, kinds: [], summary: "how long the initiator waits (sync only)", positive: true,
+              property: \InteractionAttributes.timeout),
+        .init(key: "retries", valueType: .countOrUnbounded(minimum: 0), kinds: [], summary: "retries after the first attempt",
+              property: \InteractionAttributes.retries),
+        .init(key: "backoff", valueType: .choice(Backoff.allCases.map(\.rawValue)), kinds: [], summary: "delay between retries",
+              property: \InteractionAttributes.backoff),
+        .init(key: "jitter", valueType: .flag, kinds: [], summary: "randomised delay between retries",
+              property: \InteractionAttributes.jitter),
+        .init(key: "circuit-breaker", valueType: .flag, kinds: [], summary: "the initiator stops calling after repeated failures",
+              property: \InteractionAttributes.circuitBreaker),
+        .init(key: "idempotent", valueType: .flag, kinds: [], summary: "this operation is idempotent",
+              property: \InteractionAttributes.idempotent),
+        .init(key: "latency", valueType: .duration, kinds: [], summary: "typical latency of this interaction",
+              property: \InteractionAttributes.latency),
+        .init(key: "budget", valueType: .duration, kinds: [], summary: "the longest the initiator may wait end-to-end (sync only)", positive: true,
+              property: \InteractionAttributes.budget),
+        .init(key: "ordered", valueType: .flag, kinds: [], summary: "the initiator relies on receiving messages in order",
+              property: \InteractionAttributes.ordered),
+        .init(key: "correlation", valueType: .stringOrName, kinds: [], summary: "the correlation identifier carried by a request or reply",
+              property: \InteractionAttributes.correlation),
+        .init(key: "reply-to", valueType: .participant([.queue, .topic]), kinds: [], summary: "return address for the reply",
+              property: \InteractionAttributes.replyTo),
     ]
 
     public static let group: [AttributeSpec] = [
-        .init(key: "owner", valueType: .stringOrName, kinds: [], summary: "owning team of every member"),
+        .init(key: "owner", valueType: .stringOrName, kinds: [], summary: "owning team of every member",
+              property: \ParticipantGroup.owner),
     ]
 
     public static let flow: [AttributeSpec] = [
-        .init(key: "description", valueType: .string, kinds: [], summary: "what the flow shows (used as the diagram's description)"),
+        .init(key: "description", valueType: .string, kinds: [], summary: "what the flow shows (used as the diagram's description)",
+              property: \Flow.description),
     ]
 
     public static let loop: [AttributeSpec] = [
-        .init(key: "times", valueType: .count(minimum: 1), kinds: [], summary: "how many iterations to assume for latency arithmetic"),
+        .init(key: "times", valueType: .count(minimum: 1), kinds: [], summary: "how many iterations to assume for latency arithmetic",
+              property: \Fragment.times),
     ]
 
     /// The attributes allowed at a site.

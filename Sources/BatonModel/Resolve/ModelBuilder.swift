@@ -165,10 +165,8 @@ struct ModelBuilder {
     private mutating func decodeAttributes() {
         let decoder = attributeDecoder
         for index in model.groups.indices {
-            let decoded = decoder.decode(groupSyntax[index].attributes, at: .group, diagnostics: &diagnostics)
-            for attribute in decoded {
-                if case .string(let owner) = attribute.value { model.groups[index].owner = owner }
-            }
+            decoder.decode(groupSyntax[index].attributes, at: .group, diagnostics: &diagnostics)
+                .store(in: &model.groups[index])
         }
         for index in model.participants.indices {
             let declaration = declarationSyntax[index]
@@ -218,11 +216,9 @@ struct ModelBuilder {
                         notes: [.init("first declared here", at: first)], help: "give each flow its own name"))
                 }
                 flowSpans[flow.name.value] = flow.name.span
-                let decoded = attributeDecoder.decode(flow.attributes, at: .flow, diagnostics: &diagnostics)
-                var description: String?
-                for attribute in decoded { if case .string(let text) = attribute.value { description = text } }
-                model.flows.append(Flow(id: id, name: flow.name.value, description: description, steps: [],
-                                        span: flow.span, isDefault: false))
+                var named = Flow(id: id, name: flow.name.value, description: nil, steps: [], span: flow.span, isDefault: false)
+                attributeDecoder.decode(flow.attributes, at: .flow, diagnostics: &diagnostics).store(in: &named)
+                model.flows.append(named)
                 let steps = buildSteps(flow.steps, flow: id, enclosing: nil)
                 model.flows[id.rawValue].steps = steps
             case .step(let step):
@@ -279,17 +275,15 @@ struct ModelBuilder {
                     result.append(.interaction(id))
                 }
             case .fragment(let syntax):
-                var times = 1
-                let site = AttributeSite.fragment(syntax.kind)
-                for attribute in attributeDecoder.decode(syntax.attributes, at: site, diagnostics: &diagnostics) {
-                    if case .count(let count) = attribute.value { times = count }
-                }
-                let branches = syntax.branches.map { branch in
+                var fragment = Fragment(kind: syntax.kind, times: 1, branches: [], span: syntax.span)
+                attributeDecoder.decode(syntax.attributes, at: .fragment(syntax.kind), diagnostics: &diagnostics)
+                    .store(in: &fragment)
+                fragment.branches = syntax.branches.map { branch in
                     Fragment.Branch(label: branch.label?.value,
                                     steps: buildSteps(branch.block.steps, flow: flow, enclosing: enclosing),
                                     span: branch.keywordSpan.through(branch.block.span))
                 }
-                result.append(.fragment(Fragment(kind: syntax.kind, times: times, branches: branches, span: syntax.span)))
+                result.append(.fragment(fragment))
             case .note(let syntax):
                 let over = syntax.over.compactMap { resolve($0) }
                 if over.count == syntax.over.count {

@@ -19,7 +19,7 @@ enum CheckCommand {
             always do), 2 for a usage, configuration or I/O error.
             """,
         options: [
-            .value("--format", "FORMAT", choices: ["text", "json", "sarif", "github"], "output format (default text)"),
+            .choice("--format", "FORMAT", CheckFormat.self, "output format"),
             .value("--fail-on", "LEVEL", choices: ["error", "warning", "info"], "lowest severity that fails the run (default: the configuration's failOn, else error)"),
             .value("--config", "PATH", "use this configuration file for every input instead of looking for .baton.json"),
             .importRoot,
@@ -64,16 +64,16 @@ enum CheckCommand {
                 omitted.append(omission)
             }
         }
-        switch arguments.value("--format") ?? "text" {
-        case "json":
+        switch arguments.choice("--format", CheckFormat.self) {
+        case .json:
             Terminal.write(JSONReporter.report(reported, files: inputs.count, omitted: omitted))
-        case "sarif":
+        case .sarif:
             let tool = SARIFReporter.Tool(name: "baton", version: Baton.version, informationURI: Baton.informationURI)
             Terminal.write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath,
                                                 omitted: omitted))
-        case "github":
+        case .github:
             Terminal.write(GitHubReporter.report(reported, files: inputs.count, omitted: omitted))
-        default:
+        case .text:
             let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color")))
             Terminal.write(reporter.report(reported, files: inputs.count, omitted: omitted))
         }

@@ -8,14 +8,14 @@ enum MetricsCommand {
     static let spec = CommandSpec(
         name: "metrics",
         summary: "Print coupling metrics per participant: sync/async in and out, fan-out, availability",
-        usage: "baton metrics [--format text|json] FILE",
+        usage: "baton metrics [--format \(MetricsFormat.choiceList)] FILE",
         discussion: """
             FILE is a .baton file or '-' for standard input. Besides the per-participant table, it
             lists every synchronous call tree with its depth and its root's worst-case wait.
             A design with compile errors prints them on standard error and exits 1.
             """,
         options: [
-            .value("--format", "FORMAT", choices: ["text", "json"], "output format (default text)"),
+            .choice("--format", "FORMAT", MetricsFormat.self, "output format"),
             .importRoot,
         ],
         examples: ["baton metrics samples/temporal-coupling.baton", "baton metrics --format json design.baton"])
@@ -33,9 +33,10 @@ enum MetricsCommand {
             return Terminal.Exit.inputFault
         }
         let metrics = DesignMetrics(compilation.model)
-        if arguments.value("--format") == "json" {
+        switch arguments.choice("--format", MetricsFormat.self) {
+        case .json:
             Terminal.write(MetricsReport.json(metrics, sources: compilation.sources, file: input.displayPath))
-        } else {
+        case .text:
             Terminal.write(MetricsReport.text(metrics, sources: compilation.sources))
         }
         return Terminal.Exit.success

@@ -6,13 +6,13 @@ enum RulesCommand {
     static let spec = CommandSpec(
         name: "rules",
         summary: "List the lint rules with their default severity",
-        usage: "baton rules [--format text|json|markdown]",
+        usage: "baton rules [--format \(RulesFormat.choiceList)]",
         discussion: """
             'markdown' prints the rule reference (docs/rules.md is generated this way); 'json' prints
             each rule's id, default severity, summary and options. 'baton explain RULE' tells more.
             """,
         options: [
-            .value("--format", "FORMAT", choices: ["text", "json", "markdown"], "output format (default text)"),
+            .choice("--format", "FORMAT", RulesFormat.self, "output format"),
         ],
         examples: ["baton rules", "baton rules --format markdown > docs/rules.md"])
 
@@ -20,10 +20,10 @@ enum RulesCommand {
         guard arguments.positional.isEmpty else {
             return Terminal.fail("'baton rules' takes no arguments", help: "to read about one rule: baton explain \(arguments.positional[0])")
         }
-        switch arguments.value("--format") ?? "text" {
-        case "markdown":
+        switch arguments.choice("--format", RulesFormat.self) {
+        case .markdown:
             Terminal.write(RuleDocumentation.markdown())
-        case "json":
+        case .json:
             let rules = Rules.descriptors.map { descriptor -> JSONValue in
                 .object([
                     ("id", .string(descriptor.id)),
@@ -36,7 +36,7 @@ enum RulesCommand {
                 ])
             }
             Terminal.write(JSONValue.object([("version", .int(1)), ("rules", .array(rules))]).serialized() + "\n")
-        default:
+        case .text:
             Terminal.write(RuleDocumentation.table())
         }
         return Terminal.Exit.success

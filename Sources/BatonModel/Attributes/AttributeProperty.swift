@@ -1,0 +1,110 @@
+import BatonSyntax
+
+/// A model property's type that a decoded attribute value converts to: `Double` for a
+/// percentage, a duration or a rate, `Int` for a count, a choice's enum, … So the schema names
+/// where each attribute is kept with a key path (`\ParticipantAttributes.timeout`), the
+/// property's type picks the conversion, and no attribute needs a hand-written case.
+protocol AttributeValue: Sendable {
+    /// Nil when the decoded value is of another kind (a schema entry whose value type does not
+    /// fit its property; a test decodes every entry to catch that).
+    init?(decoded: DecodedValue)
+}
+
+extension Bool: AttributeValue {
+    init?(decoded: DecodedValue) {
+        guard case .flag(let flag) = decoded else { return nil }
+        self = flag
+    }
+}
+
+extension Double: AttributeValue {
+    init?(decoded: DecodedValue) {
+        switch decoded {
+        case .percent(let number), .duration(let number), .rate(let number): self = number
+        default: return nil
+        }
+    }
+}
+
+extension Int: AttributeValue {
+    init?(decoded: DecodedValue) {
+        guard case .count(let count) = decoded else { return nil }
+        self = count
+    }
+}
+
+extension Bound: AttributeValue {
+    init?(decoded: DecodedValue) {
+        guard case .bound(let bound) = decoded else { return nil }
+        self = bound
+    }
+}
+
+extension ParticipantID: AttributeValue {
+    init?(decoded: DecodedValue) {
+        guard case .participant(let id) = decoded else { return nil }
+        self = id
+    }
+}
+
+extension String: AttributeValue {
+    init?(decoded: DecodedValue) {
+        guard case .string(let text) = decoded else { return nil }
+        self = text
+    }
+}
+
+/// An attribute that is not given leaves its property nil.
+extension Optional: AttributeValue where Wrapped: AttributeValue {
+    init?(decoded: DecodedValue) {
+        guard let value = Wrapped(decoded: decoded) else { return nil }
+        self = .some(value)
+    }
+}
+
+/// A choice is its enum's raw value (`delivery=at-most-once`).
+extension AttributeValue where Self: RawRepresentable, RawValue == String {
+    init?(decoded: DecodedValue) {
+        guard case .choice(let word) = decoded else { return nil }
+        self.init(rawValue: word)
+    }
+}
+
+extension Delivery: AttributeValue {}
+extension Ordering: AttributeValue {}
+extension Overflow: AttributeValue {}
+extension Backoff: AttributeValue {}
+
+/// A property a decoded value can be stored in. Only key paths to an `AttributeValue` are
+/// such properties; the schema keeps them type-erased, so storing finds this conformance for
+/// the root it is given.
+protocol AttributeProperty<Root> {
+    associatedtype Root
+    /// False when the value does not convert to the property's type.
+    func store(_ value: DecodedValue, in root: inout Root) -> Bool
+}
+
+extension WritableKeyPath: AttributeProperty where Value: AttributeValue {
+    func store(_ value: DecodedValue, in root: inout Root) -> Bool {
+        guard let converted = Value(decoded: value) else { return false }
+        root[keyPath: self] = converted
+        return true
+    }
+}
+
+extension DecodedAttribute {
+    /// Stores the value in the property the schema keeps it in. False when that property is not
+    /// one of `Root`'s or does not take the value (a mistake in the schema, which tests catch).
+    @discardableResult
+    func store<Root>(in root: inout Root) -> Bool {
+        guard let property = property as? any AttributeProperty<Root> else { return false }
+        return property.store(value, in: &root)
+    }
+}
+
+extension Sequence<DecodedAttribute> {
+    /// Stores every value in its property of `root` (a group, a flow, a loop).
+    func store<Root>(in root: inout Root) {
+        for attribute in self { attribute.store(in: &root) }
+    }
+}

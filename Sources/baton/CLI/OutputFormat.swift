@@ -1,0 +1,28 @@
+/// The `--format` of `baton check`: one case per diagnostic report. Its cases drive the option's
+/// parsing, "did you mean" and help (see `OptionChoice`).
+enum CheckFormat: String, OptionChoice {
+    case text
+    case json
+    case sarif
+    case github
+
+    static let standard = CheckFormat.text
+}
+
+/// The `--format` of `baton rules`.
+enum RulesFormat: String, OptionChoice {
+    case text
+    case json
+    /// The rule reference; docs/rules.md is generated this way.
+    case markdown
+
+    static let standard = RulesFormat.text
+}
+
+/// The `--format` of `baton metrics`.
+enum MetricsFormat: String, OptionChoice {
+    case text
+    case json
+
+    static let standard = MetricsFormat.text
+}
