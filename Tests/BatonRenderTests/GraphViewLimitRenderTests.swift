@@ -41,9 +41,4 @@ import Testing
                         + "'baton render --graph-limit 5' can draw it")
         }
     }
-
-    @Test(arguments: [(0, "0"), (999, "999"), (1_000, "1,000"), (50_000, "50,000"), (1_234_567, "1,234,567"), (-4_321, "-4,321")])
-    func bigCountsAreGrouped(_ n: Int, _ text: String) {
-        #expect(RenderError.grouped(n) == text)
-    }
 }

@@ -151,7 +151,7 @@ enum RenderCommand {
 
     /// 812 bytes, 12 KB, 3.4 MB (decimal units, as file managers show them).
     static func size(_ bytes: Int) -> String {
-        if bytes < 1_000 { return bytes == 1 ? "1 byte" : "\(bytes) bytes" }
+        if bytes < 1_000 { return English.plural(bytes, "byte") }
         if bytes < 999_500 { return "\((bytes + 500) / 1_000) KB" }
         let tenths = (bytes + 50_000) / 100_000
         return "\(tenths / 10).\(tenths % 10) MB"
