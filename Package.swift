@@ -31,18 +31,20 @@ let package = Package(
         // Text metrics, sequence layout, layered graph layout → a flat positioned Scene.
         // (It needs libm for square roots, which Linux only links for Foundation users otherwise.)
         .target(name: "BatonLayout", dependencies: ["BatonModel"], linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        // SVG from a Scene; DOT and Mermaid from the model; diagnostic formatters.
-        .target(name: "BatonRender", dependencies: ["BatonLayout", "BatonCheck", "BatonJSON"]),
+        // SVG from a Scene; DOT and Mermaid from the model.
+        .target(name: "BatonRender", dependencies: ["BatonLayout"]),
+        // Diagnostics as people and tools read them: text, JSON, SARIF, GitHub annotations.
+        .target(name: "BatonReport", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.
-        .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonRender", "BatonJSON"]),
+        .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonRender", "BatonReport", "BatonJSON"]),
         // The façade for library users: compile, check, render.
-        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs"]),
+        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs", "BatonJSON"]),
+        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
-        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonWorkload"]),
+        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonReport", "BatonWorkload"]),
         // Times the layered graph layout on seeded random graphs and compares it with Graphviz dot.
         .executableTarget(name: "baton-graph-bench", dependencies: ["BatonLayout", "BatonWorkload"]),
 
@@ -55,6 +57,7 @@ let package = Package(
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonReportTests", dependencies: ["BatonReport", "Baton", "BatonJSON", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),

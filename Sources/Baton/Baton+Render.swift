@@ -5,6 +5,7 @@ import BatonDocs
 import BatonLayout
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 
 /// What to write.

@@ -1,5 +1,5 @@
 import BatonModel
-import BatonRender
+import BatonReport
 
 /// What a documentation integration asks of the renderer: one diagram, from Baton source.
 public struct DiagramRequest: Sendable {

@@ -17,6 +17,7 @@
 
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 
 public struct MarkdownOptions: Sendable {

@@ -7,7 +7,7 @@
 
 import BatonJSON
 import BatonModel
-import BatonRender
+import BatonReport
 
 public enum MdBookPreprocessor {
     /// Renderers whose output takes inline SVG.

@@ -10,6 +10,7 @@
 import BatonJSON
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 
 public struct PandocOptions: Sendable {

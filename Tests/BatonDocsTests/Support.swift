@@ -1,6 +1,6 @@
 import BatonDocs
 import BatonModel
-import BatonRender
+import BatonReport
 import BatonSyntax
 import Foundation
 

@@ -1,7 +1,7 @@
 import Baton
 import BatonDocs
 import BatonModel
-import BatonRender
+import BatonReport
 import BatonSyntax
 import Foundation
 

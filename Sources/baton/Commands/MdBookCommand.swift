@@ -1,7 +1,7 @@
 import Baton
 import BatonDocs
 import BatonJSON
-import BatonRender
+import BatonReport
 
 /// `baton mdbook`: an mdBook preprocessor.
 enum MdBookCommand {

@@ -1,7 +1,7 @@
 import Baton
 import BatonDocs
 import BatonJSON
-import BatonRender
+import BatonReport
 import Foundation
 
 /// `baton pandoc [FORMAT]`: a pandoc JSON filter (also reached as a `baton-pandoc` link, since

@@ -1,6 +1,7 @@
 import Baton
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 import Foundation
 

@@ -1,4 +1,3 @@
-import BatonCheck
 import BatonModel
 import BatonSyntax
 

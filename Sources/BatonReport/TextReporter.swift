@@ -1,4 +1,3 @@
-import BatonCheck
 import BatonSyntax
 
 /// The human format: a `file:line:col: severity[code]: message` header that editors and CI
