@@ -1,7 +1,6 @@
 import Baton
-import BatonDocs
+import BatonRender
 import Testing
-@testable import Baton
 
 /// The graph view's limit through the façade: a usage error (exit status 2 on the command line)
 /// that says how big the design is and what to do; documentation builds get the same message
@@ -32,8 +31,8 @@ import Testing
 
     @Test func documentationBuildsGetTheSameMessage() {
         do {
-            _ = try Baton.rendered(Self.compilation, source: Array(Self.source.utf8),
-                                   options: RenderOptions(format: .svg, view: .graph, graphLimit: 4), documentation: true)
+            _ = try Renderer.render(Self.compilation, source: Array(Self.source.utf8),
+                                    options: RenderOptions(format: .svg, view: .graph, graphLimit: 4), documentation: true)
             Issue.record("expected the limit to refuse the design")
         } catch {
             #expect(error.message == Self.message)

@@ -2,7 +2,6 @@
 // what the limit is, and what to do instead.
 
 import BatonLayout
-import BatonModel
 import BatonSyntax
 
 extension RenderError {
