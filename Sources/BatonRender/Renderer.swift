@@ -23,12 +23,13 @@ public enum Renderer {
     /// Renders a compiled design. `source` is the root file's bytes: with the options, they
     /// determine the id prefix. The compilation must be free of errors.
     ///
-    /// `untitled` names a design without a title (nil: its file's name, see `untitled(_:)`);
+    /// `untitled` names a design without a title (nil: its file's name, see `DesignName`);
     /// `documentation` says that a documentation build asks, which changes the advice in errors
     /// (fence options instead of command-line flags).
     public static func render(_ compilation: Compilation, source: [UInt8], options: RenderOptions, untitled: String? = nil,
                               documentation: Bool = false) throws(RenderError) -> RenderOutput {
-        let untitledName = untitled ?? Self.untitled(compilation)
+        let untitledName = untitled
+            ?? (compilation.sources.files.isEmpty ? DesignName.untitled : DesignName.untitled(path: compilation.sources[compilation.rootFile].path))
         let model = compilation.model
         let view = options.effectiveView
         switch (options.format, view) {
@@ -77,12 +78,5 @@ public enum Renderer {
                                                           description: description),
                                 description: description)
         }
-    }
-
-    /// What a design without a title is called: its file's name, as for its default flow.
-    static func untitled(_ compilation: Compilation) -> String {
-        guard !compilation.sources.files.isEmpty else { return "main" }
-        let stem = PathName.stem(of: compilation.sources[compilation.rootFile].path)
-        return stem == "<stdin>" || stem.isEmpty ? "main" : stem
     }
 }

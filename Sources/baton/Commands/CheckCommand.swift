@@ -20,7 +20,7 @@ enum CheckCommand {
             """,
         options: [
             .value("--format", "FORMAT", choices: ["text", "json", "sarif", "github"], "output format (default text)"),
-            .value("--fail-on", "LEVEL", choices: ["error", "warning", "info"], "lowest severity that fails the run (default: the configuration's failOn, else error)"),
+            .value("--fail-on", "LEVEL", choices: Severity.failLevels.map(\.rawValue), "lowest severity that fails the run (default: the configuration's failOn, else error)"),
             .value("--config", "PATH", "use this configuration file for every input instead of looking for .baton.json"),
             .importRoot,
             .color("colour the text output (default auto: only on a terminal, never with NO_COLOR)"),
