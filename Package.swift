@@ -2,11 +2,31 @@
 //
 // Baton: a compiler for a textual notation of control flow across distributed systems.
 //
-// The targets are the stages of the pipeline, and dependencies point one way only:
+// The targets are the stages of the pipeline, and dependencies point one way only (an arrow
+// runs from a target to the targets that use it):
 //
-//   BatonSyntax ─▶ BatonModel ─▶ BatonCheck ─────────────┐
-//                      │                                  ▼
-//                      └──────▶ BatonLayout ─▶ BatonRender ─▶ Baton (façade) ─▶ baton (CLI)
+//   BatonSyntax ─▶ BatonModel ─┬─▶ BatonCheck ──▶ BatonReport ─┐
+//                              │                               ├─▶ BatonDocs ─▶ Baton (façade) ─▶ baton (CLI)
+//                              └─▶ BatonLayout ─▶ BatonRender ─┘
+//   BatonJSON ─▶ BatonCheck, BatonReport, BatonDocs
+//
+// Every arrow, target by target (its direct dependencies; it may import theirs too):
+//
+//   BatonSyntax        —
+//   BatonJSON          —
+//   BatonModel         ◀ BatonSyntax
+//   BatonCheck         ◀ BatonModel, BatonJSON
+//   BatonLayout        ◀ BatonModel
+//   BatonRender        ◀ BatonLayout                      (it draws, and never sees a diagnostic)
+//   BatonReport        ◀ BatonSyntax, BatonModel, BatonCheck, BatonJSON
+//   BatonDocs          ◀ BatonModel, BatonLayout, BatonRender, BatonReport, BatonJSON
+//   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonRender, BatonDocs
+//   baton              ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
+//                        BatonDocs, BatonJSON
+//   BatonWorkload      —
+//   baton-bench        ◀ Baton, BatonModel, BatonCheck, BatonRender, BatonReport, BatonWorkload
+//   baton-graph-bench  ◀ BatonLayout, BatonWorkload
+//   BatonTestSupport   —                                  (the test targets' helpers)
 //
 // No third-party packages: the standard library, Foundation and Swift Testing only.
 import PackageDescription
@@ -38,7 +58,7 @@ let package = Package(
         // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.
         .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON"]),
         // The façade for library users: compile, check, render.
-        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs"]),
+        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs"]),
         // The command line: arguments, files, exit codes.
         .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
