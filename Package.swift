@@ -2,11 +2,31 @@
 //
 // Baton: a compiler for a textual notation of control flow across distributed systems.
 //
-// The targets are the stages of the pipeline, and dependencies point one way only:
+// The targets are the stages of the pipeline, and dependencies point one way only (an arrow
+// runs from a target to the targets that use it):
 //
-//   BatonSyntax ─▶ BatonModel ─▶ BatonCheck ─────────────┐
-//                      │                                  ▼
-//                      └──────▶ BatonLayout ─▶ BatonRender ─▶ Baton (façade) ─▶ baton (CLI)
+//   BatonSyntax ─▶ BatonModel ─┬─▶ BatonCheck ──▶ BatonReport ─┐
+//                              │                               ├─▶ BatonDocs ─▶ Baton (façade) ─▶ baton (CLI)
+//                              └─▶ BatonLayout ─▶ BatonRender ─┘
+//   BatonJSON ─▶ BatonCheck, BatonReport, BatonDocs
+//
+// Every arrow, target by target (its direct dependencies; it may import theirs too):
+//
+//   BatonSyntax        —
+//   BatonJSON          —
+//   BatonModel         ◀ BatonSyntax
+//   BatonCheck         ◀ BatonModel, BatonJSON
+//   BatonLayout        ◀ BatonModel
+//   BatonRender        ◀ BatonLayout                      (it draws, and never sees a diagnostic)
+//   BatonReport        ◀ BatonSyntax, BatonModel, BatonCheck, BatonJSON
+//   BatonDocs          ◀ BatonModel, BatonLayout, BatonRender, BatonReport, BatonJSON
+//   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonRender, BatonDocs
+//   baton              ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
+//                        BatonDocs, BatonJSON
+//   BatonWorkload      —
+//   baton-bench        ◀ Baton, BatonModel, BatonCheck, BatonRender, BatonReport, BatonWorkload
+//   baton-graph-bench  ◀ BatonLayout, BatonWorkload
+//   BatonTestSupport   —                                  (the test targets' helpers)
 //
 // No third-party packages: the standard library, Foundation and Swift Testing only.
 import PackageDescription
@@ -31,18 +51,20 @@ let package = Package(
         // Text metrics, sequence layout, layered graph layout → a flat positioned Scene.
         // (It needs libm for square roots, which Linux only links for Foundation users otherwise.)
         .target(name: "BatonLayout", dependencies: ["BatonModel"], linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-        // SVG from a Scene; DOT and Mermaid from the model; diagnostic formatters.
-        .target(name: "BatonRender", dependencies: ["BatonLayout", "BatonCheck", "BatonJSON"]),
+        // SVG from a Scene; DOT and Mermaid from the model.
+        .target(name: "BatonRender", dependencies: ["BatonLayout"]),
+        // Diagnostics as people and tools read them: text, JSON, SARIF, GitHub annotations.
+        .target(name: "BatonReport", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.
-        .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonRender", "BatonJSON"]),
+        .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON"]),
         // The façade for library users: compile, check, render.
-        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs"]),
+        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs", "BatonJSON"]),
+        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
-        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonWorkload"]),
+        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonReport", "BatonWorkload"]),
         // Times the layered graph layout on seeded random graphs and compares it with Graphviz dot.
         .executableTarget(name: "baton-graph-bench", dependencies: ["BatonLayout", "BatonWorkload"]),
 
@@ -53,8 +75,9 @@ let package = Package(
         .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonWorkload", "BatonTestSupport"]),
-        .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"]),
-        .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"]),
+        .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonReportTests", dependencies: ["BatonReport", "Baton", "BatonJSON", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),

@@ -154,11 +154,7 @@ public enum Describe {
     public static func list<Item>(_ items: [Item], _ describe: (Item) -> String) -> String {
         let shown = items.prefix(listLimit).map(describe)
         if items.count > listLimit { return shown.joined(separator: ", ") + " and \(items.count - listLimit) more" }
-        switch shown.count {
-        case 0: return ""
-        case 1: return shown[0]
-        default: return shown.dropLast().joined(separator: ", ") + " and " + shown[shown.count - 1]
-        }
+        return English.list(shown)
     }
 
     /// `A -> B -> C`; past `listLimit` steps (one more name), the first and the last few names
@@ -230,10 +226,6 @@ public enum Describe {
     public static func exceeds(_ value: Double, _ limit: Double) -> Bool {
         if value.isInfinite { return !limit.isInfinite }
         return value > limit + max(abs(limit), 1) * 1e-9
-    }
-
-    public static func plural(_ count: Int, _ noun: String) -> String {
-        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
     }
 }
 

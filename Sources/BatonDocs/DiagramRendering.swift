@@ -1,27 +1,29 @@
+import BatonLayout
 import BatonModel
 import BatonRender
+import BatonReport
 
-/// What a documentation integration asks of the renderer: one diagram, from Baton source.
+/// What a documentation integration asks of the renderer: one diagram, from Baton source, with
+/// the settings already read from the page into the render stage's own types.
 public struct DiagramRequest: Sendable {
     /// The source to compile: the fence's own lines (indentation kept, so columns are the
     /// page's), with the page's lines before them as `lineOffset`, so diagnostics carry the
     /// Markdown file's own lines and columns.
     public var input: SourceInput
     public var flow: String?
-    /// `sequence` or `graph`.
-    public var view: String
-    /// `light` or `dark`.
-    public var theme: String
+    public var view: RenderView
+    public var theme: Theme.Name
     /// Ids in the SVG start with this prefix, so diagrams can share a page.
     public var idPrefix: String
-    /// The graph view's direction, `LR` or `TB`; nil for the default.
-    public var direction: String?
+    /// The graph view's direction; nil when the page gives none (left to right, which the
+    /// diagram's file name leaves out of its hash).
+    public var direction: LayoutDirection?
     /// The same picture once more in another theme (image mode writes a light and a dark
     /// file), drawn from the same compilation: the design is read and compiled once.
     public var variant: DiagramVariant?
 
-    public init(input: SourceInput, flow: String?, view: String, theme: String, idPrefix: String, direction: String? = nil,
-                variant: DiagramVariant? = nil) {
+    public init(input: SourceInput, flow: String?, view: RenderView, theme: Theme.Name, idPrefix: String,
+                direction: LayoutDirection? = nil, variant: DiagramVariant? = nil) {
         self.input = input
         self.flow = flow
         self.view = view
@@ -34,10 +36,10 @@ public struct DiagramRequest: Sendable {
 
 /// A second theme for the picture of a `DiagramRequest`, with its own ids.
 public struct DiagramVariant: Hashable, Sendable {
-    public var theme: String
+    public var theme: Theme.Name
     public var idPrefix: String
 
-    public init(theme: String, idPrefix: String) {
+    public init(theme: Theme.Name, idPrefix: String) {
         self.theme = theme
         self.idPrefix = idPrefix
     }
@@ -59,7 +61,7 @@ public struct RenderedDiagram: Sendable {
 }
 
 /// Why a diagram could not be drawn: compile errors (already resolved to file:line:col), or a
-/// problem with the request itself (an unknown flow).
+/// problem with the request itself (an unknown flow, view or theme).
 public struct DiagramFailure: Error, Sendable {
     public var diagnostics: [ReportedDiagnostic]
     public var message: String
@@ -70,5 +72,6 @@ public struct DiagramFailure: Error, Sendable {
     }
 }
 
-/// Draws one diagram. The command line passes Baton's renderer; tests may pass their own.
+/// Draws one diagram. The command line passes Baton's renderer (`DocsRenderer`); tests may pass
+/// their own.
 public typealias DiagramRenderer = @Sendable (DiagramRequest) -> Result<RenderedDiagram, DiagramFailure>

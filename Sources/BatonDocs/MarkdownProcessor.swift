@@ -15,8 +15,10 @@
 // next Baton fence: a block whose end marker is gone is refused, never guessed at (a guess
 // deleted the prose up to some later end marker).
 
+import BatonLayout
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 
 public struct MarkdownOptions: Sendable {
@@ -27,7 +29,7 @@ public struct MarkdownOptions: Sendable {
         case inline
     }
 
-    public enum OnError: String, Sendable {
+    public enum OnError: String, Sendable, CaseIterable {
         /// Leave the fence as it is and fail the run.
         case fail
         /// Put an error box in the page and carry on.
@@ -39,10 +41,10 @@ public struct MarkdownOptions: Sendable {
     /// Keep the fences and put the generated picture after each one.
     public var inPlace: Bool
     /// Theme of inline diagrams (image mode always writes a light and a dark file).
-    public var inlineTheme: String
+    public var inlineTheme: Theme.Name
     public var version: String
 
-    public init(output: Output, onError: OnError = .fail, inPlace: Bool = false, inlineTheme: String = "light", version: String) {
+    public init(output: Output, onError: OnError = .fail, inPlace: Bool = false, inlineTheme: Theme.Name = .light, version: String) {
         self.output = output
         self.onError = onError
         self.inPlace = inPlace
@@ -145,26 +147,37 @@ public enum MarkdownProcessor {
             diagnostic.help = Suggestion.closest(to: option.key, in: knownOptions).map { "did you mean '\($0)'?" }
             result.diagnostics.append(diagnostic)
         }
-        let view = fence.option("view") ?? "sequence"
+        func failed(_ failure: DiagramFailure) -> String? {
+            Self.failed(failure, fence: fence, in: bytes, displayPath: displayPath, options: options, result: &result)
+        }
+        // The fence's words, read into the render stage's values before anything is compiled:
+        // one Baton does not have fails the fence. Inline diagrams take the fence's theme; image
+        // mode draws both.
+        let view: RenderView
+        let direction: LayoutDirection?
+        var inlineTheme = options.inlineTheme
+        do throws(DiagramFailure) {
+            view = try DiagramSetting.view(fence.option("view"))
+            if case .inline = options.output, let word = fence.option("theme") { inlineTheme = try DiagramSetting.theme(word) }
+            direction = try DiagramSetting.direction(fence.option("direction"))
+        } catch {
+            return failed(error)
+        }
         let flow = fence.option("flow")
-        let direction = fence.option("direction")
         let content = dedented(bytes[fence.contentRange], by: fence.indent)
         let hash = DiagramName.hash(source: content, flow: flow, view: view, direction: direction, version: options.version)
         // The content as written, indentation kept (so columns are the page's), numbered from
         // the line after the opening fence.
         let input = SourceInput(displayPath: displayPath, resolvedPath: resolvedPath, bytes: Array(bytes[fence.contentRange]),
                                 lineOffset: fence.line)
-        func idPrefix(_ theme: String) -> String { fence.option("id") ?? "b\(hash.prefix(10))\(theme == "dark" ? "d" : "")" }
-        func draw(_ theme: String, variant: DiagramVariant? = nil) -> Result<RenderedDiagram, DiagramFailure> {
+        func idPrefix(_ theme: Theme.Name) -> String { fence.option("id") ?? DiagramName.idPrefix(hash: hash) + (theme == .dark ? "d" : "") }
+        func draw(_ theme: Theme.Name, variant: DiagramVariant? = nil) -> Result<RenderedDiagram, DiagramFailure> {
             render(DiagramRequest(input: input, flow: flow, view: view, theme: theme, idPrefix: idPrefix(theme), direction: direction,
                                   variant: variant))
         }
-        func failed(_ failure: DiagramFailure) -> String? {
-            Self.failed(failure, fence: fence, in: bytes, displayPath: displayPath, options: options, result: &result)
-        }
         switch options.output {
         case .inline:
-            switch draw(fence.option("theme") ?? options.inlineTheme) {
+            switch draw(inlineTheme) {
             case .success(let diagram):
                 return "<div class=\"baton-diagram\">" + diagram.svg.trimmingWhitespace() + "</div>"
             case .failure(let failure):
@@ -173,7 +186,7 @@ public enum MarkdownProcessor {
         case .images(let directory, let linkPrefix):
             // Both pictures from one compilation; a renderer that draws no variant is asked again.
             let light: RenderedDiagram
-            switch draw("light", variant: DiagramVariant(theme: "dark", idPrefix: idPrefix("dark"))) {
+            switch draw(.light, variant: DiagramVariant(theme: .dark, idPrefix: idPrefix(.dark))) {
             case .success(let diagram): light = diagram
             case .failure(let failure): return failed(failure)
             }
@@ -181,13 +194,13 @@ public enum MarkdownProcessor {
             if let variant = light.variantSVG {
                 dark = variant
             } else {
-                switch draw("dark") {
+                switch draw(.dark) {
                 case .success(let diagram): dark = diagram.svg
                 case .failure(let failure): return failed(failure)
                 }
             }
-            let lightName = DiagramName.file(hash: hash, theme: "light")
-            let darkName = DiagramName.file(hash: hash, theme: "dark")
+            let lightName = DiagramName.file(hash: hash, theme: .light)
+            let darkName = DiagramName.file(hash: hash, theme: .dark)
             result.files.append(GeneratedFile(path: PathName.join(directory, lightName), contents: light.svg))
             result.files.append(GeneratedFile(path: PathName.join(directory, darkName), contents: dark))
             let alt = XMLEscaping.escape(fence.option("alt") ?? light.description)

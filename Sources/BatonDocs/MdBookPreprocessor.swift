@@ -8,6 +8,7 @@
 import BatonJSON
 import BatonModel
 import BatonRender
+import BatonReport
 
 public enum MdBookPreprocessor {
     /// Renderers whose output takes inline SVG.
@@ -20,19 +21,23 @@ public enum MdBookPreprocessor {
     }
 
     /// Options from `[preprocessor.baton]` in book.toml: `on-failure = "bail" | "continue"`,
-    /// `theme = "light" | "dark"`.
-    public static func options(from context: JSONValue, version: String) -> MarkdownOptions {
+    /// `theme = "light" | "dark"`. A theme Baton does not have refuses the book: every diagram
+    /// would fail on it.
+    public static func options(from context: JSONValue, version: String) throws(DocsSettingError) -> MarkdownOptions {
         let config = context["config"]?["preprocessor"]?["baton"]
         let onFailure = config?["on-failure"]?.stringValue ?? "bail"
-        let theme = config?["theme"]?.stringValue ?? "light"
+        let theme: Theme.Name = try config?["theme"]?.stringValue.map { word throws(DocsSettingError) in
+            try DocsSettingError.reading(word, as: "theme", from: "book.toml's [preprocessor.baton]")
+        } ?? .light
         return MarkdownOptions(output: .inline, onError: onFailure == "continue" ? .placeholder : .fail,
                                inlineTheme: theme, version: version)
     }
 
-    public static func run(_ input: JSONValue, version: String, render: @escaping DiagramRenderer) -> Result? {
+    /// The book with its diagrams drawn; nil when `input` is not mdBook's `[context, book]` pair.
+    public static func run(_ input: JSONValue, version: String, render: @escaping DiagramRenderer) throws(DocsSettingError) -> Result? {
         guard let pair = input.arrayValue, pair.count == 2 else { return nil }
         let context = pair[0]
-        let options = options(from: context, version: version)
+        let options = try options(from: context, version: version)
         let root = context["root"]?.stringValue ?? "."
         let source = context["config"]?["book"]?["src"]?.stringValue ?? "src"
         var state = Walk(options: options, render: render, sourceDirectory: PathName.join(root, source))

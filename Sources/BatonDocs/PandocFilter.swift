@@ -8,15 +8,17 @@
 // added by future pandoc versions survive, and `pandoc-api-version` is echoed back as received.
 
 import BatonJSON
+import BatonLayout
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 
 public struct PandocOptions: Sendable {
     /// Where image files go for non-HTML formats (created by the caller).
     public var imageDirectory: String
     public var onError: MarkdownOptions.OnError
-    public var theme: String
+    public var theme: Theme.Name
     public var version: String
     /// Whether a block's imports may resolve next to the document its `data-pos` names (the
     /// path as written there). The name alone cannot tell — `docs/x.md` is inside the working
@@ -24,7 +26,7 @@ public struct PandocOptions: Sendable {
     /// real paths. Otherwise, and by default, imports resolve from the working directory.
     public var importsMayResolveNextTo: @Sendable (String) -> Bool
 
-    public init(imageDirectory: String, onError: MarkdownOptions.OnError, theme: String, version: String,
+    public init(imageDirectory: String, onError: MarkdownOptions.OnError, theme: Theme.Name, version: String,
                 importsMayResolveNextTo: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.imageDirectory = imageDirectory
         self.onError = onError
@@ -49,14 +51,17 @@ public enum PandocFilter {
     public static let directoryField = "baton-dir"
 
     /// Document metadata overrides the options: `baton-on-error: placeholder`, `baton-theme: dark`,
-    /// `baton-dir: images`.
-    public static func options(from document: JSONValue, defaults: PandocOptions) -> PandocOptions {
+    /// `baton-dir: images`. A theme Baton does not have refuses the document: every diagram would
+    /// fail on it.
+    public static func options(from document: JSONValue, defaults: PandocOptions) throws(DocsSettingError) -> PandocOptions {
         var options = defaults
         let meta = document["meta"]
         if let value = meta?["baton-on-error"].flatMap(metaString), let onError = MarkdownOptions.OnError(rawValue: value) {
             options.onError = onError
         }
-        if let value = meta?["baton-theme"].flatMap(metaString) { options.theme = value }
+        if let value = meta?["baton-theme"].flatMap(metaString) {
+            options.theme = try DocsSettingError.reading(value, as: "theme", from: "the metadata field baton-theme")
+        }
         if let value = requestedDirectory(in: document) { options.imageDirectory = value }
         return options
     }
@@ -120,15 +125,21 @@ public enum PandocFilter {
             // allows: a document cannot name its way to other places on disk.
             let resolved = options.importsMayResolveNextTo(path) ? path : "<code block \(blockNumber)>"
             let input = SourceInput(displayPath: path, resolvedPath: resolved, bytes: Array(text.utf8), lineOffset: fenceLine)
-            let view = attribute("view") ?? "sequence"
             let flow = attribute("flow")
-            let direction = attribute("direction")
-            let hash = DiagramName.hash(source: text, flow: flow, view: view, direction: direction, version: options.version)
-            let theme = attribute("theme") ?? options.theme
-            let request = DiagramRequest(input: input, flow: flow, view: view, theme: theme,
-                                         idPrefix: attribute("id") ?? "b\(hash.prefix(10))", direction: direction)
-            switch render(request) {
-            case .success(let diagram):
+            let drawn: Result<(diagram: RenderedDiagram, hash: String, theme: Theme.Name), DiagramFailure>
+            do throws(DiagramFailure) {
+                let view = try DiagramSetting.view(attribute("view"))
+                let theme = try attribute("theme").map(DiagramSetting.theme) ?? options.theme
+                let direction = try DiagramSetting.direction(attribute("direction"))
+                let hash = DiagramName.hash(source: text, flow: flow, view: view, direction: direction, version: options.version)
+                let request = DiagramRequest(input: input, flow: flow, view: view, theme: theme,
+                                             idPrefix: attribute("id") ?? DiagramName.idPrefix(hash: hash), direction: direction)
+                drawn = render(request).map { ($0, hash, theme) }
+            } catch {
+                drawn = .failure(error)
+            }
+            switch drawn {
+            case .success(let (diagram, hash, theme)):
                 if isHTML {
                     let html = "<div class=\"baton-diagram\">" + diagram.svg.trimmingWhitespace() + "</div>"
                     return .object([("t", .string("RawBlock")), ("c", .array([.string("html"), .string(html)]))])

@@ -5,7 +5,7 @@
 import Baton
 import BatonCheck
 import BatonModel
-import BatonRender
+import BatonReport
 import Foundation
 
 extension Bench {

@@ -1,4 +1,5 @@
 import Baton
+import BatonRender
 
 // Rendering stages: each compiles the generated design, then renders it.
 extension Bench {

@@ -1,4 +1,5 @@
 import BatonDocs
+import BatonRender
 import BatonTestSupport
 import Testing
 
@@ -148,6 +149,31 @@ import Testing
         #expect(process(result.text, options).text == result.text, "and the next run agrees")
     }
 
+    /// A fence's settings reach the renderer as the render stage's own values: a word Baton does
+    /// not know fails that fence, at its opening line, without drawing anything.
+    @Test(arguments: [
+        ("view=sideways", "unknown view 'sideways'; use sequence or graph"),
+        ("theme=sepia", "unknown theme 'sepia'; use light or dark"),
+        ("view=graph direction=sideways", "unknown direction 'sideways'; use LR or TB"),
+    ])
+    func unknownSettingWordsFailTheFence(_ settings: String, _ message: String) {
+        let log = RequestLog()
+        let result = MarkdownProcessor.process(Array("Intro\n\n```baton \(settings)\nservice A\n```\n".utf8), displayPath: "docs/page.md",
+                                               resolvedPath: "/r/docs/page.md", options: MarkdownOptions(output: .inline, version: "1"),
+                                               render: log.recording(fakeRenderer))
+        #expect(result.failed)
+        #expect(log.requests.isEmpty)
+        #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column): \($0.code): \($0.message)" }
+                    == ["docs/page.md:3:1: render: \(message)"])
+    }
+
+    /// Image mode draws both themes, so a fence's theme is not read there (as before).
+    @Test func imageModeIgnoresAFenceTheme() {
+        let result = process("```baton theme=sepia\nservice A\n```\n", MarkdownOptions(output: .images(directory: "d", linkPrefix: "d"), version: "1"))
+        #expect(!result.failed)
+        #expect(result.files.count == 2)
+    }
+
     @Test func unknownFenceOptionsAreWarnedAbout() {
         let result = process("```baton flw=Main\nservice A\n```\n", MarkdownOptions(output: .inline, version: "1"))
         #expect(result.diagnostics.map(\.severity) == [.warning])
@@ -250,8 +276,8 @@ import Testing
                                                options: MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), version: "1"),
                                                render: log.recording(fakeRenderer))
         #expect(log.requests.count == 2)
-        #expect(log.requests.map(\.theme) == ["light", "light"])
-        #expect(log.requests.map { $0.variant?.theme } == ["dark", "dark"])
+        #expect(log.requests.map(\.theme) == [.light, .light])
+        #expect(log.requests.map { $0.variant?.theme } == [.dark, .dark])
         #expect(result.files.map { $0.contents.contains("data-theme=\"dark\"") } == [false, true, false, true])
         #expect(result.files[1].contents.contains("id=\"\(log.requests[0].variant?.idPrefix ?? "?")\""))
     }
@@ -267,7 +293,7 @@ import Testing
         let result = MarkdownProcessor.process(Array(Self.document.utf8), displayPath: "docs/page.md", resolvedPath: "/r/docs/page.md",
                                                options: MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), version: "1"),
                                                render: log.recording(plain))
-        #expect(log.requests.map(\.theme) == ["light", "dark", "light", "dark"])
+        #expect(log.requests.map(\.theme) == [.light, .dark, .light, .dark])
         #expect(result.files.map { $0.contents.contains("data-theme=\"dark\"") } == [false, true, false, true])
     }
 }

@@ -14,7 +14,7 @@ import Testing
 
     func run(_ format: String, _ text: String = document) throws -> PandocResult {
         let document = try JSONValue.parse(text)
-        let options = PandocFilter.options(from: document, defaults: PandocOptions(imageDirectory: "img", onError: .fail, theme: "light", version: "1"))
+        let options = try PandocFilter.options(from: document, defaults: PandocOptions(imageDirectory: "img", onError: .fail, theme: .light, version: "1"))
         return PandocFilter.run(document, format: format, options: options, render: fakeRenderer)
     }
 
@@ -62,12 +62,26 @@ import Testing
         let text = #"{"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"CodeBlock","c":[["",["baton"],[["data-pos","page.md@999999:1-999999:4"]]],"service A\nA -> Nope"]}]}"#
         let document = try JSONValue.parse(text)
         let log = RequestLog()
-        let result = PandocFilter.run(document, format: "html", options: PandocOptions(imageDirectory: "img", onError: .fail, theme: "light", version: "1"),
+        let result = PandocFilter.run(document, format: "html", options: PandocOptions(imageDirectory: "img", onError: .fail, theme: .light, version: "1"),
                                       render: log.recording(fakeRenderer))
         #expect(log.requests.map(\.input.bytes) == [Array("service A\nA -> Nope".utf8)])
         #expect(log.requests.map(\.input.lineOffset) == [999_999])
         #expect(result.diagnostics.map { "\($0.file):\($0.line):\($0.column)" } == ["page.md:1000001:6"])
         #expect(result.diagnostics.first?.excerpt.text == "A -> Nope")
+    }
+
+    /// The metadata's theme applies to every block, so a theme Baton does not have refuses the
+    /// document before anything is drawn; a block's own settings fail that block.
+    @Test func unknownThemesAndViewsAreRefused() throws {
+        let sepia = Self.document.replacingOccurrences(of: #""meta":{"#, with: #""meta":{"baton-theme":{"t":"MetaString","c":"sepia"},"#)
+        #expect(throws: DocsSettingError(message: "the metadata field baton-theme asks for an unknown theme 'sepia'", help: "use light or dark")) {
+            try self.run("html", sepia)
+        }
+        let dark = try run("html", sepia.replacingOccurrences(of: "sepia", with: "dark"))
+        #expect(dark.document.serialized().contains(#"data-theme=\"dark\""#))
+        let sideways = try run("html", Self.document.replacingOccurrences(of: #"[["flow","Main"]]"#, with: #"[["flow","Main"],["view","sideways"]]"#))
+        #expect(!sideways.failed, "the metadata asks for placeholders")
+        #expect(sideways.document.serialized().contains("unknown view &#39;sideways&#39;; use sequence or graph"))
     }
 
     /// Whether imports may resolve next to the document `data-pos` names is the caller's
@@ -76,7 +90,7 @@ import Testing
     @Test func importsResolveNextToTheNamedDocumentOnlyWhenTheCallerAllows() throws {
         let text = #"{"pandoc-api-version":[1,23,1],"meta":{},"blocks":[{"t":"CodeBlock","c":[["",["baton"],[["data-pos","docs/x.md@1:1-3:1"]]],"service A"]}]}"#
         let document = try JSONValue.parse(text)
-        var options = PandocOptions(imageDirectory: "img", onError: .fail, theme: "light", version: "1")
+        var options = PandocOptions(imageDirectory: "img", onError: .fail, theme: .light, version: "1")
         let untrusted = RequestLog()
         _ = PandocFilter.run(document, format: "html", options: options, render: untrusted.recording(fakeRenderer))
         #expect(untrusted.requests.map(\.input.resolvedPath) == ["<code block 1>"])
@@ -125,6 +139,16 @@ import Testing
         let keepGoing = try #require(MdBookPreprocessor.run(try JSONValue.parse(broken.replacingOccurrences(of: "\"bail\"", with: "\"continue\"")),
                                                             version: "1", render: fakeRenderer))
         #expect(!keepGoing.failed)
+    }
+
+    @Test func anUnknownThemeInBookTomlRefusesTheBook() throws {
+        let sepia = Self.input("items").replacingOccurrences(of: #""on-failure":"bail""#, with: #""on-failure":"bail","theme":"sepia""#)
+        #expect(throws: DocsSettingError(message: "book.toml's [preprocessor.baton] asks for an unknown theme 'sepia'", help: "use light or dark")) {
+            try MdBookPreprocessor.run(try JSONValue.parse(sepia), version: "1", render: fakeRenderer)
+        }
+        let dark = try #require(try MdBookPreprocessor.run(try JSONValue.parse(sepia.replacingOccurrences(of: "sepia", with: "dark")),
+                                                           version: "1", render: fakeRenderer))
+        #expect(dark.book.serialized().contains(#"data-theme=\"dark\""#))
     }
 
     @Test func onlyHTMLIsSupported() {

@@ -1,6 +1,7 @@
 import BatonDocs
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 import Foundation
 
@@ -16,8 +17,8 @@ let fakeRenderer: DiagramRenderer = { request in
         return .failure(DiagramFailure(diagnostics: reported, message: "compile errors"))
     }
     let names = compilation.model.participants.map(\.name).joined(separator: ",")
-    func svg(theme: String, idPrefix: String) -> String {
-        "<svg id=\"\(idPrefix)\" data-view=\"\(request.view)\" data-theme=\"\(theme)\" data-flow=\"\(request.flow ?? "")\" data-direction=\"\(request.direction ?? "")\">\(names)</svg>\n"
+    func svg(theme: Theme.Name, idPrefix: String) -> String {
+        "<svg id=\"\(idPrefix)\" data-view=\"\(request.view.rawValue)\" data-theme=\"\(theme.rawValue)\" data-flow=\"\(request.flow ?? "")\" data-direction=\"\(request.direction?.rawValue ?? "")\">\(names)</svg>\n"
     }
     var diagram = RenderedDiagram(svg: svg(theme: request.theme, idPrefix: request.idPrefix), description: "Diagram of \(names)")
     diagram.variantSVG = request.variant.map { svg(theme: $0.theme, idPrefix: $0.idPrefix) }

@@ -388,6 +388,23 @@ import Testing
         #expect(broken.standardError.contains("nested.md:5:6: error[undeclared-name]"))
     }
 
+    /// A theme for the whole build that Baton does not have stops it before anything is drawn,
+    /// saying where it was asked for (exit status 2, like every other bad setting).
+    @Test func anUnknownThemeForTheWholeBuildIsRefused() throws {
+        let meta = JSONValue.object([("baton-theme", .object([("t", .string("MetaString")), ("c", .string("sepia"))]))])
+        let document = JSONValue.object([("pandoc-api-version", .array([.int(1), .int(22), .int(2), .int(1)])),
+                                         ("meta", meta), ("blocks", .array([]))])
+        let pandoc = try BatonExecutable.run(["pandoc", "html"], input: Data(document.serialized(pretty: false).utf8))
+        #expect(pandoc.status == 2)
+        #expect(pandoc.standardError == "baton: error: the metadata field baton-theme asks for an unknown theme 'sepia'\n  help: use light or dark\n")
+        #expect(pandoc.standardOutput.isEmpty)
+        let book = #"[{"root":"/book","config":{"book":{"src":"src"},"preprocessor":{"baton":{"theme":"sepia"}}},"renderer":"html"},{"items":[]}]"#
+        let mdbook = try BatonExecutable.run(["mdbook"], input: Data(book.utf8))
+        #expect(mdbook.status == 2)
+        #expect(mdbook.standardError == "baton: error: book.toml's [preprocessor.baton] asks for an unknown theme 'sepia'\n  help: use light or dark\n")
+        #expect(mdbook.standardOutput.isEmpty)
+    }
+
     @Test func mdBookSupportsOnlyHTML() throws {
         #expect(try BatonExecutable.run(["mdbook", "supports", "html"]).status == 0)
         #expect(try BatonExecutable.run(["mdbook", "supports", "latex"]).status == 1)

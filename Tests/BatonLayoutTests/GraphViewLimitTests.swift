@@ -46,7 +46,7 @@ import Testing
         let content = GraphViewContent(model: model)
         let layout = GraphLayout(model: model, content: content, direction: options.direction, metrics: TextMetrics(),
                                  layoutOptions: options)
-        let title = GraphDescription.title(model: model, flow: nil, untitled: "Graph")
+        let title = GraphDescription.title(model: model, flow: nil, untitled: DesignName.untitled)
         return GraphScene.scene(model: model, layout: layout, title: title,
                                 description: GraphDescription.describe(model: model, content: content, title: title),
                                 metrics: TextMetrics())

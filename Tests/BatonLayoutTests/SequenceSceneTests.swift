@@ -1,6 +1,7 @@
 import Baton
 import BatonLayout
 import BatonModel
+import BatonRender
 import BatonSyntax
 import BatonTestSupport
 import Foundation
@@ -156,7 +157,7 @@ import Testing
         let compilation = Baton.compile(source: source, path: "test.baton")
         let errors = compilation.diagnostics.map(\.message)
         try #require(!compilation.hasErrors, "\(errors)")
-        let id = try Baton.selectFlow(flow, in: compilation.model)
+        let id = try FlowSelection.flow(flow, in: compilation.model)
         return (compilation.model, SequenceLayout.scene(model: compilation.model, flow: id))
     }
 

@@ -1,4 +1,5 @@
 import Baton
+import BatonLayout
 import BatonRender
 import BatonTestSupport
 import BatonWorkload
@@ -13,7 +14,7 @@ import Testing
     func graphvizLaysOutTheDOT(_ testCase: RenderCase) throws {
         let dot = try ExternalProgram.require("dot", package: "graphviz")
         for theme in Theme.Name.allCases {
-            for direction in GraphDirection.allCases {
+            for direction in LayoutDirection.allCases {
                 let output = try dot.run(["-Tsvg"], input: Data(try testCase.render(.dot, theme: theme, direction: direction).utf8))
                 #expect(output.status == 0)
                 #expect(output.standardError.isEmpty, "dot said: \(output.standardError)")
@@ -62,7 +63,7 @@ import Testing
             """
         let compilation = Baton.compile(source: source)
         try #require(!compilation.hasErrors, "\(compilation.diagnostics.map(\.message))")
-        for direction in GraphDirection.allCases {
+        for direction in LayoutDirection.allCases {
             let text = try Baton.render(compilation, source: Array(source.utf8),
                                         options: RenderOptions(format: .dot, direction: direction))
             let output = try dot.run(["-Tsvg"], input: Data(text.utf8))
@@ -99,7 +100,7 @@ import Testing
         let xmllint = try ExternalProgram.require("xmllint", package: "libxml2-utils")
         let rsvg = try ExternalProgram.require("rsvg-convert", package: "librsvg2-bin")
         for theme in Theme.Name.allCases {
-            for direction in GraphDirection.allCases {
+            for direction in LayoutDirection.allCases {
                 let svg = Data(try testCase.render(.svg, theme: theme, view: .graph, direction: direction).utf8)
                 let lint = try xmllint.run(["--noout", "-"], input: svg)
                 #expect(lint.status == 0 && lint.standardError.isEmpty, "xmllint said: \(lint.standardError)")

@@ -1,4 +1,5 @@
 import Baton
+import BatonRender
 import BatonTestSupport
 import Testing
 

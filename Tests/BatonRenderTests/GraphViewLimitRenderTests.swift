@@ -1,7 +1,6 @@
 import Baton
-import BatonDocs
+import BatonRender
 import Testing
-@testable import Baton
 
 /// The graph view's limit through the façade: a usage error (exit status 2 on the command line)
 /// that says how big the design is and what to do; documentation builds get the same message
@@ -32,18 +31,13 @@ import Testing
 
     @Test func documentationBuildsGetTheSameMessage() {
         do {
-            _ = try Baton.rendered(Self.compilation, source: Array(Self.source.utf8),
-                                   options: RenderOptions(format: .svg, view: .graph, graphLimit: 4), documentation: true)
+            _ = try Renderer.render(Self.compilation, source: Array(Self.source.utf8),
+                                    options: RenderOptions(format: .svg, view: .graph, graphLimit: 4), documentation: true)
             Issue.record("expected the limit to refuse the design")
         } catch {
             #expect(error.message == Self.message)
             #expect(error.help == "draw one flow (flow=NAME), split the design, or use the sequence view (view=sequence); "
                         + "'baton render --graph-limit 5' can draw it")
         }
-    }
-
-    @Test(arguments: [(0, "0"), (999, "999"), (1_000, "1,000"), (50_000, "50,000"), (1_234_567, "1,234,567"), (-4_321, "-4,321")])
-    func bigCountsAreGrouped(_ n: Int, _ text: String) {
-        #expect(RenderError.grouped(n) == text)
     }
 }

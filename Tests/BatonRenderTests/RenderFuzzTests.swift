@@ -1,5 +1,6 @@
 import Baton
 import BatonModel
+import BatonRender
 import BatonTestSupport
 import BatonWorkload
 import Foundation

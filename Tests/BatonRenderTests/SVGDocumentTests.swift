@@ -81,15 +81,15 @@ import Testing
 
     @Test func idPrefixDependsOnContentAndOptions() {
         let a = Array("service A".utf8), b = Array("service B".utf8)
-        let base = Baton.idPrefix(source: a, format: .svg, view: .sequence, flow: nil, theme: .light)
+        let base = IDPrefix.derived(source: a, format: .svg, view: .sequence, flow: nil, theme: .light)
         #expect(base.hasPrefix("b-") && base.count == 12)
-        #expect(base == Baton.idPrefix(source: a, format: .svg, view: .sequence, flow: nil, theme: .light))
-        #expect(base != Baton.idPrefix(source: b, format: .svg, view: .sequence, flow: nil, theme: .light))
-        #expect(base != Baton.idPrefix(source: a, format: .svg, view: .sequence, flow: nil, theme: .dark))
-        #expect(base != Baton.idPrefix(source: a, format: .svg, view: .sequence, flow: "F", theme: .light))
-        let graph = Baton.idPrefix(source: a, format: .svg, view: .graph, flow: nil, theme: .light)
+        #expect(base == IDPrefix.derived(source: a, format: .svg, view: .sequence, flow: nil, theme: .light))
+        #expect(base != IDPrefix.derived(source: b, format: .svg, view: .sequence, flow: nil, theme: .light))
+        #expect(base != IDPrefix.derived(source: a, format: .svg, view: .sequence, flow: nil, theme: .dark))
+        #expect(base != IDPrefix.derived(source: a, format: .svg, view: .sequence, flow: "F", theme: .light))
+        let graph = IDPrefix.derived(source: a, format: .svg, view: .graph, flow: nil, theme: .light)
         #expect(graph != base)
-        #expect(graph != Baton.idPrefix(source: a, format: .svg, view: .graph, flow: nil, theme: .light, direction: .topToBottom))
+        #expect(graph != IDPrefix.derived(source: a, format: .svg, view: .graph, flow: nil, theme: .light, direction: .topToBottom))
     }
 
     @Test func aGivenIDPrefixIsUsedEverywhere() throws {

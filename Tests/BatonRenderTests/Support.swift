@@ -1,4 +1,5 @@
 import Baton
+import BatonLayout
 import BatonModel
 import BatonRender
 import BatonTestSupport
@@ -36,7 +37,7 @@ struct RenderCase: Sendable, CustomStringConvertible {
     }
 
     func render(_ format: RenderFormat, theme: Theme.Name = .light, view: RenderView? = nil,
-                direction: GraphDirection = .leftToRight) throws -> String {
+                direction: LayoutDirection = .leftToRight) throws -> String {
         let compilation = try compile()
         return try Baton.render(compilation, source: design.bytes,
                                 options: RenderOptions(format: format, view: view, flow: flow, theme: theme, direction: direction))

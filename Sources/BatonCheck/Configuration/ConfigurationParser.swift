@@ -7,7 +7,7 @@ import BatonSyntax
 public enum ConfigurationParser {
     static let topLevelKeys = ["$schema", "rules", "failOn"]
     static let severities = Severity.allCases.map(\.rawValue)
-    static let failLevels = ["error", "warning", "info"]
+    static let failLevels = Severity.failLevels.map(\.rawValue)
 
     public static func parse(_ bytes: [UInt8], path: String) throws(ConfigurationError) -> Configuration {
         let document: JSONDocument

@@ -49,7 +49,7 @@ public enum ConfigurationSchema {
                 ])),
                 ("failOn", .object([
                     ("description", .string("The lowest severity that makes 'baton check' exit with 1 (default: error). --fail-on overrides it.")),
-                    ("enum", .array(["error", "warning", "info"].map(JSONValue.string))),
+                    ("enum", .array(Severity.failLevels.map { .string($0.rawValue) })),
                 ])),
             ])),
             ("additionalProperties", .bool(false)),

@@ -66,7 +66,7 @@ public struct FanOut: Rule {
                 + (first.count > limit ? " and \(first.count - limit) more" : "")
             findings.append(Finding(
                 at: participant.span,
-                "'\(participant.name)' depends synchronously on \(Describe.plural(first.count, "participant")) (max \(max)): \(listed)",
+                "'\(participant.name)' depends synchronously on \(English.plural(first.count, "participant")) (max \(max)): \(listed)",
                 notes: Describe.notes(first, rest: { "and \($0) more dependencies" }) { .init(context.describe($0), at: model[$0].span) },
                 help: "if this is intended aggregation, raise max for this rule; otherwise make some of these calls asynchronous or move them behind a participant that owns them"))
         }

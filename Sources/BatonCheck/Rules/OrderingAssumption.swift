@@ -99,7 +99,7 @@ public struct OrderingAssumption: Rule {
                 if sharing.count > 1 {
                     let consumers = channel.kind == .queue ? queueConsumers : [consumer]
                     if consumers.count > 1 {
-                        reasons.append("\(Describe.plural(consumers.count, "consumer")) compete for its messages (\(context.names(consumers)))")
+                        reasons.append("\(English.plural(consumers.count, "consumer")) compete for its messages (\(context.names(consumers)))")
                     } else {
                         let subscription = channel.kind == .topic ? ", which share one subscription and compete for its messages" : ", which compete for its messages"
                         reasons.append("'\(context.name(consumer))' consumes it in \(sharing.count) places\(subscription)")

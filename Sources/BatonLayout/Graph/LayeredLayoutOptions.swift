@@ -1,11 +1,5 @@
 // Tunable distances and effort of the layered layout. All distances are in points.
 
-/// Which way edges flow: layers are columns (left to right) or rows (top to bottom).
-public enum LayoutDirection: Hashable, Sendable {
-    case leftToRight
-    case topToBottom
-}
-
 public struct LayeredLayoutOptions: Hashable, Sendable {
     /// Left to right is Baton's default.
     public var direction: LayoutDirection = .leftToRight

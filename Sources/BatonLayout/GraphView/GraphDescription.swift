@@ -20,7 +20,7 @@ public enum GraphDescription {
     public static func describe(model: Model, content: GraphViewContent, title: String) -> String {
         var text = "Graph"
         if !title.isEmpty { text += " of \u{201C}\(title)\u{201D}" }
-        text += " with " + count(content.nodes.count, "participant") + " and " + count(content.edges.count, "connection") + "."
+        text += " with " + English.plural(content.nodes.count, "participant") + " and " + English.plural(content.edges.count, "connection") + "."
         if !content.nodes.isEmpty {
             text += " Participants: " + content.nodes.map { "\(model[$0].displayName) (\(model[$0].kind.rawValue))" }
                 .joined(separator: ", ") + "."
@@ -37,7 +37,7 @@ public enum GraphDescription {
             text += " " + sentence(edge, model: model)
         }
         if content.edges.count > spelledOut {
-            text += " \u{2026} and " + count(content.edges.count - spelledOut, "more connection") + "."
+            text += " \u{2026} and " + English.plural(content.edges.count - spelledOut, "more connection") + "."
         }
         return text
     }
@@ -52,9 +52,5 @@ public enum GraphDescription {
         case .fetch: return "\(from) fetches from \(to)\(labels)."
         case .callback: return "\(from) calls back \(to)\(labels)."
         }
-    }
-
-    private static func count(_ n: Int, _ noun: String) -> String {
-        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
     }
 }

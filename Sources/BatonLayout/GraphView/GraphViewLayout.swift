@@ -23,7 +23,7 @@ import BatonModel
 public enum GraphViewLayout {
     /// The graph view of the whole design (`flow` nil) or of one flow. `untitled` names a design
     /// without a title (the file's name, say; empty for no title at all).
-    public static func scene(model: Model, flow: FlowID?, untitled: String = "Graph",
+    public static func scene(model: Model, flow: FlowID?, untitled: String = DesignName.untitled,
                              direction: LayoutDirection = .leftToRight, metrics: TextMetrics = TextMetrics()) -> Scene {
         let content = GraphViewContent(model: model, flow: flow)
         let layout = GraphLayout(model: model, content: content, direction: direction, metrics: metrics)
@@ -33,7 +33,7 @@ public enum GraphViewLayout {
     /// The same, unless the view weighs more than `limit` (see `GraphViewLimit`): then it is
     /// refused before it is laid out, first by its participants and connections, counted without
     /// building anything, then by the room its layering needs, known before that room is built.
-    public static func scene(model: Model, flow: FlowID?, untitled: String = "Graph",
+    public static func scene(model: Model, flow: FlowID?, untitled: String = DesignName.untitled,
                              direction: LayoutDirection = .leftToRight, metrics: TextMetrics = TextMetrics(),
                              limit: Int) throws(GraphViewTooLarge) -> Scene {
         let (participants, connections) = GraphViewContent.size(model: model, flow: flow)

@@ -27,10 +27,10 @@ public enum SequenceDescription {
         var text = "Sequence diagram"
         if let flow, !flow.name.isEmpty { text += " of the flow \u{201C}\(flow.name)\u{201D}" }
         let participants = cast.columns.map { id in "\(model[id].displayName) (\(model[id].kind.rawValue))" }
-        text += " with " + count(participants.count, "participant")
+        text += " with " + English.plural(participants.count, "participant")
         var interactions: [Interaction] = []
         if let flow { collect(flow.steps, model: model, into: &interactions) }
-        text += " and " + count(interactions.count, "interaction") + "."
+        text += " and " + English.plural(interactions.count, "interaction") + "."
         if !participants.isEmpty {
             text += " Participants: " + participants.joined(separator: ", ") + "."
         }
@@ -38,7 +38,7 @@ public enum SequenceDescription {
             text += " " + sentence(interaction, model: model)
         }
         if interactions.count > spelledOut {
-            text += " \u{2026} and " + count(interactions.count - spelledOut, "more interaction") + "."
+            text += " \u{2026} and " + English.plural(interactions.count - spelledOut, "more interaction") + "."
         }
         return text
     }
@@ -66,9 +66,5 @@ public enum SequenceDescription {
                 break
             }
         }
-    }
-
-    private static func count(_ n: Int, _ noun: String) -> String {
-        n == 1 ? "1 \(noun)" : "\(n) \(noun)s"
     }
 }

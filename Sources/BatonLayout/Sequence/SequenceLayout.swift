@@ -17,8 +17,8 @@ import BatonSyntax
 
 public enum SequenceLayout {
     /// The sequence diagram of `flow` (nil: every participant, no steps). `untitled` names a
-    /// diagram whose design has neither a title nor a flow (the file's name, say).
-    public static func scene(model: Model, flow: FlowID?, untitled: String = "Participants",
+    /// diagram whose design has neither a title nor a flow (the file's name, see `DesignName`).
+    public static func scene(model: Model, flow: FlowID?, untitled: String = DesignName.untitled,
                              metrics: TextMetrics = TextMetrics()) -> Scene {
         typealias S = SequenceStyle
         let flowValue = flow.map { model[$0] }

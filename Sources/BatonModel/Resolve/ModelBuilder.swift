@@ -255,8 +255,7 @@ struct ModelBuilder {
         for statement in files[file.rawValue].syntax.statements {
             if case .title(let title) = statement { return title.text.value }
         }
-        let stem = PathName.stem(of: sources[file].path)
-        return stem == "<stdin>" ? "main" : stem
+        return DesignName.untitled(path: sources[file].path)
     }
 
     /// Who is acting in a block: the passive end of the interaction that owns it.

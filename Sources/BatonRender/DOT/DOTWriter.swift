@@ -47,7 +47,7 @@ public enum DOTWriter {
         out += "digraph baton {\n"
         out += "  graph [id=\(DOTEscaping.quoted(options.idPrefix)), label=\(DOTEscaping.quoted(DOTLimits.shortened(options.title))), "
             + "labelloc=t, labeljust=l, fontname=\"\(DOTStyle.font)\", fontsize=16, fontcolor=\"\(theme.ink)\", "
-            + "bgcolor=\"\(theme.background)\", rankdir=\(options.direction == .topToBottom ? "TB" : "LR"), "
+            + "bgcolor=\"\(theme.background)\", rankdir=\(options.direction.rawValue), "
             + (DOTStyle.needsNewRank(content) ? "newrank=true, " : "") + "nodesep=0.45, ranksep=0.9, pad=0.3];\n"
         out += "  node [fontname=\"\(DOTStyle.font)\", fontsize=12, fontcolor=\"\(theme.ink)\", penwidth=1.5, "
             + "margin=\"0.16,0.08\"];\n"

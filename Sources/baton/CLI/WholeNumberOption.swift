@@ -1,4 +1,5 @@
 import Baton
+import BatonSyntax
 
 /// The value of a numeric option such as `--graph-limit N`, with the message a user needs when
 /// it is wrong: not a number, below the least value or above the greatest — each bound named
@@ -17,10 +18,10 @@ enum WholeNumberOption {
         // Too many digits for an Int is still a number, beyond one bound or the other.
         let value = Int(digits) ?? (negative ? .min : .max)
         guard value <= range.upperBound else {
-            throw UsageError(message: "'\(option)' must be at most \(RenderError.grouped(range.upperBound)), not \(given)", help: help)
+            throw UsageError(message: "'\(option)' must be at most \(English.grouped(range.upperBound)), not \(given)", help: help)
         }
         guard value >= range.lowerBound else {
-            throw UsageError(message: "'\(option)' must be at least \(RenderError.grouped(range.lowerBound)), not \(given)", help: help)
+            throw UsageError(message: "'\(option)' must be at least \(English.grouped(range.lowerBound)), not \(given)", help: help)
         }
         return value
     }

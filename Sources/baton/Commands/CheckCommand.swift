@@ -1,7 +1,7 @@
 import Baton
 import BatonCheck
 import BatonModel
-import BatonRender
+import BatonReport
 import BatonSyntax
 import Foundation
 
@@ -20,7 +20,7 @@ enum CheckCommand {
             """,
         options: [
             .choice("--format", "FORMAT", CheckFormat.self, "output format"),
-            .value("--fail-on", "LEVEL", choices: ["error", "warning", "info"], "lowest severity that fails the run (default: the configuration's failOn, else error)"),
+            .value("--fail-on", "LEVEL", choices: Severity.failLevels.map(\.rawValue), "lowest severity that fails the run (default: the configuration's failOn, else error)"),
             .value("--config", "PATH", "use this configuration file for every input instead of looking for .baton.json"),
             .importRoot,
             .color("colour the text output (default auto: only on a terminal, never with NO_COLOR)"),

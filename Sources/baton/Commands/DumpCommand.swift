@@ -1,6 +1,6 @@
 import Baton
 import BatonModel
-import BatonRender
+import BatonReport
 import BatonSyntax
 
 /// `baton dump FILE`: print the syntax tree or the semantic model, for debugging designs and

@@ -1,4 +1,4 @@
-import BatonRender
+import BatonReport
 import Foundation
 import BatonSyntax
 

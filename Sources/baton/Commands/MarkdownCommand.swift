@@ -2,6 +2,7 @@ import Baton
 import BatonDocs
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 import Foundation
 
@@ -31,8 +32,8 @@ enum MarkdownCommand {
             .flag("--in-place", "keep the fences and refresh a generated picture after each"),
             .flag("--inline", "put the SVG into the page instead of writing files"),
             .value("--assets", "DIR", "where SVG files go (default: 'diagrams' beside the output document)"),
-            .value("--theme", "THEME", choices: ["light", "dark"], "theme of inline diagrams (default light)"),
-            .value("--on-error", "MODE", choices: ["fail", "placeholder"], "fail the run, or put an error box in the page (default fail)"),
+            .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "theme of inline diagrams (default light)"),
+            .value("--on-error", "MODE", choices: MarkdownOptions.OnError.allCases.map(\.rawValue), "fail the run, or put an error box in the page (default fail)"),
             .flag("--check", "write nothing; exit 1 if a document or SVG file is missing or out of date"),
             .value("--source-name", "PATH", "the name standard input goes by in messages (and imports resolve from)"),
             .color("colour the diagnostics (default auto)"),
@@ -92,7 +93,8 @@ enum MarkdownCommand {
                 : .images(directory: assets, linkPrefix: PathName.relative(from: FileReader.absolute(outputDirectory),
                                                                           to: FileReader.absolute(assets)))
             let options = MarkdownOptions(output: mode, onError: MarkdownOptions.OnError(rawValue: arguments.value("--on-error") ?? "fail") ?? .fail,
-                                          inPlace: inPlace, inlineTheme: arguments.value("--theme") ?? "light", version: Baton.version)
+                                          inPlace: inPlace, inlineTheme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
+                                          version: Baton.version)
             let result = MarkdownProcessor.process(input.bytes, displayPath: input.displayPath,
                                                    resolvedPath: FileReader.absolute(input.displayPath),
                                                    options: options, render: render)

@@ -1,7 +1,7 @@
 import Baton
 import BatonDocs
 import BatonJSON
-import BatonRender
+import BatonReport
 
 /// `baton mdbook`: an mdBook preprocessor.
 enum MdBookCommand {
@@ -39,7 +39,11 @@ enum MdBookCommand {
         } catch {
             return Terminal.fail("standard input is not mdBook's JSON (\(error))")
         }
-        guard let result = MdBookPreprocessor.run(input, version: Baton.version, render: Baton.diagramRenderer) else {
+        let book: MdBookPreprocessor.Result?
+        do { book = try MdBookPreprocessor.run(input, version: Baton.version, render: Baton.diagramRenderer) } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        guard let result = book else {
             return Terminal.fail("standard input is not mdBook's [context, book] pair")
         }
         let reporter = TextReporter(color: false)

@@ -1,7 +1,7 @@
 import Baton
 import BatonCheck
 import BatonModel
-import BatonRender
+import BatonReport
 
 /// `baton metrics FILE`: the coupling numbers of a design, per participant and per call tree.
 enum MetricsCommand {

@@ -1,7 +1,9 @@
 import Baton
 import BatonDocs
 import BatonJSON
+import BatonModel
 import BatonRender
+import BatonReport
 import Foundation
 
 /// `baton pandoc [FORMAT]`: a pandoc JSON filter (also reached as a `baton-pandoc` link, since
@@ -56,9 +58,10 @@ enum PandocCommand {
             return Terminal.fail("the working directory no longer exists (or cannot be resolved): a document's images and "
                                  + "imports are confined to it", help: "run pandoc from an existing directory")
         }
-        let defaults = PandocOptions(imageDirectory: defaultDirectory, onError: .fail, theme: "light", version: Baton.version,
+        let defaults = PandocOptions(imageDirectory: defaultDirectory, onError: .fail, theme: .light, version: Baton.version,
                                      importsMayResolveNextTo: { importsMayResolve(nextTo: $0, workingDirectory: workingDirectory) })
-        let options = PandocFilter.options(from: document, defaults: defaults)
+        let options: PandocOptions
+        do { options = try PandocFilter.options(from: document, defaults: defaults) } catch { return Terminal.fail(error.message, help: error.help) }
         // Decided before anything is created: `createDirectory` follows links.
         if let refusal = refusal(options.imageDirectory, fromMetadata: PandocFilter.requestedDirectory(in: document) != nil,
                                  workingDirectory: workingDirectory, allowed: arguments.values("--allow-dir")) {
@@ -133,5 +136,3 @@ enum PandocCommand {
                              help: "name a directory below the working directory, or allow this one with --allow-dir \(resolved)")
     }
 }
-
-import BatonModel

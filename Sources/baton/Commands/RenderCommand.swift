@@ -1,6 +1,8 @@
 import Baton
+import BatonLayout
 import BatonModel
 import BatonRender
+import BatonReport
 import BatonSyntax
 import Foundation
 
@@ -33,7 +35,7 @@ enum RenderCommand {
             .value("--view", "VIEW", choices: RenderView.allCases.map(\.rawValue),
                    "sequence: one flow over time; graph: the architecture (default: sequence, DOT is always graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
-            .value("--direction", "DIR", choices: GraphDirection.allCases.map(\.rawValue),
+            .value("--direction", "DIR", choices: LayoutDirection.allCases.map(\.rawValue),
                    "graph view: edges run left to right or top to bottom (default LR)"),
             .value("--graph-limit", "N", "graph view: the most participants and connections laid out together, "
                    + "1 to 10,000,000 (default 50,000; laying out that many takes up to about 1 GB)"),
@@ -83,7 +85,7 @@ enum RenderCommand {
             format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
             flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
             idPrefix: arguments.value("--id-prefix"),
-            direction: arguments.value("--direction").flatMap(GraphDirection.init(rawValue:)) ?? .leftToRight,
+            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight,
             graphLimit: graphLimit)
 
         let input: InputFile
@@ -143,7 +145,7 @@ enum RenderCommand {
         // named one in the graph view, which otherwise shows them all.
         let view = options.effectiveView
         if view == .sequence || options.flow != nil,
-           let flow = try? Baton.selectFlow(options.flow, in: model, required: view == .sequence) {
+           let flow = try? FlowSelection.flow(options.flow, in: model, required: view == .sequence) {
             what += " of flow \"\(model[flow].name)\""
         }
         return "wrote \(path) (\(what), \(size(bytes)))"
@@ -151,7 +153,7 @@ enum RenderCommand {
 
     /// 812 bytes, 12 KB, 3.4 MB (decimal units, as file managers show them).
     static func size(_ bytes: Int) -> String {
-        if bytes < 1_000 { return bytes == 1 ? "1 byte" : "\(bytes) bytes" }
+        if bytes < 1_000 { return English.plural(bytes, "byte") }
         if bytes < 999_500 { return "\((bytes + 500) / 1_000) KB" }
         let tenths = (bytes + 50_000) / 100_000
         return "\(tenths / 10).\(tenths % 10) MB"

@@ -1,4 +1,3 @@
-import BatonCheck
 import BatonModel
 import BatonSyntax
 
@@ -24,7 +23,7 @@ public struct OmittedErrors: Hashable, Sendable {
 
     /// "2899 more errors not shown (the first 100 of each file are)"
     public var message: String {
-        "\(Describe.plural(count, "more error")) not shown (the first \(CappedDiagnostics.errorsPerFile) of each file are)"
+        "\(English.plural(count, "more error")) not shown (the first \(CappedDiagnostics.errorsPerFile) of each file are)"
     }
 
     /// One line of a report: a diagnostic, or the errors of its file left out after it.

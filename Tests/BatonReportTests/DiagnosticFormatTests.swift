@@ -1,7 +1,7 @@
 import Baton
 import BatonCheck
 import BatonJSON
-import BatonRender
+import BatonReport
 import BatonSyntax
 import BatonTestSupport
 import Foundation

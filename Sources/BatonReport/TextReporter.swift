@@ -1,4 +1,3 @@
-import BatonCheck
 import BatonSyntax
 
 /// The human format: a `file:line:col: severity[code]: message` header that editors and CI
@@ -89,12 +88,12 @@ public struct TextReporter: Sendable {
     /// many errors the cap left out: "100 errors in 1 file (2899 more errors not shown)".
     public func summary(_ summary: DiagnosticSummary) -> String {
         var parts: [String] = []
-        if summary.errors > 0 { parts.append(Describe.plural(summary.errors, "error")) }
-        if summary.warnings > 0 { parts.append(Describe.plural(summary.warnings, "warning")) }
-        if summary.infos > 0 { parts.append(Describe.plural(summary.infos, "info")) }
-        let files = Describe.plural(summary.files, "file")
+        if summary.errors > 0 { parts.append(English.plural(summary.errors, "error")) }
+        if summary.warnings > 0 { parts.append(English.plural(summary.warnings, "warning")) }
+        if summary.infos > 0 { parts.append(English.plural(summary.infos, "info")) }
+        let files = English.plural(summary.files, "file")
         if parts.isEmpty { return "no problems in \(files)\n" }
-        let omitted = summary.omittedErrors > 0 ? " (\(Describe.plural(summary.omittedErrors, "more error")) not shown)" : ""
+        let omitted = summary.omittedErrors > 0 ? " (\(English.plural(summary.omittedErrors, "more error")) not shown)" : ""
         return parts.joined(separator: ", ") + " in \(files)\(omitted)\n"
     }
 

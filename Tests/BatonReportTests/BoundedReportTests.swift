@@ -1,7 +1,7 @@
 import Baton
 import BatonJSON
 import BatonModel
-import BatonRender
+import BatonReport
 import BatonSyntax
 import BatonTestSupport
 import Foundation

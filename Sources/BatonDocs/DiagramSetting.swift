@@ -1,0 +1,36 @@
+import BatonLayout
+import BatonRender
+
+/// A diagram's setting as a page or its configuration writes it (`view=graph`, `theme=dark`,
+/// `direction=TB`), read into the render stage's own type where the page is read, so the
+/// renderer is only ever given values it knows. An unknown word is refused in the same terms
+/// wherever it is written.
+enum DiagramSetting {
+    /// The value `word` names, or why there is none: "unknown theme 'sepia'; use light or dark".
+    static func read<Value>(_ word: String, as setting: String) throws(DiagramFailure) -> Value
+        where Value: RawRepresentable & CaseIterable, Value.RawValue == String
+    {
+        guard let value = Value(rawValue: word) else {
+            throw DiagramFailure(diagnostics: [], message: "unknown \(setting) '\(word)'; use \(choices(Value.self))")
+        }
+        return value
+    }
+
+    /// "light or dark"
+    static func choices<Value>(_ type: Value.Type) -> String where Value: RawRepresentable & CaseIterable, Value.RawValue == String {
+        type.allCases.map(\.rawValue).joined(separator: " or ")
+    }
+
+    static func view(_ word: String?) throws(DiagramFailure) -> RenderView {
+        try word.map { word throws(DiagramFailure) in try read(word, as: "view") } ?? .sequence
+    }
+
+    static func theme(_ word: String) throws(DiagramFailure) -> Theme.Name {
+        try read(word, as: "theme")
+    }
+
+    /// Nil when the page gives none (see `DiagramRequest.direction`).
+    static func direction(_ word: String?) throws(DiagramFailure) -> LayoutDirection? {
+        try word.map { word throws(DiagramFailure) in try read(word, as: "direction") }
+    }
+}

@@ -1,0 +1,82 @@
+// BatonRender: the render stage. It turns a compiled design into a picture — SVG from the
+// layout's `Scene`, DOT and Mermaid from the model — and never sees a diagnostic (reports are
+// BatonReport's).
+//
+// - The vocabulary of a request (`Vocabulary/`): `RenderFormat`, `RenderView`, `RenderOptions`,
+//   `FlowSelection`, `IDPrefix`, and `RenderError` for a request that cannot be drawn. Callers
+//   pass these typed values; the command line and documentation fences parse their words into
+//   them, and nothing here parses them back.
+// - `Renderer.render` picks the flow, derives or checks the id prefix, lays out and writes.
+// - Invariants: a render is a pure function of the compilation, the root file's bytes and the
+//   options, so the same input gives the same bytes on every machine (ids included).
+
+import BatonLayout
+import BatonModel
+
+/// A picture and its text alternative (for `alt` attributes and captions).
+public struct RenderOutput: Hashable, Sendable {
+    public var text: String
+    public var description: String
+}
+
+public enum Renderer {
+    /// Renders a compiled design. `source` is the root file's bytes: with the options, they
+    /// determine the id prefix. The compilation must be free of errors.
+    ///
+    /// `untitled` names a design without a title (nil: its file's name, see `DesignName`);
+    /// `documentation` says that a documentation build asks, which changes the advice in errors
+    /// (fence options instead of command-line flags).
+    public static func render(_ compilation: Compilation, source: [UInt8], options: RenderOptions, untitled: String? = nil,
+                              documentation: Bool = false) throws(RenderError) -> RenderOutput {
+        let untitledName = untitled
+            ?? (compilation.sources.files.isEmpty ? DesignName.untitled : DesignName.untitled(path: compilation.sources[compilation.rootFile].path))
+        let model = compilation.model
+        let view = options.effectiveView
+        switch (options.format, view) {
+        case (.dot, .sequence):
+            throw RenderError(message: "DOT output is always the graph view",
+                              help: "drop '--view sequence', or use --to svg or --to mermaid for a sequence diagram")
+        case (.mermaid, .graph):
+            throw RenderError(message: "the Mermaid export is a sequence diagram",
+                              help: "use --view graph with --to svg or --to dot for the graph view")
+        case (_, .sequence) where options.direction != .leftToRight:
+            throw RenderError(message: "--direction \(options.direction.rawValue) applies to the graph view only",
+                              help: "add --view graph (or --to dot), or drop --direction")
+        default:
+            break
+        }
+        let flow = try FlowSelection.flow(options.flow, in: model, required: view == .sequence)
+        let theme = Theme.named(options.theme)
+        // Mermaid has no ids; the others get the given prefix or one derived from the content.
+        let given = try options.idPrefix.map(IDPrefix.validated)
+        let prefix = options.format == .mermaid ? ""
+            : given ?? IDPrefix.derived(source: source, format: options.format, view: view, flow: flow.map { model[$0].name },
+                                        theme: options.theme, direction: options.direction)
+        switch (options.format, view) {
+        case (.svg, .sequence):
+            let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitledName)
+            return RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), description: scene.description)
+        case (.svg, .graph):
+            let scene: Scene
+            do {
+                scene = try GraphViewLayout.scene(model: model, flow: flow, untitled: untitledName,
+                                                  direction: options.direction, limit: options.graphLimit)
+            } catch {
+                let file = compilation.sources.files.isEmpty ? "<input>" : compilation.sources[compilation.rootFile].path
+                throw RenderError.graphTooLarge(error, file: file, documentation: documentation)
+            }
+            return RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), description: scene.description)
+        case (.dot, _):
+            let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
+            let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: options.direction)
+            return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
+        case (.mermaid, _):
+            let flowValue = flow.map { model[$0] }
+            let description = SequenceDescription.describe(model: model, flow: flowValue)
+            return RenderOutput(text: MermaidWriter.write(model: model, flow: flow,
+                                                          title: SequenceDescription.title(model: model, flow: flowValue, untitled: untitledName),
+                                                          description: description),
+                                description: description)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// What to write.
+public enum RenderFormat: String, Sendable, CaseIterable {
+    case svg
+    case dot
+    case mermaid
+
+    /// How people write the format's name: "SVG", "DOT", "Mermaid".
+    public var displayName: String {
+        switch self {
+        case .svg: "SVG"
+        case .dot: "DOT"
+        case .mermaid: "Mermaid"
+        }
+    }
+
+    /// The usual extension of a file in this format.
+    public var fileExtension: String {
+        switch self {
+        case .svg: "svg"
+        case .dot: "dot"
+        case .mermaid: "mmd"
+        }
+    }
+
+    /// The format a file name asks for by its extension: `.svg`, `.dot`/`.gv`, `.mmd`/`.mermaid`.
+    public init?(fileName: String) {
+        let lowered = fileName.lowercased()
+        if lowered.hasSuffix(".svg") { self = .svg }
+        else if lowered.hasSuffix(".dot") || lowered.hasSuffix(".gv") { self = .dot }
+        else if lowered.hasSuffix(".mmd") || lowered.hasSuffix(".mermaid") { self = .mermaid }
+        else { return nil }
+    }
+}

@@ -1,0 +1,44 @@
+import BatonLayout
+
+/// Everything that decides the picture besides the design itself: with the root file's bytes,
+/// these options determine the output, ids included.
+public struct RenderOptions: Hashable, Sendable {
+    public var format: RenderFormat
+    /// Nil: the format's own (SVG: sequence; DOT: graph; Mermaid: sequence).
+    public var view: RenderView?
+    /// A flow by name; nil: the root file's default flow, else the first flow (the graph view:
+    /// every flow).
+    public var flow: String?
+    public var theme: Theme.Name
+    /// Overrides the content-derived id prefix.
+    public var idPrefix: String?
+    /// The graph view's direction (SVG and DOT alike); the sequence view has only one.
+    public var direction: LayoutDirection
+    /// The largest graph view laid out, in participants and connections together (see
+    /// `GraphViewLimit`); a bigger one is refused before it takes long. DOT is not limited: it
+    /// only lists the design, and Graphviz does the layout.
+    public var graphLimit: Int
+    /// 50,000: the heaviest graph views within it take seconds and under 1 GB.
+    public static let defaultGraphLimit = GraphViewLimit.standard
+    /// The greatest limit the command line takes: 200 times the default, far beyond what a
+    /// machine lays out, so it bounds nothing real — it only keeps a mistyped number from
+    /// being read as "no limit".
+    public static let maximumGraphLimit = 10_000_000
+
+    public init(format: RenderFormat = .svg, view: RenderView? = nil, flow: String? = nil,
+                theme: Theme.Name = .light, idPrefix: String? = nil, direction: LayoutDirection = .leftToRight,
+                graphLimit: Int = RenderOptions.defaultGraphLimit) {
+        self.format = format
+        self.view = view
+        self.flow = flow
+        self.theme = theme
+        self.idPrefix = idPrefix
+        self.direction = direction
+        self.graphLimit = graphLimit
+    }
+
+    /// The view actually drawn.
+    public var effectiveView: RenderView {
+        view ?? (format == .dot ? .graph : .sequence)
+    }
+}
