@@ -18,6 +18,21 @@ import Testing
         try Golden.check(Self.svg(ChartFixtures.providerOutage()), "chart/provider-outage.svg")
     }
 
+    /// docs/rendering.md shows the same chart in both themes, with the ids a user would get.
+    @Test(arguments: Theme.Name.allCases)
+    func theDocumentationPictureIsUpToDate(_ theme: Theme.Name) throws {
+        let chart = ChartFixtures.providerOutage()
+        let svg = ChartRenderer.svg(chart: chart, options: SVGOptions(
+            theme: .named(theme), idPrefix: ChartRenderer.idPrefix(chart: chart, theme: .named(theme))))
+        let url = TestDesigns.packageRoot.appendingPathComponent("docs/images/simulation-chart\(theme == .dark ? ".dark" : "").svg")
+        if Golden.isUpdating {
+            try Data(svg.utf8).write(to: url)
+            return
+        }
+        let picture = try String(contentsOf: url, encoding: .utf8)
+        #expect(picture == svg, "\(url.lastPathComponent) is stale: run the chart tests with UPDATE_GOLDENS=1")
+    }
+
     @Test func theSameChartGivesTheSameBytes() {
         for theme in Theme.Name.allCases {
             #expect(Self.svg(ChartFixtures.providerOutage(), theme) == Self.svg(ChartFixtures.providerOutage(), theme))
