@@ -3,6 +3,8 @@
 #   <sample>.svg         the sequence view of each sample's default flow (Baton's own SVG)
 #   <sample>.graph.svg   the graph view, laid out by Baton (every flow of the design)
 #   legend*.svg          the legend design in both views, light and dark
+#   simulation-chart*.svg  an illustration of the simulation chart, written by the chart tests
+#                        (UPDATE_GOLDENS=1 swift test --filter ChartRenderTests), not by this script
 # The tests compare every file with fresh output, so run this after changing the
 # renderer or a sample, and review the pictures before committing.
 set -euo pipefail

@@ -46,6 +46,9 @@ public enum StyleRole: Hashable, Sendable {
     /// A plate in the group's fill behind its name, where edges pass under the name (graph view).
     case groupLabelBackground
 
+    /// An item of a time chart (`ChartLayout`): axes, grid, series, windows.
+    case chart(ChartRole)
+
     /// The line style of an arrow.
     public static func line(for arrow: Arrow) -> StyleRole {
         switch arrow {

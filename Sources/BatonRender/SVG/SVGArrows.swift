@@ -56,6 +56,7 @@ enum SVGArrows {
         out.attribute("stroke-width", paint.width)
         if let dash = paint.dash { out.attribute("stroke-dasharray", dash) }
         if paint.roundCaps { out.raw(" stroke-linecap=\"round\"") }
+        if paint.roundJoins { out.raw(" stroke-linejoin=\"round\"") }
         out.raw("/>\n")
         for mark in startMarks.shapes + endMarks.shapes {
             write(mark, color: paint.stroke, width: paint.width, into: &out)

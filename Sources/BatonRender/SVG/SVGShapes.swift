@@ -134,6 +134,7 @@ enum SVGShapes {
     /// The paint attributes and the end of an empty element.
     private static func close(_ paint: ShapePaint, into out: inout SVGOutput) {
         out.attribute("fill", paint.fill)
+        if let opacity = paint.fillOpacity { out.attribute("fill-opacity", opacity) }
         out.attribute("stroke", paint.stroke)
         out.attribute("stroke-width", paint.strokeWidth)
         if let dash = paint.dash { out.attribute("stroke-dasharray", dash) }

@@ -19,6 +19,8 @@ public struct ShapePaint: Hashable, Sendable {
     public var strokeWidth: Double
     /// SVG `stroke-dasharray`, nil for solid.
     public var dash: String?
+    /// SVG `fill-opacity`, nil for opaque: tints that let what is behind them show.
+    public var fillOpacity: Double? = nil
 }
 
 /// Paint for an open line.
@@ -28,6 +30,8 @@ public struct LinePaint: Hashable, Sendable {
     public var dash: String?
     /// Round caps turn a fine dash pattern into dots.
     public var roundCaps: Bool
+    /// Round joins keep a jagged data line from growing mitred spikes at sharp turns.
+    public var roundJoins: Bool = false
 }
 
 /// A named set of colours for every role.
@@ -121,6 +125,8 @@ public struct Theme: Hashable, Sendable {
             return ShapePaint(fill: groupFill, stroke: faint, strokeWidth: 1, dash: "4 3")
         case .groupLabelBackground:
             return ShapePaint(fill: groupFill, stroke: "none", strokeWidth: 0, dash: nil)
+        case .chart(let role):
+            return chartShapePaint(role)
         default:
             return ShapePaint(fill: "none", stroke: ink, strokeWidth: 1, dash: nil)
         }
@@ -133,6 +139,7 @@ public struct Theme: Hashable, Sendable {
         case .callbackLine: LinePaint(stroke: callback, width: 1.5, dash: "0.5 4", roundCaps: true)
         case .lifeline: LinePaint(stroke: muted, width: 1, dash: "4 4", roundCaps: false)
         case .fragmentSeparator: LinePaint(stroke: muted, width: 1, dash: "6 3", roundCaps: false)
+        case .chart(let role): chartLinePaint(role)
         default: LinePaint(stroke: ink, width: 1, dash: nil, roundCaps: false)
         }
     }
@@ -140,6 +147,7 @@ public struct Theme: Hashable, Sendable {
     public func textColor(_ role: StyleRole) -> String {
         switch role {
         case .subtitle, .groupLabel: muted
+        case .chart(let role): chartTextColor(role)
         default: ink
         }
     }
