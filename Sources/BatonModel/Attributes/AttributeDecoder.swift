@@ -260,6 +260,7 @@ extension ParticipantAttributes {
             case ("push", .flag(let value)): push = value
             case ("interval", .duration(let value)): interval = value
             case ("batch", .count(let value)): batch = value
+            case ("backlog", .bound(let value)): backlog = value
             case ("owner", .string(let value)): owner = value
             default: break
             }
@@ -276,6 +277,8 @@ extension InteractionAttributes {
             case ("timeout", .duration(let value)): timeout = value
             case ("retries", .bound(let value)): retries = value
             case ("backoff", .choice(let value)): backoff = Backoff(rawValue: value)
+            case ("backoff-base", .duration(let value)): backoffBase = value
+            case ("backoff-cap", .duration(let value)): backoffCap = value
             case ("jitter", .flag(let value)): jitter = value
             case ("circuit-breaker", .flag(let value)): circuitBreaker = value
             case ("idempotent", .flag(let value)): idempotent = value

@@ -49,6 +49,8 @@ public enum AttributeSite: Sendable, Hashable {
     case group
     case flow
     case fragment(FragmentSyntax.Kind)
+    /// A `scenario` header.
+    case scenario
 
     public var description: String {
         switch self {
@@ -57,6 +59,7 @@ public enum AttributeSite: Sendable, Hashable {
         case .group: "a group"
         case .flow: "a flow"
         case .fragment(let kind): "'\(kind.rawValue)'"
+        case .scenario: "a scenario"
         }
     }
 }
@@ -67,6 +70,7 @@ public enum AttributeSchema {
     static let active: [ParticipantKind] = [.service, .external, .driver]
     static let timed: [ParticipantKind] = [.service, .external, .queue, .topic, .store]
     static let channels: [ParticipantKind] = [.queue, .topic]
+    static let stations: [ParticipantKind] = [.service, .external, .store]
 
     public static let participant: [AttributeSpec] = [
         .init(key: "availability", valueType: .percent, kinds: all, summary: "its own availability, for availability math"),
@@ -86,6 +90,7 @@ public enum AttributeSchema {
         .init(key: "push", valueType: .flag, kinds: channels, summary: "the broker delivers instead of consumers polling"),
         .init(key: "interval", valueType: .duration, kinds: [.driver], summary: "polling interval"),
         .init(key: "batch", valueType: .count(minimum: 1), kinds: [.driver], summary: "messages per fetch"),
+        .init(key: "backlog", valueType: .countOrUnbounded(minimum: 0), kinds: stations, summary: "the longest waiting line; attempts beyond it are rejected at once (simulation)"),
         .init(key: "owner", valueType: .stringOrName, kinds: all, summary: "owning team"),
     ]
 
@@ -93,6 +98,8 @@ public enum AttributeSchema {
         .init(key: "timeout", valueType: .duration, kinds: [], summary: "how long the initiator waits (sync only)"),
         .init(key: "retries", valueType: .countOrUnbounded(minimum: 0), kinds: [], summary: "retries after the first attempt"),
         .init(key: "backoff", valueType: .choice(Backoff.allCases.map(\.rawValue)), kinds: [], summary: "delay between retries"),
+        .init(key: "backoff-base", valueType: .duration, kinds: [], summary: "the delay before the first retry (simulation; default 100ms)"),
+        .init(key: "backoff-cap", valueType: .duration, kinds: [], summary: "the longest delay between retries (simulation; default 10s)"),
         .init(key: "jitter", valueType: .flag, kinds: [], summary: "randomised delay between retries"),
         .init(key: "circuit-breaker", valueType: .flag, kinds: [], summary: "the initiator stops calling after repeated failures"),
         .init(key: "idempotent", valueType: .flag, kinds: [], summary: "this operation is idempotent"),
@@ -115,6 +122,17 @@ public enum AttributeSchema {
         .init(key: "times", valueType: .count(minimum: 1), kinds: [], summary: "how many iterations to assume for latency arithmetic"),
     ]
 
+    /// `opt` and each branch of `alt` (`else` too).
+    public static let branch: [AttributeSpec] = [
+        .init(key: "p", valueType: .percent, kinds: [], summary: "the chance this branch runs (simulation)"),
+    ]
+
+    public static let scenario: [AttributeSpec] = [
+        .init(key: "duration", valueType: .duration, kinds: [], summary: "how long the scenario runs (required)"),
+        .init(key: "warmup", valueType: .duration, kinds: [], summary: "the start left out of the statistics (default a tenth of the duration)"),
+        .init(key: "seed", valueType: .count(minimum: 0), kinds: [], summary: "the random seed: the same seed gives the same run (default 1)"),
+    ]
+
     /// The attributes allowed at a site.
     public static func specs(for site: AttributeSite) -> [AttributeSpec] {
         switch site {
@@ -123,7 +141,9 @@ public enum AttributeSchema {
         case .group: group
         case .flow: flow
         case .fragment(.loop): loop
+        case .fragment(.opt), .fragment(.alt): branch
         case .fragment: []
+        case .scenario: scenario
         }
     }
 
