@@ -114,6 +114,18 @@ import Testing
         try Golden.check(ModelDump.dump(model), "model/scenarios.txt")
     }
 
+    /// `model(fmt(x)) == model(x)` for scenarios too, down to the text reports quote.
+    @Test func formattingKeepsWhatAScenarioMeans() throws {
+        let messy = Self.design.replacingOccurrences(of: "  expect goodput >= 95% after 6m", with: "expect goodput>=95%   after 6m")
+            .replacingOccurrences(of: "  load 80/s from 3m to 3m5s", with: "load 80/s from 3m to 3m5s;load 1/s  # why")
+        let formatted = try #require(Formatter.format(SourceFile(id: FileID(0), path: "t", text: messy)).text)
+        #expect(formatted != messy)
+        let before = compileClean(messy)
+        let after = compileClean(formatted)
+        #expect(ModelDump.dump(before) == ModelDump.dump(after))
+        #expect(before.scenarios.first?.expectations.first?.text == "expect goodput >= 95% after 6m")
+    }
+
     /// A scenario in an imported file runs that file's default flow.
     @Test func importedScenariosRunTheirOwnFilesDefaultFlow() throws {
         let files = [

@@ -29,6 +29,11 @@ struct ScenarioBuilder {
     /// Lookups only, never iterated.
     private let participantsByName: [String: ParticipantID]
     private let groupNames: Set<String>
+    private let flowsByName: [String: FlowID]
+    /// Label → the interactions with it, in document order.
+    private let interactionsByLabel: [String: [InteractionID]]
+    /// Every label once, in document order (for "did you mean").
+    private let labels: [String]
     /// Scenario name → where it was first declared.
     private var scenarioNames: [String: Span] = [:]
 
@@ -40,6 +45,18 @@ struct ScenarioBuilder {
         for participant in model.participants { byName[participant.name] = participant.id }
         participantsByName = byName
         groupNames = Set(model.groups.map(\.name))
+        var flows: [String: FlowID] = [:]
+        for flow in model.flows where flows[flow.name] == nil { flows[flow.name] = flow.id }
+        flowsByName = flows
+        var byLabel: [String: [InteractionID]] = [:]
+        var labels: [String] = []
+        for interaction in model.interactions {
+            guard let label = interaction.label else { continue }
+            if byLabel[label] == nil { labels.append(label) }
+            byLabel[label, default: []].append(interaction.id)
+        }
+        interactionsByLabel = byLabel
+        self.labels = labels
     }
 
     // MARK: - Scenarios
@@ -277,7 +294,7 @@ struct ScenarioBuilder {
             guard valid, let channel, let count else { return nil }
             measure = .queueMax(channel: channel, max: count)
         }
-        return Expectation(measure: measure, text: sources[syntax.span.file].text(of: syntax.span), span: syntax.span)
+        return Expectation(measure: measure, text: Formatter.text(of: .expect(syntax), source: sources[syntax.span.file]), span: syntax.span)
     }
 
     // MARK: - Times
@@ -336,7 +353,7 @@ struct ScenarioBuilder {
     }
 
     mutating func flow(named name: StringLiteral) -> FlowID? {
-        if let flow = model.flow(named: name.value) { return flow.id }
+        if let flow = flowsByName[name.value] { return flow }
         let names = model.flows.map(\.name)
         var help = names.isEmpty
             ? "this design has no flows"
@@ -358,18 +375,15 @@ struct ScenarioBuilder {
             guard let id = resolve(initiator, what: "an interaction is initiated by one participant") else { return nil }
             from = id
         }
-        let matches = model.interactions.filter { $0.label == label.value && (from == nil || $0.from == from) }
+        let labelled = interactionsByLabel[label.value] ?? []
+        let matches = labelled.map { model[$0] }.filter { from == nil || $0.from == from }
         if matches.count == 1, let only = matches.first { return only.id }
         let shown = LiteralFormat.string(label.value)
         guard !matches.isEmpty else {
-            if let initiator, model.interactions.contains(where: { $0.label == label.value }) {
+            if let initiator, !labelled.isEmpty {
                 report(CompileError.undeclaredName, "'\(initiator.name)' initiates no interaction labelled \(shown)",
                        at: label.span, help: "write the initiator of one of them, or leave the initiator out")
                 return nil
-            }
-            var labels: [String] = []
-            for interaction in model.interactions {
-                if let text = interaction.label, !labels.contains(text) { labels.append(text) }
             }
             var help = "an interaction is named by its label, as in A -> B : createPayment"
             if let suggestion = Suggestion.closest(to: label.value, in: labels) {

@@ -21,6 +21,12 @@ public enum Formatter {
         return printer.output
     }
 
+    /// One scenario line as `baton fmt` writes it (`expect goodput >= 95% after 6m`): what
+    /// reports quote, so a report reads the same before and after formatting.
+    public static func text(of line: ScenarioLineSyntax, source: SourceFile) -> String {
+        FormatPrinter(source: source, comments: []).scenarioLineText(line)
+    }
+
     /// Parses and formats; nil (with the diagnostics) when the source has syntax errors.
     public static func format(_ source: SourceFile) -> (text: String?, diagnostics: [Diagnostic]) {
         let parsed = BatonParser.parse(source)
