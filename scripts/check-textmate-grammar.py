@@ -159,6 +159,29 @@ TRICKY = {
         "  Web -> Api : buy\n"
         "}\n"
     ),
+    "scenarios": (
+        'title "Shop"\n'
+        "client Web; service load; queue expect [overflow=reject]\n"
+        "Web -> load : pay [timeout=1m30s, retries=2, backoff=exponential, backoff-base=50ms, backoff-cap=1h1m1s]\n"
+        'alt "card" [p=70%] { Web -> load : a } else "cash" [p=20.5%] { Web -> load : b } else { Web -> load : c }\n'
+        "opt [p=5%] { Web -> load : d }\n"
+        'scenario "Provider outage" [duration=10m, warmup=1m, seed=7] {  # the head\n'
+        "  load 40/s                                  # Poisson arrivals\n"
+        '  load 80/s from 3m to 3m5s; load 20/s flow "Refunds" from 1m to 1h30m\n'
+        "  load -5/s\n"
+        "  fault load down from 4m to 5m\n"
+        "  fault Warehouse hang from 4m to 4m30s\n"
+        "  fault Search slow x10 from 6m to 7m; fault Search slow x1.5 from 6m to 7m\n"
+        "  fault Stripe errors 30% from 6m to 7m\n"
+        "  fault Billing capacity 25% from 2m to 2m10s\n"
+        "  expect goodput >= 95% after 6m\n"
+        '  expect p99 "Checkout" <= 2s; expect p50 < 250ms; expect p999 > 1s500ms\n'
+        '  expect amplification <= 1.5; expect amplification Shop "createPayment" < 2\n'
+        "  expect recovers within 30s\n"
+        "  expect queue expect max 100\n"
+        "}\n"
+        "load -> load : scenario } in a label\n"
+    ),
     "windows line endings": "client A\r\nservice B [timeout=1s,\r\n  idempotent]\r\nA -> B : x # c\r\n",
     "empty file": "",
     "only comments": "# nothing here\n   # still nothing\n",
@@ -185,6 +208,9 @@ INVALID = [
     ("stray value character", "service S [owner=@team]\n", "@", 1, "invalid.illegal.attribute.baton"),
     ("number at top level", "service 1A\n", "1", 1, "invalid.illegal.character.baton"),
     ("brace in a free-text label", "A -> B : GET /orders/{id}?x=1\n", "?", 1, "invalid.illegal.character.baton"),
+    ("duration part without a unit", "service S [timeout=3m5x]\n", "3m5x", 1, "invalid.illegal.number.baton"),
+    ("unknown unit in a scenario", 'scenario "S" [duration=1m] {\n  load 5/d\n}\n', "5/d", 1, "invalid.illegal.number.baton"),
+    ("stray character in a scenario", 'scenario "S" [duration=1m] {\n  expect goodput => 5%\n}\n', "=", 2, "invalid.illegal.character.baton"),
 ]
 
 # (description, text, needle, occurrence, scope, present). Every character of the
@@ -277,6 +303,22 @@ SPOT = [
     ("end-of-line directive", "A -> B : x  # baton:ignore missing-timeout\n", "missing-timeout", 1, "constant.other.rule-id.baton", True),
     ("no rule id inside a capitalised word", "# baton:ignore Missing-timeout\n", "issing-timeout", 1, "constant.other.rule-id.baton", False),
     ("directive in a plain comment", "# see baton:ignore docs\n", "baton:ignore", 1, "keyword.other.directive.suppression.baton", False),
+    ("compound duration", "service S [timeout=3m5s]\n", "3m5s", 1, "constant.numeric.duration.baton", True),
+    ("second unit of a compound duration", "service S [timeout=3m5s]\n", "s", 2, "keyword.other.unit.baton", True),
+    ("scenario keyword", 'scenario "S" [duration=1m] { load 1/s }\n', "scenario", 1, "storage.type.scenario.baton", True),
+    ("scenario block", 'scenario "S" [duration=1m] { load 1/s }\n', "load 1/s", 1, "meta.scenario.baton", True),
+    ("scenario end", 'scenario "S" [duration=1m] { load 1/s }\nA -> B\n', "}", 1, "punctuation.section.block.end.baton", True),
+    ("after a scenario", 'scenario "S" [duration=1m] { load 1/s }\nA -> B\n', "A", 1, "meta.scenario.baton", False),
+    ("rate in a scenario", 'scenario "S" [duration=1m] { load 40/s }\n', "40/s", 1, "constant.numeric.rate.baton", True),
+    ("load word", 'scenario "S" [duration=1m] { load 40/s }\n', "load", 1, "keyword.other.scenario-line.baton", True),
+    ("window word", 'scenario "S" {\n  load 4/s from 3m to 3m5s\n}\n', "from", 1, "keyword.other.scenario.baton", True),
+    ("window end", 'scenario "S" {\n  load 4/s from 3m to 3m5s\n}\n', "3m5s", 1, "constant.numeric.duration.baton", True),
+    ("fault participant", 'scenario "S" {\n  fault load down from 1m to 2m\n}\n', "load", 1, "variable.other.participant.baton", True),
+    ("fault effect", 'scenario "S" {\n  fault Db hang from 1m to 2m\n}\n', "hang", 1, "keyword.other.fault.baton", True),
+    ("slow factor", 'scenario "S" {\n  fault Db slow x10 from 1m to 2m\n}\n', "x10", 1, "constant.numeric.factor.baton", True),
+    ("comparison", 'scenario "S" {\n  expect p99 <= 2s\n}\n', "<=", 1, "keyword.operator.comparison.baton", True),
+    ("percentile", 'scenario "S" {\n  expect p99 <= 2s\n}\n', "p99", 1, "keyword.other.measure.baton", True),
+    ("scenario words are names outside", "load -> fault : x\n", "fault", 1, "variable.other.participant.baton", True),
 ]
 
 

@@ -13,8 +13,10 @@ import Testing
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: samples.path)) ?? []).sorted().filter { $0.hasSuffix(".baton") }
         var seeds = names.compactMap { FileManager.default.contents(atPath: samples.appendingPathComponent($0).path).map { Array($0) } }
         seeds.append(Array(DesignGenerator(.init(participants: 20, interactions: 150, seed: 3)).generate().utf8))
+        seeds.append(Array(ScenarioModelTests.design.utf8))
         var random = SplitMix64(seed: 99)
-        let vocabulary = ["->", "<-", "~>", "->>", "{", "}", "[retries=unbounded]", "[timeout=1s]", "\n", "A", "Shop", "loop {", "alt {", "} else {"]
+        let vocabulary = ["->", "<-", "~>", "->>", "{", "}", "[retries=unbounded]", "[timeout=1s]", "\n", "A", "Shop", "loop {", "alt {", "} else {",
+                          "[p=60%]", "load 5/s", "fault Stripe down from 1m to 2m", "-", "x10", "10m", "\"Shop\""]
         for round in 0..<600 {
             var text = seeds[round % seeds.count]
             for _ in 0..<(1 + random.below(3)) {

@@ -188,8 +188,98 @@ import Testing
 
     @Test func generatedDesignsFormatStably() {
         for seed in 1...20 as ClosedRange<UInt64> {
+            var random = SplitMix64(seed: seed)
             let text = DesignGenerator(.init(participants: 15, interactions: 80, seed: seed)).generate()
+                + Self.messyScenario(&random) + Self.messyScenario(&random)
             checkProperties(text)
         }
+    }
+
+    @Test func scenariosHaveACanonicalLayout() {
+        let messy = """
+            scenario   "Outage"[duration=10m,warmup=1m ,seed=7]{
+            # the base load
+              load 40/s;load 80/s    from 3m   to 3m5s   # a spike
+                 load 20/s from 1m to 2m flow   "Refunds"
+
+
+              fault Stripe down from 4m to 5m; fault Search slow   x10 from 6m to 7m
+              fault Stripe errors 30%  from 6m to 7m
+              expect goodput>=95% after 6m
+              expect p99 "Checkout"<=2s
+              expect amplification Shop"pay"<1.5
+              expect recovers within 30s ; expect queue Q max 100
+              # last
+            }  # end
+            alt [p=70%] { A -> B } else "b" [p=20%] { A -> C } else { A -> D }
+            """
+        let canonical = """
+            scenario "Outage" [duration=10m, warmup=1m, seed=7] {
+              # the base load
+              load 40/s
+              load 80/s from 3m to 3m5s  # a spike
+              load 20/s flow "Refunds" from 1m to 2m
+
+              fault Stripe down from 4m to 5m
+              fault Search slow x10 from 6m to 7m
+              fault Stripe errors 30% from 6m to 7m
+              expect goodput >= 95% after 6m
+              expect p99 "Checkout" <= 2s
+              expect amplification Shop "pay" < 1.5
+              expect recovers within 30s
+              expect queue Q max 100
+              # last
+            }  # end
+            alt [p=70%] {
+              A -> B
+            } else "b" [p=20%] {
+              A -> C
+            } else {
+              A -> D
+            }
+
+            """
+        #expect(format(messy) == canonical)
+        #expect(format(canonical) == canonical)
+        checkProperties(messy)
+    }
+
+    /// A scenario written carelessly: odd spacing, `;`, blank lines, comments, every kind of
+    /// line, windows before flows, several spellings of each quantity.
+    static func messyScenario(_ random: inout SplitMix64) -> String {
+        func space() -> String { random.pick([" ", "  ", "\t", " "]) }
+        func time() -> String { random.pick(["0s", "30s", "1m", "3m5s", "1.5m", "250ms", "1h30m", "2m0.5s"]) }
+        func window() -> String { "from" + space() + time() + space() + "to" + space() + time() }
+        func comparison() -> String { random.pick(["<=", "<", ">=", ">"]) }
+        func line() -> String {
+            switch random.below(9) {
+            case 0: "load" + space() + random.pick(["40/s", "600/m", "7200/h", "0.5/s"])
+            case 1: "load 5/s" + space() + window() + space() + "flow \"Refunds\""
+            case 2: "load 5/s flow \"F\"" + space() + window()
+            case 3: "fault" + space() + random.pick(["A", "B", "Stripe"]) + space()
+                + random.pick(["down", "hang", "slow x10", "slow x1.5", "errors 30%", "capacity 25%"]) + space() + window()
+            case 4: "expect goodput" + space() + comparison() + space() + "95%" + random.pick(["", " after 6m"])
+            case 5: "expect" + space() + random.pick(["p50", "p90", "p95", "p99", "p999"]) + random.pick(["", " \"Checkout\""])
+                + space() + comparison() + space() + "2s"
+            case 6: "expect amplification" + random.pick(["", " \"pay\"", " Shop \"pay\""]) + space() + comparison() + " 1.5"
+            case 7: "expect recovers within" + space() + time()
+            default: "expect queue Q max" + space() + "100"
+            }
+        }
+        var text = "\nscenario \"S\(random.below(1000))\"" + random.pick([" ", ""])
+            + random.pick(["[duration=10m]", "[duration=1h, warmup=1m, seed=3]", "[\n  duration=3m5s,\n]"]) + space() + "{"
+            + random.pick(["", "  # opening"]) + "\n"
+        for _ in 0..<random.below(12) {
+            text += String(repeating: " ", count: random.below(5)) + line()
+            switch random.below(6) {
+            case 0: text += "  # why"
+            case 1: text += "; " + line()
+            case 2: text += "\n"
+            case 3: text += "\n# an own-line comment"
+            default: break
+            }
+            text += "\n"
+        }
+        return text + "}" + random.pick(["", "  # closing"]) + "\n"
     }
 }

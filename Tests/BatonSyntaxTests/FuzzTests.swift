@@ -13,6 +13,8 @@ import Testing
         "service", "queue", "group", "flow", "loop", "alt", "else", "par", "and", "opt", "note", "over",
         "title", "import", "unbounded", "A", "B", "Shop", "2s", "99.9%", "100/s", "1.5m", "x-y",
         "timeout=", "\"label\"", "\\u{1F600}", "Ωμέγα", "🚀", "\r\n", "\t",
+        "scenario", "load", "fault", "expect", "from", "to", "down", "slow", "x10", "goodput", "p99", "<=", ">",
+        "3m5s", "-5/s", "amplification", "recovers", "within", "max", "[duration=1m]",
     ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80]]
 
     static var seeds: [[UInt8]] {
@@ -22,6 +24,8 @@ import Testing
             FileManager.default.contents(atPath: samples.appendingPathComponent($0).path).map { Array($0) }
         }
         seeds.append(Array(DesignGenerator(.init(participants: 12, interactions: 60, seed: 7)).generate().utf8))
+        var random = SplitMix64(seed: 11)
+        seeds.append(Array((0..<3).map { _ in FormatterTests.messyScenario(&random) }.joined().utf8))
         return seeds
     }
 

@@ -278,5 +278,6 @@ public enum CompileErrorDocumentation {
         Entry(code: CompileError.importCycle, summary: "files import each other in a cycle"),
         Entry(code: CompileError.invalidEncoding, summary: "the file is not valid UTF-8 or contains a NUL byte"),
         Entry(code: CompileError.nestingTooDeep, summary: "blocks are nested deeper than the compiler allows"),
+        Entry(code: CompileError.invalidScenario, summary: "a scenario cannot run: no duration, a window outside it, a value out of range, or a fault or expectation that does not fit the design"),
     ]
 }

@@ -2,7 +2,8 @@ import BatonModel
 import BatonSyntax
 
 /// An interaction attribute that the language accepts where it is written but that means nothing
-/// there: `timeout` or `budget` on an async interaction, `ordered` where no channel is consumed.
+/// there: `timeout` or `budget` on an async interaction, `ordered` where no channel is consumed,
+/// `backoff-base` or `backoff-cap` where no retry waits for them.
 public struct IgnoredAttribute: Rule {
     public init() {}
     public var descriptor: RuleDescriptor { Self.descriptor }
@@ -10,20 +11,25 @@ public struct IgnoredAttribute: Rule {
     public static let descriptor = RuleDescriptor(
         id: "ignored-attribute",
         defaultSeverity: .warning,
-        summary: "an interaction declares `timeout`, `budget` or `ordered` where it has no effect",
+        summary: "an interaction declares `timeout`, `budget`, `ordered`, `backoff-base` or `backoff-cap` where it has no effect",
         rationale: """
             An attribute that is accepted but has no effect is a silent misunderstanding. \
             `timeout=2s` on `A ->> Q` reads as a promise that the send gives up after two seconds, \
             but the sender never waits, so nothing is bounded and the timeout and latency rules do \
             not look at it. `ordered` on a send reads as if the messages arrived in order, but order \
-            is decided where a consumer takes them from a channel. Saying so shows the reader which \
-            guarantee the design does not have.
+            is decided where a consumer takes them from a channel. `backoff-base=1s` on a call \
+            that never retries reads as if failures were retried gently, when they are not retried \
+            at all. Saying so shows the reader which guarantee the design does not have.
             """,
         details: """
             Fires at the attribute: `timeout` and `budget` on an asynchronous interaction (`->>`, \
             `~>`: the initiator does not wait); `ordered` on an interaction that does not consume \
             from a channel — only a fetch from a queue or topic and a delivery by a `push` channel \
-            do, and `ordering-assumption` checks those. An interaction initiated by a queue or topic \
+            do, and `ordering-assumption` checks those. `backoff-base` and `backoff-cap` (the delays \
+            `baton simulate` waits between retries) on a send (`->>`: it is handed to its channel, \
+            not retried with backoff), on an interaction without `retries`, with `backoff=none`, \
+            and `backoff-cap` with `backoff=fixed` (every retry waits `backoff-base`; only \
+            exponential delays grow up to a cap). An interaction initiated by a queue or topic \
             without `push` is `passive-initiator`'s finding and is not reported here.
             """,
         triggering: [
@@ -52,6 +58,17 @@ public struct IgnoredAttribute: Rule {
                 service Ledger [timeout=1s]
                 Orders -> Ledger : append entry [↓ordered]
                 """),
+            RuleExample("""
+                service Orders [timeout=1s, idempotent]
+                service Ledger [timeout=1s, idempotent]
+                queue   Billing [ttl=1h, delivery=at-most-once]
+                service Invoicer
+                Orders -> Ledger : append entry [↓backoff-base=1s]
+                Orders -> Ledger : read entries [retries=2, backoff=none, ↓backoff-cap=5s]
+                Orders -> Ledger : check entry [retries=2, backoff=fixed, backoff-base=1s, ↓backoff-cap=5s]
+                Orders ->> Billing : OrderPlaced [retries=2, ↓backoff-base=1s]
+                Invoicer <- Billing : OrderPlaced [timeout=5s]
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -65,6 +82,13 @@ public struct IgnoredAttribute: Rule {
                 Orders ->> Events : OrderPlaced
                 Events ->> Indexer : OrderPlaced [ordered]
                 """),
+            RuleExample("""
+                external Psp [idempotent]
+                service  Shop [idempotent, rate-limit=50/s]
+                Shop -> Psp : charge [timeout=1s, retries=3, backoff=exponential, jitter, circuit-breaker,
+                                      backoff-base=200ms, backoff-cap=5s]
+                Psp ~> Shop : payment succeeded [retries=5, backoff=exponential, jitter, backoff-base=1s, backoff-cap=1m]
+                """),
         ])
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
@@ -72,6 +96,7 @@ public struct IgnoredAttribute: Rule {
         var findings: [Finding] = []
         let candidates = context.interactions(where: {
             !$0.isSynchronous && ($0.attributes.timeout != nil || $0.attributes.budget != nil) || $0.attributes.ordered
+                || $0.attributes.backoffBase != nil || $0.attributes.backoffCap != nil
         })
         for id in candidates {
             let interaction = model[id]
@@ -94,6 +119,9 @@ public struct IgnoredAttribute: Rule {
                            help: "remove budget, \(sync)")
                 }
             }
+            for key in ["backoff-base", "backoff-cap"] where attributes.spans[key] != nil {
+                if let reason = Self.backoffIgnored(key, interaction, what: what) { report(key, reason.message, help: reason.help) }
+            }
             guard attributes.ordered, !model[interaction.from].kind.isChannel else { continue }
             // A fetch from a channel is a consumption (ordering-assumption's concern).
             if interaction.arrow == .fetch, model[interaction.to].kind.isChannel { continue }
@@ -107,5 +135,27 @@ public struct IgnoredAttribute: Rule {
             }
         }
         return findings
+    }
+
+    /// Why a declared `backoff-base` or `backoff-cap` waits for nothing, if it does.
+    static func backoffIgnored(_ key: String, _ interaction: Interaction, what: String) -> (message: String, help: String)? {
+        let attributes = interaction.attributes
+        if interaction.arrow == .send {
+            return ("'\(key)' has no effect on '\(what)': a send is handed to its channel, not retried with backoff",
+                    "remove \(key); backoff applies to calls, fetches and callbacks")
+        }
+        if !attributes.retriesAtAll {
+            return ("'\(key)' has no effect on '\(what)': it does not retry, so there is no delay between retries",
+                    "remove \(key), or declare retries=N if it retries")
+        }
+        if attributes.backoff == Backoff.none {
+            return ("'\(key)' has no effect on '\(what)': with backoff=none it retries at once",
+                    "remove \(key), or declare backoff=exponential")
+        }
+        if attributes.backoff == .fixed, key == "backoff-cap" {
+            return ("'backoff-cap' has no effect on '\(what)': with backoff=fixed every retry waits backoff-base, so nothing grows to a cap",
+                    "remove backoff-cap, or declare backoff=exponential")
+        }
+        return nil
     }
 }

@@ -33,6 +33,13 @@ extension Int: AttributeValue {
     }
 }
 
+extension UInt64: AttributeValue {
+    init?(decoded: DecodedValue) {
+        guard case .count(let count) = decoded, count >= 0 else { return nil }
+        self = UInt64(count)
+    }
+}
+
 extension Bound: AttributeValue {
     init?(decoded: DecodedValue) {
         guard case .bound(let bound) = decoded else { return nil }

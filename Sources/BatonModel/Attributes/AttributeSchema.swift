@@ -66,6 +66,8 @@ public enum AttributeSite: Sendable, Hashable {
     case group
     case flow
     case fragment(FragmentSyntax.Kind)
+    /// A `scenario` header.
+    case scenario
 
     public var description: String {
         switch self {
@@ -74,6 +76,7 @@ public enum AttributeSite: Sendable, Hashable {
         case .group: "a group"
         case .flow: "a flow"
         case .fragment(let kind): "'\(kind.rawValue)'"
+        case .scenario: "a scenario"
         }
     }
 }
@@ -84,6 +87,7 @@ public enum AttributeSchema {
     static let active: [ParticipantKind] = [.service, .external, .driver]
     static let timed: [ParticipantKind] = [.service, .external, .queue, .topic, .store]
     static let channels: [ParticipantKind] = [.queue, .topic]
+    static let stations: [ParticipantKind] = [.service, .external, .store]
 
     public static let participant: [AttributeSpec] = [
         .init(key: "availability", valueType: .percent, kinds: all, summary: "its own availability, for availability math",
@@ -120,6 +124,8 @@ public enum AttributeSchema {
               property: \ParticipantAttributes.interval),
         .init(key: "batch", valueType: .count(minimum: 1), kinds: [.driver], summary: "messages per fetch",
               property: \ParticipantAttributes.batch),
+        .init(key: "backlog", valueType: .countOrUnbounded(minimum: 0), kinds: stations, summary: "the longest waiting line; attempts beyond it are rejected at once (simulation)",
+              property: \ParticipantAttributes.backlog),
         .init(key: "owner", valueType: .stringOrName, kinds: all, summary: "owning team",
               property: \ParticipantAttributes.owner),
     ]
@@ -131,6 +137,10 @@ public enum AttributeSchema {
               property: \InteractionAttributes.retries),
         .init(key: "backoff", valueType: .choice(Backoff.allCases.map(\.rawValue)), kinds: [], summary: "delay between retries",
               property: \InteractionAttributes.backoff),
+        .init(key: "backoff-base", valueType: .duration, kinds: [], summary: "the delay before the first retry (simulation; default 100ms)",
+              property: \InteractionAttributes.backoffBase),
+        .init(key: "backoff-cap", valueType: .duration, kinds: [], summary: "the longest delay between retries (simulation; default 10s)",
+              property: \InteractionAttributes.backoffCap),
         .init(key: "jitter", valueType: .flag, kinds: [], summary: "randomised delay between retries",
               property: \InteractionAttributes.jitter),
         .init(key: "circuit-breaker", valueType: .flag, kinds: [], summary: "the initiator stops calling after repeated failures",
@@ -164,6 +174,21 @@ public enum AttributeSchema {
               property: \Fragment.times),
     ]
 
+    /// `opt` and each branch of `alt` (`else` too).
+    public static let branch: [AttributeSpec] = [
+        .init(key: "p", valueType: .percent, kinds: [], summary: "the chance this branch runs (simulation)",
+              property: \Fragment.Branch.probability),
+    ]
+
+    public static let scenario: [AttributeSpec] = [
+        .init(key: "duration", valueType: .duration, kinds: [], summary: "how long the scenario runs (required)",
+              property: \Scenario.duration),
+        .init(key: "warmup", valueType: .duration, kinds: [], summary: "the start left out of the statistics (default a tenth of the duration)",
+              property: \Scenario.warmup),
+        .init(key: "seed", valueType: .count(minimum: 0), kinds: [], summary: "the random seed: the same seed gives the same run (default 1)",
+              property: \Scenario.seed),
+    ]
+
     /// The attributes allowed at a site.
     public static func specs(for site: AttributeSite) -> [AttributeSpec] {
         switch site {
@@ -172,7 +197,9 @@ public enum AttributeSchema {
         case .group: group
         case .flow: flow
         case .fragment(.loop): loop
+        case .fragment(.opt), .fragment(.alt): branch
         case .fragment: []
+        case .scenario: scenario
         }
     }
 

@@ -29,6 +29,7 @@ public enum ModelDump {
             out += "\n"
             steps(flow.steps, model: model, waits: waits, indent: 1, out: &out)
         }
+        for scenario in model.scenarios { out += Self.scenario(scenario, model: model) }
         let graph = SyncGraph(model)
         let availability = CompositeAvailability(model, graph: graph)
         out += "derived\n"
@@ -58,13 +59,62 @@ public enum ModelDump {
             case .fragment(let fragment):
                 out += pad + fragment.kind.rawValue + (fragment.kind == .loop ? " times=\(fragment.times)" : "") + "\n"
                 for branch in fragment.branches {
-                    out += pad + "  branch" + (branch.label.map { " " + LiteralFormat.string($0) } ?? "") + "\n"
+                    out += pad + "  branch" + (branch.label.map { " " + LiteralFormat.string($0) } ?? "")
+                        + (branch.probability.map { " p=" + LiteralFormat.percent($0) } ?? "") + "\n"
                     Self.steps(branch.steps, model: model, waits: waits, indent: indent + 2, out: &out)
                 }
             case .note(let note):
                 out += pad + "note over \(note.over.map { model[$0].name }.joined(separator: ", ")) : \(LiteralFormat.string(note.text))\n"
             }
         }
+    }
+
+    /// A scenario with every default applied, times in Baton's duration notation.
+    static func scenario(_ scenario: Scenario, model: Model) -> String {
+        func window(_ window: TimeWindow?) -> String {
+            window.map { " from=\(LiteralFormat.duration($0.from)) to=\(LiteralFormat.duration($0.to))" } ?? ""
+        }
+        var out = "scenario \(LiteralFormat.string(scenario.name)) duration=\(LiteralFormat.duration(scenario.duration))"
+        out += " warmup=\(LiteralFormat.duration(scenario.effectiveWarmup))\(scenario.warmup == nil ? " (default)" : "")"
+        out += " seed=\(scenario.seed)\n"
+        for load in scenario.loads {
+            out += "  load \(LiteralFormat.number(load.rate))/s"
+            if let flow = load.flow { out += " flow=\(LiteralFormat.string(model.flows[flow.rawValue].name))" }
+            out += window(load.window) + "\n"
+        }
+        for fault in scenario.faults {
+            out += "  fault \(model[fault.participant].name) "
+            switch fault.effect {
+            case .down: out += "down"
+            case .hang: out += "hang"
+            case .slow(let factor): out += "slow x\(LiteralFormat.number(factor))"
+            case .errors(let probability): out += "errors \(LiteralFormat.percent(probability))"
+            case .capacity(let fraction): out += "capacity \(LiteralFormat.percent(fraction))"
+            }
+            out += window(fault.window) + "\n"
+        }
+        for expectation in scenario.expectations {
+            out += "  expect "
+            switch expectation.measure {
+            case .goodput(let comparison, let fraction, let after):
+                out += "goodput \(comparison.rawValue) \(LiteralFormat.percent(fraction))"
+                if let after { out += " after=\(LiteralFormat.duration(after))" }
+            case .responseTime(let percentile, let flow, let comparison, let seconds):
+                out += "response-time p=\(LiteralFormat.percent(percentile))"
+                if let flow { out += " flow=\(LiteralFormat.string(model.flows[flow.rawValue].name))" }
+                out += " \(comparison.rawValue) \(LiteralFormat.duration(seconds))"
+            case .amplification(let interaction, let comparison, let value):
+                out += "amplification"
+                if let interaction { out += " #\(interaction.rawValue)" }
+                out += " \(comparison.rawValue) \(LiteralFormat.number(value))"
+            case .recovers(let within):
+                out += "recovers within=\(LiteralFormat.duration(within))"
+            case .queueMax(let channel, let max):
+                out += "queue \(model[channel].name) max=\(max)"
+            }
+            out += " text=\(LiteralFormat.string(expectation.text))\n"
+        }
+        return out
     }
 
     static func describe(_ a: ParticipantAttributes, model: Model) -> String {
@@ -86,6 +136,7 @@ public enum ModelDump {
         if a.push { parts.append("push") }
         if let v = a.interval { parts.append("interval=\(LiteralFormat.duration(v))") }
         if let v = a.batch { parts.append("batch=\(v)") }
+        if let v = a.backlog { parts.append("backlog=\(v)") }
         return parts.joined(separator: " ")
     }
 
@@ -94,6 +145,8 @@ public enum ModelDump {
         if let v = a.timeout { parts.append("timeout=\(LiteralFormat.duration(v))") }
         if let v = a.retries { parts.append("retries=\(v)") }
         if let v = a.backoff { parts.append("backoff=\(v.rawValue)") }
+        if let v = a.backoffBase { parts.append("backoff-base=\(LiteralFormat.duration(v))") }
+        if let v = a.backoffCap { parts.append("backoff-cap=\(LiteralFormat.duration(v))") }
         if a.jitter { parts.append("jitter") }
         if a.circuitBreaker { parts.append("circuit-breaker") }
         if a.idempotent { parts.append("idempotent") }

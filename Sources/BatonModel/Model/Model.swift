@@ -40,6 +40,11 @@ public struct Model: Hashable, Sendable {
         flows.first { $0.name == name }
     }
 
+    /// The default flow of one file: its top-level steps, if it has any.
+    public func defaultFlow(of file: FileID) -> FlowID? {
+        flows.first { $0.isDefault && $0.span.file == file }?.id
+    }
+
     /// Channels that are some channel's dead-letter queue.
     public var deadLetterChannels: Set<ParticipantID> {
         Set(participants.compactMap(\.attributes.dlq))

@@ -105,7 +105,7 @@ public struct Fault: Hashable, Sendable {
 /// `expect …`: an outcome `baton simulate --check` verifies (finding `scenario-expectation`).
 public struct Expectation: Hashable, Sendable {
     public var measure: Measure
-    /// The line as written, for reports.
+    /// The line as written (in the layout `baton fmt` gives it), for reports.
     public var text: String
     public var span: Span
 

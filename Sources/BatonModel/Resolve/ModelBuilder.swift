@@ -1,10 +1,11 @@
 // Builds the semantic model from the syntax of the root file and its imports.
 //
-// Three passes over the files, in statement order with each import expanded where it is
+// Four passes over the files, in statement order with each import expanded where it is
 // written: declarations (names are global, so steps may use names declared later), attributes
-// (which may name other participants), then flows and steps (name resolution with "did you
-// mean", the misplaced-step rule). Every problem is a diagnostic; whatever can be resolved is
-// kept so later diagnostics stay meaningful.
+// (which may name other participants), flows and steps (name resolution with "did you mean",
+// the misplaced-step rule), then scenarios (which name participants, flows and interactions;
+// see ScenarioBuilder). Every problem is a diagnostic; whatever can be resolved is kept so
+// later diagnostics stay meaningful.
 
 import BatonSyntax
 
@@ -41,6 +42,8 @@ struct ModelBuilder {
         decodeAttributes()
         var visitedForSteps = Set<FileID>()
         buildFlows(root, visited: &visitedForSteps)
+        var visitedForScenarios = Set<FileID>()
+        buildScenarios(root, visited: &visitedForScenarios)
         reportUndeclaredNames()
         return model
     }
@@ -250,6 +253,23 @@ struct ModelBuilder {
         }
     }
 
+    // MARK: - Pass 4: scenarios
+
+    private mutating func buildScenarios(_ file: FileID, visited: inout Set<FileID>) {
+        var statements: [(FileID, ScenarioSyntax)] = []
+        forEachStatement(in: file, visited: &visited) { file, statement in
+            if case .scenario(let scenario) = statement { statements.append((file, scenario)) }
+        }
+        guard !statements.isEmpty else { return }
+        var builder = ScenarioBuilder(model: model, sources: sources, diagnostics: diagnostics)
+        for (file, syntax) in statements {
+            if let scenario = builder.scenario(syntax, defaultFlow: model.defaultFlow(of: file)) {
+                model.scenarios.append(scenario)
+            }
+        }
+        diagnostics = builder.diagnostics
+    }
+
     /// The default flow is named by the file's title, else by its file name.
     private func defaultFlowName(_ file: FileID) -> String {
         for statement in files[file.rawValue].syntax.statements {
@@ -275,12 +295,26 @@ struct ModelBuilder {
                 }
             case .fragment(let syntax):
                 var fragment = Fragment(kind: syntax.kind, times: 1, branches: [], span: syntax.span)
-                attributeDecoder.decode(syntax.attributes, at: .fragment(syntax.kind), diagnostics: &diagnostics)
-                    .store(in: &fragment)
-                fragment.branches = syntax.branches.map { branch in
-                    Fragment.Branch(label: branch.label?.value,
-                                    steps: buildSteps(branch.block.steps, flow: flow, enclosing: enclosing),
-                                    span: branch.keywordSpan.through(branch.block.span))
+                var chances: [Chance?] = []
+                let site = AttributeSite.fragment(syntax.kind)
+                for (index, branch) in syntax.branches.enumerated() {
+                    var chance: Chance?
+                    // `opt [p=…]` and `alt [p=…]` write the first branch's chance on the header.
+                    let list = index == 0 ? syntax.attributes : branch.attributes
+                    for attribute in attributeDecoder.decode(list, at: site, diagnostics: &diagnostics) {
+                        if case .percent(let fraction) = attribute.value {
+                            chance = Chance(probability: fraction, span: attribute.span)
+                        } else {
+                            attribute.store(in: &fragment)
+                        }
+                    }
+                    chances.append(chance)
+                }
+                if syntax.kind == .alt { checkChances(chances, of: syntax) }
+                for (index, branch) in syntax.branches.enumerated() {
+                    fragment.branches.append(Fragment.Branch(
+                        label: branch.label?.value, steps: buildSteps(branch.block.steps, flow: flow, enclosing: enclosing),
+                        span: branch.keywordSpan.through(branch.block.span), probability: chances[index]?.probability))
                 }
                 result.append(.fragment(fragment))
             case .note(let syntax):
@@ -291,6 +325,42 @@ struct ModelBuilder {
             }
         }
         return result
+    }
+
+    /// A declared `p=` and where.
+    private struct Chance {
+        var probability: Double
+        var span: Span
+    }
+
+    /// Exactly one branch of an `alt` runs, so the declared chances may not add up to more
+    /// than 100%; and when every branch declares one they must add up to 100% exactly, since
+    /// no branch would be left to take the rest.
+    private mutating func checkChances(_ chances: [Chance?], of syntax: FragmentSyntax) {
+        let declared = chances.compactMap { $0 }
+        guard !declared.isEmpty else { return }
+        let tolerance = 1e-9
+        var running = 0.0
+        for (index, chance) in declared.enumerated() {
+            running += chance.probability
+            guard running > 1 + tolerance else { continue }
+            let total = declared.map(\.probability).reduce(0, +)
+            diagnostics.append(Diagnostic(
+                code: CompileError.invalidAttributeValue, severity: .error,
+                message: "the branches of 'alt' declare chances that add up to \(LiteralFormat.percent(total)), more than 100%",
+                span: chance.span,
+                notes: declared.prefix(index).prefix(3).map { .init("also declared here", at: $0.span) },
+                help: "exactly one branch runs: lower the chances so they add up to 100% at most"))
+            return
+        }
+        let total = declared.map(\.probability).reduce(0, +)
+        if declared.count == chances.count, total < 1 - tolerance, let last = declared.last {
+            diagnostics.append(Diagnostic(
+                code: CompileError.invalidAttributeValue, severity: .error,
+                message: "every branch of 'alt' declares its chance, and they add up to \(LiteralFormat.percent(total)), not 100%",
+                span: last.span,
+                help: "exactly one branch runs: make the chances add up to 100%, or leave one branch without p to give it the rest"))
+        }
     }
 
     private mutating func buildInteraction(_ syntax: InteractionSyntax, flow: FlowID, enclosing: Enclosing?) -> InteractionID? {
@@ -315,9 +385,11 @@ struct ModelBuilder {
             return nil
         }
         let id = InteractionID(model.interactions.count)
+        var attributes = InteractionAttributes(decoded)
+        checkBackoff(&attributes)
         model.interactions.append(Interaction(
             id: id, from: from, to: to, arrow: syntax.arrow, label: syntax.label?.text,
-            attributes: InteractionAttributes(decoded), flow: flow, parent: enclosing?.interaction, block: nil,
+            attributes: attributes, flow: flow, parent: enclosing?.interaction, block: nil,
             span: syntax.span, arrowSpan: syntax.arrowSpan))
         if let block = syntax.block {
             let inner = Enclosing(interaction: id, actor: to, span: syntax.span)
@@ -325,6 +397,25 @@ struct ModelBuilder {
             model.interactions[id.rawValue].block = steps
         }
         return id
+    }
+
+    /// The delays of exponential backoff grow from `backoff-base` up to `backoff-cap`, so a cap
+    /// below the base (declared, or the other's default) is a contradiction.
+    private mutating func checkBackoff(_ attributes: inout InteractionAttributes) {
+        guard attributes.backoffBase != nil || attributes.backoffCap != nil,
+              attributes.effectiveBackoffCap < attributes.effectiveBackoffBase else { return }
+        let key = attributes.backoffCap != nil ? "backoff-cap" : "backoff-base"
+        let base = LiteralFormat.duration(attributes.effectiveBackoffBase) + (attributes.backoffBase == nil ? ", the default" : "")
+        let cap = LiteralFormat.duration(attributes.effectiveBackoffCap) + (attributes.backoffCap == nil ? ", the default" : "")
+        diagnostics.append(Diagnostic(
+            code: CompileError.invalidAttributeValue, severity: .error,
+            message: "'backoff-cap' (\(cap)) is shorter than 'backoff-base' (\(base))",
+            span: attributes.spans[key] ?? attributes.spans["backoff-base"] ?? Span(file: root, start: 0, end: 0),
+            help: attributes.backoffCap == nil
+                ? "retries wait at most 'backoff-cap': declare it too, at least as long as the base"
+                : "retries wait from 'backoff-base' up to 'backoff-cap': make the cap at least as long as the base"))
+        attributes.backoffBase = nil
+        attributes.backoffCap = nil
     }
 
     private func describe(_ interaction: Interaction) -> String {

@@ -68,6 +68,9 @@ public struct FragmentSyntax: Hashable, Sendable {
         public var keywordSpan: Span
         public var label: StringLiteral?
         public var block: BlockSyntax
+        /// What a later branch declares after `else` (`} else [p=20%] {`); the first branch's
+        /// attributes are the fragment's own.
+        public var attributes: AttributeListSyntax? = nil
     }
 
     public var kind: Kind

@@ -41,7 +41,58 @@ public enum SyntaxDump {
                     printer.attributes(flow.attributes)
                     for step in flow.steps { printer.step(step) }
                 }
+            case .scenario(let scenario): self.scenario(scenario)
             case .step(let step): self.step(step)
+            }
+        }
+
+        mutating func scenario(_ scenario: ScenarioSyntax) {
+            line("scenario \(LiteralFormat.string(scenario.name.value))", scenario.span)
+            nested { printer in
+                printer.attributes(scenario.attributes)
+                for line in scenario.lines { printer.scenarioLine(line) }
+            }
+        }
+
+        mutating func scenarioLine(_ scenarioLine: ScenarioLineSyntax) {
+            func seconds(_ quantity: QuantitySyntax) -> String { LiteralFormat.number(quantity.value) + "s" }
+            func window(_ window: WindowSyntax?) -> String {
+                window.map { " from=\(seconds($0.from)) to=\(seconds($0.to))" } ?? ""
+            }
+            switch scenarioLine {
+            case .load(let load):
+                var text = "load rate=\(LiteralFormat.number(load.rate.value))/s"
+                if let flow = load.flow { text += " flow=\(LiteralFormat.string(flow.value))" }
+                line(text + window(load.window), load.span)
+            case .fault(let fault):
+                var text = "fault \(fault.participant.name) \(fault.effect.keyword)"
+                switch fault.effect {
+                case .down, .hang: break
+                case .slow(let factor): text += " x\(LiteralFormat.number(factor.value))"
+                case .errors(let percent), .capacity(let percent): text += " \(LiteralFormat.number(percent.value))%"
+                }
+                line(text + window(fault.window), fault.span)
+            case .expect(let expect):
+                var text = "expect "
+                switch expect.measure {
+                case .goodput(let comparison, let percent, let after):
+                    text += "goodput \(comparison.comparison.rawValue) \(LiteralFormat.number(percent.value))%"
+                    if let after { text += " after=\(seconds(after))" }
+                case .percentile(let percentile, let flow, let comparison, let value):
+                    text += percentile.name
+                    if let flow { text += " flow=\(LiteralFormat.string(flow.value))" }
+                    text += " \(comparison.comparison.rawValue) \(seconds(value))"
+                case .amplification(let initiator, let label, let comparison, let value):
+                    text += "amplification"
+                    if let initiator { text += " initiator=\(initiator.name)" }
+                    if let label { text += " label=\(LiteralFormat.string(label.value))" }
+                    text += " \(comparison.comparison.rawValue) \(LiteralFormat.number(value.value))"
+                case .recovers(let within):
+                    text += "recovers within=\(seconds(within))"
+                case .queueMax(let channel, let max):
+                    text += "queue \(channel.name) max=\(LiteralFormat.number(max.value))"
+                }
+                line(text, expect.span)
             }
         }
 
@@ -87,7 +138,10 @@ public enum SyntaxDump {
                         var text = "branch"
                         if let label = branch.label { text += " \(LiteralFormat.string(label.value))" }
                         printer.line(text, branch.keywordSpan)
-                        printer.nested { $0.block(branch.block) }
+                        printer.nested { printer in
+                            printer.attributes(branch.attributes)
+                            printer.block(branch.block)
+                        }
                     }
                 }
             case .note(let note):

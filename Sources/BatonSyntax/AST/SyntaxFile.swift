@@ -23,6 +23,7 @@ public enum Statement: Hashable, Sendable {
     case declaration(DeclarationSyntax)
     case group(GroupSyntax)
     case flow(FlowSyntax)
+    case scenario(ScenarioSyntax)
     case step(StepSyntax)
 
     public var span: Span {
@@ -32,6 +33,7 @@ public enum Statement: Hashable, Sendable {
         case .declaration(let declaration): declaration.span
         case .group(let group): group.span
         case .flow(let flow): flow.span
+        case .scenario(let scenario): scenario.span
         case .step(let step): step.span
         }
     }

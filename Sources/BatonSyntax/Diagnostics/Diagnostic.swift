@@ -57,10 +57,13 @@ public enum CompileError {
     public static let importCycle = "import-cycle"
     public static let invalidEncoding = "invalid-encoding"
     public static let nestingTooDeep = "nesting-too-deep"
+    /// A scenario that cannot run: no duration, a window outside it, a rate or factor out of
+    /// range, a fault a participant of that kind cannot have, an ambiguous expectation.
+    public static let invalidScenario = "invalid-scenario"
 
     public static let all: [String] = [
         syntax, undeclaredName, duplicateDeclaration, unknownAttribute, invalidAttributeValue,
-        misplacedStep, importNotFound, importCycle, invalidEncoding, nestingTooDeep,
+        misplacedStep, importNotFound, importCycle, invalidEncoding, nestingTooDeep, invalidScenario,
     ]
 
     public static func isCompileError(_ code: String) -> Bool { all.contains(code) }

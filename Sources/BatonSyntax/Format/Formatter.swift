@@ -21,6 +21,12 @@ public enum Formatter {
         return printer.output
     }
 
+    /// One scenario line as `baton fmt` writes it (`expect goodput >= 95% after 6m`): what
+    /// reports quote, so a report reads the same before and after formatting.
+    public static func text(of line: ScenarioLineSyntax, source: SourceFile) -> String {
+        FormatPrinter(source: source, comments: []).scenarioLineText(line)
+    }
+
     /// Parses and formats; nil (with the diagnostics) when the source has syntax errors.
     public static func format(_ source: SourceFile) -> (text: String?, diagnostics: [Diagnostic]) {
         let parsed = BatonParser.parse(source)
@@ -233,8 +239,59 @@ struct FormatPrinter {
             begin(flow.span)
             let head = Head("flow " + literal(flow.name), flow.attributes.map(attributes))
             block(head: head, headEnd: flow.span.end, steps: flow.steps, closeEnd: flow.fullSpan.end)
+        case .scenario(let scenario):
+            self.scenario(scenario)
         case .step(let step):
             self.step(step)
+        }
+    }
+
+    // MARK: - Scenarios
+
+    /// `scenario "Name" [attributes] {`, one line per load, fault and expectation, `}`. Load
+    /// lines put the flow before the window.
+    mutating func scenario(_ scenario: ScenarioSyntax) {
+        begin(scenario.span)
+        let head = Head("scenario " + literal(scenario.name), scenario.attributes.map(attributes))
+        braces(head: head, headEnd: scenario.span.end, closeEnd: scenario.fullSpan.end) { printer in
+            for line in scenario.lines {
+                printer.begin(line.span)
+                printer.end(Head(printer.scenarioLineText(line)), sourceEnd: line.span.end)
+            }
+        }
+    }
+
+    func scenarioLineText(_ line: ScenarioLineSyntax) -> String {
+        func written(_ quantity: QuantitySyntax) -> String { source.text(of: quantity.span) }
+        func window(_ window: WindowSyntax) -> String { " from \(written(window.from)) to \(written(window.to))" }
+        switch line {
+        case .load(let load):
+            var text = "load " + written(load.rate)
+            if let flow = load.flow { text += " flow " + literal(flow) }
+            if let loadWindow = load.window { text += window(loadWindow) }
+            return text
+        case .fault(let fault):
+            var text = "fault \(fault.participant.name) \(fault.effect.keyword)"
+            switch fault.effect {
+            case .down, .hang: break
+            case .slow(let quantity), .errors(let quantity), .capacity(let quantity): text += " " + written(quantity)
+            }
+            return text + window(fault.window)
+        case .expect(let expect):
+            switch expect.measure {
+            case .goodput(let comparison, let percent, let after):
+                return "expect goodput \(comparison.comparison.rawValue) \(written(percent))" + (after.map { " after " + written($0) } ?? "")
+            case .percentile(let percentile, let flow, let comparison, let seconds):
+                return "expect \(percentile.name)" + (flow.map { " " + literal($0) } ?? "")
+                    + " \(comparison.comparison.rawValue) \(written(seconds))"
+            case .amplification(let initiator, let label, let comparison, let value):
+                return "expect amplification" + (initiator.map { " " + $0.name } ?? "") + (label.map { " " + literal($0) } ?? "")
+                    + " \(comparison.comparison.rawValue) \(written(value))"
+            case .recovers(let within):
+                return "expect recovers within " + written(within)
+            case .queueMax(let channel, let max):
+                return "expect queue \(channel.name) max \(written(max))"
+            }
         }
     }
 
@@ -324,7 +381,7 @@ struct FormatPrinter {
                     indent -= 1
                 }
                 if let label = branch.label { text += " " + literal(label) }
-                let head = Head(text, index == 0 ? fragment.attributes.map(attributes) : nil)
+                let head = Head(text, (index == 0 ? fragment.attributes : branch.attributes).map(attributes))
                 let isLast = index == fragment.branches.count - 1
                 let headEnd = index == 0 ? fragment.span.end : branch.block.span.start
                 openBlock(head: head, headEnd: headEnd, steps: branch.block.steps, blockEnd: branch.block.span.end)

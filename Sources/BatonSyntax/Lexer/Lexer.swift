@@ -1,14 +1,20 @@
 // The lexer turns bytes into tokens on demand. The parser pulls one token at a time and says
 // which mode it is in, because `-` means two different things in Baton: outside brackets it
 // starts an arrow (`A->B` is three tokens), inside `[...]` it belongs to kebab-case words
-// (`circuit-breaker`, `at-least-once`), where line breaks are also insignificant.
+// (`circuit-breaker`, `at-least-once`), where line breaks are also insignificant. The lines of a
+// `scenario` are a third mode: quantities stand outside brackets there (`load 40/s from 3m to
+// 3m5s`), a `-` before digits is a sign, and `<=`, `<`, `>=`, `>` compare.
 //
 // Invariants: the lexer never fails and never loops — every call either consumes at least one
 // byte or returns `endOfFile`. Invalid UTF-8 and NUL bytes are skipped here and reported once by
 // `EncodingCheck`. Comments are collected on the side for the formatter and suppressions.
 
 public struct Lexer: Sendable {
-    public enum Mode: Sendable { case statement, attributes }
+    public enum Mode: Sendable {
+        case statement, attributes
+        /// The words after `load`, `fault` and `expect` in a scenario.
+        case scenario
+    }
 
     let bytes: [UInt8]
     let file: FileID
@@ -67,6 +73,30 @@ public struct Lexer: Sendable {
         return Token(kind: .text(text), start: start, end: lastContent)
     }
 
+    /// Lexes the factor after `slow` in a scenario: `x` and a number with no space between
+    /// (`x10`, `x1.5`), returned as a number token that covers the `x`. Anything else is
+    /// lexed as usual; a bare number gets an error that shows the `x`.
+    public mutating func factor() -> Token {
+        _ = skipTrivia(newlinesAreTrivia: false)
+        let start = position
+        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "x"), isDigit(bytes[position + 1]) {
+            position += 1
+            var number = lexNumber()
+            number.start = start
+            if case .number = number.kind { return number }
+            if number.error == nil {
+                let text = String(decoding: bytes[start..<number.end], as: UTF8.self)
+                number.error = "'\(text)' is not a factor; write a plain number after the 'x', like x10"
+            }
+            return number
+        }
+        var token = next(.scenario)
+        if case .number(let value) = token.kind, token.error == nil {
+            token.error = "write the factor with an 'x' before it: x\(LiteralFormat.number(value))"
+        }
+        return token
+    }
+
     private mutating func lexToken(_ mode: Mode) -> Token {
         let start = position
         let byte = bytes[position]
@@ -87,6 +117,15 @@ public struct Lexer: Sendable {
             if mode == .statement, let word = digitLedWord() { return word }
             return lexNumber()
         case UInt8(ascii: "-"):
+            if mode == .scenario, let next = peek(1), isDigit(next) {
+                // A sign, so that `load -5/s` is told its rate must be positive rather than
+                // that '-' is no arrow.
+                position += 1
+                var number = lexNumber()
+                number.start = start
+                number.kind = number.kind.negated
+                return number
+            }
             if peek(1) == UInt8(ascii: ">") {
                 if peek(2) == UInt8(ascii: ">") {
                     position += 3
@@ -95,6 +134,12 @@ public struct Lexer: Sendable {
                 position += 2
                 return Token(kind: .arrow(.call), start: start, end: position)
             }
+        case UInt8(ascii: "<") where mode == .scenario, UInt8(ascii: ">") where mode == .scenario:
+            let orEqual = peek(1) == UInt8(ascii: "=")
+            position += orEqual ? 2 : 1
+            let comparison: ComparisonOperator = byte == UInt8(ascii: "<")
+                ? (orEqual ? .lessOrEqual : .less) : (orEqual ? .greaterOrEqual : .greater)
+            return Token(kind: .comparison(comparison), start: start, end: position)
         case UInt8(ascii: "<"):
             if peek(1) == UInt8(ascii: "-") {
                 position += 2
@@ -223,7 +268,7 @@ public struct Lexer: Sendable {
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         switch mode {
-        case .statement:
+        case .statement, .scenario:
             if let keyword = Keyword(rawValue: text) {
                 return Token(kind: .keyword(keyword), start: start, end: position)
             }
@@ -281,6 +326,11 @@ public struct Lexer: Sendable {
                 error: "unknown rate unit '/\(unit)'; rates are written like 100/s, 6000/m or 50000/h")
         }
         if position < bytes.count, isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+            if let compound = compoundDuration(from: start) {
+                position = compound.end
+                return Token(kind: .duration(compound.seconds), start: start, end: position)
+            }
+            if let misordered = misorderedCompound(from: start) { return misordered }
             let unitStart = position
             while position < bytes.count, isLetter(bytes[position]) || isDigit(bytes[position])
                 || bytes[position] == UInt8(ascii: "_")
@@ -305,6 +355,56 @@ public struct Lexer: Sendable {
     }
 
     static let unitSeconds: [String: Double] = ["ms": 0.001, "s": 1, "m": 60, "h": 3600]
+
+    /// Duration units from the largest down, the order the parts of `1h30m` or `3m5s` follow.
+    static let durationUnits = ["h", "m", "s", "ms"]
+
+    /// A duration of one or more parts from `start`: a number and a unit, then optionally more,
+    /// each in a smaller unit than the one before (`250ms`, `3m5s`, `1h30m`, `1m0.5s`). Nil
+    /// unless the whole word is such a duration.
+    private func compoundDuration(from start: Int) -> (seconds: Double, end: Int)? {
+        var index = start
+        var seconds = 0.0
+        var smallestUnit = -1
+        while true {
+            let numberStart = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            guard index > numberStart else { return nil }
+            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) {
+                index += 1
+                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            }
+            let value = Double(String(decoding: bytes[numberStart..<index], as: UTF8.self)) ?? 0
+            let unitStart = index
+            while index < bytes.count, isLetter(bytes[index]) { index += 1 }
+            let unit = String(decoding: bytes[unitStart..<index], as: UTF8.self)
+            guard let rank = Self.durationUnits.firstIndex(of: unit), rank > smallestUnit,
+                  let unitSeconds = Self.unitSeconds[unit] else { return nil }
+            smallestUnit = rank
+            seconds += value * unitSeconds
+            guard index < bytes.count, isDigit(bytes[index]) else { break }
+        }
+        if index < bytes.count, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") { return nil }
+        return (seconds, index)
+    }
+
+    /// `5s3m`, `3m5x`: a duration unit followed by more digits, that is not a valid compound
+    /// duration. Says how compound durations are written instead of "unknown unit 's3m'".
+    private mutating func misorderedCompound(from start: Int) -> Token? {
+        var index = position
+        while index < bytes.count, isLetter(bytes[index]) { index += 1 }
+        let unit = String(decoding: bytes[position..<index], as: UTF8.self)
+        guard Self.unitSeconds[unit] != nil, index < bytes.count, isDigit(bytes[index]) else { return nil }
+        while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_")
+            || (bytes[index] == UInt8(ascii: ".") && index + 1 < bytes.count && isDigit(bytes[index + 1]))
+        {
+            index += 1
+        }
+        position = index
+        let word = String(decoding: bytes[start..<index], as: UTF8.self)
+        return Token(kind: .duration(0), start: start, end: index,
+                     error: "'\(word)' is not a duration; a duration of several parts goes from the largest unit down, like 1h30m or 3m5s")
+    }
 
     /// Units people write out of habit, and the Baton unit they mean.
     static let unitSpellings: [String: String] = [

@@ -17,6 +17,8 @@ public enum TokenKind: Hashable, Sendable {
     /// A rate in events per second.
     case rate(Double)
     case arrow(Arrow)
+    /// `<=`, `<`, `>=` or `>` (inside a scenario only).
+    case comparison(ComparisonOperator)
     case colon, comma, equals, semicolon
     case leftBracket, rightBracket, leftBrace, rightBrace
     case newline
@@ -55,6 +57,7 @@ extension TokenKind {
         case .text(let text): "'\(text)'"
         case .number, .duration, .percent, .rate: "a number"
         case .arrow(let arrow): "'\(arrow.rawValue)'"
+        case .comparison(let comparison): "'\(comparison.rawValue)'"
         case .colon: "':'"
         case .comma: "','"
         case .equals: "'='"
@@ -66,6 +69,29 @@ extension TokenKind {
         case .newline: "end of line"
         case .endOfFile: "end of file"
         case .invalid: "an invalid character"
+        }
+    }
+}
+
+extension TokenKind {
+    /// The same quantity with the opposite sign: a `-` before digits in a scenario line.
+    var negated: TokenKind {
+        switch self {
+        case .number(let value): .number(-value)
+        case .duration(let value): .duration(-value)
+        case .percent(let value): .percent(-value)
+        case .rate(let value): .rate(-value)
+        default: self
+        }
+    }
+}
+
+extension TokenKind {
+    /// A name or a string: what follows a misspelt keyword (`servce Shop`, `scenaro "Peak"`).
+    var isIdentifierOrString: Bool {
+        switch self {
+        case .identifier, .string: true
+        default: false
         }
     }
 }

@@ -28,6 +28,7 @@ extension Parser {
         case .keyword(.import): return parseImport().map(Statement.importFile)
         case .keyword(.group): return parseGroup().map(Statement.group)
         case .keyword(.flow): return parseFlow().map(Statement.flow)
+        case .keyword(.scenario): return parseScenario().map(Statement.scenario)
         default:
             if let kind = participantKind(token.kind) { return parseDeclaration(kind).map(Statement.declaration) }
             return parseStep(in: .topLevel).map(Statement.step)
@@ -67,12 +68,13 @@ extension Parser {
 
     // MARK: - Declarations
 
-    /// Parses a name where a participant or group name is required.
-    mutating func parseName(_ what: String) -> Identifier? {
+    /// Parses a name where a participant or group name is required; the token after it is
+    /// lexed in `mode`.
+    mutating func parseName(_ what: String, next mode: Lexer.Mode = .statement) -> Identifier? {
         switch token.kind {
         case .identifier(let name):
             let identifier = Identifier(name: name, span: span(token))
-            advance()
+            advance(mode)
             return identifier
         case .keyword(let keyword):
             fail("'\(keyword.rawValue)' is a keyword and cannot be \(what)",

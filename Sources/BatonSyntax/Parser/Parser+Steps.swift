@@ -24,7 +24,7 @@ extension Parser {
                 case .flow:
                     fail("flows cannot be nested", help: "close the current flow before starting another")
                     return nil
-                case .title, .import:
+                case .title, .import, .scenario:
                     fail("'\(keyword.rawValue)' belongs at the top level of the file")
                     return nil
                 default: break
@@ -47,7 +47,7 @@ extension Parser {
         let from = Identifier(name: fromName, span: span(token))
         advance()
         guard case .arrow(let arrow) = token.kind else {
-            if case .identifier = token.kind,
+            if token.kind.isIdentifierOrString,
                let keyword = Suggestion.closest(to: fromName, in: Keyword.allCases.map(\.rawValue))
             {
                 report("unknown keyword '\(fromName)'; did you mean '\(keyword)'?", at: from.span)
@@ -111,6 +111,7 @@ extension Parser {
         let attributes = parseOptionalAttributes()
         let headSpan = span(from: start)
         var branches: [FragmentSyntax.Branch] = []
+        var branchAttributes: AttributeListSyntax?
         let continuation: Keyword? = switch kind {
         case .alt: .else
         case .par: .and
@@ -126,7 +127,8 @@ extension Parser {
                 return nil
             }
             let block = parseBlock()
-            branches.append(FragmentSyntax.Branch(keywordSpan: keywordSpan, label: label, block: block))
+            branches.append(FragmentSyntax.Branch(keywordSpan: keywordSpan, label: label, block: block,
+                                                  attributes: branches.isEmpty ? nil : branchAttributes))
             guard let continuation, let next = peekContinuation() else { break }
             if next != continuation {
                 report("'\(next.rawValue)' cannot continue '\(kind.rawValue)'; use '\(continuation.rawValue)'",
@@ -135,9 +137,16 @@ extension Parser {
             keywordSpan = span(token)
             advance()
             label = parseOptionalString()
+            branchAttributes = nil
             if token.kind == .leftBracket {
-                report("only the first branch of '\(kind.rawValue)' takes attributes", at: span(token))
-                _ = parseOptionalAttributes()
+                // An `else` branch declares its own chance (`} else [p=20%] {`); the model
+                // builder says which keys it takes. A `par` branch has nothing to declare.
+                if kind == .alt {
+                    branchAttributes = parseOptionalAttributes()
+                } else {
+                    report("only the first branch of '\(kind.rawValue)' takes attributes", at: span(token))
+                    _ = parseOptionalAttributes()
+                }
             }
         }
         return FragmentSyntax(kind: kind, attributes: attributes, branches: branches, span: headSpan)
@@ -176,10 +185,10 @@ extension Parser {
         return nil
     }
 
-    mutating func parseOptionalString() -> StringLiteral? {
+    mutating func parseOptionalString(next mode: Lexer.Mode = .statement) -> StringLiteral? {
         guard case .string(let value) = token.kind else { return nil }
         let literal = StringLiteral(value: value, span: span(token))
-        advance()
+        advance(mode)
         return literal
     }
 

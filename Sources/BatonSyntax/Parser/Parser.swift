@@ -72,12 +72,14 @@ struct Parser {
         var reported = false
     }
 
-    init(source: SourceFile, maxDepth: Int) {
+    /// `mode` lexes the first token: a scenario piece given on the command line starts with
+    /// a quantity (`40/s`, `10m`).
+    init(source: SourceFile, maxDepth: Int, mode: Lexer.Mode = .statement) {
         lexer = Lexer(bytes: source.bytes, file: source.id)
         file = source.id
         self.maxDepth = maxDepth
         token = Token(kind: .newline, start: 0, end: 0)
-        advance()
+        advance(mode)
     }
 
     // MARK: - Token handling
