@@ -21,7 +21,7 @@ struct GraphNodes {
         index = [Int?](repeating: nil, count: model.participants.count)
         for (node, id) in ids.enumerated() {
             index[id.rawValue] = node
-            let shape = ShapeKind.participant(model[id].kind)
+            let shape = ShapeKind.participant(model[id].kind.shape)
             let (lines, size) = metrics.measure(model[id].displayName, style: S.nodeLabel, maxWidth: S.nodeMaxLabelWidth)
             let label = MeasuredText(lines: lines, size: size)
             // Every node is at least one line high, even with an empty name.

@@ -10,7 +10,7 @@ struct SequenceHeads {
 
     init(model: Model, cast: SequenceCast, metrics: TextMetrics) {
         typealias S = SequenceStyle
-        shapes = cast.columns.map { ShapeKind.participant(model[$0].kind) }
+        shapes = cast.columns.map { ShapeKind.participant(model[$0].kind.shape) }
         labels = cast.columns.map { id in
             let (lines, size) = metrics.measure(model[id].displayName, style: S.head, maxWidth: S.headMaxLabelWidth)
             return MeasuredText(lines: lines, size: size)

@@ -62,11 +62,16 @@ public enum AttributeSite: Sendable, Hashable {
 }
 
 public enum AttributeSchema {
+    // Which kinds take an attribute is the kind table's to say (`ParticipantKind.traits`): each
+    // list below is one attribute family, read off that table.
     static let all = ParticipantKind.allCases
-    static let callable: [ParticipantKind] = [.service, .external, .client]
-    static let active: [ParticipantKind] = [.service, .external, .driver]
-    static let timed: [ParticipantKind] = [.service, .external, .queue, .topic, .store]
-    static let channels: [ParticipantKind] = [.queue, .topic]
+    static let callable = ParticipantKind.taking(.idempotence)
+    static let active = ParticipantKind.taking(.flowControl)
+    static let timed = ParticipantKind.taking(.defaultTimeout)
+    static let channels = ParticipantKind.taking(.channel)
+    static let polling = ParticipantKind.taking(.polling)
+    /// What a dead letter may go to: a channel whose messages each go to one consumer.
+    static let pointToPointChannels = ParticipantKind.allCases.filter { $0.role == .channel(.pointToPoint) }
 
     public static let participant: [AttributeSpec] = [
         .init(key: "availability", valueType: .percent, kinds: all, summary: "its own availability, for availability math"),
@@ -81,11 +86,11 @@ public enum AttributeSchema {
         .init(key: "capacity", valueType: .countOrUnbounded(minimum: 1), kinds: channels, summary: "how many messages it holds"),
         .init(key: "overflow", valueType: .choice(Overflow.allCases.map(\.rawValue)), kinds: channels, summary: "what happens when full"),
         .init(key: "ttl", valueType: .duration, kinds: channels, summary: "message expiration"),
-        .init(key: "dlq", valueType: .participant([.queue]), kinds: channels, summary: "dead-letter channel"),
+        .init(key: "dlq", valueType: .participant(pointToPointChannels), kinds: channels, summary: "dead-letter channel"),
         .init(key: "max-receives", valueType: .count(minimum: 1), kinds: channels, summary: "redeliveries before dead-lettering"),
         .init(key: "push", valueType: .flag, kinds: channels, summary: "the broker delivers instead of consumers polling"),
-        .init(key: "interval", valueType: .duration, kinds: [.driver], summary: "polling interval"),
-        .init(key: "batch", valueType: .count(minimum: 1), kinds: [.driver], summary: "messages per fetch"),
+        .init(key: "interval", valueType: .duration, kinds: polling, summary: "polling interval"),
+        .init(key: "batch", valueType: .count(minimum: 1), kinds: polling, summary: "messages per fetch"),
         .init(key: "owner", valueType: .stringOrName, kinds: all, summary: "owning team"),
     ]
 
@@ -100,7 +105,7 @@ public enum AttributeSchema {
         .init(key: "budget", valueType: .duration, kinds: [], summary: "the longest the initiator may wait end-to-end (sync only)"),
         .init(key: "ordered", valueType: .flag, kinds: [], summary: "the initiator relies on receiving messages in order"),
         .init(key: "correlation", valueType: .stringOrName, kinds: [], summary: "the correlation identifier carried by a request or reply"),
-        .init(key: "reply-to", valueType: .participant([.queue, .topic]), kinds: [], summary: "return address for the reply"),
+        .init(key: "reply-to", valueType: .participant(channels), kinds: [], summary: "return address for the reply"),
     ]
 
     public static let group: [AttributeSpec] = [

@@ -87,13 +87,14 @@ public enum DOTWriter {
     static func node(_ participant: Participant, theme: Theme) -> String {
         let colors = theme.colors(for: participant.kind)
         let label = lines(DOTLimits.shortened(participant.displayName), width: nodeLabelWidth, size: 12)
+        let shape = participant.kind.shape
         var attributes: [(String, String)] = []
-        if participant.kind.isChannel {
-            attributes.append(("label", DOTStyle.channelLabel(label, kind: participant.kind, fill: colors.fill, stroke: colors.stroke)))
-            for (key, value) in DOTStyle.nodeAttributes(participant.kind) { attributes.append((key, DOTEscaping.quoted(value))) }
+        if let table = DOTStyle.table(shape) {
+            attributes.append(("label", DOTStyle.tableLabel(label, table: table, fill: colors.fill, stroke: colors.stroke)))
+            for (key, value) in DOTStyle.nodeAttributes(shape) { attributes.append((key, DOTEscaping.quoted(value))) }
         } else {
             attributes.append(("label", DOTEscaping.quoted(label.joined(separator: "\n"))))
-            for (key, value) in DOTStyle.nodeAttributes(participant.kind) { attributes.append((key, DOTEscaping.quoted(value))) }
+            for (key, value) in DOTStyle.nodeAttributes(shape) { attributes.append((key, DOTEscaping.quoted(value))) }
             attributes.append(("fillcolor", DOTEscaping.quoted(colors.fill)))
             attributes.append(("color", DOTEscaping.quoted(colors.stroke)))
         }

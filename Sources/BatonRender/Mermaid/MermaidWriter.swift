@@ -48,6 +48,14 @@ public enum MermaidWriter {
         return shown
     }
 
+    /// `actor` for a person (Mermaid draws a stick figure), `participant` (a box) for the rest.
+    static func keyword(_ shape: ParticipantShape) -> String {
+        switch shape {
+        case .person: "actor"
+        case .roundedBox, .dashedBox, .pipe, .fannedPipe, .cylinder, .hexagon: "participant"
+        }
+    }
+
     struct Writer {
         let model: Model
         var out = "sequenceDiagram\n"
@@ -102,7 +110,7 @@ public enum MermaidWriter {
                     }
                     openBox = group
                 }
-                let keyword = participant.kind == .client ? "actor" : "participant"
+                let keyword = MermaidWriter.keyword(participant.kind.shape)
                 let id = ids[participant.id.rawValue]
                 let alias = MermaidEscaping.text(participant.displayName, lineBreaks: false)
                 let depth = openBox == nil ? 1 : 2
