@@ -1,4 +1,5 @@
 import Baton
+import BatonLayout
 @testable import BatonRender
 import BatonTestSupport
 import Foundation
@@ -102,6 +103,35 @@ import Testing
         #expect(dot.contains("  \"\(id)\" [label=\""))
         #expect(dot.contains("\"\(id)\" -> \"B\" [label=\"x\""))
         #expect(!dot.contains(long))
+    }
+
+    /// Node, edge and cluster labels are the graph view's (`GraphViewLabels`): the DOT breaks
+    /// and cuts them where the native graph view does.
+    @Test func labelsBreakWhereTheGraphViewBreaksThem() throws {
+        let source = """
+            group Team "A team whose name is long enough to wrap in the title of its cluster" {
+              service A "A service with a rather long display name"
+            }
+            service B
+            A -> B : a label long enough to need more room than the two lines of one hundred and seventy pixels that an edge label may hold
+            """
+        let dot = try Self.render(source)
+        let scene = GraphViewLayout.scene(model: Baton.compile(source: source).model, flow: nil)
+        func texts(_ items: [SceneItem]) -> [TextBlock] {
+            items.flatMap { item -> [TextBlock] in
+                switch item {
+                case .text(let text): [text]
+                case .group(let group): texts(group.items)
+                case .shape, .line: []
+                }
+            }
+        }
+        let labels = texts(scene.items).filter { [.participantLabel, .interactionLabel, .groupLabel].contains($0.role) }
+        #expect(labels.count == 4)
+        #expect(labels.contains { $0.lines.count == 2 && $0.lines[1].hasSuffix("\u{2026}") }, "the edge label is cut")
+        for label in labels where label.lines.count > 1 {
+            #expect(dot.contains("label=\"" + label.lines.joined(separator: "\\n") + "\""), "\(label.lines)")
+        }
     }
 
     @Test func manyLabelsAreSummarised() throws {

@@ -70,7 +70,10 @@ public struct AsyncReplyWithoutCorrelation: Rule {
         for id in context.interactions(where: { $0.arrow == .send || $0.arrow == .callback }) {
             let request = context.model[id]
             guard let block = request.block, request.attributes.correlation == nil else { continue }
-            for id in Self.interactions(in: block) {
+            var replies: [InteractionID] = []
+            // The steps directly in the block, through fragments: nested blocks hold new requests.
+            model.forEachInteraction(in: block, enteringBlocks: false) { replies.append($0) }
+            for id in replies {
                 let reply = model[id]
                 guard reply.from == request.to, reply.arrow == .send || reply.arrow == .callback, reply.attributes.correlation == nil,
                       reply.to == request.from || (request.attributes.replyTo != nil && reply.to == request.attributes.replyTo)
@@ -86,18 +89,5 @@ public struct AsyncReplyWithoutCorrelation: Rule {
             }
         }
         return findings
-    }
-
-    /// The interactions directly in a block, through fragments (not inside nested blocks).
-    static func interactions(in steps: [Step]) -> [InteractionID] {
-        var result: [InteractionID] = []
-        for step in steps {
-            switch step {
-            case .interaction(let id): result.append(id)
-            case .fragment(let fragment): for branch in fragment.branches { result += interactions(in: branch.steps) }
-            case .note: break
-            }
-        }
-        return result
     }
 }

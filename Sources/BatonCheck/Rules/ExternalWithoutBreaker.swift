@@ -54,7 +54,7 @@ public struct ExternalWithoutBreaker: Rule {
         for id in context.interactions(where: { $0.isSynchronous }) {
             let interaction = context.model[id]
             let passive = context.model[interaction.to]
-            guard passive.kind == .external, !interaction.attributes.circuitBreaker else { continue }
+            guard passive.kind.role == .component(owned: false), !interaction.attributes.circuitBreaker else { continue }
             let initiator = context.name(interaction.from)
             let what = interaction.arrow == .fetch ? "fetches from" : "calls"
             let noun = interaction.arrow == .fetch ? "fetch" : "call"

@@ -46,16 +46,16 @@ public struct NoEndpoint: Rule {
         var findings: [Finding] = []
         let participants = context.model.participants
         let candidates = context.interactions(where: {
-            participants[$0.to.rawValue].kind == .client || participants[$0.to.rawValue].kind == .driver
+            !participants[$0.to.rawValue].kind.mayBePassive
         })
         for id in candidates {
             let interaction = context.model[id]
             let passive = context.model[interaction.to]
             let to = passive.name
             let from = context.name(interaction.from)
-            let help = passive.kind == .client
+            let help = passive.kind.role == .origin
                 ? "let '\(to)' fetch from a service it connects to ('\(to) <- ...'), for example through a push service or a long poll"
-                : context.model[interaction.from].kind == .client || context.model[interaction.from].kind == .driver
+                : !context.model[interaction.from].kind.mayBePassive
                     ? "let '\(to)' initiate: '\(from)' writes to a channel that '\(to)' reads"
                     : "let '\(to)' initiate: it fetches ('\(to) <- \(from)') or '\(from)' writes to a channel that '\(to)' reads"
             findings.append(Finding(

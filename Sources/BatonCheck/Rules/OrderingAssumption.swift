@@ -73,10 +73,12 @@ public struct OrderingAssumption: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for channel in model.participants where channel.kind.isChannel {
+        for channel in model.participants {
+            guard case .channel(let distribution) = channel.kind.role else { continue }
             let consumptions = context.consumptions(of: channel.id)
             guard consumptions.contains(where: { model.interactions[$0.rawValue].attributes.ordered }) else { continue }
             // A queue's consumptions all compete; a topic's only within one subscriber.
+            let pointToPoint = distribution == .pointToPoint
             var bySubscriber: [ParticipantID: [InteractionID]] = [:]
             var queueConsumers: [ParticipantID] = []
             for id in consumptions {
@@ -95,13 +97,13 @@ public struct OrderingAssumption: Rule {
                 }
                 var notes: [Diagnostic.Note] = [.init("'\(channel.name)' is declared here", at: channel.span)]
                 // The consumptions sharing the messages with this one, this one included.
-                let sharing = channel.kind == .queue ? consumptions : bySubscriber[consumer] ?? [id]
+                let sharing = pointToPoint ? consumptions : bySubscriber[consumer] ?? [id]
                 if sharing.count > 1 {
-                    let consumers = channel.kind == .queue ? queueConsumers : [consumer]
+                    let consumers = pointToPoint ? queueConsumers : [consumer]
                     if consumers.count > 1 {
                         reasons.append("\(English.plural(consumers.count, "consumer")) compete for its messages (\(context.names(consumers)))")
                     } else {
-                        let subscription = channel.kind == .topic ? ", which share one subscription and compete for its messages" : ", which compete for its messages"
+                        let subscription = !pointToPoint ? ", which share one subscription and compete for its messages" : ", which compete for its messages"
                         reasons.append("'\(context.name(consumer))' consumes it in \(sharing.count) places\(subscription)")
                     }
                     // Built from the first few only: every ordered consumption of a busy queue

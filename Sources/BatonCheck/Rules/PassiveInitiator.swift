@@ -54,26 +54,24 @@ public struct PassiveInitiator: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
         let participants = context.model.participants
-        let candidates = context.interactions(where: {
-            let kind = participants[$0.from.rawValue].kind
-            return kind == .store || (kind.isChannel && !participants[$0.from.rawValue].attributes.push)
-        })
+        let candidates = context.interactions(where: { !participants[$0.from.rawValue].mayInitiate })
         for id in candidates {
             let interaction = context.model[id]
             let initiator = context.model[interaction.from]
             let from = initiator.name
             let to = context.name(interaction.to)
-            let what = initiator.kind == .store ? "a store" : "a \(initiator.kind.rawValue) without `push`"
             // Only an active participant can fetch instead: a store or a channel fetching would
             // be another passive initiator.
-            let kind = context.model[interaction.to].kind
-            let canFetch = !(kind.isChannel || kind == .store)
+            let canFetch = context.model[interaction.to].kind.initiation == .always
             let fetch = "let '\(to)' fetch from it ('\(to) <- \(from)')"
-            let help: String
-            if initiator.kind == .store {
-                help = (canFetch ? fetch + ", or " : "") + "add a driver that fetches from '\(from)' and delivers to '\(to)'"
-            } else {
+            let what: String, help: String
+            switch initiator.kind.initiation {
+            case .withPush:
+                what = "a \(initiator.kind.rawValue) without `push`"
                 help = (canFetch ? fetch + ", " : "") + "declare `push` on '\(from)', or add a driver"
+            case .never, .always:
+                what = "a \(initiator.kind.rawValue)"
+                help = (canFetch ? fetch + ", or " : "") + "add a driver that fetches from '\(from)' and delivers to '\(to)'"
             }
             findings.append(Finding(
                 at: interaction.span,

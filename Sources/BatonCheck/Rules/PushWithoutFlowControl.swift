@@ -55,13 +55,13 @@ public struct PushWithoutFlowControl: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.arrow != .fetch && (model.participants[$0.from.rawValue].isPushChannel || model.participants[$0.from.rawValue].kind == .driver) }) {
+        for id in context.interactions(where: { $0.arrow != .fetch && (model.participants[$0.from.rawValue].isPushChannel || model.participants[$0.from.rawValue].kind.role == .connector) }) {
             let interaction = context.model[id]
             let pusher = model[interaction.from]
             let consumer = model[interaction.to]
-            guard consumer.kind == .service || consumer.kind == .external,
+            guard case .component = consumer.kind.role,
                   consumer.attributes.concurrency == nil, consumer.attributes.rateLimit == nil else { continue }
-            let how = pusher.kind == .driver ? "driver '\(pusher.name)'" : "push \(pusher.kind.rawValue) '\(pusher.name)'"
+            let how = (pusher.kind.role == .connector ? "" : "push ") + "\(pusher.kind.rawValue) '\(pusher.name)'"
             findings.append(Finding(
                 at: interaction.span,
                 "\(how) delivers \(context.operation(id)) to '\(consumer.name)', which declares neither concurrency nor rate-limit: nothing bounds how fast it is pushed to",

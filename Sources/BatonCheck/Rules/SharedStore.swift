@@ -50,7 +50,7 @@ public struct SharedStore: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for store in model.participants where store.kind == .store {
+        for store in model.participants where store.kind.role == .store {
             let accesses = (context.initiated[store.id.rawValue] + context.received[store.id.rawValue]).sorted()
             var owners: [(owner: String, participant: ParticipantID, access: InteractionID)] = []
             var ownerSet = Set<String>()

@@ -127,6 +127,10 @@ public struct TimeoutInversion: Rule {
     /// The sync interaction at which the running worst-case wait of `steps`, starting from
     /// `elapsed`, first exceeds `limit`, with the wait before it. Loops are entered at the
     /// iteration that crosses; `alt` and `par` at their slowest branch.
+    ///
+    /// Its own recursion rather than `Model.walk`: it enters one branch of a fragment (the
+    /// slowest, or a loop's crossing iteration), with a running sum that each kind of fragment
+    /// advances differently, and stops at the first crossing.
     static func crossing(in steps: [Step], after elapsed: Double, limit: Double,
                          _ context: CheckContext) -> (InteractionID, Double)? {
         var elapsed = elapsed
@@ -173,13 +177,8 @@ public struct TimeoutInversion: Rule {
     /// where rounding hides the crossing.
     static func lastWaiting(in steps: [Step], _ context: CheckContext) -> InteractionID? {
         var last: InteractionID?
-        for step in steps {
-            switch step {
-            case .interaction(let id): if (context.waits[id] ?? 0) > 0 { last = id }
-            case .fragment(let fragment):
-                for branch in fragment.branches { if let found = lastWaiting(in: branch.steps, context) { last = found } }
-            case .note: break
-            }
+        context.model.forEachInteraction(in: steps, enteringBlocks: false) { id in
+            if (context.waits[id] ?? 0) > 0 { last = id }
         }
         return last
     }

@@ -190,6 +190,9 @@ struct Suppressions {
     }
 
     /// The head span of every statement of a file (nested ones included), sorted by start.
+    /// A walk over syntax, not `Model.walk`: directives are placed by what was written,
+    /// including statements the model leaves out (declarations, groups, steps that failed to
+    /// resolve).
     static func statementHeads(_ syntax: SyntaxFile) -> [Span] {
         var spans: [Span] = []
         func visit(_ step: StepSyntax) {

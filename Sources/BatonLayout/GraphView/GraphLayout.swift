@@ -59,10 +59,8 @@ struct GraphLayout {
         var clusterOf = [Int?](repeating: nil, count: nodes.ids.count)
         func flatten(_ cluster: GraphViewContent.Cluster, parent: Int?) {
             let index = clusters.count
-            let (lines, size) = metrics.measure(model[cluster.group].displayName, style: S.clusterLabel,
-                                                maxWidth: S.clusterLabelMaxWidth)
             clusters.append(Cluster(group: cluster.group, parent: parent, members: cluster.members,
-                                    label: MeasuredText(lines: lines, size: size)))
+                                    label: GraphViewLabels.measureCluster(model[cluster.group].displayName, metrics: metrics)))
             for member in cluster.members {
                 if let node = nodes.index[member.rawValue] { clusterOf[node] = index }
             }
@@ -71,7 +69,7 @@ struct GraphLayout {
         for cluster in content.clusters { flatten(cluster, parent: nil) }
         self.clusters = clusters
 
-        let labels = content.edges.map { GraphEdgeLabels.measure($0.labels, metrics: metrics) }
+        let labels = content.edges.map { GraphViewLabels.measureEdge($0.labels, metrics: metrics) }
         edgeLabels = labels
         var graph = LayeredGraph()
         graph.edges = content.edges.enumerated().map { k, edge in

@@ -1,41 +1,31 @@
 import BatonModel
 
-/// The nodes of the graph view, measured: for every shown participant its shape (the same as in
-/// the sequence view), its name wrapped and measured, and the size of the shape around it.
+/// The nodes of the graph view, measured: for every shown participant its box (`ParticipantBox`,
+/// as in the sequence view) and the size of the shape around it.
 struct GraphNodes {
     typealias S = GraphViewStyle
 
     /// Shown participants, in declaration order (`GraphViewContent.nodes`).
     var ids: [ParticipantID]
-    var shapes: [ShapeKind]
-    var labels: [MeasuredText]
+    var boxes: [ParticipantBox]
     var sizes: [Size]
     /// The node index of each participant (indexed by `ParticipantID.rawValue`), nil if not shown.
     var index: [Int?]
 
     init(model: Model, content: GraphViewContent, metrics: TextMetrics) {
         ids = content.nodes
-        shapes = []
-        labels = []
+        boxes = []
         sizes = []
         index = [Int?](repeating: nil, count: model.participants.count)
+        let oneLine = metrics.lineHeight(size: ParticipantBox.label.size)
         for (node, id) in ids.enumerated() {
             index[id.rawValue] = node
-            let shape = ShapeKind.participant(model[id].kind)
-            let (lines, size) = metrics.measure(model[id].displayName, style: S.nodeLabel, maxWidth: S.nodeMaxLabelWidth)
-            let label = MeasuredText(lines: lines, size: size)
+            let box = ParticipantBox(model[id], metrics: metrics)
             // Every node is at least one line high, even with an empty name.
-            var height = max(label.size.height, metrics.lineHeight(size: S.nodeLabel.size)) + 2 * S.nodePaddingY
-            height += shape.labelInsets(height: height).vertical
-            shapes.append(shape)
-            labels.append(label)
-            sizes.append(Size(width: Self.width(label, shape: shape, height: height), height: height))
+            let height = box.height(labelHeight: max(box.label.size.height, oneLine))
+            boxes.append(box)
+            sizes.append(Size(width: box.width(height: height, minWidth: S.nodeMinWidth), height: height))
         }
-    }
-
-    /// The width that fits `label` in `shape` at `height` (a hexagon's points grow with it).
-    static func width(_ label: MeasuredText, shape: ShapeKind, height: Double) -> Double {
-        max(label.size.width + 2 * S.nodePaddingX + shape.labelInsets(height: height).horizontal, S.nodeMinWidth)
     }
 
     /// Makes node `node` long enough on the sides edges meet (left and right when edges run left
@@ -51,7 +41,7 @@ struct GraphNodes {
             let range = outline(node).portRange(vertical: true, in: Rect(origin: .zero, size: size))
             let height = needed + size.height - (range.upperBound - range.lowerBound)
             guard height > size.height else { return }
-            sizes[node] = Size(width: max(size.width, Self.width(labels[node], shape: shapes[node], height: height)), height: height)
+            sizes[node] = Size(width: max(size.width, boxes[node].width(height: height, minWidth: S.nodeMinWidth)), height: height)
         case .topToBottom:
             sizes[node].width = max(size.width, needed)
         }
@@ -59,22 +49,11 @@ struct GraphNodes {
 
     /// The outline edges are clipped to, for node `node`.
     func outline(_ node: Int) -> BorderShape {
-        shapes[node].outline(size: sizes[node])
+        boxes[node].shape.outline(size: sizes[node])
     }
 
-    /// Node `node` drawn in `frame`: its shape, and its name centred in the shape's body.
+    /// Node `node` drawn in `frame` (`ParticipantBox.item`).
     func items(_ node: Int, frame: Rect, model: Model, metrics: TextMetrics) -> SceneItem {
-        let shape = shapes[node]
-        let label = labels[node]
-        let insets = shape.labelInsets(height: frame.height)
-        let center = Point(x: frame.minX + insets.left + (frame.width - insets.horizontal) / 2,
-                           y: frame.minY + insets.top + (frame.height - insets.vertical) / 2)
-        let text = metrics.block(label.lines, size: label.size, style: S.nodeLabel, alignment: .middle,
-                                 anchor: Point(x: center.x, y: center.y - label.size.height / 2))
-        let participant = model[ids[node]]
-        return .group(SceneGroup(id: "p\(participant.id.rawValue)", classes: "participant " + participant.kind.rawValue, items: [
-            .shape(SceneShape(shape, frame: frame, role: .participant(participant.kind))),
-            .text(text),
-        ]))
+        boxes[node].item(model[ids[node]], frame: frame, id: "p\(ids[node].rawValue)", metrics: metrics)
     }
 }

@@ -103,11 +103,14 @@ public struct GraphViewContent: Hashable, Sendable {
 
     /// Which participants are shown (indexed by raw id) and the interactions drawn, in order.
     private static func select(model: Model, flow: FlowID?) -> (shown: [Bool], interactions: [Interaction]) {
-        var shown = [Bool](repeating: false, count: model.participants.count)
+        var shown: [Bool]
         var interactions: [Interaction] = []
         if let flow {
-            collect(model[flow].steps, model: model, shown: &shown, into: &interactions)
+            let steps = model[flow].steps
+            shown = model.participantsTakingPart(in: steps)
+            model.forEachInteraction(in: steps) { interactions.append(model[$0]) }
         } else {
+            shown = [Bool](repeating: false, count: model.participants.count)
             for participant in model.participants where !participant.isImported { shown[participant.id.rawValue] = true }
             interactions = model.interactions
             for interaction in interactions {
@@ -116,22 +119,5 @@ public struct GraphViewContent: Hashable, Sendable {
             }
         }
         return (shown, interactions)
-    }
-
-    private static func collect(_ steps: [Step], model: Model, shown: inout [Bool], into out: inout [Interaction]) {
-        for step in steps {
-            switch step {
-            case .interaction(let id):
-                let interaction = model[id]
-                out.append(interaction)
-                shown[interaction.from.rawValue] = true
-                shown[interaction.to.rawValue] = true
-                if let block = interaction.block { collect(block, model: model, shown: &shown, into: &out) }
-            case .fragment(let fragment):
-                for branch in fragment.branches { collect(branch.steps, model: model, shown: &shown, into: &out) }
-            case .note(let note):
-                for id in note.over { shown[id.rawValue] = true }
-            }
-        }
     }
 }

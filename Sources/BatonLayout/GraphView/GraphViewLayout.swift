@@ -4,8 +4,9 @@
 // Phases, each a value in, a value out:
 //   1. content — `GraphViewContent`: which participants, which merged edges (one per initiator,
 //                passive end and arrow, in the data direction), which groups; shared with DOT;
-//   2. measure — `GraphNodes` (each participant's shape around its wrapped name) and
-//                `GraphEdgeLabels` (merged labels, wrapped and capped);
+//   2. measure — `GraphNodes` (each participant's box, `ParticipantBox`, around its wrapped
+//                name) and `GraphViewLabels` (merged labels, wrapped and capped; cluster
+//                titles); the label policy is shared with DOT too;
 //   3. layout  — `GraphLayout`: the content as a `LayeredGraph` (sizes, outlines, clusters),
 //                handed to `layoutLayered` (Graph/), which ranks, orders, places and routes;
 //                with a limit (`GraphViewLimit`), the view is weighed first, by its counts and

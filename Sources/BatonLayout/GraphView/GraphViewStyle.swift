@@ -1,6 +1,7 @@
 /// The graph view's measurements, in pixels, in one place: changing the look of the graph means
-/// changing these numbers, never the layout code. Text styles match the sequence view's, so a
-/// participant's name reads the same in both pictures.
+/// changing these numbers, never the layout code. Text styles match the sequence view's, and
+/// nodes are measured like its head boxes (`ParticipantBox`), so a participant's name reads the
+/// same in both pictures.
 enum GraphViewStyle {
     // Canvas
     static let margin = 20.0
@@ -8,11 +9,7 @@ enum GraphViewStyle {
     static let titleMaxWidth = 900.0
     static let titleGap = 14.0
 
-    // Nodes
-    static let nodeLabel = TextStyle(size: 13, weight: .bold, role: .participantLabel)
-    static let nodeMaxLabelWidth = 150.0
-    static let nodePaddingX = 12.0
-    static let nodePaddingY = 8.0
+    // Nodes (their names and the padding around them: `ParticipantBox`)
     static let nodeMinWidth = 64.0
 
     // Edge labels

@@ -9,7 +9,7 @@
 // overlaps, arrows touch lifelines) without parsing SVG.
 //
 // The graph view produces the same kind of Scene: a node is a `SceneShape` with
-// `ShapeKind.participant(kind)` and role `.participant(kind)` plus its name as a `TextBlock`; an
+// `ShapeKind.participant(kind.shape)` and role `.participant(kind)` plus its name as a `TextBlock`; an
 // edge is a `SceneLine` (a `.bezier` path in the data direction, ends from
 // `LineEnd.interaction(arrow)`, role `.line(for: arrow)`) with its labels as a `TextBlock` of
 // role `.interactionLabel`; a cluster is a `.groupBox` shape with a `.groupLabel`. The SVG writer

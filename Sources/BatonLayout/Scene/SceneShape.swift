@@ -1,4 +1,4 @@
-import BatonSyntax
+import BatonModel
 
 /// A closed shape in a frame.
 public struct SceneShape: Hashable, Sendable {
@@ -38,16 +38,17 @@ public enum ShapeKind: Hashable, Sendable {
     /// A fragment's keyword tab: a rectangle with its bottom-right corner cut off.
     case tab
 
-    /// The shape that stands for a participant of `kind` in every view.
-    public static func participant(_ kind: ParticipantKind) -> ShapeKind {
-        switch kind {
-        case .client: .person
-        case .service: .roundedRectangle(cornerRadius: 6)
-        case .external: .rectangle
-        case .queue: .barrel
-        case .topic: .fannedBarrel
-        case .store: .cylinder
-        case .driver: .hexagon
+    /// The outline that draws a participant's shape in every view (the dashes of a dashed box
+    /// are the theme's paint).
+    public static func participant(_ shape: ParticipantShape) -> ShapeKind {
+        switch shape {
+        case .person: .person
+        case .roundedBox: .roundedRectangle(cornerRadius: 6)
+        case .dashedBox: .rectangle
+        case .pipe: .barrel
+        case .fannedPipe: .fannedBarrel
+        case .cylinder: .cylinder
+        case .hexagon: .hexagon
         }
     }
 }

@@ -25,10 +25,8 @@ struct SequenceCast {
     }
 
     init(model: Model, flow: Flow?) {
-        var shown = [Bool](repeating: flow == nil, count: model.participants.count)
-        if let flow {
-            Self.markParticipants(in: flow.steps, model: model, shown: &shown)
-        }
+        let shown = flow.map { model.participantsTakingPart(in: $0.steps) }
+            ?? [Bool](repeating: true, count: model.participants.count)
         columns = model.participants.indices.filter { shown[$0] }.map { ParticipantID($0) }
         columnOf = [Int?](repeating: nil, count: model.participants.count)
         for (column, id) in columns.enumerated() { columnOf[id.rawValue] = column }
@@ -63,20 +61,4 @@ struct SequenceCast {
 
     /// The deepest nesting of shown groups (0 without groups).
     var groupLevels: Int { (groups.map(\.level).max() ?? -1) + 1 }
-
-    private static func markParticipants(in steps: [Step], model: Model, shown: inout [Bool]) {
-        for step in steps {
-            switch step {
-            case .interaction(let id):
-                let interaction = model[id]
-                shown[interaction.from.rawValue] = true
-                shown[interaction.to.rawValue] = true
-                if let block = interaction.block { markParticipants(in: block, model: model, shown: &shown) }
-            case .fragment(let fragment):
-                for branch in fragment.branches { markParticipants(in: branch.steps, model: model, shown: &shown) }
-            case .note(let note):
-                for id in note.over { shown[id.rawValue] = true }
-            }
-        }
-    }
 }

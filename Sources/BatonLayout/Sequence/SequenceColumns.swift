@@ -1,29 +1,19 @@
 import BatonModel
 
-/// The head boxes: each participant's shape and measured name.
+/// The head boxes: each participant's box (`ParticipantBox`, as in the graph view) and its size.
 struct SequenceHeads {
-    var shapes: [ShapeKind]
-    var labels: [MeasuredText]
+    var boxes: [ParticipantBox]
     var sizes: [Size]
     /// The height of the tallest box; boxes stand on a common baseline.
     var rowHeight: Double
 
     init(model: Model, cast: SequenceCast, metrics: TextMetrics) {
-        typealias S = SequenceStyle
-        shapes = cast.columns.map { ShapeKind.participant(model[$0].kind) }
-        labels = cast.columns.map { id in
-            let (lines, size) = metrics.measure(model[id].displayName, style: S.head, maxWidth: S.headMaxLabelWidth)
-            return MeasuredText(lines: lines, size: size)
-        }
+        boxes = cast.columns.map { ParticipantBox(model[$0], metrics: metrics) }
         // Every box gets the same label area, so the row reads as one band.
-        let labelHeight = labels.map(\.size.height).max() ?? 0
-        sizes = []
-        for (shape, label) in zip(shapes, labels) {
-            var height = labelHeight + 2 * S.headPaddingY
-            height += shape.labelInsets(height: height).vertical
-            let width = max(label.size.width + 2 * S.headPaddingX + shape.labelInsets(height: height).horizontal,
-                            S.headMinWidth)
-            sizes.append(Size(width: width, height: height))
+        let labelHeight = boxes.map(\.label.size.height).max() ?? 0
+        sizes = boxes.map { box in
+            let height = box.height(labelHeight: labelHeight)
+            return Size(width: box.width(height: height, minWidth: SequenceStyle.headMinWidth), height: height)
         }
         rowHeight = sizes.map(\.height).max() ?? 0
     }

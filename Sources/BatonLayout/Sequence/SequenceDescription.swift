@@ -29,7 +29,7 @@ public enum SequenceDescription {
         let participants = cast.columns.map { id in "\(model[id].displayName) (\(model[id].kind.rawValue))" }
         text += " with " + English.plural(participants.count, "participant")
         var interactions: [Interaction] = []
-        if let flow { collect(flow.steps, model: model, into: &interactions) }
+        if let flow { model.forEachInteraction(in: flow.steps) { interactions.append(model[$0]) } }
         text += " and " + English.plural(interactions.count, "interaction") + "."
         if !participants.isEmpty {
             text += " Participants: " + participants.joined(separator: ", ") + "."
@@ -54,17 +54,4 @@ public enum SequenceDescription {
         }
     }
 
-    private static func collect(_ steps: [Step], model: Model, into out: inout [Interaction]) {
-        for step in steps {
-            switch step {
-            case .interaction(let id):
-                out.append(model[id])
-                if let block = model[id].block { collect(block, model: model, into: &out) }
-            case .fragment(let fragment):
-                for branch in fragment.branches { collect(branch.steps, model: model, into: &out) }
-            case .note:
-                break
-            }
-        }
-    }
 }

@@ -91,26 +91,15 @@ struct SequenceHeader {
         }
     }
 
-    /// The head boxes, standing on `bottom`: each participant's shape with its name centred in
-    /// the shape's body. `footer` marks the copy repeated under the lifelines of a long diagram.
+    /// The head boxes, standing on `bottom`: each participant's box (`ParticipantBox.item`).
+    /// `footer` marks the copy repeated under the lifelines of a long diagram.
     func headBoxes(model: Model, bottom: Double, footer: Bool = false) -> [SceneItem] {
         cast.columns.enumerated().map { column, id in
             let size = heads.sizes[column]
             let frame = Rect(x: columns.xs[column] - size.width / 2, y: bottom - size.height,
                              width: size.width, height: size.height)
-            let shape = heads.shapes[column]
-            let insets = shape.labelInsets(height: size.height)
-            let label = heads.labels[column]
-            let center = Point(x: frame.minX + insets.left + (frame.width - insets.horizontal) / 2,
-                               y: frame.minY + insets.top + (frame.height - insets.vertical) / 2)
-            let text = metrics.block(label.lines, size: label.size, style: S.head, alignment: .middle,
-                                     anchor: Point(x: center.x, y: center.y - label.size.height / 2))
-            let participant = model[id]
-            return .group(SceneGroup(id: footer ? "p\(id.rawValue)-foot" : "p\(id.rawValue)",
-                                     classes: (footer ? "participant-footer " : "participant ") + participant.kind.rawValue, items: [
-                .shape(SceneShape(shape, frame: frame, role: .participant(participant.kind))),
-                .text(text),
-            ]))
+            return heads.boxes[column].item(model[id], frame: frame, id: footer ? "p\(id.rawValue)-foot" : "p\(id.rawValue)",
+                                            role: footer ? "participant-footer" : "participant", metrics: metrics)
         }
     }
 }

@@ -84,6 +84,9 @@ struct SequencePlanner {
         return MeasuredText(lines: lines, size: size)
     }
 
+    /// Its own recursion rather than `Model.walk`: it builds a tree of the same shape as the
+    /// steps (a planned block inside its message, planned branches inside their fragment), with
+    /// the lifeline each block belongs to passed down.
     mutating func plan(_ steps: [Step], home: Int) -> [PlannedStep] {
         var out: [PlannedStep] = []
         out.reserveCapacity(steps.count)

@@ -8,11 +8,7 @@ enum SequenceStyle {
     static let titleMaxWidth = 900.0
     static let titleGap = 14.0
 
-    // Participants
-    static let head = TextStyle(size: 13, weight: .bold, role: .participantLabel)
-    static let headMaxLabelWidth = 150.0
-    static let headPaddingX = 12.0
-    static let headPaddingY = 8.0
+    // Participants (their names and the padding around them: `ParticipantBox`)
     static let headMinWidth = 72.0
     static let headGap = 24.0
     /// Space between the head boxes and the first step.

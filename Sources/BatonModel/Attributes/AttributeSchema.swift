@@ -82,12 +82,17 @@ public enum AttributeSite: Sendable, Hashable {
 }
 
 public enum AttributeSchema {
+    // Which kinds take an attribute is the kind table's to say (`ParticipantKind.traits`): each
+    // list below is one attribute family, read off that table.
     static let all = ParticipantKind.allCases
-    static let callable: [ParticipantKind] = [.service, .external, .client]
-    static let active: [ParticipantKind] = [.service, .external, .driver]
-    static let timed: [ParticipantKind] = [.service, .external, .queue, .topic, .store]
-    static let channels: [ParticipantKind] = [.queue, .topic]
-    static let stations: [ParticipantKind] = [.service, .external, .store]
+    static let callable = ParticipantKind.taking(.idempotence)
+    static let active = ParticipantKind.taking(.flowControl)
+    static let timed = ParticipantKind.taking(.defaultTimeout)
+    static let channels = ParticipantKind.taking(.channel)
+    static let polling = ParticipantKind.taking(.polling)
+    /// What a dead letter may go to: a channel whose messages each go to one consumer.
+    static let pointToPointChannels = ParticipantKind.allCases.filter { $0.role == .channel(.pointToPoint) }
+    static let stations = ParticipantKind.taking(.station)
 
     public static let participant: [AttributeSpec] = [
         .init(key: "availability", valueType: .percent, kinds: all, summary: "its own availability, for availability math",
@@ -114,15 +119,15 @@ public enum AttributeSchema {
               property: \ParticipantAttributes.overflow),
         .init(key: "ttl", valueType: .duration, kinds: channels, summary: "message expiration", positive: true,
               property: \ParticipantAttributes.ttl),
-        .init(key: "dlq", valueType: .participant([.queue]), kinds: channels, summary: "dead-letter channel",
+        .init(key: "dlq", valueType: .participant(pointToPointChannels), kinds: channels, summary: "dead-letter channel",
               property: \ParticipantAttributes.dlq),
         .init(key: "max-receives", valueType: .count(minimum: 1), kinds: channels, summary: "redeliveries before dead-lettering",
               property: \ParticipantAttributes.maxReceives),
         .init(key: "push", valueType: .flag, kinds: channels, summary: "the broker delivers instead of consumers polling",
               property: \ParticipantAttributes.push),
-        .init(key: "interval", valueType: .duration, kinds: [.driver], summary: "polling interval", positive: true,
+        .init(key: "interval", valueType: .duration, kinds: polling, summary: "polling interval", positive: true,
               property: \ParticipantAttributes.interval),
-        .init(key: "batch", valueType: .count(minimum: 1), kinds: [.driver], summary: "messages per fetch",
+        .init(key: "batch", valueType: .count(minimum: 1), kinds: polling, summary: "messages per fetch",
               property: \ParticipantAttributes.batch),
         .init(key: "backlog", valueType: .countOrUnbounded(minimum: 0), kinds: stations, summary: "the longest waiting line; attempts beyond it are rejected at once (simulation)",
               property: \ParticipantAttributes.backlog),
@@ -155,7 +160,7 @@ public enum AttributeSchema {
               property: \InteractionAttributes.ordered),
         .init(key: "correlation", valueType: .stringOrName, kinds: [], summary: "the correlation identifier carried by a request or reply",
               property: \InteractionAttributes.correlation),
-        .init(key: "reply-to", valueType: .participant([.queue, .topic]), kinds: [], summary: "return address for the reply",
+        .init(key: "reply-to", valueType: .participant(channels), kinds: [], summary: "return address for the reply",
               property: \InteractionAttributes.replyTo),
     ]
 

@@ -43,6 +43,9 @@ public struct WorstCaseWaits: Sendable {
 
     static func times(_ a: Double, _ b: Double) -> Double { a == 0 || b == 0 ? 0 : a * b }
 
+    /// Its own recursion rather than `Model.walk`: a fold, in which each fragment combines its
+    /// branches' costs by its kind (the largest branch, `times` × the body), which a walk in
+    /// document order would have to rebuild on a stack.
     static func cost(of steps: [Step], in model: Model, waits: [Double?]) -> Double {
         var total = 0.0
         for step in steps {

@@ -42,10 +42,12 @@ public enum ModelDump {
         return out
     }
 
+    /// One line per step, indented by its depth in the step tree (a fragment's branches get a
+    /// line of their own, their steps one level further in).
     static func steps(_ steps: [Step], model: Model, waits: WorstCaseWaits, indent: Int, out: inout String) {
-        let pad = String(repeating: "  ", count: indent)
-        for step in steps {
-            switch step {
+        model.walk(steps) { event, depth in
+            let pad = String(repeating: "  ", count: indent + depth)
+            switch event {
             case .interaction(let id):
                 let interaction = model[id]
                 out += pad + "#\(id.rawValue) \(model[interaction.from].name) \(interaction.arrow.rawValue) \(model[interaction.to].name)"
@@ -55,16 +57,16 @@ public enum ModelDump {
                 out += " attempts=\(LiteralFormat.number(interaction.attributes.attempts))"
                 if let wait = waits[id] { out += " wait=\(LiteralFormat.duration(wait))" }
                 out += "\n"
-                if let block = interaction.block { Self.steps(block, model: model, waits: waits, indent: indent + 1, out: &out) }
             case .fragment(let fragment):
                 out += pad + fragment.kind.rawValue + (fragment.kind == .loop ? " times=\(fragment.times)" : "") + "\n"
-                for branch in fragment.branches {
-                    out += pad + "  branch" + (branch.label.map { " " + LiteralFormat.string($0) } ?? "")
-                        + (branch.probability.map { " p=" + LiteralFormat.percent($0) } ?? "") + "\n"
-                    Self.steps(branch.steps, model: model, waits: waits, indent: indent + 2, out: &out)
-                }
+            case .branch(let fragment, let index):
+                let branch = fragment.branches[index]
+                out += pad + "branch" + (branch.label.map { " " + LiteralFormat.string($0) } ?? "")
+                    + (branch.probability.map { " p=" + LiteralFormat.percent($0) } ?? "") + "\n"
             case .note(let note):
                 out += pad + "note over \(note.over.map { model[$0].name }.joined(separator: ", ")) : \(LiteralFormat.string(note.text))\n"
+            case .interactionEnd, .branchEnd, .fragmentEnd:
+                break
             }
         }
     }

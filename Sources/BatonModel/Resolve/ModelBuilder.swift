@@ -285,6 +285,7 @@ struct ModelBuilder {
         var span: Span
     }
 
+    /// A recursion over syntax, which `Model.walk` (a walk over the model it builds) cannot be.
     private mutating func buildSteps(_ steps: [StepSyntax], flow: FlowID, enclosing: Enclosing?) -> [Step] {
         var result: [Step] = []
         for step in steps {

@@ -1,4 +1,5 @@
 import BatonLayout
+import BatonModel
 import BatonSyntax
 
 /// How participants and interactions look in Graphviz, in one place (the legend in
@@ -6,36 +7,53 @@ import BatonSyntax
 enum DOTStyle {
     static let font = "Arial"
 
-    /// Node attributes for a participant of `kind`, except its label (and, for channels, except
-    /// everything: they are HTML-like tables, see `channelLabel`).
-    static func nodeAttributes(_ kind: ParticipantKind) -> [(String, String)] {
-        switch kind {
-        case .client: [("shape", "box"), ("style", "rounded,filled,bold")]
-        case .service: [("shape", "box"), ("style", "rounded,filled")]
-        case .external: [("shape", "box"), ("style", "dashed,filled")]
-        case .queue, .topic: [("shape", "plain")]
-        case .store: [("shape", "cylinder"), ("style", "filled")]
-        case .driver: [("shape", "hexagon"), ("style", "filled")]
+    /// Node attributes for a participant drawn as `shape`, except its label and colours (and,
+    /// for the shapes drawn as tables, except everything but `plain`: see `table`).
+    static func nodeAttributes(_ shape: ParticipantShape) -> [(String, String)] {
+        switch shape {
+        case .person: [("shape", "box"), ("style", "rounded,filled,bold")]
+        case .roundedBox: [("shape", "box"), ("style", "rounded,filled")]
+        case .dashedBox: [("shape", "box"), ("style", "dashed,filled")]
+        case .pipe, .fannedPipe: [("shape", "plain")]
+        case .cylinder: [("shape", "cylinder"), ("style", "filled")]
+        case .hexagon: [("shape", "hexagon"), ("style", "filled")]
         }
     }
 
-    /// The label of a queue or topic: an HTML-like table with the name, then message slots.
+    /// The HTML-like tables that stand in for shapes Graphviz lacks.
+    enum Table {
+        /// The name, then three message slots.
+        case slots
+        /// The name, then a slot and three parallel lanes.
+        case lanes
+    }
+
+    /// The table a participant drawn as `shape` is, nil for the shapes Graphviz draws itself.
     ///
-    /// Graphviz has no horizontal cylinder (`orientation` does not rotate `cylinder`), so a queue
-    /// is a box with three slots, read left to right like the graph, and a topic ends in three
-    /// parallel lanes: one message, a copy for every subscriber. Tables rather than `record`
-    /// shapes, because records break Graphviz's routing of edges between neighbours on one rank
-    /// ("flat edge between adjacent nodes one of which has a record shape").
-    static func channelLabel(_ lines: [String], kind: ParticipantKind, fill: String, stroke: String) -> String {
+    /// Graphviz has no horizontal cylinder (`orientation` does not rotate `cylinder`), so a pipe
+    /// (a queue) is a box with three slots, read left to right like the graph, and a fanned pipe
+    /// (a topic) ends in three parallel lanes: one message, a copy for every subscriber. Tables
+    /// rather than `record` shapes, because records break Graphviz's routing of edges between
+    /// neighbours on one rank ("flat edge between adjacent nodes one of which has a record shape").
+    static func table(_ shape: ParticipantShape) -> Table? {
+        switch shape {
+        case .pipe: .slots
+        case .fannedPipe: .lanes
+        case .person, .roundedBox, .dashedBox, .cylinder, .hexagon: nil
+        }
+    }
+
+    /// The label of a participant drawn as `table`: the name's lines, then its slots or lanes.
+    static func tableLabel(_ lines: [String], table: Table, fill: String, stroke: String) -> String {
         let name = lines.map(DOTEscaping.html).joined(separator: "<BR/>")
-        let table = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"6\" COLOR=\"\(stroke)\" BGCOLOR=\"\(fill)\">"
+        let open = "<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"6\" COLOR=\"\(stroke)\" BGCOLOR=\"\(fill)\">"
         let slot = "<TD BORDER=\"1\" SIDES=\"L\" WIDTH=\"10\"></TD>"
-        if kind == .topic {
+        if case .lanes = table {
             let lane = { (sides: String) in "<TD BORDER=\"1\" SIDES=\"\(sides)\" WIDTH=\"14\" HEIGHT=\"8\"></TD>" }
-            return "<\(table)<TR><TD ROWSPAN=\"3\">\(name)</TD><TD ROWSPAN=\"3\" BORDER=\"1\" SIDES=\"L\" WIDTH=\"10\"></TD>"
+            return "<\(open)<TR><TD ROWSPAN=\"3\">\(name)</TD><TD ROWSPAN=\"3\" BORDER=\"1\" SIDES=\"L\" WIDTH=\"10\"></TD>"
                 + "\(lane("LB"))</TR><TR>\(lane("LB"))</TR><TR>\(lane("L"))</TR></TABLE>>"
         }
-        return "<\(table)<TR><TD>\(name)</TD>\(slot)\(slot)\(slot)</TR></TABLE>>"
+        return "<\(open)<TR><TD>\(name)</TD>\(slot)\(slot)\(slot)</TR></TABLE>>"
     }
 
     /// Whether to ask Graphviz for its newer ranking (`newrank=true`).

@@ -6,7 +6,9 @@
 // `DOTEscaping`), node ids are the participants' names (which the grammar limits to letters,
 // digits and `_`; names too long for Graphviz get a short derived id, and long labels are cut,
 // see `DOTLimits`), and the output is deterministic: arrays in declaration and document order,
-// never a dictionary walk.
+// never a dictionary walk. Node, edge and cluster labels follow the native graph view's policy
+// (`GraphViewLabels`: the same wrapping, the same cut edge labels), after `DOTLimits` has cut
+// text Graphviz could not take.
 
 import BatonLayout
 import BatonModel
@@ -33,12 +35,9 @@ public struct DOTOptions: Hashable, Sendable {
 }
 
 public enum DOTWriter {
-    /// Label widths, measured like the SVG view's so that long names wrap the same way.
+    /// Labels are the graph view's (`GraphViewLabels`), measured like the SVG's, so both
+    /// renderings of the view break and cut them at the same places.
     static let metrics = TextMetrics()
-    static let nodeLabelWidth = 150.0
-    static let edgeLabelWidth = 170.0
-    /// Merged edges list this many labels, then say how many more there are.
-    static let labelsPerEdge = 4
 
     public static func write(model: Model, options: DOTOptions) -> String {
         let content = GraphViewContent(model: model, flow: options.flow)
@@ -71,7 +70,7 @@ public enum DOTWriter {
         let group = model[cluster.group]
         out += indent + "subgraph \(DOTEscaping.quoted("cluster_\(DOTLimits.id(group.name))")) {\n"
         let inner = indent + "  "
-        let label = lines(DOTLimits.shortened(group.displayName), width: nodeLabelWidth, size: 12)
+        let label = lines(GraphViewLabels.clusterLines(DOTLimits.shortened(group.displayName), metrics: metrics))
         out += inner + "graph [label=\(DOTEscaping.quoted(label.joined(separator: "\n"))), style=\"rounded,filled\", "
             + "fillcolor=\"\(theme.groupFill)\", color=\"\(theme.faint)\", fontcolor=\"\(theme.muted)\", "
             + "fontsize=12, labeljust=l];\n"
@@ -86,14 +85,15 @@ public enum DOTWriter {
 
     static func node(_ participant: Participant, theme: Theme) -> String {
         let colors = theme.colors(for: participant.kind)
-        let label = lines(DOTLimits.shortened(participant.displayName), width: nodeLabelWidth, size: 12)
+        let label = lines(GraphViewLabels.participantLines(DOTLimits.shortened(participant.displayName), metrics: metrics))
+        let shape = participant.kind.shape
         var attributes: [(String, String)] = []
-        if participant.kind.isChannel {
-            attributes.append(("label", DOTStyle.channelLabel(label, kind: participant.kind, fill: colors.fill, stroke: colors.stroke)))
-            for (key, value) in DOTStyle.nodeAttributes(participant.kind) { attributes.append((key, DOTEscaping.quoted(value))) }
+        if let table = DOTStyle.table(shape) {
+            attributes.append(("label", DOTStyle.tableLabel(label, table: table, fill: colors.fill, stroke: colors.stroke)))
+            for (key, value) in DOTStyle.nodeAttributes(shape) { attributes.append((key, DOTEscaping.quoted(value))) }
         } else {
             attributes.append(("label", DOTEscaping.quoted(label.joined(separator: "\n"))))
-            for (key, value) in DOTStyle.nodeAttributes(participant.kind) { attributes.append((key, DOTEscaping.quoted(value))) }
+            for (key, value) in DOTStyle.nodeAttributes(shape) { attributes.append((key, DOTEscaping.quoted(value))) }
             attributes.append(("fillcolor", DOTEscaping.quoted(colors.fill)))
             attributes.append(("color", DOTEscaping.quoted(colors.stroke)))
         }
@@ -102,13 +102,7 @@ public enum DOTWriter {
 
     static func edge(_ edge: GraphViewContent.Edge, model: Model, theme: Theme) -> String {
         var attributes: [(String, String)] = []
-        var labelLines: [String] = []
-        for label in edge.labels.prefix(labelsPerEdge) {
-            labelLines += lines(DOTLimits.shortened(label), width: edgeLabelWidth, size: 10)
-        }
-        if edge.labels.count > labelsPerEdge {
-            labelLines.append("(+\(edge.labels.count - labelsPerEdge) more)")
-        }
+        let labelLines = GraphViewLabels.edgeLines(edge.labels.lazy.map { DOTLimits.shortened($0) }, metrics: metrics)
         if !labelLines.isEmpty {
             attributes.append(("label", DOTEscaping.quoted(labelLines.joined(separator: "\n"))))
         }
@@ -122,8 +116,8 @@ public enum DOTWriter {
         return "\(from) -> \(to) [" + attributes.map { "\($0.0)=\($0.1)" }.joined(separator: ", ") + "];"
     }
 
-    static func lines(_ text: String, width: Double, size: Double) -> [String] {
-        let lines = metrics.measure(text, style: TextStyle(size: size, role: .interactionLabel), maxWidth: width).lines
-        return lines.isEmpty ? [""] : lines
+    /// A node or cluster label's lines: at least one, empty for an empty name.
+    static func lines(_ lines: [String]) -> [String] {
+        lines.isEmpty ? [""] : lines
     }
 }

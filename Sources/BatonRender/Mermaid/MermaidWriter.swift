@@ -23,34 +23,28 @@ public enum MermaidWriter {
         writer.header(title: title, description: description)
         let flowValue = flow.map { model[$0] }
         writer.participants(shown: shownParticipants(model: model, flow: flowValue))
-        if let flowValue { writer.steps(flowValue.steps, depth: 1) }
+        if let flowValue { writer.steps(flowValue.steps) }
         return writer.out
     }
 
     static func shownParticipants(model: Model, flow: Flow?) -> [Bool] {
         guard let flow else { return [Bool](repeating: true, count: model.participants.count) }
-        var shown = [Bool](repeating: false, count: model.participants.count)
-        func mark(_ steps: [Step]) {
-            for step in steps {
-                switch step {
-                case .interaction(let id):
-                    shown[model[id].from.rawValue] = true
-                    shown[model[id].to.rawValue] = true
-                    if let block = model[id].block { mark(block) }
-                case .fragment(let fragment):
-                    for branch in fragment.branches { mark(branch.steps) }
-                case .note(let note):
-                    for id in note.over { shown[id.rawValue] = true }
-                }
-            }
+        return model.participantsTakingPart(in: flow.steps)
+    }
+
+    /// `actor` for a person (Mermaid draws a stick figure), `participant` (a box) for the rest.
+    static func keyword(_ shape: ParticipantShape) -> String {
+        switch shape {
+        case .person: "actor"
+        case .roundedBox, .dashedBox, .pipe, .fannedPipe, .cylinder, .hexagon: "participant"
         }
-        mark(flow.steps)
-        return shown
     }
 
     struct Writer {
         let model: Model
         var out = "sequenceDiagram\n"
+        /// The indentation of the next line: one level inside the diagram, one more per branch.
+        var depth = 1
         /// The Mermaid id of each participant (indexed by `ParticipantID.rawValue`).
         var ids: [String]
 
@@ -102,7 +96,7 @@ public enum MermaidWriter {
                     }
                     openBox = group
                 }
-                let keyword = participant.kind == .client ? "actor" : "participant"
+                let keyword = MermaidWriter.keyword(participant.kind.shape)
                 let id = ids[participant.id.rawValue]
                 let alias = MermaidEscaping.text(participant.displayName, lineBreaks: false)
                 let depth = openBox == nil ? 1 : 2
@@ -115,12 +109,19 @@ public enum MermaidWriter {
             if openBox != nil { line("end", depth: 1) }
         }
 
-        mutating func steps(_ steps: [Step], depth: Int) {
-            for step in steps {
-                switch step {
-                case .interaction(let id): interaction(model[id], depth: depth)
-                case .fragment(let fragment): self.fragment(fragment, depth: depth)
-                case .note(let note): self.note(note, depth: depth)
+        /// A block's steps stay at the depth of its interaction (between `activate` and
+        /// `deactivate`); a branch's steps go one level in.
+        mutating func steps(_ steps: [Step]) {
+            let model = self.model
+            model.walk(steps) { event, _ in
+                switch event {
+                case .interaction(let id): interaction(model[id])
+                case .interactionEnd(let id): interactionEnd(model[id])
+                case .fragment: break
+                case .branch(let fragment, let index): branch(fragment, index: index)
+                case .branchEnd: depth -= 1
+                case .fragmentEnd: line("end", depth: depth)
+                case .note(let note): self.note(note)
                 }
             }
         }
@@ -131,7 +132,7 @@ public enum MermaidWriter {
             return escaped.isEmpty ? "#160;" : escaped
         }
 
-        mutating func interaction(_ interaction: Interaction, depth: Int) {
+        mutating func interaction(_ interaction: Interaction) {
             let from = ids[interaction.from.rawValue], to = ids[interaction.to.rawValue]
             switch interaction.arrow {
             case .call: line("\(from)->>\(to): \(message(interaction.label))", depth: depth)
@@ -139,10 +140,14 @@ public enum MermaidWriter {
             case .callback: line("\(from)--)\(to): \(message(interaction.label))", depth: depth)
             case .fetch: line("\(from)->>\(to): fetch", depth: depth)
             }
-            if let block = interaction.block {
+            if interaction.block != nil {
                 line("activate \(to)", depth: depth)
-                steps(block, depth: depth)
             }
+        }
+
+        /// After the interaction's block: a fetch's data coming back, then the end of the activation.
+        mutating func interactionEnd(_ interaction: Interaction) {
+            let from = ids[interaction.from.rawValue], to = ids[interaction.to.rawValue]
             if interaction.arrow == .fetch {
                 line("\(to)-->>\(from): \(message(interaction.label))", depth: depth)
             }
@@ -151,25 +156,23 @@ public enum MermaidWriter {
             }
         }
 
-        mutating func fragment(_ fragment: Fragment, depth: Int) {
-            for (index, branch) in fragment.branches.enumerated() {
-                var label = MermaidEscaping.text(branch.label ?? "")
-                if index == 0, fragment.kind == .loop, fragment.times > 1 {
-                    label += label.isEmpty ? "\u{D7}\(fragment.times)" : " (\u{D7}\(fragment.times))"
-                }
-                let keyword: String
-                if index == 0 {
-                    keyword = fragment.kind.rawValue
-                } else {
-                    keyword = fragment.kind == .par ? "and" : "else"
-                }
-                line(label.isEmpty ? keyword : "\(keyword) \(label)", depth: depth)
-                steps(branch.steps, depth: depth + 1)
+        /// A branch's first line: the fragment's keyword, or `else`/`and`, with its label.
+        mutating func branch(_ fragment: Fragment, index: Int) {
+            var label = MermaidEscaping.text(fragment.branches[index].label ?? "")
+            if index == 0, fragment.kind == .loop, fragment.times > 1 {
+                label += label.isEmpty ? "\u{D7}\(fragment.times)" : " (\u{D7}\(fragment.times))"
             }
-            line("end", depth: depth)
+            let keyword: String
+            if index == 0 {
+                keyword = fragment.kind.rawValue
+            } else {
+                keyword = fragment.kind == .par ? "and" : "else"
+            }
+            line(label.isEmpty ? keyword : "\(keyword) \(label)", depth: depth)
+            depth += 1
         }
 
-        mutating func note(_ note: Note, depth: Int) {
+        mutating func note(_ note: Note) {
             let ids = note.over.sorted().map { self.ids[$0.rawValue] }
             guard let first = ids.first, let last = ids.last else { return }
             let over = first == last ? first : "\(first),\(last)"

@@ -9,6 +9,7 @@
 // (filled, open) tell sync, async and callback apart in greyscale and for colour-blind readers.
 
 import BatonLayout
+import BatonModel
 import BatonSyntax
 
 /// Paint for a closed shape.
@@ -55,8 +56,8 @@ public struct Theme: Hashable, Sendable {
     public var noteFill: String
     public var noteStroke: String
     public var activationFill: String
-    /// Fill and stroke per participant kind (looked up, never iterated).
-    var kinds: [ParticipantKind: KindColors]
+    /// Fill and stroke per participant shape.
+    var participants: ParticipantPalette
 
     public struct KindColors: Hashable, Sendable {
         public var fill: String
@@ -64,6 +65,40 @@ public struct Theme: Hashable, Sendable {
         init(_ fill: String, _ stroke: String) {
             self.fill = fill
             self.stroke = stroke
+        }
+    }
+
+    /// The colours of every participant shape (so of every kind: kinds that share a shape share
+    /// its colours). One stored property per shape, so that a new shape does not compile until
+    /// both themes give it colours.
+    struct ParticipantPalette: Hashable, Sendable {
+        var person: KindColors
+        var roundedBox: KindColors
+        var dashedBox: KindColors
+        var pipe: KindColors
+        var fannedPipe: KindColors
+        var cylinder: KindColors
+        var hexagon: KindColors
+
+        subscript(shape: ParticipantShape) -> KindColors {
+            switch shape {
+            case .person: person
+            case .roundedBox: roundedBox
+            case .dashedBox: dashedBox
+            case .pipe: pipe
+            case .fannedPipe: fannedPipe
+            case .cylinder: cylinder
+            case .hexagon: hexagon
+            }
+        }
+    }
+
+    /// The dash pattern of a participant's outline: a dashed box is a system outside your
+    /// control; every other outline is solid.
+    static func outlineDash(_ shape: ParticipantShape) -> String? {
+        switch shape {
+        case .dashedBox: "5 3"
+        case .person, .roundedBox, .pipe, .fannedPipe, .cylinder, .hexagon: nil
         }
     }
 
@@ -78,41 +113,39 @@ public struct Theme: Hashable, Sendable {
         name: .light, background: "#ffffff", ink: "#1f2328", muted: "#59636e", faint: "#afb8c1",
         callback: "#a0338a", groupFill: "#f6f8fa", tabFill: "#eaeef2", noteFill: "#fff8c5", noteStroke: "#d4a72c",
         activationFill: "#eaeef2",
-        kinds: [
-            .client: KindColors("#ddf4ff", "#0969da"),
-            .service: KindColors("#dafbe1", "#1a7f37"),
-            .external: KindColors("#f6f8fa", "#59636e"),
-            .queue: KindColors("#fff8c5", "#9a6700"),
-            .topic: KindColors("#fff1e5", "#bc4c00"),
-            .store: KindColors("#f3eeff", "#6639ba"),
-            .driver: KindColors("#d8f5f3", "#0f7b76"),
-        ])
+        participants: ParticipantPalette(
+            person: KindColors("#ddf4ff", "#0969da"),
+            roundedBox: KindColors("#dafbe1", "#1a7f37"),
+            dashedBox: KindColors("#f6f8fa", "#59636e"),
+            pipe: KindColors("#fff8c5", "#9a6700"),
+            fannedPipe: KindColors("#fff1e5", "#bc4c00"),
+            cylinder: KindColors("#f3eeff", "#6639ba"),
+            hexagon: KindColors("#d8f5f3", "#0f7b76")))
 
     public static let dark = Theme(
         name: .dark, background: "#0d1117", ink: "#e6edf3", muted: "#9198a1", faint: "#3d444d",
         callback: "#f778ba", groupFill: "#151b23", tabFill: "#262c36", noteFill: "#2e2a13", noteStroke: "#bb8009",
         activationFill: "#262c36",
-        kinds: [
-            .client: KindColors("#0c2d6b", "#58a6ff"),
-            .service: KindColors("#0f3320", "#3fb950"),
-            .external: KindColors("#1c2128", "#9198a1"),
-            .queue: KindColors("#3b2e08", "#d29922"),
-            .topic: KindColors("#3d1e0b", "#f0883e"),
-            .store: KindColors("#2a1d4d", "#a371f7"),
-            .driver: KindColors("#0b3433", "#39c5bb"),
-        ])
+        participants: ParticipantPalette(
+            person: KindColors("#0c2d6b", "#58a6ff"),
+            roundedBox: KindColors("#0f3320", "#3fb950"),
+            dashedBox: KindColors("#1c2128", "#9198a1"),
+            pipe: KindColors("#3b2e08", "#d29922"),
+            fannedPipe: KindColors("#3d1e0b", "#f0883e"),
+            cylinder: KindColors("#2a1d4d", "#a371f7"),
+            hexagon: KindColors("#0b3433", "#39c5bb")))
 
     /// The fill and stroke of a participant of `kind`.
     public func colors(for kind: ParticipantKind) -> KindColors {
-        kinds[kind] ?? KindColors(background, ink)
+        participants[kind.shape]
     }
 
     public func shapePaint(_ role: StyleRole) -> ShapePaint {
         switch role {
         case .participant(let kind):
-            let colors = colors(for: kind)
+            let colors = participants[kind.shape]
             return ShapePaint(fill: colors.fill, stroke: colors.stroke, strokeWidth: 1.5,
-                              dash: kind == .external ? "5 3" : nil)
+                              dash: Self.outlineDash(kind.shape))
         case .activation:
             return ShapePaint(fill: activationFill, stroke: muted, strokeWidth: 1, dash: nil)
         case .fragmentFrame:

@@ -1,11 +1,3 @@
-/// The kinds of participant (docs/language.md#kinds).
-public enum ParticipantKind: String, Hashable, Sendable, CaseIterable, Codable {
-    case client, service, external, queue, topic, store, driver
-
-    /// Queues and topics: channels that hold messages between two active ends.
-    public var isChannel: Bool { self == .queue || self == .topic }
-}
-
 /// `service Shop "Web shop" [timeout=2s, idempotent]`
 public struct DeclarationSyntax: Hashable, Sendable {
     public var kind: ParticipantKind

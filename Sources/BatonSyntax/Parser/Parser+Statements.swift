@@ -36,7 +36,7 @@ extension Parser {
     }
 
     func participantKind(_ kind: TokenKind) -> ParticipantKind? {
-        if case .keyword(let keyword) = kind { return ParticipantKind(rawValue: keyword.rawValue) }
+        if case .keyword(let keyword) = kind { return ParticipantKind(keyword: keyword) }
         return nil
     }
 

@@ -16,11 +16,12 @@ extension Parser {
             fail("'and' must follow the closing '}' of a 'par' branch")
         case .keyword(let keyword):
             if context == .block {
-                switch keyword {
-                case .client, .service, .external, .queue, .topic, .store, .driver, .group:
+                if keyword == .group || ParticipantKind(keyword: keyword) != nil {
                     fail("declarations belong at the top level or inside a group, not inside a flow or block",
                          help: "move '\(keyword.rawValue)' out to the top level of the file")
                     return nil
+                }
+                switch keyword {
                 case .flow:
                     fail("flows cannot be nested", help: "close the current flow before starting another")
                     return nil
