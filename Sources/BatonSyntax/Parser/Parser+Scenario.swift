@@ -22,20 +22,8 @@ extension Parser {
     mutating func parseScenario() -> ScenarioSyntax? {
         let start = token.start
         advance()
-        let name: StringLiteral
-        switch token.kind {
-        case .string(let value):
-            name = StringLiteral(value: value, span: span(token))
-            advance()
-        case .identifier(let value):
-            // Recover as if quoted: the intent is clear.
-            report("a scenario name is a string", at: span(token), help: "write it in quotes: scenario \"\(value)\"")
-            name = StringLiteral(value: value, span: span(token))
-            advance()
-        default:
-            failExpected("a quoted scenario name", help: "scenario \"Peak hour\" [duration=10m] { load 40/s }")
-            return nil
-        }
+        guard let name = parseQuotedName(of: "scenario", example: "scenario \"Peak hour\" [duration=10m] { load 40/s }")
+        else { return nil }
         let attributes = parseOptionalAttributes()
         let headSpan = span(from: start)
         guard !panicking else { return nil }

@@ -146,23 +146,27 @@ extension Parser {
 
     // MARK: - Flows
 
+    /// The quoted name after `flow` or `scenario`. A bare word is reported and taken as if
+    /// quoted (the intent is clear); anything else fails the statement.
+    mutating func parseQuotedName(of keyword: String, example: String) -> StringLiteral? {
+        switch token.kind {
+        case .string(let value):
+            defer { advance() }
+            return StringLiteral(value: value, span: span(token))
+        case .identifier(let value):
+            report("a \(keyword) name is a string", at: span(token), help: "write it in quotes: \(keyword) \"\(value)\"")
+            defer { advance() }
+            return StringLiteral(value: value, span: span(token))
+        default:
+            failExpected("a quoted \(keyword) name", help: example)
+            return nil
+        }
+    }
+
     mutating func parseFlow() -> FlowSyntax? {
         let start = token.start
         advance()
-        let name: StringLiteral
-        switch token.kind {
-        case .string(let value):
-            name = StringLiteral(value: value, span: span(token))
-            advance()
-        case .identifier(let value):
-            // Recover as if quoted: the intent is clear.
-            report("a flow name is a string", at: span(token), help: "write it in quotes: flow \"\(value)\"")
-            name = StringLiteral(value: value, span: span(token))
-            advance()
-        default:
-            failExpected("a quoted flow name", help: "flow \"Checkout\" { … }")
-            return nil
-        }
+        guard let name = parseQuotedName(of: "flow", example: "flow \"Checkout\" { … }") else { return nil }
         let attributes = parseOptionalAttributes()
         let headSpan = span(from: start)
         guard !panicking else { return nil }
