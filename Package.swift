@@ -39,6 +39,8 @@ let package = Package(
         .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs"]),
         // The command line: arguments, files, exit codes.
         .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs", "BatonJSON"]),
+        // The simulator: executes a design under a scenario's load and faults (baton simulate).
+        .target(name: "BatonSimulate", dependencies: ["BatonModel"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
