@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonWorkload"]),
+        // Times the simulator on fixed designs (a five-hop chain at 1,000 runs/s, an M/M/1 queue).
+        .executableTarget(name: "baton-sim-bench", dependencies: ["BatonSimulate", "BatonModel"]),
         // Times the layered graph layout on seeded random graphs and compares it with Graphviz dot.
         .executableTarget(name: "baton-graph-bench", dependencies: ["BatonLayout", "BatonWorkload"]),
 
