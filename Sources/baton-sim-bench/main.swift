@@ -5,6 +5,8 @@
 //              (timeouts and retries declared, so every attempt also schedules its timeout)
 //   mm1        an M/M/1 queue at ρ = 0.8 with 10⁶ requests
 //   replicate  the five-hop scenario, 8 replications on every core
+//   memory     the five-hop design for 10 and for 60 minutes: peak memory must not grow with
+//              the duration (statistics stream; only work in progress is held)
 //
 // Figures are medians of three runs, in processor seconds (and wall-clock seconds, which a shared
 // machine inflates); machines are noisy, so compare ratios, not digits.
@@ -79,6 +81,16 @@ func measure(_ name: String, runs: Int = 3, _ body: () throws -> SimulationResul
                  name as NSString, medianProcessor, medianWall, started, events, events / medianProcessor / 1e6))
 }
 
+/// The process's peak resident memory so far, in megabytes (Linux's VmHWM; 0 elsewhere).
+func peakMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap { Double($0) }
+        return (kilobytes ?? 0) / 1024
+    }
+    return 0
+}
+
 let which = CommandLine.arguments.dropFirst().first ?? "all"
 if which == "all" || which == "five-hop" {
     let model = compile(fiveHop)
@@ -93,5 +105,12 @@ if which == "all" || which == "replicate" {
     let jobs = ProcessInfo.processInfo.activeProcessorCount
     measure("replicate", runs: 1) {
         try Simulator.replicate(model: model, scenario: scenario(duration: 600, rate: 1000), runs: 8, jobs: jobs)
+    }
+}
+if which == "memory" {
+    let model = compile(fiveHop)
+    for minutes in [10.0, 60.0] {
+        measure("\(Int(minutes)) min", runs: 1) { try Simulator.run(model: model, scenario: scenario(duration: minutes * 60, rate: 1000)) }
+        print(String(format: "           peak memory so far %.1f MB", peakMegabytes()))
     }
 }

@@ -24,7 +24,7 @@ struct RecoveryAnalysis {
     }
 
     /// Fault windows in scenario order, then load spikes in scenario order.
-    static func triggers(model: Model, scenario: Scenario, program: Program) -> [Trigger] {
+    static func triggers(model: Model, scenario: Scenario, program: Program, defaultFlow: FlowID?) -> [Trigger] {
         var triggers: [Trigger] = []
         for fault in scenario.faults where fault.participant.rawValue < model.participants.count {
             triggers.append(Trigger(trigger: .fault(participant: fault.participant, name: model[fault.participant].name,
@@ -33,7 +33,8 @@ struct RecoveryAnalysis {
         }
         for line in scenario.loads {
             guard let window = line.window, window.from > 0, window.from < scenario.duration else { continue }
-            guard let flow = line.flow ?? model.flows.first(where: \.isDefault)?.id ?? model.flows.first?.id else { continue }
+            guard let flow = line.flow ?? defaultFlow ?? model.flows.first(where: \.isDefault)?.id ?? model.flows.first?.id
+            else { continue }
             let before = program.arrivals.first { $0.flow == flow.rawValue }?.segments
                 .last { $0.start < window.from && window.from <= $0.end }?.rate ?? 0
             guard line.rate > before else { continue }
@@ -44,7 +45,7 @@ struct RecoveryAnalysis {
     }
 
     func verdicts() -> [RecoveryVerdict] {
-        Self.triggers(model: model, scenario: scenario, program: program).map(verdict)
+        Self.triggers(model: model, scenario: scenario, program: program, defaultFlow: options.defaultFlow).map(verdict)
     }
 
     private var series: TimeSeries { result.series }

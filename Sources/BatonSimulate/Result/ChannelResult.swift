@@ -18,11 +18,12 @@ public struct ChannelResult: Hashable, Sendable {
     /// Messages whose handling succeeded, or that an at-most-once channel handed over.
     public var delivered: Figure
     /// Messages discarded by overflow (`drop-newest`, `drop-oldest`), or lost by an at-most-once
-    /// channel whose consumer failed, or dead-lettered without a dead-letter queue.
+    /// channel whose consumer failed.
     public var dropped: Figure
     /// Messages that waited longer than `ttl`.
     public var expired: Figure
-    /// Messages moved to the dead-letter queue after `max-receives` failed receives.
+    /// Messages that failed `max-receives` times: moved to the dead-letter queue, or discarded
+    /// when the channel has none.
     public var deadLettered: Figure
     /// Messages still there at the end: waiting, being handled, or waiting to be redelivered.
     public var left: Figure
