@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "BatonSimulateTests", dependencies: ["BatonSimulate", "BatonModel"]),
+        .testTarget(name: "BatonSimulateTests", dependencies: ["BatonSimulate", "BatonModel", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),

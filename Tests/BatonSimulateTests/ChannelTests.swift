@@ -258,4 +258,50 @@ import Testing
         let fetch = try #require(result.interactions.first { $0.role == .fetch })
         #expect(fetch.timeouts.value == 0)
     }
+
+    @Test func aSyncPushThatTimesOutIsRedelivered() throws {
+        // The consumer takes 1 s on average, the channel waits 500 ms: most deliveries time out
+        // and are redelivered, while the consumer finishes the work anyway (wasted).
+        let model = compileClean("""
+            client C
+            queue Q [push, max-receives=2, dlq=Dead]
+            queue Dead
+            service W [concurrency=50, latency=1s]
+            C ->> Q : job
+            Q -> W : job [timeout=500ms]
+            """)
+        let result = try Simulator.run(model: model, scenario: makeScenario(duration: 200, loads: [load(5)]))
+        Self.expectAccounted(result)
+        let queue = try #require(result.channel(model.id("Q")))
+        let worker = try #require(result.participant(model.id("W")))
+        let delivery = try #require(result.interactions.first { $0.role == .consumer })
+        // P(handling > 0.5 s) = e^-0.5 per receive; two receives before dead-lettering.
+        #expect(within(delivery.timeouts.value / delivery.attempts.value, 0.6065, relative: 0.05))
+        #expect(within(queue.deadLettered.value / queue.sent.value, 0.6065 * 0.6065, relative: 0.1))
+        #expect(worker.wastedAttempts.value > 0.5 * delivery.timeouts.value)
+    }
+
+    @Test func waitingForRoomCountsAgainstTheCallersTimeout() throws {
+        // Api sends into a full queue that pushes back: Api waits, and its caller gives up.
+        let model = compileClean("""
+            client C
+            service Api
+            queue Q [capacity=5, overflow=backpressure]
+            service W [concurrency=1, latency=1s]
+            C -> Api : order [timeout=2s] {
+              Api ->> Q : placed
+            }
+            W <- Q : placed
+            """)
+        let result = try Simulator.run(model: model, scenario: makeScenario(duration: 300, loads: [load(2)]))
+        Self.expectAccounted(result)
+        let order = try #require(result.interactions.first { $0.label == "order" })
+        let flow = try #require(result.flows.first)
+        #expect(order.timeouts.value > 0.3 * order.attempts.value)
+        #expect(within(flow.failed.value, order.timeouts.value, relative: 0.02))
+        // Nothing is lost: the abandoned senders still get their messages in, one by one.
+        let queue = try #require(result.channel(model.id("Q")))
+        #expect(queue.dropped.value == 0 && queue.rejected.value == 0)
+        #expect(try #require(result.participant(model.id("Api"))).wastedAttempts.value > 0)
+    }
 }
