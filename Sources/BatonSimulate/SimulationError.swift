@@ -9,6 +9,8 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
     case unknownFlow(Int)
     /// The load lines would start more runs than the limit.
     case tooManyArrivals(expected: Double, limit: Int)
+    /// The drivers would poll more often than the event limit allows.
+    case tooManyPolls(expected: Double, limit: Int)
     /// The run processed more events than the limit (an unbounded retry loop without backoff,
     /// or a scenario far too long for its load).
     case tooManyEvents(limit: Int, time: Double)
@@ -28,6 +30,8 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
             return "a load line names flow #\(index), which the design does not have"
         case .tooManyArrivals(let expected, let limit):
             return "the scenario would start about \(Int(expected.rounded())) runs, more than the limit of \(limit); shorten the duration or lower the load"
+        case .tooManyPolls(let expected, let limit):
+            return "the drivers would poll about \(Int(expected.rounded())) times, more than the limit of \(limit) events; lengthen their interval or shorten the duration"
         case .tooManyEvents(let limit, let time):
             return "stopped after \(limit) events at \(formatSeconds(time)) of simulated time; an unbounded retry without backoff, or a scenario far too long for its load, never ends"
         case .timeStandsStill(let events, let time):

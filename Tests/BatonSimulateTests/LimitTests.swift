@@ -19,6 +19,19 @@ import Testing
         }
     }
 
+    @Test func pollsBeyondTheEventLimitAreRefusedUpFront() {
+        let model = compileClean("""
+            client C
+            queue Q
+            driver Pump [interval=1ms]
+            C ->> Q : event
+            Pump <- Q : event
+            """)
+        #expect(throws: SimulationError.tooManyPolls(expected: 1e12, limit: 1_000_000_000)) {
+            try Simulator.run(model: model, scenario: makeScenario(duration: 1e9, loads: [load(0.001)]))
+        }
+    }
+
     @Test func anUnboundedRetryWithoutBackoffIsStopped() throws {
         let model = compileClean("""
             client C

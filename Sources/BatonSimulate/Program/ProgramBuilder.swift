@@ -33,6 +33,7 @@ struct ProgramBuilder {
             builder.program.flowRoots.append(builder.lowerFlow(flow))
         }
         try builder.buildArrivals()
+        try builder.checkPolls()
         builder.program.faults = FaultSchedule(faults: scenario.faults.filter { $0.participant.rawValue < model.participants.count },
                                                duration: scenario.duration)
         return builder.program
@@ -345,6 +346,17 @@ struct ProgramBuilder {
         if kind != .driver {
             program.lanes[lane].consumers.append(consumerIndex)
             program.stations[consumer.rawValue].consumers.append(consumerIndex)
+        }
+    }
+
+    // MARK: limits
+
+    /// Drivers poll for the whole scenario: refuse a scenario whose polls alone exceed the event
+    /// limit, before running for minutes to find out.
+    private func checkPolls() throws(SimulationError) {
+        let polls = program.consumers.filter { $0.kind == .driver }.reduce(0.0) { $0 + scenario.duration / $1.interval }
+        guard polls <= Double(options.maximumEvents) else {
+            throw .tooManyPolls(expected: polls, limit: options.maximumEvents)
         }
     }
 
