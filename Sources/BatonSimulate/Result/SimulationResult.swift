@@ -22,9 +22,10 @@ public struct SimulationResult: Hashable, Sendable {
     public var events: Figure
     /// Per flow that has load, in the model's flow order.
     public var flows: [FlowResult]
-    /// Per interaction the engine executes, in document order.
+    /// Per interaction the engine executes, in document order — also those no loaded flow
+    /// reaches (all zero), so replications always have the same rows.
     public var interactions: [InteractionResult]
-    /// Per service, external, store and driver, in declaration order.
+    /// Per service, external, store and driver, in declaration order (also idle ones).
     public var participants: [ParticipantResult]
     /// Per queue and topic, in declaration order.
     public var channels: [ChannelResult]
