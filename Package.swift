@@ -7,7 +7,8 @@
 //
 //   BatonSyntax ─▶ BatonModel ─┬─▶ BatonCheck ──▶ BatonReport ─┐
 //                              │                               ├─▶ BatonDocs ─▶ Baton (façade) ─▶ baton (CLI)
-//                              └─▶ BatonLayout ─▶ BatonRender ─┘
+//                              ├─▶ BatonLayout ─▶ BatonRender ─┘
+//                              └─▶ BatonSimulate
 //   BatonJSON ─▶ BatonCheck, BatonReport, BatonDocs
 //
 // Every arrow, target by target (its direct dependencies; it may import theirs too):
@@ -18,6 +19,7 @@
 //   BatonCheck         ◀ BatonModel, BatonJSON
 //   BatonLayout        ◀ BatonModel
 //   BatonRender        ◀ BatonLayout                      (it draws, and never sees a diagnostic)
+//   BatonSimulate      ◀ BatonModel                       (it executes a design under a scenario)
 //   BatonReport        ◀ BatonSyntax, BatonModel, BatonCheck, BatonJSON
 //   BatonDocs          ◀ BatonModel, BatonLayout, BatonRender, BatonReport, BatonJSON
 //   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonRender, BatonDocs
@@ -26,6 +28,7 @@
 //   BatonWorkload      —
 //   baton-bench        ◀ Baton, BatonModel, BatonCheck, BatonRender, BatonReport, BatonWorkload
 //   baton-graph-bench  ◀ BatonLayout, BatonWorkload
+//   baton-sim-bench    ◀ BatonSimulate, BatonModel
 //   BatonTestSupport   —                                  (the test targets' helpers)
 //
 // No third-party packages: the standard library, Foundation and Swift Testing only.
@@ -61,10 +64,14 @@ let package = Package(
         .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs"]),
         // The command line: arguments, files, exit codes.
         .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON"]),
+        // The simulator: executes a design under a scenario's load and faults (baton simulate).
+        .target(name: "BatonSimulate", dependencies: ["BatonModel"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonReport", "BatonWorkload"]),
+        // Times the simulator on fixed designs (a five-hop chain at 1,000 runs/s, an M/M/1 queue).
+        .executableTarget(name: "baton-sim-bench", dependencies: ["BatonSimulate", "BatonModel"]),
         // Times the layered graph layout on seeded random graphs and compares it with Graphviz dot.
         .executableTarget(name: "baton-graph-bench", dependencies: ["BatonLayout", "BatonWorkload"]),
 
@@ -74,6 +81,7 @@ let package = Package(
         .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonSimulateTests", dependencies: ["BatonSimulate", "BatonModel", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct SourceHygieneTests {
     static let shipped = ["Baton", "BatonCheck", "BatonDocs", "BatonJSON", "BatonLayout", "BatonModel", "BatonRender", "BatonReport",
-                          "BatonSyntax", "BatonWorkload", "baton"]
+                          "BatonSimulate", "BatonSyntax", "BatonWorkload", "baton"]
 
     /// Every line of the shipped sources, without comments and string literals' contents.
     static func codeLines() throws -> [(file: String, line: Int, code: String)] {

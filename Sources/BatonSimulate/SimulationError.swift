@@ -1,0 +1,67 @@
+/// Why a simulation was refused or stopped. Every case is something a user can cause with an
+/// absurd scenario or design, so it is reported with what to change, never trapped.
+public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The scenario itself is malformed (a non-positive duration, an inverted window, …).
+    case invalidScenario(String)
+    /// The design has no flow for a load line to run.
+    case nothingToRun
+    /// A load line names a flow the model does not have.
+    case unknownFlow(Int)
+    /// The load lines would start more runs than the limit.
+    case tooManyArrivals(expected: Double, limit: Int)
+    /// The drivers would poll more often than the event limit allows.
+    case tooManyPolls(expected: Double, limit: Int)
+    /// The run processed more events than the limit (an unbounded retry loop without backoff,
+    /// or a scenario far too long for its load).
+    case tooManyEvents(limit: Int, time: Double)
+    /// Simulated time stopped advancing: too many events at one instant (an unbounded retry
+    /// without backoff against a participant that refuses at once, for instance).
+    case timeStandsStill(events: Int, time: Double)
+    /// More requests and messages were in flight at once than the limit.
+    case tooMuchInFlight(limit: Int, time: Double)
+
+    public var description: String {
+        switch self {
+        case .invalidScenario(let reason):
+            return "invalid scenario: \(reason)"
+        case .nothingToRun:
+            return "the design has no steps for a load to run"
+        case .unknownFlow(let index):
+            return "a load line names flow #\(index), which the design does not have"
+        case .tooManyArrivals(let expected, let limit):
+            return "the scenario would start about \(Int(expected.rounded())) runs, more than the limit of \(limit); shorten the duration or lower the load"
+        case .tooManyPolls(let expected, let limit):
+            return "the drivers would poll about \(Int(expected.rounded())) times, more than the limit of \(limit) events; lengthen their interval or shorten the duration"
+        case .tooManyEvents(let limit, let time):
+            return "stopped after \(limit) events at \(formatSeconds(time)) of simulated time; an unbounded retry without backoff, or a scenario far too long for its load, never ends"
+        case .timeStandsStill(let events, let time):
+            return "stopped at \(formatSeconds(time)) of simulated time after \(events) events at that same instant; an unbounded retry without backoff against a participant that refuses at once never lets time move on"
+        case .tooMuchInFlight(let limit, let time):
+            return "more than \(limit) requests and messages were in flight at once at \(formatSeconds(time)); the design piles up work without bound (unbounded waiting lines and no timeouts?)"
+        }
+    }
+}
+
+/// Seconds as people write them: "90s", "4m", "3m5s", "250ms".
+func formatSeconds(_ seconds: Double) -> String {
+    guard seconds.isFinite else { return "for ever" }
+    if seconds < 0 { return "-" + formatSeconds(-seconds) }
+    if seconds == 0 { return "0s" }
+    if seconds < 1 {
+        let milliseconds = (seconds * 1000).rounded()
+        return milliseconds == 1000 ? "1s" : "\(Int(milliseconds))ms"
+    }
+    if seconds < 60 {
+        let rounded = (seconds * 10).rounded() / 10
+        return rounded == rounded.rounded() ? "\(Int(rounded))s" : "\(rounded)s"
+    }
+    let whole = Int(seconds.rounded())
+    let hours = whole / 3600
+    let minutes = (whole % 3600) / 60
+    let rest = whole % 60
+    var text = ""
+    if hours > 0 { text += "\(hours)h" }
+    if minutes > 0 { text += "\(minutes)m" }
+    if rest > 0 || text.isEmpty { text += "\(rest)s" }
+    return text
+}

@@ -1,0 +1,50 @@
+// BatonSimulate: executes a design under a scenario (`baton simulate`).
+//
+// Pipeline: Model + Scenario ─▶ ProgramBuilder ─▶ Program ─▶ Engine (one seed) ─▶ SimulationResult
+//                                                           └▶ RecoveryAnalysis, ExpectationEvaluator
+// Replications run the same Program with seeds S, S+1, … and merge in seed order.
+//
+// Everything is deterministic: the same model, scenario, options and seed give the same result,
+// on any machine and with any number of jobs. The Model is never changed.
+
+import BatonModel
+
+public enum Simulator {
+    /// One run of `scenario` with its seed.
+    public static func run(model: Model, scenario: Scenario,
+                           options: SimulationOptions = SimulationOptions()) throws(SimulationError) -> SimulationResult {
+        let program = try ProgramBuilder.build(model: model, scenario: scenario, options: options)
+        return try run(program: program, model: model, scenario: scenario, seed: scenario.seed, options: options)
+    }
+
+    /// `runs` replications with seeds seed, seed+1, … on `jobs` threads, merged: every figure
+    /// is the mean over the runs with its 95% confidence interval. The result does not depend
+    /// on `jobs`.
+    public static func replicate(model: Model, scenario: Scenario, runs: Int, jobs: Int = 1,
+                                 options: SimulationOptions = SimulationOptions()) throws(SimulationError) -> SimulationResult {
+        let program = try ProgramBuilder.build(model: model, scenario: scenario, options: options)
+        let count = max(1, runs)
+        let results = try ParallelReplications.run(count: count, jobs: jobs) { index throws(SimulationError) in
+            try run(program: program, model: model, scenario: scenario, seed: scenario.seed &+ UInt64(index), options: options)
+        }
+        guard let merged = SimulationResult.merging(results) else {
+            throw .invalidScenario("no replication ran")
+        }
+        return merged
+    }
+
+    private static func run(program: Program, model: Model, scenario: Scenario, seed: UInt64,
+                            options: SimulationOptions) throws(SimulationError) -> SimulationResult {
+        var engine = Engine(program: program, seed: seed, options: options,
+                            goodputFrom: ExpectationEvaluator.goodputWindows(scenario))
+        try engine.run()
+        var result = engine.report(model: model, scenario: scenario)
+        result.seed = seed
+        result.recovery = RecoveryAnalysis(model: model, scenario: scenario, options: options, program: program,
+                                           result: result).verdicts()
+        let counts = engine.recorder.goodputWindows.map { ($0.started, $0.succeeded) }
+        result.expectations = ExpectationEvaluator(model: model, result: result, goodputCounts: counts)
+            .outcomes(scenario.expectations)
+        return result
+    }
+}
