@@ -7,8 +7,8 @@
 //
 //   BatonSyntax ─▶ BatonModel ─┬─▶ BatonCheck ──▶ BatonReport ─┐
 //                              │                               ├─▶ BatonDocs ─▶ Baton (façade) ─▶ baton (CLI)
-//                              ├─▶ BatonLayout ─▶ BatonRender ─┘
-//                              └─▶ BatonSimulate
+//                              ├─▶ BatonLayout ─▶ BatonRender ─┘                  ▲
+//                              └─▶ BatonSimulate ─────────────────────────────────┘
 //   BatonJSON ─▶ BatonCheck, BatonReport, BatonDocs, BatonSimulate
 //
 // Every arrow, target by target (its direct dependencies; it may import theirs too):
@@ -22,9 +22,10 @@
 //   BatonSimulate      ◀ BatonModel, BatonJSON            (it executes a design under a scenario, and reports it)
 //   BatonReport        ◀ BatonSyntax, BatonModel, BatonCheck, BatonJSON
 //   BatonDocs          ◀ BatonModel, BatonLayout, BatonRender, BatonReport, BatonJSON
-//   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonRender, BatonDocs
+//   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonDocs, BatonSimulate
+//                                                         (it maps a simulation onto a time chart)
 //   baton              ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
-//                        BatonDocs, BatonJSON
+//                        BatonDocs, BatonJSON, BatonSimulate
 //   BatonWorkload      —
 //   baton-bench        ◀ Baton, BatonModel, BatonCheck, BatonRender, BatonReport, BatonWorkload
 //   baton-graph-bench  ◀ BatonLayout, BatonWorkload
@@ -60,10 +61,10 @@ let package = Package(
         .target(name: "BatonReport", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.
         .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON"]),
-        // The façade for library users: compile, check, render.
-        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs"]),
+        // The façade for library users: compile, check, render, simulate.
+        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs", "BatonSimulate"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON"]),
+        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
         // The simulator: executes a design under a scenario's load and faults, and reports what
         // happened as text, JSON and CSV (baton simulate).
         .target(name: "BatonSimulate", dependencies: ["BatonModel", "BatonJSON"]),
