@@ -17,26 +17,32 @@ public enum ExpectationDiagnostics {
             if let scenario {
                 notes.append(Diagnostic.Note("in scenario \(LiteralFormat.string(scenario.name))", at: scenario.nameSpan))
             }
-            return Diagnostic(
-                code: code, severity: .error,
-                message: "expected \(stated(outcome.expectation)), but \(measured(outcome, runs: result.runs))",
-                span: outcome.expectation.span, notes: notes)
+            var message = "expected \(stated(outcome.expectation)), but \(measured(outcome, runs: result.runs))"
+            if result.runs > 1 {
+                let held = Int((outcome.passedFraction * Double(result.runs)).rounded())
+                message += " (it held in \(held) of them)"
+            }
+            return Diagnostic(code: code, severity: .error, message: message, span: outcome.expectation.span, notes: notes)
         }
     }
 
-    /// The expectation without its keyword: `goodput >= 95% after 6m`.
+    /// The expectation as the object of "expected": `goodput >= 95% after 6m`, `a recovery
+    /// within 30s`.
     static func stated(_ expectation: Expectation) -> String {
-        let text = expectation.text
-        return text.hasPrefix("expect ") ? String(text.dropFirst("expect ".count)) : text
+        var text = expectation.text
+        if text.hasPrefix("expect ") { text.removeFirst("expect ".count) }
+        if case .recovers = expectation.measure, text.hasPrefix("recovers within ") {
+            return "a recovery within " + text.dropFirst("recovers within ".count)
+        }
+        return text
     }
 
     /// What was measured, in the expectation's unit: `goodput after 2m was 72.3%`; with several
-    /// runs the mean and how many runs it held in: `the mean over 20 runs was 72.3% (held in 2)`.
+    /// runs, their mean: `the mean over 20 runs was 72.3%`.
     static func measured(_ outcome: ExpectationOutcome, runs: Int) -> String {
         guard runs > 1 else { return outcome.explanation }
         guard let actual = outcome.actual, outcome.explanation.hasPrefix("mean over") else { return outcome.explanation }
-        let held = Int((outcome.passedFraction * Double(runs)).rounded())
-        return "the mean over \(runs) runs was \(value(actual, outcome.expectation.measure)) (held in \(held) of them)"
+        return "the mean over \(runs) runs was \(value(actual, outcome.expectation.measure))"
     }
 
     /// A measured value in the expectation's unit.

@@ -35,14 +35,20 @@ enum ReportNumbers {
     }
 
     /// A figure with its 95% confidence interval as `value ± half-width`; the interval is left
-    /// out when there is none (one run) or it rounds to nothing.
+    /// out when there is none (one run) or it rounds to nothing. The half-width gets two
+    /// significant digits: it says how far to trust the value, not a value of its own.
     static func format(_ figure: Figure?, _ unit: Unit) -> String {
         guard let figure else { return missing }
         let value = format(figure.value, unit)
         guard let interval = figure.interval, interval.lower.isFinite, interval.upper.isFinite else { return value }
         let half = (interval.upper - interval.lower) / 2
-        let shown = unit == .count ? count(half, decimals: 1) : format(half, unit)
-        if shown == "0" || shown == "0/s" || shown == "0s" || shown == "0%" { return value }
+        let shown: String = switch unit {
+        case .count, .ratio: significant(half, digits: 2)
+        case .rate: significant(half, digits: 2) + "/s"
+        case .duration: duration(half, digits: 2)
+        case .percent: fixed(half * 100, decimals: half * 100 >= 10 ? 0 : 1) + "%"
+        }
+        if ["0", "0/s", "0s", "0%"].contains(shown) { return value }
         return value + " ± " + shown
     }
 
@@ -61,15 +67,16 @@ enum ReportNumbers {
 
     /// Seconds in the clock's units, three significant digits below a minute: `0s`, `850µs`,
     /// `98.2ms`, `1.23s`, `12.3s`, then whole seconds: `1m5s`, `2h3m`.
-    static func duration(_ seconds: Double) -> String {
+    static func duration(_ seconds: Double, digits: Int = 3) -> String {
         guard seconds.isFinite else { return missing }
         let magnitude = abs(seconds)
         let sign = seconds < 0 ? "-" : ""
         if magnitude < 1e-9 { return "0s" }
-        // Each unit up to what three digits round to the next one (999.6ms is 1s).
-        if magnitude < 0.0009995 { return sign + significant(magnitude * 1e6, digits: 3) + "µs" }
-        if magnitude < 0.9995 { return sign + significant(magnitude * 1e3, digits: 3) + "ms" }
-        if magnitude < 59.95 { return sign + significant(magnitude, digits: 3) + "s" }
+        // Each unit up to what the digits round to the next one (999.6ms is 1s).
+        let next = 1 - 0.5 * pow10(-digits)
+        if magnitude < 1e-3 * next { return sign + significant(magnitude * 1e6, digits: digits) + "µs" }
+        if magnitude < next { return sign + significant(magnitude * 1e3, digits: digits) + "ms" }
+        if magnitude < 59.95 { return sign + significant(magnitude, digits: digits) + "s" }
         let whole = Int64(magnitude.rounded())
         let hours = whole / 3600, minutes = whole % 3600 / 60, rest = whole % 60
         var text = sign
@@ -77,6 +84,13 @@ enum ReportNumbers {
         if minutes > 0 { text += "\(minutes)m" }
         if rest > 0 { text += "\(rest)s" }
         return text
+    }
+
+    /// 10^exponent, exactly for the small exponents used here.
+    static func pow10(_ exponent: Int) -> Double {
+        var value = 1.0
+        for _ in 0..<abs(exponent) { value *= 10 }
+        return exponent < 0 ? 1 / value : value
     }
 
     /// A share as a percentage with one decimal at most: `79.9%`, `100%`, `0.4%`.
