@@ -76,8 +76,11 @@ public enum SimulationTextReport {
     }
 
     static func interactions(_ result: SimulationResult, model: Model, sources: SourceMap) -> String {
+        // Attempts an open breaker failed at once never reach the passive end, which is why
+        // amplification can fall below 1: shown when a breaker did that.
+        let breakers = result.interactions.contains { $0.shortCircuited.value > 0 }
         var table = TextTable(["Interactions", "line", "attempts", "first", "amplification", "timeouts", "failures",
-                               "rejections", "breaker openings"])
+                               "rejections", "breaker openings"] + (breakers ? ["short-circuited"] : []))
         var idle = 0
         for row in result.interactions {
             guard row.attempts.value > 0 || row.firstAttempts.value > 0 || row.shortCircuited.value > 0 else {
@@ -87,7 +90,7 @@ public enum SimulationTextReport {
             table.add([visible(ReportSubjects.interaction(row, model: model)), visible(ReportSubjects.place(row.span, sources: sources)),
                        f(row.attempts, .count), f(row.firstAttempts, .count), f(row.amplification, .ratio),
                        f(row.timeouts, .count), f(row.failures, .count), f(row.rejections, .count),
-                       f(row.breakerOpenings, .count)])
+                       f(row.breakerOpenings, .count)] + (breakers ? [f(row.shortCircuited, .count)] : []))
         }
         var text = table.isEmpty ? "Interactions: none made an attempt\n" : table.text
         if idle > 0, !table.isEmpty { text += "  (\(English.plural(idle, "other interaction")) made no attempt)\n" }
