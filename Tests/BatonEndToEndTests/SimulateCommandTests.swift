@@ -196,6 +196,23 @@ import Testing
         #expect(check.standardOutput.hasSuffix("1 of 3 expectations failed in 2 scenarios\n"))
     }
 
+    /// docs/simulation.md shows what these commands print, byte for byte (the last one's first
+    /// lines): when the simulator or the report changes, the page must change with it.
+    @Test(arguments: [
+        (["--scenario", "Retry storm"], Int.max), (["--scenario", "Repaired"], Int.max), (["--check"], Int.max),
+        (["--scenario", "Repaired", "--runs", "20"], 8),
+    ])
+    func theDocumentationShowsWhatTheCommandPrints(_ options: [String], _ lines: Int) throws {
+        let root = Golden.packageRoot()
+        let page = try String(contentsOf: root.appendingPathComponent("docs/simulation.md"), encoding: .utf8)
+        let arguments = ["simulate", "samples/retry-storm-simulated.baton"] + options
+        let result = try BatonExecutable.run(arguments, directory: root)
+        let shown = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines)
+            .joined(separator: "\n").trimmingCharacters(in: .newlines)
+        let command = "$ baton " + arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ")
+        #expect(page.contains(command + "\n" + shown + "\n"), "docs/simulation.md does not show the output of \(command)")
+    }
+
     // MARK: - The chart
 
     @Test(.requires(program: "xmllint"))
