@@ -295,6 +295,7 @@ import Testing
         (["--scenario", "Steady", "--runs", "0"], "baton: error: '--runs' must be at least 1, not 0\n"),
         (["--scenario", "Steady", "--format", "github"], "baton: error: --format github is a format of diagnostics: it goes with --check\n  help: add --check, or use --format text, json or csv for the report\n"),
         (["--check", "--format", "csv"], "baton: error: --check reports failed expectations as diagnostics, which CSV cannot hold\n  help: use --format text, json, sarif or github with --check, or drop --check for the time series\n"),
+        (["--scenario", "Steady", "--theme", "dark"], "baton: error: --theme dark colours the chart, and there is none\n  help: add --chart OUT.svg, or drop --theme\n"),
         (["--check", "--chart", "c.svg"], "baton: error: the design has 2 scenarios: \"Steady\", \"Outage\": which one should run? (--chart draws one)\n  help: name it, as in baton simulate - --scenario Steady\n"),
     ])
     func usageErrorsExitWith2AndSayWhatToDo(_ arguments: [String], _ message: String) throws {

@@ -243,6 +243,10 @@ enum SimulateCommand {
         if let output, let chart, output == chart {
             throw UsageError(message: "the report and the chart cannot both go to '\(output)'", help: "give --chart another file")
         }
+        if chart == nil, let theme = arguments.value("--theme") {
+            throw UsageError(message: "--theme \(theme) colours the chart, and there is none",
+                             help: "add --chart OUT.svg, or drop --theme")
+        }
         return Request(path: path, scenario: scenario, load: load, duration: duration, faults: arguments.values("--fault"),
                        runs: runs, seed: seed, jobs: jobs, format: format, output: output, chart: chart,
                        theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light, check: check,
