@@ -7,9 +7,9 @@
 //
 //   BatonSyntax ─▶ BatonModel ─┬─▶ BatonCheck ──▶ BatonReport ─┐
 //                              │                               ├─▶ BatonDocs ─▶ Baton (façade) ─▶ baton (CLI)
-//                              ├─▶ BatonLayout ─▶ BatonRender ─┘
-//                              └─▶ BatonSimulate
-//   BatonJSON ─▶ BatonCheck, BatonReport, BatonDocs
+//                              ├─▶ BatonLayout ─▶ BatonRender ─┘                  ▲
+//                              └─▶ BatonSimulate ─────────────────────────────────┘
+//   BatonJSON ─▶ BatonCheck, BatonReport, BatonDocs, BatonSimulate
 //
 // Every arrow, target by target (its direct dependencies; it may import theirs too):
 //
@@ -19,12 +19,13 @@
 //   BatonCheck         ◀ BatonModel, BatonJSON
 //   BatonLayout        ◀ BatonModel
 //   BatonRender        ◀ BatonLayout                      (it draws, and never sees a diagnostic)
-//   BatonSimulate      ◀ BatonModel                       (it executes a design under a scenario)
+//   BatonSimulate      ◀ BatonModel, BatonJSON            (it executes a design under a scenario, and reports it)
 //   BatonReport        ◀ BatonSyntax, BatonModel, BatonCheck, BatonJSON
 //   BatonDocs          ◀ BatonModel, BatonLayout, BatonRender, BatonReport, BatonJSON
-//   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonRender, BatonDocs
+//   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonDocs, BatonSimulate
+//                                                         (it maps a simulation onto a time chart)
 //   baton              ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
-//                        BatonDocs, BatonJSON
+//                        BatonDocs, BatonJSON, BatonSimulate
 //   BatonWorkload      —
 //   baton-bench        ◀ Baton, BatonModel, BatonCheck, BatonRender, BatonReport, BatonWorkload
 //   baton-graph-bench  ◀ BatonLayout, BatonWorkload
@@ -60,12 +61,13 @@ let package = Package(
         .target(name: "BatonReport", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.
         .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON"]),
-        // The façade for library users: compile, check, render.
-        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonRender", "BatonDocs"]),
+        // The façade for library users: compile, check, render, simulate.
+        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs", "BatonSimulate"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON"]),
-        // The simulator: executes a design under a scenario's load and faults (baton simulate).
-        .target(name: "BatonSimulate", dependencies: ["BatonModel"]),
+        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
+        // The simulator: executes a design under a scenario's load and faults, and reports what
+        // happened as text, JSON and CSV (baton simulate).
+        .target(name: "BatonSimulate", dependencies: ["BatonModel", "BatonJSON"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
@@ -81,7 +83,7 @@ let package = Package(
         .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "BatonSimulateTests", dependencies: ["BatonSimulate", "BatonModel", "BatonWorkload", "BatonTestSupport"]),
+        .testTarget(name: "BatonSimulateTests", dependencies: ["BatonSimulate", "BatonModel", "BatonJSON", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),

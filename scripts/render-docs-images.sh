@@ -5,6 +5,8 @@
 #   legend*.svg          the legend design in both views, light and dark
 #   simulation-chart*.svg  an illustration of the simulation chart, written by the chart tests
 #                        (UPDATE_GOLDENS=1 swift test --filter ChartRenderTests), not by this script
+#   simulation-retry-storm*.svg  the charts of the retry-storm-simulated sample's two scenarios,
+#                        light and dark (docs/simulation.md)
 # The tests compare every file with fresh output, so run this after changing the
 # renderer or a sample, and review the pictures before committing.
 set -euo pipefail
@@ -22,4 +24,10 @@ for theme in light dark; do
   suffix=$([ "$theme" = dark ] && echo ".dark" || echo "")
   "$baton" render "$images/legend.baton" --theme "$theme" -o "$images/legend$suffix.svg"
   "$baton" render "$images/legend.baton" --theme "$theme" --view graph -o "$images/legend.graph$suffix.svg"
+done
+sample="$root/samples/retry-storm-simulated.baton"
+for theme in light dark; do
+  suffix=$([ "$theme" = dark ] && echo ".dark" || echo "")
+  "$baton" render "$sample" --view simulation --scenario "Retry storm" --theme "$theme" -o "$images/simulation-retry-storm$suffix.svg"
+  "$baton" render "$sample" --view simulation --scenario "Repaired" --theme "$theme" -o "$images/simulation-retry-storm-repaired$suffix.svg"
 done

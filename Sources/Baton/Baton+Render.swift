@@ -10,8 +10,14 @@ import BatonRender
 extension Baton {
     /// Renders a compiled design. `source` is the root file's bytes: with the options, they
     /// determine the id prefix. The compilation must be free of errors.
+    ///
+    /// The simulation view runs the design: it draws one run of a scenario as a time chart.
     public static func render(_ compilation: Compilation, source: [UInt8], options: RenderOptions) throws(RenderError) -> String {
-        try Renderer.render(compilation, source: source, options: options).text
+        if options.effectiveView == .simulation { return try renderSimulation(compilation, options: options) }
+        if options.scenario != nil {
+            throw RenderError(message: "--scenario applies to the simulation view only", help: "add --view simulation, or drop --scenario")
+        }
+        return try Renderer.render(compilation, source: source, options: options).text
     }
 
     /// Baton's renderer for documentation builds (`BatonDocs`: Markdown fences, the pandoc filter,

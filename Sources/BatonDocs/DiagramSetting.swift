@@ -21,8 +21,19 @@ enum DiagramSetting {
         type.allCases.map(\.rawValue).joined(separator: " or ")
     }
 
+    /// A page draws a design, never runs one: the simulation view is not offered there.
     static func view(_ word: String?) throws(DiagramFailure) -> RenderView {
-        try word.map { word throws(DiagramFailure) in try read(word, as: "view") } ?? .sequence
+        guard let word else { return .sequence }
+        guard let view = RenderView(rawValue: word), RenderView.diagrams.contains(view) else {
+            let choices = RenderView.diagrams.map(\.rawValue).joined(separator: " or ")
+            var message = "unknown view '\(word)'; use \(choices)"
+            if word == RenderView.simulation.rawValue {
+                message = "a page cannot draw the simulation view (it runs the design); use \(choices), "
+                    + "or include the chart of 'baton simulate --chart' as an image"
+            }
+            throw DiagramFailure(diagnostics: [], message: message)
+        }
+        return view
     }
 
     static func theme(_ word: String) throws(DiagramFailure) -> Theme.Name {

@@ -20,6 +20,11 @@ public struct RenderOutput: Hashable, Sendable {
 }
 
 public enum Renderer {
+    /// The simulation view is drawn by the façade (`Baton.render`), which can run the simulator.
+    static let simulationViewRefused = RenderError(
+        message: "the simulation view runs the design, which the render stage cannot do",
+        help: "render it through the façade (Baton.render), or with 'baton render --view simulation'")
+
     /// Renders a compiled design. `source` is the root file's bytes: with the options, they
     /// determine the id prefix. The compilation must be free of errors.
     ///
@@ -33,6 +38,8 @@ public enum Renderer {
         let model = compilation.model
         let view = options.effectiveView
         switch (options.format, view) {
+        case (_, .simulation):
+            throw simulationViewRefused
         case (.dot, .sequence):
             throw RenderError(message: "DOT output is always the graph view",
                               help: "drop '--view sequence', or use --to svg or --to mermaid for a sequence diagram")
@@ -70,6 +77,8 @@ public enum Renderer {
             let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
             let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: options.direction)
             return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
+        case (.svg, .simulation):
+            throw simulationViewRefused
         case (.mermaid, _):
             let flowValue = flow.map { model[$0] }
             let description = SequenceDescription.describe(model: model, flow: flowValue)

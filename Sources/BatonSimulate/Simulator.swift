@@ -3,6 +3,8 @@
 // Pipeline: Model + Scenario ─▶ ProgramBuilder ─▶ Program ─▶ Engine (one seed) ─▶ SimulationResult
 //                                                           └▶ RecoveryAnalysis, ExpectationEvaluator
 // Replications run the same Program with seeds S, S+1, … and merge in seed order.
+// Reports (`Report/`) turn a result into what `baton simulate` prints: text, the JSON contract,
+// the time series as CSV, and failed expectations as diagnostics.
 //
 // Everything is deterministic: the same model, scenario, options and seed give the same result,
 // on any machine and with any number of jobs. The Model is never changed.
@@ -20,11 +22,15 @@ public enum Simulator {
     /// `runs` replications with seeds seed, seed+1, … on `jobs` threads, merged: every figure
     /// is the mean over the runs with its 95% confidence interval. The result does not depend
     /// on `jobs`.
+    ///
+    /// `progress` is told how many runs have finished after each one (from the thread that ran
+    /// it), so that a command line can show how far a long simulation has come.
     public static func replicate(model: Model, scenario: Scenario, runs: Int, jobs: Int = 1,
-                                 options: SimulationOptions = SimulationOptions()) throws(SimulationError) -> SimulationResult {
+                                 options: SimulationOptions = SimulationOptions(),
+                                 progress: (@Sendable (_ finished: Int) -> Void)? = nil) throws(SimulationError) -> SimulationResult {
         let program = try ProgramBuilder.build(model: model, scenario: scenario, options: options)
         let count = max(1, runs)
-        let results = try ParallelReplications.run(count: count, jobs: jobs) { index throws(SimulationError) in
+        let results = try ParallelReplications.run(count: count, jobs: jobs, progress: progress) { index throws(SimulationError) in
             try run(program: program, model: model, scenario: scenario, seed: scenario.seed &+ UInt64(index), options: options)
         }
         guard let merged = SimulationResult.merging(results) else {

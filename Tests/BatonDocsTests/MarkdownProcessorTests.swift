@@ -153,6 +153,8 @@ import Testing
     /// not know fails that fence, at its opening line, without drawing anything.
     @Test(arguments: [
         ("view=sideways", "unknown view 'sideways'; use sequence or graph"),
+        ("view=simulation", "a page cannot draw the simulation view (it runs the design); use sequence or graph, "
+            + "or include the chart of 'baton simulate --chart' as an image"),
         ("theme=sepia", "unknown theme 'sepia'; use light or dark"),
         ("view=graph direction=sideways", "unknown direction 'sideways'; use LR or TB"),
     ])

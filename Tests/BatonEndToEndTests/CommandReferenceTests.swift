@@ -17,10 +17,11 @@ import Testing
                  run `UPDATE_GOLDENS=1 swift test` after changing a command. -->
 
             Exit status, for every command: **0** success; **1** the input is at fault (findings at or above
-            the fail level, compile errors, `fmt --check` or `markdown --check` found changes); **2** the
-            invocation is at fault (usage, configuration or I/O error, no input matched). Every command
-            reads `-` as standard input. Options go after the command (`baton check --format json x`);
-            Baton has none of its own but `--help` and `--version`, and says so when one comes first.
+            the fail level, compile errors, `fmt --check` or `markdown --check` found changes, an expectation
+            failed under `simulate --check`); **2** the invocation is at fault (usage, configuration or I/O
+            error, no input matched). Every command reads `-` as standard input. Options go after the
+            command (`baton check --format json x`); Baton has none of its own but `--help` and `--version`,
+            and says so when one comes first.
 
             **Streams.** A write error on standard output (a full disk, a closed descriptor) is reported as
             `cannot write standard output: …` with exit status 2; when the reader of a pipe goes away
@@ -32,18 +33,19 @@ import Testing
             below a directory argument: one that cannot be read, a link to nothing or a named pipe called
             `*.baton` stops the run with exit status 2 instead of being left out unseen.
 
-            **Files Baton writes** (`fmt`, `render -o`, `markdown`, the images of `pandoc`) are replaced
-            atomically: the bytes go to a temporary file created exclusively beside the target (a link or
-            file planted at its name is never followed), which is synced and renamed over the target. A
-            replaced file keeps its permission bits, and its owner and group where the process may set
-            them (set-user-id and set-group-id bits are dropped when the owner changes). A symbolic link
-            is written through — its target is replaced, the link stays — and a link to nothing is
-            refused, and so is a link that another user left in a shared, sticky directory such as `/tmp`
-            (whether or not the system's `fs.protected_symlinks` is on). A file with several hard links is
-            refused (replacing it would split the links), so is a read-only file unless `--force` is given,
-            and so is any file the run read: `render -o` and `markdown -o` never replace their input (a
-            file given on standard input included) or a design it imports. A named pipe or a device
-            (`-o /dev/null`) is written in place; `-o -` and `-o /dev/stdout` mean standard output.
+            **Files Baton writes** (`fmt`, `render -o`, `simulate -o` and `--chart`, `markdown`, the images
+            of `pandoc`) are replaced atomically: the bytes go to a temporary file created exclusively beside
+            the target (a link or file planted at its name is never followed), which is synced and renamed
+            over the target. A replaced file keeps its permission bits, and its owner and group where the
+            process may set them (set-user-id and set-group-id bits are dropped when the owner changes). A
+            symbolic link is written through — its target is replaced, the link stays — and a link to
+            nothing is refused, and so is a link that another user left in a shared, sticky directory such
+            as `/tmp` (whether or not the system's `fs.protected_symlinks` is on). A file with several hard
+            links is refused (replacing it would split the links), so is a read-only file unless `--force`
+            is given, and so is any file the run read: `render -o`, `simulate` and `markdown -o` never
+            replace their input (a file given on standard input included) or a design it imports. A named
+            pipe or a device (`-o /dev/null`) is written in place; `-o -` and `-o /dev/stdout` mean standard
+            output.
 
             **Names.** Arguments and file names must be UTF-8: anything else is refused rather than read
             as some other name. A directory walk (`check DIR`, `fmt DIR`) reads regular `*.baton` files,

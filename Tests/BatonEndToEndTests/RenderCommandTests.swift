@@ -92,6 +92,8 @@ import Testing
         ["render", "-", "--view", "graph", "--direction", "sideways"],
         ["render", "-", "--to", "mermaid", "--direction", "TB"],
         ["render", "-", "--thme", "dark"],
+        ["render", "-", "--view", "simulation"],
+        ["render", "-", "--scenario", "Peak"],
         ["render", "no/such/file.baton"],
     ])
     func usageErrorsExitWith2(_ arguments: [String]) throws {

@@ -36,6 +36,20 @@ import Testing
                 "docs/images/\(file) is stale: run scripts/render-docs-images.sh")
     }
 
+    /// docs/simulation.md shows the charts of the retry-storm sample's two scenarios, as
+    /// `baton render --view simulation` draws them.
+    @Test(arguments: [("simulation-retry-storm", "Retry storm"), ("simulation-retry-storm-repaired", "Repaired")],
+          Theme.Name.allCases)
+    func simulationChartsAreUpToDate(_ file: (name: String, scenario: String), _ theme: Theme.Name) throws {
+        let design = try #require(TestDesigns.named("retry-storm-simulated"))
+        let compilation = Baton.compile(bytes: design.bytes, displayPath: design.url.path)
+        let chart = try Baton.render(compilation, source: design.bytes,
+                                     options: RenderOptions(view: .simulation, theme: theme, scenario: file.scenario))
+        let name = file.name + (theme == .dark ? ".dark" : "") + ".svg"
+        let picture = try String(contentsOf: Self.images.appendingPathComponent(name), encoding: .utf8)
+        #expect(picture == chart, "docs/images/\(name) is stale: run scripts/render-docs-images.sh")
+    }
+
     @Test func theDocumentShowsEveryPicture() throws {
         let document = try String(contentsOf: TestDesigns.packageRoot.appendingPathComponent("docs/rendering.md"), encoding: .utf8)
         for file in Self.svgFiles {

@@ -9,6 +9,8 @@ public struct RenderOptions: Hashable, Sendable {
     /// A flow by name; nil: the root file's default flow, else the first flow (the graph view:
     /// every flow).
     public var flow: String?
+    /// The simulation view's scenario by name; nil: the design's only one.
+    public var scenario: String?
     public var theme: Theme.Name
     /// Overrides the content-derived id prefix.
     public var idPrefix: String?
@@ -27,10 +29,11 @@ public struct RenderOptions: Hashable, Sendable {
 
     public init(format: RenderFormat = .svg, view: RenderView? = nil, flow: String? = nil,
                 theme: Theme.Name = .light, idPrefix: String? = nil, direction: LayoutDirection = .leftToRight,
-                graphLimit: Int = RenderOptions.defaultGraphLimit) {
+                graphLimit: Int = RenderOptions.defaultGraphLimit, scenario: String? = nil) {
         self.format = format
         self.view = view
         self.flow = flow
+        self.scenario = scenario
         self.theme = theme
         self.idPrefix = idPrefix
         self.direction = direction

@@ -26,3 +26,17 @@ enum MetricsFormat: String, OptionChoice {
 
     static let standard = MetricsFormat.text
 }
+
+/// The `--format` of `baton simulate`: the report (text, JSON, or the time series as CSV), or,
+/// with `--check`, the failed expectations as diagnostics in the formats of `baton check`.
+enum SimulateFormat: String, OptionChoice {
+    case text
+    case json
+    /// The time series; a report only.
+    case csv
+    /// Diagnostics of `--check` only.
+    case sarif
+    case github
+
+    static let standard = SimulateFormat.text
+}

@@ -3,6 +3,7 @@ import BatonLayout
 import BatonModel
 import BatonRender
 import BatonReport
+import BatonSimulate
 import BatonSyntax
 import Foundation
 
@@ -10,7 +11,7 @@ import Foundation
 enum RenderCommand {
     static let spec = CommandSpec(
         name: "render",
-        summary: "Draw a design: a sequence diagram (SVG, Mermaid) or the graph view (SVG, DOT)",
+        summary: "Draw a design: a sequence diagram (SVG, Mermaid), the graph view (SVG, DOT), or a simulation chart",
         usage: "baton render [OPTIONS] FILE",
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
@@ -25,16 +26,19 @@ enum RenderCommand {
             stop a render. The graph view is laid out by Baton itself (no Graphviz needed), left to
             right unless --direction TB. A graph view with more participants and connections
             together than --graph-limit (or so densely connected that it weighs more) is refused
-            before it takes long; draw one flow, or raise the limit. Exit status 2: a usage or I/O
-            error, an unknown flow, or a graph view over the limit.
+            before it takes long; draw one flow, or raise the limit. The simulation view runs one
+            of the design's scenarios (--scenario NAME, or its only one) and draws what happened
+            over time as an SVG chart, the one 'baton simulate' draws. Exit status 2: a usage or
+            I/O error, an unknown flow or scenario, or a graph view over the limit.
             """,
         options: [
             .value("--output", short: "-o", "OUT", "write to OUT instead of standard output"),
             .value("--to", "FORMAT", choices: RenderFormat.allCases.map(\.rawValue),
                    "output format, even when OUT's extension says another (default: from OUT's extension, else svg)"),
             .value("--view", "VIEW", choices: RenderView.allCases.map(\.rawValue),
-                   "sequence: one flow over time; graph: the architecture (default: sequence, DOT is always graph)"),
+                   "sequence: one flow over time; graph: the architecture; simulation: a scenario's run as a time chart (default: sequence, DOT is always graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
+            .value("--scenario", "NAME", "simulation view: the scenario to run (default: the design's only one)"),
             .value("--direction", "DIR", choices: LayoutDirection.allCases.map(\.rawValue),
                    "graph view: edges run left to right or top to bottom (default LR)"),
             .value("--graph-limit", "N", "graph view: the most participants and connections laid out together, "
@@ -52,6 +56,7 @@ enum RenderCommand {
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
             "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
+            "baton render samples/retry-storm-simulated.baton --view simulation --scenario Repaired -o repaired.svg",
             "baton render checkout.baton --to mermaid -o checkout.md   # an extension that names no format needs --to",
             "baton render checkout.baton -o checkout.svg --quiet   # no 'wrote checkout.svg' line, even on a terminal",
             "cat checkout.baton | baton render - --to mermaid",
@@ -86,7 +91,7 @@ enum RenderCommand {
             flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
             idPrefix: arguments.value("--id-prefix"),
             direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight,
-            graphLimit: graphLimit)
+            graphLimit: graphLimit, scenario: arguments.value("--scenario"))
 
         let input: InputFile
         do {
@@ -144,6 +149,9 @@ enum RenderCommand {
         // The flow drawn: always one in the sequence view (when the design has any), only a
         // named one in the graph view, which otherwise shows them all.
         let view = options.effectiveView
+        if view == .simulation, let scenario = try? ScenarioSelection.scenario(options.scenario, in: model) {
+            what += " of scenario \(LiteralFormat.string(scenario.name))"
+        }
         if view == .sequence || options.flow != nil,
            let flow = try? FlowSelection.flow(options.flow, in: model, required: view == .sequence) {
             what += " of flow \"\(model[flow].name)\""
