@@ -3,7 +3,9 @@
 # Baton alone on a five-hop design. Prints figures; asserts nothing (machines are noisy: compare
 # medians and ratios, not digits).
 #
-#   scripts/bench-simulate.sh                 # 200,000 requests per network
+#   scripts/bench-simulate.sh                 # both parts, 200,000 requests per network
+#   scripts/bench-simulate.sh peer            # part 1 only
+#   scripts/bench-simulate.sh alone           # part 2 only
 #   BENCH_REQUESTS=50000 scripts/bench-simulate.sh
 #
 # 1. Baton vs Ciw: each network of scripts/peer/*.baton (M/M/1, M/M/3, M/M/1/K, a five-station
@@ -24,11 +26,12 @@ requests=${BENCH_REQUESTS:-200000}
 baton_runs=${BATON_RUNS:-10}
 ciw_runs=${CIW_RUNS:-3}
 networks="mm1 mm3 mm1k tandem"
+part=${1:-all}
 
 for tool in hyperfine /usr/bin/time python3; do
   command -v "$tool" >/dev/null || { echo "bench-simulate.sh needs $tool (apt-get install hyperfine time python3)"; exit 1; }
 done
-python3 -c "import ciw" 2>/dev/null || { echo "bench-simulate.sh needs Ciw: python3 -m pip install ciw==3.2.7"; exit 1; }
+[ "$part" = alone ] || python3 -c "import ciw" 2>/dev/null || { echo "bench-simulate.sh needs Ciw: python3 -m pip install ciw==3.2.7"; exit 1; }
 
 echo "== building (release)"
 swift build -c release --product baton-sim-bench >/dev/null
@@ -37,6 +40,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average$(uptime | sed 's/.*load average//')"
+if [ "$part" != alone ]; then
 echo "Ciw $(python3 -c 'import ciw; print(ciw.__version__)'), Python $(python3 -c 'import platform; print(platform.python_version())')"
 
 echo
@@ -79,6 +83,8 @@ print("wall: whole processes, hyperfine medians (Ciw's includes starting Python 
 print("µs/req: processor time of the simulation alone, medians, per simulated request (a tandem")
 print("request visits five stations).")
 EOF
+fi
+[ "$part" = peer ] && exit 0
 
 echo
 echo "== 2. Baton alone (baton-sim-bench)"
@@ -108,8 +114,13 @@ def busy(name):
     result = json.load(open(f"{work}/{name}.json"))["results"][0]
     return (result["user"] + result["system"]) / result["mean"]
 
+def processor(name):
+    result = json.load(open(f"{work}/{name}.json"))["results"][0]
+    return result["user"] + result["system"]
+
 one, two = wall("jobs-1"), wall("jobs-2")
-print(f"8 replications: {one:.2f} s on 1 thread, {two:.2f} s on 2 threads: {one / two:.2f}x faster "
-      f"(cores in use on average: {busy('jobs-1'):.2f} and {busy('jobs-2'):.2f}; other work on the")
-print("machine takes the rest, so compare the second figure with 2)")
+print(f"8 replications: {one:.2f} s on 1 thread, {two:.2f} s on 2 threads: {one / two:.2f}x faster")
+print(f"  processor seconds {processor('jobs-1'):.2f} and {processor('jobs-2'):.2f}; cores in use on average "
+      f"{busy('jobs-1'):.2f} and {busy('jobs-2'):.2f} (other work on a shared machine takes the rest:")
+print("  the speed-up is at most the second figure)")
 EOF
