@@ -25,10 +25,27 @@ import Testing
 
     static let networks = ["mm1", "mm3", "mm1k", "tandem"]
 
+    /// Each design's replications, run once for both tests (they are deterministic).
+    static let batonRuns: [String: Result<(design: PeerDesign, result: SimulationResult), PeerRunFailure>] = {
+        var runs: [String: Result<(design: PeerDesign, result: SimulationResult), PeerRunFailure>] = [:]
+        for network in networks {
+            do {
+                let design = try PeerDesign.load(network)
+                runs[network] = .success((design, try design.simulate(replications: replications)))
+            } catch {
+                runs[network] = .failure(PeerRunFailure(description: "\(network): \(error)"))
+            }
+        }
+        return runs
+    }()
+
+    static func batonRun(_ network: String) throws -> (design: PeerDesign, result: SimulationResult) {
+        try #require(batonRuns[network]).get()
+    }
+
     @Test(arguments: networks)
     func designMatchesQueueingTheory(_ network: String) throws {
-        let design = try PeerDesign.load(network)
-        let baton = try design.simulate(replications: Self.replications)
+        let (design, baton) = try Self.batonRun(network)
         for station in design.stations {
             let theory = try #require(station.theory(arrivalRate: design.arrivalRate), "\(station.name)")
             let result = try #require(baton.participant(design.model.id(station.name)))
@@ -44,7 +61,7 @@ import Testing
     @Test(.requires(pythonModule: "ciw"), arguments: networks)
     func agreesWithCiw(_ network: String) throws {
         let python = try ExternalProgram.requirePython(module: "ciw", package: Self.ciwPackage)
-        let design = try PeerDesign.load(network)
+        let (design, baton) = try Self.batonRun(network)
         let script = TestDesigns.packageRoot.appendingPathComponent("scripts/ciw-peer.py")
         let output = try python.run([script.path, "--networks", network, "--replications", "\(Self.replications)",
                                      "--seed", "\(design.scenario.seed)"])
@@ -62,7 +79,6 @@ import Testing
         #expect(peer.stations.map(\.meanService) == design.stations.map(\.service))
         #expect(peer.stations.map(\.queueCapacity) == design.stations.map(\.backlog))
 
-        let baton = try design.simulate(replications: Self.replications)
         try expectOverlap(baton.flows.first?.responseTime.mean, peer.responseTime, "\(network) response time")
         for (station, peerStation) in zip(design.stations, peer.stations) {
             let result = try #require(baton.participant(design.model.id(station.name)))
@@ -83,6 +99,10 @@ import Testing
 
 // MARK: - The designs
 
+struct PeerRunFailure: Error, CustomStringConvertible {
+    var description: String
+}
+
 /// One design of scripts/peer: a client calling one or more stations in turn, under Poisson load.
 struct PeerDesign {
     struct Station {
@@ -102,25 +122,33 @@ struct PeerDesign {
     var arrivalRate: Double
     var stations: [Station]
 
+    /// Reads scripts/peer/NAME.baton, which must compile cleanly and hold one scenario with one
+    /// load line over the whole run, and a client calling stations with declared concurrency and
+    /// latency. (It throws rather than records issues: it runs once, for both tests.)
     static func load(_ name: String) throws -> PeerDesign {
         let url = TestDesigns.packageRoot.appendingPathComponent("scripts/peer/\(name).baton")
         let bytes = try Array(Data(contentsOf: url))
         let compilation = Compiler.compile(SourceInput(displayPath: "\(name).baton", resolvedPath: url.path, bytes: bytes))
-        #expect(compilation.diagnostics.isEmpty, "\(compilation.diagnostics.map(\.message))")
+        guard compilation.diagnostics.isEmpty else {
+            throw PeerRunFailure(description: "\(compilation.diagnostics.map(\.message))")
+        }
         let model = compilation.model
-        let scenario = try #require(model.scenarios.first)
-        let load = try #require(scenario.loads.first)
-        try #require(scenario.loads.count == 1 && load.window == nil && scenario.faults.isEmpty)
+        guard let scenario = model.scenarios.first, let load = scenario.loads.first,
+              scenario.loads.count == 1, load.window == nil, scenario.faults.isEmpty else {
+            throw PeerRunFailure(description: "\(name).baton needs one scenario with one load line and no faults")
+        }
         var stations: [Station] = []
         for interaction in model.interactions {
             let station = model.participants[interaction.to.rawValue]
+            guard let servers = station.attributes.concurrency, let service = station.attributes.latency else {
+                throw PeerRunFailure(description: "\(name).baton: \(station.name) needs concurrency and latency")
+            }
             let backlog: Int?
             switch station.attributes.backlog {
             case .count(let count): backlog = count
             case .unbounded, nil: backlog = nil
             }
-            stations.append(Station(name: station.name, servers: try #require(station.attributes.concurrency),
-                                    service: try #require(station.attributes.latency), backlog: backlog))
+            stations.append(Station(name: station.name, servers: servers, service: service, backlog: backlog))
         }
         return PeerDesign(model: model, scenario: scenario, arrivalRate: load.rate, stations: stations)
     }
