@@ -145,9 +145,9 @@ def replicate(network, seed, duration, warmup):
         for r in here:
             if r.record_type != "service":
                 continue
-            start, end = max(r.service_start_date, warmup), min(r.service_end_date, duration)
-            if end > start:
-                busy += end - start
+            begin, end = max(r.service_start_date, warmup), min(r.service_end_date, duration)
+            if end > begin:
+                busy += end - begin
         # A request still in service at the end holds its server from its start until then.
         for r in here:
             if r.record_type == "incomplete" and r.service_start_date is not None and r.service_time is None:
@@ -201,7 +201,8 @@ def run(network, replications, seed, duration, warmup):
         "seed": seed,
         "response_time": figure([r["response"] for r in runs]),
         # The mean time a request waits in all, over its stations.
-        "wait": figure([sum(s["wait"] for s in r["stations"]) for r in runs]),
+        "wait": figure([None if any(s["wait"] is None for s in r["stations"])
+                        else sum(s["wait"] for s in r["stations"]) for r in runs]),
         # A single station's own figures; a tandem's are per station.
         "utilisation": stations[0]["utilisation"] if len(stations) == 1 else None,
         "blocking": stations[0]["blocking"],
