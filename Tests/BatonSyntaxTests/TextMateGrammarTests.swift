@@ -16,10 +16,9 @@ import Testing
     static let pythonPackage = "textmate-grammar-python==0.6.1"
     static let pythonModule = "textmate_grammar"
 
-    @Test(.requires(program: "python3"), .requires(pythonModule: pythonModule))
+    @Test(.requires(pythonModule: pythonModule))
     func grammarTokenisesSamplesWithoutErrorScopes() throws {
-        let python = try ExternalProgram.require("python3", package: "python3")
-        try Self.requireModule(Self.pythonModule, python: python, package: Self.pythonPackage)
+        let python = try ExternalProgram.requirePython(module: Self.pythonModule, package: Self.pythonPackage)
 
         let script = Golden.packageRoot().appendingPathComponent("scripts/check-textmate-grammar.py")
         let output = try python.run([script.path])
@@ -27,38 +26,5 @@ import Testing
         // The summary line guards against a script that exits 0 without checking anything.
         #expect(output.status == 0 && report.contains(" 0 failed"),
                 "scripts/check-textmate-grammar.py exited with \(output.status):\n\(report)")
-    }
-
-    /// Whether `python` can import `module`.
-    static func canImport(_ module: String, python: ExternalProgram) -> Bool {
-        (try? python.run(["-c", "import \(module)"]).status) == 0
-    }
-
-    /// Skips the test when `module` is missing, or fails it when `CI=true` (the rule of
-    /// `ExternalProgram.require`, for a Python package).
-    static func requireModule(_ module: String, python: ExternalProgram, package: String,
-                              sourceLocation: SourceLocation = #_sourceLocation) throws {
-        if canImport(module, python: python) { return }
-        let reason = "`\(python.url.path)` cannot import \(module) (python3 -m pip install '\(package)')"
-        if ExternalProgram.isCI {
-            throw MissingPythonModule(description: "\(reason); required because CI=true")
-        }
-        try Test.cancel("skipped: \(reason)", sourceLocation: sourceLocation)
-    }
-
-    struct MissingPythonModule: Error, CustomStringConvertible {
-        var description: String
-    }
-}
-
-extension Trait where Self == ConditionTrait {
-    /// Skips the test, with a visible reason, when `python3` cannot import `module` — unless
-    /// `CI=true`, where the test runs anyway so that `requireModule` fails it.
-    static func requires(pythonModule module: String) -> Self {
-        .enabled("needs the Python module \(module); with CI=true its absence is a failure") {
-            if ExternalProgram.isCI { return true }
-            guard let python = ExternalProgram.find("python3") else { return false }
-            return TextMateGrammarTests.canImport(module, python: python)
-        }
     }
 }
