@@ -1,3 +1,5 @@
+import BatonSyntax
+
 /// Why a simulation was refused or stopped. Every case is something a user can cause with an
 /// absurd scenario or design, so it is reported with what to change, never trapped.
 public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -29,17 +31,23 @@ public enum SimulationError: Error, Hashable, Sendable, CustomStringConvertible 
         case .unknownFlow(let index):
             return "a load line names flow #\(index), which the design does not have"
         case .tooManyArrivals(let expected, let limit):
-            return "the scenario would start about \(Int(expected.rounded())) runs, more than the limit of \(limit); shorten the duration or lower the load"
+            return "the scenario would start about \(count(expected)) runs, more than the limit of \(English.grouped(limit)); shorten the duration or lower the load"
         case .tooManyPolls(let expected, let limit):
-            return "the drivers would poll about \(Int(expected.rounded())) times, more than the limit of \(limit) events; lengthen their interval or shorten the duration"
+            return "the drivers would poll about \(count(expected)) times, more than the limit of \(English.grouped(limit)) events; lengthen their interval or shorten the duration"
         case .tooManyEvents(let limit, let time):
-            return "stopped after \(limit) events at \(formatSeconds(time)) of simulated time; an unbounded retry without backoff, or a scenario far too long for its load, never ends"
+            return "stopped after \(English.grouped(limit)) events at \(formatSeconds(time)) of simulated time; an unbounded retry without backoff, or a scenario far too long for its load, never ends"
         case .timeStandsStill(let events, let time):
-            return "stopped at \(formatSeconds(time)) of simulated time after \(events) events at that same instant; an unbounded retry without backoff against a participant that refuses at once never lets time move on"
+            return "stopped at \(formatSeconds(time)) of simulated time after \(English.grouped(events)) events at that same instant; an unbounded retry without backoff against a participant that refuses at once never lets time move on"
         case .tooMuchInFlight(let limit, let time):
-            return "more than \(limit) requests and messages were in flight at once at \(formatSeconds(time)); the design piles up work without bound (unbounded waiting lines and no timeouts?)"
+            return "more than \(English.grouped(limit)) requests and messages were in flight at once at \(formatSeconds(time)); the design piles up work without bound (unbounded waiting lines and no timeouts?)"
         }
     }
+}
+
+/// An expected count as people read it ("31,536,000,000,000"); beyond any whole number, in words.
+private func count(_ expected: Double) -> String {
+    guard expected.isFinite, expected < 9e18 else { return "more than 9,000,000,000,000,000,000" }
+    return English.grouped(Int(expected.rounded()))
 }
 
 /// Seconds as people write them: "90s", "4m", "3m5s", "250ms".
