@@ -343,6 +343,6 @@ import Testing
             }
             """)
         #expect(result.status == 1)
-        #expect(result.standardError.hasPrefix("baton: error: cannot simulate \"Flood\": the scenario would start about 360000000 runs"))
+        #expect(result.standardError.hasPrefix("baton: error: cannot simulate \"Flood\": the scenario would start about 360,000,000 runs"))
     }
 }
