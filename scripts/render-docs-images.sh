@@ -6,7 +6,8 @@
 #   simulation-chart*.svg  an illustration of the simulation chart, written by the chart tests
 #                        (UPDATE_GOLDENS=1 swift test --filter ChartRenderTests), not by this script
 #   simulation-retry-storm*.svg  the charts of the retry-storm-simulated sample's two scenarios,
-#                        light and dark (docs/simulation.md)
+#                        light and dark, and simulation-checkout*.svg, the checkout-under-load
+#                        sample's (docs/simulation.md)
 # The tests compare every file with fresh output, so run this after changing the
 # renderer or a sample, and review the pictures before committing.
 set -euo pipefail
@@ -30,4 +31,5 @@ for theme in light dark; do
   suffix=$([ "$theme" = dark ] && echo ".dark" || echo "")
   "$baton" render "$sample" --view simulation --scenario "Retry storm" --theme "$theme" -o "$images/simulation-retry-storm$suffix.svg"
   "$baton" render "$sample" --view simulation --scenario "Repaired" --theme "$theme" -o "$images/simulation-retry-storm-repaired$suffix.svg"
+  "$baton" render "$root/samples/checkout-under-load.baton" --view simulation --theme "$theme" -o "$images/simulation-checkout$suffix.svg"
 done

@@ -199,13 +199,16 @@ import Testing
     /// docs/simulation.md shows what these commands print, byte for byte (the last one's first
     /// lines): when the simulator or the report changes, the page must change with it.
     @Test(arguments: [
-        (["--scenario", "Retry storm"], Int.max), (["--scenario", "Repaired"], Int.max), (["--check"], Int.max),
-        (["--scenario", "Repaired", "--runs", "20"], 8),
+        ("retry-storm-simulated", ["--scenario", "Retry storm"], Int.max),
+        ("retry-storm-simulated", ["--scenario", "Repaired"], Int.max),
+        ("retry-storm-simulated", ["--check"], Int.max),
+        ("retry-storm-simulated", ["--scenario", "Repaired", "--runs", "20"], 8),
+        ("checkout-under-load", [], Int.max),
     ])
-    func theDocumentationShowsWhatTheCommandPrints(_ options: [String], _ lines: Int) throws {
+    func theDocumentationShowsWhatTheCommandPrints(_ sample: String, _ options: [String], _ lines: Int) throws {
         let root = Golden.packageRoot()
         let page = try String(contentsOf: root.appendingPathComponent("docs/simulation.md"), encoding: .utf8)
-        let arguments = ["simulate", "samples/retry-storm-simulated.baton"] + options
+        let arguments = ["simulate", "samples/\(sample).baton"] + options
         let result = try BatonExecutable.run(arguments, directory: root)
         let shown = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines)
             .joined(separator: "\n").trimmingCharacters(in: .newlines)

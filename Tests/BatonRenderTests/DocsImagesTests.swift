@@ -36,12 +36,14 @@ import Testing
                 "docs/images/\(file) is stale: run scripts/render-docs-images.sh")
     }
 
-    /// docs/simulation.md shows the charts of the retry-storm sample's two scenarios, as
+    /// docs/simulation.md shows the charts of the simulated samples' scenarios, as
     /// `baton render --view simulation` draws them.
-    @Test(arguments: [("simulation-retry-storm", "Retry storm"), ("simulation-retry-storm-repaired", "Repaired")],
+    @Test(arguments: [("simulation-retry-storm", "retry-storm-simulated", "Retry storm"),
+                      ("simulation-retry-storm-repaired", "retry-storm-simulated", "Repaired"),
+                      ("simulation-checkout", "checkout-under-load", "Payment outage")],
           Theme.Name.allCases)
-    func simulationChartsAreUpToDate(_ file: (name: String, scenario: String), _ theme: Theme.Name) throws {
-        let design = try #require(TestDesigns.named("retry-storm-simulated"))
+    func simulationChartsAreUpToDate(_ file: (name: String, sample: String, scenario: String), _ theme: Theme.Name) throws {
+        let design = try #require(TestDesigns.named(file.sample))
         let compilation = Baton.compile(bytes: design.bytes, displayPath: design.url.path)
         let chart = try Baton.render(compilation, source: design.bytes,
                                      options: RenderOptions(view: .simulation, theme: theme, scenario: file.scenario))
