@@ -93,6 +93,9 @@ public enum AttributeSchema {
     /// What a dead letter may go to: a channel whose messages each go to one consumer.
     static let pointToPointChannels = ParticipantKind.allCases.filter { $0.role == .channel(.pointToPoint) }
     static let stations = ParticipantKind.taking(.station)
+    /// What has servers: whatever takes flow control, and every station — a store's connection
+    /// pool is the classic bottleneck a simulation must be able to state.
+    static let servers = ParticipantKind.allCases.filter { $0.takes(.flowControl) || $0.takes(.station) }
 
     public static let participant: [AttributeSpec] = [
         .init(key: "availability", valueType: .percent, kinds: all, summary: "its own availability, for availability math",
@@ -103,7 +106,7 @@ public enum AttributeSchema {
               property: \ParticipantAttributes.latency),
         .init(key: "idempotent", valueType: .flag, kinds: callable, summary: "every operation it receives is idempotent",
               property: \ParticipantAttributes.idempotent),
-        .init(key: "concurrency", valueType: .count(minimum: 1), kinds: active, summary: "how many requests it handles at once",
+        .init(key: "concurrency", valueType: .count(minimum: 1), kinds: servers, summary: "how many requests it handles at once",
               property: \ParticipantAttributes.concurrency),
         .init(key: "rate-limit", valueType: .rate, kinds: active, summary: "how many requests per time unit it accepts",
               property: \ParticipantAttributes.rateLimit),
