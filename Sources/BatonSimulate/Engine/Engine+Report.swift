@@ -99,8 +99,9 @@ extension Engine {
             left += lanes[lane].inFlight + lanes[lane].delayed
             var message = lanes[lane].head
             while message >= 0 {
-                if ttl.isFinite && duration - messages[message].created > ttl { expired += 1 } else { left += 1 }
-                message = messages[message].next
+                let state = messages.element(message)
+                if ttl.isFinite && duration - state.created > ttl { expired += 1 } else { left += 1 }
+                message = state.next
             }
         }
         return (expired, left)

@@ -10,9 +10,10 @@
 // only after its generation changed, so a stale event or waiting-list entry is recognised and
 // ignored rather than cancelled.
 //
-// Speed: state lives in arrays of small structs addressed by integers, so an event allocates
-// nothing. Even the engine's queries (`isLive`, `isOrphaned`) are `mutating`: a non-mutating
-// method receives a copy of the whole engine in unoptimised builds, where the tests run.
+// Speed: state lives in tables of small structs addressed by integers (`SlotTable`: no
+// copy-on-write check or reference counting per access), so an event allocates nothing. Even
+// the engine's queries (`isLive`, `isOrphaned`) are `mutating`: a non-mutating method receives
+// a copy of the whole engine in unoptimised builds, where the tests run.
 
 struct Completion: Sendable {
     var task: Int
@@ -50,24 +51,24 @@ struct Engine {
     var stopped: SimulationError?
 
     // Slots with free lists threaded through them (`next`): reusing a slot touches no other array.
-    var tasks: [TaskState] = []
+    var tasks = SlotTable<TaskState>(capacity: 1024)
     var freeTask = -1
-    var runs: [RunState] = []
+    var runs = SlotTable<RunState>(capacity: 256)
     var freeRun = -1
-    var messages: [MessageState] = []
+    var messages = SlotTable<MessageState>(capacity: 64)
     var freeMessageSlot = -1
     var inFlight = 0
 
-    var stations: [StationState]
+    var stations: SlotTable<StationState>
     var lanes: [LaneState]
     var channelFaults: [FaultState]
     var breakers: [CircuitBreaker]
     var timeouts: TimeoutQueues
     /// Tasks alive whose caller gave up: while there are none, no work is wasted.
     var abandonedAlive = 0
-    var arrivalSegment: [Int]
-    /// A stack of completions; `completionCount` entries are live (the array never shrinks).
-    var completions: [Completion] = []
+    var arrivalSegment: SlotTable<Int>
+    /// A stack of completions; `completionCount` entries are live (the table never shrinks).
+    var completions = SlotTable<Completion>(capacity: 64)
     var completionCount = 0
     var recorder: Recorder
 
@@ -89,21 +90,19 @@ struct Engine {
         warmup = program.warmup
         clock = IntervalClock(duration: program.duration, warmup: program.warmup, width: options.interval)
         random = RandomSource(seed: seed)
-        stations = program.stations.map { spec in
+        stations = SlotTable(program.stations.map { spec in
             var state = StationState(servers: spec.servers)
             if let rate = spec.rateLimit { state.tokens = max(1, rate) }
             return state
-        }
+        })
         lanes = Array(repeating: LaneState(), count: program.lanes.count)
         channelFaults = Array(repeating: .healthy, count: program.channels.count)
         breakers = Array(repeating: CircuitBreaker(), count: program.breakerCount)
         timeouts = TimeoutQueues(sites: sites.count)
-        arrivalSegment = Array(repeating: 0, count: program.arrivals.count)
+        arrivalSegment = SlotTable(repeating: 0, count: program.arrivals.count)
         recorder = Recorder(clock: clock, flows: program.flowRoots.count, interactions: program.sites.count,
                             participants: program.stations.count, channels: program.channels.count,
                             goodputFrom: goodputFrom)
-        tasks.reserveCapacity(1024)
-        completions.reserveCapacity(64)
     }
 
     /// Runs the scenario to its end.

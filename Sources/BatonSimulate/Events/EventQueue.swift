@@ -3,13 +3,9 @@
 /// There is no wall clock anywhere: the simulation jumps from one event to the next, and two
 /// events at the same instant come out in the order they were scheduled, so a run is a pure
 /// function of its inputs and seed.
-struct EventQueue: Sendable {
-    private var heap: [Event] = []
+struct EventQueue {
+    private var heap = SlotTable<Event>(capacity: 1024)
     private var nextSequence: UInt64 = 0
-
-    init() {
-        heap.reserveCapacity(1024)
-    }
 
     var count: Int { heap.count }
     var isEmpty: Bool { heap.isEmpty }
@@ -24,16 +20,14 @@ struct EventQueue: Sendable {
 
     /// The earliest event, removed.
     mutating func pop() -> Event? {
-        guard let last = heap.popLast() else { return nil }
+        guard !heap.isEmpty else { return nil }
+        let last = heap.removeLast()
         guard !heap.isEmpty else { return last }
         let first = heap[0]
         heap[0] = last
         siftDown(0)
         return first
     }
-
-    /// The earliest event's time, without removing it.
-    var nextTime: Double? { heap.first?.time }
 
     private mutating func siftUp(_ start: Int) {
         var child = start
