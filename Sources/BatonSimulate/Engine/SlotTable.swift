@@ -74,6 +74,12 @@ struct SlotTable<Element: BitwiseCopyable> {
         return base[index]
     }
 
+    /// `count` elements from `start` on, as an array (for reports: a cold path).
+    func elements(_ start: Int, _ count: Int) -> [Element] {
+        precondition(start >= 0 && count >= 0 && start + count <= self.count, "slots outside the table")
+        return Array(UnsafeBufferPointer(start: base + start, count: count))
+    }
+
     @inline(__always)
     mutating func append(_ element: Element) {
         if count == capacity { grow() }

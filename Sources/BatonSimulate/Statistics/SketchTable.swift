@@ -1,0 +1,104 @@
+/// Many `QuantileSketch`es being filled at once — a flow's response times per statistics
+/// interval, say — with their bucket counts in one shared arena.
+///
+/// Why not an array of `QuantileSketch`: each sketch owns an array of counts, so adding a value to
+/// one sketch in an array of them paid two copy-on-write checks (the outer array, then the
+/// counts) and a lazily initialised static lookup, three times per simulated request. Here every
+/// sketch's running figures are one plain struct, its buckets a window of one flat table, and
+/// `add` is the same arithmetic as `QuantileSketch.add` with plain loads and stores.
+///
+/// A sketch's window covers a range of bucket indices with room to spare on both sides; a value
+/// outside it moves the sketch to a window at least twice as wide at the arena's end (the old
+/// one is abandoned). Windows double, so the arena holds at most about twice what the sketches
+/// need, and like the sketches it grows with the range of values, not with their number.
+/// `sketch(_:)` gives back exactly the `QuantileSketch` the same values would have built.
+struct SketchTable {
+    private struct Sketch {
+        var count: UInt64 = 0
+        var sum: Double = 0
+        var smallest = Double.infinity
+        var largest = -Double.infinity
+        var zeroCount: UInt64 = 0
+        /// The lowest and one past the highest bucket index counted (equal: none yet).
+        var low = 0
+        var high = 0
+        /// The bucket index of the window's first slot, where that slot is in the arena, and how
+        /// many buckets the window holds (0: no window yet).
+        var windowLow = 0
+        var windowStart = 0
+        var windowSize = 0
+    }
+
+    /// A new window's buckets: a little over one doubling of values on either side of the first.
+    private static let initialWindow = 2 * QuantileSketch.bucketsPerOctave + 2
+
+    private var sketches: SlotTable<Sketch>
+    private var arena: SlotTable<UInt64>
+    /// Copies of `QuantileSketch`'s lookup tables (see `QuantileSketch.bucket(of:patterns:boundaries:)`).
+    private let patterns = QuantileSketch.bucketOfPattern
+    private let boundaries = QuantileSketch.boundaries
+
+    init(count: Int) {
+        sketches = SlotTable(repeating: Sketch(), count: count)
+        arena = SlotTable(capacity: Swift.max(1, count) * Self.initialWindow)
+    }
+
+    var count: Int { sketches.count }
+
+    /// Adds `value` to sketch `index` (what `QuantileSketch.add` does).
+    @inline(__always)
+    mutating func add(_ index: Int, _ value: Double) {
+        guard value.isFinite else { return }
+        sketches[index].count += 1
+        sketches[index].sum += value
+        if value < sketches[index].smallest { sketches[index].smallest = value }
+        if value > sketches[index].largest { sketches[index].largest = value }
+        guard value > QuantileSketch.smallest else {
+            sketches[index].zeroCount += 1
+            return
+        }
+        let bucket = QuantileSketch.bucket(of: value, patterns: patterns, boundaries: boundaries)
+        var slot = bucket - sketches[index].windowLow
+        if slot < 0 || slot >= sketches[index].windowSize {
+            moveWindow(index, toInclude: bucket)
+            slot = bucket - sketches[index].windowLow
+        }
+        arena[sketches[index].windowStart + slot] += 1
+        if sketches[index].low == sketches[index].high {
+            sketches[index].low = bucket
+            sketches[index].high = bucket + 1
+        } else if bucket < sketches[index].low {
+            sketches[index].low = bucket
+        } else if bucket >= sketches[index].high {
+            sketches[index].high = bucket + 1
+        }
+    }
+
+    /// Gives sketch `index` a window (twice as wide as its old one, or more) that holds `bucket`
+    /// and its counts so far, at the end of the arena.
+    @inline(never)
+    private mutating func moveWindow(_ index: Int, toInclude bucket: Int) {
+        let old = sketches[index]
+        let low = old.low == old.high ? bucket : Swift.min(old.low, bucket)
+        let high = old.low == old.high ? bucket + 1 : Swift.max(old.high, bucket + 1)
+        let size = Swift.max(Self.initialWindow, 2 * old.windowSize, 2 * (high - low))
+        let windowLow = low - (size - (high - low)) / 2
+        let start = arena.count
+        for _ in 0..<size { arena.append(0) }
+        for counted in old.low..<old.high {
+            arena[start + counted - windowLow] = arena[old.windowStart + counted - old.windowLow]
+        }
+        sketches[index].windowLow = windowLow
+        sketches[index].windowStart = start
+        sketches[index].windowSize = size
+    }
+
+    /// Sketch `index`, as the `QuantileSketch` the same values would have built.
+    func sketch(_ index: Int) -> QuantileSketch {
+        let state = sketches.element(index)
+        let counts = state.low == state.high
+            ? [] : arena.elements(state.windowStart + state.low - state.windowLow, state.high - state.low)
+        return QuantileSketch(counts: counts, offset: state.low, zeroCount: state.zeroCount, count: state.count,
+                              sum: state.sum, smallest: state.smallest, largest: state.largest)
+    }
+}
