@@ -312,18 +312,27 @@ struct Engine {
         while completionCount > 0 {
             completionCount -= 1
             let completion = completions[completionCount]
-            processed += 1
-            if processed > options.maximumEvents || processed - processedWhenTimeMoved > options.maximumEventsPerInstant {
-                if stopped == nil {
-                    stopped = processed > options.maximumEvents
-                        ? .tooManyEvents(limit: options.maximumEvents, time: now)
-                        : .timeStandsStill(events: processed - processedWhenTimeMoved, time: now)
-                }
+            guard countStep() else {
                 completionCount = 0
                 return
             }
             guard isLive(completion.task, completion.generation) else { continue }
             childEnded(completion.task, completion.outcome)
         }
+    }
+
+    /// Counts a step taken outside the event loop (a completion) against the limits: false, and
+    /// the engine stopped, when one is exceeded.
+    @inline(__always)
+    mutating func countStep() -> Bool {
+        processed += 1
+        guard processed > options.maximumEvents || processed - processedWhenTimeMoved > options.maximumEventsPerInstant
+        else { return true }
+        if stopped == nil {
+            stopped = processed > options.maximumEvents
+                ? .tooManyEvents(limit: options.maximumEvents, time: now)
+                : .timeStandsStill(events: processed - processedWhenTimeMoved, time: now)
+        }
+        return false
     }
 }
