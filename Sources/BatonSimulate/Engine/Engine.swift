@@ -66,7 +66,12 @@ struct Engine {
     var timeouts: TimeoutQueues
     /// Tasks alive whose caller gave up: while there are none, no work is wasted.
     var abandonedAlive = 0
+    /// Every arrival process's rate segments, one process after the other, and per process the
+    /// segment it is in and one past its last (flat, so drawing an arrival touches no array of
+    /// arrays).
+    var rateSegments: SlotTable<RateSegment>
     var arrivalSegment: SlotTable<Int>
+    var arrivalSegmentsEnd: SlotTable<Int>
     /// A stack of completions; `completionCount` entries are live (the table never shrinks).
     var completions = SlotTable<Completion>(capacity: 64)
     var completionCount = 0
@@ -99,7 +104,11 @@ struct Engine {
         channelFaults = Array(repeating: .healthy, count: program.channels.count)
         breakers = Array(repeating: CircuitBreaker(), count: program.breakerCount)
         timeouts = TimeoutQueues(sites: sites.count)
-        arrivalSegment = SlotTable(repeating: 0, count: program.arrivals.count)
+        rateSegments = SlotTable(program.arrivals.flatMap(\.segments))
+        var ends: [Int] = []
+        for process in program.arrivals { ends.append((ends.last ?? 0) + process.segments.count) }
+        arrivalSegment = SlotTable(zip(ends, program.arrivals).map { $0 - $1.segments.count })
+        arrivalSegmentsEnd = SlotTable(ends)
         recorder = Recorder(clock: clock, flows: program.flowRoots.count, interactions: program.sites.count,
                             participants: program.stations.count, channels: program.channels.count,
                             goodputFrom: goodputFrom)
@@ -193,11 +202,11 @@ struct Engine {
     /// exponential gap at the current rate, restarted at the next segment when it overshoots
     /// (memorylessness makes that exact).
     private mutating func scheduleArrival(process: Int, after time: Double) {
-        let segments = arrivals[process].segments
         var segment = arrivalSegment[process]
+        let end = arrivalSegmentsEnd[process]
         var start = time
-        while segment < segments.count {
-            let current = segments[segment]
+        while segment < end {
+            let current = rateSegments[segment]
             if start < current.start { start = current.start }
             if current.rate > 0 {
                 let next = start + random.exponential(mean: 1 / current.rate)
