@@ -51,14 +51,14 @@ extension Engine {
         for (index, spec) in stationSpecs.enumerated() where spec.isReported {
             let participant = model.participants[index]
             let counters = recorder.stations.element(index)
-            let meanBusy = recorder.levels.measuredArea(recorder.busyLevel(index)) / measured
-            let meanWaiting = recorder.levels.measuredArea(recorder.lineLevel(index)) / measured
+            let meanBusy = recorder.levels.measuredArea(index) / measured
+            let meanWaiting = recorder.levels.measuredArea(recorder.lineLevels + index) / measured
             let servers = spec.servers == Int.max ? nil : spec.servers
             participants.append(ParticipantResult(
                 participant: participant.id, name: participant.name, kind: participant.kind, servers: servers,
                 utilisation: servers.flatMap { $0 > 0 ? Figure(meanBusy / Double($0)) : nil },
                 meanBusy: Figure(meanBusy), meanWaiting: Figure(meanWaiting),
-                maxWaiting: Figure(recorder.levels.measuredMaximum(recorder.lineLevel(index))),
+                maxWaiting: Figure(recorder.levels.measuredMaximum(recorder.lineLevels + index)),
                 meanInSystem: Figure(meanBusy + meanWaiting), throughput: Figure(Double(counters.accepted) / measured),
                 meanSojourn: counters.sojournCount > 0 ? Figure(counters.sojourn / Double(counters.sojournCount)) : nil,
                 meanWait: counters.waitCount > 0 ? Figure(counters.wait / Double(counters.waitCount)) : nil,
@@ -72,7 +72,7 @@ extension Engine {
             let participant = model.participants[spec.participant]
             let counters = recorder.channels.element(index)
             let (waitingExpired, left) = endOfScenarioCount(channel: index)
-            let depth = recorder.depthLevel(index)
+            let depth = recorder.depthLevels + index
             channels.append(ChannelResult(
                 participant: participant.id, name: participant.name, kind: participant.kind,
                 published: Figure(Double(counters.published)), sent: Figure(Double(counters.sent)),
@@ -147,14 +147,14 @@ extension Engine {
         for (index, spec) in stationSpecs.enumerated() where spec.isReported {
             participants.append(ParticipantSeries(
                 participant: ParticipantID(index),
-                meanWaiting: perSecond(recorder.levels.intervalAreas(recorder.lineLevel(index))[...]),
-                maxWaiting: recorder.levels.intervalMaxima(recorder.lineLevel(index)),
-                meanBusy: perSecond(recorder.levels.intervalAreas(recorder.busyLevel(index))[...])))
+                meanWaiting: perSecond(recorder.levels.intervalAreas(recorder.lineLevels + index)[...]),
+                maxWaiting: recorder.levels.intervalMaxima(recorder.lineLevels + index),
+                meanBusy: perSecond(recorder.levels.intervalAreas(index)[...])))
         }
         let channels = channelSpecs.indices.map { index in
             ChannelSeries(participant: ParticipantID(channelSpecs[index].participant),
-                          meanDepth: perSecond(recorder.levels.intervalAreas(recorder.depthLevel(index))[...]),
-                          maxDepth: recorder.levels.intervalMaxima(recorder.depthLevel(index)))
+                          meanDepth: perSecond(recorder.levels.intervalAreas(recorder.depthLevels + index)[...]),
+                          maxDepth: recorder.levels.intervalMaxima(recorder.depthLevels + index))
         }
         var interactions: [InteractionSeries] = []
         var attempts = Array(repeating: 0.0, count: count)

@@ -45,7 +45,6 @@ struct Recorder {
     let clock: IntervalClock
     /// Figures count from here on (the end of the warm-up).
     let warmup: Double
-    let stationCount: Int
     var flows: SlotTable<FlowCounters>
     /// Per flow: response and completion times of the runs after the warm-up.
     var response: SketchTable
@@ -61,8 +60,10 @@ struct Recorder {
     var firstAttemptSeries: SlotTable<Double>
     var stations: SlotTable<StationCounters>
     /// Per station its servers in use (level `station`) and its waiting line (level
-    /// `stationCount + station`); then per channel its depth (`2 × stationCount + channel`).
+    /// `lineLevels + station`); then per channel its depth (level `depthLevels + channel`).
     var levels: LevelTable
+    let lineLevels: Int
+    let depthLevels: Int
     var channels: SlotTable<ChannelCounters>
     var goodputWindows: SlotTable<GoodputWindow>
     /// The interval the clock is in, kept up to date by `advance(to:)` (no division per event).
@@ -72,7 +73,6 @@ struct Recorder {
     init(clock: IntervalClock, flows: Int, interactions: Int, participants: Int, channels: Int, goodputFrom: [Double]) {
         self.clock = clock
         warmup = clock.warmup
-        stationCount = participants
         let intervals = clock.count
         self.flows = SlotTable(repeating: FlowCounters(), count: flows)
         response = SketchTable(count: flows)
@@ -86,14 +86,12 @@ struct Recorder {
         firstAttemptSeries = SlotTable(repeating: 0, count: interactions * intervals)
         stations = SlotTable(repeating: StationCounters(), count: participants)
         levels = LevelTable(clock: clock, count: 2 * participants + channels)
+        lineLevels = participants
+        depthLevels = 2 * participants
         self.channels = SlotTable(repeating: ChannelCounters(), count: channels)
         goodputWindows = SlotTable(goodputFrom.map { GoodputWindow(from: $0) })
         intervalEnd = clock.end(0)
     }
-
-    @inline(__always) func busyLevel(_ station: Int) -> Int { station }
-    @inline(__always) func lineLevel(_ station: Int) -> Int { stationCount + station }
-    @inline(__always) func depthLevel(_ channel: Int) -> Int { 2 * stationCount + channel }
 
     /// The engine's clock moved to `time` (never backwards).
     @inline(__always)
@@ -145,16 +143,19 @@ struct Recorder {
 
     // MARK: interactions
 
+    @inline(__always)
     mutating func firstAttempt(site: Int, at time: Double) {
         firstAttemptSeries[site * clock.count + interval] += 1
         if time >= warmup { interactions[site].firstAttempts += 1 }
     }
 
+    @inline(__always)
     mutating func attempt(site: Int, at time: Double) {
         attemptSeries[site * clock.count + interval] += 1
         if time >= warmup { interactions[site].attempts += 1 }
     }
 
+    @inline(__always)
     mutating func outcome(site: Int, _ outcome: Outcome, at time: Double) {
         guard time >= warmup else { return }
         switch outcome {
@@ -172,10 +173,12 @@ struct Recorder {
 
     // MARK: stations
 
+    @inline(__always)
     mutating func accepted(station: Int, at time: Double) {
         if time >= warmup { stations[station].accepted += 1 }
     }
 
+    @inline(__always)
     mutating func handled(station: Int, accepted: Double, at time: Double) {
         guard accepted >= warmup else { return }
         stations[station].handled += 1
@@ -184,12 +187,14 @@ struct Recorder {
     }
 
     /// Work accepted at `accepted` got a server now.
+    @inline(__always)
     mutating func started(station: Int, accepted: Double, at time: Double) {
         guard accepted >= warmup else { return }
         stations[station].wait += time - accepted
         stations[station].waitCount += 1
     }
 
+    @inline(__always)
     mutating func rejected(station: Int, at time: Double) {
         if time >= warmup { stations[station].rejected += 1 }
     }
@@ -205,15 +210,15 @@ struct Recorder {
     }
 
     mutating func busyChanged(station: Int, to value: Int, at time: Double) {
-        levels.set(busyLevel(station), to: Double(value), at: time)
+        levels.set(station, to: Double(value), at: time)
     }
 
     mutating func lineChanged(station: Int, to value: Int, at time: Double) {
-        levels.set(lineLevel(station), to: Double(value), at: time)
+        levels.set(lineLevels + station, to: Double(value), at: time)
     }
 
     mutating func depthChanged(channel: Int, by delta: Int, at time: Double) {
-        levels.add(depthLevel(channel), Double(delta), at: time)
+        levels.add(depthLevels + channel, Double(delta), at: time)
     }
 
     mutating func finish(at time: Double) {
