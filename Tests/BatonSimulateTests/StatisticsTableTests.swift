@@ -29,6 +29,25 @@ import Testing
         #expect(table.sketch(2).isEmpty)
     }
 
+    @Test func windowsGrowInPlaceBothWays() {
+        // One sketch after another (each window last in the arena when it grows), with values
+        // that run down, then up, then down again far beyond each window.
+        var table = SketchTable(count: 2)
+        var plain = [QuantileSketch(), QuantileSketch()]
+        let down: [Double] = (0..<60).map { 1e-3 / Double(1 << ($0 % 20)) }
+        let up: [Double] = (0..<60).map { Double(1 << ($0 % 30)) }
+        let values = down + up + [1e-8, 3, 1e12, 5e-9]
+        for index in 0..<2 {
+            for value in values {
+                table.add(index, value * Double(index + 1))
+                plain[index].add(value * Double(index + 1))
+            }
+        }
+        #expect(table.sketch(0) == plain[0])
+        #expect(table.sketch(1) == plain[1])
+        #expect(table.sketch(1).bucketCount > 1_000)
+    }
+
     @Test func aSketchOfZerosOnlyHasNoBuckets() {
         var table = SketchTable(count: 1)
         var plain = QuantileSketch()
