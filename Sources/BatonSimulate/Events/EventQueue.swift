@@ -18,6 +18,7 @@ struct EventQueue {
     var isEmpty: Bool { heap.isEmpty }
 
     mutating func schedule(_ kind: EventKind, at time: Double, target: Int, generation: UInt32 = 0, extra: Int = 0) {
+        assert(time >= 0, "an event before the start")
         let event = Event(time: time, sequence: nextSequence, kind: kind, target: Int32(truncatingIfNeeded: target),
                           generation: generation, extra: Int32(truncatingIfNeeded: extra))
         nextSequence &+= 1
