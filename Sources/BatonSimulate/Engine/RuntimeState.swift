@@ -1,4 +1,4 @@
-// The engine's mutable state, as plain structs in arrays addressed by integers. Slots are
+// The engine's mutable state, as plain structs in tables (`SlotTable`) addressed by integers. Slots are
 // reused through free lists; a generation number per slot tells a live reference from one to a
 // slot that has since been reused, so events and waiting lists never need to be cancelled.
 
