@@ -48,7 +48,8 @@ public enum Simulator {
         result.seed = seed
         result.recovery = RecoveryAnalysis(model: model, scenario: scenario, options: options, program: program,
                                            result: result).verdicts()
-        let counts = engine.recorder.goodputWindows.map { ($0.started, $0.succeeded) }
+        let windows = engine.recorder.goodputWindows
+        let counts = windows.elements(0, windows.count).map { ($0.started, $0.succeeded) }
         result.expectations = ExpectationEvaluator(model: model, result: result, goodputCounts: counts)
             .outcomes(scenario.expectations)
         return result

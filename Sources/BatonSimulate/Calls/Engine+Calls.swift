@@ -6,12 +6,15 @@
 // their attempts are refused or accepted, and retried the same way.
 
 extension Engine {
-    /// Starts an interaction's first attempt. `parent` waits for the result (none when detached).
-    mutating func startCall(site: Int, parent: Int, detached: Bool, run: Int? = nil) {
+    /// Starts an interaction's first attempt. `parent` waits for the result (none when detached,
+    /// nor when the call is a `root`: the only step of its run's flow, whose end is the run's
+    /// response).
+    mutating func startCall(site: Int, parent: Int, detached: Bool, run: Int? = nil, root: Bool = false) {
         let call = allocateTask(.call, run: run ?? tasks[parent].run, parent: parent)
         tasks[call].node = site
         tasks[call].arrived = now
         if detached { tasks[call].flags.insert(.detached) }
+        if root { tasks[call].flags.insert(.root) }
         let budget = sites[site].budget
         tasks[call].deadline = budget.isFinite ? now + budget : .infinity
         recorder.firstAttempt(site: site, at: now)
@@ -127,7 +130,12 @@ extension Engine {
     }
 
     private mutating func finishCall(_ call: Int, _ outcome: Outcome) {
-        if !tasks[call].flags.contains(.detached) {
+        if tasks[call].flags.contains(.root) {
+            // The flow's only step: the run responds now. A flow's sequence would have taken one
+            // more step to get here, and it is counted, so the event count and its limits do
+            // not depend on this shortcut.
+            if countStep() { responded(run: tasks[call].run, succeeded: outcome.isSuccess) }
+        } else if !tasks[call].flags.contains(.detached) {
             completeParent(of: call, outcome)
         }
         freeTask(call)

@@ -9,7 +9,7 @@ extension Engine {
         let loadedFlows = Array(Set(program.arrivals.map(\.flow))).sorted()
 
         let flows = loadedFlows.map { flow -> FlowResult in
-            let counters = recorder.flows[flow]
+            let counters = recorder.flows.element(flow)
             let started = Double(counters.started)
             let succeeded = Double(counters.succeeded)
             let failed = Double(counters.failed)
@@ -18,14 +18,14 @@ extension Engine {
                 failed: Figure(failed), unfinished: Figure(max(0, started - succeeded - failed)),
                 offeredLoad: Figure(started / measured), goodput: Figure(succeeded / measured),
                 successRatio: started > 0 ? Figure(succeeded / started) : nil,
-                responseTime: LatencySummary(sketch: counters.response),
-                completionTime: LatencySummary(sketch: counters.completion))
+                responseTime: LatencySummary(sketch: recorder.response.sketch(flow)),
+                completionTime: LatencySummary(sketch: recorder.completion.sketch(flow)))
         }
 
         var interactions: [InteractionResult] = []
         for (index, site) in sites.enumerated() where site.mode != .inert {
             let interaction = model.interactions[index]
-            let counters = recorder.interactions[index]
+            let counters = recorder.interactions.element(index)
             let role: InteractionResult.Role
             switch site.mode {
             case .call: role = .call
@@ -50,15 +50,15 @@ extension Engine {
         var participants: [ParticipantResult] = []
         for (index, spec) in stationSpecs.enumerated() where spec.isReported {
             let participant = model.participants[index]
-            let counters = recorder.stations[index]
-            let meanBusy = recorder.busy[index].measuredArea / measured
-            let meanWaiting = recorder.line[index].measuredArea / measured
+            let counters = recorder.stations.element(index)
+            let meanBusy = recorder.levels.measuredArea(index) / measured
+            let meanWaiting = recorder.levels.measuredArea(recorder.lineLevels + index) / measured
             let servers = spec.servers == Int.max ? nil : spec.servers
             participants.append(ParticipantResult(
                 participant: participant.id, name: participant.name, kind: participant.kind, servers: servers,
                 utilisation: servers.flatMap { $0 > 0 ? Figure(meanBusy / Double($0)) : nil },
                 meanBusy: Figure(meanBusy), meanWaiting: Figure(meanWaiting),
-                maxWaiting: Figure(recorder.line[index].measuredMaximum),
+                maxWaiting: Figure(recorder.levels.measuredMaximum(recorder.lineLevels + index)),
                 meanInSystem: Figure(meanBusy + meanWaiting), throughput: Figure(Double(counters.accepted) / measured),
                 meanSojourn: counters.sojournCount > 0 ? Figure(counters.sojourn / Double(counters.sojournCount)) : nil,
                 meanWait: counters.waitCount > 0 ? Figure(counters.wait / Double(counters.waitCount)) : nil,
@@ -70,17 +70,18 @@ extension Engine {
         var channels: [ChannelResult] = []
         for (index, spec) in channelSpecs.enumerated() {
             let participant = model.participants[spec.participant]
-            let counters = recorder.channels[index]
+            let counters = recorder.channels.element(index)
             let (waitingExpired, left) = endOfScenarioCount(channel: index)
-            let depth = recorder.channelDepth[index]
+            let depth = recorder.depthLevels + index
             channels.append(ChannelResult(
                 participant: participant.id, name: participant.name, kind: participant.kind,
                 published: Figure(Double(counters.published)), sent: Figure(Double(counters.sent)),
                 rejected: Figure(Double(counters.rejected)), delivered: Figure(Double(counters.delivered)),
                 dropped: Figure(Double(counters.dropped)), expired: Figure(Double(counters.expired + waitingExpired)),
                 deadLettered: Figure(Double(counters.deadLettered)), left: Figure(Double(left)),
-                redelivered: Figure(Double(counters.redelivered)), maxDepth: Figure(depth.overallMaximum),
-                meanDepth: Figure(depth.intervalArea.reduce(0, +) / duration)))
+                redelivered: Figure(Double(counters.redelivered)),
+                maxDepth: Figure(recorder.levels.overallMaximum(depth)),
+                meanDepth: Figure(recorder.levels.intervalAreas(depth).reduce(0, +) / duration)))
         }
 
         return SimulationResult(
@@ -99,8 +100,9 @@ extension Engine {
             left += lanes[lane].inFlight + lanes[lane].delayed
             var message = lanes[lane].head
             while message >= 0 {
-                if ttl.isFinite && duration - messages[message].created > ttl { expired += 1 } else { left += 1 }
-                message = messages[message].next
+                let state = messages.element(message)
+                if ttl.isFinite && duration - state.created > ttl { expired += 1 } else { left += 1 }
+                message = state.next
             }
         }
         return (expired, left)
@@ -112,7 +114,9 @@ extension Engine {
         func perSecond(_ values: ArraySlice<Double>) -> [Double] {
             zip(values, lengths).map { $0 / $1 }
         }
-        func slice(_ array: [Double], _ row: Int) -> ArraySlice<Double> { array[(row * count)..<((row + 1) * count)] }
+        func slice(_ table: SlotTable<Double>, _ row: Int) -> ArraySlice<Double> {
+            table.elements(row * count, count)[...]
+        }
 
         var flowSeries: [FlowSeries] = []
         var allResponses = Array(repeating: QuantileSketch(), count: count)
@@ -124,7 +128,7 @@ extension Engine {
             var p95: [Double?] = []
             var p99: [Double?] = []
             for index in 0..<count {
-                let sketch = recorder.flowResponse[flow * count + index]
+                let sketch = recorder.flowResponse.sketch(flow * count + index)
                 allResponses[index].merge(sketch)
                 p50.append(sketch.quantile(0.5))
                 p95.append(sketch.quantile(0.95))
@@ -142,13 +146,15 @@ extension Engine {
         var participants: [ParticipantSeries] = []
         for (index, spec) in stationSpecs.enumerated() where spec.isReported {
             participants.append(ParticipantSeries(
-                participant: ParticipantID(index), meanWaiting: perSecond(recorder.line[index].intervalArea[...]),
-                maxWaiting: recorder.line[index].intervalMaximum, meanBusy: perSecond(recorder.busy[index].intervalArea[...])))
+                participant: ParticipantID(index),
+                meanWaiting: perSecond(recorder.levels.intervalAreas(recorder.lineLevels + index)[...]),
+                maxWaiting: recorder.levels.intervalMaxima(recorder.lineLevels + index),
+                meanBusy: perSecond(recorder.levels.intervalAreas(index)[...])))
         }
         let channels = channelSpecs.indices.map { index in
             ChannelSeries(participant: ParticipantID(channelSpecs[index].participant),
-                          meanDepth: perSecond(recorder.channelDepth[index].intervalArea[...]),
-                          maxDepth: recorder.channelDepth[index].intervalMaximum)
+                          meanDepth: perSecond(recorder.levels.intervalAreas(recorder.depthLevels + index)[...]),
+                          maxDepth: recorder.levels.intervalMaxima(recorder.depthLevels + index))
         }
         var interactions: [InteractionSeries] = []
         var attempts = Array(repeating: 0.0, count: count)

@@ -26,6 +26,14 @@ extension Engine {
             completeRun(run)
             return
         }
+        // A flow of a single call or send (the common case, and a plain queue's) needs no
+        // sequence task waiting for it: the call itself ends the run's response (`finishCall`),
+        // which saves a task and a completion per run.
+        if count == 1, case .step(let site) = nodes[nodeChildren[first]],
+           sites[site].mode == .call || sites[site].mode == .send {
+            startCall(site: site, parent: -1, detached: false, run: run, root: true)
+            return
+        }
         let task = allocateTask(.sequence, run: run, parent: -1)
         tasks[task].flags = .root
         tasks[task].node = root

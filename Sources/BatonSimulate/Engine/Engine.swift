@@ -10,9 +10,10 @@
 // only after its generation changed, so a stale event or waiting-list entry is recognised and
 // ignored rather than cancelled.
 //
-// Speed: state lives in arrays of small structs addressed by integers, so an event allocates
-// nothing. Even the engine's queries (`isLive`, `isOrphaned`) are `mutating`: a non-mutating
-// method receives a copy of the whole engine in unoptimised builds, where the tests run.
+// Speed: state lives in tables of small structs addressed by integers (`SlotTable`: no
+// copy-on-write check or reference counting per access), so an event allocates nothing. Even
+// the engine's queries (`isLive`, `isOrphaned`) are `mutating`: a non-mutating method receives
+// a copy of the whole engine in unoptimised builds, where the tests run.
 
 struct Completion: Sendable {
     var task: Int
@@ -50,24 +51,29 @@ struct Engine {
     var stopped: SimulationError?
 
     // Slots with free lists threaded through them (`next`): reusing a slot touches no other array.
-    var tasks: [TaskState] = []
+    var tasks = SlotTable<TaskState>(capacity: 1024)
     var freeTask = -1
-    var runs: [RunState] = []
+    var runs = SlotTable<RunState>(capacity: 256)
     var freeRun = -1
-    var messages: [MessageState] = []
+    var messages = SlotTable<MessageState>(capacity: 64)
     var freeMessageSlot = -1
     var inFlight = 0
 
-    var stations: [StationState]
+    var stations: SlotTable<StationState>
     var lanes: [LaneState]
     var channelFaults: [FaultState]
     var breakers: [CircuitBreaker]
     var timeouts: TimeoutQueues
     /// Tasks alive whose caller gave up: while there are none, no work is wasted.
     var abandonedAlive = 0
-    var arrivalSegment: [Int]
-    /// A stack of completions; `completionCount` entries are live (the array never shrinks).
-    var completions: [Completion] = []
+    /// Every arrival process's rate segments, one process after the other, and per process the
+    /// segment it is in and one past its last (flat, so drawing an arrival touches no array of
+    /// arrays).
+    var rateSegments: SlotTable<RateSegment>
+    var arrivalSegment: SlotTable<Int>
+    var arrivalSegmentsEnd: SlotTable<Int>
+    /// A stack of completions; `completionCount` entries are live (the table never shrinks).
+    var completions = SlotTable<Completion>(capacity: 64)
     var completionCount = 0
     var recorder: Recorder
 
@@ -89,21 +95,23 @@ struct Engine {
         warmup = program.warmup
         clock = IntervalClock(duration: program.duration, warmup: program.warmup, width: options.interval)
         random = RandomSource(seed: seed)
-        stations = program.stations.map { spec in
+        stations = SlotTable(program.stations.map { spec in
             var state = StationState(servers: spec.servers)
             if let rate = spec.rateLimit { state.tokens = max(1, rate) }
             return state
-        }
+        })
         lanes = Array(repeating: LaneState(), count: program.lanes.count)
         channelFaults = Array(repeating: .healthy, count: program.channels.count)
         breakers = Array(repeating: CircuitBreaker(), count: program.breakerCount)
         timeouts = TimeoutQueues(sites: sites.count)
-        arrivalSegment = Array(repeating: 0, count: program.arrivals.count)
+        rateSegments = SlotTable(program.arrivals.flatMap(\.segments))
+        var ends: [Int] = []
+        for process in program.arrivals { ends.append((ends.last ?? 0) + process.segments.count) }
+        arrivalSegment = SlotTable(zip(ends, program.arrivals).map { $0 - $1.segments.count })
+        arrivalSegmentsEnd = SlotTable(ends)
         recorder = Recorder(clock: clock, flows: program.flowRoots.count, interactions: program.sites.count,
                             participants: program.stations.count, channels: program.channels.count,
                             goodputFrom: goodputFrom)
-        tasks.reserveCapacity(1024)
-        completions.reserveCapacity(64)
     }
 
     /// Runs the scenario to its end.
@@ -194,11 +202,11 @@ struct Engine {
     /// exponential gap at the current rate, restarted at the next segment when it overshoots
     /// (memorylessness makes that exact).
     private mutating func scheduleArrival(process: Int, after time: Double) {
-        let segments = arrivals[process].segments
         var segment = arrivalSegment[process]
+        let end = arrivalSegmentsEnd[process]
         var start = time
-        while segment < segments.count {
-            let current = segments[segment]
+        while segment < end {
+            let current = rateSegments[segment]
             if start < current.start { start = current.start }
             if current.rate > 0 {
                 let next = start + random.exponential(mean: 1 / current.rate)
@@ -313,18 +321,27 @@ struct Engine {
         while completionCount > 0 {
             completionCount -= 1
             let completion = completions[completionCount]
-            processed += 1
-            if processed > options.maximumEvents || processed - processedWhenTimeMoved > options.maximumEventsPerInstant {
-                if stopped == nil {
-                    stopped = processed > options.maximumEvents
-                        ? .tooManyEvents(limit: options.maximumEvents, time: now)
-                        : .timeStandsStill(events: processed - processedWhenTimeMoved, time: now)
-                }
+            guard countStep() else {
                 completionCount = 0
                 return
             }
             guard isLive(completion.task, completion.generation) else { continue }
             childEnded(completion.task, completion.outcome)
         }
+    }
+
+    /// Counts a step taken outside the event loop (a completion) against the limits: false, and
+    /// the engine stopped, when one is exceeded.
+    @inline(__always)
+    mutating func countStep() -> Bool {
+        processed += 1
+        guard processed > options.maximumEvents || processed - processedWhenTimeMoved > options.maximumEventsPerInstant
+        else { return true }
+        if stopped == nil {
+            stopped = processed > options.maximumEvents
+                ? .tooManyEvents(limit: options.maximumEvents, time: now)
+                : .timeStandsStill(events: processed - processedWhenTimeMoved, time: now)
+        }
+        return false
     }
 }

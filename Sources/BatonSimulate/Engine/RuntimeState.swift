@@ -1,4 +1,4 @@
-// The engine's mutable state, as plain structs in arrays addressed by integers. Slots are
+// The engine's mutable state, as plain structs in tables (`SlotTable`) addressed by integers. Slots are
 // reused through free lists; a generation number per slot tells a live reference from one to a
 // slot that has since been reused, so events and waiting lists never need to be cancelled.
 
@@ -48,7 +48,8 @@ struct TaskFlags: Sendable, Equatable {
     static let holdsServer = TaskFlags(rawValue: 4)
     /// The attempt is its breaker's half-open probe.
     static let probe = TaskFlags(rawValue: 8)
-    /// The sequence is a run's flow: its end is the run's response.
+    /// The task is a run's flow (its sequence, or the call of a one-step flow): its end is the
+    /// run's response.
     static let root = TaskFlags(rawValue: 16)
     /// A call nobody waits for (`->>` or `~>` to a station).
     static let detached = TaskFlags(rawValue: 32)

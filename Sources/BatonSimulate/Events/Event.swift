@@ -5,8 +5,10 @@
 /// consumer the event is for; a generation that no longer matches means the thing it was for
 /// has finished and its slot was reused, and the event is ignored.
 struct Event: Sendable {
-    /// Seconds from the start of the scenario.
-    var time: Double
+    /// The bits of the time (seconds from the start). Times are never negative (and never −0),
+    /// and non-negative doubles order like their bit patterns, so comparing these orders by time
+    /// with integer comparisons, which the heap can do without data-dependent branches.
+    var timeBits: UInt64
     /// Scheduling order: breaks ties between events at the same instant, so the run never
     /// depends on how the heap happens to order equal times.
     var sequence: UInt64
@@ -16,9 +18,33 @@ struct Event: Sendable {
     /// A kind-specific number (the attempt a timeout belongs to).
     var extra: Int32
 
+    /// `time` must be ≥ 0 (or +infinity).
+    @inline(__always)
+    init(time: Double, sequence: UInt64, kind: EventKind, target: Int32, generation: UInt32, extra: Int32) {
+        // Adding +0 turns a −0 into +0, whose bits order first.
+        timeBits = (time + 0).bitPattern
+        self.sequence = sequence
+        self.kind = kind
+        self.target = target
+        self.generation = generation
+        self.extra = extra
+    }
+
+    /// Seconds from the start of the scenario.
+    @inline(__always)
+    var time: Double { Double(bitPattern: timeBits) }
+
+    /// Earlier, or at the same instant and scheduled first: (timeBits, sequence) below the
+    /// other's, computed as a 128-bit subtraction whose borrow is the answer. Integer flags and
+    /// no data-dependent branch: comparing `time`s with `||` and `&&` made the heap's sifting
+    /// mispredict, a fifth of the five-hop benchmark's time.
     @inline(__always)
     func precedes(_ other: Event) -> Bool {
-        time < other.time || (time == other.time && sequence < other.sequence)
+        let (_, lowBorrow) = sequence.subtractingReportingOverflow(other.sequence)
+        let (high, highBorrow) = timeBits.subtractingReportingOverflow(other.timeBits)
+        let (_, carriedBorrow) = high.subtractingReportingOverflow(lowBorrow ? 1 : 0)
+        // At most one of the two happens: the subtraction as a whole borrowed.
+        return highBorrow != carriedBorrow
     }
 }
 

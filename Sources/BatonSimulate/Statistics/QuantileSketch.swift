@@ -19,10 +19,10 @@ public struct QuantileSketch: Hashable, Sendable {
     /// Values at or below this (seconds) are counted as zero: a handling time of 0 is common.
     static let smallest = 1e-9
     /// Lower bounds of the buckets of one doubling, as mantissas in [1, 2], with 2 at the end.
-    private static let boundaries: [Double] = (0...bucketsPerOctave).map { pow(2, Double($0) / Double(bucketsPerOctave)) }
+    static let boundaries: [Double] = (0...bucketsPerOctave).map { pow(2, Double($0) / Double(bucketsPerOctave)) }
     /// For each of the 1,024 leading mantissa patterns, the bucket its smallest mantissa falls in
     /// (a pattern spans 0.1%, a bucket 2%, so at most one boundary lies inside a pattern).
-    private static let bucketOfPattern: [UInt8] = (0..<1024).map { pattern in
+    static let bucketOfPattern: [UInt8] = (0..<1024).map { pattern in
         let mantissa = 1 + Double(pattern) / 1024
         return UInt8(boundaries.lastIndex { $0 <= mantissa } ?? 0)
     }
@@ -30,6 +30,14 @@ public struct QuantileSketch: Hashable, Sendable {
     /// The bucket of a positive, normal value.
     @inline(__always)
     static func bucket(of value: Double) -> Int {
+        bucket(of: value, patterns: bucketOfPattern, boundaries: boundaries)
+    }
+
+    /// The bucket of a positive, normal value, from `bucketOfPattern` and `boundaries` (or
+    /// copies of them: `SketchTable` holds its own, as reading a static costs a lazy
+    /// initialisation check every time).
+    @inline(__always)
+    static func bucket(of value: Double, patterns bucketOfPattern: [UInt8], boundaries: [Double]) -> Int {
         let bits = value.bitPattern
         let exponent = Int((bits >> 52) & 0x7FF) - 1023
         var sub = Int(bucketOfPattern[Int((bits >> 42) & 0x3FF)])
@@ -58,6 +66,19 @@ public struct QuantileSketch: Hashable, Sendable {
     private var largestSeen = -Double.infinity
 
     public init() {}
+
+    /// A sketch from its parts (`SketchTable` builds its sketches this way): `counts` holds
+    /// buckets `offset`, `offset + 1`, … (empty when every value was zero).
+    init(counts: [UInt64], offset: Int, zeroCount: UInt64, count: UInt64, sum: Double, smallest: Double,
+         largest: Double) {
+        self.counts = counts
+        self.offset = counts.isEmpty ? 0 : offset
+        self.zeroCount = zeroCount
+        self.count = count
+        self.sum = sum
+        smallestSeen = smallest
+        largestSeen = largest
+    }
 
     public var isEmpty: Bool { count == 0 }
     /// Buckets held: what the sketch's memory grows with (the range of values, not their number).

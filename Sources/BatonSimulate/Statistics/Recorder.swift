@@ -1,15 +1,17 @@
 /// Everything measured during one run, streamed: counters, sketches and time-weighted levels.
 /// Nothing grows with the duration except the fixed number of statistics intervals.
-struct Recorder: Sendable {
-    struct FlowCounters: Sendable {
+///
+/// Most events update a few of these figures, so they live in `SlotTable`s, `SketchTable`s and
+/// a `LevelTable` — flat tables updated in place — rather than in arrays of structs holding
+/// arrays, each update of which paid copy-on-write checks.
+struct Recorder {
+    struct FlowCounters {
         var started = 0
         var succeeded = 0
         var failed = 0
-        var response = QuantileSketch()
-        var completion = QuantileSketch()
     }
 
-    struct InteractionCounters: Sendable {
+    struct InteractionCounters {
         var firstAttempts = 0
         var attempts = 0
         var successes = 0
@@ -20,7 +22,7 @@ struct Recorder: Sendable {
         var breakerOpenings = 0
     }
 
-    struct StationCounters: Sendable {
+    struct StationCounters {
         var accepted = 0
         var handled = 0
         var sojourn = 0.0
@@ -43,22 +45,27 @@ struct Recorder: Sendable {
     let clock: IntervalClock
     /// Figures count from here on (the end of the warm-up).
     let warmup: Double
-    var flows: [FlowCounters]
+    var flows: SlotTable<FlowCounters>
+    /// Per flow: response and completion times of the runs after the warm-up.
+    var response: SketchTable
+    var completion: SketchTable
     /// flows × intervals, flat.
-    var flowArrivals: [Double]
-    var flowSucceeded: [Double]
-    var flowFailed: [Double]
-    var flowResponse: [QuantileSketch]
-    var interactions: [InteractionCounters]
+    var flowArrivals: SlotTable<Double>
+    var flowSucceeded: SlotTable<Double>
+    var flowFailed: SlotTable<Double>
+    var flowResponse: SketchTable
+    var interactions: SlotTable<InteractionCounters>
     /// interactions × intervals, flat.
-    var attemptSeries: [Double]
-    var firstAttemptSeries: [Double]
-    var stations: [StationCounters]
-    var busy: [LevelRecorder]
-    var line: [LevelRecorder]
-    var channelDepth: [LevelRecorder]
-    var channels: [ChannelCounters]
-    var goodputWindows: [GoodputWindow]
+    var attemptSeries: SlotTable<Double>
+    var firstAttemptSeries: SlotTable<Double>
+    var stations: SlotTable<StationCounters>
+    /// Per station its servers in use (level `station`) and its waiting line (level
+    /// `lineLevels + station`); then per channel its depth (level `depthLevels + channel`).
+    var levels: LevelTable
+    let lineLevels: Int
+    let depthLevels: Int
+    var channels: SlotTable<ChannelCounters>
+    var goodputWindows: SlotTable<GoodputWindow>
     /// The interval the clock is in, kept up to date by `advance(to:)` (no division per event).
     private(set) var interval = 0
     private var intervalEnd: Double
@@ -67,20 +74,22 @@ struct Recorder: Sendable {
         self.clock = clock
         warmup = clock.warmup
         let intervals = clock.count
-        self.flows = Array(repeating: FlowCounters(), count: flows)
-        flowArrivals = Array(repeating: 0, count: flows * intervals)
-        flowSucceeded = flowArrivals
-        flowFailed = flowArrivals
-        flowResponse = Array(repeating: QuantileSketch(), count: flows * intervals)
-        self.interactions = Array(repeating: InteractionCounters(), count: interactions)
-        attemptSeries = Array(repeating: 0, count: interactions * intervals)
-        firstAttemptSeries = attemptSeries
-        stations = Array(repeating: StationCounters(), count: participants)
-        busy = Array(repeating: LevelRecorder(clock: clock), count: participants)
-        line = busy
-        channelDepth = Array(repeating: LevelRecorder(clock: clock), count: channels)
-        self.channels = Array(repeating: ChannelCounters(), count: channels)
-        goodputWindows = goodputFrom.map { GoodputWindow(from: $0) }
+        self.flows = SlotTable(repeating: FlowCounters(), count: flows)
+        response = SketchTable(count: flows)
+        completion = SketchTable(count: flows)
+        flowArrivals = SlotTable(repeating: 0, count: flows * intervals)
+        flowSucceeded = SlotTable(repeating: 0, count: flows * intervals)
+        flowFailed = SlotTable(repeating: 0, count: flows * intervals)
+        flowResponse = SketchTable(count: flows * intervals)
+        self.interactions = SlotTable(repeating: InteractionCounters(), count: interactions)
+        attemptSeries = SlotTable(repeating: 0, count: interactions * intervals)
+        firstAttemptSeries = SlotTable(repeating: 0, count: interactions * intervals)
+        stations = SlotTable(repeating: StationCounters(), count: participants)
+        levels = LevelTable(clock: clock, count: 2 * participants + channels)
+        lineLevels = participants
+        depthLevels = 2 * participants
+        self.channels = SlotTable(repeating: ChannelCounters(), count: channels)
+        goodputWindows = SlotTable(goodputFrom.map { GoodputWindow(from: $0) })
         intervalEnd = clock.end(0)
     }
 
@@ -109,7 +118,7 @@ struct Recorder: Sendable {
         let slot = flow * clock.count + interval
         if succeeded {
             flowSucceeded[slot] += 1
-            flowResponse[slot].add(time - arrival)
+            flowResponse.add(slot, time - arrival)
             var index = 0
             while index < goodputWindows.count {
                 if arrival >= goodputWindows[index].from { goodputWindows[index].succeeded += 1 }
@@ -121,7 +130,7 @@ struct Recorder: Sendable {
         guard arrival >= warmup else { return }
         if succeeded {
             flows[flow].succeeded += 1
-            flows[flow].response.add(time - arrival)
+            response.add(flow, time - arrival)
         } else {
             flows[flow].failed += 1
         }
@@ -129,21 +138,24 @@ struct Recorder: Sendable {
 
     mutating func runCompleted(flow: Int, arrival: Double, at time: Double, succeeded: Bool) {
         guard succeeded, arrival >= warmup else { return }
-        flows[flow].completion.add(time - arrival)
+        completion.add(flow, time - arrival)
     }
 
     // MARK: interactions
 
+    @inline(__always)
     mutating func firstAttempt(site: Int, at time: Double) {
         firstAttemptSeries[site * clock.count + interval] += 1
         if time >= warmup { interactions[site].firstAttempts += 1 }
     }
 
+    @inline(__always)
     mutating func attempt(site: Int, at time: Double) {
         attemptSeries[site * clock.count + interval] += 1
         if time >= warmup { interactions[site].attempts += 1 }
     }
 
+    @inline(__always)
     mutating func outcome(site: Int, _ outcome: Outcome, at time: Double) {
         guard time >= warmup else { return }
         switch outcome {
@@ -161,10 +173,12 @@ struct Recorder: Sendable {
 
     // MARK: stations
 
+    @inline(__always)
     mutating func accepted(station: Int, at time: Double) {
         if time >= warmup { stations[station].accepted += 1 }
     }
 
+    @inline(__always)
     mutating func handled(station: Int, accepted: Double, at time: Double) {
         guard accepted >= warmup else { return }
         stations[station].handled += 1
@@ -173,12 +187,14 @@ struct Recorder: Sendable {
     }
 
     /// Work accepted at `accepted` got a server now.
+    @inline(__always)
     mutating func started(station: Int, accepted: Double, at time: Double) {
         guard accepted >= warmup else { return }
         stations[station].wait += time - accepted
         stations[station].waitCount += 1
     }
 
+    @inline(__always)
     mutating func rejected(station: Int, at time: Double) {
         if time >= warmup { stations[station].rejected += 1 }
     }
@@ -194,24 +210,18 @@ struct Recorder: Sendable {
     }
 
     mutating func busyChanged(station: Int, to value: Int, at time: Double) {
-        busy[station].set(Double(value), at: time, clock: clock)
+        levels.set(station, to: Double(value), at: time)
     }
 
     mutating func lineChanged(station: Int, to value: Int, at time: Double) {
-        line[station].set(Double(value), at: time, clock: clock)
+        levels.set(lineLevels + station, to: Double(value), at: time)
     }
 
     mutating func depthChanged(channel: Int, by delta: Int, at time: Double) {
-        channelDepth[channel].add(Double(delta), at: time, clock: clock)
+        levels.add(depthLevels + channel, Double(delta), at: time)
     }
 
     mutating func finish(at time: Double) {
-        for index in busy.indices {
-            busy[index].finish(at: time, clock: clock)
-            line[index].finish(at: time, clock: clock)
-        }
-        for index in channelDepth.indices {
-            channelDepth[index].finish(at: time, clock: clock)
-        }
+        levels.finish(at: time)
     }
 }
