@@ -1,3 +1,5 @@
+import BatonSyntax
+
 /// Tick labels: numbers, rates, percentages and durations, as short as they can be while
 /// telling neighbouring ticks apart.
 ///
@@ -96,25 +98,7 @@ public enum ChartFormat {
 
     /// `value` rounded to `decimals` places, trailing zeros dropped: `1.5`, `2`, `-0.25`.
     static func fixed(_ value: Double, decimals: Int) -> String {
-        let scale = NiceTicks.powerOfTen(decimals)
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { return scientific(value) }
-        let units = Int64(scaled)
-        if units == 0 { return "0" }
-        let divisor = Int64(scale)
-        var out = value < 0 ? "-" : ""
-        out += String(units / divisor)
-        var fraction = units % divisor
-        if fraction != 0 {
-            var digits = decimals
-            while fraction % 10 == 0 {
-                fraction /= 10
-                digits -= 1
-            }
-            let text = String(fraction)
-            out += "." + String(repeating: "0", count: digits - text.count) + text
-        }
-        return out
+        English.decimal(value, decimals: decimals) ?? scientific(value)
     }
 
     /// `2.5e-9`, `1e15`: three significant digits at most.

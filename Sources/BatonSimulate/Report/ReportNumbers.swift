@@ -1,3 +1,4 @@
+import BatonSyntax
 /// Numbers as the text report prints them: with their unit, as short as reading them needs,
 /// and the same on every machine.
 ///
@@ -111,35 +112,12 @@ enum ReportNumbers {
 
     /// `value` rounded to `decimals` places, trailing zeros dropped, thousands grouped.
     static func fixed(_ value: Double, decimals: Int) -> String {
-        var scale: Int64 = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = (abs(value) * Double(scale)).rounded()
-        guard scaled < 9e15 else { return value < 0 ? "-∞" : "∞" }
-        let units = Int64(scaled)
-        if units == 0 { return "0" }
-        var text = (value < 0 ? "-" : "") + grouped(units / scale)
-        var fraction = units % scale
-        if fraction != 0 {
-            var places = decimals
-            while fraction % 10 == 0 {
-                fraction /= 10
-                places -= 1
-            }
-            let digits = String(fraction)
-            text += "." + String(repeating: "0", count: places - digits.count) + digits
-        }
-        return text
+        English.decimal(value, decimals: decimals, grouping: true) ?? (value < 0 ? "-∞" : "∞")
     }
 
     /// 12345 → `12,345`.
     static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return value < 0 ? "-" + out : out
+        English.grouped(Int(value))
     }
 }
 

@@ -22,6 +22,31 @@ public enum English {
         }
     }
 
+    /// `value` rounded to `decimals` places with trailing zeros dropped — `1.5`, `2`, `-0.25` —
+    /// and, when `grouping`, thousands grouped (`12,345.6`). Nil when the rounded value does not
+    /// fit in whole numbers (beyond 9e15 units), for the caller to write another way.
+    public static func decimal(_ value: Double, decimals: Int, grouping: Bool = false) -> String? {
+        var scale: Int64 = 1
+        for _ in 0..<max(0, decimals) { scale *= 10 }
+        let scaled = (abs(value) * Double(scale)).rounded()
+        guard scaled < 9e15 else { return nil }
+        let units = Int64(scaled)
+        if units == 0 { return "0" }
+        let whole = units / scale
+        var out = (value < 0 ? "-" : "") + (grouping ? grouped(Int(whole)) : String(whole))
+        var fraction = units % scale
+        if fraction != 0 {
+            var places = decimals
+            while fraction % 10 == 0 {
+                fraction /= 10
+                places -= 1
+            }
+            let digits = String(fraction)
+            out += "." + String(repeating: "0", count: places - digits.count) + digits
+        }
+        return out
+    }
+
     /// 12345 → "12,345": sizes this big are easier to read grouped by thousands.
     public static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
