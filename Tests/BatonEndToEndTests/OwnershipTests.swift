@@ -36,6 +36,18 @@ struct OwnershipTests {
         return (entry.pointee.pw_uid, entry.pointee.pw_gid)
     }()
 
+    /// The executable as `nobody` can run it: a copy in a world-searchable directory, since
+    /// the package may be checked out where only its owner can reach (a `mktemp -d` clone).
+    static let executableForNobody: URL? = {
+        guard let directory = try? makeTemporaryDirectory(prefix: "baton-owner-bin") else { return nil }
+        let copy = directory.appendingPathComponent("baton")
+        guard chmod(directory.path, 0o755) == 0,
+              (try? FileManager.default.copyItem(at: BatonExecutable.url, to: copy)) != nil,
+              chmod(copy.path, 0o755) == 0
+        else { return nil }
+        return copy
+    }()
+
     let directory: URL
 
     init() throws {
@@ -65,7 +77,9 @@ struct OwnershipTests {
     /// Runs `baton ARGUMENTS` in the directory, as root when `asNobody` is false.
     func baton(_ arguments: [String], asNobody: Bool) throws -> ExternalProgram.Output {
         let prefix = asNobody ? try #require(SwitchUser.prefix, "no way to switch to 'nobody'") : []
-        let command = prefix + [BatonExecutable.url.path] + arguments
+        let executable = asNobody ? try #require(Self.executableForNobody, "cannot copy baton where 'nobody' can run it")
+                                  : BatonExecutable.url
+        let command = prefix + [executable.path] + arguments
         let program = ExternalProgram(name: "baton", url: URL(fileURLWithPath: command[0]))
         return try program.run(Array(command.dropFirst()), in: directory, environment: ["NO_COLOR": "1"])
     }
