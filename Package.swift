@@ -24,7 +24,9 @@
 //   BatonDocs          ◀ BatonModel, BatonLayout, BatonRender, BatonReport, BatonJSON
 //   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonDocs, BatonSimulate
 //                                                         (it maps a simulation onto a time chart)
-//   baton              ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
+//   BatonLanguageServer ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonJSON
+//                                                         (baton lsp: the protocol, documents and editor features)
+//   baton              ◀ BatonLanguageServer, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
 //                        BatonDocs, BatonJSON, BatonSimulate
 //   BatonWorkload      —
 //   baton-bench        ◀ Baton, BatonModel, BatonCheck, BatonRender, BatonReport, BatonWorkload
@@ -63,8 +65,11 @@ let package = Package(
         .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON"]),
         // The façade for library users: compile, check, render, simulate.
         .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs", "BatonSimulate"]),
+        // The language server (baton lsp): JSON-RPC over standard I/O, documents, analyses and
+        // the editor features (diagnostics, hover, definition, rename, completion, code actions).
+        .target(name: "BatonLanguageServer", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
+        .executableTarget(name: "baton", dependencies: ["BatonLanguageServer", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
         // The simulator: executes a design under a scenario's load and faults, and reports what
         // happened as text, JSON and CSV (baton simulate).
         .target(name: "BatonSimulate", dependencies: ["BatonModel", "BatonJSON"]),
@@ -89,6 +94,7 @@ let package = Package(
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonReportTests", dependencies: ["BatonReport", "Baton", "BatonJSON", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonLanguageServerTests", dependencies: ["BatonLanguageServer", "Baton", "BatonCheck", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]

@@ -27,7 +27,8 @@ public enum Checker {
             guard severity != .off else { continue }
             for finding in rule.check(context, options: configuration.options(of: descriptor)) {
                 diagnostics.append(Diagnostic(code: descriptor.id, severity: severity, message: finding.message,
-                                              span: finding.span, notes: finding.notes, help: finding.help))
+                                              span: finding.span, notes: finding.notes, help: finding.help,
+                                              fixes: finding.fixes))
             }
         }
         return diagnostics

@@ -18,11 +18,14 @@ public struct Finding: Hashable, Sendable {
     public var message: String
     public var notes: [Diagnostic.Note]
     public var help: String
+    /// Edits that resolve it (the rule's descriptor documents which fixes it offers).
+    public var fixes: [Fix]
 
-    public init(at span: Span, _ message: String, notes: [Diagnostic.Note] = [], help: String) {
+    public init(at span: Span, _ message: String, notes: [Diagnostic.Note] = [], help: String, fixes: [Fix] = []) {
         self.span = span
         self.message = message
         self.notes = notes
         self.help = help
+        self.fixes = fixes
     }
 }

@@ -17,6 +17,9 @@ public struct Compilation: Sendable {
     public var diagnostics: [Diagnostic]
     /// Indexed by `FileID`: the errors of each file beyond the cap, counted but not kept.
     public var omittedErrors: [Int]
+    /// Indexed by `FileID`: each file's real path (what it was read from, symbolic links
+    /// resolved), so tools can tell one file from another whatever name it was imported by.
+    public var resolvedPaths: [String] = []
     public var rootFile: FileID { FileID(0) }
 
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -91,7 +94,8 @@ public enum Compiler {
         let model = builder.build()
         let omitted = loader.sources.files.map { builder.diagnostics.omittedErrors(in: $0.id) }
         return Compilation(sources: loader.sources, syntax: loader.files.map { $0.syntax }, model: model,
-                           diagnostics: builder.diagnostics.diagnostics, omittedErrors: omitted)
+                           diagnostics: builder.diagnostics.diagnostics, omittedErrors: omitted,
+                           resolvedPaths: loader.files.map(\.realPath))
     }
 }
 

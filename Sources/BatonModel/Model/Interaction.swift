@@ -16,6 +16,8 @@ public struct Interaction: Hashable, Sendable {
     /// From the initiator to the end of label and attributes (what findings point at).
     public var span: Span
     public var arrowSpan: Span
+    /// The `[…]` list, when the statement has one (where fixes add attributes).
+    public var attributeListSpan: Span? = nil
 
     public var isSynchronous: Bool { arrow.isSynchronous }
 

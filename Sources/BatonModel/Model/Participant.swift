@@ -17,6 +17,8 @@ public struct Participant: Hashable, Sendable {
     public var nameSpan: Span
     /// Declared in an imported file rather than the root file.
     public var isImported: Bool
+    /// The `[…]` list, when the declaration has one (where fixes add attributes).
+    public var attributeListSpan: Span? = nil
 
     /// What diagrams show.
     public var displayName: String { label ?? name }

@@ -133,7 +133,7 @@ struct ModelBuilder {
         model.participants.append(Participant(
             id: id, name: declaration.name.name, label: declaration.label?.value, kind: declaration.kind,
             attributes: ParticipantAttributes(), group: group, owner: nil, span: declaration.span,
-            nameSpan: declaration.name.span, isImported: imported))
+            nameSpan: declaration.name.span, isImported: imported, attributeListSpan: declaration.attributes?.span))
         participantsByName[declaration.name.name] = id
         participantNames.append(declaration.name.name)
         declarationSyntax.append(declaration)
@@ -391,7 +391,7 @@ struct ModelBuilder {
         model.interactions.append(Interaction(
             id: id, from: from, to: to, arrow: syntax.arrow, label: syntax.label?.text,
             attributes: attributes, flow: flow, parent: enclosing?.interaction, block: nil,
-            span: syntax.span, arrowSpan: syntax.arrowSpan))
+            span: syntax.span, arrowSpan: syntax.arrowSpan, attributeListSpan: syntax.attributes?.span))
         if let block = syntax.block {
             let inner = Enclosing(interaction: id, actor: to, span: syntax.span)
             let steps = buildSteps(block.steps, flow: flow, enclosing: inner)

@@ -14,14 +14,18 @@ public struct Diagnostic: Hashable, Sendable {
     public var notes: [Note]
     /// How to fix it, in one sentence.
     public var help: String?
+    /// Edits that fix it, safest first (`baton check --fix`, code actions in editors).
+    public var fixes: [Fix]
 
-    public init(code: String, severity: Severity, message: String, span: Span, notes: [Note] = [], help: String? = nil) {
+    public init(code: String, severity: Severity, message: String, span: Span, notes: [Note] = [], help: String? = nil,
+                fixes: [Fix] = []) {
         self.code = code
         self.severity = severity
         self.message = message
         self.span = span
         self.notes = notes
         self.help = help
+        self.fixes = fixes
     }
 
     public struct Note: Hashable, Sendable {

@@ -1,0 +1,50 @@
+/// A change that resolves a diagnostic: a title people read ("add backoff=exponential and
+/// jitter"), how much it changes the design, and the text edits that make it.
+///
+/// Fixes are plain values carried by a `Diagnostic`; `baton check --fix`, `--diff`, the JSON and
+/// SARIF reports and the language server's code actions all read the same ones.
+public struct Fix: Hashable, Sendable {
+    /// Whether applying a fix keeps what the design means.
+    public enum Safety: String, Hashable, Sendable, CaseIterable {
+        /// Keeps the design's meaning (removing an unused suppression): `check --fix` applies it.
+        case safe
+        /// Changes the design (adds a retry policy, a breaker, a suppression): applied only with
+        /// `--unsafe-fixes`, or chosen by hand in an editor.
+        case unsafe
+    }
+
+    /// What the fix does, as an imperative sentence without a final period.
+    public var title: String
+    public var safety: Safety
+    /// Non-overlapping edits, all in files of the same compilation, in source order.
+    public var edits: [TextEdit]
+
+    public init(_ title: String, safety: Safety, edits: [TextEdit]) {
+        self.title = title
+        self.safety = safety
+        self.edits = edits.sorted(by: TextEdit.sourceOrder)
+    }
+}
+
+/// Replace the bytes of `span` with `replacement` (an empty span inserts, an empty replacement
+/// deletes).
+public struct TextEdit: Hashable, Sendable {
+    public var span: Span
+    public var replacement: String
+
+    public init(_ span: Span, _ replacement: String) {
+        self.span = span
+        self.replacement = replacement
+    }
+
+    /// Insert `text` at `offset` of `file`.
+    public static func insert(_ text: String, at offset: Int, in file: FileID) -> TextEdit {
+        TextEdit(Span(file: file, start: offset, end: offset), text)
+    }
+
+    public static func sourceOrder(_ lhs: TextEdit, _ rhs: TextEdit) -> Bool {
+        if lhs.span.file != rhs.span.file { return lhs.span.file < rhs.span.file }
+        if lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
+        return lhs.span.end < rhs.span.end
+    }
+}
