@@ -33,6 +33,13 @@ public struct SuppressionDirective: Hashable, Sendable {
         case unknownDirective(word: String, suggestion: String, span: Span)
     }
 
+    /// The directive a comment holds, nil for any other comment (a misspelt directive too):
+    /// for editors, which hover and complete the rule ids of a directive by their spans.
+    public static func directive(in comment: Comment) -> SuppressionDirective? {
+        guard case .directive(let directive) = parse(comment) else { return nil }
+        return directive
+    }
+
     /// Parses a comment; nil when it is an ordinary comment.
     static func parse(_ comment: Comment) -> Parsed? {
         let bytes = Array(comment.text.utf8)

@@ -9,6 +9,16 @@
 // in range, and whether names exist, is the model builder's business, so that a scenario given
 // on the command line gets the same messages.
 
+extension BatonParser {
+    /// The words that start a scenario line (not keywords: see above), for editors that
+    /// complete them.
+    public static var scenarioLineWords: [String] { Parser.scenarioLineWords }
+    /// What a fault does to its participant.
+    public static var faultEffectWords: [String] { Parser.faultEffectWords }
+    /// What an `expect` line measures.
+    public static var expectationWords: [String] { Parser.expectationWords }
+}
+
 extension Parser {
     /// The words that start a scenario line.
     static let scenarioLineWords = ["load", "fault", "expect"]
