@@ -102,7 +102,9 @@ public enum Hover {
         let dependencies = availability.dependencies(of: id)
         if !dependencies.isEmpty {
             let own = participant.attributes.availability.map { "its own \(Describe.percent($0))" } ?? "its own 100% (undeclared)"
-            composite += " (\(own) × \("\(dependencies.count) synchronous \(dependencies.count == 1 ? "dependency" : "dependencies")"))"
+            let noun = dependencies.count == 1 ? "dependency" : "dependencies"
+            let names = Describe.list(dependencies) { Markdown.escape(model[$0].name) }
+            composite += " (\(own) × \(dependencies.count) synchronous \(noun): \(names))"
         }
         lines.append(composite)
         var fanOut = "fan-out: \(syncGraph.fanOut(id)) (distinct participants it calls or fetches from)"
