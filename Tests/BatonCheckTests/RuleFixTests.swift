@@ -69,6 +69,24 @@ struct RuleFixTests {
         }
     }
 
+    /// The fixed text after applying the first fix of every unused-suppression finding.
+    func removingUnused(_ source: String) -> String {
+        let (_, found) = findings(of: UnusedSuppression.descriptor.id, in: source)
+        let fixes = found.compactMap(\.fixes.first)
+        return String(decoding: TextEdits.apply(fixes, to: Array(source.utf8), file: FileID(0)).bytes, as: UTF8.self)
+    }
+
+    @Test func unusedSuppressionsAreRemovedByLineByCommentOrById() {
+        let design = "service A\nservice B [timeout=1s]\n"
+        #expect(removingUnused(design + "  # baton:ignore missing-timeout -- stale\nA -> B : x\n") == design + "A -> B : x\n")
+        #expect(removingUnused(design + "A -> B : x  # baton:ignore missing-timeout -- stale\n") == design + "A -> B : x\n")
+        let external = "service  A\nexternal B [timeout=1s]\n"
+        #expect(removingUnused(external + "# baton:ignore external-without-breaker, missing-timeout -- x\nA -> B : x\n")
+                == external + "# baton:ignore external-without-breaker -- x\nA -> B : x\n")
+        #expect(removingUnused(external + "# baton:ignore missing-timeout, external-without-breaker -- x\nA -> B : x\n")
+                == external + "# baton:ignore external-without-breaker -- x\nA -> B : x\n")
+    }
+
     static func apply(_ fix: Fix, to text: String) -> String {
         let applied = TextEdits.apply([fix], to: Array(text.utf8), file: FileID(0))
         return String(decoding: applied.bytes, as: UTF8.self)
