@@ -145,7 +145,7 @@ public enum RuleDocumentation {
 
             Many findings also carry fixes, listed under each rule: safe ones (which keep what the design
             means) are applied by `baton check --fix`, unsafe ones (which change it) only with
-            `--unsafe-fixes`, and `--diff` shows them without writing ([cli.md](cli.md#baton-check)).
+            `--unsafe-fixes`, and `--diff` shows them without writing ([ci.md](ci.md#fixing-findings)).
             Every rule finding's last fix suppresses it with a `# baton:ignore` comment; editors offer it,
             `baton check` never applies it, since a suppression is a decision only a person can make.
 

@@ -36,6 +36,7 @@ enum CheckCommand {
             .flag("--fix", "apply safe fixes to the files named, then report what is left"),
             .flag("--unsafe-fixes", "also apply the fixes that change the design (implies --fix)"),
             .flag("--diff", "print the fixes as a unified diff instead of writing them; exit 1 if there are any"),
+            .force,
         ],
         examples: [
             "baton check samples/card-payments.baton",
@@ -93,7 +94,7 @@ enum CheckCommand {
             for key in fixes.changed {
                 guard let input = fixes.input(for: key), !input.isStandardInput, let bytes = fixes.contents[key] else { continue }
                 do {
-                    try AtomicWrite.write(bytes, to: input.displayPath)
+                    try AtomicWrite.write(bytes, to: input.displayPath, options: AtomicWrite.Options(force: arguments.has("--force")))
                 } catch {
                     // The other files are still fixed; the run fails as an I/O error.
                     status = Terminal.fail(error.message, help: error.help, code: Terminal.Exit.usageFault)
