@@ -15,6 +15,8 @@ public struct FixSource: Sendable {
     private let declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)]
     /// Per file, every statement head sorted by start (what `# baton:ignore` targets).
     private let heads: [[Span]]
+    /// Every participant name (lookups only), so a new declaration gets a free one.
+    private let names: Set<String>
 
     /// The declarations `baton fmt` aligns together: consecutive lines, no comment between.
     struct DeclarationRun: Sendable {
@@ -91,7 +93,11 @@ public struct FixSource: Sendable {
         self.lists = lists
         self.declarations = declarations
         self.heads = heads
+        names = Set(compilation.model.participants.map(\.name))
     }
+
+    /// Whether a participant of the design has this name.
+    func isDeclared(_ name: String) -> Bool { names.contains(name) }
 
     /// Splits consecutive declarations where `baton fmt` does: at a blank line or an own-line
     /// comment (the same test as the formatter's, which owns the layout).
@@ -146,6 +152,14 @@ public struct FixSource: Sendable {
     /// or before it), as `# baton:ignore` finds it.
     func statementHead(containing span: Span) -> Span? {
         guard span.file.rawValue < heads.count else { return nil }
-        return heads[span.file.rawValue].last { $0.start <= span.start }
+        let heads = heads[span.file.rawValue]
+        // Binary search: a large design has as many findings as statements.
+        var low = 0
+        var high = heads.count
+        while low < high {
+            let mid = (low + high) / 2
+            if heads[mid].start <= span.start { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? heads[low - 1] : nil
     }
 }

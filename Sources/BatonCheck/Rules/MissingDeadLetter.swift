@@ -76,7 +76,7 @@ public struct MissingDeadLetter: Rule {
         let participant = context.model[channel]
         var name = participant.name + "DLQ"
         var suffix = 2
-        while context.model.participant(named: name) != nil {
+        while source.isDeclared(name) {
             name = participant.name + "DLQ\(suffix)"
             suffix += 1
         }
