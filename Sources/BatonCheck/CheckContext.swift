@@ -25,6 +25,15 @@ public struct CheckContext: Sendable {
     public let namedByAttribute: [Bool]
     /// Channels that are some channel's dead-letter queue.
     public let isDeadLetterChannel: [Bool]
+    /// The source text, when the check has it: rules offer fixes only then (a context made
+    /// from a model alone has none).
+    public var fixSource: FixSource?
+
+    /// A context with the compilation's source text, so that findings carry fixes.
+    public init(_ compilation: Compilation) {
+        self.init(compilation.model)
+        fixSource = FixSource(compilation)
+    }
 
     public init(_ model: Model) {
         self.model = model

@@ -9,15 +9,17 @@ public enum Checker {
     public static func check(_ compilation: Compilation, configuration: Configuration = .defaults) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
         var diagnostics = compilation.diagnostics
-        diagnostics += lint(CheckContext(compilation.model), configuration: configuration)
+        let context = CheckContext(compilation)
+        diagnostics += lint(context, configuration: configuration)
         var suppressions = Suppressions(compilation)
         diagnostics = suppressions.filter(diagnostics)
         diagnostics += suppressions.problems(severity: configuration.severity(of: UnusedSuppression.descriptor),
-                                             configuration: configuration)
+                                             configuration: configuration, source: context.fixSource)
         return diagnostics.sorted(by: Diagnostic.sourceOrder)
     }
 
-    /// The findings of every enabled rule, unsuppressed, in rule order.
+    /// The findings of every enabled rule, unsuppressed, in rule order. With the source text
+    /// (`context.fixSource`), each finding's fixes end with one that suppresses it.
     public static func lint(_ context: CheckContext, configuration: Configuration = .defaults,
                             rules: [any Rule] = Rules.all) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -26,9 +28,13 @@ public enum Checker {
             let severity = configuration.severity(of: descriptor)
             guard severity != .off else { continue }
             for finding in rule.check(context, options: configuration.options(of: descriptor)) {
+                var fixes = finding.fixes
+                if let source = context.fixSource, let suppress = SuppressionFix.suppress(descriptor.id, at: finding.span, source: source) {
+                    fixes.append(suppress)
+                }
                 diagnostics.append(Diagnostic(code: descriptor.id, severity: severity, message: finding.message,
                                               span: finding.span, notes: finding.notes, help: finding.help,
-                                              fixes: finding.fixes))
+                                              fixes: fixes))
             }
         }
         return diagnostics

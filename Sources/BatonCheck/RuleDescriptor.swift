@@ -15,19 +15,24 @@ public struct RuleDescriptor: Sendable {
     public var details: String
     /// The options its `RuleOptionKey`s carry (`[max.option]`), in the order they are documented.
     public var options: [RuleOption]
+    /// The fixes its findings offer, one line each (`baton explain`, docs/rules.md), besides
+    /// the "suppress this finding" fix every finding offers. Every triggering example is
+    /// checked with them: applying each one removes the finding.
+    public var fixes: [String]
     /// Designs that must produce findings exactly at their `↓` markers.
     public var triggering: [RuleExample]
     /// Designs that must produce no finding of this rule.
     public var nonTriggering: [RuleExample]
 
     public init(id: String, defaultSeverity: Severity, summary: String, rationale: String, details: String,
-                options: [RuleOption] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
+                options: [RuleOption] = [], fixes: [String] = [], triggering: [RuleExample], nonTriggering: [RuleExample]) {
         self.id = id
         self.defaultSeverity = defaultSeverity
         self.summary = summary
         self.rationale = rationale
         self.details = details
         self.options = options
+        self.fixes = fixes
         self.triggering = triggering
         self.nonTriggering = nonTriggering
     }

@@ -8,6 +8,10 @@ import BatonSyntax
 /// (`[{"file": "design.baton", "errors": 2899}]`, after `diagnostics`) and the summary counts
 /// them (`"omittedErrors": 2899`); both are absent otherwise. `summary.errors` counts the
 /// errors in `diagnostics`.
+///
+/// A diagnostic with fixes has `fixes` (after `help`; absent when there are none):
+/// `[{"title", "safety": "safe"|"unsafe", "suppression": Bool, "edits": [{"file", "start":
+/// {"line", "column"}, "end": {…}, "newText"}]}]`, positions counted like the diagnostic's.
 public enum JSONReporter {
     public static let version = 1
 
@@ -51,6 +55,22 @@ public enum JSONReporter {
             })),
         ]
         if let help = diagnostic.help { members.append(("help", .string(help))) }
+        if !diagnostic.fixes.isEmpty { members.append(("fixes", .array(diagnostic.fixes.map(json)))) }
         return .object(members)
+    }
+
+    static func json(_ fix: ReportedFix) -> JSONValue {
+        func position(_ position: SourcePosition) -> JSONValue {
+            .object([("line", .int(position.line)), ("column", .int(position.column))])
+        }
+        return .object([
+            ("title", .string(fix.title)),
+            ("safety", .string(fix.safety.rawValue)),
+            ("suppression", .bool(fix.isSuppression)),
+            ("edits", .array(fix.edits.map { edit in
+                .object([("file", .string(edit.file)), ("start", position(edit.start)), ("end", position(edit.end)),
+                         ("newText", .string(edit.newText))])
+            })),
+        ])
     }
 }

@@ -28,6 +28,8 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     /// The text of the statement the diagnostic points at, whitespace runs collapsed to one
     /// space: stable when lines move, so fingerprints can use it instead of line numbers.
     public var statementText: String
+    /// The fixes, in the diagnostic's order (a suppression, when offered, last).
+    public var fixes: [ReportedFix]
 
     public init(_ diagnostic: Diagnostic, sources: SourceMap) {
         let source = sources[diagnostic.span.file]
@@ -44,6 +46,7 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         help = diagnostic.help
         excerpt = SourceExcerpt(source, line: start.line, around: diagnostic.span.start)
         statementText = Self.collapsingWhitespace(source.text(of: diagnostic.span))
+        fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources) }
         notes = diagnostic.notes.map { note in
             guard let span = note.span else { return ReportedNote(message: note.message) }
             let noteSource = sources[span.file]

@@ -80,6 +80,10 @@ public enum SARIFReporter {
                 ])
             }
             if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
+            // Suppressions are left out: a SARIF fix resolves the problem, and a consumer that
+            // applies fixes in bulk must not silence findings (SARIF records those apart).
+            let fixes = diagnostic.fixes.filter { !$0.isSuppression }.map { fix($0, workingDirectory: workingDirectory) }
+            if !fixes.isEmpty { members.append(("fixes", .array(fixes))) }
             return .object(members)
         }
         let rules = entries.map { entry -> JSONValue in
@@ -134,6 +138,29 @@ public enum SARIFReporter {
         case .warning: "warning"
         case .info, .off: "note"
         }
+    }
+
+    /// SARIF 2.1.0 §3.55: one artifact change per file, each edit a replacement of a region
+    /// (an empty region inserts).
+    static func fix(_ fix: ReportedFix, workingDirectory: String) -> JSONValue {
+        var files: [String] = []
+        for edit in fix.edits where !files.contains(edit.file) { files.append(edit.file) }
+        let changes = files.map { file -> JSONValue in
+            .object([
+                ("artifactLocation", .object([("uri", .string(relativeURI(file, workingDirectory: workingDirectory))),
+                                              ("uriBaseId", .string("%SRCROOT%"))])),
+                ("replacements", .array(fix.edits.filter { $0.file == file }.map { edit in
+                    .object([
+                        ("deletedRegion", .object([
+                            ("startLine", .int(edit.start.line)), ("startColumn", .int(edit.start.column)),
+                            ("endLine", .int(edit.end.line)), ("endColumn", .int(edit.end.column)),
+                        ])),
+                        ("insertedContent", .object([("text", .string(edit.newText))])),
+                    ])
+                })),
+            ])
+        }
+        return .object([("description", .object([("text", .string(fix.title))])), ("artifactChanges", .array(changes))])
     }
 
     static func physicalLocation(uri: String, startLine: Int, startColumn: Int, endLine: Int?, endColumn: Int?) -> JSONValue {

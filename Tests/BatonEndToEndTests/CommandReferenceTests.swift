@@ -17,7 +17,7 @@ import Testing
                  run `UPDATE_GOLDENS=1 swift test` after changing a command. -->
 
             Exit status, for every command: **0** success; **1** the input is at fault (findings at or above
-            the fail level, compile errors, `fmt --check` or `markdown --check` found changes, an expectation
+            the fail level, compile errors, `fmt --check`, `markdown --check` or `check --diff` found changes, an expectation
             failed under `simulate --check`); **2** the invocation is at fault (usage, configuration or I/O
             error, no input matched). Every command reads `-` as standard input. Options go after the
             command (`baton check --format json x`); Baton has none of its own but `--help` and `--version`,
@@ -33,7 +33,7 @@ import Testing
             below a directory argument: one that cannot be read, a link to nothing or a named pipe called
             `*.baton` stops the run with exit status 2 instead of being left out unseen.
 
-            **Files Baton writes** (`fmt`, `render -o`, `simulate -o` and `--chart`, `markdown`, the images
+            **Files Baton writes** (`fmt`, `check --fix`, `render -o`, `simulate -o` and `--chart`, `markdown`, the images
             of `pandoc`) are replaced atomically: the bytes go to a temporary file created exclusively beside
             the target (a link or file planted at its name is never followed), which is synced and renamed
             over the target. A replaced file keeps its permission bits, and its owner and group where the

@@ -92,6 +92,22 @@ struct DiagnosticFormatTests {
         #expect(original[1] == changed[1])
     }
 
+    @Test func sarifCarriesFixesButNotSuppressions() throws {
+        let log = try JSONValue.parse(Self.sarif(Self.reported()))
+        let results = try #require(log["runs"]?.arrayValue?.first?["results"]?.arrayValue)
+        let breaker = try #require(results.first { $0["ruleId"] == .string("external-without-breaker") })
+        let fixes = try #require(breaker["fixes"]?.arrayValue)
+        #expect(fixes.count == 1, "the suppression fix is left out")
+        #expect(fixes[0]["description"]?["text"] == .string("add circuit-breaker"))
+        let change = try #require(fixes[0]["artifactChanges"]?.arrayValue?.first)
+        #expect(change["artifactLocation"]?["uri"] == .string("designs/checkout.baton"))
+        let replacement = try #require(change["replacements"]?.arrayValue?.first)
+        // `Orders -> Stripe : "charge, now: 100%"` is 38 columns long: the list goes in at column 39 of line 7.
+        #expect(replacement["deletedRegion"] == .object([("startLine", .int(7)), ("startColumn", .int(39)),
+                                                         ("endLine", .int(7)), ("endColumn", .int(39))]))
+        #expect(replacement["insertedContent"]?["text"] == .string(" [circuit-breaker]"))
+    }
+
     @Test func relativeURIs() {
         #expect(SARIFReporter.relativeURI("/work/repo/designs/a b.baton", workingDirectory: "/work/repo") == "designs/a%20b.baton")
         #expect(SARIFReporter.relativeURI("./designs/x.baton", workingDirectory: "/work/repo") == "designs/x.baton")

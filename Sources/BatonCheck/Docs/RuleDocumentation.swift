@@ -32,6 +32,7 @@ public enum RuleDocumentation {
                 out += "  \(option.name) = \(LiteralFormat.number(option.defaultValue))  \(option.summary) (\(range(option)))\n"
             }
         }
+        out += "\nFixes\n" + indented(fixesText(descriptor))
         for (index, example) in descriptor.triggering.enumerated() {
             out += "\nBad" + (descriptor.triggering.count > 1 ? " (\(index + 1))" : "") + optionsNote(example) + " — ↓ marks where the finding points\n"
             out += indented(example.source)
@@ -42,6 +43,24 @@ public enum RuleDocumentation {
         }
         out += "\nSuppress or configure\n" + indented(suppressionText(descriptor))
         return out
+    }
+
+    /// What `Fixes` says: the rule's fixes, and the suppression every rule finding offers.
+    static func fixesText(_ descriptor: RuleDescriptor) -> String {
+        fixLines(descriptor).map { line in
+            wrap("- " + plain(line), width: 90).split(separator: "\n").joined(separator: "\n  ") + "\n"
+        }.joined()
+    }
+
+    /// The rule's fixes, then the suppression every rule finding offers (in Markdown).
+    static func fixLines(_ descriptor: RuleDescriptor) -> [String] {
+        var lines = descriptor.fixes
+        if lines.isEmpty { lines.append("none that is mechanical: the help line says what to change") }
+        if descriptor.id != UnusedSuppression.descriptor.id {
+            lines.append("suppress this finding: `# baton:ignore \(descriptor.id) -- reason` on its own line above the "
+                         + "statement, with a reason to write in (offered to editors; `baton check --fix` never applies it)")
+        }
+        return lines
     }
 
     static func suppressionText(_ descriptor: RuleDescriptor) -> String {
@@ -94,6 +113,7 @@ public enum RuleDocumentation {
             }
             out += "\n"
         }
+        out += "**Fixes:**\n\n" + fixLines(descriptor).map { "- \($0)\n" }.joined() + "\n"
         for example in descriptor.triggering {
             out += "Triggers\(optionsNote(example)) — the finding points at the marked line:\n\n```baton\n\(markedAsComments(example.source))\n```\n\n"
         }
@@ -122,6 +142,12 @@ public enum RuleDocumentation {
             carries notes at related statements and ends with a help line. `baton explain RULE` prints a
             rule's section in the terminal; configuration and suppressions are described in
             [configuration.md](configuration.md).
+
+            Many findings also carry fixes, listed under each rule: safe ones (which keep what the design
+            means) are applied by `baton check --fix`, unsafe ones (which change it) only with
+            `--unsafe-fixes`, and `--diff` shows them without writing ([ci.md](ci.md#fixing-findings)).
+            Every rule finding's last fix suppresses it with a `# baton:ignore` comment; editors offer it,
+            `baton check` never applies it, since a suppression is a decision only a person can make.
 
             | rule | default | reports |
             |---|---|---|

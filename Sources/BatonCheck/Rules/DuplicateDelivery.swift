@@ -24,6 +24,7 @@ public struct DuplicateDelivery: Rule {
             (a driver, store, queue or topic cannot declare it, so mark its interaction). Fires at \
             each consuming interaction that is not, with a note at the channel.
             """,
+        fixes: ["declare the consuming interaction `idempotent` (only right when handling a message twice is harmless)"],
         triggering: [
             RuleExample("""
                 queue   Fulfil [overflow=backpressure, dlq=FulfilDLQ]
@@ -84,7 +85,9 @@ public struct DuplicateDelivery: Rule {
                     at: model[id].span,
                     "'\(channel.name)' delivers at least once, but '\(consumer.name)' handles \(context.operation(id)) without being idempotent: a redelivered message is processed twice",
                     notes: [.init("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)],
-                    help: "make '\(consumer.name)' an idempotent receiver and declare it (\(declare)), or deduplicate by message id"))
+                    help: "make '\(consumer.name)' an idempotent receiver and declare it (\(declare)), or deduplicate by message id",
+                    fixes: AttributeFix.fix(adding: [.init("idempotent")], to: id, in: context,
+                                            title: "declare the interaction idempotent")))
             }
         }
         return findings.sorted { $0.span.start < $1.span.start }

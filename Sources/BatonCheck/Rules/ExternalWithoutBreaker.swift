@@ -21,6 +21,7 @@ public struct ExternalWithoutBreaker: Rule {
             Fires for each sync interaction — a call `->` or a fetch `<-` — whose passive end is an \
             `external` and that does not declare `circuit-breaker`. Points at the interaction.
             """,
+        fixes: ["add `circuit-breaker` to the interaction"],
         triggering: [
             RuleExample("""
                 service  Checkout [timeout=2s]
@@ -62,7 +63,8 @@ public struct ExternalWithoutBreaker: Rule {
                 at: interaction.span,
                 "'\(initiator)' \(what) the external '\(passive.name)' synchronously without a circuit breaker: when '\(passive.name)' hangs, '\(initiator)' hangs with it",
                 notes: [.init("'\(passive.name)' is declared external here", at: passive.span)],
-                help: "add circuit-breaker to the \(noun) (and decide how '\(initiator)' degrades while it is open), or make the interaction asynchronous"))
+                help: "add circuit-breaker to the \(noun) (and decide how '\(initiator)' degrades while it is open), or make the interaction asynchronous",
+                fixes: AttributeFix.fix(adding: [.init("circuit-breaker")], to: id, in: context)))
         }
         return findings
     }

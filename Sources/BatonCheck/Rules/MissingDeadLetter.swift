@@ -21,6 +21,7 @@ public struct MissingDeadLetter: Rule {
             has consumers (fetchers, or push deliveries) and declares no `dlq`. A channel that is \
             itself some channel's `dlq` is exempt.
             """,
+        fixes: ["add `dlq=<Name>DLQ` to the channel and declare `queue <Name>DLQ` on the line after it (a free name: `<Name>DLQ2`, … when taken); who reads it is still yours to add"],
         triggering: [
             RuleExample("""
                 ↓queue   EmailQ [overflow=backpressure]
@@ -61,8 +62,43 @@ public struct MissingDeadLetter: Rule {
             findings.append(Finding(
                 at: channel.span,
                 "\(channel.kind.rawValue) '\(channel.name)' delivers at least once to \(context.names(distinct)) but has no dead-letter queue: a message that always fails is redelivered forever",
-                help: "declare a dead-letter queue (dlq=\(channel.name)DLQ, with max-receives=N) and somebody who reads it"))
+                help: "declare a dead-letter queue (dlq=\(channel.name)DLQ, with max-receives=N) and somebody who reads it",
+                fixes: Self.fix(channel.id, context)))
         }
         return findings
+    }
+
+    /// `dlq=NameDLQ` on the channel and `queue NameDLQ` on the next line, aligned as `baton fmt`
+    /// aligns a run of declarations (a channel that was alone in its run joins one, so its
+    /// kind is padded too).
+    static func fix(_ channel: ParticipantID, _ context: CheckContext) -> [Fix] {
+        guard let source = context.fixSource else { return [] }
+        let participant = context.model[channel]
+        var name = participant.name + "DLQ"
+        var suffix = 2
+        while source.isDeclared(name) {
+            name = participant.name + "DLQ\(suffix)"
+            suffix += 1
+        }
+        let file = participant.span.file
+        var edits = AttributeFix.edits(adding: [.init("dlq", name)], to: channel, in: context)
+        let kindWidth = ParticipantKind.allCases.map(\.rawValue.count).max() ?? 0
+        let keyword = ParticipantKind.queue.rawValue
+        let declaration = source.indentation(at: participant.span.start, in: file) + keyword
+            + String(repeating: " ", count: max(1, kindWidth + 1 - keyword.count)) + name
+        let next = source.nextLineStart(after: participant.span.end, in: file)
+        let line = next.needsBreak ? "\n" + declaration : declaration + "\n"
+        if let (syntax, run) = source.declaration(participant.span), run.count == 1 {
+            let kind = syntax.kind.rawValue
+            let gap = Span(file: file, start: syntax.kindSpan.end, end: syntax.name.span.start)
+            edits.append(TextEdit(gap, String(repeating: " ", count: max(1, kindWidth + 1 - kind.count))))
+        }
+        // The list and the new line both go at the very end of a file without a final newline.
+        if let index = edits.firstIndex(where: { $0.span.isEmpty && $0.span.start == next.offset }) {
+            edits[index].replacement += line
+        } else {
+            edits.append(.insert(line, at: next.offset, in: file))
+        }
+        return [Fix("add dlq=\(name) and declare the queue \(name)", safety: .unsafe, edits: edits)]
     }
 }

@@ -20,6 +20,7 @@ public struct MissingTimeout: Rule {
             Fires for each `->` and `<-` that has no `timeout` and whose passive end declares no \
             `timeout` either. Points at the interaction.
             """,
+        fixes: ["add `timeout=` to the interaction: one and a half times what one attempt waits for (its `latency`, else its passive end's, plus the worst-case wait of its block), rounded up to a readable duration such as `600ms` or `1500ms`; `1s` when nothing it waits for has a known duration"],
         triggering: [
             RuleExample("""
                 client  Analyst
@@ -56,8 +57,23 @@ public struct MissingTimeout: Rule {
                 "'\(from)' \(verb) '\(to)' synchronously without a timeout: it waits as long as '\(to)' takes, or forever",
                 help: context.canDeclare("timeout", on: interaction.to)
                     ? "add [timeout=...] to the interaction, or declare a default timeout on '\(to)'"
-                    : "add [timeout=...] to the interaction"))
+                    : "add [timeout=...] to the interaction",
+                fixes: AttributeFix.fix(adding: [.init("timeout", Self.suggestedTimeout(id, context).text)], to: id, in: context)))
         }
         return findings
+    }
+
+    /// What a fix proposes when nothing the interaction waits for has a known duration.
+    static let defaultTimeout = 1.0
+
+    /// The timeout a fix proposes: one and a half times the wait of one attempt (a typical
+    /// latency is not a worst case, so it gets headroom), rounded up to a readable duration.
+    /// It is at least the block's worst-case wait, so it does not start a `timeout-inversion`.
+    static func suggestedTimeout(_ id: InteractionID, _ context: CheckContext) -> (seconds: Double, text: String) {
+        let interaction = context.model[id]
+        let latency = interaction.attributes.latency ?? context.model[interaction.to].attributes.latency ?? 0
+        let wait = latency + context.waits.cost(of: interaction.block ?? [], in: context.model)
+        guard wait > 0, wait.isFinite else { return ReadableDuration.roundingUp(defaultTimeout) }
+        return ReadableDuration.roundingUp(wait * 1.5)
     }
 }

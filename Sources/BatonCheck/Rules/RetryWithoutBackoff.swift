@@ -21,6 +21,7 @@ public struct RetryWithoutBackoff: Rule {
             `backoff=exponential`, `jitter`, or both; the message says which is missing. Points at the \
             interaction.
             """,
+        fixes: ["add what is missing of `backoff=exponential` and `jitter` to the interaction (replacing another `backoff`)"],
         triggering: [
             RuleExample("""
                 service Search  [timeout=3s]
@@ -52,12 +53,16 @@ public struct RetryWithoutBackoff: Rule {
                 missing.append(attributes.backoff.map { "exponential backoff (it has backoff=\($0.rawValue))" } ?? "exponential backoff")
             }
             if !attributes.jitter { missing.append("jitter") }
+            var add: [AttributeFix.Attribute] = []
+            if attributes.backoff != .exponential { add.append(.init("backoff", "exponential")) }
+            if !attributes.jitter { add.append(.init("jitter")) }
             guard !missing.isEmpty else { continue }
             let retries = attributes.retries?.description ?? "0"
             findings.append(Finding(
                 at: interaction.span,
                 "'\(context.name(interaction.from))' retries '\(context.describe(interaction.id))' (retries=\(retries)) without \(missing.joined(separator: " and without "))",
-                help: "add backoff=exponential and jitter, so retries spread out instead of arriving in synchronised waves"))
+                help: "add backoff=exponential and jitter, so retries spread out instead of arriving in synchronised waves",
+                fixes: AttributeFix.fix(adding: add, to: id, in: context)))
         }
         return findings
     }

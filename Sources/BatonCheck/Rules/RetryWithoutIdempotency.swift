@@ -22,6 +22,7 @@ public struct RetryWithoutIdempotency: Rule {
             at the interaction. Only services, externals and clients can declare `idempotent` \
             themselves; for a store, queue or topic the help suggests the interaction.
             """,
+        fixes: ["declare the interaction `idempotent` (only right when the operation really is)"],
         triggering: [
             RuleExample("""
                 service  Shop [timeout=2s]
@@ -65,7 +66,9 @@ public struct RetryWithoutIdempotency: Rule {
                 at: interaction.span,
                 "'\(context.name(interaction.from))' retries \(context.operation(interaction.id)) at '\(passive.name)', but \(neither): a retry after a lost reply performs it twice",
                 notes: [.init("'\(passive.name)' is declared here", at: passive.span)],
-                help: "make the operation idempotent and declare it (\(declare)), or remove the retries"))
+                help: "make the operation idempotent and declare it (\(declare)), or remove the retries",
+                fixes: AttributeFix.fix(adding: [.init("idempotent")], to: id, in: context,
+                                        title: "declare the interaction idempotent")))
         }
         return findings
     }

@@ -17,6 +17,7 @@ public struct UnboundedRetry: Rule {
             (a dead-letter queue, an alert, a compensation) belongs in the design.
             """,
         details: "Fires for each interaction with `retries=unbounded`, at the interaction.",
+        fixes: ["bound the retries with `retries=3`"],
         triggering: [
             RuleExample("""
                 service Gateway [timeout=1s]
@@ -39,7 +40,8 @@ public struct UnboundedRetry: Rule {
             findings.append(Finding(
                 at: interaction.span,
                 "'\(context.name(interaction.from))' retries '\(context.describe(interaction.id))' without limit: when '\(context.name(interaction.to))' is down the attempts never stop",
-                help: "bound the retries (retries=N) and decide what happens after the last one: a dead-letter queue, an alert or a compensation"))
+                help: "bound the retries (retries=N) and decide what happens after the last one: a dead-letter queue, an alert or a compensation",
+                fixes: AttributeFix.fix(adding: [.init("retries", "3")], to: id, in: context, title: "bound the retries: retries=3")))
         }
         return findings
     }

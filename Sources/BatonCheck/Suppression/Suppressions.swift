@@ -102,12 +102,13 @@ struct Suppressions {
     /// Findings about the root file's directives: unknown rules, unsuppressible ids, directives
     /// that name no rule, and suppressions that suppressed nothing (for rules that ran: a rule
     /// turned off in the configuration cannot tell).
-    func problems(severity: Severity, configuration: Configuration) -> [Diagnostic] {
+    func problems(severity: Severity, configuration: Configuration, source: FixSource? = nil) -> [Diagnostic] {
         guard severity != .off else { return [] }
         let code = UnusedSuppression.descriptor.id
         var result: [Diagnostic] = []
-        func report(_ span: Span, _ message: String, help: String) {
-            result.append(Diagnostic(code: code, severity: severity, message: message, span: span, help: help))
+        func report(_ span: Span, _ message: String, help: String, fix: Fix? = nil) {
+            result.append(Diagnostic(code: code, severity: severity, message: message, span: span, help: help,
+                                     fixes: fix.map { [$0] } ?? []))
         }
         for unknown in unknownDirectives where unknown.span.file == rootFile {
             report(unknown.span, "'baton:\(unknown.word)' is not a Baton directive, so it suppresses nothing",
@@ -121,13 +122,13 @@ struct Suppressions {
                        help: "name the rules to ignore: # baton:\(keyword) RULE[, RULE] -- reason")
                 continue
             }
+            var problems: [(index: Int, message: String, help: String)] = []
             for (index, rule) in directive.rules.enumerated() {
                 if rule.id == code {
-                    report(rule.span, "'\(code)' cannot be suppressed by a comment",
-                           help: "turn it off in .baton.json (\"rules\": {\"\(code)\": \"off\"}) if you must")
+                    problems.append((index, "'\(code)' cannot be suppressed by a comment",
+                                     "turn it off in .baton.json (\"rules\": {\"\(code)\": \"off\"}) if you must"))
                 } else if CompileError.isCompileError(rule.id) {
-                    report(rule.span, "'\(rule.id)' is a compile error, which cannot be suppressed",
-                           help: "fix the design instead")
+                    problems.append((index, "'\(rule.id)' is a compile error, which cannot be suppressed", "fix the design instead"))
                 } else if let descriptor = Rules.descriptor(id: rule.id) {
                     guard !entry.used[index], configuration.severity(of: descriptor) != .off else { continue }
                     let place: String
@@ -138,13 +139,22 @@ struct Suppressions {
                         place = entry.targets.isEmpty ? "(no statement on this line)"
                             : entry.targets.count == 1 ? "on this statement" : "on the statements of this line"
                     }
-                    report(rule.span, "'baton:\(keyword) \(rule.id)' suppresses nothing: there is no \(rule.id) finding \(place)",
-                           help: "remove '\(rule.id)' from the comment (or the whole comment)")
+                    problems.append((index, "'baton:\(keyword) \(rule.id)' suppresses nothing: there is no \(rule.id) finding \(place)",
+                                     "remove '\(rule.id)' from the comment (or the whole comment)"))
                 } else {
                     var help = "run 'baton rules' for the list of rule ids"
                     if let suggestion = Rules.suggestion(for: rule.id) { help = "did you mean '\(suggestion)'?" }
-                    report(rule.span, "unknown rule '\(rule.id)' in 'baton:\(keyword)', so it suppresses nothing", help: help)
+                    problems.append((index, "unknown rule '\(rule.id)' in 'baton:\(keyword)', so it suppresses nothing", help))
                 }
+            }
+            // Every id of the comment suppresses nothing: the comment goes; else only those ids.
+            let wholeComment = problems.count == directive.rules.count
+            for problem in problems {
+                let fix = source.map { source in
+                    wholeComment ? SuppressionFix.removeComment(directive.span, source: source)
+                        : SuppressionFix.removeRule(problem.index, of: directive, source: source)
+                }
+                report(directive.rules[problem.index].span, problem.message, help: problem.help, fix: fix)
             }
         }
         return result

@@ -23,6 +23,9 @@ public enum UnusedSuppression {
             turned off in the configuration do not make their suppressions unused. This check can \
             only be turned off in `.baton.json`, not by a comment.
             """,
+        fixes: [
+            "remove the rule id from the comment, or the whole comment when none of its ids suppresses anything (its line, when it is alone on it); a safe fix, which `baton check --fix` applies",
+        ],
         triggering: [
             RuleExample("""
                 service A [timeout=1s]

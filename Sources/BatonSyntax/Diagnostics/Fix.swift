@@ -18,11 +18,16 @@ public struct Fix: Hashable, Sendable {
     public var safety: Safety
     /// Non-overlapping edits, all in files of the same compilation, in source order.
     public var edits: [TextEdit]
+    /// Whether the fix adds a `# baton:ignore` comment instead of changing the design. A
+    /// suppression records a decision only a person can make, so `check --fix` and
+    /// `--unsafe-fixes` never apply one; editors offer it as a quick fix.
+    public var isSuppression: Bool
 
-    public init(_ title: String, safety: Safety, edits: [TextEdit]) {
+    public init(_ title: String, safety: Safety, edits: [TextEdit], isSuppression: Bool = false) {
         self.title = title
         self.safety = safety
         self.edits = edits.sorted(by: TextEdit.sourceOrder)
+        self.isSuppression = isSuppression
     }
 }
 

@@ -17,6 +17,15 @@ enum CheckCommand {
             from its directory (standard input: from the current directory), unless --config is given.
             Exit status: 0 when nothing reaches the fail level, 1 when something does (compile errors
             always do), 2 for a usage, configuration or I/O error.
+
+            --fix applies the findings' safe fixes to the files named (and the designs below a named
+            directory), rewriting each once, atomically; an imported file changes only when it is named
+            too. --unsafe-fixes also applies the fixes that change the design. Fixing repeats until
+            nothing more applies; the report then shows what is left, and standard error says
+            "fixed N findings in M files". Fixes that suppress a finding are never applied. With '-'
+            (alone), the fixed text goes to standard output and the report to standard error.
+            --diff prints the fixes as a unified diff and writes nothing: exit 1 when there is a diff,
+            0 when there is none.
             """,
         options: [
             .choice("--format", "FORMAT", CheckFormat.self, "output format"),
@@ -24,6 +33,10 @@ enum CheckCommand {
             .value("--config", "PATH", "use this configuration file for every input instead of looking for .baton.json"),
             .importRoot,
             .color("colour the text output (default auto: only on a terminal, never with NO_COLOR)"),
+            .flag("--fix", "apply safe fixes to the files named, then report what is left"),
+            .flag("--unsafe-fixes", "also apply the fixes that change the design (implies --fix)"),
+            .flag("--diff", "print the fixes as a unified diff instead of writing them; exit 1 if there are any"),
+            .force,
         ],
         examples: [
             "baton check samples/card-payments.baton",
@@ -31,6 +44,8 @@ enum CheckCommand {
             "baton check --format sarif designs/ > baton.sarif",
             "baton check --format github --fail-on warning designs/",
             "cat design.baton | baton check -",
+            "baton check --fix designs/",
+            "baton check --unsafe-fixes --diff design.baton",
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
@@ -45,14 +60,55 @@ enum CheckCommand {
         }
         let commandLineFailLevel = arguments.value("--fail-on").flatMap(Severity.init(rawValue:))
         let importRoots = arguments.importRoots
+        func compileOptions(_ input: InputFile) -> CompileOptions {
+            // A file found below a directory argument may import from anywhere inside that directory.
+            CompileOptions(importRoots: importRoots + (input.searchRoot.map { [FileReader.absolute($0)] } ?? []))
+        }
+        let showDiff = arguments.has("--diff")
+        let fixing = showDiff || arguments.has("--fix") || arguments.has("--unsafe-fixes")
+        let fixesStandardInput = fixing && !showDiff && inputs.contains(where: \.isStandardInput)
+        if fixesStandardInput, inputs.count > 1 {
+            return Terminal.fail("'baton check --fix -' fixes standard input alone, not with other files",
+                                 help: "run it once for '-' and once for the files")
+        }
+        var fixes = CheckFixes(inputs: inputs, includeUnsafe: arguments.has("--unsafe-fixes"))
+        if fixing {
+            for (input, configuration) in zip(inputs, configurations) {
+                fixes.fix(input, options: compileOptions(input), configuration: configuration)
+            }
+        }
+        let summary = "\(English.plural(fixes.fixed, "finding")) in \(English.plural(fixes.changed.count, "file"))"
+        if showDiff {
+            var diff = ""
+            for key in fixes.changed {
+                guard let input = fixes.input(for: key), let old = fixes.originals[key], let new = fixes.contents[key] else { continue }
+                let path = ControlCharacters.visible(input.displayPath)
+                diff += UnifiedDiff.diff(old: old, new: new, oldLabel: "a/" + path, newLabel: "b/" + path)
+            }
+            Terminal.write(diff)
+            Terminal.error("would fix \(summary)\n")
+            return diff.isEmpty ? Terminal.Exit.success : Terminal.Exit.inputFault
+        }
+        var status = Terminal.Exit.success
+        if fixing {
+            for key in fixes.changed {
+                guard let input = fixes.input(for: key), !input.isStandardInput, let bytes = fixes.contents[key] else { continue }
+                do {
+                    try AtomicWrite.write(bytes, to: input.displayPath, options: AtomicWrite.Options(force: arguments.has("--force")))
+                } catch {
+                    // The other files are still fixed; the run fails as an I/O error.
+                    status = Terminal.fail(error.message, help: error.help, code: Terminal.Exit.usageFault)
+                }
+            }
+            if fixesStandardInput, let input = inputs.first { Terminal.writeBytes(fixes.bytes(of: input)) }
+        }
         var reported: [ReportedDiagnostic] = []
         var seen = Set<ReportedDiagnostic>()
         var omitted: [OmittedErrors] = []
         var fails = false
         for (input, configuration) in zip(inputs, configurations) {
-            // A file found below a directory argument may import from anywhere inside that directory.
-            let options = CompileOptions(importRoots: importRoots + (input.searchRoot.map { [FileReader.absolute($0)] } ?? []))
-            let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options)
+            let compilation = Baton.compile(bytes: fixes.bytes(of: input), displayPath: input.displayPath,
+                                            options: compileOptions(input), read: fixes.reader())
             let failLevel = commandLineFailLevel ?? configuration.failOn ?? .error
             for diagnostic in Baton.check(compilation, configuration: configuration) {
                 if diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code) { fails = true }
@@ -64,19 +120,23 @@ enum CheckCommand {
                 omitted.append(omission)
             }
         }
+        // With the fixed text on standard output, the report goes to standard error.
+        func write(_ text: String) { if fixesStandardInput { Terminal.error(text) } else { Terminal.write(text) } }
         switch arguments.choice("--format", CheckFormat.self) {
         case .json:
-            Terminal.write(JSONReporter.report(reported, files: inputs.count, omitted: omitted))
+            write(JSONReporter.report(reported, files: inputs.count, omitted: omitted))
         case .sarif:
             let tool = SARIFReporter.Tool(name: "baton", version: Baton.version, informationURI: Baton.informationURI)
-            Terminal.write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath,
-                                                omitted: omitted))
+            write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath,
+                                       omitted: omitted))
         case .github:
-            Terminal.write(GitHubReporter.report(reported, files: inputs.count, omitted: omitted))
+            write(GitHubReporter.report(reported, files: inputs.count, omitted: omitted))
         case .text:
-            let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color")))
-            Terminal.write(reporter.report(reported, files: inputs.count, omitted: omitted))
+            let stream = fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO
+            let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: stream))
+            write(reporter.report(reported, files: inputs.count, omitted: omitted))
         }
-        return fails ? Terminal.Exit.inputFault : Terminal.Exit.success
+        if fixing { Terminal.error("fixed \(summary)\n") }
+        return max(status, fails ? Terminal.Exit.inputFault : Terminal.Exit.success)
     }
 }

@@ -1,0 +1,98 @@
+import BatonModel
+import BatonSyntax
+
+/// Edits that give a statement attributes, written the way `baton fmt` writes them.
+///
+/// A statement with a list gets `, key=value` after its last attribute, and an attribute it
+/// already has with another value is replaced in place (`backoff=fixed` becomes
+/// `backoff=exponential`, never a second `backoff`). A statement without a list gets
+/// ` [key=value]` after its label (or name); a declaration in a run `baton fmt` aligns gets
+/// the list in the run's column. A fixed file that was formatted stays formatted, except that
+/// a list on a declaration whose name is longer than every other listed name in its run moves
+/// the run's column, which `baton fmt` then realigns as after any hand edit.
+public enum AttributeFix {
+    /// One attribute to write: `key` alone is a flag, else `key=value`.
+    public struct Attribute: Hashable, Sendable {
+        public var key: String
+        public var value: String?
+
+        public init(_ key: String, _ value: String? = nil) {
+            self.key = key
+            self.value = value
+        }
+
+        public var text: String { value.map { "\(key)=\($0)" } ?? key }
+    }
+
+    /// The edits that give interaction `id` the attributes; empty when it has them already or
+    /// when the check has no source text.
+    public static func edits(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext) -> [TextEdit] {
+        guard let source = context.fixSource else { return [] }
+        let interaction = context.model[id]
+        if let listSpan = interaction.attributeListSpan, let list = source.list(listSpan) {
+            return edits(adding: attributes, to: list, source: source)
+        }
+        let text = " [" + attributes.map(\.text).joined(separator: ", ") + "]"
+        return [.insert(text, at: interaction.span.end, in: interaction.span.file)]
+    }
+
+    /// The edits that give participant `id` the attributes (see `edits(adding:to:in:)`).
+    public static func edits(adding attributes: [Attribute], to id: ParticipantID, in context: CheckContext) -> [TextEdit] {
+        guard let source = context.fixSource else { return [] }
+        let participant = context.model[id]
+        if let listSpan = participant.attributeListSpan, let list = source.list(listSpan) {
+            return edits(adding: attributes, to: list, source: source)
+        }
+        let list = "[" + attributes.map(\.text).joined(separator: ", ") + "]"
+        var gap = " "
+        if let (declaration, run) = source.declaration(participant.span), declaration.label == nil, run.count > 1 {
+            // The formatter pads names to the longest one with something after it.
+            let width = max(run.nameWidth, declaration.name.name.count)
+            gap = String(repeating: " ", count: max(1, width + 1 - declaration.name.name.count))
+        }
+        return [.insert(gap + list, at: participant.span.end, in: participant.span.file)]
+    }
+
+    /// Edits of an existing list: replace what conflicts, append what is missing.
+    static func edits(adding attributes: [Attribute], to list: AttributeListSyntax, source: FixSource) -> [TextEdit] {
+        var edits: [TextEdit] = []
+        var appended: [String] = []
+        let file = source.source(list.span.file)
+        for attribute in attributes {
+            if let existing = list.attributes.first(where: { $0.key == attribute.key }) {
+                guard file.text(of: existing.span) != attribute.text else { continue }
+                edits.append(TextEdit(existing.span, attribute.text))
+            } else if !appended.contains(attribute.text) {
+                appended.append(attribute.text)
+            }
+        }
+        if !appended.isEmpty {
+            if let last = list.attributes.last {
+                edits.append(.insert(", " + appended.joined(separator: ", "), at: last.span.end, in: list.span.file))
+            } else {
+                edits.append(.insert(appended.joined(separator: ", "), at: list.span.start + 1, in: list.span.file))
+            }
+        }
+        return edits
+    }
+
+    /// The unsafe fix that gives interaction `id` the attributes, titled "add …" unless given a
+    /// title; none when there is nothing to edit.
+    public static func fix(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext,
+                           title: String? = nil) -> [Fix] {
+        let edits = edits(adding: attributes, to: id, in: context)
+        return edits.isEmpty ? [] : [Fix(title ?? Self.title(attributes), safety: .unsafe, edits: edits)]
+    }
+
+    /// The unsafe fix that gives participant `id` the attributes (see `fix(adding:to:in:title:)`).
+    public static func fix(adding attributes: [Attribute], to id: ParticipantID, in context: CheckContext,
+                           title: String? = nil) -> [Fix] {
+        let edits = edits(adding: attributes, to: id, in: context)
+        return edits.isEmpty ? [] : [Fix(title ?? Self.title(attributes, on: "'\(context.name(id))'"), safety: .unsafe, edits: edits)]
+    }
+
+    /// "add backoff=exponential and jitter"
+    public static func title(_ attributes: [Attribute], on what: String? = nil) -> String {
+        "add " + English.list(attributes.map(\.text)) + (what.map { " to \($0)" } ?? "")
+    }
+}

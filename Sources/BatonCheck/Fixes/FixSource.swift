@@ -1,0 +1,165 @@
+import BatonModel
+import BatonSyntax
+
+/// The text behind a model, for the rules that offer fixes: the model keeps meaning, not
+/// layout, yet an edit must know where an attribute is written, how a line is indented and
+/// how `baton fmt` aligns a run of declarations (so that a fixed file stays formatted).
+///
+/// Built once per check from the compilation; a `CheckContext` made from a model alone has
+/// none, and its rules then offer no fixes.
+public struct FixSource: Sendable {
+    public let sources: SourceMap
+    /// Attribute lists by their span (lookups only, never iterated).
+    private let lists: [Span: AttributeListSyntax]
+    /// Declarations by their span, with the run `baton fmt` aligns them in.
+    private let declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)]
+    /// Per file, every statement head sorted by start (what `# baton:ignore` targets).
+    private let heads: [[Span]]
+    /// Every participant name (lookups only), so a new declaration gets a free one.
+    private let names: Set<String>
+
+    /// The declarations `baton fmt` aligns together: consecutive lines, no comment between.
+    struct DeclarationRun: Sendable {
+        var count: Int
+        /// The longest name among members with something after the name (0 when none).
+        var nameWidth: Int
+    }
+
+    public init(_ compilation: Compilation) {
+        sources = compilation.sources
+        var lists: [Span: AttributeListSyntax] = [:]
+        var declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)] = [:]
+        var heads: [[Span]] = []
+        for syntax in compilation.syntax {
+            let source = compilation.sources[syntax.file]
+            func addList(_ list: AttributeListSyntax?) { if let list { lists[list.span] = list } }
+            func visit(_ step: StepSyntax) {
+                switch step {
+                case .interaction(let interaction):
+                    addList(interaction.attributes)
+                    interaction.block?.steps.forEach(visit)
+                case .fragment(let fragment):
+                    addList(fragment.attributes)
+                    for branch in fragment.branches { branch.block.steps.forEach(visit) }
+                case .note:
+                    break
+                }
+            }
+            func addRuns(_ run: [DeclarationSyntax]) {
+                for group in Self.alignmentRuns(run, source: source, comments: syntax.comments) {
+                    let nameWidth = group.filter { $0.label != nil || $0.attributes != nil }.map(\.name.name.count).max() ?? 0
+                    for declaration in group {
+                        addList(declaration.attributes)
+                        declarations[declaration.span] = (declaration, DeclarationRun(count: group.count, nameWidth: nameWidth))
+                    }
+                }
+            }
+            func visitMembers(_ members: [GroupSyntax.GroupMember]) {
+                var run: [DeclarationSyntax] = []
+                for member in members {
+                    switch member {
+                    case .declaration(let declaration): run.append(declaration)
+                    case .group(let group):
+                        addRuns(run)
+                        run = []
+                        addList(group.attributes)
+                        visitMembers(group.members)
+                    }
+                }
+                addRuns(run)
+            }
+            var run: [DeclarationSyntax] = []
+            for statement in syntax.statements {
+                if case .declaration(let declaration) = statement {
+                    run.append(declaration)
+                    continue
+                }
+                addRuns(run)
+                run = []
+                switch statement {
+                case .group(let group):
+                    addList(group.attributes)
+                    visitMembers(group.members)
+                case .flow(let flow):
+                    addList(flow.attributes)
+                    flow.steps.forEach(visit)
+                case .step(let step): visit(step)
+                default: break
+                }
+            }
+            addRuns(run)
+            heads.append(Suppressions.statementHeads(syntax))
+        }
+        self.lists = lists
+        self.declarations = declarations
+        self.heads = heads
+        names = Set(compilation.model.participants.map(\.name))
+    }
+
+    /// Whether a participant of the design has this name.
+    func isDeclared(_ name: String) -> Bool { names.contains(name) }
+
+    /// Splits consecutive declarations where `baton fmt` does: at a blank line or an own-line
+    /// comment (the same test as the formatter's, which owns the layout).
+    static func alignmentRuns(_ run: [DeclarationSyntax], source: SourceFile, comments: [Comment]) -> [[DeclarationSyntax]] {
+        var groups: [[DeclarationSyntax]] = []
+        for declaration in run {
+            if let previous = groups.last?.last,
+               source.line(of: declaration.span.start) <= source.line(of: previous.span.end) + 1,
+               !comments.contains(where: { $0.isOwnLine && $0.span.start > previous.span.end && $0.span.start < declaration.span.start }) {
+                groups[groups.count - 1].append(declaration)
+            } else {
+                groups.append([declaration])
+            }
+        }
+        return groups
+    }
+
+    func list(_ span: Span) -> AttributeListSyntax? { lists[span] }
+
+    func declaration(_ span: Span) -> (syntax: DeclarationSyntax, run: DeclarationRun)? { declarations[span] }
+
+    func source(_ file: FileID) -> SourceFile { sources[file] }
+
+    /// The whitespace before the first token of the line holding `offset`.
+    func indentation(at offset: Int, in file: FileID) -> String {
+        let source = sources[file]
+        let range = source.lineRange(source.line(of: offset))
+        var end = range.lowerBound
+        while end < range.upperBound, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
+        return String(decoding: source.bytes[range.lowerBound..<end], as: UTF8.self)
+    }
+
+    /// Whether only whitespace comes before `offset` on its line.
+    func startsLine(_ offset: Int, in file: FileID) -> Bool {
+        let source = sources[file]
+        let start = source.lineRange(source.line(of: offset)).lowerBound
+        return source.bytes[start..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// The offset where the line after the one holding `offset` starts (the end of the text
+    /// when it is the last line), and whether a line break must be written first.
+    func nextLineStart(after offset: Int, in file: FileID) -> (offset: Int, needsBreak: Bool) {
+        let source = sources[file]
+        let line = source.lineRange(source.line(of: offset))
+        var end = line.upperBound
+        if end < source.bytes.count, source.bytes[end] == 0x0D { end += 1 }
+        if end < source.bytes.count, source.bytes[end] == 0x0A { return (end + 1, false) }
+        return (source.bytes.count, true)
+    }
+
+    /// The head of the statement a finding at `span` belongs to (the last head that starts at
+    /// or before it), as `# baton:ignore` finds it.
+    func statementHead(containing span: Span) -> Span? {
+        guard span.file.rawValue < heads.count else { return nil }
+        let heads = heads[span.file.rawValue]
+        // Binary search: a large design has as many findings as statements.
+        var low = 0
+        var high = heads.count
+        while low < high {
+            let mid = (low + high) / 2
+            if heads[mid].start <= span.start { low = mid + 1 } else { high = mid }
+        }
+        return low > 0 ? heads[low - 1] : nil
+    }
+}

@@ -1,0 +1,45 @@
+import BatonSyntax
+
+/// Fixes that add or remove `# baton:ignore` comments.
+enum SuppressionFix {
+    /// The placeholder reason of an added suppression: a suppression without a reason is a
+    /// finding hidden for no recorded cause, so the person who accepts the fix must write one.
+    static let reasonPlaceholder = "TODO: why this finding is acceptable"
+
+    /// `# baton:ignore RULE -- …` on its own line above the statement the finding belongs to,
+    /// indented like it; nil when that statement does not start its line (a comment above it
+    /// would name the statement before it on the line too).
+    static func suppress(_ rule: String, at span: Span, source: FixSource) -> Fix? {
+        guard let head = source.statementHead(containing: span), source.startsLine(head.start, in: head.file) else { return nil }
+        let indentation = source.indentation(at: head.start, in: head.file)
+        let line = source.source(head.file).lineRange(source.source(head.file).line(of: head.start))
+        let comment = indentation + "# baton:ignore \(rule) -- \(reasonPlaceholder)\n"
+        return Fix("suppress this \(rule) finding with a # baton:ignore comment", safety: .unsafe,
+                   edits: [.insert(comment, at: line.lowerBound, in: head.file)], isSuppression: true)
+    }
+
+    /// Removes the whole directive: its line when it is alone on it, else the comment and the
+    /// spaces before it.
+    static func removeComment(_ directive: Span, source: FixSource) -> Fix {
+        let file = source.source(directive.file)
+        let deletion: Span
+        if source.startsLine(directive.start, in: directive.file) {
+            let start = file.lineRange(file.line(of: directive.start)).lowerBound
+            deletion = Span(file: directive.file, start: start, end: source.nextLineStart(after: directive.start, in: directive.file).offset)
+        } else {
+            var start = directive.start
+            while start > 0, file.bytes[start - 1] == 0x20 || file.bytes[start - 1] == 0x09 { start -= 1 }
+            deletion = Span(file: directive.file, start: start, end: directive.end)
+        }
+        return Fix("remove the unused suppression comment", safety: .safe, edits: [TextEdit(deletion, "")])
+    }
+
+    /// Removes rule `index` from the directive's list, with the separator next to it.
+    static func removeRule(_ index: Int, of directive: SuppressionDirective, source: FixSource) -> Fix {
+        let rules = directive.rules
+        let deletion = index + 1 < rules.count
+            ? Span(file: directive.span.file, start: rules[index].span.start, end: rules[index + 1].span.start)
+            : Span(file: directive.span.file, start: rules[index - 1].span.end, end: rules[index].span.end)
+        return Fix("remove '\(rules[index].id)' from the suppression comment", safety: .safe, edits: [TextEdit(deletion, "")])
+    }
+}

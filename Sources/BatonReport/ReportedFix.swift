@@ -1,0 +1,29 @@
+import BatonSyntax
+
+/// A diagnostic's fix with its edits located as people and tools count: 1-based lines and
+/// columns (Unicode scalars, the end exclusive), as in the rest of a report.
+public struct ReportedFix: Hashable, Sendable {
+    public struct Edit: Hashable, Sendable {
+        public var file: String
+        public var start: SourcePosition
+        public var end: SourcePosition
+        public var newText: String
+    }
+
+    public var title: String
+    public var safety: Fix.Safety
+    /// Adds a `# baton:ignore` comment (see `Fix.isSuppression`).
+    public var isSuppression: Bool
+    public var edits: [Edit]
+
+    public init(_ fix: Fix, sources: SourceMap) {
+        title = fix.title
+        safety = fix.safety
+        isSuppression = fix.isSuppression
+        edits = fix.edits.map { edit in
+            let source = sources[edit.span.file]
+            return Edit(file: source.path, start: source.location(of: edit.span.start),
+                        end: source.location(of: edit.span.end), newText: edit.replacement)
+        }
+    }
+}
