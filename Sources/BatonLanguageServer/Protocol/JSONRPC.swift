@@ -98,7 +98,8 @@ public enum RPCMessage: Hashable, Sendable {
         }
         guard value["jsonrpc"]?.stringValue == "2.0" else { return invalid("\"jsonrpc\" must be \"2.0\"") }
         if let rawID, rawID != .null, id == nil { return invalid("\"id\" must be a number or a string") }
-        let params = value["params"]
+        // `"params": null` is what some clients send for a method without params: the same as none.
+        let params = value["params"] == .null ? nil : value["params"]
         if let params {
             switch params {
             case .object, .array: break
