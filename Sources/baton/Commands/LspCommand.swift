@@ -6,7 +6,7 @@ enum LspCommand {
     static let spec = CommandSpec(
         name: "lsp",
         summary: "Run the language server (for editors), speaking LSP over standard input and output",
-        usage: "baton lsp [--stdio]",
+        usage: "baton lsp [--stdio] [--verbose]",
         discussion: """
             Editors start this command and talk to it in the Language Server Protocol (JSON-RPC
             with Content-Length headers) over standard input and output; it is not meant to be run
