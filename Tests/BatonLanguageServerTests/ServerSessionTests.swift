@@ -132,4 +132,18 @@ import Testing
         #expect(missing?["error"]?["code"] == .int(ErrorCode.invalidParams))
         #expect(client.request("textDocument/documentSymbol", LSPClient.document(uri))?["result"] != nil)
     }
+
+    @Test func aCancelledRequestStillQueuedIsAnsweredWithRequestCancelled() throws {
+        let client = LSPClient()
+        _ = client.initialize()
+        let uri = "file:///tmp/baton-lsp-cancel/big.baton"
+        let text = (0..<20_000).map { "service   P\($0)\n" }.joined()
+        client.open(uri, text)
+        // Slow requests first, so the last one is still queued when its cancellation arrives.
+        let slow = (0..<3).map { _ in client.sendRequest("textDocument/formatting", LSPClient.document(uri)) }
+        let cancelled = client.sendRequest("textDocument/documentSymbol", LSPClient.document(uri))
+        client.notify("$/cancelRequest", .object([("id", .int(cancelled))]))
+        for id in slow { #expect(client.response(id, timeout: 60)?["result"]?.arrayValue?.count == 1) }
+        #expect(client.response(cancelled, timeout: 60)?["error"]?["code"] == .int(ErrorCode.requestCancelled))
+    }
 }
