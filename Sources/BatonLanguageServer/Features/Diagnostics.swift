@@ -14,6 +14,8 @@ public struct DiagnosticMapping {
     /// The URI to publish a file of the compilation under.
     public let uri: (FileID) -> String
     private var converters: [PositionConverter?]
+    /// `codeDescription.href` per code, looked up once per code rather than per diagnostic.
+    private var documentation: [String: String?] = [:]
 
     public init(compilation: Compilation, encoding: PositionEncoding, uri: @escaping (FileID) -> String) {
         self.compilation = compilation
@@ -61,7 +63,14 @@ public struct DiagnosticMapping {
             ("severity", .int(Self.severity(diagnostic.severity))),
             ("code", .string(diagnostic.code)),
         ]
-        if let href = Baton.documentationURI(forCode: diagnostic.code) {
+        let href: String?
+        if let known = documentation[diagnostic.code] {
+            href = known
+        } else {
+            href = Baton.documentationURI(forCode: diagnostic.code)
+            documentation[diagnostic.code] = href
+        }
+        if let href {
             members.append(("codeDescription", .object([("href", .string(href))])))
         }
         members.append(("source", .string("baton")))
