@@ -11,3 +11,15 @@ extension Baton {
         Checker.check(compilation, configuration: configuration)
     }
 }
+
+extension Baton {
+    /// Where a diagnostic code is explained: a rule's section of docs/rules.md, or the compile
+    /// errors of docs/language.md; nil for a code documented nowhere. Editors link a diagnostic's
+    /// code there (LSP `codeDescription.href`).
+    public static func documentationURI(forCode code: String) -> String? {
+        let base = informationURI + "/blob/main/docs/"
+        if Rules.descriptors.contains(where: { $0.id == code }) { return base + "rules.md#" + code }
+        if CompileError.isCompileError(code) { return base + "language.md#15-compile-errors" }
+        return nil
+    }
+}

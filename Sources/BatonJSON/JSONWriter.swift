@@ -73,24 +73,39 @@ extension JSONValue {
             out += "\""
             return
         }
-        for scalar in text.unicodeScalars {
+        // Runs of characters that need no escape are copied whole: a message with one line
+        // break (a diagnostic with its help line) is not rebuilt one scalar at a time.
+        let scalars = text.unicodeScalars
+        var runStart = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let escape: String?
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
+            case "\"": escape = "\\\""
+            case "\\": escape = "\\\\"
+            case "\n": escape = "\\n"
+            case "\r": escape = "\\r"
+            case "\t": escape = "\\t"
+            case "\u{08}": escape = "\\b"
+            case "\u{0C}": escape = "\\f"
             default:
                 if scalar.value < 0x20 || isEscapedAnyway(scalar) {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    escape = nil
                 }
             }
+            let next = scalars.index(after: index)
+            if let escape {
+                out += Substring(scalars[runStart..<index])
+                out += escape
+                runStart = next
+            }
+            index = next
         }
+        out += Substring(scalars[runStart..<scalars.endIndex])
         out += "\""
     }
 }

@@ -19,6 +19,7 @@ enum BatonCommandLine {
         Command(spec: MarkdownCommand.spec, run: MarkdownCommand.run),
         Command(spec: PandocCommand.spec, run: PandocCommand.run),
         Command(spec: MdBookCommand.spec, run: MdBookCommand.run),
+        Command(spec: LspCommand.spec, run: LspCommand.run),
     ]
 
     static let overview = """

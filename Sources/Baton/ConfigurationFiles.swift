@@ -1,4 +1,3 @@
-import Baton
 import BatonCheck
 import BatonModel
 import Foundation
@@ -6,25 +5,29 @@ import Foundation
 /// Finds and reads `.baton.json`: `--config PATH` for every input, else the nearest file found by
 /// walking up from each input's directory (standard input: the current directory). Files are read
 /// once however many inputs share them.
-struct ConfigurationFiles {
+///
+/// It lives in the façade, not the command line, so `baton check` and the language server find
+/// the same file for the same design.
+public struct ConfigurationFiles: Sendable {
     private var explicit: Configuration?
     private var byDirectory: [String: Configuration] = [:]
     private var byPath: [String: Configuration] = [:]
 
+    /// Finds the nearest file for every design (no explicit file).
+    public init() {}
+
     /// Reads `--config PATH` up front, so a broken explicit file fails before any work.
-    init(explicitPath: String?) throws(ConfigurationError) {
+    public init(explicitPath: String?) throws(ConfigurationError) {
         if let explicitPath {
             explicit = try ConfigurationParser.parse(try Self.contents(explicitPath, shownAs: explicitPath, pipes: true), path: explicitPath)
         }
     }
 
-    /// The configuration for an input shown as `displayPath`.
-    mutating func configuration(for input: InputFile) throws(ConfigurationError) -> Configuration {
+    /// The configuration for a design in `directory` (an absolute, normalized path): the
+    /// explicit one, else the nearest `.baton.json` found walking up, else the defaults.
+    public mutating func configuration(forDirectory directory: String) throws(ConfigurationError) -> Configuration {
         if let explicit { return explicit }
-        let start = input.isStandardInput
-            ? PathName.normalize(FileManager.default.currentDirectoryPath)
-            : PathName.directory(of: FileReader.absolute(input.displayPath))
-        return try lookUp(from: start)
+        return try lookUp(from: directory)
     }
 
     private mutating func lookUp(from directory: String) throws(ConfigurationError) -> Configuration {
@@ -74,7 +77,7 @@ struct ConfigurationFiles {
     }
 
     /// Relative to the current directory when below it, for messages.
-    static func displayPath(_ path: String) -> String {
+    public static func displayPath(_ path: String) -> String {
         let base = PathName.normalize(FileManager.default.currentDirectoryPath)
         if PathName.isInside(path, root: base), path != base {
             return base == "/" ? String(path.dropFirst()) : String(path.dropFirst(base.count + 1))
