@@ -83,7 +83,7 @@ import Testing
         #expect(design.text(hover.span) == "fan-out")
         #expect(hover.markdown.contains(FanOut.descriptor.summary))
         #expect(hover.markdown.contains(String(FanOut.descriptor.rationale.prefix(40))))
-        #expect(hover.markdown.contains("(docs/rules.md#fan-out)"))
+        #expect(hover.markdown.contains("/docs/rules.md#fan-out)"))
     }
 
     @Test func unknownRuleIdSuggestsTheClosest() throws {

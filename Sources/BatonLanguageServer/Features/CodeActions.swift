@@ -3,7 +3,8 @@ import BatonModel
 import BatonSyntax
 
 /// `textDocument/codeAction`: each fix of a diagnostic in the requested range becomes a
-/// `quickfix` (the first safe fix of a diagnostic is the preferred one), and
+/// `quickfix` (the first safe fix of a diagnostic is the preferred one, else its first fix that is not a
+/// suppression), and
 /// `source.fixAll.baton` applies every safe fix of the document at once, as
 /// `baton check --fix` does.
 public enum CodeActions {
@@ -23,7 +24,9 @@ public enum CodeActions {
         if wanted("quickfix") {
             for diagnostic in own where !diagnostic.fixes.isEmpty
                 && diagnostic.span.start <= range.upperBound && range.lowerBound <= diagnostic.span.end {
+                // The safe fix if there is one, else the rule's own remedy; never the suppression.
                 let preferred = diagnostic.fixes.firstIndex { $0.safety == .safe }
+                    ?? diagnostic.fixes.firstIndex { !$0.isSuppression }
                 for (index, fix) in diagnostic.fixes.enumerated() {
                     var members: [(String, JSONValue)] = [
                         ("title", .string(fix.title)),

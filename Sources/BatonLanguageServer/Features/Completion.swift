@@ -46,8 +46,15 @@ public enum Completion {
     public static func completions(_ analysis: Analysis, at cursor: Cursor) -> [CompletionItem] {
         let sources = analysis.compilation.sources.files
         guard sources.indices.contains(cursor.file.rawValue) else { return [] }
-        let context = CompletionContext.at(sources[cursor.file.rawValue], offset: cursor.offset)
-        var items = items(for: context.want, model: analysis.model)
+        return completions(in: sources[cursor.file.rawValue], at: cursor.offset, model: analysis.model)
+    }
+
+    /// Completions at `offset` of `source`, with names from `model`. The server passes the
+    /// buffer as it is now and the newest model it has, which may be a keystroke behind: the
+    /// context comes from the text, so completing never waits for a compilation.
+    public static func completions(in source: SourceFile, at offset: Int, model: Model) -> [CompletionItem] {
+        let context = CompletionContext.at(source, offset: offset)
+        var items = items(for: context.want, model: model)
         for index in items.indices {
             items[index].replaceSpan = context.replaceSpan
             items[index].sortText = String(repeating: "0", count: max(0, 4 - String(index).count)) + String(index)

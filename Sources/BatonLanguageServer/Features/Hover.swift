@@ -1,3 +1,4 @@
+import Baton
 import BatonCheck
 import BatonModel
 import BatonSyntax
@@ -73,9 +74,10 @@ public enum Hover {
             """
     }
 
-    /// Where `docs/rules.md` documents a rule: its heading is the id, so the anchor is the id.
+    /// Where `docs/rules.md` documents a rule (the same link diagnostics carry as their code
+    /// description): its heading is the id, so the anchor is the id.
     public static func ruleDocumentationLink(_ id: String) -> String {
-        "docs/rules.md#\(id)"
+        Baton.documentationURI(forCode: id) ?? "docs/rules.md#\(id)"
     }
 
     // MARK: - Participants

@@ -37,6 +37,8 @@ public final class LanguageServer: @unchecked Sendable {
         /// Real paths of every file of the compilation: the documents to re-analyse when one
         /// of them changes.
         var paths: Set<String>
+        /// Built on the first request that needs it (see `symbolIndex(of:)`).
+        var index: SymbolIndex? = nil
     }
 
     let input: Int32

@@ -5,9 +5,10 @@ import BatonModel
 import BatonSyntax
 
 extension MethodTable {
-    /// The methods Baton's server handles today: the lifecycle, text synchronisation, the
-    /// workspace notifications, diagnostics (pushed), formatting, document and workspace
-    /// symbols, folding ranges and code actions.
+    /// The methods Baton's server handles: the lifecycle, text synchronisation, the workspace
+    /// notifications, diagnostics (pushed), formatting, document and workspace symbols, folding
+    /// ranges, code actions, and the questions about a place (`addQueries`: hover, definition,
+    /// references, rename, completion).
     public static var standard: MethodTable {
         var table = MethodTable()
         table.request("initialize") { server, params throws(ResponseError) in try server.initializeResult(params) }
@@ -66,6 +67,7 @@ extension MethodTable {
         table.request("textDocument/codeAction") { server, params throws(ResponseError) in
             try server.codeActions(params)
         }
+        table.addQueries()
         return table
     }
 }
