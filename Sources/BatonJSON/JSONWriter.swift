@@ -2,53 +2,112 @@ extension JSONValue {
     /// Serialises the value. `pretty` indents with two spaces and puts one member per line;
     /// otherwise there is no whitespace at all. Non-ASCII text is written as UTF-8.
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The same bytes as `serialized(pretty:)`, as UTF-8: what a writer sends to a file or a
+    /// pipe, built without going through `String` (a report of thousands of diagnostics, or a
+    /// language server's diagnostics for a large file, is megabytes of appends).
+    public func serializedBytes(pretty: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         write(into: &out, pretty: pretty, indent: 0)
         return out
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
+    private func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let text): out += text
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
         case .string(let text): Self.writeString(text, into: &out)
         case .array(let values):
             if values.isEmpty {
-                out += "[]"
+                out.append(contentsOf: "[]".utf8)
                 return
             }
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                if index > 0 { out += "," }
-                if pretty { out += "\n" + Self.indentation(indent + 1) }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(indent + 1, into: &out) }
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + Self.indentation(indent) }
-            out += "]"
+            if pretty { Self.newline(indent, into: &out) }
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
             if members.isEmpty {
-                out += "{}"
+                out.append(contentsOf: "{}".utf8)
                 return
             }
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
-                if pretty { out += "\n" + Self.indentation(indent + 1) }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(indent + 1, into: &out) }
                 Self.writeString(key, into: &out)
-                out += pretty ? ": " : ":"
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
                 value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
-            if pretty { out += "\n" + Self.indentation(indent) }
-            out += "}"
+            if pretty { Self.newline(indent, into: &out) }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    /// Two spaces per level; the common depths are built once.
-    static let indentations: [String] = (0..<32).map { String(repeating: "  ", count: $0) }
+    /// A line break and two spaces per level.
+    static func newline(_ level: Int, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
 
-    static func indentation(_ level: Int) -> String {
-        level < indentations.count ? indentations[level] : String(repeating: "  ", count: level)
+    /// Writes `text` as a JSON string. Works on the UTF-8 bytes: runs that need no escape are
+    /// copied whole, and the characters escaped anyway are recognised by their encodings
+    /// (C2 80–9F for the C1 controls, D8 9C for U+061C, E2 80 8E/8F, E2 80 A8–AE and
+    /// E2 81 A6–A9 for the others).
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var runStart = 0
+            var index = 0
+            func flush(upTo end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+            }
+            func escape(_ length: Int, _ replacement: String) {
+                flush(upTo: index)
+                out.append(contentsOf: replacement.utf8)
+                index += length
+                runStart = index
+            }
+            func unicodeEscape(_ value: UInt32, length: Int) {
+                let hex = String(value, radix: 16)
+                escape(length, "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+            }
+            while index < count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x22: escape(1, "\\\"")
+                case 0x5C: escape(1, "\\\\")
+                case 0x0A: escape(1, "\\n")
+                case 0x0D: escape(1, "\\r")
+                case 0x09: escape(1, "\\t")
+                case 0x08: escape(1, "\\b")
+                case 0x0C: escape(1, "\\f")
+                case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(byte), length: 1)
+                case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
+                    unicodeEscape(UInt32(bytes[index + 1]), length: 2)
+                case 0xD8 where index + 1 < count && bytes[index + 1] == 0x9C:
+                    unicodeEscape(0x061C, length: 2)
+                case 0xE2 where index + 2 < count && Self.isEscapedAnyway(bytes[index + 1], bytes[index + 2]):
+                    let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                    unicodeEscape(value, length: 3)
+                default:
+                    index += 1
+                }
+            }
+            flush(upTo: count)
+        }
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Characters written as `\uXXXX` although JSON would allow them raw: DEL, C1 controls,
@@ -56,56 +115,13 @@ extension JSONValue {
     /// read on a terminal (`baton check --format json | less`), where a raw C1 control can act
     /// as an escape sequence and a bidi override reorders what is shown. The same set as
     /// `ControlCharacters.isHidden` in BatonSyntax, which this module does not depend on.
-    static func isEscapedAnyway(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+    ///
+    /// This answers for the three-byte ones, E2 followed by `second` and `third` (U+200E,
+    /// U+200F, U+2028…U+202E, U+2066…U+2069); `writeString` finds the others by their bytes.
+    static func isEscapedAnyway(_ second: UInt8, _ third: UInt8) -> Bool {
+        switch (second, third) {
+        case (0x80, 0x8E), (0x80, 0x8F), (0x80, 0xA8...0xAE), (0x81, 0xA6...0xA9): true
         default: false
         }
-    }
-
-    static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        // Fast path: nothing to escape (no control characters, quotes or backslashes, and no lead
-        // byte of the characters escaped anyway: C2 for C1 controls, D8 for U+061C, E2 for the
-        // others).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) {
-            out += text
-            out += "\""
-            return
-        }
-        // Runs of characters that need no escape are copied whole: a message with one line
-        // break (a diagnostic with its help line) is not rebuilt one scalar at a time.
-        let scalars = text.unicodeScalars
-        var runStart = scalars.startIndex
-        var index = scalars.startIndex
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escape: String?
-            switch scalar {
-            case "\"": escape = "\\\""
-            case "\\": escape = "\\\\"
-            case "\n": escape = "\\n"
-            case "\r": escape = "\\r"
-            case "\t": escape = "\\t"
-            case "\u{08}": escape = "\\b"
-            case "\u{0C}": escape = "\\f"
-            default:
-                if scalar.value < 0x20 || isEscapedAnyway(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
-                }
-            }
-            let next = scalars.index(after: index)
-            if let escape {
-                out += Substring(scalars[runStart..<index])
-                out += escape
-                runStart = next
-            }
-            index = next
-        }
-        out += Substring(scalars[runStart..<scalars.endIndex])
-        out += "\""
     }
 }

@@ -53,6 +53,14 @@ public struct OrphanChannel: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
+        // The first participant naming each channel as its dead-letter queue, found in one pass.
+        var deadLetterOwner: [ParticipantID?] = Array(repeating: nil, count: model.participants.count)
+        for participant in model.participants {
+            if let dlq = participant.attributes.dlq, deadLetterOwner.indices.contains(dlq.rawValue),
+               deadLetterOwner[dlq.rawValue] == nil {
+                deadLetterOwner[dlq.rawValue] = participant.id
+            }
+        }
         for channel in model.participants where channel.kind.isChannel {
             let touching = (context.initiated[channel.id.rawValue] + context.received[channel.id.rawValue]).sorted()
             let writes = touching.filter { model[$0].dataTarget == channel.id }
@@ -66,7 +74,8 @@ public struct OrphanChannel: Rule {
                 var notes: [Diagnostic.Note] = []
                 if let first = writes.first {
                     notes.append(.init("written here: \(context.describe(first))", at: model[first].span))
-                } else if let owner = model.participants.first(where: { $0.attributes.dlq == channel.id }) {
+                } else if let ownerID = deadLetterOwner[channel.id.rawValue] {
+                    let owner = model[ownerID]
                     notes.append(.init("'\(channel.name)' is the dead-letter queue of '\(owner.name)'", at: owner.attributes.spans["dlq"] ?? owner.span))
                 }
                 findings.append(Finding(

@@ -20,7 +20,7 @@ public final class MessageWriter: @unchecked Sendable {
     public var isBroken: Bool { lock.withLock { broken } }
 
     public func send(_ message: JSONValue) {
-        send(body: Array(message.serialized(pretty: false).utf8))
+        send(body: message.serializedBytes(pretty: false))
     }
 
     public func send(body: [UInt8]) {

@@ -21,7 +21,7 @@ struct DecodedAttribute: Hashable, Sendable {
     var value: DecodedValue
     var span: Span
     /// Where the model keeps it (the schema entry's `property`; see `store(in:)`).
-    var property: AnyKeyPath & Sendable
+    var property: AttributeProperty
 }
 
 /// Checks an attribute list against the schema for its site and types its values. Every

@@ -82,21 +82,39 @@ extension Ordering: AttributeValue {}
 extension Overflow: AttributeValue {}
 extension Backoff: AttributeValue {}
 
-/// A property a decoded value can be stored in. Only key paths to an `AttributeValue` are
-/// such properties; the schema keeps them type-erased, so storing finds this conformance for
-/// the root it is given.
-protocol AttributeProperty<Root> {
-    associatedtype Root
-    /// False when the value does not convert to the property's type.
-    func store(_ value: DecodedValue, in root: inout Root) -> Bool
-}
+/// A property a decoded value can be stored in: a key path to an `AttributeValue`, with its
+/// root type erased so the schema can list every site's properties in one table.
+///
+/// The conversion is captured when the entry is made, where the key path's types are known,
+/// so storing a value costs a type comparison and a write — not a runtime search for a
+/// conformance (a cast to `any AttributeProperty<Root>` took a tenth of compiling a large
+/// design).
+struct AttributeProperty: Hashable, Sendable {
+    let keyPath: AnyKeyPath & Sendable
+    /// The type the key path starts from.
+    private let root: ObjectIdentifier
+    private let write: @Sendable (DecodedValue, UnsafeMutableRawPointer) -> Bool
 
-extension WritableKeyPath: AttributeProperty where Value: AttributeValue {
-    func store(_ value: DecodedValue, in root: inout Root) -> Bool {
-        guard let converted = Value(decoded: value) else { return false }
-        root[keyPath: self] = converted
-        return true
+    init<Root, Value: AttributeValue>(_ keyPath: WritableKeyPath<Root, Value> & Sendable) {
+        self.keyPath = keyPath
+        self.root = ObjectIdentifier(Root.self)
+        self.write = { value, pointer in
+            guard let converted = Value(decoded: value) else { return false }
+            pointer.assumingMemoryBound(to: Root.self).pointee[keyPath: keyPath] = converted
+            return true
+        }
     }
+
+    /// False when the property is not one of `Root`'s or does not take the value (a mistake in
+    /// the schema, which tests catch).
+    func store<Root>(_ value: DecodedValue, in root: inout Root) -> Bool {
+        // The pointer is only ever read as `Root`, and only when the key path starts at `Root`.
+        guard self.root == ObjectIdentifier(Root.self) else { return false }
+        return withUnsafeMutablePointer(to: &root) { write(value, UnsafeMutableRawPointer($0)) }
+    }
+
+    static func == (lhs: AttributeProperty, rhs: AttributeProperty) -> Bool { lhs.keyPath == rhs.keyPath }
+    func hash(into hasher: inout Hasher) { hasher.combine(keyPath) }
 }
 
 extension DecodedAttribute {
@@ -104,8 +122,7 @@ extension DecodedAttribute {
     /// one of `Root`'s or does not take the value (a mistake in the schema, which tests catch).
     @discardableResult
     func store<Root>(in root: inout Root) -> Bool {
-        guard let property = property as? any AttributeProperty<Root> else { return false }
-        return property.store(value, in: &root)
+        property.store(value, in: &root)
     }
 }
 

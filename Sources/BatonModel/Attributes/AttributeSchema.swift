@@ -46,7 +46,7 @@ public struct AttributeSpec: Sendable, Hashable {
     /// Where the model keeps the value: a key path into what the site builds (a participant's
     /// or an interaction's attributes, a group, a flow, a loop). Its type decides how the
     /// decoded value converts (see `AttributeValue`), so an attribute is this one entry.
-    let property: AnyKeyPath & Sendable
+    let property: AttributeProperty
 
     init<Root, Value: AttributeValue>(key: String, valueType: ValueType, kinds: [ParticipantKind], summary: String,
                                       positive: Bool = false, property: WritableKeyPath<Root, Value> & Sendable) {
@@ -55,7 +55,7 @@ public struct AttributeSpec: Sendable, Hashable {
         self.kinds = kinds
         self.summary = summary
         self.positive = positive
-        self.property = property
+        self.property = AttributeProperty(property)
     }
 }
 
