@@ -87,6 +87,42 @@ struct RuleFixTests {
                 == external + "# baton:ignore external-without-breaker -- x\nA -> B : x\n")
     }
 
+    /// The timeout a missing-timeout fix writes, where the call is the first finding's.
+    func suggestedTimeout(_ text: String) throws -> String {
+        let (_, found) = findings(of: MissingTimeout.descriptor.id, in: text)
+        let fix = try #require(found.first?.fixes.first)
+        let edit = try #require(fix.edits.first)
+        return edit.replacement
+    }
+
+    @Test func aSuggestedTimeoutFitsTheCallersBudget() throws {
+        // Four attempts inside Shop's 2s: each may take 500ms, not the 1s used without a budget.
+        let inside = """
+            client   Browser
+            service  Shop   [timeout=2s]
+            external Stripe [idempotent]
+            Browser -> Shop : checkout {
+              Shop -> Stripe : charge [retries=3, backoff=exponential, jitter, circuit-breaker]
+            }
+            """
+        #expect(try suggestedTimeout(inside).contains("timeout=500ms"))
+        let fixed = Self.apply(try #require(findings(of: MissingTimeout.descriptor.id, in: inside).1.first?.fixes.first), to: inside)
+        let (compilation, diagnostics) = check(fixed, configuration: .defaults)
+        #expect(!compilation.hasErrors)
+        #expect(!diagnostics.contains { $0.code == TimeoutInversion.descriptor.id }, "\(fixed)")
+
+        // A sibling's wait leaves less: 2s − 1200ms over two attempts is 400ms.
+        let sibling = inside.replacingOccurrences(of: "  Shop -> Stripe : charge [retries=3,",
+                                                  with: "  Shop -> Ledger : post [timeout=1200ms]\n  Shop -> Stripe : charge [retries=1,")
+            .replacingOccurrences(of: "external Stripe [idempotent]", with: "external Stripe [idempotent]\nstore    Ledger")
+        #expect(try suggestedTimeout(sibling).contains("timeout=400ms"))
+
+        // Outside any budget, or when the budget has no room, the wait of one attempt decides.
+        #expect(try suggestedTimeout("service A\nservice B [latency=300ms]\nA -> B : x\n").contains("timeout=500ms"))
+        let overBudget = inside.replacingOccurrences(of: "external Stripe [idempotent]", with: "external Stripe [idempotent, latency=3s]")
+        #expect(try suggestedTimeout(overBudget).contains("timeout=5s"))
+    }
+
     static func apply(_ fix: Fix, to text: String) -> String {
         let applied = TextEdits.apply([fix], to: Array(text.utf8), file: FileID(0))
         return String(decoding: applied.bytes, as: UTF8.self)

@@ -15,6 +15,17 @@ enum ReadableDuration {
         return (rounded / 1000, text(milliseconds: rounded))
     }
 
+    /// The largest readable duration of at most `seconds`; nil below 1ms.
+    static func roundingDown(_ seconds: Double) -> (seconds: Double, text: String)? {
+        let milliseconds = seconds * 1000
+        guard milliseconds >= 1, milliseconds.isFinite else { return nil }
+        var scale = 1.0
+        while scale * 10 <= milliseconds { scale *= 10 }
+        let figure = steps.last { $0 * scale <= milliseconds * (1 + 1e-12) } ?? 1
+        let rounded = (figure * scale).rounded()
+        return (rounded / 1000, text(milliseconds: rounded))
+    }
+
     /// `250ms`, `1500ms`, `2s`, `5m`: whole seconds as seconds, whole minutes past a minute as
     /// minutes, anything else in milliseconds.
     static func text(milliseconds: Double) -> String {

@@ -20,7 +20,7 @@ public struct MissingTimeout: Rule {
             Fires for each `->` and `<-` that has no `timeout` and whose passive end declares no \
             `timeout` either. Points at the interaction.
             """,
-        fixes: ["add `timeout=` to the interaction: one and a half times what one attempt waits for (its `latency`, else its passive end's, plus the worst-case wait of its block), rounded up to a readable duration such as `600ms` or `1500ms`; `1s` when nothing it waits for has a known duration"],
+        fixes: ["add `timeout=` to the interaction: one and a half times what one attempt waits for (its `latency`, else its passive end's, plus the worst-case wait of its block), rounded up to a readable duration such as `600ms` or `1500ms`, `1s` when nothing it waits for has a known duration; inside the block of a caller with a timeout, at most this call's share of that budget (what the rest of the block leaves, divided by its attempts, rounded down), so the fix does not start a `timeout-inversion`"],
         triggering: [
             RuleExample("""
                 client  Analyst
@@ -68,12 +68,24 @@ public struct MissingTimeout: Rule {
 
     /// The timeout a fix proposes: one and a half times the wait of one attempt (a typical
     /// latency is not a worst case, so it gets headroom), rounded up to a readable duration.
-    /// It is at least the block's worst-case wait, so it does not start a `timeout-inversion`.
+    /// It is at least the block's worst-case wait, so it does not start a `timeout-inversion`
+    /// inside; and when the call sits in the block of a caller with a timeout, it is at most
+    /// this call's share of that budget — what the rest of the block leaves, divided by its
+    /// attempts, rounded down — so it does not start one outside either (when the budget
+    /// leaves that much room).
     static func suggestedTimeout(_ id: InteractionID, _ context: CheckContext) -> (seconds: Double, text: String) {
-        let interaction = context.model[id]
-        let latency = interaction.attributes.latency ?? context.model[interaction.to].attributes.latency ?? 0
-        let wait = latency + context.waits.cost(of: interaction.block ?? [], in: context.model)
-        guard wait > 0, wait.isFinite else { return ReadableDuration.roundingUp(defaultTimeout) }
-        return ReadableDuration.roundingUp(wait * 1.5)
+        let model = context.model
+        let interaction = model[id]
+        let latency = interaction.attributes.latency ?? model[interaction.to].attributes.latency ?? 0
+        let wait = latency + context.waits.cost(of: interaction.block ?? [], in: model)
+        let derived = wait > 0 && wait.isFinite ? ReadableDuration.roundingUp(wait * 1.5) : ReadableDuration.roundingUp(defaultTimeout)
+        let attempts = interaction.attributes.attempts
+        guard let parentID = interaction.parent, attempts.isFinite,
+              let budget = WorstCaseWaits.timeout(of: model[parentID], in: model) else { return derived }
+        let others = context.waits.cost(of: model[parentID].block ?? [], in: model) - (context.waits[id] ?? 0)
+        let share = (budget - others) / attempts
+        guard share.isFinite, share >= wait, share < derived.seconds,
+              let fitted = ReadableDuration.roundingDown(share), fitted.seconds >= wait else { return derived }
+        return fitted
     }
 }
