@@ -44,6 +44,18 @@ import Testing
         #expect(result.standardError == "fixed 1 finding in 1 file\n")
     }
 
+    @Test func theTextReportSaysWhatTheFlagsWouldFix() throws {
+        let directory = try makeTemporaryDirectory(["d.baton": Self.design, "clean.baton": Self.unsafelyFixed])
+        let result = try BatonExecutable.run(["check", "d.baton"], directory: directory)
+        #expect(result.standardOutput.hasSuffix(
+            "2 warnings in 1 file\n1 fixable with --fix, 1 more with --unsafe-fixes, which change the design (--diff shows the edits first)\n"))
+        let clean = try BatonExecutable.run(["check", "clean.baton"], directory: directory)
+        #expect(clean.standardOutput == "no problems in 1 file\n")
+        // Only the text report carries the hint; the machine formats carry the fixes themselves.
+        let json = try BatonExecutable.run(["check", "--format", "json", "d.baton"], directory: directory)
+        #expect(!json.standardOutput.contains("fixable with"))
+    }
+
     @Test func unsafeFixesApplyTheRestButNeverASuppression() throws {
         let directory = try makeTemporaryDirectory(["d.baton": Self.design])
         let result = try BatonExecutable.run(["check", "--unsafe-fixes", "d.baton"], directory: directory)

@@ -135,8 +135,25 @@ enum CheckCommand {
             let stream = fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO
             let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: stream))
             write(reporter.report(reported, files: inputs.count, omitted: omitted))
+            if !fixing, let hint = fixHint(reported) { write(hint) }
         }
         if fixing { Terminal.error("fixed \(summary)\n") }
         return max(status, fails ? Terminal.Exit.inputFault : Terminal.Exit.success)
+    }
+
+    /// Under the text report: how many findings `--fix` and `--unsafe-fixes` would fix, so
+    /// people learn the flags where they need them (suppressions are never counted: no flag
+    /// inserts one). Nil when nothing is fixable.
+    static func fixHint(_ reported: [ReportedDiagnostic]) -> String? {
+        let safe = reported.filter { $0.fixes.contains { $0.safety == .safe } }.count
+        let unsafe = reported.filter { diagnostic in
+            !diagnostic.fixes.contains { $0.safety == .safe } && diagnostic.fixes.contains { $0.safety == .unsafe && !$0.isSuppression }
+        }.count
+        switch (safe, unsafe) {
+        case (0, 0): return nil
+        case (_, 0): return "\(safe) fixable with --fix (--diff shows the edits first)\n"
+        case (0, _): return "\(unsafe) fixable with --unsafe-fixes, which change the design (--diff --unsafe-fixes shows them first)\n"
+        default: return "\(safe) fixable with --fix, \(unsafe) more with --unsafe-fixes, which change the design (--diff shows the edits first)\n"
+        }
     }
 }
