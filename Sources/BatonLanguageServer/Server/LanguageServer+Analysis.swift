@@ -40,13 +40,19 @@ extension LanguageServer {
         for uri in documents.keys.sorted() { schedule(uri) }
     }
 
-    /// A new generation for `uri`, analysed after the debounce unless a newer one replaces it.
-    /// Call with `lock` held.
+    /// A new generation for `uri`, analysed at once when the document had been quiet for the
+    /// debounce (a single edit after a pause gets its diagnostics without waiting), else after
+    /// the debounce (a burst of keystrokes is analysed once, at its end) — unless a newer
+    /// generation replaces it meanwhile. Call with `lock` held.
     func schedule(_ uri: String) {
         nextGeneration += 1
         let generation = nextGeneration
         generations[uri] = generation
-        analysisQueue.asyncAfter(deadline: .now() + options.debounce) { [self] in
+        let now = DispatchTime.now()
+        let debounce = UInt64(max(0, options.debounce) * 1e9)
+        let quiet = lastScheduled[uri].map { now.uptimeNanoseconds &- $0.uptimeNanoseconds >= debounce } ?? true
+        lastScheduled[uri] = now
+        analysisQueue.asyncAfter(deadline: quiet ? now : now + options.debounce) { [self] in
             analyse(uri, generation: generation)
         }
     }

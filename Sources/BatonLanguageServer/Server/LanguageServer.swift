@@ -57,6 +57,8 @@ public final class LanguageServer: @unchecked Sendable {
     var documents: [String: OpenDocument] = [:]
     /// The newest generation asked for, per document URI; an analysis of an older one is stale.
     var generations: [String: Int] = [:]
+    /// When each document's last analysis was scheduled (see `schedule`).
+    var lastScheduled: [String: DispatchTime] = [:]
     var nextGeneration = 0
     var snapshots: [String: Snapshot] = [:]
     var publisher = DiagnosticPublisher()

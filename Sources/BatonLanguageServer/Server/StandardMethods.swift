@@ -174,6 +174,7 @@ extension LanguageServer {
         lock.withLock {
             guard let document = documents.removeValue(forKey: uri) else { return }
             generations.removeValue(forKey: uri)
+            lastScheduled.removeValue(forKey: uri)
             snapshots.removeValue(forKey: uri)
             for (fileURI, diagnostics) in publisher.remove(root: uri) {
                 writer.send(RPC.notification("textDocument/publishDiagnostics",
