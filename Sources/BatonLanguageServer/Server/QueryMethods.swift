@@ -162,7 +162,22 @@ extension LanguageServer {
         let source = SourceFile(id: FileID(0), path: document.uri, bytes: document.bytes)
         let converter = PositionConverter(document.lines, encoding: positionEncoding)
         let offset = converter.offset(of: position)
-        let items = Completion.completions(in: source, at: offset, model: model).map { item -> JSONValue in
+        var candidates = Completion.completions(in: source, at: offset, model: model)
+        // A design of thousands of participants offers thousands of names: past the limit,
+        // only the names that start with what is typed (keywords and attributes are always
+        // offered), and the list is marked incomplete so the editor asks again as the word grows.
+        let isIncomplete = candidates.count(where: { $0.kind == .participant }) > Self.completionLimit
+        if isIncomplete {
+            let typed = candidates.first?.replaceSpan.map { source.text(of: $0).lowercased() } ?? ""
+            var names = 0
+            candidates = candidates.filter { item in
+                guard item.kind == .participant else { return true }
+                guard names < Self.completionLimit, typed.isEmpty || item.label.lowercased().hasPrefix(typed) else { return false }
+                names += 1
+                return true
+            }
+        }
+        let items = candidates.map { item -> JSONValue in
             var members: [(String, JSONValue)] = [
                 ("label", .string(item.label)),
                 ("kind", .int(item.kind.lspKind)),
@@ -177,8 +192,11 @@ extension LanguageServer {
             }
             return .object(members)
         }
-        return .object([("isIncomplete", .bool(false)), ("items", .array(items))])
+        return .object([("isIncomplete", .bool(isIncomplete)), ("items", .array(items))])
     }
+
+    /// The most participant names one completion answer carries.
+    static let completionLimit = 500
 }
 
 extension CompletionItem.Kind {
