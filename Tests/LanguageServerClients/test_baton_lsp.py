@@ -52,6 +52,16 @@ async def diagnostics_where(client: LanguageClient, uri: str, predicate, what: s
         raise AssertionError(f"timed out waiting for {what}; last: {client.diagnostics.get(uri)}")
 
 
+def replace_text(client: LanguageClient, uri: str, version: int, text: str):
+    """Sends the whole new text of an open document, as a version."""
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+        )
+    )
+
+
 def codes(diagnostics):
     return sorted(str(d.code) for d in diagnostics)
 
@@ -96,12 +106,7 @@ async def test_editing_the_document_clears_a_finding(client: LanguageClient, tmp
     uri = open_document(client, tmp_path / "search.baton", RETRIES)
     await diagnostics_where(client, uri, lambda d: len(d) == 1, "the retry finding")
     fixed = RETRIES.replace("[retries=3]", "[retries=3, backoff=exponential, jitter]")
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
-        )
-    )
+    replace_text(client, uri, 2, fixed)
     await diagnostics_where(client, uri, lambda d: len(d) == 0, "no findings after the edit")
 
 
@@ -165,12 +170,7 @@ async def test_completion_offers_attribute_keys_for_the_kind_and_names_after_an_
     assert "circuit-breaker" not in labels  # an interaction attribute, not a queue's
 
     text2 = "service Shop\nqueue Orders\nShop ->> "
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text2)],
-        )
-    )
+    replace_text(client, uri, 2, text2)
     result = await client.text_document_completion_async(
         types.CompletionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=9))
     )
@@ -225,12 +225,7 @@ async def test_a_quick_fix_applied_removes_its_finding(client: LanguageClient, t
     assert any("baton:ignore" in title or "uppress" in title for title in titles)
     fixed = apply_edits(RETRIES, fix.edit.changes[uri])
     assert "backoff=exponential" in fixed and "jitter" in fixed
-    client.text_document_did_change(
-        types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
-        )
-    )
+    replace_text(client, uri, 2, fixed)
     await diagnostics_where(client, uri, lambda d: len(d) == 0, "no findings after the fix")
 
 

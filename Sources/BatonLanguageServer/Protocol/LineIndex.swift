@@ -29,14 +29,7 @@ public struct LineIndex: Sendable {
 
     /// The line (zero-based) that contains `offset`.
     public func line(containing offset: Int) -> Int {
-        let offset = min(max(0, offset), bytes.count)
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        SourceFile.line(containing: min(max(0, offset), bytes.count), lineStarts: lineStarts)
     }
 
     /// Where a line's content ends: before its `\n` (and a `\r` before that).

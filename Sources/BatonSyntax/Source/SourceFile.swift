@@ -94,13 +94,20 @@ public struct SourceFile: Sendable {
     }
 
     func lineIndex(containing offset: Int) -> Int {
+        Self.line(containing: offset, lineStarts: lineStarts)
+    }
+
+    /// The zero-based line that contains `offset`, in a table of the byte offsets at which
+    /// lines start (the first is 0): a binary search. Shared with the language server's line
+    /// index, which keeps such a table for each open buffer.
+    public static func line(containing offset: Int, lineStarts: [Int]) -> Int {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        return low
+        return max(0, low)
     }
 
     /// Scalars in `bytes[0 ..< offset]`, from the nearest checkpoint below it.
