@@ -175,7 +175,14 @@ def main():
           f"p95 {percentile(latencies, 0.95):.0f} ms")
 
     document = {"textDocument": {"uri": uri}}
+    # Hover and complete on a participant's name: the first arrow statement from the middle on.
     position = {"line": middle, "character": 2}
+    text_lines = text.split("\n")
+    for number in range(middle, len(text_lines)):
+        found = re.match(r"\s*(\w+) (->|->>|<-|~>) ", text_lines[number])
+        if found:
+            position = {"line": number, "character": found.start(1) + 1}
+            break
     for method, params in [("textDocument/documentSymbol", document), ("textDocument/foldingRange", document),
                            ("textDocument/formatting", dict(document, options={"tabSize": 2, "insertSpaces": True})),
                            ("workspace/symbol", {"query": "P1"}),
@@ -190,7 +197,8 @@ def main():
         if "error" in answer:
             print(f"{method}: not answered ({answer['error']['message']})")
         else:
-            print(f"{method}: median {statistics.median(times):.0f} ms")
+            empty = " (answered null)" if answer.get("result") is None else ""
+            print(f"{method}: median {statistics.median(times):.0f} ms{empty}")
 
     rss_before = client.rss_kib()
     began = time.monotonic()
