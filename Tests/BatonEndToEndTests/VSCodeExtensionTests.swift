@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// The VS Code extension in integrations/vscode: its own unit tests (Node's test runner, a fake
-/// `vscode` module and a fake language server), and the .vsix that scripts/package-vscode.sh
+/// `vscode` module and a fake language server, then the real `baton lsp`), and the .vsix that scripts/package-vscode.sh
 /// builds, read back as VS Code reads it.
 ///
 /// Node and python3 are real clients here: missing, they skip the tests on a laptop and fail
@@ -15,10 +15,14 @@ import Testing
     @Test(.requires(program: "node"))
     func extensionUnitTestsPass() throws {
         let node = try ExternalProgram.require("node", package: "nodejs")
-        let output = try node.run(["--test", "integrations/vscode/test/"], in: Self.root)
+        // BATON_PATH turns on test/real-server.test.js: the extension's client against this build's `baton lsp`.
+        let output = try node.run(["--test", "integrations/vscode/test/"], in: Self.root,
+                                  environment: ["BATON_PATH": BatonExecutable.url.path])
         let report = String(decoding: output.standardOutput, as: UTF8.self) + output.standardError
         #expect(output.status == 0, "node --test integrations/vscode/test/ exited with \(output.status):\n\(report)")
         #expect(report.contains("\n# fail 0\n"), "\(report)")
+        #expect(report.contains("\n# skipped 0\n") && report.contains("ok") && report.contains("the client drives the real baton lsp"),
+                "the test against the real server did not run:\n\(report)")
         // Guards against a run that finds no tests: the suites hold dozens.
         let passed = report.split(separator: "\n").first { $0.hasPrefix("# pass ") }.flatMap { Int($0.dropFirst("# pass ".count)) }
         #expect((passed ?? 0) >= 40, "expected the extension's tests to run, got: \(passed.map(String.init) ?? "no summary")")
