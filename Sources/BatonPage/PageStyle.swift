@@ -16,7 +16,7 @@ enum PageStyle {
         button:focus-visible,select:focus-visible{outline:2px solid var(--accent);outline-offset:1px}
         [role="tab"][aria-selected="true"]{border-color:var(--accent);box-shadow:inset 0 -2px 0 var(--accent)}
         .baton-group{display:flex;align-items:center;gap:.35rem}
-        main{display:grid;grid-template-columns:minmax(0,1fr) minmax(18rem,26rem);gap:1rem;padding:1rem}
+        main{display:grid;grid-template-columns:minmax(0,1fr) minmax(20rem,32rem);gap:1rem;padding:1rem}
         @media (max-width:60rem){main{grid-template-columns:minmax(0,1fr)}}
         .baton-zoom{display:flex;gap:.35rem;margin-bottom:.5rem}
         .baton-viewport{position:relative;height:75vh;overflow:hidden;border:1px solid var(--line);border-radius:6px;background:var(--panel);cursor:grab;touch-action:none}
@@ -39,11 +39,12 @@ enum PageStyle {
         .baton-rule{font-size:.85rem}
         .baton-banner{margin:1rem;padding:.75rem 1rem;border:2px solid var(--error);border-radius:6px}
         .baton-banner ul{margin:0;padding-left:1.2rem}
-        .baton-table{border-collapse:collapse;width:100%;margin-bottom:1rem;font-size:.85rem}
+        .baton-table{border-collapse:collapse;width:100%;margin-bottom:1rem;font-size:.8rem}
         .baton-table caption{text-align:left;font-weight:600;padding:.25rem 0}
         .baton-table th,.baton-table td{padding:.2rem .4rem;border-bottom:1px solid var(--line);text-align:left}
         .baton-table .baton-numeric{text-align:right;font-variant-numeric:tabular-nums}
-        .baton-side{overflow-x:auto}
+        #baton-metrics{overflow-x:auto}
+        #baton-banner:empty{display:none}
         [hidden]{display:none!important}
 
         """
