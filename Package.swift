@@ -10,6 +10,7 @@
 //                              ├─▶ BatonLayout ─▶ BatonRender ─┘                  ▲
 //                              └─▶ BatonSimulate ─────────────────────────────────┘
 //   BatonJSON ─▶ BatonCheck, BatonReport, BatonDocs, BatonSimulate
+//   BatonCheck, BatonRender, BatonReport ─▶ BatonPage ─▶ baton (CLI)   (the HTML design page)
 //
 // Every arrow, target by target (its direct dependencies; it may import theirs too):
 //
@@ -22,11 +23,13 @@
 //   BatonSimulate      ◀ BatonModel, BatonJSON            (it executes a design under a scenario, and reports it)
 //   BatonReport        ◀ BatonSyntax, BatonModel, BatonCheck, BatonJSON
 //   BatonDocs          ◀ BatonModel, BatonLayout, BatonRender, BatonReport, BatonJSON
+//   BatonPage          ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport, BatonJSON
+//                                                         (the design page: both views, findings, metrics in one HTML file)
 //   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonDocs, BatonSimulate
 //                                                         (it maps a simulation onto a time chart)
 //   BatonLanguageServer ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonJSON
 //                                                         (baton lsp: the protocol, documents and editor features)
-//   baton              ◀ BatonLanguageServer, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
+//   baton              ◀ BatonLanguageServer, BatonPage, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
 //                        BatonDocs, BatonJSON, BatonSimulate
 //   BatonWorkload      —
 //   baton-bench        ◀ Baton, BatonModel, BatonCheck, BatonRender, BatonReport, BatonWorkload
@@ -63,13 +66,16 @@ let package = Package(
         .target(name: "BatonReport", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.
         .target(name: "BatonDocs", dependencies: ["BatonModel", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON"]),
+        // The design page: one self-contained HTML file with both views, the findings and the
+        // metrics (render --to html), and its fragments for a live server.
+        .target(name: "BatonPage", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON"]),
         // The façade for library users: compile, check, render, simulate.
         .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs", "BatonSimulate"]),
         // The language server (baton lsp): JSON-RPC over standard I/O, documents, analyses and
         // the editor features (diagnostics, hover, definition, rename, completion, code actions).
         .target(name: "BatonLanguageServer", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["BatonLanguageServer", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
+        .executableTarget(name: "baton", dependencies: ["BatonLanguageServer", "BatonPage", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
         // The simulator: executes a design under a scenario's load and faults, and reports what
         // happened as text, JSON and CSV (baton simulate).
         .target(name: "BatonSimulate", dependencies: ["BatonModel", "BatonJSON"]),
@@ -93,6 +99,7 @@ let package = Package(
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "BatonRender", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonReportTests", dependencies: ["BatonReport", "Baton", "BatonJSON", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonPageTests", dependencies: ["BatonPage", "Baton", "BatonRender", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonLanguageServerTests", dependencies: ["BatonLanguageServer", "Baton", "BatonCheck", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),

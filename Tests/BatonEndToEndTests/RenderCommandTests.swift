@@ -258,3 +258,49 @@ import Testing
         }
     }
 }
+
+/// `baton render --to html`: the design page, written through the same safe path.
+@Suite struct RenderPageCommandTests {
+    @Test(arguments: [["--to", "html", "-o", "page.out"], ["-o", "page.html"], ["-o", "page.HTM"]])
+    func writesThePage(_ options: [String]) throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data(RenderCommandTests.design.utf8).write(to: directory.appendingPathComponent("shop.baton"))
+        let result = try BatonExecutable.run(["render", "shop.baton"] + options + ["--theme", "dark"], directory: directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.isEmpty)
+        let name = options[options.count - 1]
+        let page = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\" data-theme=\"dark\">"))
+        #expect(page.contains("<option value=\"1\">Refund</option>"))
+        // An extension other than .html is written as asked, with a warning.
+        #expect(result.standardError.contains("whose extension is not .html") == (name == "page.out"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aCompileErrorStillWritesThePageAndExitsWith1() throws {
+        let result = try BatonExecutable.run(["render", "-", "--to", "html"], input: Data("service A\nA -> Bx : go\n".utf8))
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("role=\"alert\""))
+        #expect(result.standardError.contains("<stdin>:2:6: error[undeclared-name]"))
+    }
+
+    @Test(arguments: [["--id-prefix", "p"], ["--scenario", "S"], ["--flow", "Nope"], ["--view", "simulation"]])
+    func refusesWhatThePageCannotDo(_ options: [String]) throws {
+        let result = try BatonExecutable.run(["render", "-", "--to", "html"] + options, input: Data(RenderCommandTests.design.utf8))
+        #expect(result.status == 2)
+        #expect(result.standardOutput.isEmpty)
+        #expect(result.standardError.hasPrefix("baton: error: "))
+    }
+
+    @Test func neverWritesOverTheInput() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("shop.html")
+        try Data(RenderCommandTests.design.utf8).write(to: input)
+        let result = try BatonExecutable.run(["render", "shop.html", "-o", "shop.html"], directory: directory)
+        #expect(result.status == 2)
+        #expect(try String(contentsOf: input, encoding: .utf8) == RenderCommandTests.design)
+    }
+}

@@ -15,7 +15,8 @@ enum RenderCommand {
         usage: "baton render [OPTIONS] FILE",
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
-            to OUT with -o, whose extension picks the format (.svg, .dot or .gv, .mmd or .mermaid).
+            to OUT with -o, whose extension picks the format (.svg, .dot or .gv, .mmd or .mermaid,
+            .html or .htm).
             An explicit --to wins over the extension, with a warning when the extension names
             another format. OUT is written atomically (a symbolic link is written through, keeping
             the link), and never over the input or a file it imports; a read-only OUT needs
@@ -30,11 +31,17 @@ enum RenderCommand {
             of the design's scenarios (--scenario NAME, or its only one) and draws what happened
             over time as an SVG chart, the one 'baton simulate' draws. Exit status 2: a usage or
             I/O error, an unknown flow or scenario, or a graph view over the limit.
+            --to html writes one self-contained page (no external requests) with the sequence
+            view of every flow, the graph view, both themes, the findings of 'baton check' (with
+            the configuration found as check finds it) and the metrics; --flow, --view and
+            --theme pick what it shows first. A design with compile errors still gets a page,
+            with the errors in a banner, and exits with 1.
             """,
         options: [
             .value("--output", short: "-o", "OUT", "write to OUT instead of standard output"),
-            .value("--to", "FORMAT", choices: RenderFormat.allCases.map(\.rawValue),
-                   "output format, even when OUT's extension says another (default: from OUT's extension, else svg)"),
+            .value("--to", "FORMAT", choices: RenderFormat.allCases.map(\.rawValue) + [PageRender.format],
+                   "output format, even when OUT's extension says another (default: from OUT's extension, else svg); "
+                   + "html: one page with both views, every flow, the findings and the metrics"),
             .value("--view", "VIEW", choices: RenderView.allCases.map(\.rawValue),
                    "sequence: one flow over time; graph: the architecture; simulation: a scenario's run as a time chart (default: sequence, DOT is always graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
@@ -43,7 +50,8 @@ enum RenderCommand {
                    "graph view: edges run left to right or top to bottom (default LR)"),
             .value("--graph-limit", "N", "graph view: the most participants and connections laid out together, "
                    + "1 to 10,000,000 (default 50,000; laying out that many takes up to about 1 GB)"),
-            .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "colours (default light)"),
+            .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue),
+                   "colours (default light; html: the theme shown first, default the reader's)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
             .importRoot,
             .force,
@@ -60,6 +68,7 @@ enum RenderCommand {
             "baton render checkout.baton --to mermaid -o checkout.md   # an extension that names no format needs --to",
             "baton render checkout.baton -o checkout.svg --quiet   # no 'wrote checkout.svg' line, even on a terminal",
             "cat checkout.baton | baton render - --to mermaid",
+            "baton render checkout.baton --to html -o checkout.html   # one page: both views, findings, metrics",
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
@@ -69,12 +78,13 @@ enum RenderCommand {
                                  help: "baton render design.baton -o design.svg")
         }
         let output = arguments.outputPath
+        if PageRender.wanted(arguments, output: output) { return PageRender.run(arguments, path: path, output: output) }
         let chosen = arguments.value("--to").flatMap(RenderFormat.init(rawValue:))
         let implied = output.flatMap(RenderFormat.init(fileName:))
         // An explicit --to wins; the extension decides only when --to is not given.
         guard let format = chosen ?? implied ?? (output == nil ? .svg : nil) else {
             return Terminal.fail("cannot tell the format from '\(output ?? "")'",
-                                 help: "use an .svg, .dot, .gv, .mmd or .mermaid extension, or say --to svg|dot|mermaid")
+                                 help: "use an .svg, .dot, .gv, .mmd, .mermaid or .html extension, or say --to svg|dot|mermaid|html")
         }
         var graphLimit = RenderOptions.defaultGraphLimit
         if let given = arguments.value("--graph-limit") {
