@@ -9,14 +9,26 @@ public struct ServerSentEvent: Sendable, Equatable {
         self.data = data
     }
 
-    /// The bytes on the stream. A newline in the data becomes a new `data:` line (the client
-    /// joins them with newlines again); carriage returns, which would end a line early, are
-    /// dropped, and so are newlines in the name.
+    /// The bytes on the stream. Each line of the data (ended by LF, CR LF or CR, as the format
+    /// reads them) becomes a `data:` line, which the client joins with newlines again; line
+    /// breaks in the name are dropped. (Scalars, not characters: "\r\n" is one character.)
     public var serialized: [UInt8] {
-        var text = "event: \(name.filter { $0 != "\n" && $0 != "\r" })\n"
-        for line in data.filter({ $0 != "\r" }).split(separator: "\n", omittingEmptySubsequences: false) {
-            text += "data: \(line)\n"
+        var name = String.UnicodeScalarView()
+        name.append(contentsOf: self.name.unicodeScalars.filter { $0 != "\n" && $0 != "\r" })
+        var text = "event: \(String(name))\n"
+        var line = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in data.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n", previous == "\r" { continue }
+            if scalar == "\n" || scalar == "\r" {
+                text += "data: \(String(line))\n"
+                line = String.UnicodeScalarView()
+            } else {
+                line.append(scalar)
+            }
         }
+        text += "data: \(String(line))\n"
         return Array((text + "\n").utf8)
     }
 
