@@ -105,7 +105,7 @@ public final class DesignLibrary: @unchecked Sendable {
             let directory = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
             let configuration = (try? configurations.configuration(forDirectory: directory.isEmpty ? "/" : directory)) ?? .defaults
             state.findings = Baton.check(compilation, configuration: configuration)
-            state.lastGood = GoodVersion(source: state.source, compilation: compilation)
+            state.lastGood = GoodVersion(source: state.source, compilation: compilation, generation: state.generation)
         }
         lock.withLock { states[relativePath] = state }
         return state

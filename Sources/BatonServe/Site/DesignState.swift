@@ -36,6 +36,9 @@ public struct DesignState: Sendable {
 public struct GoodVersion: Sendable {
     public var source: [UInt8]
     public var compilation: Compilation
+    /// The `DesignState.generation` it was compiled in: the same number means the same version,
+    /// imports included, so a page provider can keep what it drew from it.
+    public var generation: Int
 }
 
 /// Why a design has no fresh diagram, with where (1-based line and column; 0 when unknown).
@@ -44,6 +47,13 @@ public struct DesignProblem: Sendable, Equatable {
     public var file: String
     public var line: Int
     public var column: Int
+
+    public init(message: String, file: String, line: Int, column: Int) {
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+    }
 }
 
 public struct FindingCounts: Sendable, Equatable {
