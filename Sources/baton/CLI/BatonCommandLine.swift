@@ -20,6 +20,7 @@ enum BatonCommandLine {
         Command(spec: PandocCommand.spec, run: PandocCommand.run),
         Command(spec: MdBookCommand.spec, run: MdBookCommand.run),
         Command(spec: LspCommand.spec, run: LspCommand.run),
+        Command(spec: ServeCommand.spec, run: ServeCommand.run),
     ]
 
     static let overview = """
