@@ -3,6 +3,7 @@
 // meet: only here does a diagnostic become something to draw.
 
 import BatonCheck
+import BatonDocs
 import BatonLayout
 import BatonModel
 import BatonSyntax
@@ -34,5 +35,20 @@ extension Baton {
                                      participants: target.participants))
         }
         return marks
+    }
+
+    /// A documentation fence's findings (its `findings` option): the configuration is the one
+    /// `baton check` would use for the page (`.baton.json` found from the page's directory; for a
+    /// block with no file, from the current directory).
+    static let documentationMarks: FindingMarker = { compilation, request in
+        let path = request.input.resolvedPath
+        let directory = path.hasPrefix("<") ? FileReader.absolute(".") : PathName.directory(of: FileReader.absolute(path))
+        do throws(ConfigurationError) {
+            var files = ConfigurationFiles()
+            let configuration = try files.configuration(forDirectory: PathName.normalize(directory))
+            return .success(findingMarks(compilation, configuration: configuration))
+        } catch {
+            return .failure(DiagramFailure(diagnostics: [], message: "invalid configuration: \(error.description)"))
+        }
     }
 }
