@@ -2,6 +2,8 @@
 # Regenerates the pictures in docs/images/ that docs/rendering.md shows:
 #   <sample>.svg         the sequence view of each sample's default flow (Baton's own SVG)
 #   <sample>.graph.svg   the graph view, laid out by Baton (every flow of the design)
+#   card-payments-findings*.svg  the card-payments sample with its findings drawn (--findings),
+#                        in both views
 #   legend*.svg          the legend design in both views, light and dark
 #   simulation-chart*.svg  an illustration of the simulation chart, written by the chart tests
 #                        (UPDATE_GOLDENS=1 swift test --filter ChartRenderTests), not by this script
@@ -21,6 +23,8 @@ for sample in "$root"/samples/*.baton; do
   "$baton" render "$sample" -o "$images/$name.svg"
   "$baton" render "$sample" --view graph -o "$images/$name.graph.svg"
 done
+"$baton" render "$root/samples/card-payments.baton" --findings -o "$images/card-payments-findings.svg"
+"$baton" render "$root/samples/card-payments.baton" --findings --view graph -o "$images/card-payments-findings.graph.svg"
 for theme in light dark; do
   suffix=$([ "$theme" = dark ] && echo ".dark" || echo "")
   "$baton" render "$images/legend.baton" --theme "$theme" -o "$images/legend$suffix.svg"

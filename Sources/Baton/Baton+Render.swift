@@ -3,7 +3,9 @@
 // (`Renderer`) and the documentation stage's (`DocsRenderer`); the façade only supplies the
 // file system.
 
+import BatonCheck
 import BatonDocs
+import BatonLayout
 import BatonModel
 import BatonRender
 
@@ -27,6 +29,6 @@ extension Baton {
     /// The same renderer, reading imported files with `read` (the command line passes one that
     /// remembers what it read, so that no output replaces an input).
     public static func diagramRenderer(read: @escaping Compiler.Reader) -> DiagramRenderer {
-        DocsRenderer.renderer(read: read, canonical: { FileReader.canonical($0) })
+        DocsRenderer.renderer(read: read, canonical: { FileReader.canonical($0) }, marks: documentationMarks)
     }
 }

@@ -8,10 +8,13 @@ public enum DiagramName {
     /// The first 12 hex digits of the `DiagramHash` of the version, the options that change the
     /// picture, and the source. (A direction is hashed only when given, so the names of
     /// existing diagrams stay; the empty last field ends the source with a NUL, as the first
-    /// names did.)
-    public static func hash(source: String, flow: String?, view: RenderView, direction: LayoutDirection? = nil, version: String) -> String {
+    /// names did. Drawn findings add a field only when asked for, so a picture with them never
+    /// shares a name with the one without.)
+    public static func hash(source: String, flow: String?, view: RenderView, direction: LayoutDirection? = nil,
+                            findings: Bool = false, version: String) -> String {
         var parts = ["baton \(version)", "flow=\(flow ?? "")", "view=\(view.rawValue)", source, ""]
         if let direction { parts.insert("direction=\(direction.rawValue)", at: 3) }
+        if findings { parts.insert("findings=on", at: 3) }
         return String(DiagramHash.hex(parts.map { Array($0.utf8) }).prefix(12))
     }
 

@@ -21,9 +21,12 @@ public struct DiagramRequest: Sendable {
     /// The same picture once more in another theme (image mode writes a light and a dark
     /// file), drawn from the same compilation: the design is read and compiled once.
     public var variant: DiagramVariant?
+    /// Draw the design's findings on it (the fence's `findings` option, `render --findings`).
+    public var findings: Bool
 
     public init(input: SourceInput, flow: String?, view: RenderView, theme: Theme.Name, idPrefix: String,
-                direction: LayoutDirection? = nil, variant: DiagramVariant? = nil) {
+                direction: LayoutDirection? = nil, variant: DiagramVariant? = nil, findings: Bool = false) {
+        self.findings = findings
         self.input = input
         self.flow = flow
         self.view = view
@@ -71,6 +74,10 @@ public struct DiagramFailure: Error, Sendable {
         self.message = message
     }
 }
+
+/// The findings to draw on a request's diagram, from its compilation (error-free). The façade
+/// supplies it (`Baton.diagramRenderer`): only it turns diagnostics into marks.
+public typealias FindingMarker = @Sendable (Compilation, DiagramRequest) -> Result<[FindingMark], DiagramFailure>
 
 /// Draws one diagram. The command line passes Baton's renderer (`DocsRenderer`); tests may pass
 /// their own.

@@ -40,6 +40,17 @@ enum DiagramSetting {
         try read(word, as: "theme")
     }
 
+    /// Whether a fence draws its design's findings: `findings` alone or `findings=true` (also
+    /// `yes`, `on`) draws them; `findings=false` (`no`, `off`) or no option does not.
+    static func findings(_ word: String?) throws(DiagramFailure) -> Bool {
+        switch word {
+        case nil, "false", "no", "off": return false
+        case "", "true", "yes", "on": return true
+        case let word?:
+            throw DiagramFailure(diagnostics: [], message: "unknown findings '\(word)'; write findings (or findings=true), or leave it out")
+        }
+    }
+
     /// Nil when the page gives none (see `DiagramRequest.direction`).
     static func direction(_ word: String?) throws(DiagramFailure) -> LayoutDirection? {
         try word.map { word throws(DiagramFailure) in try read(word, as: "direction") }

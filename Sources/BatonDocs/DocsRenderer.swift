@@ -13,12 +13,15 @@ import BatonReport
 /// `FileReader`, the command line one that remembers what it read, so that no output replaces
 /// an input).
 public enum DocsRenderer {
-    public static func renderer(read: @escaping Compiler.Reader, canonical: @escaping Compiler.Canonicalizer) -> DiagramRenderer {
-        { request in render(request, read: read, canonical: canonical) }
+    /// `marks` draws a request's findings (without it, a request for them draws none).
+    public static func renderer(read: @escaping Compiler.Reader, canonical: @escaping Compiler.Canonicalizer,
+                                marks: FindingMarker? = nil) -> DiagramRenderer {
+        { request in render(request, read: read, canonical: canonical, marks: marks) }
     }
 
     public static func render(_ request: DiagramRequest, read: @escaping Compiler.Reader,
-                              canonical: @escaping Compiler.Canonicalizer) -> Result<RenderedDiagram, DiagramFailure> {
+                              canonical: @escaping Compiler.Canonicalizer,
+                              marks: FindingMarker? = nil) -> Result<RenderedDiagram, DiagramFailure> {
         var compilation = Compiler.compile(request.input, read: read, canonical: canonical)
         // A diagram in a page is titled by the page; it draws a title only when the design has one.
         if compilation.model.title == nil {
@@ -31,8 +34,14 @@ public enum DocsRenderer {
             let reported = errors.map { ReportedDiagnostic($0, sources: compilation.sources) }
             return .failure(DiagramFailure(diagnostics: reported, message: "the design has compile errors"))
         }
-        let options = RenderOptions(format: .svg, view: request.view, flow: request.flow, theme: request.theme,
+        var options = RenderOptions(format: .svg, view: request.view, flow: request.flow, theme: request.theme,
                                     idPrefix: request.idPrefix, direction: request.direction ?? .leftToRight)
+        if request.findings, let marks {
+            switch marks(compilation, request) {
+            case .success(let found): options.marks = found
+            case .failure(let failure): return .failure(failure)
+            }
+        }
         let untitled = compilation.model.title == nil ? "" : nil
         let source = request.input.bytes
         do {

@@ -131,9 +131,12 @@ public enum PandocFilter {
                 let view = try DiagramSetting.view(attribute("view"))
                 let theme = try attribute("theme").map(DiagramSetting.theme) ?? options.theme
                 let direction = try DiagramSetting.direction(attribute("direction"))
-                let hash = DiagramName.hash(source: text, flow: flow, view: view, direction: direction, version: options.version)
+                let findings = try DiagramSetting.findings(attribute("findings"))
+                let hash = DiagramName.hash(source: text, flow: flow, view: view, direction: direction, findings: findings,
+                                            version: options.version)
                 let request = DiagramRequest(input: input, flow: flow, view: view, theme: theme,
-                                             idPrefix: attribute("id") ?? DiagramName.idPrefix(hash: hash), direction: direction)
+                                             idPrefix: attribute("id") ?? DiagramName.idPrefix(hash: hash), direction: direction,
+                                             findings: findings)
                 drawn = render(request).map { ($0, hash, theme) }
             } catch {
                 drawn = .failure(error)

@@ -58,16 +58,16 @@ public enum Renderer {
         let given = try options.idPrefix.map(IDPrefix.validated)
         let prefix = options.format == .mermaid ? ""
             : given ?? IDPrefix.derived(source: source, format: options.format, view: view, flow: flow.map { model[$0].name },
-                                        theme: options.theme, direction: options.direction)
+                                        theme: options.theme, direction: options.direction, marks: options.marks)
         switch (options.format, view) {
         case (.svg, .sequence):
-            let scene = SequenceLayout.scene(model: model, flow: flow, untitled: untitledName)
+            let scene = FindingOverlay.apply(options.marks, to: SequenceLayout.scene(model: model, flow: flow, untitled: untitledName))
             return RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), description: scene.description)
         case (.svg, .graph):
             let scene: Scene
             do {
-                scene = try GraphViewLayout.scene(model: model, flow: flow, untitled: untitledName,
-                                                  direction: options.direction, limit: options.graphLimit)
+                scene = FindingOverlay.apply(options.marks, to: try GraphViewLayout.scene(
+                    model: model, flow: flow, untitled: untitledName, direction: options.direction, limit: options.graphLimit))
             } catch {
                 let file = compilation.sources.files.isEmpty ? "<input>" : compilation.sources[compilation.rootFile].path
                 throw RenderError.graphTooLarge(error, file: file, documentation: documentation)

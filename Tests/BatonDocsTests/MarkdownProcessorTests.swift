@@ -298,4 +298,24 @@ import Testing
         #expect(log.requests.map(\.theme) == [.light, .dark, .light, .dark])
         #expect(result.files.map { $0.contents.contains("data-theme=\"dark\"") } == [false, true, false, true])
     }
+
+    /// `findings` asks for the design's findings, and gives the picture its own file name; a
+    /// value that is not yes or no fails the fence.
+    @Test func theFindingsOptionAsksForFindingsAndChangesTheName() {
+        let design = "service A\nservice B\nA -> B : go\n"
+        let options = MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), version: "1")
+        let plain = process("```baton\n\(design)```\n", options)
+        let bare = process("```baton findings\n\(design)```\n", options)
+        let explicit = process("```baton findings=true\n\(design)```\n", options)
+        let off = process("```baton findings=no\n\(design)```\n", options)
+        #expect(plain.files.allSatisfy { $0.contents.contains("data-findings=\"false\"") })
+        #expect(bare.files.allSatisfy { $0.contents.contains("data-findings=\"true\"") })
+        #expect(bare.diagnostics.isEmpty)
+        #expect(bare.files.map(\.path) == explicit.files.map(\.path))
+        #expect(Set(bare.files.map(\.path)).isDisjoint(with: plain.files.map(\.path)))
+        #expect(off.files.map(\.path) == plain.files.map(\.path))
+        let bad = process("```baton findings=maybe\n\(design)```\n", options)
+        #expect(bad.failed)
+        #expect(bad.diagnostics.contains { $0.message.contains("unknown findings 'maybe'") })
+    }
 }

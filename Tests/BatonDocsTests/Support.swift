@@ -18,7 +18,7 @@ let fakeRenderer: DiagramRenderer = { request in
     }
     let names = compilation.model.participants.map(\.name).joined(separator: ",")
     func svg(theme: Theme.Name, idPrefix: String) -> String {
-        "<svg id=\"\(idPrefix)\" data-view=\"\(request.view.rawValue)\" data-theme=\"\(theme.rawValue)\" data-flow=\"\(request.flow ?? "")\" data-direction=\"\(request.direction?.rawValue ?? "")\">\(names)</svg>\n"
+        "<svg id=\"\(idPrefix)\" data-view=\"\(request.view.rawValue)\" data-theme=\"\(theme.rawValue)\" data-flow=\"\(request.flow ?? "")\" data-direction=\"\(request.direction?.rawValue ?? "")\" data-findings=\"\(request.findings)\">\(names)</svg>\n"
     }
     var diagram = RenderedDiagram(svg: svg(theme: request.theme, idPrefix: request.idPrefix), description: "Diagram of \(names)")
     diagram.variantSVG = request.variant.map { svg(theme: $0.theme, idPrefix: $0.idPrefix) }

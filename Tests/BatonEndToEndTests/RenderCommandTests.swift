@@ -257,6 +257,33 @@ import Testing
             #expect(result.standardOutput.contains(option))
         }
     }
+
+    /// `render --findings`: badges and a legend from the checks, the severities of the nearest
+    /// .baton.json (a rule turned off is not drawn), and --config only with --findings.
+    @Test func findingsAreDrawnWithTheConfigurationsSeverities() throws {
+        let sample = TestDesigns.packageRoot.appendingPathComponent("samples/card-payments.baton")
+        let directory = try makeTemporaryDirectory(["pay.baton": try String(contentsOf: sample, encoding: .utf8)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plain = try BatonExecutable.run(["render", "pay.baton"], directory: directory)
+        #expect(plain.status == 0 && !plain.standardOutput.contains("finding-badge"))
+
+        let drawn = try BatonExecutable.run(["render", "pay.baton", "--findings"], directory: directory)
+        #expect(drawn.status == 0, "\(drawn.standardError)")
+        #expect(drawn.standardOutput.contains("class=\"finding-badge error\""))
+        #expect(drawn.standardOutput.contains("retry-without-idempotency: "))
+        #expect(drawn.standardOutput.contains("class=\"findings\""))
+
+        try Data(#"{ "rules": { "retry-without-idempotency": "off", "orphan-channel": "info" } }"#.utf8)
+            .write(to: directory.appendingPathComponent(".baton.json"))
+        let configured = try BatonExecutable.run(["render", "pay.baton", "--findings", "--view", "graph"], directory: directory)
+        #expect(configured.status == 0, "\(configured.standardError)")
+        #expect(!configured.standardOutput.contains("retry-without-idempotency"))
+        #expect(!configured.standardOutput.contains("finding-badge error"))
+        #expect(configured.standardOutput.contains("class=\"finding-badge info\""))
+
+        let stray = try BatonExecutable.run(["render", "pay.baton", "--config", ".baton.json"], directory: directory)
+        #expect(stray.status == 2 && stray.standardError.contains("--config applies to --findings only"))
+    }
 }
 
 /// `baton render --to html`: the design page, written through the same safe path.

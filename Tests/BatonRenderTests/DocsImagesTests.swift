@@ -52,6 +52,18 @@ import Testing
         #expect(picture == chart, "docs/images/\(name) is stale: run scripts/render-docs-images.sh")
     }
 
+    /// The card-payments sample with its findings drawn (`render --findings`), in both views.
+    @Test(arguments: [("card-payments-findings.svg", RenderView.sequence), ("card-payments-findings.graph.svg", .graph)])
+    func findingsPicturesAreUpToDate(_ file: String, _ view: RenderView) throws {
+        let design = try #require(TestDesigns.named("card-payments"))
+        let compilation = Baton.compile(bytes: design.bytes, displayPath: design.url.path)
+        var options = RenderOptions(format: .svg, view: view)
+        options.marks = Baton.findingMarks(compilation)
+        let picture = try String(contentsOf: Self.images.appendingPathComponent(file), encoding: .utf8)
+        #expect(picture == (try Baton.render(compilation, source: design.bytes, options: options)),
+                "docs/images/\(file) is stale: run scripts/render-docs-images.sh")
+    }
+
     @Test func theDocumentShowsEveryPicture() throws {
         let document = try String(contentsOf: TestDesigns.packageRoot.appendingPathComponent("docs/rendering.md"), encoding: .utf8)
         for file in Self.svgFiles {

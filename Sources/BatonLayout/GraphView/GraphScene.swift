@@ -51,7 +51,7 @@ enum GraphScene {
                                                      anchor: Point(x: frame.midX, y: frame.minY))))
             }
             items.append(.group(SceneGroup(id: "e\(k)", classes: "interaction \(SequenceBody.className(edge.arrow))",
-                                           items: edgeItems)))
+                                           marker: .interactions(edge.interactions.sorted()), items: edgeItems)))
         }
 
         // Cluster titles last: where an edge has to cross one, it passes under the title's plate.

@@ -53,7 +53,8 @@ struct ParticipantBox {
                            y: frame.minY + insets.top + (frame.height - insets.vertical) / 2)
         let text = metrics.block(label.lines, size: label.size, style: Self.label, alignment: .middle,
                                  anchor: Point(x: center.x, y: center.y - label.size.height / 2))
-        return .group(SceneGroup(id: id, classes: role + " " + participant.kind.rawValue, items: [
+        return .group(SceneGroup(id: id, classes: role + " " + participant.kind.rawValue,
+                                   marker: .participant(participant.id), items: [
             .shape(SceneShape(shape, frame: frame, role: .participant(participant.kind))),
             .text(text),
         ]))

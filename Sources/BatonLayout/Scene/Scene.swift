@@ -3,7 +3,7 @@
 //
 // Layout stages (the sequence view here, the layered graph view elsewhere) turn the model into
 // a Scene; the SVG writer turns a Scene into bytes. Nothing in a Scene refers back into the
-// model, and nothing in it is a colour: every item carries a `StyleRole` ("a sync line", "the
+// model but the plain ids of what a group draws (`ElementMarker`), and nothing in it is a colour: every item carries a `StyleRole` ("a sync line", "the
 // head box of a queue"), and the renderer's theme decides what that role looks like. So the
 // same Scene renders in the light and the dark theme, and tests can check geometry (nothing
 // overlaps, arrows touch lifelines) without parsing SVG.

@@ -46,6 +46,13 @@ public enum StyleRole: Hashable, Sendable {
     /// A plate in the group's fill behind its name, where edges pass under the name (graph view).
     case groupLabelBackground
 
+    /// A finding's numbered badge (`FindingOverlay`), by severity, and the number in it.
+    case findingBadge(MarkSeverity)
+    case findingNumber
+    /// The severity and the text of a finding in the legend under a diagram.
+    case findingSeverity(MarkSeverity)
+    case findingLegend
+
     /// An item of a time chart (`ChartLayout`): axes, grid, series, windows.
     case chart(ChartRole)
 

@@ -92,7 +92,8 @@ struct SequenceBody {
                   maxX: xs[column] + max(0, SequenceGeometry.barEdge(depth: depth, side: .right)))
         }
         messages.append(.group(SceneGroup(id: "i\(message.interaction.rawValue)",
-                                          classes: "interaction \(Self.className(message.arrow))", items: items)))
+                                          classes: "interaction \(Self.className(message.arrow))",
+                                          marker: .interaction(message.interaction), items: items)))
 
         guard let block = message.block else { return }
         let column = message.to

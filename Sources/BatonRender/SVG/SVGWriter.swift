@@ -75,6 +75,12 @@ public enum SVGWriter {
             out.line("<g")
             if let id = group.id { out.attribute("id", "\(prefix)-\(id)") }
             if !group.classes.isEmpty { out.attribute("class", group.classes) }
+            switch group.marker {
+            case .interaction(let id): out.attribute("data-interaction", String(id.rawValue))
+            case .participant(let id): out.attribute("data-participant", String(id.rawValue))
+            case .interactions(let ids): out.attribute("data-interactions", ids.map { String($0.rawValue) }.joined(separator: " "))
+            case nil: break
+            }
             out.raw(">\n")
             out.indent()
             for child in group.items { write(child, theme: theme, prefix: prefix, into: &out) }

@@ -56,6 +56,8 @@ public struct Theme: Hashable, Sendable {
     public var noteFill: String
     public var noteStroke: String
     public var activationFill: String
+    /// The badges and legend of drawn findings (`render --findings`), by severity.
+    public var findings: FindingPalette
     /// Fill and stroke per participant shape.
     var participants: ParticipantPalette
 
@@ -65,6 +67,21 @@ public struct Theme: Hashable, Sendable {
         init(_ fill: String, _ stroke: String) {
             self.fill = fill
             self.stroke = stroke
+        }
+    }
+
+    /// A colour per finding severity; the number in a badge is drawn in the background colour.
+    public struct FindingPalette: Hashable, Sendable {
+        public var error: String
+        public var warning: String
+        public var info: String
+
+        public subscript(severity: MarkSeverity) -> String {
+            switch severity {
+            case .error: error
+            case .warning: warning
+            case .info: info
+            }
         }
     }
 
@@ -113,6 +130,7 @@ public struct Theme: Hashable, Sendable {
         name: .light, background: "#ffffff", ink: "#1f2328", muted: "#59636e", faint: "#afb8c1",
         callback: "#a0338a", groupFill: "#f6f8fa", tabFill: "#eaeef2", noteFill: "#fff8c5", noteStroke: "#d4a72c",
         activationFill: "#eaeef2",
+        findings: FindingPalette(error: "#cf222e", warning: "#9a6700", info: "#0969da"),
         participants: ParticipantPalette(
             person: KindColors("#ddf4ff", "#0969da"),
             roundedBox: KindColors("#dafbe1", "#1a7f37"),
@@ -126,6 +144,7 @@ public struct Theme: Hashable, Sendable {
         name: .dark, background: "#0d1117", ink: "#e6edf3", muted: "#9198a1", faint: "#3d444d",
         callback: "#f778ba", groupFill: "#151b23", tabFill: "#262c36", noteFill: "#2e2a13", noteStroke: "#bb8009",
         activationFill: "#262c36",
+        findings: FindingPalette(error: "#f85149", warning: "#d29922", info: "#58a6ff"),
         participants: ParticipantPalette(
             person: KindColors("#0c2d6b", "#58a6ff"),
             roundedBox: KindColors("#0f3320", "#3fb950"),
@@ -158,6 +177,8 @@ public struct Theme: Hashable, Sendable {
             return ShapePaint(fill: groupFill, stroke: faint, strokeWidth: 1, dash: "4 3")
         case .groupLabelBackground:
             return ShapePaint(fill: groupFill, stroke: "none", strokeWidth: 0, dash: nil)
+        case .findingBadge(let severity):
+            return ShapePaint(fill: findings[severity], stroke: background, strokeWidth: 1.5, dash: nil)
         case .chart(let role):
             return chartShapePaint(role)
         default:
@@ -180,6 +201,8 @@ public struct Theme: Hashable, Sendable {
     public func textColor(_ role: StyleRole) -> String {
         switch role {
         case .subtitle, .groupLabel: muted
+        case .findingNumber: background
+        case .findingSeverity(let severity): findings[severity]
         case .chart(let role): chartTextColor(role)
         default: ink
         }

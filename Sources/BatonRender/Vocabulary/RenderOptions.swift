@@ -20,6 +20,10 @@ public struct RenderOptions: Hashable, Sendable {
     /// `GraphViewLimit`); a bigger one is refused before it takes long. DOT is not limited: it
     /// only lists the design, and Graphviz does the layout.
     public var graphLimit: Int
+    /// Findings to draw on an SVG diagram (badges at their elements and a legend below), in
+    /// number order; empty draws none and changes nothing. The Mermaid and DOT exports ignore
+    /// them: they have no room for badges that Baton places.
+    public var marks: [FindingMark] = []
     /// 50,000: the heaviest graph views within it take seconds and under 1 GB.
     public static let defaultGraphLimit = GraphViewLimit.standard
     /// The greatest limit the command line takes: 200 times the default, far beyond what a

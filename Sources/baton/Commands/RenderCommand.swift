@@ -29,7 +29,12 @@ enum RenderCommand {
             together than --graph-limit (or so densely connected that it weighs more) is refused
             before it takes long; draw one flow, or raise the limit. The simulation view runs one
             of the design's scenarios (--scenario NAME, or its only one) and draws what happened
-            over time as an SVG chart, the one 'baton simulate' draws. Exit status 2: a usage or
+            over time as an SVG chart, the one 'baton simulate' draws. --findings draws what 'baton
+            check' finds on the SVG diagram: a numbered badge (red error, amber warning, blue info) at
+            each arrow or participant a finding is about, and a legend of the findings under the
+            diagram. Severities come from .baton.json as for check (found from the input's directory,
+            or --config PATH); rules turned off are not drawn. Mermaid and DOT ignore --findings.
+            Exit status 2: a usage or
             I/O error, an unknown flow or scenario, or a graph view over the limit.
             --to html writes one self-contained page (no external requests) with the sequence
             view of every flow, the graph view, both themes, the findings of 'baton check' (with
@@ -53,6 +58,8 @@ enum RenderCommand {
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue),
                    "colours (default light; html: the theme shown first, default the reader's)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
+            .flag("--findings", "SVG: draw the lint findings as numbered badges, with a legend under the diagram"),
+            .value("--config", "PATH", "with --findings: use this configuration file instead of looking for .baton.json"),
             .importRoot,
             .force,
             .flag("--quiet", short: "-q", "do not say what was written (said on standard error only when it is a terminal)"),
@@ -61,6 +68,7 @@ enum RenderCommand {
             "baton render checkout.baton -o checkout.svg",
             "baton render checkout.baton --flow Refund --theme dark -o refund-dark.svg",
             "baton render checkout.baton --view graph -o checkout-graph.svg",
+            "baton render samples/card-payments.baton --findings -o card-payments-findings.svg",
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
             "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
@@ -96,7 +104,7 @@ enum RenderCommand {
                 return Terminal.fail(error.message, help: error.help)
             }
         }
-        let options = RenderOptions(
+        var options = RenderOptions(
             format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
             flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
             idPrefix: arguments.value("--id-prefix"),
@@ -124,6 +132,16 @@ enum RenderCommand {
             let reporter = TextReporter(color: Terminal.colorEnabled(nil, stream: STDERR_FILENO))
             Terminal.error(reporter.report(reported, files: 1, omitted: OmittedErrors.of(compilation)))
             return Terminal.Exit.inputFault
+        }
+        if arguments.has("--findings") {
+            do {
+                var files = try ConfigurationFiles(explicitPath: arguments.value("--config"))
+                options.marks = Baton.findingMarks(compilation, configuration: try files.configuration(for: input))
+            } catch {
+                return Terminal.fail("invalid configuration: \(error.description)", help: error.help)
+            }
+        } else if arguments.value("--config") != nil {
+            return Terminal.fail("--config applies to --findings only", help: "add --findings, or drop --config")
         }
         let rendered: String
         do {
