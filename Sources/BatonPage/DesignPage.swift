@@ -50,6 +50,20 @@ public enum DesignPage {
         html(try fragments(compilation, source: source, options: options), options: options)
     }
 
+    /// The page's Content-Security-Policy for these options, as its `<meta http-equiv>` says it:
+    /// a server sends the same one as a header, so both allow exactly the page's own style and
+    /// scripts.
+    public static func contentSecurityPolicy(_ options: PageOptions = PageOptions()) -> String {
+        ContentSecurityPolicy.policy(style: PageStyle.css, scripts: scripts(options), connectToSelf: options.liveScript != nil)
+    }
+
+    /// The inline scripts, exactly as written into the page (their bytes are what the policy hashes).
+    static func scripts(_ options: PageOptions) -> [String] {
+        var scripts = [PageScript.javascript]
+        if let live = options.liveScript { scripts.append("\n" + live.replacing("</", with: "<\\/") + "\n") }
+        return scripts
+    }
+
     /// The parts of the page that depend on the design (see the type's documentation).
     public static func fragments(_ compilation: Compilation, source: [UInt8], options: PageOptions = PageOptions()) throws(RenderError) -> PageFragments {
         guard options.view != .simulation else {
@@ -79,9 +93,8 @@ public enum DesignPage {
     /// theme switch), the views with their zoom buttons, the findings and metrics, the script.
     public static func html(_ fragments: PageFragments, options: PageOptions = PageOptions()) -> String {
         let style = PageStyle.css
-        var scripts = [PageScript.javascript]
-        if let live = options.liveScript { scripts.append("\n" + live.replacing("</", with: "<\\/") + "\n") }
-        let policy = ContentSecurityPolicy.policy(style: style, scripts: scripts, connectToSelf: options.liveScript != nil)
+        let scripts = scripts(options)
+        let policy = contentSecurityPolicy(options)
         let theme = (options.theme ?? .light).rawValue
         let auto = options.theme == nil ? " data-theme-auto=\"\"" : ""
         let title = PageText.escape(fragments.title)

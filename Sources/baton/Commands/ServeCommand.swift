@@ -68,7 +68,7 @@ enum ServeCommand {
 
         let server: DesignServer
         do {
-            server = try DesignServer(path: path, provider: ServePreviewPage(), options: options)
+            server = try DesignServer(path: path, provider: ServeDesignPage(), options: options)
         } catch {
             return Terminal.fail(error.message, help: "baton serve [PATH]: a directory of designs or one .baton file")
         }
