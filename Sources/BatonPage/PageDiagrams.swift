@@ -19,11 +19,9 @@ enum PageDiagrams {
         var out = ""
         for (index, flow) in flows.enumerated() {
             let isCurrent = flow == current || (flow == nil && current == nil)
-            for theme in Theme.Name.allCases {
-                let options = RenderOptions(format: .svg, view: .sequence, flow: flow.map { model[$0].name }, theme: theme)
-                out += open(flow: index, theme: theme, current: isCurrent)
-                out += picture(compilation, source: source, options: options, untitled: untitled)
-                out += "</div>\n"
+            let options = RenderOptions(format: .svg, view: .sequence, flow: flow.map { model[$0].name })
+            for (theme, picture) in pictures(compilation, source: source, options: options, untitled: untitled) {
+                out += open(flow: index, theme: theme, current: isCurrent) + picture + "</div>\n"
             }
         }
         return out
@@ -33,11 +31,9 @@ enum PageDiagrams {
     /// graph view over its limit is replaced by the error that says so.
     static func graph(_ compilation: Compilation, source: [UInt8], direction: LayoutDirection, limit: Int, untitled: String) -> String {
         var out = ""
-        for theme in Theme.Name.allCases {
-            let options = RenderOptions(format: .svg, view: .graph, theme: theme, direction: direction, graphLimit: limit)
-            out += open(flow: nil, theme: theme, current: true)
-            out += picture(compilation, source: source, options: options, untitled: untitled)
-            out += "</div>\n"
+        let options = RenderOptions(format: .svg, view: .graph, direction: direction, graphLimit: limit)
+        for (theme, picture) in pictures(compilation, source: source, options: options, untitled: untitled) {
+            out += open(flow: nil, theme: theme, current: true) + picture + "</div>\n"
         }
         return out
     }
@@ -59,16 +55,20 @@ enum PageDiagrams {
         return "<div class=\"baton-diagram\(current ? " baton-current" : "")\"\(flowAttribute) data-theme=\"\(theme.rawValue)\">\n"
     }
 
-    /// One SVG, or the render stage's refusal as a paragraph (a graph view over its limit).
-    private static func picture(_ compilation: Compilation, source: [UInt8], options: RenderOptions, untitled: String) -> String {
+    /// One diagram in every theme (laid out once), or the render stage's refusal as a
+    /// paragraph for each (a graph view over its limit).
+    private static func pictures(_ compilation: Compilation, source: [UInt8], options: RenderOptions,
+                                 untitled: String) -> [(Theme.Name, String)] {
+        let themes = Theme.Name.allCases
         do {
-            var svg = try Renderer.render(compilation, source: source, options: options, untitled: untitled).text
-            if !svg.hasSuffix("\n") { svg += "\n" }
-            return svg
+            let outputs = try Renderer.render(compilation, source: source, options: options, themes: Array(themes), untitled: untitled)
+            return zip(themes, outputs).map { theme, output in
+                (theme, output.text.hasSuffix("\n") ? output.text : output.text + "\n")
+            }
         } catch {
             var text = "<p class=\"baton-error\">" + PageText.escape(error.message)
             if let help = error.help { text += "<br>" + PageText.escape("help: " + help) }
-            return text + "</p>\n"
+            return themes.map { ($0, text + "</p>\n") }
         }
     }
 }

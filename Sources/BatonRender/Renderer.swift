@@ -33,6 +33,39 @@ public enum Renderer {
     /// (fence options instead of command-line flags).
     public static func render(_ compilation: Compilation, source: [UInt8], options: RenderOptions, untitled: String? = nil,
                               documentation: Bool = false) throws(RenderError) -> RenderOutput {
+        let (view, flow, untitledName) = try prepare(compilation, options: options, untitled: untitled)
+        let model = compilation.model
+        let theme = Theme.named(options.theme)
+        // Mermaid has no ids; the others get the given prefix or one derived from the content.
+        let given = try options.idPrefix.map(IDPrefix.validated)
+        let prefix = options.format == .mermaid ? ""
+            : given ?? IDPrefix.derived(source: source, format: options.format, view: view, flow: flow.map { model[$0].name },
+                                        theme: options.theme, direction: options.direction, marks: options.marks)
+        switch (options.format, view) {
+        case (.svg, .sequence), (.svg, .graph):
+            let scene = try svgScene(compilation, flow: flow, view: view, options: options, untitled: untitledName,
+                                     documentation: documentation)
+            return RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), description: scene.description)
+        case (.dot, _):
+            let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
+            let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: options.direction)
+            return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
+        case (.svg, .simulation):
+            throw simulationViewRefused
+        case (.mermaid, _):
+            let flowValue = flow.map { model[$0] }
+            let description = SequenceDescription.describe(model: model, flow: flowValue)
+            return RenderOutput(text: MermaidWriter.write(model: model, flow: flow,
+                                                          title: SequenceDescription.title(model: model, flow: flowValue, untitled: untitledName),
+                                                          description: description),
+                                description: description)
+        }
+    }
+
+    /// Checks the options against each other and the design: the view, the flow and the name of
+    /// an untitled design every render needs.
+    private static func prepare(_ compilation: Compilation, options: RenderOptions,
+                                untitled: String?) throws(RenderError) -> (RenderView, FlowID?, String) {
         let untitledName = untitled
             ?? (compilation.sources.files.isEmpty ? DesignName.untitled : DesignName.untitled(path: compilation.sources[compilation.rootFile].path))
         let model = compilation.model
@@ -53,39 +86,51 @@ public enum Renderer {
             break
         }
         let flow = try FlowSelection.flow(options.flow, in: model, required: view == .sequence)
-        let theme = Theme.named(options.theme)
-        // Mermaid has no ids; the others get the given prefix or one derived from the content.
-        let given = try options.idPrefix.map(IDPrefix.validated)
-        let prefix = options.format == .mermaid ? ""
-            : given ?? IDPrefix.derived(source: source, format: options.format, view: view, flow: flow.map { model[$0].name },
-                                        theme: options.theme, direction: options.direction, marks: options.marks)
-        switch (options.format, view) {
-        case (.svg, .sequence):
-            let scene = FindingOverlay.apply(options.marks, to: SequenceLayout.scene(model: model, flow: flow, untitled: untitledName))
-            return RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), description: scene.description)
-        case (.svg, .graph):
-            let scene: Scene
-            do {
-                scene = FindingOverlay.apply(options.marks, to: try GraphViewLayout.scene(
-                    model: model, flow: flow, untitled: untitledName, direction: options.direction, limit: options.graphLimit))
-            } catch {
-                let file = compilation.sources.files.isEmpty ? "<input>" : compilation.sources[compilation.rootFile].path
-                throw RenderError.graphTooLarge(error, file: file, documentation: documentation)
-            }
-            return RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), description: scene.description)
-        case (.dot, _):
-            let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
-            let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: options.direction)
-            return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
-        case (.svg, .simulation):
-            throw simulationViewRefused
-        case (.mermaid, _):
-            let flowValue = flow.map { model[$0] }
-            let description = SequenceDescription.describe(model: model, flow: flowValue)
-            return RenderOutput(text: MermaidWriter.write(model: model, flow: flow,
-                                                          title: SequenceDescription.title(model: model, flow: flowValue, untitled: untitledName),
-                                                          description: description),
-                                description: description)
+        return (view, flow, untitledName)
+    }
+
+    /// The scene of an SVG diagram (the sequence or the graph view), with its findings drawn.
+    private static func svgScene(_ compilation: Compilation, flow: FlowID?, view: RenderView, options: RenderOptions,
+                                 untitled: String, documentation: Bool) throws(RenderError) -> Scene {
+        let model = compilation.model
+        if view == .sequence {
+            return FindingOverlay.apply(options.marks, to: SequenceLayout.scene(model: model, flow: flow, untitled: untitled))
         }
+        do {
+            return FindingOverlay.apply(options.marks, to: try GraphViewLayout.scene(
+                model: model, flow: flow, untitled: untitled, direction: options.direction, limit: options.graphLimit))
+        } catch {
+            let file = compilation.sources.files.isEmpty ? "<input>" : compilation.sources[compilation.rootFile].path
+            throw RenderError.graphTooLarge(error, file: file, documentation: documentation)
+        }
+    }
+
+    /// One SVG diagram in each of `themes`, laid out once: the outputs are exactly what
+    /// `render` gives with each theme (each with its own derived id prefix), for a page that
+    /// shows a diagram in both themes and switches between them. Other formats and views are
+    /// rendered once per theme.
+    public static func render(_ compilation: Compilation, source: [UInt8], options: RenderOptions, themes: [Theme.Name],
+                              untitled: String? = nil) throws(RenderError) -> [RenderOutput] {
+        let (view, flow, untitledName) = try prepare(compilation, options: options, untitled: untitled)
+        guard options.format == .svg, view == .sequence || view == .graph else {
+            var outputs: [RenderOutput] = []
+            for theme in themes {
+                var themed = options
+                themed.theme = theme
+                outputs.append(try render(compilation, source: source, options: themed, untitled: untitled))
+            }
+            return outputs
+        }
+        let model = compilation.model
+        let given = try options.idPrefix.map(IDPrefix.validated)
+        let scene = try svgScene(compilation, flow: flow, view: view, options: options, untitled: untitledName, documentation: false)
+        var outputs: [RenderOutput] = []
+        for theme in themes {
+            let prefix = given ?? IDPrefix.derived(source: source, format: options.format, view: view, flow: flow.map { model[$0].name },
+                                                   theme: theme, direction: options.direction, marks: options.marks)
+            outputs.append(RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: Theme.named(theme), idPrefix: prefix)),
+                                        description: scene.description))
+        }
+        return outputs
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Polls the designs and their imports for changes and reports each burst once.
 ///
-/// Polling (every ~100 ms, `stat` only) works on every file system, needs no inotify
+/// Polling (every ~50 ms, `stat` only) works on every file system, needs no inotify
 /// descriptors and sees imports outside any one directory. Edits come in bursts (an editor
 /// writes, renames, touches), so changes accumulate until the files have been quiet for a short
 /// while, then one callback carries them all, sorted. A changed import affects every design
@@ -10,11 +10,11 @@ import Foundation
 public final class FileWatcher: @unchecked Sendable {
     public struct Options: Sendable {
         /// Seconds between polls.
-        public var interval: TimeInterval = 0.1
+        public var interval: TimeInterval = 0.05
         /// Seconds without a change before a burst is reported.
         public var quiet: TimeInterval = 0.05
 
-        public init(interval: TimeInterval = 0.1, quiet: TimeInterval = 0.05) {
+        public init(interval: TimeInterval = 0.05, quiet: TimeInterval = 0.05) {
             self.interval = interval
             self.quiet = quiet
         }
