@@ -108,5 +108,9 @@ import Testing
     @Test func eventDataSpanningLinesBecomesSeveralDataLines() {
         let event = ServerSentEvent(name: "update", data: "a\nb\r\nc")
         #expect(String(decoding: event.serialized, as: UTF8.self) == "event: update\ndata: a\ndata: b\ndata: c\n\n")
+        // A lone CR breaks a line too, a trailing break leaves an empty last line, non-ASCII
+        // text passes whole, and line breaks in the name are dropped.
+        let mixed = ServerSentEvent(name: "up\ndate", data: "é\r日本\n")
+        #expect(String(decoding: mixed.serialized, as: UTF8.self) == "event: update\ndata: é\ndata: 日本\ndata: \n\n")
     }
 }
