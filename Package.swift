@@ -29,7 +29,7 @@
 //                                                         (it maps a simulation onto a time chart)
 //   BatonLanguageServer ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonJSON
 //                                                         (baton lsp: the protocol, documents and editor features)
-//   BatonServe         ◀ Baton, BatonSyntax, BatonModel, BatonCheck
+//   BatonServe         ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonRender
 //                                                         (baton serve: HTTP server, file watcher, Server-Sent Events, the design site)
 //   baton              ◀ BatonServe, BatonLanguageServer, BatonPage, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
 //                        BatonDocs, BatonJSON, BatonSimulate
@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "BatonLanguageServer", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // baton serve: an HTTP/1.1 server on BSD sockets (loopback by default, bounded requests,
         // Host and path checks), a polling file watcher, Server-Sent Events and the design site.
-        .target(name: "BatonServe", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck"]),
+        .target(name: "BatonServe", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender"]),
         // The command line: arguments, files, exit codes.
         .executableTarget(name: "baton", dependencies: ["BatonServe", "BatonLanguageServer", "BatonPage", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
         // The simulator: executes a design under a scenario's load and faults, and reports what
@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "BatonPageTests", dependencies: ["BatonPage", "Baton", "BatonRender", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonLanguageServerTests", dependencies: ["BatonLanguageServer", "Baton", "BatonCheck", "BatonJSON", "BatonTestSupport"]),
-        .testTarget(name: "BatonServeTests", dependencies: ["BatonServe", "Baton", "BatonTestSupport"]),
+        .testTarget(name: "BatonServeTests", dependencies: ["BatonServe", "Baton", "BatonRender", "BatonTestSupport"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]

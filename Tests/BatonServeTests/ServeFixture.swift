@@ -1,3 +1,4 @@
+import BatonRender
 import BatonServe
 import BatonTestSupport
 import Foundation
@@ -6,7 +7,7 @@ import Foundation
 /// generation and the problem, if any.
 struct StubProvider: DesignPageProvider {
     func page(for design: DesignState, links: DesignLinks) -> DesignPageContent {
-        DesignPageContent(html: "<p>page of \(HTMLText.escaped(design.relativePath)) events at \(links.events)</p>",
+        DesignPageContent(html: "<p>page of \(XMLEscaping.escape(design.relativePath)) events at \(links.events)</p>",
                           contentSecurityPolicy: "default-src 'none'; script-src 'sha256-test'")
     }
 

@@ -1,4 +1,5 @@
 import BatonModel
+import BatonSyntax
 
 /// `file://` URIs and the paths they name. Editors percent-encode everything but unreserved
 /// characters and `/`; a URI of another scheme (`untitled:`) names no file.
@@ -20,54 +21,10 @@ public enum DocumentURI {
 
     /// The `file:` URI of an absolute path.
     public static func uri(ofPath path: String) -> String {
-        var out = "file://"
-        for byte in path.utf8 {
-            if isUnreserved(byte) || byte == UInt8(ascii: "/") {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                out += "%" + hex(byte)
-            }
-        }
-        return out
-    }
-
-    static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            true
-        default:
-            false
-        }
-    }
-
-    static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789ABCDEF".utf8)
-        return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0xF)]], as: UTF8.self)
+        "file://" + PercentEncoding.encode(path[...], keeping: { $0 == UInt8(ascii: "/") })
     }
 
     static func percentDecode(_ text: Substring) -> String? {
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8)[...]
-        while let byte = iterator.popFirst() {
-            if byte == UInt8(ascii: "%") {
-                guard iterator.count >= 2, let high = hexValue(iterator.removeFirst()), let low = hexValue(iterator.removeFirst())
-                else { return nil }
-                bytes.append(high << 4 | low)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        PercentEncoding.decode(text).flatMap { String(validating: $0, as: UTF8.self) }
     }
 }

@@ -1,3 +1,6 @@
+import BatonRender
+import BatonSyntax
+
 /// The site's front page: every design served, sorted, with its title and its findings.
 /// Plain HTML with no script and no style, so its policy allows nothing.
 enum IndexPage {
@@ -11,15 +14,15 @@ enum IndexPage {
             </head>
             <body>
             <h1>Baton designs</h1>
-            <p>\(designs.count == 1 ? "1 design" : "\(designs.count) designs") in <code>\(HTMLText.escaped(root))</code></p>
+            <p>\(English.plural(designs.count, "design")) in <code>\(XMLEscaping.escape(root))</code></p>
             <ul>
 
             """
         for design in designs {
             let links = DesignLinks(relativePath: design.relativePath)
-            html += "<li><a href=\"\(HTMLText.escaped(links.page))\">\(HTMLText.escaped(design.relativePath))</a>"
-            if let title = design.title { html += " — \(HTMLText.escaped(title))" }
-            html += " <small>(\(HTMLText.escaped(summary(design))))</small></li>\n"
+            html += "<li><a href=\"\(XMLEscaping.escape(links.page))\">\(XMLEscaping.escape(design.relativePath))</a>"
+            if let title = design.title { html += " — \(XMLEscaping.escape(title))" }
+            html += " <small>(\(XMLEscaping.escape(summary(design))))</small></li>\n"
         }
         html += "</ul>\n</body>\n</html>\n"
         return html

@@ -1,3 +1,4 @@
+import BatonRender
 import Baton
 import BatonCheck
 import BatonModel
@@ -86,7 +87,7 @@ final class ServeDesignPage: DesignPageProvider, @unchecked Sendable {
             return page.banner
         }
         guard let problem = design.problem else { return "" }
-        return "<p role=\"alert\">\(HTMLText.escaped(problem.message)) (\(HTMLText.escaped(problem.file)), line \(problem.line), column \(problem.column))</p>\n"
+        return "<p role=\"alert\">\(XMLEscaping.escape(problem.message)) (\(XMLEscaping.escape(problem.file)), line \(problem.line), column \(problem.column))</p>\n"
     }
 
     private func drawnFragments(_ key: String, generation: Int, compilation: Compilation, source: [UInt8],
@@ -97,7 +98,7 @@ final class ServeDesignPage: DesignPageProvider, @unchecked Sendable {
             fragments = try DesignPage.fragments(compilation, source: source, options: options)
         } catch {
             return PageFragments(title: compilation.model.title ?? key,
-                                 banner: "<p role=\"alert\">Cannot draw it: \(HTMLText.escaped(error.message))</p>\n",
+                                 banner: "<p role=\"alert\">Cannot draw it: \(XMLEscaping.escape(error.message))</p>\n",
                                  flows: "", sequence: "", graph: "", findings: "", metrics: "")
         }
         lock.withLock { drawn[key] = (generation, fragments) }
