@@ -50,6 +50,18 @@ import Testing
         #expect(fixture.server.library.state("main.baton")?.title == "Edited")
     }
 
+    @Test func aClientBehindTheDesignIsSentTheCurrentVersionFirst() throws {
+        let fixture = try ServeFixture()
+        let generation = try #require(fixture.server.library.state("main.baton")?.generation)
+        // A page of the current generation: nothing until the next change.
+        let current = try subscribe("/events/main.baton?since=\(generation)", port: fixture.port)
+        #expect(current.read(until: "retry:") != nil)
+        #expect(current.read(until: "event: update", timeout: 0.5) == nil)
+        // A page made before an edit (or by a server since restarted): the current version at once.
+        let behind = try subscribe("/events/main.baton?since=\(generation - 1)", port: fixture.port)
+        #expect(behind.read(until: "event: update", timeout: 2) != nil)
+    }
+
     @Test func anEditedImportUpdatesItsImporter() throws {
         let fixture = try ServeFixture()
         let client = try subscribe("/events/main.baton", port: fixture.port)

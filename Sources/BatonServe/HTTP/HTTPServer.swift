@@ -156,7 +156,7 @@ public final class HTTPServer: @unchecked Sendable {
         case .response(let response):
             connection.write(response.serialized(includeBody: request.method != "HEAD"))
             connection.finish()
-        case .eventStream(let topic):
+        case .eventStream(let topic, let initial):
             let admitted = lock.withLock {
                 guard streams < options.maxEventStreams, !stopping else { return false }
                 streams += 1
@@ -170,11 +170,11 @@ public final class HTTPServer: @unchecked Sendable {
             }
             counted = false
             defer { lock.withLock { streams -= 1 } }
-            stream(topic: topic, to: connection, headOnly: request.method == "HEAD")
+            stream(topic: topic, initial: initial, to: connection, headOnly: request.method == "HEAD")
         }
     }
 
-    private func stream(topic: String, to connection: Connection, headOnly: Bool) {
+    private func stream(topic: String, initial: ServerSentEvent?, to connection: Connection, headOnly: Bool) {
         defer { connection.close() }
         var head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n"
         for (name, value) in HTTPResponse.securityHeaders(contentSecurityPolicy: HTTPResponse.defaultContentSecurityPolicy) {
@@ -185,6 +185,7 @@ public final class HTTPServer: @unchecked Sendable {
               connection.write(ServerSentEvent.retry(milliseconds: options.retryMilliseconds)) else { return }
         let subscription = hub.subscribe(topic: topic)
         defer { hub.unsubscribe(subscription) }
+        if let initial { guard connection.write(initial.serialized) else { return } }
         var lastWrite = Date()
         while true {
             switch subscription.next(timeout: min(options.streamCheckInterval, options.heartbeatInterval)) {

@@ -2,7 +2,8 @@
 ///
 /// - `/` the index of every design;
 /// - `/design/<relative path>` a design's page (from the page provider);
-/// - `/events/<relative path>` its event stream (`update` when it or an import changes);
+/// - `/events/<relative path>[?since=N]` its event stream (`update` when it or an import
+///   changes, and first of all when the design is no longer at generation N);
 /// - `/health` `ok`, for scripts waiting for the server.
 ///
 /// Every design path goes through `PathConfinement`; anything else is 404.
@@ -37,7 +38,14 @@ public struct DesignSite: Sendable {
             case .failure(let refusal):
                 return .response(.text(refusal.status, refusal.reason))
             case .success(let state):
-                return .eventStream(topic: state.relativePath)
+                // `?since=N`: the generation the client's page shows. A client that is behind
+                // (an edit landed while its page loaded, or while it was away) gets the current
+                // version first.
+                let since = request.query?.split(separator: "&").first { $0.hasPrefix("since=") }
+                    .flatMap { Int($0.dropFirst("since=".count)) }
+                guard let since, since != state.generation else { return .eventStream(topic: state.relativePath) }
+                return .eventStream(topic: state.relativePath,
+                                    initial: ServerSentEvent(name: "update", data: provider.update(for: state)))
             }
         }
         return .response(.text(.notFound, "Not found."))

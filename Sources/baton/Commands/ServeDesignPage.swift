@@ -16,13 +16,17 @@ import Foundation
 /// While the design does not compile, the page keeps its last good diagrams, findings and
 /// metrics and shows the compile errors in the banner above them.
 final class ServeDesignPage: DesignPageProvider, @unchecked Sendable {
-    /// The script the page adds for a live server. It is the same for every design (its hash is
-    /// in the policy): the events URL is the page's own, `/design/…` → `/events/…`.
-    static let liveScript = """
+    /// The script the page adds for a live server: it listens to the design's event stream and
+    /// hands each update to `batonApply`. The events URL is the page's own (`/design/…` →
+    /// `/events/…`) with the generation the page shows, so a page made just before an edit is
+    /// sent that edit as soon as it connects. (Its hash is in each page's policy.)
+    static func liveScript(generation: Int) -> String {
+        """
         (function () {
           "use strict";
           if (!window.EventSource) return;
-          var source = new EventSource(location.pathname.replace(/^\\/design\\//, "/events/"));
+          var url = location.pathname.replace(/^\\/design\\//, "/events/") + "?since=\(generation)";
+          var source = new EventSource(url);
           source.addEventListener("update", function (event) {
             var fragments;
             try { fragments = JSON.parse(event.data); } catch (error) { return; }
@@ -36,6 +40,7 @@ final class ServeDesignPage: DesignPageProvider, @unchecked Sendable {
           });
         })();
         """
+    }
 
     private let lock = NSLock()
     /// The fragments of each design's last good version, by the generation they were drawn from.
@@ -57,7 +62,8 @@ final class ServeDesignPage: DesignPageProvider, @unchecked Sendable {
     private func pageOptions(_ design: DesignState) -> PageOptions {
         let directory = (design.path as NSString).deletingLastPathComponent
         let configuration = lock.withLock { (try? configurations.configuration(forDirectory: directory)) ?? .defaults }
-        return PageOptions(configuration: configuration, untitled: design.relativePath, liveScript: Self.liveScript)
+        return PageOptions(configuration: configuration, untitled: design.relativePath,
+                           liveScript: Self.liveScript(generation: design.generation))
     }
 
     /// What the page shows now: the current version when it compiles; otherwise the last good
