@@ -1,5 +1,5 @@
-// BatonRender: the render stage. It turns a compiled design into a picture — SVG from the
-// layout's `Scene`, DOT and Mermaid from the model — and never sees a diagnostic (reports are
+// BatonRender: the render stage. It turns a compiled design into a picture — SVG and PDF from
+// the layout's `Scene`, DOT and Mermaid from the model — and never sees a diagnostic (reports are
 // BatonReport's).
 //
 // - The vocabulary of a request (`Vocabulary/`): `RenderFormat`, `RenderView`, `RenderOptions`,
@@ -46,11 +46,15 @@ public enum Renderer {
             let scene = try svgScene(compilation, flow: flow, view: view, options: options, untitled: untitledName,
                                      documentation: documentation)
             return RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: theme, idPrefix: prefix)), description: scene.description)
+        case (.pdf, .sequence), (.pdf, .graph):
+            let scene = try svgScene(compilation, flow: flow, view: view, options: options, untitled: untitledName,
+                                     documentation: documentation)
+            return RenderOutput(text: PDFWriter.write(scene, options: PDFOptions(theme: theme)), description: scene.description)
         case (.dot, _):
             let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
             let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: options.direction)
             return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
-        case (.svg, .simulation):
+        case (.svg, .simulation), (.pdf, .simulation):
             throw simulationViewRefused
         case (.mermaid, _):
             let flowValue = flow.map { model[$0] }
@@ -89,7 +93,7 @@ public enum Renderer {
         return (view, flow, untitledName)
     }
 
-    /// The scene of an SVG diagram (the sequence or the graph view), with its findings drawn.
+    /// The scene of an SVG or PDF diagram (the sequence or the graph view), with its findings drawn.
     private static func svgScene(_ compilation: Compilation, flow: FlowID?, view: RenderView, options: RenderOptions,
                                  untitled: String, documentation: Bool) throws(RenderError) -> Scene {
         let model = compilation.model

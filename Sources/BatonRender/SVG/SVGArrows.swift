@@ -10,10 +10,17 @@ enum SVGArrows {
     static let headHalfWidth = 4.5
     static let batonRadius = 4.0
 
-    static func write(_ line: SceneLine, theme: Theme, into out: inout SVGOutput) {
-        let paint = theme.linePaint(line.role)
+    /// What a line draws: its stroked points (shortened where a filled head begins) and the
+    /// marks on its ends. The PDF writer draws the same geometry.
+    struct Geometry {
+        var points: [Point]
+        var isBezier: Bool
+        var marks: [Mark]
+    }
+
+    static func geometry(_ line: SceneLine) -> Geometry? {
         var points = line.path.points
-        guard points.count >= 2 else { return }
+        guard points.count >= 2 else { return nil }
         let isBezier: Bool
         if case .bezier = line.path { isBezier = true } else { isBezier = false }
         let startMarks = marks(at: points[0], from: points[1], end: line.start)
@@ -31,6 +38,13 @@ enum SVGArrows {
         }
         if let cut = startMarks.strokeEnd { shorten(end: 0, control: 1, to: cut) }
         if let cut = endMarks.strokeEnd { shorten(end: points.count - 1, control: points.count - 2, to: cut) }
+        return Geometry(points: points, isBezier: isBezier, marks: startMarks.shapes + endMarks.shapes)
+    }
+
+    static func write(_ line: SceneLine, theme: Theme, into out: inout SVGOutput) {
+        let paint = theme.linePaint(line.role)
+        guard let geometry = geometry(line) else { return }
+        let points = geometry.points, isBezier = geometry.isBezier
 
         out.line("<path d=\"M")
         out.point(points[0])
@@ -58,12 +72,12 @@ enum SVGArrows {
         if paint.roundCaps { out.raw(" stroke-linecap=\"round\"") }
         if paint.roundJoins { out.raw(" stroke-linejoin=\"round\"") }
         out.raw("/>\n")
-        for mark in startMarks.shapes + endMarks.shapes {
+        for mark in geometry.marks {
             write(mark, color: paint.stroke, width: paint.width, into: &out)
         }
     }
 
-    private enum Mark {
+    enum Mark {
         case dot(Point)
         case filledHead(tip: Point, left: Point, right: Point)
         case openHead(tip: Point, left: Point, right: Point)
@@ -71,7 +85,7 @@ enum SVGArrows {
 
     /// The decorations at `point`, where the line arrives from `previous`, and where the stroke
     /// should stop instead (nil: at `point`).
-    private static func marks(at point: Point, from previous: Point, end: LineEnd) -> (shapes: [Mark], strokeEnd: Point?) {
+    static func marks(at point: Point, from previous: Point, end: LineEnd) -> (shapes: [Mark], strokeEnd: Point?) {
         var shapes: [Mark] = []
         var strokeEnd: Point?
         let dx = point.x - previous.x, dy = point.y - previous.y

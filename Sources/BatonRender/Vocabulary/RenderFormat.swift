@@ -3,6 +3,7 @@ public enum RenderFormat: String, Sendable, CaseIterable {
     case svg
     case dot
     case mermaid
+    case pdf
 
     /// How people write the format's name: "SVG", "DOT", "Mermaid".
     public var displayName: String {
@@ -10,6 +11,7 @@ public enum RenderFormat: String, Sendable, CaseIterable {
         case .svg: "SVG"
         case .dot: "DOT"
         case .mermaid: "Mermaid"
+        case .pdf: "PDF"
         }
     }
 
@@ -19,15 +21,17 @@ public enum RenderFormat: String, Sendable, CaseIterable {
         case .svg: "svg"
         case .dot: "dot"
         case .mermaid: "mmd"
+        case .pdf: "pdf"
         }
     }
 
-    /// The format a file name asks for by its extension: `.svg`, `.dot`/`.gv`, `.mmd`/`.mermaid`.
+    /// The format a file name asks for by its extension: `.svg`, `.dot`/`.gv`, `.mmd`/`.mermaid`, `.pdf`.
     public init?(fileName: String) {
         let lowered = fileName.lowercased()
         if lowered.hasSuffix(".svg") { self = .svg }
         else if lowered.hasSuffix(".dot") || lowered.hasSuffix(".gv") { self = .dot }
         else if lowered.hasSuffix(".mmd") || lowered.hasSuffix(".mermaid") { self = .mermaid }
+        else if lowered.hasSuffix(".pdf") { self = .pdf }
         else { return nil }
     }
 }

@@ -7,16 +7,17 @@ import BatonSimulate
 import BatonSyntax
 import Foundation
 
-/// `baton render FILE`: draw a design as SVG, Graphviz DOT or Mermaid.
+/// `baton render FILE`: draw a design as SVG, PDF, Graphviz DOT or Mermaid.
 enum RenderCommand {
     static let spec = CommandSpec(
         name: "render",
-        summary: "Draw a design: a sequence diagram (SVG, Mermaid), the graph view (SVG, DOT), or a simulation chart",
+        summary: "Draw a design: a sequence diagram (SVG, PDF, Mermaid), the graph view (SVG, PDF, DOT), or a simulation chart",
         usage: "baton render [OPTIONS] FILE",
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
-            to OUT with -o, whose extension picks the format (.svg, .dot or .gv, .mmd or .mermaid,
-            .html or .htm).
+            to OUT with -o, whose extension picks the format (.svg, .pdf, .dot or .gv, .mmd or
+            .mermaid, .html or .htm). PDF is one vector page, the SVG's drawing at 0.75 points per
+            pixel, with the standard Helvetica fonts.
             An explicit --to wins over the extension, with a warning when the extension names
             another format. OUT is written atomically (a symbolic link is written through, keeping
             the link), and never over the input or a file it imports; a read-only OUT needs
@@ -30,7 +31,7 @@ enum RenderCommand {
             before it takes long; draw one flow, or raise the limit. The simulation view runs one
             of the design's scenarios (--scenario NAME, or its only one) and draws what happened
             over time as an SVG chart, the one 'baton simulate' draws. --findings draws what 'baton
-            check' finds on the SVG diagram: a numbered badge (red error, amber warning, blue info) at
+            check' finds on the SVG or PDF diagram: a numbered badge (red error, amber warning, blue info) at
             each arrow or participant a finding is about, and a legend of the findings under the
             diagram. Severities come from .baton.json as for check (found from the input's directory,
             or --config PATH); rules turned off are not drawn. Mermaid and DOT ignore --findings.
@@ -58,7 +59,7 @@ enum RenderCommand {
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue),
                    "colours (default light; html: the theme shown first, default the reader's)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
-            .flag("--findings", "SVG: draw the lint findings as numbered badges, with a legend under the diagram"),
+            .flag("--findings", "SVG and PDF: draw the lint findings as numbered badges, with a legend under the diagram"),
             .value("--config", "PATH", "with --findings: use this configuration file instead of looking for .baton.json"),
             .importRoot,
             .force,
@@ -71,6 +72,7 @@ enum RenderCommand {
             "baton render samples/card-payments.baton --findings -o card-payments-findings.svg",
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
             "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
+            "baton render checkout.baton -o checkout.pdf   # vector PDF, one page",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
             "baton render samples/retry-storm-simulated.baton --view simulation --scenario Repaired -o repaired.svg",
             "baton render checkout.baton --to mermaid -o checkout.md   # an extension that names no format needs --to",
@@ -92,7 +94,7 @@ enum RenderCommand {
         // An explicit --to wins; the extension decides only when --to is not given.
         guard let format = chosen ?? implied ?? (output == nil ? .svg : nil) else {
             return Terminal.fail("cannot tell the format from '\(output ?? "")'",
-                                 help: "use an .svg, .dot, .gv, .mmd, .mermaid or .html extension, or say --to svg|dot|mermaid|html")
+                                 help: "use an .svg, .pdf, .dot, .gv, .mmd, .mermaid or .html extension, or say --to svg|pdf|dot|mermaid|html")
         }
         var graphLimit = RenderOptions.defaultGraphLimit
         if let given = arguments.value("--graph-limit") {
