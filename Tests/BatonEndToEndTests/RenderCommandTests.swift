@@ -27,7 +27,7 @@ import Testing
         #expect(result.standardOutput.hasPrefix("sequenceDiagram\n"))
     }
 
-    @Test(arguments: [("svg", "<svg xmlns="), ("dot", "// The graph view"), ("mermaid", "sequenceDiagram\n")])
+    @Test(arguments: [("svg", "<svg xmlns="), ("dot", "// The graph view"), ("mermaid", "sequenceDiagram\n"), ("pdf", "%PDF-1.4\n")])
     func toChoosesTheFormat(_ format: String, _ start: String) throws {
         let result = try BatonExecutable.run(["render", "-", "--to", format], input: Data(Self.design.utf8))
         #expect(result.status == 0)
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test(arguments: [("out.svg", "<svg xmlns="), ("out.dot", "// The graph view"), ("out.gv", "// The graph view"),
-                      ("out.mmd", "sequenceDiagram\n"), ("out.mermaid", "sequenceDiagram\n")])
+                      ("out.mmd", "sequenceDiagram\n"), ("out.mermaid", "sequenceDiagram\n"), ("out.pdf", "%PDF-1.4\n")])
     func theOutputExtensionChoosesTheFormat(_ name: String, _ start: String) throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
