@@ -11,7 +11,7 @@ import Foundation
 enum RenderCommand {
     static let spec = CommandSpec(
         name: "render",
-        summary: "Draw a design: a sequence diagram (SVG, Mermaid), the graph view (SVG, DOT), or a simulation chart",
+        summary: "Draw a design: a sequence diagram (SVG, Mermaid), the graph view (SVG, DOT, Mermaid), or a simulation chart",
         usage: "baton render [OPTIONS] FILE",
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
@@ -48,7 +48,7 @@ enum RenderCommand {
                    "output format, even when OUT's extension says another (default: from OUT's extension, else svg); "
                    + "html: one page with both views, every flow, the findings and the metrics"),
             .value("--view", "VIEW", choices: RenderView.allCases.map(\.rawValue),
-                   "sequence: one flow over time; graph: the architecture; simulation: a scenario's run as a time chart (default: sequence, DOT is always graph)"),
+                   "sequence: one flow over time; graph: the architecture; simulation: a scenario's run as a time chart (default: sequence, DOT is always graph; Mermaid draws sequence or graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
             .value("--scenario", "NAME", "simulation view: the scenario to run (default: the design's only one)"),
             .value("--direction", "DIR", choices: LayoutDirection.allCases.map(\.rawValue),
