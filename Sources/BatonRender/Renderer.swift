@@ -56,6 +56,12 @@ public enum Renderer {
             return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
         case (.svg, .simulation), (.pdf, .simulation):
             throw simulationViewRefused
+        case (.mermaid, .graph):
+            let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
+            let description = GraphDescription.describe(model: model, content: GraphViewContent(model: model, flow: flow), title: title)
+            return RenderOutput(text: MermaidFlowchartWriter.write(model: model, flow: flow, direction: options.direction, theme: theme,
+                                                                   title: title, description: description),
+                                description: description)
         case (.mermaid, _):
             let flowValue = flow.map { model[$0] }
             let description = SequenceDescription.describe(model: model, flow: flowValue)
@@ -80,9 +86,6 @@ public enum Renderer {
         case (.dot, .sequence):
             throw RenderError(message: "DOT output is always the graph view",
                               help: "drop '--view sequence', or use --to svg or --to mermaid for a sequence diagram")
-        case (.mermaid, .graph):
-            throw RenderError(message: "the Mermaid export is a sequence diagram",
-                              help: "use --view graph with --to svg or --to dot for the graph view")
         case (_, .sequence) where options.direction != .leftToRight:
             throw RenderError(message: "--direction \(options.direction.rawValue) applies to the graph view only",
                               help: "add --view graph (or --to dot), or drop --direction")

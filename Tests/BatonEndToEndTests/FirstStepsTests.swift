@@ -40,7 +40,7 @@ import Testing
     @Test func helpBeforeTheCommandShowsTheCommandsHelp() throws {
         let result = try BatonExecutable.run(["--help", "render"])
         #expect(result.status == 0)
-        #expect(result.standardOutput.contains("Usage: baton render [OPTIONS] FILE"))
+        #expect(result.standardOutput.contains("Usage: baton render [OPTIONS] [FILE]"))
     }
 
     // MARK: - A brace on its own line

@@ -88,7 +88,6 @@ import Testing
         ["render", "-", "--view", "sideways"],
         ["render", "-", "-o", "picture.png"],
         ["render", "-", "--to", "dot", "--view", "sequence"],
-        ["render", "-", "--to", "mermaid", "--view", "graph"],
         ["render", "-", "--view", "graph", "--direction", "sideways"],
         ["render", "-", "--to", "mermaid", "--direction", "TB"],
         ["render", "-", "--thme", "dark"],

@@ -10,7 +10,7 @@ import Testing
 /// Mermaid alike. In an SVG or a DOT label they would reorder the text a reader sees; printed
 /// by `render` on a terminal, C1 controls act on it.
 struct HiddenCharacterTests {
-    static let formats: [(RenderFormat, RenderView)] = [(.svg, .sequence), (.svg, .graph), (.dot, .graph), (.mermaid, .sequence)]
+    static let formats: [(RenderFormat, RenderView)] = [(.svg, .sequence), (.svg, .graph), (.dot, .graph), (.mermaid, .sequence), (.mermaid, .graph)]
 
     static func render(_ format: RenderFormat, _ view: RenderView, flow: String? = "f\u{202B}flow\u{2067}\u{61C}") throws -> String {
         let compilation = Baton.compile(source: TerminalInjection.diagram, path: "diagram.baton")
@@ -49,6 +49,8 @@ struct HiddenCharacterTests {
         #expect(dot.contains(#"label="a\\u{202E}alpha\\u{85}"#), "DOT escapes the backslash: Graphviz shows one")
         let mermaid = try Self.render(.mermaid, .sequence)
         #expect(mermaid.contains("a#92;u#123;202E#125;alpha#92;u#123;85#125;#92;u#123;200F#125;"), "Mermaid writes entity codes")
+        let flowchart = try Self.render(.mermaid, .graph)
+        #expect(flowchart.contains("g#92;u#123;202D#125;group#92;u#123;2066#125;x#92;u#123;2069#125;"), "a group in the flowchart")
     }
 
     /// Layout measures the written-out text, so the label's box fits what is drawn.

@@ -14,7 +14,10 @@ enum MermaidEscaping {
     ///
     /// - `lineBreaks`: whether a line break becomes Mermaid's `<br/>` (messages, notes) or a
     ///   space (aliases, titles, the accessible description, which must stay on one line).
-    static func text(_ text: String, lineBreaks: Bool = true) -> String {
+    ///
+    /// - `flowchart`: also the characters that delimit a flowchart's shapes and edge labels
+    ///   (`|`, brackets, parentheses), so a label stays one label even outside its quotes.
+    static func text(_ text: String, lineBreaks: Bool = true, flowchart: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -35,11 +38,16 @@ enum MermaidEscaping {
             // literally they could smuggle an entity into the output.
             case "\u{FB02}": out += "#64258;"
             case "\u{B6}": out += "#182;"
+            case "|" where flowchart: out += "#124;"
+            case "[" where flowchart: out += "#91;"
+            case "]" where flowchart: out += "#93;"
+            case "(" where flowchart: out += "#40;"
+            case ")" where flowchart: out += "#41;"
             case "\n": out += lineBreaks ? "<br/>" : " "
             case "\t": out += " "
             default:
                 if ControlCharacters.isHidden(scalar) {
-                    out += Self.text(ControlCharacters.written(scalar))
+                    out += Self.text(ControlCharacters.written(scalar), flowchart: flowchart)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -11,8 +11,8 @@ import Foundation
 enum RenderCommand {
     static let spec = CommandSpec(
         name: "render",
-        summary: "Draw a design: a sequence diagram (SVG, PDF, Mermaid), the graph view (SVG, PDF, DOT), or a simulation chart",
-        usage: "baton render [OPTIONS] FILE",
+        summary: "Draw a design: a sequence diagram (SVG, PDF, Mermaid), the graph view (SVG, PDF, DOT, Mermaid), or a simulation chart",
+        usage: "baton render [OPTIONS] [FILE]   (one FILE, or --all DIR -o OUTDIR)",
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
             to OUT with -o, whose extension picks the format (.svg, .pdf, .dot or .gv, .mmd or
@@ -45,11 +45,13 @@ enum RenderCommand {
             """,
         options: [
             .value("--output", short: "-o", "OUT", "write to OUT instead of standard output"),
+            .value("--all", "DIR", "draw every design below DIR (every flow's sequence view and the graph view, SVG) "
+                   + "into the directory -o OUTDIR, mirroring DIR, with a manifest.json; unchanged files are not rewritten"),
             .value("--to", "FORMAT", choices: RenderFormat.allCases.map(\.rawValue) + [PageRender.format],
                    "output format, even when OUT's extension says another (default: from OUT's extension, else svg); "
                    + "html: one page with both views, every flow, the findings and the metrics"),
             .value("--view", "VIEW", choices: RenderView.allCases.map(\.rawValue),
-                   "sequence: one flow over time; graph: the architecture; simulation: a scenario's run as a time chart (default: sequence, DOT is always graph)"),
+                   "sequence: one flow over time; graph: the architecture; simulation: a scenario's run as a time chart (default: sequence, DOT is always graph; Mermaid draws sequence or graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
             .value("--scenario", "NAME", "simulation view: the scenario to run (default: the design's only one)"),
             .value("--direction", "DIR", choices: LayoutDirection.allCases.map(\.rawValue),
@@ -79,9 +81,11 @@ enum RenderCommand {
             "baton render checkout.baton -o checkout.svg --quiet   # no 'wrote checkout.svg' line, even on a terminal",
             "cat checkout.baton | baton render - --to mermaid",
             "baton render checkout.baton --to html -o checkout.html   # one page: both views, findings, metrics",
+            "baton render --all designs -o diagrams   # designs/a.baton → diagrams/a/<flow>.sequence.svg, diagrams/a/graph.svg",
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
+        if let directory = arguments.value("--all") { return RenderAll.run(arguments, directory: directory) }
         guard arguments.positional.count == 1, let path = arguments.positional.first else {
             return Terminal.fail(arguments.positional.isEmpty ? "no input: give one file, or '-' for standard input"
                                      : "render takes one file, not \(arguments.positional.count)",
