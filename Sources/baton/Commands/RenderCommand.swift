@@ -75,7 +75,7 @@ enum RenderCommand {
             "baton render checkout.baton --flow Refund --theme dark -o refund-dark.svg",
             "baton render checkout.baton --view graph -o checkout-graph.svg",
             "baton render samples/card-payments.baton --findings -o card-payments-findings.svg",
-            "baton render samples/latency-budget.baton --legend --numbers --timing -o latency-budget-explained.svg",
+            "baton render samples/web-checkout.baton --legend --numbers --timing -o web-checkout-explained.svg",
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
             "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
