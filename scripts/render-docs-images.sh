@@ -4,6 +4,7 @@
 #   <sample>.graph.svg   the graph view, laid out by Baton (every flow of the design)
 #   card-payments-findings*.svg  the card-payments sample with its findings drawn (--findings),
 #                        in both views
+#   web-checkout-explained.svg  the web-checkout sample with --legend --numbers --timing
 #   legend*.svg          the legend design in both views, light and dark
 #   simulation-chart*.svg  an illustration of the simulation chart, written by the chart tests
 #                        (UPDATE_GOLDENS=1 swift test --filter ChartRenderTests), not by this script
@@ -25,6 +26,7 @@ for sample in "$root"/samples/*.baton; do
 done
 "$baton" render "$root/samples/card-payments.baton" --findings -o "$images/card-payments-findings.svg"
 "$baton" render "$root/samples/card-payments.baton" --findings --view graph -o "$images/card-payments-findings.graph.svg"
+"$baton" render "$root/samples/web-checkout.baton" --legend --numbers --timing -o "$images/web-checkout-explained.svg"
 for theme in light dark; do
   suffix=$([ "$theme" = dark ] && echo ".dark" || echo "")
   "$baton" render "$images/legend.baton" --theme "$theme" -o "$images/legend$suffix.svg"

@@ -9,12 +9,14 @@ public enum DiagramName {
     /// picture, and the source. (A direction is hashed only when given, so the names of
     /// existing diagrams stay; the empty last field ends the source with a NUL, as the first
     /// names did. Drawn findings add a field only when asked for, so a picture with them never
-    /// shares a name with the one without.)
+    /// shares a name with the one without; so do a legend, step numbers and timing brackets.)
     public static func hash(source: String, flow: String?, view: RenderView, direction: LayoutDirection? = nil,
-                            findings: Bool = false, version: String) -> String {
+                            findings: Bool = false, explanations: DiagramExplanations = DiagramExplanations(),
+                            version: String) -> String {
         var parts = ["baton \(version)", "flow=\(flow ?? "")", "view=\(view.rawValue)", source, ""]
         if let direction { parts.insert("direction=\(direction.rawValue)", at: 3) }
         if findings { parts.insert("findings=on", at: 3) }
+        for word in explanations.words.reversed() { parts.insert("\(word)=on", at: 3) }
         return String(DiagramHash.hex(parts.map { Array($0.utf8) }).prefix(12))
     }
 

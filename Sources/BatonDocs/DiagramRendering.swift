@@ -23,10 +23,14 @@ public struct DiagramRequest: Sendable {
     public var variant: DiagramVariant?
     /// Draw the design's findings on it (the fence's `findings` option, `render --findings`).
     public var findings: Bool
+    /// A key, step numbers, timing brackets (the fence's `legend`, `numbers`, `timing`).
+    public var explanations: DiagramExplanations
 
     public init(input: SourceInput, flow: String?, view: RenderView, theme: Theme.Name, idPrefix: String,
-                direction: LayoutDirection? = nil, variant: DiagramVariant? = nil, findings: Bool = false) {
+                direction: LayoutDirection? = nil, variant: DiagramVariant? = nil, findings: Bool = false,
+                explanations: DiagramExplanations = DiagramExplanations()) {
         self.findings = findings
+        self.explanations = explanations
         self.input = input
         self.flow = flow
         self.view = view

@@ -43,11 +43,17 @@ enum DiagramSetting {
     /// Whether a fence draws its design's findings: `findings` alone or `findings=true` (also
     /// `yes`, `on`) draws them; `findings=false` (`no`, `off`) or no option does not.
     static func findings(_ word: String?) throws(DiagramFailure) -> Bool {
+        try flag(word, named: "findings")
+    }
+
+    /// An option that is on or off (`findings`, `legend`, `numbers`, `timing`): the name alone
+    /// or `=true` (`yes`, `on`) turns it on; `=false` (`no`, `off`) or no option leaves it off.
+    static func flag(_ word: String?, named name: String) throws(DiagramFailure) -> Bool {
         switch word {
         case nil, "false", "no", "off": return false
         case "", "true", "yes", "on": return true
         case let word?:
-            throw DiagramFailure(diagnostics: [], message: "unknown findings '\(word)'; write findings (or findings=true), or leave it out")
+            throw DiagramFailure(diagnostics: [], message: "unknown \(name) '\(word)'; write \(name) (or \(name)=true), or leave it out")
         }
     }
 

@@ -36,6 +36,7 @@ public enum DocsRenderer {
         }
         var options = RenderOptions(format: .svg, view: request.view, flow: request.flow, theme: request.theme,
                                     idPrefix: request.idPrefix, direction: request.direction ?? .leftToRight)
+        request.explanations.apply(to: &options)
         if request.findings, let marks {
             switch marks(compilation, request) {
             case .success(let found): options.marks = found

@@ -72,7 +72,7 @@ public enum MarkdownProcessor {
     static let generatedEnd = "<!-- /baton:generated -->"
     static let generatedStartBytes = Array(generatedStart.utf8)
     static let generatedEndBytes = Array(generatedEnd.utf8)
-    static let knownOptions = ["flow", "view", "direction", "findings", "alt", "theme", "id"]
+    static let knownOptions = ["flow", "view", "direction", "findings", "legend", "numbers", "timing", "alt", "theme", "id"]
 
     public static func process(_ bytes: [UInt8], displayPath: String, resolvedPath: String, options: MarkdownOptions,
                                render: DiagramRenderer) -> MarkdownResult {
@@ -156,19 +156,21 @@ public enum MarkdownProcessor {
         let view: RenderView
         let direction: LayoutDirection?
         let findings: Bool
+        let explanations: DiagramExplanations
         var inlineTheme = options.inlineTheme
         do throws(DiagramFailure) {
             view = try DiagramSetting.view(fence.option("view"))
             if case .inline = options.output, let word = fence.option("theme") { inlineTheme = try DiagramSetting.theme(word) }
             direction = try DiagramSetting.direction(fence.option("direction"))
             findings = try DiagramSetting.findings(fence.option("findings"))
+            explanations = try DiagramExplanations.read { fence.option($0) }
         } catch {
             return failed(error)
         }
         let flow = fence.option("flow")
         let content = dedented(bytes[fence.contentRange], by: fence.indent)
         let hash = DiagramName.hash(source: content, flow: flow, view: view, direction: direction, findings: findings,
-                                   version: options.version)
+                                   explanations: explanations, version: options.version)
         // The content as written, indentation kept (so columns are the page's), numbered from
         // the line after the opening fence.
         let input = SourceInput(displayPath: displayPath, resolvedPath: resolvedPath, bytes: Array(bytes[fence.contentRange]),
@@ -176,7 +178,7 @@ public enum MarkdownProcessor {
         func idPrefix(_ theme: Theme.Name) -> String { fence.option("id") ?? DiagramName.idPrefix(hash: hash) + (theme == .dark ? "d" : "") }
         func draw(_ theme: Theme.Name, variant: DiagramVariant? = nil) -> Result<RenderedDiagram, DiagramFailure> {
             render(DiagramRequest(input: input, flow: flow, view: view, theme: theme, idPrefix: idPrefix(theme), direction: direction,
-                                  variant: variant, findings: findings))
+                                  variant: variant, findings: findings, explanations: explanations))
         }
         switch options.output {
         case .inline:

@@ -132,11 +132,12 @@ public enum PandocFilter {
                 let theme = try attribute("theme").map(DiagramSetting.theme) ?? options.theme
                 let direction = try DiagramSetting.direction(attribute("direction"))
                 let findings = try DiagramSetting.findings(attribute("findings"))
+                let explanations = try DiagramExplanations.read { attribute($0) }
                 let hash = DiagramName.hash(source: text, flow: flow, view: view, direction: direction, findings: findings,
-                                            version: options.version)
+                                            explanations: explanations, version: options.version)
                 let request = DiagramRequest(input: input, flow: flow, view: view, theme: theme,
                                              idPrefix: attribute("id") ?? DiagramName.idPrefix(hash: hash), direction: direction,
-                                             findings: findings)
+                                             findings: findings, explanations: explanations)
                 drawn = render(request).map { ($0, hash, theme) }
             } catch {
                 drawn = .failure(error)

@@ -40,7 +40,8 @@ public enum Renderer {
         let given = try options.idPrefix.map(IDPrefix.validated)
         let prefix = options.format == .mermaid ? ""
             : given ?? IDPrefix.derived(source: source, format: options.format, view: view, flow: flow.map { model[$0].name },
-                                        theme: options.theme, direction: options.direction, marks: options.marks)
+                                        theme: options.theme, direction: options.direction, marks: options.marks,
+                                        explanations: options.explanationWords)
         switch (options.format, view) {
         case (.svg, .sequence), (.svg, .graph):
             let scene = try svgScene(compilation, flow: flow, view: view, options: options, untitled: untitledName,
@@ -100,12 +101,16 @@ public enum Renderer {
     private static func svgScene(_ compilation: Compilation, flow: FlowID?, view: RenderView, options: RenderOptions,
                                  untitled: String, documentation: Bool) throws(RenderError) -> Scene {
         let model = compilation.model
+        // The key goes right under the drawing, the findings' legend under the key.
+        let legend = { (scene: Scene) in options.legend ? NotationLegend.apply(to: scene) : scene }
         if view == .sequence {
-            return FindingOverlay.apply(options.marks, to: SequenceLayout.scene(model: model, flow: flow, untitled: untitled))
+            let annotations = SequenceAnnotations(numbers: options.numbers, timing: options.timing)
+            return FindingOverlay.apply(options.marks, to: legend(SequenceLayout.scene(
+                model: model, flow: flow, untitled: untitled, annotations: annotations)))
         }
         do {
-            return FindingOverlay.apply(options.marks, to: try GraphViewLayout.scene(
-                model: model, flow: flow, untitled: untitled, direction: options.direction, limit: options.graphLimit))
+            return FindingOverlay.apply(options.marks, to: legend(try GraphViewLayout.scene(
+                model: model, flow: flow, untitled: untitled, direction: options.direction, limit: options.graphLimit)))
         } catch {
             let file = compilation.sources.files.isEmpty ? "<input>" : compilation.sources[compilation.rootFile].path
             throw RenderError.graphTooLarge(error, file: file, documentation: documentation)
@@ -134,7 +139,8 @@ public enum Renderer {
         var outputs: [RenderOutput] = []
         for theme in themes {
             let prefix = given ?? IDPrefix.derived(source: source, format: options.format, view: view, flow: flow.map { model[$0].name },
-                                                   theme: theme, direction: options.direction, marks: options.marks)
+                                                   theme: theme, direction: options.direction, marks: options.marks,
+                                                   explanations: options.explanationWords)
             outputs.append(RenderOutput(text: SVGWriter.write(scene, options: SVGOptions(theme: Theme.named(theme), idPrefix: prefix)),
                                         description: scene.description))
         }

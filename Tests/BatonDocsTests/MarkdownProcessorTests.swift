@@ -318,4 +318,31 @@ import Testing
         #expect(bad.failed)
         #expect(bad.diagnostics.contains { $0.message.contains("unknown findings 'maybe'") })
     }
+
+    /// `legend`, `numbers` and `timing` reach the renderer and give the picture its own file
+    /// name; left out (or `=no`) they change nothing, and a value that is not yes or no fails.
+    @Test func theExplanationOptionsReachTheRendererAndChangeTheName() {
+        let design = "service A\nservice B\nA -> B : go\n"
+        let options = MarkdownOptions(output: .images(directory: "img", linkPrefix: "img"), version: "1")
+        let log = RequestLog()
+        func run(_ fence: String) -> MarkdownResult {
+            MarkdownProcessor.process(Array("```baton\(fence)\n\(design)```\n".utf8), displayPath: "docs/page.md",
+                                      resolvedPath: "/r/docs/page.md", options: options, render: log.recording(fakeRenderer))
+        }
+        let plain = run("")
+        let all = run(" legend numbers=yes timing=true")
+        let legend = run(" legend")
+        let off = run(" legend=no numbers=off timing=false")
+        #expect(all.diagnostics.isEmpty)
+        #expect(log.requests.map(\.explanations) == [
+            DiagramExplanations(), DiagramExplanations(legend: true, numbers: true, timing: true),
+            DiagramExplanations(legend: true), DiagramExplanations(),
+        ])
+        #expect(Set(all.files.map(\.path)).isDisjoint(with: plain.files.map(\.path)))
+        #expect(Set(all.files.map(\.path)).isDisjoint(with: legend.files.map(\.path)))
+        #expect(off.files.map(\.path) == plain.files.map(\.path))
+        let bad = run(" timing=later")
+        #expect(bad.failed)
+        #expect(bad.diagnostics.contains { $0.message.contains("unknown timing 'later'") })
+    }
 }

@@ -21,6 +21,21 @@ import Testing
         #expect(diagram.description.contains("C calls S: order"))
     }
 
+    /// A fence's `legend`, `numbers` and `timing` draw what `render --legend --numbers --timing`
+    /// draws; without them the picture is the plain one.
+    @Test func drawsTheExplanationsAFenceAsksFor() throws {
+        let source = "client C\nservice S [timeout=1s]\nstore D [timeout=2s]\nC -> S : order {\n  S <- D : read\n}"
+        var request = Self.request(source)
+        let plain = try Baton.diagramRenderer(request).get().svg
+        #expect(!plain.contains("class=\"legend\"") && !plain.contains("step-number") && !plain.contains("class=\"timing"))
+        request.explanations = DiagramExplanations(legend: true, numbers: true, timing: true)
+        let explained = try Baton.diagramRenderer(request).get().svg
+        #expect(explained.contains("class=\"legend\""))
+        #expect(explained.contains("class=\"legend-entry call\"") && explained.contains("class=\"legend-entry fetch\""))
+        #expect(explained.components(separatedBy: "class=\"step-number\"").count == 3)
+        #expect(explained.contains("class=\"timing inversion\"") && explained.contains("waits up to 2s: inversion"))
+    }
+
     @Test func drawsTheGraphView() throws {
         let diagram = try Baton.diagramRenderer(Self.request("client C\nservice S\nC -> S : order", view: .graph)).get()
         #expect(diagram.svg.contains("aria-roledescription=\"graph diagram\""))

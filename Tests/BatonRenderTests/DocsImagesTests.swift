@@ -64,6 +64,19 @@ import Testing
                 "docs/images/\(file) is stale: run scripts/render-docs-images.sh")
     }
 
+    /// The web-checkout sample explaining itself (`render --legend --numbers --timing`).
+    @Test func explainedPictureIsUpToDate() throws {
+        let design = try #require(TestDesigns.named("web-checkout"))
+        let compilation = Baton.compile(bytes: design.bytes, displayPath: design.url.path)
+        var options = RenderOptions(format: .svg)
+        options.legend = true
+        options.numbers = true
+        options.timing = true
+        let picture = try String(contentsOf: Self.images.appendingPathComponent("web-checkout-explained.svg"), encoding: .utf8)
+        #expect(picture == (try Baton.render(compilation, source: design.bytes, options: options)),
+                "docs/images/web-checkout-explained.svg is stale: run scripts/render-docs-images.sh")
+    }
+
     @Test func theDocumentShowsEveryPicture() throws {
         let document = try String(contentsOf: TestDesigns.packageRoot.appendingPathComponent("docs/rendering.md"), encoding: .utf8)
         for file in Self.svgFiles {

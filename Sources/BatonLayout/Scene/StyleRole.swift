@@ -53,6 +53,19 @@ public enum StyleRole: Hashable, Sendable {
     case findingSeverity(MarkSeverity)
     case findingLegend
 
+    /// The key under a diagram that explains its notation (`NotationLegend`): its heading and
+    /// the text beside each drawn sample (the samples themselves keep their arrows' roles).
+    case legendTitle
+    case legendText
+    /// A step number at the start of an interaction's arrow (`--numbers`): the plate and the
+    /// number on it.
+    case stepNumberPlate
+    case stepNumber
+    /// A timeout bracket beside an activation bar (`--timing`) and its label; `inversion`:
+    /// the block can wait longer than the timeout, drawn in the warning colour.
+    case timingBracket(inversion: Bool)
+    case timingLabel(inversion: Bool)
+
     /// An item of a time chart (`ChartLayout`): axes, grid, series, windows.
     case chart(ChartRole)
 

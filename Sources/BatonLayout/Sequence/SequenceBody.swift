@@ -18,6 +18,11 @@ struct SequenceBody {
     private(set) var frames: [SceneItem] = []
     private(set) var messages: [SceneItem] = []
     private(set) var notes: [SceneItem] = []
+    /// Every interaction's arrow in drawing order, its points from the initiator's end, and
+    /// every activation bar with the interaction whose block it is: what `SequenceAnnotations`
+    /// places step numbers and timing brackets at.
+    private(set) var arrows: [(interaction: InteractionID, points: [Point])] = []
+    private(set) var activations: [(interaction: InteractionID, rect: Rect)] = []
 
     /// Open activation bars per column: where each starts.
     private var open: [[Double]]
@@ -82,6 +87,7 @@ struct SequenceBody {
         let ends = LineEnd.interaction(message.arrow)
         let line = SceneLine(.polyline(message.arrow == .fetch ? points.reversed() : points), start: ends.start,
                              end: ends.end, role: .line(for: message.arrow))
+        arrows.append((message.interaction, points))
         var items: [SceneItem] = [.line(line)]
         if let label { items.append(.text(label)) }
         track(points: points)
@@ -105,6 +111,7 @@ struct SequenceBody {
         let center = xs[column] + SequenceGeometry.barCenter(level: level)
         let rect = Rect(x: center - S.barWidth / 2, y: start, width: S.barWidth, height: end - start)
         bars.append((level, .shape(SceneShape(.rectangle, frame: rect, role: .activation))))
+        activations.append((message.interaction, rect))
         track(rect)
         y = end + S.stepGap
     }

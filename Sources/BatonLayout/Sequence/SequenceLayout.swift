@@ -18,8 +18,11 @@ import BatonSyntax
 public enum SequenceLayout {
     /// The sequence diagram of `flow` (nil: every participant, no steps). `untitled` names a
     /// diagram whose design has neither a title nor a flow (the file's name, see `DesignName`).
+    ///
+    /// `annotations` adds step numbers and timing brackets (none by default: the scene is then
+    /// what it was before they existed).
     public static func scene(model: Model, flow: FlowID?, untitled: String = DesignName.untitled,
-                             metrics: TextMetrics = TextMetrics()) -> Scene {
+                             annotations: SequenceAnnotations = .none, metrics: TextMetrics = TextMetrics()) -> Scene {
         typealias S = SequenceStyle
         let flowValue = flow.map { model[$0] }
         let cast = SequenceCast(model: model, flow: flowValue)
@@ -44,6 +47,7 @@ public enum SequenceLayout {
         items += body.bars.enumerated().sorted { ($0.element.level, $0.offset) < ($1.element.level, $1.offset) }
             .map(\.element.item)
         items += body.frames + body.messages + body.notes
+        items += annotations.items(model: model, body: body, metrics: metrics)
         items += header.headBoxes(model: model, bottom: header.headsBottom)
         if repeatsHeads {
             items += header.headBoxes(model: model, bottom: bottom, footer: true)

@@ -179,6 +179,8 @@ public struct Theme: Hashable, Sendable {
             return ShapePaint(fill: groupFill, stroke: "none", strokeWidth: 0, dash: nil)
         case .findingBadge(let severity):
             return ShapePaint(fill: findings[severity], stroke: background, strokeWidth: 1.5, dash: nil)
+        case .stepNumberPlate:
+            return ShapePaint(fill: tabFill, stroke: muted, strokeWidth: 1, dash: nil)
         case .chart(let role):
             return chartShapePaint(role)
         default:
@@ -193,6 +195,7 @@ public struct Theme: Hashable, Sendable {
         case .callbackLine: LinePaint(stroke: callback, width: 1.5, dash: "0.5 4", roundCaps: true)
         case .lifeline: LinePaint(stroke: muted, width: 1, dash: "4 4", roundCaps: false)
         case .fragmentSeparator: LinePaint(stroke: muted, width: 1, dash: "6 3", roundCaps: false)
+        case .timingBracket(let inversion): LinePaint(stroke: inversion ? findings.warning : muted, width: 1.5, dash: nil, roundCaps: false)
         case .chart(let role): chartLinePaint(role)
         default: LinePaint(stroke: ink, width: 1, dash: nil, roundCaps: false)
         }
@@ -202,6 +205,8 @@ public struct Theme: Hashable, Sendable {
         switch role {
         case .subtitle, .groupLabel: muted
         case .findingNumber: background
+        case .legendText: muted
+        case .timingLabel(let inversion): inversion ? findings.warning : muted
         case .findingSeverity(let severity): findings[severity]
         case .chart(let role): chartTextColor(role)
         default: ink

@@ -10,12 +10,13 @@ public enum IDPrefix {
     /// add a field only when there are some.)
     public static func derived(source: [UInt8], format: RenderFormat, view: RenderView, flow: String?,
                                theme: Theme.Name, direction: LayoutDirection = .leftToRight,
-                               marks: [FindingMark] = []) -> String {
+                               marks: [FindingMark] = [], explanations: [String] = []) -> String {
         var parts = [format.rawValue, view.rawValue, flow ?? "", theme.rawValue]
         if direction != .leftToRight { parts.append(direction.rawValue) }
         if !marks.isEmpty && format == .svg {
             parts.append("findings=" + marks.map { "\($0.number) \($0.severity.rawValue) \($0.title) \($0.message)" }.joined(separator: "\n"))
         }
+        if !explanations.isEmpty && format == .svg { parts.append("explain=" + explanations.joined(separator: ",")) }
         return "b-" + String(DiagramHash.hex([source] + parts.map { Array($0.utf8) }).prefix(10))
     }
 

@@ -24,6 +24,12 @@ public struct RenderOptions: Hashable, Sendable {
     /// number order; empty draws none and changes nothing. The Mermaid and DOT exports ignore
     /// them: they have no room for badges that Baton places.
     public var marks: [FindingMark] = []
+    /// A key below the diagram explaining its arrows (both SVG views; `--legend`).
+    public var legend = false
+    /// Step numbers at the start of every arrow (the SVG sequence view; `--numbers`).
+    public var numbers = false
+    /// Timeout brackets on activation bars, inversions marked (the SVG sequence view; `--timing`).
+    public var timing = false
     /// 50,000: the heaviest graph views within it take seconds and under 1 GB.
     public static let defaultGraphLimit = GraphViewLimit.standard
     /// The greatest limit the command line takes: 200 times the default, far beyond what a
@@ -42,6 +48,12 @@ public struct RenderOptions: Hashable, Sendable {
         self.idPrefix = idPrefix
         self.direction = direction
         self.graphLimit = graphLimit
+    }
+
+    /// The explanations drawn on the picture, as named in hashes: empty when none is on, so ids
+    /// and file names change only when one is.
+    public var explanationWords: [String] {
+        [legend ? "legend" : nil, numbers ? "numbers" : nil, timing ? "timing" : nil].compactMap { $0 }
     }
 
     /// The view actually drawn.

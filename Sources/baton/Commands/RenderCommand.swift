@@ -35,6 +35,9 @@ enum RenderCommand {
             each arrow or participant a finding is about, and a legend of the findings under the
             diagram. Severities come from .baton.json as for check (found from the input's directory,
             or --config PATH); rules turned off are not drawn. Mermaid and DOT ignore --findings.
+            --legend adds a key under an SVG diagram explaining its arrows; --numbers numbers the
+            arrows of a sequence diagram; --timing brackets the activation bars of calls with a
+            timeout, with the worst-case wait of their block (a timeout inversion in amber).
             Exit status 2: a usage or
             I/O error, an unknown flow or scenario, or a graph view over the limit.
             --to html writes one self-contained page (no external requests) with the sequence
@@ -62,6 +65,9 @@ enum RenderCommand {
                    "colours (default light; html: the theme shown first, default the reader's)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
             .flag("--findings", "SVG and PDF: draw the lint findings as numbered badges, with a legend under the diagram"),
+            .flag("--legend", "SVG and PDF: a key under the diagram explaining the arrows it uses"),
+            .flag("--numbers", "SVG and PDF sequence view: step numbers 1, 2, … at the start of every arrow"),
+            .flag("--timing", "SVG and PDF sequence view: timeouts and worst-case waits beside activation bars, inversions marked"),
             .value("--config", "PATH", "with --findings: use this configuration file instead of looking for .baton.json"),
             .importRoot,
             .force,
@@ -72,6 +78,7 @@ enum RenderCommand {
             "baton render checkout.baton --flow Refund --theme dark -o refund-dark.svg",
             "baton render checkout.baton --view graph -o checkout-graph.svg",
             "baton render samples/card-payments.baton --findings -o card-payments-findings.svg",
+            "baton render samples/web-checkout.baton --legend --numbers --timing -o web-checkout-explained.svg",
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
             "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
             "baton render checkout.baton -o checkout.pdf   # vector PDF, one page",
@@ -116,6 +123,9 @@ enum RenderCommand {
             idPrefix: arguments.value("--id-prefix"),
             direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight,
             graphLimit: graphLimit, scenario: arguments.value("--scenario"))
+        options.legend = arguments.has("--legend")
+        options.numbers = arguments.has("--numbers")
+        options.timing = arguments.has("--timing")
 
         let input: InputFile
         do {
