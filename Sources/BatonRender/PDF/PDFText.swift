@@ -10,11 +10,18 @@
 import Foundation
 
 enum PDFText {
-    /// The WinAnsi byte of each character of `line` (`?` for what WinAnsi cannot show).
+    /// The WinAnsi byte of each character of `line` (a few signs spelled in ASCII, `?` for the
+    /// rest of what WinAnsi cannot show).
     static func winAnsi(_ line: String) -> [UInt8] {
         var bytes: [UInt8] = []
         for scalar in line.precomposedStringWithCanonicalMapping.unicodeScalars {
-            bytes.append(winAnsiByte(scalar) ?? UInt8(ascii: "?"))
+            if let byte = winAnsiByte(scalar) {
+                bytes.append(byte)
+            } else if let spelled = spelledOut[scalar.value] {
+                bytes.append(contentsOf: spelled.utf8)
+            } else {
+                bytes.append(UInt8(ascii: "?"))
+            }
         }
         return bytes
     }
@@ -27,6 +34,12 @@ enum PDFText {
         }
         return String(out)
     }
+
+    /// Signs Baton itself writes into diagrams (`--timing`'s `≤`, arrows in notes) that
+    /// WinAnsi lacks, spelled in ASCII rather than lost as `?`.
+    static let spelledOut: [UInt32: String] = [
+        0x2264: "<=", 0x2265: ">=", 0x2260: "!=", 0x2192: "->", 0x2190: "<-", 0x21D2: "=>",
+    ]
 
     static func winAnsiByte(_ scalar: Unicode.Scalar) -> UInt8? {
         let value = scalar.value
