@@ -47,15 +47,7 @@ enum RenderAll {
         for (option, help) in refused where arguments.value(option) != nil || arguments.has(option) {
             return Terminal.fail("\(option) does not apply to --all", help: help)
         }
-        var graphLimit = RenderOptions.defaultGraphLimit
-        if let given = arguments.value("--graph-limit") {
-            do {
-                graphLimit = try WholeNumberOption.parse(given, option: "--graph-limit", in: 1...RenderOptions.maximumGraphLimit,
-                                                         help: "the default is 50,000 participants and connections together")
-            } catch {
-                return Terminal.fail(error.message, help: error.help)
-            }
-        }
+        guard let graphLimit = RenderCommand.graphLimit(arguments) else { return Terminal.Exit.usageFault }
         let theme = arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light
         let direction = arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight
 

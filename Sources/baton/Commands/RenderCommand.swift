@@ -107,16 +107,7 @@ enum RenderCommand {
             return Terminal.fail("cannot tell the format from '\(output ?? "")'",
                                  help: "use an .svg, .pdf, .dot, .gv, .mmd, .mermaid or .html extension, or say --to svg|pdf|dot|mermaid|html")
         }
-        var graphLimit = RenderOptions.defaultGraphLimit
-        if let given = arguments.value("--graph-limit") {
-            do {
-                graphLimit = try WholeNumberOption.parse(
-                    given, option: "--graph-limit", in: 1...RenderOptions.maximumGraphLimit,
-                    help: "the default is 50,000 participants and connections together")
-            } catch {
-                return Terminal.fail(error.message, help: error.help)
-            }
-        }
+        guard let graphLimit = RenderCommand.graphLimit(arguments) else { return Terminal.Exit.usageFault }
         var options = RenderOptions(
             format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
             flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
@@ -216,5 +207,18 @@ enum RenderCommand {
         let name = PathName.fileName(of: path)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return path + "." + fileExtension }
         return String(path.dropLast(name.distance(from: dot, to: name.endIndex))) + "." + fileExtension
+    }
+
+    /// `--graph-limit`, or the default; nil (after saying why on standard error) when it is not
+    /// a whole number in range. One reading for a single render, `--all` and `--to html`.
+    static func graphLimit(_ arguments: ParsedArguments) -> Int? {
+        guard let given = arguments.value("--graph-limit") else { return RenderOptions.defaultGraphLimit }
+        do {
+            return try WholeNumberOption.parse(given, option: "--graph-limit", in: 1...RenderOptions.maximumGraphLimit,
+                                               help: "the default is 50,000 participants and connections together")
+        } catch {
+            _ = Terminal.fail(error.message, help: error.help)
+            return nil
+        }
     }
 }

@@ -34,15 +34,7 @@ enum PageRender {
                                  help: option == "--id-prefix" ? "each diagram on the page derives its own ids; drop --id-prefix"
                                      : "the page shows the sequence and graph views; render the simulation view as SVG")
         }
-        var graphLimit = RenderOptions.defaultGraphLimit
-        if let given = arguments.value("--graph-limit") {
-            do {
-                graphLimit = try WholeNumberOption.parse(given, option: "--graph-limit", in: 1...RenderOptions.maximumGraphLimit,
-                                                         help: "the default is 50,000 participants and connections together")
-            } catch {
-                return Terminal.fail(error.message, help: error.help)
-            }
-        }
+        guard let graphLimit = RenderCommand.graphLimit(arguments) else { return Terminal.Exit.usageFault }
         let input: InputFile
         do {
             input = try InputFiles.one(path, command: "render")
