@@ -12,8 +12,10 @@ enum LspCommand {
             with Content-Length headers) over standard input and output; it is not meant to be run
             by hand. It reports the diagnostics of 'baton check' as you type (each open file checked
             with its imports, open buffers winning over the files on disk, with the nearest
-            .baton.json), formats like 'baton fmt', and offers the outline, workspace symbols,
-            folding and the fixes of findings as code actions. Logs go to the editor (and to
+            .baton.json), formats like 'baton fmt', answers hover (a participant's availability and
+            fan-out, an interaction's worst-case wait, a rule's explanation), go to definition,
+            references, rename across imports and completion, and offers the outline, workspace
+            symbols, folding and the fixes of findings as code actions. Logs go to the editor (and to
             standard error with --verbose), never to standard output. It exits when the editor
             sends exit (status 0 after shutdown, else 1) or closes standard input.
             Setting it up in an editor: docs/editors.md; the protocol details: docs/language-server.md.

@@ -11,9 +11,10 @@ enum ServeCommand {
         discussion: """
             PATH is a directory (every .baton file below it, hidden ones skipped) or one .baton
             file; the default is the current directory. The index at / lists every design with its
-            title and findings; each design's page shows its diagram and findings and redraws when
-            the design or a file it imports changes. A design that stops compiling shows the error
-            and keeps its last good diagram. Ctrl-C stops the server.
+            title and findings; each design's page (the HTML page 'baton render' writes: both views,
+            every flow, light and dark, findings that highlight their arrows when clicked, metrics)
+            redraws in place when the design or a file it imports changes. A design that stops
+            compiling shows its errors and keeps its last good diagrams. Ctrl-C stops the server.
 
             Security: it listens on 127.0.0.1 only, so only this machine can connect; --host widens
             that (with a warning), and anyone who can reach the address can then read every design
