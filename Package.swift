@@ -34,7 +34,7 @@
 //   baton              ◀ BatonServe, BatonLanguageServer, BatonPage, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
 //                        BatonDocs, BatonJSON, BatonSimulate
 //   BatonWorkload      —
-//   baton-bench        ◀ Baton, BatonModel, BatonCheck, BatonRender, BatonReport, BatonWorkload
+//   baton-bench        ◀ Baton, BatonModel, BatonLayout, BatonCheck, BatonRender, BatonReport, BatonWorkload
 //   baton-graph-bench  ◀ BatonLayout, BatonWorkload
 //   baton-sim-bench    ◀ BatonSimulate, BatonModel
 //   BatonTestSupport   —                                  (the test targets' helpers)
@@ -87,7 +87,7 @@ let package = Package(
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
         // Prints throughput and memory figures for the pipeline stages.
-        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonCheck", "BatonRender", "BatonReport", "BatonWorkload"]),
+        .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonLayout", "BatonCheck", "BatonRender", "BatonReport", "BatonWorkload"]),
         // Times the simulator on fixed designs (a five-hop chain at 1,000 runs/s, an M/M/1 queue).
         .executableTarget(name: "baton-sim-bench", dependencies: ["BatonSimulate", "BatonModel"]),
         // Times the layered graph layout on seeded random graphs and compares it with Graphviz dot.

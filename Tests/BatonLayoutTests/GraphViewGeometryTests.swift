@@ -1,0 +1,174 @@
+// The graph view's geometry checker counts each planted defect exactly once on hand-built
+// scenes, gives zeros on a clean one, and runs on every sample (whose numbers it prints).
+
+import Baton
+import BatonModel
+import BatonSyntax
+import BatonTestSupport
+import Testing
+@testable import BatonLayout
+
+@Suite struct GraphViewGeometryTests {
+    // MARK: - A hand-built graph scene, shaped as GraphScene builds one
+
+    static func node(_ id: Int, _ frame: Rect) -> SceneItem {
+        .group(SceneGroup(id: "p\(id)", classes: "participant service", marker: .participant(ParticipantID(id)), items: [
+            .shape(SceneShape(.roundedRectangle(cornerRadius: 6), frame: frame, role: .participant(.service))),
+        ]))
+    }
+
+    static func edge(_ id: Int, _ points: [Point], labels: [Rect] = []) -> SceneItem {
+        var items: [SceneItem] = [.line(SceneLine(.polyline(points), start: LineEnd(baton: true),
+                                                  end: LineEnd(arrowhead: .filled), role: .line(for: .call)))]
+        for frame in labels {
+            items.append(.text(TextBlock(lines: ["label"], frame: frame, alignment: .middle, fontSize: 11, weight: .regular,
+                                         role: .interactionLabel, lineHeight: frame.height, baselineOffset: 9)))
+        }
+        return .group(SceneGroup(id: "e\(id)", classes: "interaction call", marker: .interactions([InteractionID(id)]),
+                                 items: items))
+    }
+
+    static func cluster(_ id: Int, _ frame: Rect) -> SceneItem {
+        .group(SceneGroup(id: "g\(id)", classes: "group", items: [
+            .shape(SceneShape(.roundedRectangle(cornerRadius: 8), frame: frame, role: .groupBox)),
+        ]))
+    }
+
+    static func scene(_ items: [SceneItem], width: Double = 400, height: Double = 200) -> Scene {
+        Scene(size: Size(width: width, height: height), title: "t", description: "d", roleDescription: "graph diagram", items: items)
+    }
+
+    static func p(_ x: Double, _ y: Double) -> Point { Point(x: x, y: y) }
+
+    /// A (10…50, 40…60) and B (200…240, 40…60), joined along y = 50.
+    static let a = node(0, Rect(x: 10, y: 40, width: 40, height: 20))
+    static let b = node(1, Rect(x: 200, y: 40, width: 40, height: 20))
+    static let ab = [p(50, 50), p(200, 50)]
+
+    // MARK: - Planted defects
+
+    @Test func cleanSceneGivesZeros() {
+        let report = GraphViewGeometry.report(Self.scene([
+            Self.cluster(0, Rect(x: 5, y: 35, width: 50, height: 30)),
+            Self.a, Self.b,
+            Self.edge(0, Self.ab, labels: [Rect(x: 105, y: 30, width: 40, height: 12)]),
+        ], width: 260, height: 100))
+        #expect(report == GraphViewGeometry.Report(aspectRatio: 2.6, totalEdgeLength: 150, area: 26_000))
+    }
+
+    @Test func labelNearerAnotherEdge() {
+        let report = GraphViewGeometry.report(Self.scene([
+            Self.a, Self.b,
+            Self.node(2, Rect(x: 10, y: 140, width: 40, height: 20)), Self.node(3, Rect(x: 200, y: 140, width: 40, height: 20)),
+            // Centred at y = 126: 76 px from its own edge, 24 from the other.
+            Self.edge(0, Self.ab, labels: [Rect(x: 105, y: 120, width: 40, height: 12)]),
+            Self.edge(1, [Self.p(50, 150), Self.p(200, 150)]),
+        ]))
+        #expect(report.labelsNearerAnotherEdge == 1)
+        #expect(report.labelOverlaps == 0 && report.closeParallelEdges == 0 && report.clusterTrespasses == 0)
+    }
+
+    @Test func labelOverlapsLabel() {
+        let report = GraphViewGeometry.report(Self.scene([
+            Self.a, Self.b,
+            Self.edge(0, Self.ab, labels: [Rect(x: 100, y: 30, width: 40, height: 12), Rect(x: 110, y: 32, width: 40, height: 12)]),
+        ]))
+        #expect(report.labelOverlaps == 1)
+        #expect(report.labelsNearerAnotherEdge == 0 && report.closeParallelEdges == 0 && report.clusterTrespasses == 0)
+    }
+
+    @Test func labelOverlapsNode() {
+        let report = GraphViewGeometry.report(Self.scene([
+            Self.a, Self.b,
+            Self.edge(0, Self.ab, labels: [Rect(x: 40, y: 30, width: 40, height: 12)]),
+        ]))
+        #expect(report.labelOverlaps == 1)
+        #expect(report.labelsNearerAnotherEdge == 0 && report.closeParallelEdges == 0 && report.clusterTrespasses == 0)
+    }
+
+    @Test func foreignEdgeThroughLabel() {
+        let report = GraphViewGeometry.report(Self.scene([
+            Self.a, Self.node(1, Rect(x: 400, y: 40, width: 40, height: 20)),
+            Self.node(2, Rect(x: 265, y: 0, width: 40, height: 20)), Self.node(3, Rect(x: 265, y: 80, width: 40, height: 20)),
+            // Centred 7 px above its own edge; the vertical edge at x = 285 cuts through it, 15 px from the centre.
+            Self.edge(0, [Self.p(50, 50), Self.p(400, 50)], labels: [Rect(x: 280, y: 38, width: 40, height: 10)]),
+            Self.edge(1, [Self.p(285, 20), Self.p(285, 80)]),
+        ], width: 460))
+        #expect(report.labelOverlaps == 1)
+        #expect(report.labelsNearerAnotherEdge == 0 && report.closeParallelEdges == 0 && report.clusterTrespasses == 0)
+    }
+
+    @Test func closeParallelEdges() {
+        func report(spacing: Double) -> GraphViewGeometry.Report {
+            GraphViewGeometry.report(Self.scene([
+                Self.a, Self.b,
+                Self.edge(0, [Self.p(50, 45), Self.p(200, 45)]),
+                Self.edge(1, [Self.p(50, 45 + spacing), Self.p(200, 45 + spacing)]),
+            ]))
+        }
+        let close = report(spacing: 8)
+        #expect(close.closeParallelEdges == 1)
+        #expect(close.labelsNearerAnotherEdge == 0 && close.labelOverlaps == 0 && close.clusterTrespasses == 0)
+        #expect(report(spacing: 12).closeParallelEdges == 0)
+    }
+
+    @Test func shortCloseRunIsNotCounted() {
+        // Side by side 8 px apart for 15 px only, then far apart.
+        let report = GraphViewGeometry.report(Self.scene([
+            Self.edge(0, [Self.p(50, 50), Self.p(65, 50), Self.p(65, 150)]),
+            Self.edge(1, [Self.p(50, 58), Self.p(65, 58), Self.p(200, 58)]),
+        ]))
+        #expect(report.closeParallelEdges == 0)
+    }
+
+    @Test func edgeThroughForeignCluster() {
+        let m = Rect(x: 105, y: 65, width: 40, height: 20)
+        let report = GraphViewGeometry.report(Self.scene([
+            Self.cluster(0, Rect(x: 100, y: 30, width: 50, height: 60)),
+            Self.a, Self.b, Self.node(2, m),
+            Self.edge(0, Self.ab),
+            // Into the cluster, to its member: not a trespass.
+            Self.edge(1, [Self.p(30, 60), Self.p(30, 75), Self.p(105, 75)]),
+        ]))
+        #expect(report.clusterTrespasses == 1)
+        #expect(report.labelsNearerAnotherEdge == 0 && report.labelOverlaps == 0 && report.closeParallelEdges == 0)
+    }
+
+    @Test func bezierPathsAreSampled() {
+        // A straight cubic from (0, 0) to (90, 0) is 90 px long, whatever its control points.
+        let line = SceneItem.group(SceneGroup(id: "e0", classes: "interaction call", marker: .interactions([InteractionID(0)]), items: [
+            .line(SceneLine(.bezier([Self.p(0, 0), Self.p(30, 0), Self.p(60, 0), Self.p(90, 0)]), role: .line(for: .call))),
+        ]))
+        let report = GraphViewGeometry.report(Self.scene([line]))
+        #expect(abs(report.totalEdgeLength - 90) < 1e-9)
+    }
+
+    @Test func descriptionIsOneLine() {
+        let report = GraphViewGeometry.Report(labelsNearerAnotherEdge: 1, labelOverlaps: 2, closeParallelEdges: 3,
+                                              clusterTrespasses: 4, aspectRatio: 2.456, totalEdgeLength: 1234.4, area: 5000)
+        #expect(report.description == "labels nearer another edge 1, label overlaps 2, close parallel edges 3, "
+                + "cluster trespasses 4, aspect 2.46, edge length 1234, area 5000")
+    }
+
+    // MARK: - Every sample
+
+    @Test func samplesMeasure() throws {
+        var table: [String] = []
+        for design in TestDesigns.samples {
+            let compilation = Baton.compile(bytes: design.bytes, displayPath: design.url.path)
+            try #require(!compilation.hasErrors, "\(design.name) does not compile")
+            let scene = GraphViewLayout.scene(model: compilation.model, flow: nil)
+            let report = GraphViewGeometry.report(scene)
+            let parts = GraphViewGeometry.parts(of: scene)
+            #expect(report.aspectRatio > 0, "\(design.name)")
+            #expect(report.area > 0, "\(design.name)")
+            #expect(!parts.nodes.isEmpty, "\(design.name) has no nodes")
+            #expect(parts.edges.isEmpty || report.totalEdgeLength > 0, "\(design.name)")
+            #expect(report.labelsNearerAnotherEdge >= 0 && report.labelOverlaps >= 0
+                    && report.closeParallelEdges >= 0 && report.clusterTrespasses >= 0, "\(design.name)")
+            table.append("\(design.name): \(report)")
+        }
+        #expect(table.count == TestDesigns.samples.count)
+        print("graph view geometry (samples, left to right):\n" + table.joined(separator: "\n"))
+    }
+}
