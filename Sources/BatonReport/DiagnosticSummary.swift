@@ -13,13 +13,9 @@ public struct DiagnosticSummary: Hashable, Sendable {
     public init(files: Int, diagnostics: [ReportedDiagnostic], omitted: [OmittedErrors] = []) {
         self.files = files
         omittedErrors = omitted.reduce(0) { $0 + $1.count }
-        for diagnostic in diagnostics {
-            switch diagnostic.severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .info: infos += 1
-            case .off: break
-            }
-        }
+        let counts = SeverityCounts(diagnostics.lazy.map(\.severity))
+        errors = counts.errors
+        warnings = counts.warnings
+        infos = counts.infos
     }
 }

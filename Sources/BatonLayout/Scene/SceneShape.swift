@@ -132,4 +132,25 @@ extension ShapeKind {
     public static func fanSpread(height: Double) -> Double {
         min(8, height / 3)
     }
+
+    /// A fanned barrel's barrel: the frame without the fan on its right.
+    public static func fanBarrel(_ frame: Rect) -> Rect {
+        Rect(x: frame.minX, y: frame.minY, width: frame.width - fanWidth, height: frame.height)
+    }
+
+    /// A topic's three rays leaving the barrel's outlet, each ending where its dot goes: one
+    /// message, a copy for each subscriber. Every writer draws these, so the fan is the same in
+    /// SVG and PDF.
+    public static func fanRays(_ frame: Rect) -> [(from: Point, to: Point)] {
+        let x0 = frame.maxX - fanWidth - barrelCap / 4, y0 = frame.midY, spread = fanSpread(height: frame.height)
+        let x1 = frame.maxX - 2
+        return [-spread, 0, spread].map { (from: Point(x: x0, y: y0), to: Point(x: x1, y: y0 + $0)) }
+    }
+
+    /// A hexagon's corners in `frame`, clockwise from the top left.
+    public static func hexagon(_ frame: Rect) -> [Point] {
+        let h = hexagonInset(frame.size)
+        return [Point(x: frame.minX + h, y: frame.minY), Point(x: frame.maxX - h, y: frame.minY), Point(x: frame.maxX, y: frame.midY),
+                Point(x: frame.maxX - h, y: frame.maxY), Point(x: frame.minX + h, y: frame.maxY), Point(x: frame.minX, y: frame.midY)]
+    }
 }

@@ -28,25 +28,19 @@ enum PDFShapes {
         case .barrel:
             barrel(f, paint, into: &out)
         case .fannedBarrel:
-            let fan = ShapeKind.fanWidth
-            barrel(Rect(x: f.minX, y: f.minY, width: f.width - fan, height: f.height), paint, into: &out)
-            let x0 = f.maxX - fan - ShapeKind.barrelCap / 4, y0 = f.midY, spread = ShapeKind.fanSpread(height: f.height)
-            let x1 = f.maxX - 2
+            barrel(ShapeKind.fanBarrel(f), paint, into: &out)
+            let rays = ShapeKind.fanRays(f)
             open { content in
-                for dy in [-spread, 0, spread] {
-                    content.move(Point(x: x0, y: y0))
-                    content.line(Point(x: x1, y: y0 + dy))
+                for ray in rays {
+                    content.move(ray.from)
+                    content.line(ray.to)
                 }
             }
-            for dy in [-spread, 0, spread] {
-                dot(Point(x: x1, y: y0 + dy), radius: 2, color: paint.stroke, into: &out)
+            for ray in rays {
+                dot(ray.to, radius: 2, color: paint.stroke, into: &out)
             }
         case .hexagon:
-            let h = ShapeKind.hexagonInset(f.size)
-            closed {
-                $0.polygon([Point(x: f.minX + h, y: f.minY), Point(x: f.maxX - h, y: f.minY), Point(x: f.maxX, y: f.midY),
-                            Point(x: f.maxX - h, y: f.maxY), Point(x: f.minX + h, y: f.maxY), Point(x: f.minX, y: f.midY)])
-            }
+            closed { $0.polygon(ShapeKind.hexagon(f)) }
         case .note:
             let fold = min(8, f.width / 2, f.height / 2)
             closed {

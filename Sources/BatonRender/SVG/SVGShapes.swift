@@ -34,29 +34,23 @@ enum SVGShapes {
         case .barrel:
             barrel(f, paint, into: &out)
         case .fannedBarrel:
-            let fan = ShapeKind.fanWidth
-            barrel(Rect(x: f.minX, y: f.minY, width: f.width - fan, height: f.height), paint, into: &out)
-            // Three rays leaving the outlet, each ending in a dot: one message, a copy for each subscriber.
-            let x0 = f.maxX - fan - ShapeKind.barrelCap / 4, y0 = f.midY, spread = ShapeKind.fanSpread(height: f.height)
-            let x1 = f.maxX - 2
+            barrel(ShapeKind.fanBarrel(f), paint, into: &out)
+            let rays = ShapeKind.fanRays(f)
             var d = ""
-            for dy in [-spread, 0, spread] {
-                d += "M\(SVGOutput.format(x0)),\(SVGOutput.format(y0))L\(SVGOutput.format(x1)),\(SVGOutput.format(y0 + dy))"
+            for ray in rays {
+                d += "M\(SVGOutput.format(ray.from.x)),\(SVGOutput.format(ray.from.y))L\(SVGOutput.format(ray.to.x)),\(SVGOutput.format(ray.to.y))"
             }
             path(d, fill: "none", paint, into: &out)
-            for dy in [-spread, 0, spread] {
+            for ray in rays {
                 out.line("<circle")
-                out.attribute("cx", x1)
-                out.attribute("cy", y0 + dy)
+                out.attribute("cx", ray.to.x)
+                out.attribute("cy", ray.to.y)
                 out.attribute("r", 2)
                 out.attribute("fill", paint.stroke)
                 out.raw("/>\n")
             }
         case .hexagon:
-            let h = ShapeKind.hexagonInset(f.size)
-            polygon([Point(x: f.minX + h, y: f.minY), Point(x: f.maxX - h, y: f.minY), Point(x: f.maxX, y: f.midY),
-                     Point(x: f.maxX - h, y: f.maxY), Point(x: f.minX + h, y: f.maxY), Point(x: f.minX, y: f.midY)],
-                    paint, into: &out)
+            polygon(ShapeKind.hexagon(f), paint, into: &out)
         case .note:
             let fold = min(8, f.width / 2, f.height / 2)
             polygon([Point(x: f.minX, y: f.minY), Point(x: f.maxX - fold, y: f.minY), Point(x: f.maxX, y: f.minY + fold),

@@ -26,7 +26,7 @@ public struct DesignState: Sendable {
     public var title: String? { compilation?.model.title ?? lastGood?.compilation.model.title }
 
     /// Findings by severity, for the index.
-    public var counts: FindingCounts { FindingCounts(findings) }
+    public var counts: SeverityCounts { SeverityCounts(findings) }
 
     /// Every file this design was read from: itself and its imports, by real path.
     public var files: [String] { compilation?.resolvedPaths ?? [] }
@@ -53,22 +53,5 @@ public struct DesignProblem: Sendable, Equatable {
         self.file = file
         self.line = line
         self.column = column
-    }
-}
-
-public struct FindingCounts: Sendable, Equatable {
-    public var errors = 0
-    public var warnings = 0
-    public var infos = 0
-
-    public init(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics {
-            switch diagnostic.severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .info: infos += 1
-            case .off: break
-            }
-        }
     }
 }
