@@ -50,6 +50,12 @@ public enum DesignPage {
         html(try fragments(compilation, source: source, options: options), options: options)
     }
 
+    /// The banner fragment of a compilation: its compile errors, empty when it has none. A live
+    /// server shows it over the last good version's diagrams.
+    public static func banner(_ compilation: Compilation) -> String {
+        compilation.hasErrors ? PageFindings.banner(compilation) : ""
+    }
+
     /// The page's Content-Security-Policy for these options, as its `<meta http-equiv>` says it:
     /// a server sends the same one as a header, so both allow exactly the page's own style and
     /// scripts.

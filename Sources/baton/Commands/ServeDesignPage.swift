@@ -88,9 +88,8 @@ final class ServeDesignPage: DesignPageProvider, @unchecked Sendable {
     /// The compile errors of the current version (as the page writes them), or the problem
     /// that kept it from compiling at all (a file that cannot be read).
     static func banner(_ design: DesignState) -> String {
-        if let compilation = design.compilation, compilation.hasErrors,
-           let page = try? DesignPage.fragments(compilation, source: design.source), !page.banner.isEmpty {
-            return page.banner
+        if let compilation = design.compilation, compilation.hasErrors {
+            return DesignPage.banner(compilation)
         }
         guard let problem = design.problem else { return "" }
         return "<p role=\"alert\">\(XMLEscaping.escape(problem.message)) (\(XMLEscaping.escape(problem.file)), line \(problem.line), column \(problem.column))</p>\n"
