@@ -53,6 +53,18 @@ public struct LayeredRanking: Sendable {
     }
 }
 
+extension LayeredRanking {
+    /// For every node, whether a self-loop hangs on it (where loops go, no edge ends go).
+    var hasSelfLoop: [Bool] {
+        var looped = Array(repeating: false, count: structure.nodeClusters.count)
+        for e in 0..<structure.labelled.count {
+            let from = structure.edges[2 * e], to = structure.edges[2 * e + 1]
+            if from == to, from >= 0, from < looped.count { looped[from] = true }
+        }
+        return looped
+    }
+}
+
 extension LayeredGraph.Edge {
     func isValid(nodeCount: Int) -> Bool {
         from >= 0 && from < nodeCount && to >= 0 && to < nodeCount

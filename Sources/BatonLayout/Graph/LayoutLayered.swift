@@ -10,7 +10,9 @@
 //                ClusteredLayerSort (clusters stay contiguous), CrossingCounter (Barth–Jünger–Mutzel)
 //   Placement/   OrderCoordinates (BrandesKopf, refined by NetworkSimplexCoordinates), with
 //                BorderedLayering making cluster boxes rectangles; LayerPlacement (bands and gaps)
-//   Routing/     EdgeRouting (ports, corridors, taut routes), EdgeCurves, SelfLoops, DrawingFrame
+//   Routing/     EdgePorts (where ends meet nodes, how far they run out; FlankPorts: ends beyond what a
+//                side holds), LabelSides (which side of its edge a label takes), EdgeRouting (corridors,
+//                taut routes), EdgeCurves, SelfLoops, DrawingFrame
 //   Support/     the shared pieces: ProperGraph, ClusterTree, NetworkSimplex, LayoutSpace
 //
 // `rankLayered` runs phases 1–4 alone (they depend on the structure, not on sizes), so a caller can
@@ -90,12 +92,18 @@ public func layoutLayered(_ graph: LayeredGraph, ranking: LayeredRanking, option
 
     // 5. Coordinates: along the layers, then across them.
     let loops = SelfLoopPlan(nodeCount: nodeCount, edges: graph.edges, labelSizes: labelSizes, options: options)
-    let extents = VertexExtents(graph: proper, nodeSizes: nodeSizes, labelSizes: labelSizes, loops: loops, options: options)
+    let labelSides = LabelSides(graph: proper, order: order, edgeCount: graph.edges.count, nodeCount: nodeCount)
+    let flanks = FlankPorts(graph: proper, nodeSizes: nodeSizes, shapes: shapes, loops: loops, space: space, options: options)
+    let extents = VertexExtents(graph: proper, nodeSizes: nodeSizes, labelSizes: labelSizes, labelSides: labelSides, loops: loops,
+                                flanks: flanks, options: options)
     let titles = ClusterTitles(graph.clusters, space: space, options: options)
     let along = OrderCoordinates(graph: proper, order: order, clusters: clusters, extents: extents,
                                  titleReserve: titles.orderReserve, minimumClusterExtent: titles.minimumOrderExtent, options: options)
+    let ports = EdgePorts(graph: proper, anchor: along.anchor, sizes: nodeSizes, shapes: shapes, flanks: flanks, space: space,
+                          options: options)
     let across = LayerPlacement(graph: proper, thickness: extents.thickness, clusters: clusters, titleReserve: titles.rankReserve,
-                                minimumClusterExtent: titles.minimumRankExtent, anchor: along.anchor, options: options, hasLabels: hasLabels)
+                                minimumClusterExtent: titles.minimumRankExtent, anchor: along.anchor, options: options, hasLabels: hasLabels,
+                                minimumGaps: ports.gaps.map { EdgeRouter.minimumGap($0, options: options) })
     var nodeFrames: [Rect] = []
     nodeFrames.reserveCapacity(nodeCount)
     for v in 0..<nodeCount {
@@ -106,14 +114,16 @@ public func layoutLayered(_ graph: LayeredGraph, ranking: LayeredRanking, option
 
     // 6. Routes, labels, loops and cluster boxes.
     let router = EdgeRouter(graph: proper, anchor: along.anchor, corridor: along.corridor, layers: across, frames: nodeFrames,
-                            shapes: shapes, space: space, options: options)
+                            shapes: shapes, ports: ports, labelSides: labelSides, labelSizes: labelSizes, space: space,
+                            options: options)
     var routes = Array(repeating: [Point](), count: graph.edges.count)
     var labelFrames = [Rect?](repeating: nil, count: graph.edges.count)
+    let proposed = router.routes()
     for e in graph.edges.indices {
-        guard let route = router.route(e) else { continue }
+        guard let route = proposed[e] else { continue }
         routes[e] = reversed[e] ? route.reversed() : route
         if let size = labelSizes[e] {
-            labelFrames[e] = router.labelFrame(e, size: size, route: route) ?? Rect(center: route[route.count / 2], size: size)
+            labelFrames[e] = router.labelFrame(e, size: size) ?? Rect(center: route[route.count / 2], size: size)
         }
     }
     for v in 0..<nodeCount where !loops.loops[v].isEmpty {
@@ -132,7 +142,7 @@ public func layoutLayered(_ graph: LayeredGraph, ranking: LayeredRanking, option
     }
     let curves = graph.edges.indices.map { e in
         EdgeCurves.curve(forRoute: routes[e], isSelfLoop: graph.edges[e].from == graph.edges[e].to,
-                         radius: options.bendRadius, straightEnds: 0.8 * options.arrowRoom)
+                         radius: options.bendRadius, straightEnds: 2.0 / 3 * options.arrowRoom)
     }
     observer?(.edgeRouting)
 

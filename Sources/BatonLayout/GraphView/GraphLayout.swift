@@ -85,11 +85,12 @@ struct GraphLayout {
 
         // Room for every node's edge ends: the ranking says on which side each edge meets its
         // nodes (including the edges it turns around to break cycles), so nodes are sized for
-        // it before they are placed.
+        // it before they are placed (for the ends their sides keep: see `FlankPorts`).
         graph.nodes = nodes.ids.indices.map { LayeredGraph.Node(size: nodes.sizes[$0], cluster: clusterOf[$0]) }
         let ranking = try rank(graph, options)
+        let looped = ranking.hasSelfLoop
         for (node, ends) in ranking.endsPerSide.enumerated() {
-            nodes.makeRoom(node, forEnds: max(ends.before, ends.after), spacing: options.portSpacing, direction: options.direction)
+            nodes.makeRoom(node, forEnds: ends, hasLoop: looped[node], spacing: options.portSpacing, direction: options.direction)
         }
         graph.nodes = nodes.ids.indices.map { node in
             LayeredGraph.Node(size: nodes.sizes[node], cluster: clusterOf[node], shape: nodes.outline(node))

@@ -29,11 +29,24 @@ struct GraphNodes {
     }
 
     /// Makes node `node` long enough on the sides edges meet (left and right when edges run left
-    /// to right, top and bottom when they run down) for `ends` edge ends on one side to lie
-    /// `spacing` apart, so that neighbouring batons and arrowheads never merge into a blob.
-    mutating func makeRoom(_ node: Int, forEnds ends: Int, spacing: Double, direction: LayoutDirection) {
-        guard ends > 1 else { return }
-        let needed = Double(ends - 1) * spacing / EdgeRouter.usableSide
+    /// to right, top and bottom when they run down) for the ends each side keeps to lie
+    /// `spacing` apart, so that neighbouring batons and arrowheads never merge into a blob. Ends
+    /// beyond what a side holds go to the node's flanks where its outline takes them
+    /// (`FlankPorts`, which the layout follows with the same counts), so a hub grows only for
+    /// the ends its flanks cannot take. The bottom flank is the self-loops' (`hasLoop`).
+    mutating func makeRoom(_ node: Int, forEnds ends: (before: Int, after: Int), hasLoop: Bool, spacing: Double,
+                           direction: LayoutDirection) {
+        let space = LayoutSpace(direction: direction)
+        func kept(_ count: Int, outgoing: Bool) -> Int {
+            let flanks = FlankPorts.allocation(ends: count, outgoing: outgoing, shape: outline(node), size: space.size(sizes[node]),
+                                               bottomFree: !hasLoop, space: space, spacing: spacing)
+            return count - flanks.top - flanks.bottom
+        }
+        let kept = max(kept(ends.before, outgoing: false), kept(ends.after, outgoing: true))
+        let frame = space.rect(Rect(origin: .zero, size: sizes[node]))
+        let range = space.portRange(outline(node), frame: frame)
+        guard kept > FlankPorts.sideCapacity(span: min(frame.height, range.upperBound - range.lowerBound), spacing: spacing) else { return }
+        let needed = Double(kept - 1) * spacing / EdgePorts.usableSide
         let size = sizes[node]
         switch direction {
         case .leftToRight:

@@ -47,7 +47,8 @@ enum GraphScene {
             let label = graphLayout.edgeLabels[k]
             if let frame = layout.labelFrames[k], !label.isEmpty {
                 let frame = moved(frame)
-                edgeItems.append(.text(metrics.block(label.lines, size: label.size, style: S.edgeLabel, alignment: .middle,
+                let style = edge.arrow == .callback ? S.callbackLabel : S.edgeLabel
+                edgeItems.append(.text(metrics.block(label.lines, size: label.size, style: style, alignment: .middle,
                                                      anchor: Point(x: frame.midX, y: frame.minY))))
             }
             items.append(.group(SceneGroup(id: "e\(k)", classes: "interaction \(SequenceBody.className(edge.arrow))",

@@ -1,13 +1,16 @@
 // Measures the graph view's picture as numbers: how often a label reads as belonging to the
-// wrong edge, how often labels collide, how many edges run too close side by side, how many
-// edges cut through a cluster they have nothing to do with, and how the drawing is shaped.
+// wrong edge or floats away from its own, how often labels collide, how many edges run too close
+// side by side, cut through a cluster they have nothing to do with, swing out around something,
+// bend sharply or part from their other direction, how many nodes are stretched beyond what their
+// names need, and how the drawing is shaped.
 //
 // It reads only a finished `Scene`, so the same numbers come from any producer (and from
 // hand-built scenes in tests), and improving the layout can be judged before and after. The
 // scene tells what is what by structure, the way `GraphScene` builds it:
 // - an edge is a group marked `.interactions(…)`: its lines are the path, its text blocks are
 //   its labels (the label sits inside its edge's group);
-// - a node is a group marked `.participant(…)`: its first shape's frame is the node's box;
+// - a node is a group marked `.participant(…)`: its first shape's frame is the node's box, its
+//   first text block its name;
 // - a cluster is a `.groupBox` shape outside those groups.
 // Paths are compared as polylines (Béziers sampled), pruned by bounding boxes, so the cost stays
 // near edges × segments on ordinary drawings.
@@ -17,9 +20,14 @@ import BatonModel
 public enum GraphViewGeometry {
     /// The defects and the shape of one drawing.
     public struct Report: Hashable, Sendable, CustomStringConvertible {
-        /// Labels whose centre is nearer (by more than half a pixel) to another edge's path than
-        /// to their own edge's.
+        /// Labels that do not read as their own edge's: another edge's path comes nearer to the
+        /// label's box than `labelMargin` beyond the box's distance to its own edge. (Gaps
+        /// between the text and the lines are what a reader goes by; a label's centre is no
+        /// guide: beside a vertical edge, a wide label's centre is far from every edge.)
         public var labelsNearerAnotherEdge: Int
+        /// Labels whose box lies farther than `labelReach` from their own edge's path, so that
+        /// they float in the space beside it instead of sitting against it.
+        public var labelsAwayFromEdge: Int
         /// Label–label pairs that overlap, label–node pairs that overlap, and label–edge pairs
         /// where another edge's path passes through the label.
         public var labelOverlaps: Int
@@ -28,6 +36,21 @@ public enum GraphViewGeometry {
         public var closeParallelEdges: Int
         /// Edges whose path passes through the box of a cluster that holds neither of its ends.
         public var clusterTrespasses: Int
+        /// Nodes drawn longer or wider (by more than `stretchTolerance`) than their names need:
+        /// hubs grown into bars to give their edge ends room along one side.
+        public var stretchedNodes: Int
+        /// Edges whose path swings out (by more than `detourTolerance`) beyond the band between
+        /// its two ends, held out there by a label: a trough or hump that makes room for a label
+        /// (its own or another's). Swings around a node are the placement's to avoid, and not
+        /// counted here.
+        public var labelDetours: Int
+        /// Edges with a kink: two pieces meeting at an angle (more than 10°), or a bend
+        /// tighter than `kinkRadius` — typically where a curve meets a straight end piece.
+        public var kinks: Int
+        /// Two-way pairs (an edge from A to B and one from B to A) that are not drawn side by
+        /// side: another edge's end lies between theirs on A or B, or another edge runs between
+        /// them halfway.
+        public var splitPairs: Int
         /// Width over height of the canvas (0 for an empty canvas).
         public var aspectRatio: Double
         /// The length of every edge's path, summed.
@@ -35,20 +58,35 @@ public enum GraphViewGeometry {
         /// The canvas's area in square pixels.
         public var area: Double
 
-        public init(labelsNearerAnotherEdge: Int = 0, labelOverlaps: Int = 0, closeParallelEdges: Int = 0,
-                    clusterTrespasses: Int = 0, aspectRatio: Double = 0, totalEdgeLength: Double = 0, area: Double = 0) {
+        public init(labelsNearerAnotherEdge: Int = 0, labelsAwayFromEdge: Int = 0, labelOverlaps: Int = 0,
+                    closeParallelEdges: Int = 0, clusterTrespasses: Int = 0, stretchedNodes: Int = 0, labelDetours: Int = 0,
+                    kinks: Int = 0, splitPairs: Int = 0, aspectRatio: Double = 0, totalEdgeLength: Double = 0, area: Double = 0) {
             self.labelsNearerAnotherEdge = labelsNearerAnotherEdge
+            self.labelsAwayFromEdge = labelsAwayFromEdge
             self.labelOverlaps = labelOverlaps
             self.closeParallelEdges = closeParallelEdges
             self.clusterTrespasses = clusterTrespasses
+            self.stretchedNodes = stretchedNodes
+            self.labelDetours = labelDetours
+            self.kinks = kinks
+            self.splitPairs = splitPairs
             self.aspectRatio = aspectRatio
             self.totalEdgeLength = totalEdgeLength
             self.area = area
         }
 
+        /// The sum of the defect counts (everything but the drawing's shape): what a clean
+        /// drawing has none of.
+        public var defects: Int {
+            labelsNearerAnotherEdge + labelsAwayFromEdge + labelOverlaps + closeParallelEdges + clusterTrespasses
+                + stretchedNodes + labelDetours + kinks + splitPairs
+        }
+
         public var description: String {
-            "labels nearer another edge \(labelsNearerAnotherEdge), label overlaps \(labelOverlaps), "
-                + "close parallel edges \(closeParallelEdges), cluster trespasses \(clusterTrespasses), "
+            "labels nearer another edge \(labelsNearerAnotherEdge), labels away from edge \(labelsAwayFromEdge), "
+                + "label overlaps \(labelOverlaps), close parallel edges \(closeParallelEdges), "
+                + "cluster trespasses \(clusterTrespasses), stretched nodes \(stretchedNodes), label detours \(labelDetours), "
+                + "kinks \(kinks), split pairs \(splitPairs), "
                 + "aspect \(Self.format(aspectRatio, digits: 2)), edge length \(Self.format(totalEdgeLength, digits: 0)), "
                 + "area \(Self.format(area, digits: 0))"
         }
@@ -72,24 +110,49 @@ public enum GraphViewGeometry {
     static let parallelLength = 20.0
     /// The sine of the largest angle between two segments that still counts as parallel (15°).
     static let parallelSine = 0.2588
-    /// How much nearer another edge must be before a label counts as misplaced.
-    static let nearerMargin = 0.5
+    /// How much farther than its own edge every other edge must stay from a label's box: a label
+    /// 5 px from its edge and 8 px from the next one reads as belonging to either.
+    static let labelMargin = 6.0
+    /// The farthest a label's box may be from its own edge and still read as sitting against it.
+    static let labelReach = 8.0
     /// Overlaps smaller than this (rounding, touching borders) do not count.
     static let overlapTolerance = 0.5
+    /// How much longer or wider than its name needs a node may be (rounding, the view's
+    /// narrowest node) before it counts as stretched.
+    static let stretchTolerance = 1.0
+    /// How far a path may swing out beyond the band between its ends before it counts as a detour,
+    /// and how far beyond the band what holds it out may be.
+    static let detourTolerance = 6.0
+    static let detourReach = 20.0
+    /// Joints at more than this angle (10°, given by its cosine) count as kinks...
+    static let kinkCosine = 0.9848
+    /// ...and so do bends tighter than this radius that turn by more than that overall.
+    static let kinkRadius = 4.0
     /// Segments per Bézier curve when sampling a path.
     static let bezierSteps = 8
 
-    /// An edge as the checker sees it: its path as a polyline, its box and its labels' frames.
+    /// An edge as the checker sees it: its path as a polyline, its box, its labels' frames, and
+    /// its path as drawn (the lines' paths, for tangents and curvature).
     struct Edge {
         var points: [Point]
         var bounds: Rect
         var labels: [Rect]
+        var paths: [LinePath] = []
+    }
+
+    /// A node as the checker sees it: its box, and the size its name needs inside its outline
+    /// (the name with the participant box's padding and the shape's insets, at least the view's
+    /// narrowest node).
+    struct Node {
+        var frame: Rect
+        var needs: Size
     }
 
     /// What the scene draws, sorted out: edges, node boxes, cluster boxes.
     struct Parts {
         var edges: [Edge] = []
         var nodes: [Rect] = []
+        var nodeNeeds: [Size] = []
         var clusters: [Rect] = []
     }
 
@@ -101,9 +164,14 @@ public enum GraphViewGeometry {
         report.area = scene.size.width * scene.size.height
         report.totalEdgeLength = parts.edges.reduce(0) { $0 + Polyline.length($1.points) }
         report.labelsNearerAnotherEdge = labelsNearerAnotherEdge(parts)
+        report.labelsAwayFromEdge = labelsAwayFromEdge(parts)
         report.labelOverlaps = labelOverlaps(parts)
         report.closeParallelEdges = closeParallelEdges(parts.edges)
         report.clusterTrespasses = clusterTrespasses(parts)
+        report.stretchedNodes = stretchedNodes(parts)
+        report.labelDetours = labelDetours(parts)
+        report.kinks = parts.edges.reduce(0) { $0 + (hasKink($1) ? 1 : 0) }
+        report.splitPairs = splitPairs(parts)
         return report
     }
 
@@ -117,8 +185,9 @@ public enum GraphViewGeometry {
                     case .interactions:
                         parts.edges.append(edge(group.items))
                     case .participant:
-                        if let frame = group.items.lazy.compactMap({ if case .shape(let s) = $0 { s.frame } else { nil } }).first {
-                            parts.nodes.append(frame)
+                        if let node = node(group.items) {
+                            parts.nodes.append(node.frame)
+                            parts.nodeNeeds.append(node.needs)
                         }
                     case .interaction, nil:
                         visit(group.items)
@@ -134,14 +203,29 @@ public enum GraphViewGeometry {
         return parts
     }
 
+    /// A node from its group's items: the first shape is its outline, the first text its name.
+    /// Without a name, the node needs one line of the participant label's height.
+    static func node(_ items: [SceneItem]) -> Node? {
+        guard let shape = items.lazy.compactMap({ if case .shape(let s) = $0 { s } else { nil } }).first else { return nil }
+        let name = items.lazy.compactMap { if case .text(let t) = $0 { t } else { nil } }.first
+        let label = Size(width: name?.frame.width ?? 0, height: max(name?.frame.height ?? 0, name?.lineHeight ?? 0))
+        let body = label.height + 2 * ParticipantBox.paddingY
+        let height = body + shape.kind.labelInsets(height: body).vertical
+        let width = max(label.width + 2 * ParticipantBox.paddingX + shape.kind.labelInsets(height: height).horizontal,
+                        GraphViewStyle.nodeMinWidth)
+        return Node(frame: shape.frame, needs: Size(width: width, height: height))
+    }
+
     /// An edge from its group's items: every line joined into one path, every text a label.
     static func edge(_ items: [SceneItem]) -> Edge {
         var points: [Point] = []
         var labels: [Rect] = []
+        var paths: [LinePath] = []
         func visit(_ items: [SceneItem]) {
             for item in items {
                 switch item {
                 case .line(let line):
+                    paths.append(line.path)
                     switch line.path {
                     case .polyline(let p): points += p
                     case .bezier(let p): points += Polyline.sampleCubicBezier(p, steps: bezierSteps)
@@ -153,7 +237,7 @@ public enum GraphViewGeometry {
             }
         }
         visit(items)
-        return Edge(points: points, bounds: SceneItem.bounds(of: points), labels: labels)
+        return Edge(points: points, bounds: SceneItem.bounds(of: points), labels: labels, paths: paths)
     }
 
     // MARK: - Labels
@@ -162,17 +246,24 @@ public enum GraphViewGeometry {
         var count = 0
         for (e, edge) in parts.edges.enumerated() {
             for label in edge.labels {
-                let centre = label.center
-                let own = distance(from: centre, to: edge.points)
+                let own = distance(from: label, to: edge.points)
                 for (f, other) in parts.edges.enumerated() where f != e {
                     // A path is no nearer than its box.
-                    guard distance(from: centre, to: other.bounds) < own - nearerMargin else { continue }
-                    if distance(from: centre, to: other.points) < own - nearerMargin {
+                    guard distance(from: label, to: other.bounds) < own + labelMargin else { continue }
+                    if distance(from: label, to: other.points) < own + labelMargin {
                         count += 1
                         break
                     }
                 }
             }
+        }
+        return count
+    }
+
+    static func labelsAwayFromEdge(_ parts: Parts) -> Int {
+        var count = 0
+        for edge in parts.edges {
+            for label in edge.labels where distance(from: label, to: edge.points) > labelReach { count += 1 }
         }
         return count
     }
@@ -285,6 +376,27 @@ public enum GraphViewGeometry {
         guard squared > 0 else { return p.distance(to: a) }
         let t = max(0, min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / squared))
         return p.distance(to: Point(x: a.x + t * dx, y: a.y + t * dy))
+    }
+
+    /// From the box `r` to the nearest point of the polyline (0 where it passes through or touches).
+    static func distance(from r: Rect, to points: [Point]) -> Double {
+        guard let first = points.first else { return .infinity }
+        guard points.count >= 2 else { return distance(from: first, to: r) }
+        let corners = [Point(x: r.minX, y: r.minY), Point(x: r.maxX, y: r.minY), Point(x: r.minX, y: r.maxY), Point(x: r.maxX, y: r.maxY)]
+        var best = Double.infinity
+        for s in 1..<points.count {
+            let a = points[s - 1], b = points[s]
+            if r.contains(a) || r.contains(b) || r.isCrossed(by: a, b) { return 0 }
+            best = min(best, distance(from: a, to: r), distance(from: b, to: r))
+            for c in corners { best = min(best, distance(from: c, toSegment: a, b)) }
+        }
+        return best
+    }
+
+    /// Between the nearest points of two boxes (0 when they touch or overlap).
+    static func distance(from r: Rect, to s: Rect) -> Double {
+        let dx = max(s.minX - r.maxX, 0, r.minX - s.maxX), dy = max(s.minY - r.maxY, 0, r.minY - s.maxY)
+        return (dx * dx + dy * dy).squareRoot()
     }
 
     /// From `p` to the nearest point of `r` (0 inside).

@@ -14,6 +14,8 @@ enum GraphViewStyle {
 
     // Edge labels
     static let edgeLabel = TextStyle(size: 12, role: .interactionLabel)
+    /// A callback's label: as any edge label, in the callback's colour (as the DOT export has it).
+    static let callbackLabel = TextStyle(size: 12, role: .callbackLabel)
     static let edgeLabelMaxWidth = 170.0
     /// A merged edge lists this many of its labels (as the DOT export does), then says how many
     /// more there are.
@@ -34,7 +36,7 @@ enum GraphViewStyle {
     static func layoutOptions(direction: LayoutDirection) -> LayeredLayoutOptions {
         var options = LayeredLayoutOptions(direction: direction)
         options.nodeSeparation = 20
-        options.edgeSeparation = 10
+        options.edgeSeparation = 11
         options.layerSeparation = 56
         options.clusterPadding = 12
         options.clusterSeparation = 12

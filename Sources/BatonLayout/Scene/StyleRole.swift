@@ -25,6 +25,9 @@ public enum StyleRole: Hashable, Sendable {
     case callbackLine
     /// The label of an interaction or edge.
     case interactionLabel
+    /// The label of a callback edge (graph view), in its line's colour: a callback is told
+    /// apart by its colour, and its label belongs to it the same way.
+    case callbackLabel
 
     /// A fragment's outline (`loop`, `opt`, `alt`, `par`).
     case fragmentFrame

@@ -204,6 +204,7 @@ public struct Theme: Hashable, Sendable {
     public func textColor(_ role: StyleRole) -> String {
         switch role {
         case .subtitle, .groupLabel: muted
+        case .callbackLabel: callback
         case .findingNumber: background
         case .legendText: muted
         case .timingLabel(let inversion): inversion ? findings.warning : muted

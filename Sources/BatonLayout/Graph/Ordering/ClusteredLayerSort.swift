@@ -2,7 +2,8 @@
 // included) and keeping sibling clusters in the same relative order as in a fixed neighbouring
 // layer, so that cluster boxes can be rectangles that do not overlap. Long edges keep their
 // side of the clusters they pass, too: a dummy whose edge came from above (below) a sibling
-// cluster in the fixed layer stays above (below) it, so edges do not zigzag through boxes.
+// cluster in the fixed layer — from a vertex beside it, or inside another cluster beside it —
+// stays above (below) it, so edges do not zigzag through boxes.
 
 /// Reorders layers of a `ProperGraph`. Holds scratch space; reuse one sorter for many layers.
 struct ClusteredLayerSort {
@@ -130,9 +131,23 @@ struct ClusteredLayerSort {
         return (sum, count)
     }
 
-    /// Moves each dummy following a direct member of group `g` in the fixed layer to the same
-    /// gap between the constrained sibling clusters (those at `clusterSlots`, in fixed order),
-    /// leaving everything else where the sort put it.
+    /// Where vertex `u` of the fixed layer stands among group `g`'s items there: its own index
+    /// when it is a direct member of `g`, else the first index of the cluster of `g` that holds
+    /// it — unless that cluster is one of the constrained ones (`constrained`, their fixed ranks)
+    /// and so spans this layer too: an edge leaving it may leave on either side. Nil when `u`
+    /// is not in `g`.
+    private func fixedPlace(of u: Int, in g: Int, constrained: [Int]) -> Int? {
+        var c = vertexCluster[u]
+        if c == g { return fixedIndex[u] }
+        while c != clusters.root && clusters.parent[c] != g { c = clusters.parent[c] }
+        guard c != clusters.root, clusters.parent[c] == g, fixedStamp[c] == token, !constrained.contains(fixedRank[c]) else { return nil }
+        return fixedRank[c]
+    }
+
+    /// Moves each dummy following a vertex of group `g` in the fixed layer (a direct member, or
+    /// one inside a cluster of `g` that this layer does not hold) to the same gap between the
+    /// constrained sibling clusters (those at `clusterSlots`, in fixed order), so that its edge
+    /// does not cut through one of them, leaving everything else where the sort put it.
     private func keepSides(_ local: inout [(key: Double, index: Int, item: Int)], group g: Int, clusterSlots: [Int]) {
         let ranks = clusterSlots.map { fixedRank[-local[$0].item - 1] }
         var buckets: [(bucket: Int, position: Int)] = []
@@ -146,13 +161,13 @@ struct ClusteredLayerSort {
                 seen += 1
             } else if e.item >= 0 {
                 let u = followed[e.item]
-                if u >= 0 && fixedIndexStamp[u] == token && vertexCluster[u] == g {
+                if u >= 0 && fixedIndexStamp[u] == token, let place = fixedPlace(of: u, in: g, constrained: ranks) {
                     // The number of constrained clusters before u in the fixed layer (they are
                     // in fixed order, so their ranks ascend).
                     var k = 0, end = ranks.count
                     while k < end {
                         let middle = (k + end) / 2
-                        if ranks[middle] < fixedIndex[u] { k = middle + 1 } else { end = middle }
+                        if ranks[middle] < place { k = middle + 1 } else { end = middle }
                     }
                     if 2 * k != bucket { moved = true }
                     bucket = 2 * k

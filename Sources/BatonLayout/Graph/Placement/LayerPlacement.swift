@@ -18,8 +18,10 @@ struct LayerPlacement {
     ///     (left-to-right drawings need their titles' width here).
     ///   - anchor: every vertex's coordinate along the layers. Gaps crossed by steep arcs widen,
     ///     up to `steepGapFactor` times the usual separation, so that slopes stay readable.
+    ///   - minimumGaps: the narrowest each gap may be (room the edge ends need), if any.
     init(graph: ProperGraph, thickness: [Double], clusters: ClusterTree, titleReserve: [Double],
-         minimumClusterExtent: [Double], anchor: [Double], options: LayeredLayoutOptions, hasLabels: Bool) {
+         minimumClusterExtent: [Double], anchor: [Double], options: LayeredLayoutOptions, hasLabels: Bool,
+         minimumGaps: [Double] = []) {
         let layerCount = graph.layerCount
         var bandThickness = Array(repeating: 0.0, count: layerCount)
         for v in 0..<graph.vertexCount { bandThickness[graph.layer[v]] = max(bandThickness[graph.layer[v]], thickness[v]) }
@@ -66,6 +68,7 @@ struct LayerPlacement {
                 var gap = max(separation, min(Self.steepGapFactor * separation, rise[l - 1] * Self.slopeGap))
                 let boxes = endingOffset[l - 1] + startingOffset[l]
                 if boxes > 0 { gap = max(gap, boxes + options.clusterSeparation) }
+                if l - 1 < minimumGaps.count { gap = max(gap, minimumGaps[l - 1]) }
                 cursor += gap
             }
             start[l] = cursor

@@ -8,9 +8,9 @@ struct OrderCoordinates {
     var anchor: [Double]
     /// Where each dummy's edge may pass through its layer: the free space around the dummy,
     /// up to halfway to its neighbours (cluster borders included), so that corridors of
-    /// neighbouring dummies never overlap. A label hangs below its edge wherever the edge passes
-    /// its layer, so a label dummy's corridor leaves room for the label. Nil for vertices other
-    /// than dummies.
+    /// neighbouring dummies never overlap. A label dummy's corridor is the space around the
+    /// label and its edge; beside the label itself the edge runs at the anchor (`EdgeRouter`).
+    /// Nil for vertices other than dummies.
     var corridor: [ClosedRange<Double>?]
     /// Every cluster's box along the order axis.
     var clusterStart: [Double]
@@ -39,6 +39,7 @@ struct OrderCoordinates {
             if weightedArcLength(layering, exact) < weightedArcLength(layering, coordinates) { coordinates = exact }
         }
         Self.straightenEdges(&coordinates, graph: graph, layering: layering, before: before, after: after, spacing: spacing)
+        Self.levelLabels(&coordinates, graph: graph, layering: layering, before: before, after: after, spacing: spacing)
         anchor = Array(coordinates.prefix(graph.vertexCount))
         var clusterStart = Array(repeating: Double.infinity, count: clusters.count)
         var clusterEnd = Array(repeating: -Double.infinity, count: clusters.count)
@@ -62,14 +63,12 @@ struct OrderCoordinates {
                     var low = -Double.infinity, high = Double.infinity
                     if i > 0 {
                         let p = layer[i - 1]
-                        low = min(y, (coordinates[p] + after[p] + y) / 2 + margin)
+                        low = min(y, (coordinates[p] + after[p] + y - before[v]) / 2 + margin)
                     }
                     if i + 1 < layer.count {
                         let q = layer[i + 1]
                         high = max(y, (y + after[v] + coordinates[q] - before[q]) / 2 - margin)
                     }
-                    // A label hangs below its edge, wherever the edge passes: leave room for it.
-                    if case .label = graph.vertices[v] { high = max(y, high - after[v]) }
                     corridor[v] = low...high
                 case .node, .filler:
                     break

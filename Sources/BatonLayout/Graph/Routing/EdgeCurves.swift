@@ -3,7 +3,11 @@
 // end (where an arrowhead or Baton's initiator dot sits) kept straight. Rounding cuts a bend's
 // corner by a fraction of the radius, far less than the room corridors keep around obstacles.
 // Self-loops become one round loop as deep as the route's.
-
+//
+// Every curve leaves a bend's straight pieces along their direction, so the path has no corner
+// (its tangent is continuous), and reaches as far along both, so it turns evenly. Next to a
+// straight end a bend has only the end piece's length beyond `straightEnds` (the arrowhead's
+// length); a bend with no room at all would be a corner.
 enum EdgeCurves {
     /// Control points `[p0, c1, c2, p1, c1, c2, p2, …]` for a route.
     static func curve(forRoute route: [Point], isSelfLoop: Bool, radius: Double, straightEnds: Double) -> [Point] {
@@ -29,13 +33,21 @@ enum EdgeCurves {
             let a = route[i - 1], p = route[i], b = route[i + 1]
             let lengthA = p.distance(to: a), lengthB = p.distance(to: b)
             var reachA = min(radius, lengthA / 2), reachB = min(radius, lengthB / 2)
-            if i == 1 { reachA = min(reachA, max(0, lengthA - straightEnds)) }
-            if i + 1 == last { reachB = min(reachB, max(0, lengthB - straightEnds)) }
-            guard reachA > 0, reachB > 0 else { straight(to: p); continue }
+            if i == 1 { reachA = min(radius, max(0, lengthA - straightEnds)) }
+            if i + 1 == last { reachB = min(radius, max(0, lengthB - straightEnds)) }
+            // As far on both sides: a round bend. One side short and the other long would make
+            // a hook, turning on the spot at the short side's end.
+            reachA = min(reachA, reachB)
+            reachB = reachA
+            guard lengthA > 0, lengthB > 0, reachA > 0 else { straight(to: p); continue }
             let q = p.interpolated(to: a, reachA / lengthA), s = p.interpolated(to: b, reachB / lengthB)
+            // Handles that make the cubic a near-circular arc: (4/3)·tan(θ/4)/tan(θ/2) of the
+            // reach for a turn by θ (2/3 for a slight turn, 0.55 for a right angle).
+            let turn = ((p.x - a.x) * (b.x - p.x) + (p.y - a.y) * (b.y - p.y)) / (lengthA * lengthB)
+            let handle = 4.0 / 3 / (1 + (2 / max(1e-9, 1 + turn)).squareRoot())
             if q != out[out.count - 1] { straight(to: q) }
-            out.append(q.interpolated(to: p, 2.0 / 3))
-            out.append(s.interpolated(to: p, 2.0 / 3))
+            out.append(q.interpolated(to: p, handle))
+            out.append(s.interpolated(to: p, handle))
             out.append(s)
         }
         straight(to: route[last])
