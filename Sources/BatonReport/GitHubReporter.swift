@@ -10,7 +10,10 @@ import BatonSyntax
 /// an escape sequence cannot reach the log viewer or a terminal. Errors the per-file cap left
 /// out are one more `::error` on that file, saying how many.
 public enum GitHubReporter {
-    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = []) -> String {
+    /// The summary (and, with a baseline, `BaselineSummary.text`) is plain log text after the
+    /// annotations: fixed baseline entries have no line to annotate.
+    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = [],
+                              baseline: BaselineSummary? = nil) -> String {
         var out = ""
         for entry in OmittedErrors.entries(diagnostics, omitted: omitted) {
             switch entry {
@@ -19,6 +22,7 @@ public enum GitHubReporter {
             }
         }
         return out + TextReporter().summary(DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted))
+            + (baseline?.text ?? "")
     }
 
     /// `::error file=design.baton,title=baton::2899 more errors not shown (…)`

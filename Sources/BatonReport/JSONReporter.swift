@@ -9,13 +9,19 @@ import BatonSyntax
 /// them (`"omittedErrors": 2899`); both are absent otherwise. `summary.errors` counts the
 /// errors in `diagnostics`.
 ///
+/// In a run with a baseline, `diagnostics` holds only the findings the baseline does not know;
+/// `baselineFixed` (after `omitted`) lists the recorded findings that are gone, each `{"file",
+/// "code", "message", "fingerprint"}`, and the summary counts both (`"baselined"`: known findings
+/// left out, `"baselineFixed"`). All three are absent without a baseline.
+///
 /// A diagnostic with fixes has `fixes` (after `help`; absent when there are none):
 /// `[{"title", "safety": "safe"|"unsafe", "suppression": Bool, "edits": [{"file", "start":
 /// {"line", "column"}, "end": {…}, "newText"}]}]`, positions counted like the diagnostic's.
 public enum JSONReporter {
     public static let version = 1
 
-    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = []) -> String {
+    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = [],
+                              baseline: BaselineSummary? = nil) -> String {
         let summary = DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted)
         var counts: [(String, JSONValue)] = [
             ("files", .int(summary.files)),
@@ -30,6 +36,13 @@ public enum JSONReporter {
         if !omitted.isEmpty {
             members.append(("omitted", .array(omitted.map { .object([("file", .string($0.file)), ("errors", .int($0.count))]) })))
             counts.append(("omittedErrors", .int(summary.omittedErrors)))
+        }
+        if let baseline {
+            members.append(("baselineFixed", .array(baseline.fixed.map { entry in
+                .object([("file", .string(entry.file)), ("code", .string(entry.rule)), ("message", .string(entry.message)),
+                         ("fingerprint", .string(entry.fingerprint))])
+            })))
+            counts += [("baselined", .int(baseline.known)), ("baselineFixed", .int(baseline.fixed.count))]
         }
         members.append(("summary", .object(counts)))
         return JSONValue.object(members).serialized(pretty: true) + "\n"

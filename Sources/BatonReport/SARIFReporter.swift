@@ -48,16 +48,20 @@ public enum SARIFReporter {
     }
 
     /// - Parameter workingDirectory: absolute paths below it are written relative to it.
+    ///
+    /// With a baseline, every result is `"baselineState": "new"` (the others were left out), the
+    /// run's `properties` count the known findings left out (`baselined`) and the fixed ones
+    /// (`baselineFixed`), and each fixed finding is a `note` among the invocation's tool
+    /// execution notifications, on its file: never a result, which code scanning would open as
+    /// an alert.
     public static func report(_ diagnostics: [ReportedDiagnostic], tool: Tool, workingDirectory: String,
-                              omitted: [OmittedErrors] = []) -> String {
+                              omitted: [OmittedErrors] = [], baseline: BaselineSummary? = nil) -> String {
         let entries = ruleEntries
         var ruleIndex: [String: Int] = [:]
         for (index, entry) in entries.enumerated() { ruleIndex[entry.id] = index }
-        var occurrences: [String: Int] = [:]
-        let results = diagnostics.map { diagnostic -> JSONValue in
+        let fingerprints = Fingerprint.numbered(diagnostics) { relativeURI($0.file, workingDirectory: workingDirectory) }
+        let results = zip(diagnostics, fingerprints).map { diagnostic, fingerprint -> JSONValue in
             let uri = relativeURI(diagnostic.file, workingDirectory: workingDirectory)
-            let hash = Fingerprint.of(diagnostic, uri: uri)
-            occurrences[hash, default: 0] += 1
             var message = diagnostic.message
             if let help = diagnostic.help { message += "\nhelp: " + help }
             var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
@@ -68,7 +72,7 @@ public enum SARIFReporter {
                 ("locations", .array([.object([("physicalLocation", physicalLocation(
                     uri: uri, startLine: diagnostic.line, startColumn: diagnostic.column,
                     endLine: diagnostic.endLine, endColumn: diagnostic.endColumn))])])),
-                ("partialFingerprints", .object([("primaryLocationLineHash", .string("\(hash):\(occurrences[hash] ?? 1)"))])),
+                ("partialFingerprints", .object([("primaryLocationLineHash", .string(fingerprint))])),
             ]
             let related = diagnostic.notes.enumerated().compactMap { index, note -> JSONValue? in
                 guard let file = note.file, let line = note.line, let column = note.column else { return nil }
@@ -84,6 +88,7 @@ public enum SARIFReporter {
             // applies fixes in bulk must not silence findings (SARIF records those apart).
             let fixes = diagnostic.fixes.filter { !$0.isSuppression }.map { fix($0, workingDirectory: workingDirectory) }
             if !fixes.isEmpty { members.append(("fixes", .array(fixes))) }
+            if baseline != nil { members.append(("baselineState", .string("new"))) }
             return .object(members)
         }
         let rules = entries.map { entry -> JSONValue in
@@ -105,25 +110,33 @@ public enum SARIFReporter {
                 ("rules", .array(rules)),
             ]))])),
         ]
-        if !omitted.isEmpty {
-            let notifications = omitted.map { omission -> JSONValue in
-                .object([
-                    ("level", .string("warning")),
-                    ("message", .object([("text", .string(omission.message))])),
-                    ("locations", .array([.object([("physicalLocation", .object([
-                        ("artifactLocation", .object([
-                            ("uri", .string(relativeURI(omission.file, workingDirectory: workingDirectory))),
-                            ("uriBaseId", .string("%SRCROOT%")),
-                        ])),
-                    ]))])])),
-                ])
+        func notification(_ level: String, _ message: String, file: String) -> JSONValue {
+            .object([
+                ("level", .string(level)),
+                ("message", .object([("text", .string(message))])),
+                ("locations", .array([.object([("physicalLocation", .object([
+                    ("artifactLocation", .object([
+                        ("uri", .string(relativeURI(file, workingDirectory: workingDirectory))),
+                        ("uriBaseId", .string("%SRCROOT%")),
+                    ])),
+                ]))])])),
+            ])
+        }
+        let notifications = omitted.map { notification("warning", $0.message, file: $0.file) }
+            + (baseline?.fixed ?? []).map { entry in
+                notification("note", "fixed since the baseline was written: \(entry.rule)"
+                             + (entry.message.isEmpty ? "" : ": \(entry.message)"), file: entry.file)
             }
+        if !notifications.isEmpty {
             run.append(("invocations", .array([.object([
                 ("executionSuccessful", .bool(true)),
                 ("toolExecutionNotifications", .array(notifications)),
             ])])))
         }
         run += [("columnKind", .string("unicodeCodePoints")), ("results", .array(results))]
+        if let baseline {
+            run.append(("properties", .object([("baselined", .int(baseline.known)), ("baselineFixed", .int(baseline.fixed.count))])))
+        }
         let log = JSONValue.object([
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),

@@ -110,9 +110,13 @@ public struct TextReporter: Sendable {
         return out
     }
 
-    public func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = []) -> String {
+    /// The diagnostics, the summary line and, in a run with a baseline, what it left out and
+    /// what is fixed (`BaselineSummary.text`).
+    public func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = [],
+                       baseline: BaselineSummary? = nil) -> String {
         self.diagnostics(diagnostics, omitted: omitted)
             + summary(DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted))
+            + (baseline?.text ?? "")
     }
 
     private func paint(_ text: String, _ code: String) -> String {

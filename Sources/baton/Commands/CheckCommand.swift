@@ -26,6 +26,12 @@ enum CheckCommand {
             (alone), the fixed text goes to standard output and the report to standard error.
             --diff prints the fixes as a unified diff and writes nothing: exit 1 when there is a diff,
             0 when there is none.
+
+            --write-baseline FILE records every finding (not compile errors) in FILE by a fingerprint
+            without line numbers, so inserted lines and 'baton fmt' keep it. --baseline FILE, or the
+            configuration's "baseline", then reports only findings that are not in it, and only those
+            count for the exit status; the summary says how many known findings it left out and lists
+            the recorded findings that are fixed.
             """,
         options: [
             .choice("--format", "FORMAT", CheckFormat.self, "output format"),
@@ -37,7 +43,7 @@ enum CheckCommand {
             .flag("--unsafe-fixes", "also apply the fixes that change the design (implies --fix)"),
             .flag("--diff", "print the fixes as a unified diff instead of writing them; exit 1 if there are any"),
             .force,
-        ],
+        ] + CheckBaselines.options,
         examples: [
             "baton check samples/card-payments.baton",
             "baton check --format json designs/",
@@ -46,6 +52,8 @@ enum CheckCommand {
             "cat design.baton | baton check -",
             "baton check --fix designs/",
             "baton check --unsafe-fixes --diff design.baton",
+            "baton check --write-baseline baton-baseline.json designs/",
+            "baton check --baseline baton-baseline.json --fail-on warning designs/",
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
@@ -57,6 +65,23 @@ enum CheckCommand {
             for input in inputs { configurations.append(try files.configuration(for: input)) }
         } catch {
             return Terminal.fail("invalid configuration: \(error.description)", help: error.help)
+        }
+        var baselines: CheckBaselines
+        do {
+            baselines = try CheckBaselines(arguments, configurations: configurations)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        if let path = baselines.writePath {
+            if arguments.has("--diff") {
+                return Terminal.fail("--diff writes nothing, so it cannot write a baseline", help: "drop --diff, or --write-baseline")
+            }
+            // A bad output path fails before any work, and no design can be overwritten by it.
+            do {
+                try AtomicWrite.check(path, options: baselineWriteOptions(arguments, reading: inputs.map(\.displayPath)))
+            } catch {
+                return Terminal.fail(error.message, help: error.help)
+            }
         }
         let commandLineFailLevel = arguments.value("--fail-on").flatMap(Severity.init(rawValue:))
         let importRoots = arguments.importRoots
@@ -103,42 +128,85 @@ enum CheckCommand {
             if fixesStandardInput, let input = inputs.first { Terminal.writeBytes(fixes.bytes(of: input)) }
         }
         var reported: [ReportedDiagnostic] = []
-        var seen = Set<ReportedDiagnostic>()
+        // Per reported diagnostic: the input it was first reported for, and whether it reaches
+        // the fail level of any input that reported it.
+        var owner: [Int] = []
+        var failing: [Bool] = []
+        var seen: [ReportedDiagnostic: Int] = [:]
         var omitted: [OmittedErrors] = []
-        var fails = false
-        for (input, configuration) in zip(inputs, configurations) {
+        // Files whose designs compiled, so the rules ran on them (for the baseline's fixed list),
+        // and every file read (which --write-baseline must not replace).
+        var checked: [String] = []
+        var read: [String] = []
+        for (inputIndex, (input, configuration)) in zip(inputs, configurations).enumerated() {
             let compilation = Baton.compile(bytes: fixes.bytes(of: input), displayPath: input.displayPath,
                                             options: compileOptions(input), read: fixes.reader())
             let failLevel = commandLineFailLevel ?? configuration.failOn ?? .error
+            read += compilation.sources.files.map(\.path)
+            if !compilation.hasErrors { checked += compilation.sources.files.map(\.path) }
             for diagnostic in Baton.check(compilation, configuration: configuration) {
-                if diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code) { fails = true }
+                let fails = diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code)
                 let resolved = ReportedDiagnostic(diagnostic, sources: compilation.sources)
                 // A file imported by several inputs reports its own problems once.
-                if seen.insert(resolved).inserted { reported.append(resolved) }
+                if let index = seen[resolved] {
+                    failing[index] = failing[index] || fails
+                    continue
+                }
+                seen[resolved] = reported.count
+                reported.append(resolved)
+                owner.append(inputIndex)
+                failing.append(fails)
             }
             for omission in OmittedErrors.of(compilation) where !omitted.contains(where: { $0.file == omission.file }) {
                 omitted.append(omission)
             }
         }
+        var baselineSummary: BaselineSummary?
+        if let path = baselines.writePath {
+            let baseline = baselines.record(reported)
+            do {
+                try AtomicWrite.write(Array(baseline.text.utf8), to: path, options: baselineWriteOptions(arguments, reading: read))
+            } catch {
+                return Terminal.fail(error.message, help: error.help)
+            }
+            Terminal.error("wrote \(English.plural(baseline.entries.count, "finding")) to \(ControlCharacters.visible(path))\n")
+        }
+        if !baselines.isEmpty {
+            let comparison = baselines.compare(reported, owner: owner, checked: checked)
+            reported = zip(reported, comparison.isNew).filter(\.1).map(\.0)
+            failing = zip(failing, comparison.isNew).filter(\.1).map(\.0)
+            baselineSummary = comparison.summary
+        }
+        let fails = failing.contains(true)
         // With the fixed text on standard output, the report goes to standard error.
         func write(_ text: String) { if fixesStandardInput { Terminal.error(text) } else { Terminal.write(text) } }
         switch arguments.choice("--format", CheckFormat.self) {
         case .json:
-            write(JSONReporter.report(reported, files: inputs.count, omitted: omitted))
+            write(JSONReporter.report(reported, files: inputs.count, omitted: omitted, baseline: baselineSummary))
         case .sarif:
             let tool = SARIFReporter.Tool(name: "baton", version: Baton.version, informationURI: Baton.informationURI)
             write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath,
-                                       omitted: omitted))
+                                       omitted: omitted, baseline: baselineSummary))
         case .github:
-            write(GitHubReporter.report(reported, files: inputs.count, omitted: omitted))
+            write(GitHubReporter.report(reported, files: inputs.count, omitted: omitted, baseline: baselineSummary))
         case .text:
             let stream = fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO
             let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: stream))
-            write(reporter.report(reported, files: inputs.count, omitted: omitted))
+            write(reporter.report(reported, files: inputs.count, omitted: omitted, baseline: baselineSummary))
             if !fixing, let hint = fixHint(reported) { write(hint) }
         }
         if fixing { Terminal.error("fixed \(summary)\n") }
         return max(status, fails ? Terminal.Exit.inputFault : Terminal.Exit.success)
+    }
+
+    /// How `--write-baseline` writes: `--force` for a read-only file, and never over a design
+    /// this run reads.
+    static func baselineWriteOptions(_ arguments: ParsedArguments, reading paths: [String]) -> AtomicWrite.Options {
+        var protected = paths.filter { $0 != "<stdin>" }.compactMap { ProtectedFile(path: $0, role: "a design this run checks") }
+        if paths.contains("<stdin>"), let input = ProtectedFile(descriptor: STDIN_FILENO, path: "<stdin>", role: "standard input") {
+            protected.append(input)
+        }
+        return AtomicWrite.Options(force: arguments.has("--force"), protected: protected)
     }
 
     /// Under the text report: how many findings `--fix` and `--unsafe-fixes` would fix, so
