@@ -65,6 +65,7 @@ enum Bench {
         guard let first = arguments.first else { return runAll() }
         if first == "graph-view" { return graphView(arguments) }
         if first == "graph-geometry" { return graphGeometry(arguments) }
+        if first == "sequence-geometry" { return sequenceGeometry(arguments) }
         let bytes = value(of: "--bytes", in: arguments).flatMap(Int.init) ?? 1_000_000
         let seed = value(of: "--seed", in: arguments).flatMap(UInt64.init) ?? 1
         if first == "generate" {
@@ -80,7 +81,7 @@ enum Bench {
             return 0
         }
         guard let stage = stages.first(where: { $0.name == first }) else {
-            FileHandle.standardError.write(Data("unknown stage '\(first)'; stages: \(stages.map(\.name).joined(separator: ", ")), generate, graph-view, graph-geometry\n".utf8))
+            FileHandle.standardError.write(Data("unknown stage '\(first)'; stages: \(stages.map(\.name).joined(separator: ", ")), generate, graph-view, graph-geometry, sequence-geometry\n".utf8))
             return 2
         }
         let runs = value(of: "--runs", in: arguments).flatMap(Int.init) ?? 5

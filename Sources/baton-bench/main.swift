@@ -13,6 +13,9 @@
 //                                       last over the graph view's limit: how fast it is refused)
 //   baton-bench graph-geometry          the graph view's geometry checker over every sample
 //                                       (labels, parallel edges, clusters, aspect), one line each
+//   baton-bench sequence-geometry       the sequence view's geometry checker over every flow of
+//                                       every sample and a few generated wide casts (crossed
+//                                       labels, guards and tabs on bars, notes, heads, size)
 //
 // Figures are medians of several runs; machines are noisy, so compare ratios, not digits.
 

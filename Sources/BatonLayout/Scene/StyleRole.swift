@@ -25,6 +25,13 @@ public enum StyleRole: Hashable, Sendable {
     case callbackLine
     /// The label of an interaction or edge.
     case interactionLabel
+    /// The label of a callback, in the callback's colour like its line (the DOT export colours
+    /// callback labels the same way).
+    case callbackLabel
+    /// A plate under a label or guard where a lifeline, an activation bar or a border would run
+    /// through the text: the line stops at the plate. In the background colour, or (`onGroup`)
+    /// in a group box's fill when the plate lies inside one, so it shows only where it hides a line.
+    case labelPlate(onGroup: Bool)
 
     /// A fragment's outline (`loop`, `opt`, `alt`, `par`).
     case fragmentFrame
@@ -76,5 +83,10 @@ public enum StyleRole: Hashable, Sendable {
         case .send: .asyncLine
         case .callback: .callbackLine
         }
+    }
+
+    /// The text style of an arrow's label: a callback's is in the callback's colour.
+    public static func label(for arrow: Arrow) -> StyleRole {
+        arrow == .callback ? .callbackLabel : .interactionLabel
     }
 }
