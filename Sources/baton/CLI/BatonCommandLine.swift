@@ -21,6 +21,8 @@ enum BatonCommandLine {
         Command(spec: MdBookCommand.spec, run: MdBookCommand.run),
         Command(spec: LspCommand.spec, run: LspCommand.run),
         Command(spec: ServeCommand.spec, run: ServeCommand.run),
+        Command(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
+        Command(spec: ManCommand.spec, run: ManCommand.run),
     ]
 
     static let overview = """
