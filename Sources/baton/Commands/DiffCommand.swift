@@ -17,7 +17,7 @@ enum DiffCommand {
     static let spec = CommandSpec(
         name: "diff",
         summary: "Compare two designs by meaning: elements added, removed, renamed and changed, findings new and resolved, numbers that moved",
-        usage: "baton diff [OPTIONS] [PATH...]   (OLD NEW, or --git REV [FILE...])",
+        usage: "baton diff [OPTIONS] [FILE]...   (OLD NEW, or --git REV [FILE]...)",
         discussion: """
             OLD and NEW are .baton files (either may be '-' for standard input). With --git REV, each
             FILE in the working tree is compared with the same file at git revision REV, its imports
