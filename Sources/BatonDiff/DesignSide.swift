@@ -18,12 +18,17 @@ public struct DesignSide: Sendable {
     public var context: CheckContext
     public var metrics: DesignMetrics
     /// Indexed by `FileID`: the file's path relative to the root file's directory (the root file
-    /// itself is ""), so that `lib/shared.baton` imported by `old/design.baton` and by
-    /// `new/design.baton` is one file to compare.
+    /// itself is ""), from where each file really is, so that `lib/shared.baton` imported by
+    /// `old/design.baton` and by `new/design.baton` (or by one design at two git revisions) is
+    /// one file to compare.
     public var logicalPaths: [String]
+    /// Indexed by `FileID`: what reports call each file (its place in `DiffLocation`s).
+    public var fileNames: [String]
 
     /// Checks `compilation` (which must have no compile errors) with `configuration`.
-    public init(label: String, compilation: Compilation, configuration: Configuration = .defaults) {
+    /// `fileNames` name its files in reports when their compilation names are not what a
+    /// reader should see (`REV:path` for the files of a git revision); nil keeps those names.
+    public init(label: String, compilation: Compilation, configuration: Configuration = .defaults, fileNames: [String]? = nil) {
         self.label = label
         self.compilation = compilation
         // One context for the findings and the metrics, without the source text: a diff
@@ -39,24 +44,26 @@ public struct DesignSide: Sendable {
             return ReportedDiagnostic(bare, sources: sources)
         }
         let files = compilation.sources.files
-        let rootDirectory = files.first.map { PathName.directory(of: $0.path) } ?? "."
-        logicalPaths = files.enumerated().map { index, file in
-            index == compilation.rootFile.rawValue ? "" : PathName.relative(from: rootDirectory, to: file.path)
+        let paths = compilation.resolvedPaths.count == files.count ? compilation.resolvedPaths : files.map(\.path)
+        let rootDirectory = paths.first.map { PathName.directory(of: $0) } ?? "."
+        logicalPaths = paths.enumerated().map { index, path in
+            index == compilation.rootFile.rawValue ? "" : PathName.relative(from: rootDirectory, to: path)
         }
+        self.fileNames = fileNames.flatMap { $0.count == files.count ? $0 : nil } ?? files.map(\.path)
     }
 
     public var model: Model { compilation.model }
 
     /// Where a span is, as reports name it.
     func location(_ span: Span) -> DiffLocation {
-        let source = compilation.sources[span.file]
-        let position = source.location(of: span.start)
-        return DiffLocation(file: source.path, line: position.line, column: position.column)
+        let position = compilation.sources[span.file].location(of: span.start)
+        return DiffLocation(file: fileNames[span.file.rawValue], line: position.line, column: position.column)
     }
 
-    /// The path of the file `logical` names in this design, as reports name it: the root's own
-    /// path for "", else the path beside the root file.
-    func displayPath(logical: String) -> String {
+    /// The path of the file `logical` names in this design, as the compilation names it (what
+    /// `baton check` reports and fingerprints): its own file's, else the path beside the root.
+    func compilationPath(logical: String) -> String {
+        if let index = logicalPaths.firstIndex(of: logical) { return compilation.sources.files[index].path }
         let root = compilation.sources.files.first?.path ?? ""
         return logical.isEmpty ? root : PathName.join(PathName.directory(of: root), logical)
     }

@@ -152,28 +152,18 @@ public enum Differ {
 }
 
 /// How the findings' fingerprints name files: a file of the new design by its path (relative to
-/// the working directory when below it), a file of the old design by the path of the new
-/// design's file in the same place relative to the root.
+/// the working directory when below it, as `baton check --format sarif` writes it), a file of the
+/// old design by the path of the new design's file in the same place relative to the root.
 struct FindingURIs {
-    let oldLogical: [String: String]
+    let old: DesignSide
     let new: DesignSide
     let workingDirectory: String
 
-    init(old: DesignSide, new: DesignSide, workingDirectory: String) {
-        var logical: [String: String] = [:]
-        for (index, file) in old.compilation.sources.files.enumerated() where logical[file.path] == nil {
-            logical[file.path] = old.logicalPaths[index]
-        }
-        oldLogical = logical
-        self.new = new
-        self.workingDirectory = workingDirectory
+    func newURI(_ file: FileID) -> String {
+        SARIFReporter.relativeURI(new.compilation.sources[file].path, workingDirectory: workingDirectory)
     }
 
-    func newURI(_ path: String) -> String {
-        SARIFReporter.relativeURI(path, workingDirectory: workingDirectory)
-    }
-
-    func oldURI(_ path: String) -> String {
-        newURI(new.displayPath(logical: oldLogical[path] ?? path))
+    func oldURI(_ file: FileID) -> String {
+        SARIFReporter.relativeURI(new.compilationPath(logical: old.logicalPaths[file.rawValue]), workingDirectory: workingDirectory)
     }
 }

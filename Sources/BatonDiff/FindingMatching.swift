@@ -26,24 +26,25 @@ enum FindingMatching {
         var statementText: String
     }
 
-    /// The findings of one side with their identities. `uri` names a file of this side as the
-    /// fingerprint names it.
-    static func identify(_ side: DesignSide, uri: (String) -> String) -> [Identified] {
+    /// The findings of one side with their identities. `uri` names a file of this side (by its
+    /// id) as the fingerprint names it.
+    static func identify(_ side: DesignSide, uri: (FileID) -> String) -> [Identified] {
         var occurrences: [String: Int] = [:]
         // A design's findings are in a few files: each file's name is worked out once.
-        var uris: [String: String] = [:]
-        return side.reported.map { reported in
+        var uris: [FileID: String] = [:]
+        return zip(side.diagnostics, side.reported).map { diagnostic, reported in
+            let id = diagnostic.span.file
             let file: String
-            if let known = uris[reported.file] {
+            if let known = uris[id] {
                 file = known
             } else {
-                file = uri(reported.file)
-                uris[reported.file] = file
+                file = uri(id)
+                uris[id] = file
             }
             let hash = Fingerprint.of(reported, uri: file)
             occurrences[hash, default: 0] += 1
             let entry = FindingEntry(code: reported.code, severity: reported.severity.rawValue, message: reported.message,
-                                     location: DiffLocation(file: reported.file, line: reported.line, column: reported.column),
+                                     location: DiffLocation(file: side.fileNames[id.rawValue], line: reported.line, column: reported.column),
                                      fingerprint: "\(hash):\(occurrences[hash] ?? 1)")
             return Identified(entry: entry, hash: hash, file: file, statementText: reported.statementText)
         }

@@ -152,6 +152,27 @@ import Testing
         #expect(try JSONValue.parse(documents[1])["equal"]?.boolValue == true)
     }
 
+    /// A new finding's fingerprint is the one `baton check --format sarif` gives it: one
+    /// definition (`Fingerprint.of`), so a diff, code scanning and baselines agree.
+    @Test func findingFingerprintsAreSARIFs() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let diff = try JSONValue.parse(try Self.diff(["--format", "json", "old.baton", "new.baton"], in: directory).standardOutput)
+        let sarif = try JSONValue.parse(try BatonExecutable.run(["check", "--format", "sarif", "new.baton"], directory: directory).standardOutput)
+        let results = sarif["runs"]?.arrayValue?.first?["results"]?.arrayValue ?? []
+        var sarifFingerprints: [String: String] = [:]
+        for result in results {
+            let message = result["message"]?["text"]?.stringValue?.components(separatedBy: "\nhelp: ").first ?? ""
+            sarifFingerprints[message] = result["partialFingerprints"]?["primaryLocationLineHash"]?.stringValue
+        }
+        let new = diff["designs"]?.arrayValue?.first?["findings"]?["new"]?.arrayValue ?? []
+        #expect(!new.isEmpty)
+        for finding in new {
+            let message = try #require(finding["message"]?.stringValue)
+            #expect(finding["fingerprint"]?.stringValue == sarifFingerprints[message], "\(message)")
+        }
+    }
+
     /// Validates each document with Python's jsonschema against schema/baton-diff.schema.json
     /// (itself checked as a draft 2020-12 schema), and makes sure the schema can fail.
     static func validate(_ documents: [String], python: ExternalProgram) throws {
@@ -230,7 +251,7 @@ import Testing
         let directory = try makeTemporaryDirectory([
             "design.baton": "import \"lib/shared.baton\"\nclient App\nApp -> Shared : call\n",
             "other.baton": "import \"lib/shared.baton\"\nclient Web\nWeb -> Shared : page\n",
-            "lib/shared.baton": "service Shared [timeout=1s]\n",
+            "lib/shared.baton": "service Shared [timeout=1s]\nstore Cache\nShared <- Cache : read [timeout=1s]\n",
             "alone.baton": "service A\nservice B [timeout=1s]\nA -> B : call\n",
             "gone.baton": "service G\n",
         ], prefix: "baton-diff-git")
@@ -261,6 +282,9 @@ import Testing
         let imported = try Self.diff(["--git", "HEAD", "design.baton"], in: directory)
         #expect(imported.status == 1, "\(imported.standardError)")
         #expect(imported.standardOutput.contains("  ~ service Shared  lib/shared.baton:1\n      timeout: 1s → 3s\n"), "\(imported.standardOutput)")
+        // What the revision's import had is named by its place in the revision.
+        #expect(imported.standardOutput.contains("  - store Cache  HEAD:lib/shared.baton:2\n"), "\(imported.standardOutput)")
+        #expect(imported.standardOutput.contains("  - Shared <- Cache : read  HEAD:lib/shared.baton:3\n"))
         #expect(imported.standardOutput.contains("worst-case wait  App -> Shared : call: 1s → 3s"))
         // Without FILE: every design that changed, and every design importing one; deleted and
         // untracked ones compare with an empty design.

@@ -67,6 +67,8 @@ enum DiffCommand {
     struct Side {
         var label: String
         var compilation: Compilation
+        /// What reports call its files, when not their compilation names (`REV:path`).
+        var fileNames: [String]? = nil
     }
 
     /// Two sides and the input whose configuration checks them.
@@ -131,8 +133,10 @@ enum DiffCommand {
         var diffs: [DesignDiff] = []
         for (pair, configuration) in zip(pairs, configurations) {
             let (old, new) = concurrently(
-                { DesignSide(label: pair.old.label, compilation: pair.old.compilation, configuration: configuration) },
-                { DesignSide(label: pair.new.label, compilation: pair.new.compilation, configuration: configuration) })
+                { DesignSide(label: pair.old.label, compilation: pair.old.compilation, configuration: configuration,
+                             fileNames: pair.old.fileNames) },
+                { DesignSide(label: pair.new.label, compilation: pair.new.compilation, configuration: configuration,
+                             fileNames: pair.new.fileNames) })
             sides.append((old, new))
             diffs.append(Differ.diff(old: old, new: new, workingDirectory: workingDirectory))
         }
@@ -269,8 +273,10 @@ enum DiffCommand {
             let old = Compiler.compile(SourceInput(displayPath: label, resolvedPath: FileReader.canonical(absolute), bytes: oldBytes ?? []),
                                        options: CompileOptions(importRoots: importRoots.map(FileReader.canonical)),
                                        read: git.reader(), canonical: { PathName.normalize($0) })
-            pairs.append(Pair(old: Side(label: label, compilation: old), new: Side(label: design.shown, compilation: new),
-                              configurationInput: newInput))
+            // Every file of the old design is named by its place in the revision.
+            let oldNames = old.resolvedPaths.map { path in git.repositoryPath(path).map { "\(revision):\($0)" } ?? path }
+            pairs.append(Pair(old: Side(label: label, compilation: old, fileNames: oldNames),
+                              new: Side(label: design.shown, compilation: new), configurationInput: newInput))
         }
         return pairs
     }
