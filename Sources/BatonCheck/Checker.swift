@@ -8,8 +8,15 @@ public enum Checker {
     /// ones, plus `unused-suppression` findings. Sorted in source order.
     public static func check(_ compilation: Compilation, configuration: Configuration = .defaults) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
+        return check(compilation, context: CheckContext(compilation), configuration: configuration)
+    }
+
+    /// The same with a context already made: `CheckContext(compilation)` offers fixes,
+    /// `CheckContext(compilation.model)` does not, which is cheaper when nobody applies them
+    /// (`baton diff` compares findings, and shares the context with the metrics).
+    public static func check(_ compilation: Compilation, context: CheckContext, configuration: Configuration = .defaults) -> [Diagnostic] {
+        if compilation.hasErrors { return compilation.diagnostics }
         var diagnostics = compilation.diagnostics
-        let context = CheckContext(compilation)
         diagnostics += lint(context, configuration: configuration)
         var suppressions = Suppressions(compilation)
         diagnostics = suppressions.filter(diagnostics)

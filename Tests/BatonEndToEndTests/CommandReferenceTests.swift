@@ -18,7 +18,7 @@ import Testing
 
             Exit status, for every command: **0** success; **1** the input is at fault (findings at or above
             the fail level, compile errors, `fmt --check`, `markdown --check` or `check --diff` found changes, an expectation
-            failed under `simulate --check`); **2** the invocation is at fault (usage, configuration or I/O
+            failed under `simulate --check`, `diff` found the designs different); **2** the invocation is at fault (usage, configuration or I/O
             error, no input matched). Every command reads `-` as standard input. Options go after the
             command (`baton check --format json x`); Baton has none of its own but `--help` and `--version`,
             and says so when one comes first.

@@ -76,6 +76,13 @@ public enum StyleRole: Hashable, Sendable {
     /// An item of a time chart (`ChartLayout`): axes, grid, series, windows.
     case chart(ChartRole)
 
+    /// An element of a diff diagram (`DiffOverlay`) by what the comparison did to it: a
+    /// participant's node (its kind keeps the outline's dash), an edge (its arrow keeps the
+    /// line's pattern) and the text of either.
+    case diffParticipant(DiffMark, ParticipantKind)
+    case diffLine(DiffMark, Arrow)
+    case diffText(DiffMark)
+
     /// The line style of an arrow.
     public static func line(for arrow: Arrow) -> StyleRole {
         switch arrow {

@@ -188,6 +188,8 @@ public struct Theme: Hashable, Sendable {
             return ShapePaint(fill: tabFill, stroke: muted, strokeWidth: 1, dash: nil)
         case .chart(let role):
             return chartShapePaint(role)
+        case .diffParticipant(let mark, let kind):
+            return diffShapePaint(mark, kind: kind)
         default:
             return ShapePaint(fill: "none", stroke: ink, strokeWidth: 1, dash: nil)
         }
@@ -202,6 +204,7 @@ public struct Theme: Hashable, Sendable {
         case .fragmentSeparator: LinePaint(stroke: muted, width: 1, dash: "6 3", roundCaps: false)
         case .timingBracket(let inversion): LinePaint(stroke: inversion ? findings.warning : muted, width: 1.5, dash: nil, roundCaps: false)
         case .chart(let role): chartLinePaint(role)
+        case .diffLine(let mark, let arrow): diffLinePaint(mark, arrow: arrow)
         default: LinePaint(stroke: ink, width: 1, dash: nil, roundCaps: false)
         }
     }
@@ -215,6 +218,7 @@ public struct Theme: Hashable, Sendable {
         case .timingLabel(let inversion): inversion ? findings.warning : muted
         case .findingSeverity(let severity): findings[severity]
         case .chart(let role): chartTextColor(role)
+        case .diffText(let mark): diffTextColor(mark)
         default: ink
         }
     }

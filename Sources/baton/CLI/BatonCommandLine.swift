@@ -15,6 +15,7 @@ enum BatonCommandLine {
         Command(spec: RulesCommand.spec, run: RulesCommand.run),
         Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Command(spec: MetricsCommand.spec, run: MetricsCommand.run),
+        Command(spec: DiffCommand.spec, run: DiffCommand.run),
         Command(spec: SimulateCommand.spec, run: SimulateCommand.run),
         Command(spec: MarkdownCommand.spec, run: MarkdownCommand.run),
         Command(spec: PandocCommand.spec, run: PandocCommand.run),
