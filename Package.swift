@@ -80,12 +80,15 @@ let package = Package(
         // Host and path checks), a polling file watcher, Server-Sent Events and the design site.
         .target(name: "BatonServe", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["BatonServe", "BatonLanguageServer", "BatonPage", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
+        .executableTarget(name: "baton", dependencies: ["BatonServe", "BatonLanguageServer", "BatonPage", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate", "BatonTrace"]),
         // The simulator: executes a design under a scenario's load and faults, and reports what
         // happened as text, JSON and CSV (baton simulate).
         .target(name: "BatonSimulate", dependencies: ["BatonModel", "BatonJSON"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
+        // Traces meet designs: spans read from OTLP, Jaeger and Zipkin JSON (streaming), what they
+        // show about a running system, and the design inferred from it (baton infer).
+        .target(name: "BatonTrace", dependencies: ["BatonSyntax", "BatonJSON"]),
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonLayout", "BatonCheck", "BatonRender", "BatonReport", "BatonWorkload"]),
         // Times the simulator on fixed designs (a five-hop chain at 1,000 runs/s, an M/M/1 queue).
