@@ -32,11 +32,12 @@
 //   BatonServe         ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonRender
 //                                                         (baton serve: HTTP server, file watcher, Server-Sent Events, the design site)
 //   baton              ◀ BatonServe, BatonLanguageServer, BatonPage, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
-//                        BatonDocs, BatonJSON, BatonSimulate
+//                        BatonDocs, BatonJSON, BatonSimulate, BatonTrace
 //   BatonWorkload      —
 //   baton-bench        ◀ Baton, BatonModel, BatonLayout, BatonCheck, BatonRender, BatonReport, BatonWorkload
 //   baton-graph-bench  ◀ BatonLayout, BatonWorkload
 //   baton-sim-bench    ◀ BatonSimulate, BatonModel
+//   BatonTrace         ◀ BatonSyntax, BatonJSON            (spans from OTLP, Jaeger and Zipkin JSON; what they show; baton infer)
 //   BatonTestSupport   —                                  (the test targets' helpers)
 //
 // No third-party packages: the standard library, Foundation and Swift Testing only.
@@ -111,6 +112,7 @@ let package = Package(
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonLanguageServerTests", dependencies: ["BatonLanguageServer", "Baton", "BatonCheck", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonServeTests", dependencies: ["BatonServe", "Baton", "BatonRender", "BatonTestSupport"]),
+        .testTarget(name: "BatonTraceTests", dependencies: ["BatonTrace", "BatonJSON", "BatonSyntax", "Baton", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]

@@ -440,7 +440,12 @@ public struct JSONStreamReader {
     /// only checks it). Escapes are resolved; a `\u` high surrogate without its low one, or a
     /// lone low one, becomes U+FFFD, as in `JSONValue.parse`.
     private mutating func decodeString(limit: Int?) throws(JSONStreamError) {
-        scratch.removeAll(keepingCapacity: true)
+        // The text is collected in a local array (moved out of `scratch` and back), so that
+        // copying from the chunk needs no access to `self` while the chunk is borrowed.
+        var text = scratch
+        scratch = []
+        text.removeAll(keepingCapacity: true)
+        defer { scratch = text }
         var pendingHigh: UInt32?
         while true {
             guard try fill() else { throw endError("unexpected end of input in a string") }
@@ -459,20 +464,22 @@ public struct JSONStreamReader {
             position = index
             if position > runStart {
                 if pendingHigh != nil {
-                    appendScalar(0xFFFD, keeping: limit != nil)
+                    if limit != nil { Self.appendScalar(0xFFFD, to: &text) }
                     pendingHigh = nil
                 }
                 if let limit {
-                    guard scratch.count + (position - runStart) <= limit else {
+                    guard text.count + (position - runStart) <= limit else {
                         throw error("a string longer than \(limit >> 20) MiB")
                     }
-                    scratch.append(contentsOf: buffer[runStart..<position])
+                    buffer.withUnsafeBufferPointer { bytes in
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                    }
                 }
             }
             guard let stop else { continue }
             if stop == 0x22 {
                 position += 1
-                if pendingHigh != nil { appendScalar(0xFFFD, keeping: limit != nil) }
+                if pendingHigh != nil, limit != nil { Self.appendScalar(0xFFFD, to: &text) }
                 return
             }
             if stop < 0x20 { throw error("control character \(Self.describe(stop)) in a string") }
@@ -500,26 +507,25 @@ public struct JSONStreamReader {
             }
             if (0xDC00...0xDFFF).contains(scalar), let high = pendingHigh {
                 pendingHigh = nil
-                appendScalar(0x10000 + ((high - 0xD800) << 10) + (scalar - 0xDC00), keeping: limit != nil)
+                if limit != nil { Self.appendScalar(0x10000 + ((high - 0xD800) << 10) + (scalar - 0xDC00), to: &text) }
                 continue
             }
             if pendingHigh != nil {
-                appendScalar(0xFFFD, keeping: limit != nil)
+                if limit != nil { Self.appendScalar(0xFFFD, to: &text) }
                 pendingHigh = nil
             }
             if (0xD800...0xDBFF).contains(scalar) {
                 pendingHigh = scalar
-            } else {
-                appendScalar((0xDC00...0xDFFF).contains(scalar) ? 0xFFFD : scalar, keeping: limit != nil)
+            } else if limit != nil {
+                Self.appendScalar((0xDC00...0xDFFF).contains(scalar) ? 0xFFFD : scalar, to: &text)
             }
-            if let limit, scratch.count > limit { throw error("a string longer than \(limit >> 20) MiB") }
+            if let limit, text.count > limit { throw error("a string longer than \(limit >> 20) MiB") }
         }
     }
 
-    private mutating func appendScalar(_ value: UInt32, keeping: Bool) {
-        guard keeping else { return }
+    private static func appendScalar(_ value: UInt32, to text: inout [UInt8]) {
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        scratch.append(contentsOf: String(Character(scalar)).utf8)
+        text.append(contentsOf: String(scalar).utf8)
     }
 
     static func hexValue(_ byte: UInt8) -> UInt8? {

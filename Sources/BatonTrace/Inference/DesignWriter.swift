@@ -22,6 +22,8 @@ public struct DesignWriter {
     var leftOut: [String] = []
     var leftOutInteractions = 0
     var leftOutFlows = 0
+    /// Root operations with no interaction in them, not written.
+    var emptyFlows = 0
     var out = ""
 
     public static func write(_ system: ObservedSystem, options: InferOptions = InferOptions()) -> InferredDesign {
@@ -47,6 +49,11 @@ public struct DesignWriter {
             }
             var flow = flow
             flow.steps = keep(flow.steps, in: flow.name)
+            // A root whose spans show no interaction (internal work only) makes no flow.
+            if flow.steps.isEmpty {
+                emptyFlows += 1
+                continue
+            }
             flows.append(flow)
         }
         return flows
@@ -146,7 +153,7 @@ public struct DesignWriter {
 
     mutating func header() {
         let statistics = system.statistics
-        var from = English.plural(statistics.traces, "trace") + " (" + English.plural(statistics.spans, "span") + ")"
+        var from = "\(English.grouped(statistics.traces)) \(statistics.traces == 1 ? "trace" : "traces") (\(English.grouped(statistics.spans)) \(statistics.spans == 1 ? "span" : "spans"))"
         if !options.sources.isEmpty {
             let shown = options.sources.prefix(5).map(Self.commentText)
             from += " in " + English.list(Array(shown)) + (options.sources.count > 5 ? " and \(options.sources.count - 5) more files" : "")
@@ -164,6 +171,9 @@ public struct DesignWriter {
         if statistics.tooDeep > 0 { notes.append("\(English.plural(statistics.tooDeep, "span")) nested too deep to follow") }
         if statistics.negativeDurations > 0 { notes.append("\(English.plural(statistics.negativeDurations, "span")) ending before \(statistics.negativeDurations == 1 ? "it starts" : "they start"), read as taking 0") }
         for note in notes { line("# Note: \(note).") }
+        if emptyFlows > 0 {
+            line("# Note: \(English.plural(emptyFlows, "root operation")) with no interaction between participants (internal work only) \(emptyFlows == 1 ? "is" : "are") not written.")
+        }
     }
 
     mutating func declarations(_ used: [EntityID], taken: inout Set<String>) {
@@ -242,7 +252,7 @@ public struct DesignWriter {
 
     mutating func flow(_ flow: ObservedFlow, name: String) {
         line("flow \(LiteralFormat.string(name)) {")
-        var seen = "seen \(English.plural(flow.roots, "time"))"
+        var seen = "seen \(English.grouped(flow.roots)) \(flow.roots == 1 ? "time" : "times")"
         if flow.orphanRoots > 0 { seen += " (\(flow.orphanRoots) starting at a span whose parent is missing)" }
         line("  # \(seen); first in \(flow.evidence)")
         steps(flow.steps, indent: "  ", nesting: 1, topLevel: true)
@@ -300,14 +310,15 @@ public struct DesignWriter {
 
     func measuredComment(_ step: ObservedStep, consumes: Bool) -> String {
         let measures = step.measures
-        var parts = ["measured: " + English.plural(measures.calls, consumes ? "message" : step.key.arrow == .send ? "send" : "call")]
+        let noun = consumes ? "message" : step.key.arrow == .send ? "send" : "call"
+        var parts = ["measured: \(English.grouped(measures.calls)) \(measures.calls == 1 ? noun : noun + "s")"]
         if let mean = measures.latency.meanSeconds, let p50 = measures.latency.quantileSeconds(0.5),
            let p99 = measures.latency.quantileSeconds(0.99) {
             parts.append("\(step.key.arrow == .send ? "send time" : "own time") mean \(Self.duration(mean)), p50 \(Self.duration(p50)), p99 \(Self.duration(p99))")
         }
         if measures.errors > 0 { parts.append("\(Self.percent(measures.errorRate)) failed") }
         if measures.maxRetries > 0 {
-            parts.append("\(English.plural(measures.retries, "retry")) (up to \(measures.maxRetries) for one call)")
+            parts.append("\(English.grouped(measures.retries)) \(measures.retries == 1 ? "retry" : "retries") (up to \(measures.maxRetries) for one call)")
         }
         if consumes, step.isOptional { parts.append("in \(step.presentIn) of \(step.outOf)") }
         return parts.joined(separator: "; ")

@@ -20,6 +20,8 @@ struct FlowMerger {
         var maxRepeats = 0
         var repeats = 0
         var offsetSum: Double = 0
+        /// Positions among the parent occurrence's steps: the order when start times tie.
+        var positionSum: Double = 0
         var evidence: SpanReference
     }
 
@@ -66,6 +68,7 @@ struct FlowMerger {
             let child = node(for: key, under: parent, evidence: steps[positions[0]].evidence)
             nodes[child].presentIn += 1
             nodes[child].offsetSum += Double(steps[positions[0]].start - parentStart)
+            nodes[child].positionSum += Double(positions[0])
             var runs = 0
             var retriesInRun = 0
             var previousFailed = false
@@ -126,6 +129,9 @@ struct FlowMerger {
             let left = nodes[lhs].offsetSum / Double(max(1, nodes[lhs].presentIn))
             let right = nodes[rhs].offsetSum / Double(max(1, nodes[rhs].presentIn))
             if left != right { return left < right }
+            let leftPosition = nodes[lhs].positionSum / Double(max(1, nodes[lhs].presentIn))
+            let rightPosition = nodes[rhs].positionSum / Double(max(1, nodes[rhs].presentIn))
+            if leftPosition != rightPosition { return leftPosition < rightPosition }
             return nodes[lhs].key < nodes[rhs].key
         }
         return ordered.map { step($0, outOf: parent.merges) }
