@@ -168,3 +168,30 @@ import Testing
         #expect(design.contains("    Api <- Mysql : select [latency=0.002ms]"), "\(design)")
     }
 }
+
+@Suite struct OTLPJSONWriterTests {
+    /// What is written reads back to the same spans, from every format.
+    @Test(arguments: ["checkout.otlp.json", "checkout.jaeger.json", "checkout.zipkin.json"])
+    func writtenSpansReadBackTheSame(_ file: String) throws {
+        let spans = TraceTesting.read(try TraceTesting.fixture(file)).spans
+        let written = OTLPJSONWriter.line(spans)
+        #expect(written.hasSuffix("}\n"))
+        #expect(written.dropLast().contains("\n") == false)
+        let (again, summary) = TraceTesting.read(written + written)
+        #expect(summary.problems.total == 0)
+        #expect(summary.formats == [.otlp])
+        var expected = spans + spans
+        for index in expected.indices {
+            expected[index].origin = nil
+            // The service's name and namespace become resource attributes, as OTLP has them.
+            expected[index].resource = TraceResource(attributes: OTLPJSONWriter.resourceAttributes(expected[index].resource))
+        }
+        let read = again.map { span -> TraceSpan in
+            var span = span
+            span.origin = nil
+            return span
+        }
+        #expect(read.sorted { ($0.spanID, $0.service) < ($1.spanID, $1.service) }
+                == expected.sorted { ($0.spanID, $0.service) < ($1.spanID, $1.service) })
+    }
+}

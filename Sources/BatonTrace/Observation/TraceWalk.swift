@@ -206,7 +206,10 @@ struct TraceWalk {
             next += 1
             steps.append(consumption(continuation))
         }
-        return RootOccurrence(flow: FlowKey(service: service, kind: kind, label: signature.label),
+        // A client root (a program that only calls) is named by the operation it called.
+        var label = signature.label
+        if kind == .client, let first = steps.first, !first.key.label.isEmpty { label = first.key.label }
+        return RootOccurrence(flow: FlowKey(service: service, kind: kind, label: label),
                               orphan: spans[index].parentID != 0, start: spans[index].start,
                               evidence: spans[index].reference, steps: steps)
     }

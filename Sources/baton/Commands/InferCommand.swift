@@ -17,8 +17,9 @@ enum InferCommand {
             in sorted order, hidden entries skipped) or '-' for standard input. Each file's format is
             recognised from its content: OTLP JSON as the OpenTelemetry Collector's file exporter
             writes it (one object per line, or one object), Jaeger's JSON export, or Zipkin v2 JSON.
-            Files are read as a stream, in memory that does not grow with their size, so they are
-            not held to the 256 MiB limit of designs. The design (docs/traces.md says how spans
+            Files are read as a stream, in memory that grows with the number of spans (a few
+            dozen bytes each) rather than with the files' size, so they are not held to the
+            256 MiB limit of designs. The design (docs/traces.md says how spans
             become participants, interactions, blocks and flows) goes to standard output, or to OUT
             with -o, written atomically and never over an input; it is formatted as 'baton fmt'
             writes it and compiles. Records that cannot be read are reported on standard error and
