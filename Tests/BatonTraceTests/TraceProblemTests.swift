@@ -120,3 +120,24 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct ExtremeValueTests {
+    /// Times at the ends of what the formats allow, and beyond: read, clamped, never a trap.
+    @Test func extremeTimesNeitherTrapNorGoNegative() {
+        let text = #"""
+            {"resourceSpans":[{"resource":{},"scopeSpans":[{"spans":[
+              {"traceId":"01","spanId":"01","name":"a","kind":2,"startTimeUnixNano":"0","endTimeUnixNano":"18446744073709551615"},
+              {"traceId":"01","spanId":"02","parentSpanId":"01","name":"b","kind":3,"startTimeUnixNano":"-9223372036854775808","endTimeUnixNano":"9223372036854775807"},
+              {"traceId":"01","spanId":"03","parentSpanId":"01","name":"c","kind":3,"startTimeUnixNano":"500","endTimeUnixNano":"100"},
+              {"traceId":"01","spanId":"04","parentSpanId":"01","name":"d","kind":3,"startTimeUnixNano":1e400,"endTimeUnixNano":"x"}]}]}]}
+            """#
+        let (spans, summary) = TraceTesting.read(text)
+        #expect(spans.count == 3)
+        #expect(summary.problems.problems.map(\.message) == ["span 'd' left out: it has no 'startTimeUnixNano'"])
+        #expect(spans.allSatisfy { $0.durationNanos >= 0 })
+        #expect(spans[1].durationNanos == .max)
+        let system = TraceTesting.observe([text])
+        #expect(system.statistics.negativeDurations == 1)
+        _ = TraceTesting.infer([text])
+    }
+}

@@ -67,7 +67,7 @@ struct FlowMerger {
             let positions = groups[key] ?? []
             let child = node(for: key, under: parent, evidence: steps[positions[0]].evidence)
             nodes[child].presentIn += 1
-            nodes[child].offsetSum += Double(steps[positions[0]].start - parentStart)
+            nodes[child].offsetSum += Double(steps[positions[0]].start) - Double(parentStart)
             nodes[child].positionSum += Double(positions[0])
             var runs = 0
             var retriesInRun = 0

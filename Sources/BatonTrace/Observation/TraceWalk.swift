@@ -324,10 +324,12 @@ struct TraceWalk {
             let from = max(step.start, coveredUntil)
             let to = min(step.end, end)
             if to > from {
-                waited += to - from
+                // Saturating: times from a file may be anything.
+                waited = waited.addingReportingOverflow(to.subtractingReportingOverflow(from).partialValue).partialValue
                 coveredUntil = to
             }
         }
-        return max(0, spans[index].duration - waited)
+        let (own, overflow) = spans[index].duration.subtractingReportingOverflow(waited)
+        return overflow ? 0 : max(0, own)
     }
 }

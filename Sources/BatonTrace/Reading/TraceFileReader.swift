@@ -89,7 +89,10 @@ struct TraceDocumentReader {
     mutating func resynchronise() -> Bool {
         do {
             while try json.skipToNextLine() {
-                if json.column == 1, try json.peek() == .object, json.column == 1 { return true }
+                // A line that does not start a JSON value is skipped too.
+                let next = try? json.peek()
+                if next == .object, json.column == 1 { return true }
+                if next == .end { return false }
             }
         } catch {
             return false

@@ -89,5 +89,9 @@ public struct TraceSpan: Hashable, Sendable {
     public var service: String { resource.serviceName }
 
     /// How long the span took, never negative (a span that ends before it starts took 0).
-    public var durationNanos: Int64 { endNanos >= startNanos ? endNanos &- startNanos : 0 }
+    public var durationNanos: Int64 {
+        guard endNanos >= startNanos else { return 0 }
+        let (difference, overflow) = endNanos.subtractingReportingOverflow(startNanos)
+        return overflow ? .max : difference
+    }
 }
