@@ -141,3 +141,23 @@ struct SplitMix {
         _ = TraceTesting.infer([text])
     }
 }
+
+@Suite struct DeepTraceTests {
+    /// A call chain far deeper than any real one: followed to `TraceObserver.maxDepth`, written
+    /// to the nesting Baton allows, and the cut is said.
+    @Test func aVeryDeepTraceIsCutNotOverflowed() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "s0", name: "GET /", kind: 2, duration: 5000)
+        for level in 1..<1_500 {
+            builder.span("\(level * 2)", parent: "\(level * 2 - 1)", service: "s\(level - 1)", name: "call", kind: 3,
+                         start: Double(level), duration: Double(5000 - 2 * level))
+            builder.span("\(level * 2 + 1)", parent: "\(level * 2)", service: "s\(level)", name: "serve \(level)", kind: 2,
+                         start: Double(level) + 0.5, duration: Double(5000 - 2 * level - 1))
+        }
+        let system = TraceTesting.observe([builder.text])
+        #expect(system.statistics.tooDeep > 0)
+        let design = TraceTesting.infer([builder.text])
+        #expect(design.contains("nested deeper than Baton allows left out"))
+        #expect(design.contains("# Note: nesting deeper than 200 spans cut in 1 place."))
+    }
+}

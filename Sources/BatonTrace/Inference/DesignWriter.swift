@@ -168,7 +168,9 @@ public struct DesignWriter {
             notes.append("\(English.plural(statistics.startsBeforeParent, "span")) starting before \(statistics.startsBeforeParent == 1 ? "its" : "their") parent (clock skew), nested by parent id")
         }
         if statistics.cycles > 0 { notes.append("\(English.plural(statistics.cycles, "loop")) of parent ids cut") }
-        if statistics.tooDeep > 0 { notes.append("\(English.plural(statistics.tooDeep, "span")) nested too deep to follow") }
+        if statistics.tooDeep > 0 {
+            notes.append("nesting deeper than \(TraceObserver.maxDepth) spans cut in \(English.plural(statistics.tooDeep, "place"))")
+        }
         if statistics.negativeDurations > 0 { notes.append("\(English.plural(statistics.negativeDurations, "span")) ending before \(statistics.negativeDurations == 1 ? "it starts" : "they start"), read as taking 0") }
         for note in notes { line("# Note: \(note).") }
         if emptyFlows > 0 {

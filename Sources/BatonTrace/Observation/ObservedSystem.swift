@@ -82,7 +82,8 @@ public struct ObservationStatistics: Hashable, Sendable {
     public var negativeDurations = 0
     /// Parent chains that loop: the loop is cut and the span made a root.
     public var cycles = 0
-    /// Spans nested deeper than inference follows (`TraceObserver.maxDepth`).
+    /// Places where a trace nests deeper than inference follows (`TraceObserver.maxDepth`):
+    /// what is below them is not read.
     public var tooDeep = 0
 }
 
