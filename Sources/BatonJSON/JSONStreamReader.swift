@@ -281,6 +281,14 @@ public struct JSONStreamReader {
         return String(decoding: scratch, as: UTF8.self)
     }
 
+    /// Reads a string value and hands its UTF-8 bytes to `body`, without making a `String`
+    /// (for values that are parsed, not kept: ids, numbers written as strings).
+    public mutating func readStringBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) throws(JSONStreamError) -> Result {
+        try expect(UInt8(ascii: "\""), "a string")
+        try decodeString(limit: maxStringBytes)
+        return scratch.withUnsafeBufferPointer(body)
+    }
+
     /// Reads a number's text, exactly as written (validated against the JSON grammar).
     public mutating func readNumberText() throws(JSONStreamError) -> String {
         try scanNumber()

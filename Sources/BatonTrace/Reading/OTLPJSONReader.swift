@@ -83,6 +83,8 @@ extension TraceDocumentReader {
         let origin = SpanOrigin(offset: json.offset, line: json.line)
         let column = json.column
         guard try expectContainer(.object) else { return nil }
+        // Ids are parsed from their bytes; the text is kept only when it is not an id, for the message.
+        var traceID: TraceID?, spanID: SpanID?, parent: SpanID?
         var traceText: String?, spanText: String?, parentText: String?
         var name = ""
         var kind = SpanKind.unspecified
@@ -92,11 +94,11 @@ extension TraceDocumentReader {
         var links: [SpanLink] = []
         while try json.nextKey() {
             if json.keyIs("traceId") || json.keyIs("trace_id") {
-                traceText = try readText()
+                (traceID, traceText) = try readID(TraceID.init(utf8:))
             } else if json.keyIs("spanId") || json.keyIs("span_id") {
-                spanText = try readText()
+                (spanID, spanText) = try readID(SpanID.init(utf8:))
             } else if json.keyIs("parentSpanId") || json.keyIs("parent_span_id") {
-                parentText = try readText()
+                (parent, parentText) = try readID(SpanID.init(utf8:))
             } else if json.keyIs("name") {
                 name = try readText() ?? ""
             } else if json.keyIs("kind") {
@@ -124,28 +126,20 @@ extension TraceDocumentReader {
             }
         }
         let what = name.isEmpty ? "a span" : "span '\(name)'"
-        guard let traceText else {
-            skipRecord(what, at: origin, column: column, because: "it has no 'traceId'")
+        guard let traceID else {
+            skipRecord(what, at: origin, column: column, because: traceText.map {
+                "its 'traceId' \(Self.quoted($0)) is not 32 hex digits (nor 16 bytes in base64), or is all zeros"
+            } ?? "it has no 'traceId'")
             return nil
         }
-        guard let traceID = TraceID(text: traceText) else {
-            skipRecord(what, at: origin, column: column, because: "its 'traceId' \(Self.quoted(traceText)) is not 32 hex digits (nor 16 bytes in base64), or is all zeros")
+        guard let spanID else {
+            skipRecord(what, at: origin, column: column, because: spanText.map {
+                "its 'spanId' \(Self.quoted($0)) is not 16 hex digits (nor 8 bytes in base64), or is all zeros"
+            } ?? "it has no 'spanId'")
             return nil
         }
-        guard let spanText else {
-            skipRecord(what, at: origin, column: column, because: "it has no 'spanId'")
-            return nil
-        }
-        guard let spanID = SpanID(text: spanText) else {
-            skipRecord(what, at: origin, column: column, because: "its 'spanId' \(Self.quoted(spanText)) is not 16 hex digits (nor 8 bytes in base64), or is all zeros")
-            return nil
-        }
-        var parent: SpanID?
-        if let parentText, !parentText.isEmpty {
-            parent = SpanID(text: parentText)
-            if parent == nil, HexID.parse64(parentText) != 0 {
-                warn("the 'parentSpanId' \(Self.quoted(parentText)) of \(what) is not 16 hex digits: the span is read as a root")
-            }
+        if parent == nil, let parentText, !parentText.isEmpty, HexID.parse64(parentText) != 0 {
+            warn("the 'parentSpanId' \(Self.quoted(parentText)) of \(what) is not 16 hex digits: the span is read as a root")
         }
         guard let start, let end else {
             skipRecord(what, at: origin, column: column, because: "it has no \(start == nil ? "'startTimeUnixNano'" : "'endTimeUnixNano'")")
@@ -153,6 +147,16 @@ extension TraceDocumentReader {
         }
         return TraceSpan(traceID: traceID, spanID: spanID, parentSpanID: parent, name: name, kind: kind, startNanos: start,
                          endNanos: end, status: status, attributes: attributes, resource: resource, links: links, origin: origin)
+    }
+
+    /// An id parsed from the string's bytes (no `String` made); when it is not one, its text
+    /// (nil when the value is `null`), for the message.
+    mutating func readID<ID>(_ parse: (UnsafeBufferPointer<UInt8>) -> ID?) throws(JSONStreamError) -> (ID?, String?) {
+        guard try json.peek() == .string else { return (nil, try readText()) }
+        return try json.readStringBytes { bytes in
+            if let id = parse(bytes) { return (id, nil) }
+            return (nil, String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     mutating func readOTLPStatus() throws(JSONStreamError) -> SpanStatus {

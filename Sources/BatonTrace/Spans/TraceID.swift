@@ -13,7 +13,13 @@ public struct TraceID: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// leading zeros) or, from OTLP JSON written by protobuf's own mapping, 16 bytes in base64.
     /// Nil for anything else, and for the all-zero id, which the trace formats call invalid.
     public init?(text: String) {
-        if let (high, low) = HexID.parse128(text) ?? Base64ID.decode(text, bytes: 16) {
+        guard let id = Self(utf8: Array(text.utf8)) else { return nil }
+        self = id
+    }
+
+    /// The same, from the text's UTF-8 bytes.
+    public init?<Bytes: Collection>(utf8: Bytes) where Bytes.Element == UInt8 {
+        if let (high, low) = HexID.parse128(utf8) ?? Base64ID.decode(String(decoding: utf8, as: UTF8.self), bytes: 16) {
             guard high != 0 || low != 0 else { return nil }
             self.init(high: high, low: low)
         } else {
@@ -37,7 +43,14 @@ public struct SpanID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Reads 1 to 16 hex digits, or 8 bytes in base64; nil for anything else and for zero.
     public init?(text: String) {
-        guard let value = HexID.parse64(text) ?? Base64ID.decode(text, bytes: 8).map({ $0.1 }), value != 0 else { return nil }
+        guard let id = Self(utf8: Array(text.utf8)) else { return nil }
+        self = id
+    }
+
+    /// The same, from the text's UTF-8 bytes.
+    public init?<Bytes: Collection>(utf8: Bytes) where Bytes.Element == UInt8 {
+        guard let value = HexID.parse64(utf8) ?? Base64ID.decode(String(decoding: utf8, as: UTF8.self), bytes: 8).map({ $0.1 }),
+              value != 0 else { return nil }
         self.value = value
     }
 
@@ -49,8 +62,9 @@ public struct SpanID: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 /// Hex digits to and from integers.
 enum HexID {
-    static func parse64(_ text: String) -> UInt64? {
-        let utf8 = text.utf8
+    static func parse64(_ text: String) -> UInt64? { parse64(Array(text.utf8)) }
+
+    static func parse64<Bytes: Collection>(_ utf8: Bytes) -> UInt64? where Bytes.Element == UInt8 {
         guard !utf8.isEmpty, utf8.count <= 16 else { return nil }
         var value: UInt64 = 0
         for byte in utf8 {
@@ -60,8 +74,7 @@ enum HexID {
         return value
     }
 
-    static func parse128(_ text: String) -> (UInt64, UInt64)? {
-        let utf8 = Array(text.utf8)
+    static func parse128<Bytes: Collection>(_ utf8: Bytes) -> (UInt64, UInt64)? where Bytes.Element == UInt8 {
         guard !utf8.isEmpty, utf8.count <= 32 else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0
