@@ -17,6 +17,7 @@ enum BatonCommandLine {
         Command(spec: MetricsCommand.spec, run: MetricsCommand.run),
         Command(spec: DiffCommand.spec, run: DiffCommand.run),
         Command(spec: SimulateCommand.spec, run: SimulateCommand.run),
+        Command(spec: InferCommand.spec, run: InferCommand.run),
         Command(spec: MarkdownCommand.spec, run: MarkdownCommand.run),
         Command(spec: PandocCommand.spec, run: PandocCommand.run),
         Command(spec: MdBookCommand.spec, run: MdBookCommand.run),
