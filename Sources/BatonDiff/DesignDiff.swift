@@ -155,7 +155,7 @@ public struct FindingEntry: Hashable, Sendable {
     public var message: String
     public var location: DiffLocation
     /// The finding's line-free identity, exactly as SARIF's `partialFingerprints`
-    /// (`primaryLocationLineHash`) gives it: `Fingerprint.of` and its occurrence (`hash:N`).
+    /// (`primaryLocationLineHash`) gives it: `Fingerprint.hash` and its occurrence (`hash:N`).
     public var fingerprint: String
 
     public init(code: String, severity: String, message: String, location: DiffLocation, fingerprint: String) {

@@ -3,27 +3,24 @@ import BatonSyntax
 
 /// Which findings only one design has.
 ///
-/// A finding is known by the fingerprint SARIF gives it (`Fingerprint.of`: rule, file, message
-/// and the statement's text with its whitespace collapsed — never a line number), so a finding
-/// that only moved is the same finding, and `baton diff` agrees with code scanning and with
-/// baselines built on the same fingerprint. The file is the one the new design names: a finding
-/// in `old/design.baton` and one in `new/design.baton` are in the same file when both are the
-/// root (or the same import beside it). Findings with equal fingerprints pair up in source order,
-/// as SARIF numbers them (`hash:1`, `hash:2`).
+/// A finding is known by the fingerprint SARIF and baselines give it (`Fingerprint.hash`: rule,
+/// file and the statement's text without whitespace or comments — never a line number or the
+/// message), so a finding that only moved or was reformatted is the same finding, and `baton
+/// diff` agrees with code scanning and with `baton check --baseline`. The file is the one the new
+/// design names: a finding in `old/design.baton` and one in `new/design.baton` are in the same
+/// file when both are the root (or the same import beside it). Findings with equal fingerprints
+/// pair up in source order, as SARIF numbers them (`hash:1`, `hash:2`).
 ///
-/// Two more passes pair what is left. The first uses the same fields with *all* whitespace
-/// removed from the statement's text, so that `A->B` reformatted as `A -> B` (which the
-/// fingerprint tells apart) is still the same finding: reformatting alone never makes a
-/// difference. The last leaves the statement out: the same rule with the same message in the
-/// same file is the same finding, even when its statement was edited (a retry count lowered
-/// that still leaves the finding standing) — the edit itself is reported with the interaction.
+/// A second pass pairs what is left without the statement: the same rule with the same message
+/// in the same file is the same finding, even when its statement was edited (a retry count
+/// lowered that still leaves the finding standing) — the edit itself is reported with the
+/// interaction.
 enum FindingMatching {
     struct Identified {
         var entry: FindingEntry
         var hash: String
-        /// The fingerprint's fields, for the later passes (made only for findings still unpaired).
+        /// The file as the fingerprint names it, for the second pass.
         var file: String
-        var statementText: String
     }
 
     /// The findings of one side with their identities. `uri` names a file of this side (by its
@@ -41,21 +38,19 @@ enum FindingMatching {
                 file = uri(id)
                 uris[id] = file
             }
-            let hash = Fingerprint.of(reported, uri: file)
+            let hash = Fingerprint.hash(reported, path: file)
             occurrences[hash, default: 0] += 1
             let entry = FindingEntry(code: reported.code, severity: reported.severity.rawValue, message: reported.message,
                                      location: DiffLocation(file: side.fileNames[id.rawValue], line: reported.line, column: reported.column),
                                      fingerprint: "\(hash):\(occurrences[hash] ?? 1)")
-            return Identified(entry: entry, hash: hash, file: file, statementText: reported.statementText)
+            return Identified(entry: entry, hash: hash, file: file)
         }
     }
 
-    /// The identity of each pass: the fingerprint; its fields with the statement's text without
-    /// any whitespace; its fields without the statement.
+    /// The identity of each pass: the fingerprint; then rule, file and message without the
+    /// statement.
     static let passes: [@Sendable (Identified) -> String] = [
         { $0.hash },
-        { [$0.entry.code, $0.file, $0.entry.message, String($0.statementText.unicodeScalars.lazy.filter { $0 != " " }.map(Character.init))]
-            .joined(separator: "\u{1F}") },
         { [$0.entry.code, $0.file, $0.entry.message].joined(separator: "\u{1F}") },
     ]
 

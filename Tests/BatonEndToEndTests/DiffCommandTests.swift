@@ -153,7 +153,7 @@ import Testing
     }
 
     /// A new finding's fingerprint is the one `baton check --format sarif` gives it: one
-    /// definition (`Fingerprint.of`), so a diff, code scanning and baselines agree.
+    /// definition (`Fingerprint.hash`), so a diff, code scanning and baselines agree.
     @Test func findingFingerprintsAreSARIFs() throws {
         let directory = try Self.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
