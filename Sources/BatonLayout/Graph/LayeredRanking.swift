@@ -27,6 +27,10 @@ public struct LayeredRanking: Sendable {
         self.structure = Structure(graph)
     }
 
+    /// The first layering tried, profiled (see `layeringProfile`): the same for every graph with
+    /// this structure, whatever layering the ranking kept.
+    public var profile: LayeringProfile { ranked.profile }
+
     func fits(_ graph: LayeredGraph) -> Bool {
         Structure(graph) == structure
     }
