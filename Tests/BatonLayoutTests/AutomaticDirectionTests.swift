@@ -35,6 +35,9 @@ import Testing
         // Equally bad either way: left to right.
         #expect(AutomaticDirection.choose(leftToRight: Size(width: 1200, height: 200),
                                           topToBottom: { Size(width: 200, height: 1200) }) == .leftToRight)
+        // A row of two or three boxes no page shrinks stays a row.
+        #expect(AutomaticDirection.choose(leftToRight: Size(width: 400, height: 60),
+                                          topToBottom: { Size(width: 100, height: 200) }) == .leftToRight)
     }
 
     static func model(_ design: TestDesigns.Design) throws -> Model {
@@ -82,8 +85,9 @@ import Testing
         return AutomaticDirection.choose(leftToRight: canvas(.leftToRight), topToBottom: { canvas(.topToBottom) })
     }
 
-    /// The estimate is rough (it leaves clusters, ports and steep gaps out, and stacks every
-    /// layer's vertices) but close enough to choose: within a factor of 3 of the drawing, and on
+    /// The estimate is rough (it leaves self-loops, ports and steep gaps out, stacks every
+    /// layer's vertices and pads every cluster in every layer it spans) but close enough to
+    /// choose: between a third of the drawing and half as much again along each axis, and on
     /// every sample it chooses as laying the sample out both ways does.
     @Test(arguments: TestDesigns.samples)
     func theLayeringsEstimateChoosesAsTheDrawingDoes(_ design: TestDesigns.Design) throws {
@@ -94,8 +98,8 @@ import Testing
         for direction in LayoutDirection.allCases {
             let estimate = profile.estimatedSize(of: input.graph, options: GraphViewStyle.layoutOptions(direction: direction))
             let drawn = GraphLayout(model: model, content: input.content, direction: direction, metrics: TextMetrics()).layout.size
-            #expect(estimate.width <= 1.1 * drawn.width && 3 * estimate.width >= drawn.width, "\(design.name) \(direction)")
-            #expect(estimate.height <= 1.1 * drawn.height && 3 * estimate.height >= drawn.height, "\(design.name) \(direction)")
+            #expect(estimate.width <= 1.5 * drawn.width && 3 * estimate.width >= drawn.width, "\(design.name) \(direction)")
+            #expect(estimate.height <= 1.5 * drawn.height && 3 * estimate.height >= drawn.height, "\(design.name) \(direction)")
         }
     }
 

@@ -32,6 +32,16 @@ import Testing
 
     static func misfit(_ scene: Scene) -> Double { AutomaticDirection.misfit(scene.size) }
 
+    /// The chosen scene fits a page as well as either direction does, unless it is a left-to-right
+    /// drawing no page shrinks.
+    static func expectBestFit(_ model: Model, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let chosen = GraphViewLayout.scene(model: model, flow: nil)
+        let wide = GraphViewLayout.scene(model: model, flow: nil, direction: .leftToRight)
+        let best = min(misfit(wide), misfit(GraphViewLayout.scene(model: model, flow: nil, direction: .topToBottom)))
+        let narrow = chosen == wide && wide.size.width <= AutomaticDirection.narrowWidth + 1
+        #expect(misfit(chosen) <= best + 0.01 || narrow, "\(name)", sourceLocation: sourceLocation)
+    }
+
     @Test(arguments: TestDesigns.samples)
     func aSampleFitsAPageWithoutDetours(_ design: TestDesigns.Design) throws {
         let model = try Self.model(design)
@@ -47,11 +57,7 @@ import Testing
     /// Whichever direction the view takes, neither fits a page better.
     @Test(arguments: TestDesigns.samples)
     func theChosenDirectionFitsBest(_ design: TestDesigns.Design) throws {
-        let model = try Self.model(design)
-        let chosen = Self.misfit(GraphViewLayout.scene(model: model, flow: nil))
-        let best = min(Self.misfit(GraphViewLayout.scene(model: model, flow: nil, direction: .leftToRight)),
-                       Self.misfit(GraphViewLayout.scene(model: model, flow: nil, direction: .topToBottom)))
-        #expect(chosen <= best + 0.01, "\(design.name)")
+        Self.expectBestFit(try Self.model(design), design.name)
     }
 
     /// Twenty seeded designs of 12 participants and 20 interactions, with groups, every kind of
@@ -67,9 +73,7 @@ import Testing
             let detours = GraphViewGeometry.detours(scene)
             #expect(detours.isolatedNodes == 0, "seed \(seed): \(detours)")
             #expect(detours.widestBackEdge <= 0.9, "seed \(seed): \(detours)")
-            let best = min(Self.misfit(GraphViewLayout.scene(model: model, flow: nil, direction: .leftToRight)),
-                           Self.misfit(GraphViewLayout.scene(model: model, flow: nil, direction: .topToBottom)))
-            #expect(Self.misfit(scene) <= best + 0.01, "seed \(seed)")
+            Self.expectBestFit(model, "seed \(seed)")
             widest.append(detours.widestBackEdge)
         }
         let mean = widest.reduce(0, +) / Double(widest.count)

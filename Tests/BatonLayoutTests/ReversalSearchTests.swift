@@ -52,6 +52,18 @@ import Testing
         }
     }
 
+    /// A service reads a store (the data runs store → service, given first) and writes it: the
+    /// read has the lower priority, so it is the one turned, though it was given first.
+    @Test func onATieTheLowerPriorityIsTurnedFirst() {
+        let arcs = Self.arcs([(1, 0), (0, 1), (2, 0)])
+        for strategy in CycleRemoval.allCases {
+            var search = ReversalSearch(nodeCount: 3, arcs: arcs, priority: [0, 1, 1], minLength: 1, effort: 1)
+            #expect(search.improve(strategy.arcsToReverse(nodeCount: 3, arcs: arcs)) == [true, false, false], "\(strategy)")
+        }
+        #expect(ReversalSearch.Turned([true, false], priority: [0, 1]).isPreferred(over: ReversalSearch.Turned([false, true], priority: [0, 1])))
+        #expect(ReversalSearch.Turned([false, true], priority: [1, 1]).isPreferred(over: ReversalSearch.Turned([true, false], priority: [1, 1])))
+    }
+
     @Test(arguments: 0..<12) func randomGraphsStayAcyclicAndGetNoLonger(_ seed: Int) {
         let n = 6 + seed * 3
         let arcs = randomArcs(seed: UInt64(100 + seed), nodes: n, arcs: 2 * n)

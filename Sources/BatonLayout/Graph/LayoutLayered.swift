@@ -2,10 +2,12 @@
 // Graphviz dot: cycle removal → layer assignment → dummy vertices → crossing minimisation →
 // coordinate assignment → edge routing. Each phase is a pure function in its own file:
 //
-//   Layering/    CycleRemoval (greedy or depth-first), LayerAssignment (network simplex),
-//                BoundedLayering (shallower layers when the vertices below would exceed a budget),
-//                ProperLayering (bend, label and cluster filler vertices), RankAndOrder (tries
-//                several cycle removals when the budget allows and keeps the fewest crossings)
+//   Layering/    CycleRemoval (greedy or depth-first), ReversalSearch (shorter back edges),
+//                LayerAssignment (network simplex), BoundedLayering (shallower layers when the
+//                vertices below would exceed a budget), ProperLayering (bend, label and cluster
+//                filler vertices), RankAndOrder (tries several cycle removals when the budget
+//                allows and keeps the fewest crossings), LayeringProfile (the drawing's size
+//                estimated from the layers alone)
 //   Ordering/    LayerOrdering (median sweeps + Transposition + Sifting from several starts),
 //                ClusteredLayerSort (clusters stay contiguous), CrossingCounter (Barth–Jünger–Mutzel)
 //   Placement/   OrderCoordinates (BrandesKopf, refined by NetworkSimplexCoordinates), with
@@ -61,7 +63,8 @@ private func rankLayered<Failure: Error>(_ graph: LayeredGraph, options: Layered
                                          observer: ((LayeredLayoutPhase) -> Void)?) throws(Failure) -> LayeredRanking {
     let (arcs, clusters) = layeringInput(graph)
     let ranked = try rankAndOrder(nodeCount: graph.nodes.count, edgeCount: graph.edges.count, arcs: arcs,
-                                  hasLabel: graph.edges.map { $0.labelSize != nil }, clusters: clusters, effort: options.effort,
+                                  hasLabel: graph.edges.map { $0.labelSize != nil }, priority: graph.edges.map(\.priority),
+                                  clusters: clusters, effort: options.effort,
                                   layeringBudget: options.vertexBudget, admit: admit, observer: observer)
     return LayeredRanking(ranked: ranked, graph: graph)
 }
@@ -72,8 +75,8 @@ private func rankLayered<Failure: Error>(_ graph: LayeredGraph, options: Layered
 public func layeringProfile(_ graph: LayeredGraph, options: LayeredLayoutOptions = LayeredLayoutOptions()) -> LayeringProfile {
     let (arcs, clusters) = layeringInput(graph)
     return firstLayeringProfile(nodeCount: graph.nodes.count, edgeCount: graph.edges.count, arcs: arcs,
-                                hasLabel: graph.edges.map { $0.labelSize != nil }, clusters: clusters, effort: options.effort,
-                                layeringBudget: options.vertexBudget)
+                                hasLabel: graph.edges.map { $0.labelSize != nil }, priority: graph.edges.map(\.priority),
+                                clusters: clusters, effort: options.effort, layeringBudget: options.vertexBudget)
 }
 
 /// The edges that take part in layering (valid, no self-loops) as arcs, and the clusters.

@@ -2,7 +2,8 @@
 // diagrams, but a long pipeline drawn that way comes out six or seven times wider than high, and
 // at the width of a README (880 px) its text shrinks below reading size. So the view keeps left
 // to right while the drawing is at most `widestAspect` times wider than high (or higher than
-// wide), and otherwise takes top to bottom when that fits better.
+// wide), or narrow enough that no page shrinks it (`narrowWidth`: two or three boxes in a row
+// read best as a row), and otherwise takes top to bottom when that fits better.
 //
 // Small graphs are laid out both ways and judged by their real sizes. Big ones, where placing
 // and routing twice would cost seconds, are judged by the sizes their first layering promises
@@ -22,6 +23,9 @@ enum AutomaticDirection {
     /// The widest aspect ratio (width over height, or height over width) a drawing may have
     /// before the other direction is tried.
     static let widestAspect = 3.0
+    /// A drawing at most this wide stays left to right whatever its shape: half a README's width
+    /// (880 px), which no page shrinks.
+    static let narrowWidth = 440.0
     /// Graphs whose first layering has more vertices than this choose from estimated sizes.
     static let exactVertices = 1_500
 
@@ -33,10 +37,11 @@ enum AutomaticDirection {
         return max(1, aspect / widestAspect, 1 / (aspect * widestAspect))
     }
 
-    /// Left to right when its drawing fits, else whichever fits better (left to right on a tie).
+    /// Left to right when its drawing fits or is narrow, else whichever fits better (left to
+    /// right on a tie).
     static func choose(leftToRight: Size, topToBottom: () -> Size) -> LayoutDirection {
         let wide = misfit(leftToRight)
-        guard wide > 1 else { return .leftToRight }
+        guard wide > 1, leftToRight.width > narrowWidth else { return .leftToRight }
         return misfit(topToBottom()) < wide ? .topToBottom : .leftToRight
     }
 }

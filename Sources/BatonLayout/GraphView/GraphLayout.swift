@@ -66,8 +66,11 @@ struct GraphLayout {
                     return LayeredGraph.Edge(from: -1, to: -1)
                 }
                 let size = labels[k].isEmpty ? nil : labels[k].size
-                return backwards[k] ? LayeredGraph.Edge(from: to, to: from, labelSize: size)
-                    : LayeredGraph.Edge(from: from, to: to, labelSize: size)
+                // Where a cycle leaves a choice, the initiator comes first: a service that reads
+                // and writes a store sits before it, the read drawn back.
+                let priority = edge.arrow == .fetch ? 0 : 1
+                return backwards[k] ? LayeredGraph.Edge(from: to, to: from, labelSize: size, priority: priority)
+                    : LayeredGraph.Edge(from: from, to: to, labelSize: size, priority: priority)
             }
             graph.clusters = clusters.map { LayeredGraph.Cluster(parent: $0.parent, labelSize: $0.label.size) }
             graph.nodes = nodes.ids.indices.map { LayeredGraph.Node(size: nodes.sizes[$0], cluster: clusterOf[$0]) }

@@ -53,9 +53,10 @@ public struct LayeringProfile: Hashable, Sendable {
 
     /// The size of the drawing of `graph` laid out with this layering and `options` (its
     /// direction included), estimated: every layer as thick as its thickest node or label, as
-    /// long as its nodes, labels and bends side by side with their separations, layers apart by
-    /// the layer separation. Clusters, self-loops, steep gaps and the room for ports are left
-    /// out, so the estimate is a little small, in both directions alike.
+    /// long as its nodes, labels and bends side by side with their separations, plus the padding
+    /// and title room of every cluster present in it, layers apart by the layer separation.
+    /// Self-loops, steep gaps and the room for ports are left out, so the estimate is a little
+    /// small, in both directions alike.
     public func estimatedSize(of graph: LayeredGraph, options: LayeredLayoutOptions) -> Size {
         let space = LayoutSpace(direction: options.direction)
         let layerCount = bends.count
@@ -75,6 +76,24 @@ public struct LayeringProfile: Hashable, Sendable {
             length[label.layer] += size.height + options.labelGap + options.edgeSeparation
         }
         for l in 0..<layerCount where members[l] > 1 { length[l] += Double(members[l] - 1) * options.nodeSeparation }
+        // A cluster is a box in every layer from its first member's to its last's: padding on
+        // both sides, the separation from its neighbour, and its title's room along the layer.
+        if !graph.clusters.isEmpty {
+            let tree = ClusterTree(clusters: graph.clusters, nodes: graph.nodes)
+            var first = Array(repeating: Int.max, count: tree.count), last = Array(repeating: Int.min, count: tree.count)
+            for (node, layer) in nodeLayer.enumerated() where node < tree.nodeCluster.count {
+                var c = tree.nodeCluster[node]
+                while c != tree.root {
+                    first[c] = min(first[c], layer)
+                    last[c] = max(last[c], layer)
+                    c = tree.parent[c]
+                }
+            }
+            for c in 0..<tree.count where first[c] <= last[c] {
+                let title = space.size(graph.clusters[c].labelSize.sanitized).height
+                for l in first[c]...last[c] { length[l] += 2 * options.clusterPadding + options.clusterSeparation + title }
+            }
+        }
         let separation = max(LayerPlacement.minimumGap(options), labels.isEmpty ? options.layerSeparation : options.layerSeparation / 2)
         let along = thickness.reduce(0, +) + Double(layerCount - 1) * separation + 2 * options.margin
         let across = (length.max() ?? 0) + 2 * options.margin

@@ -3,9 +3,9 @@
 // much of the crossings, more than any ordering search can win back. So when the work budget
 // allows, several cycle removals are tried, each improved by `ReversalSearch` (shorter back
 // edges): each layering gets a quick ordering, the most promising ones get the full search, and
-// the fewest crossings win (then the shorter arcs, back edges counting double, then arcs given
-// earlier left forward, then fewer dummy vertices, then the earlier strategy),
-// deterministically.
+// the fewest crossings win (then the shorter arcs, back edges counting double, then the edges
+// turned around, see `ReversalSearch.Turned`, then fewer dummy vertices, then the earlier
+// strategy), deterministically.
 
 struct RankedOrder: Sendable {
     var reversed: [Bool]
@@ -14,8 +14,8 @@ struct RankedOrder: Sendable {
     var crossings: Int
     /// The layering's arc length, back edges weighted (`weightedArcLength`).
     var length: Int
-    /// The turned edges, ascending (`ReversalSearch.turnedKey`).
-    var turnedEdges: [Int]
+    /// The edges turned around.
+    var turned: ReversalSearch.Turned
     /// The first layering tried (greedy cycle removal, improved), without its order: what the
     /// graph view estimates its size from (`LayeringProfile`), which `layeringProfile` gives
     /// without ranking.
@@ -30,21 +30,26 @@ struct Layerings {
     let edgeCount: Int
     let arcs: [(edge: Int, arc: Arc)]
     let hasLabel: [Bool]
+    /// Per edge (`LayeredGraph.Edge.priority`).
+    let priority: [Int]
     let clusters: ClusterTree
     let minimumLength: Int
     let budget: Int
     var search: ReversalSearch
 
-    init(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)], hasLabel: [Bool], clusters: ClusterTree,
-         effort: Double, layeringBudget: Int?) {
+    init(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)], hasLabel: [Bool], priority: [Int],
+         clusters: ClusterTree, effort: Double, layeringBudget: Int?) {
         self.nodeCount = nodeCount
         self.edgeCount = edgeCount
         self.arcs = arcs
         self.hasLabel = hasLabel
+        let priority = priority.count == edgeCount ? priority : Array(repeating: 0, count: edgeCount)
+        self.priority = priority
         self.clusters = clusters
         minimumLength = arcs.contains { hasLabel[$0.edge] } ? 2 : 1
         budget = layeringBudget ?? LayeringBudget.vertices(nodeCount: nodeCount, arcCount: arcs.count)
-        search = ReversalSearch(nodeCount: nodeCount, arcs: arcs.map(\.arc), minLength: minimumLength, effort: effort)
+        search = ReversalSearch(nodeCount: nodeCount, arcs: arcs.map(\.arc), priority: arcs.map { priority[$0.edge] },
+                                minLength: minimumLength, effort: effort)
     }
 
     /// The arcs `strategy` turns around, improved by the search.
@@ -83,16 +88,16 @@ struct Layerings {
                                  clusters: clusters)
         observer?(.dummyVertices)
         return RankedOrder(reversed: layering.reversed, graph: proper, order: [], crossings: 0, length: layering.length,
-                           turnedEdges: ReversalSearch.turnedKey(layering.reversed), profile: profile)
+                           turned: ReversalSearch.Turned(layering.reversed, priority: priority), profile: profile)
     }
 }
 
 /// The first layering `rankAndOrder` tries, profiled, without building its vertices or ordering
 /// them.
-func firstLayeringProfile(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)], hasLabel: [Bool],
+func firstLayeringProfile(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)], hasLabel: [Bool], priority: [Int] = [],
                           clusters: ClusterTree, effort: Double, layeringBudget: Int? = nil) -> LayeringProfile {
-    var layerings = Layerings(nodeCount: nodeCount, edgeCount: edgeCount, arcs: arcs, hasLabel: hasLabel, clusters: clusters,
-                              effort: effort, layeringBudget: layeringBudget)
+    var layerings = Layerings(nodeCount: nodeCount, edgeCount: edgeCount, arcs: arcs, hasLabel: hasLabel, priority: priority,
+                              clusters: clusters, effort: effort, layeringBudget: layeringBudget)
     return layerings.profile(layerings.layering(layerings.flips(.greedy), observer: nil))
 }
 
@@ -103,11 +108,11 @@ func firstLayeringProfile(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc
 ///   - admit: sees how many vertices the layering adds before any is built, and may throw to
 ///     stop there (see `LayeredLayoutTooLarge`).
 func rankAndOrder<Failure: Error>(nodeCount: Int, edgeCount: Int, arcs: [(edge: Int, arc: Arc)], hasLabel: [Bool],
-                                  clusters: ClusterTree, effort: Double, layeringBudget: Int? = nil,
+                                  priority: [Int] = [], clusters: ClusterTree, effort: Double, layeringBudget: Int? = nil,
                                   admit: (_ addedVertices: Int) throws(Failure) -> Void,
                                   observer: ((LayeredLayoutPhase) -> Void)?) throws(Failure) -> RankedOrder {
-    var layerings = Layerings(nodeCount: nodeCount, edgeCount: edgeCount, arcs: arcs, hasLabel: hasLabel, clusters: clusters,
-                              effort: effort, layeringBudget: layeringBudget)
+    var layerings = Layerings(nodeCount: nodeCount, edgeCount: edgeCount, arcs: arcs, hasLabel: hasLabel, priority: priority,
+                              clusters: clusters, effort: effort, layeringBudget: layeringBudget)
     // The limit is checked before any vertex is built: the layering alone is linear in size.
     let firstFlips = layerings.flips(.greedy)
     let firstLayering = layerings.layering(firstFlips, observer: observer)
@@ -140,7 +145,7 @@ func rankAndOrder<Failure: Error>(nodeCount: Int, edgeCount: Int, arcs: [(edge: 
     func better(_ a: (rank: Int, ranked: RankedOrder), _ b: (rank: Int, ranked: RankedOrder)) -> Bool {
         if a.ranked.crossings != b.ranked.crossings { return a.ranked.crossings < b.ranked.crossings }
         if a.ranked.length != b.ranked.length { return a.ranked.length < b.ranked.length }
-        if a.ranked.turnedEdges != b.ranked.turnedEdges { return ReversalSearch.isLater(a.ranked.turnedEdges, than: b.ranked.turnedEdges) }
+        if a.ranked.turned != b.ranked.turned { return a.ranked.turned.isPreferred(over: b.ranked.turned) }
         if a.ranked.graph.vertexCount != b.ranked.graph.vertexCount { return a.ranked.graph.vertexCount < b.ranked.graph.vertexCount }
         return a.rank < b.rank
     }

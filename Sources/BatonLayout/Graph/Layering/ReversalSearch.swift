@@ -8,8 +8,8 @@
 //
 // A move turns around every arc between two nodes of one cycle (arcs between the same two nodes
 // must point the same way, or they would form a cycle of two), and is kept when the graph stays
-// acyclic and the cost drops, or stays level and arcs given earlier keep their direction (the
-// first interactions of a design read forward). The work is bounded by a count derived from
+// acyclic and the cost drops, or stays level and turns fewer arcs of high priority around or
+// else leaves the arcs given earlier forward (see `Turned`). The work is bounded by a count derived from
 // the graph's size, never by a clock. (Moving a whole node before or after the rest of its
 // cycles was tried too: it lowers the cost further on small random graphs, but draws the samples
 // and bigger graphs longer, the cost counting layers, not the room edges take across them.)
@@ -38,6 +38,8 @@ struct ReversalSearch {
 
     let nodeCount: Int
     let arcs: [Arc]
+    /// Per arc (`LayeredGraph.Edge.priority`).
+    let priority: [Int]
     let minLength: Int
     let pairs: [[Int]]
     private var movesLeft: Int
@@ -45,15 +47,36 @@ struct ReversalSearch {
 
     struct Score {
         var cost: Int
-        var key: [Int]
+        var turned: Turned
         func isBetter(than other: Score) -> Bool {
-            cost != other.cost ? cost < other.cost : ReversalSearch.isLater(key, than: other.key)
+            cost != other.cost ? cost < other.cost : turned.isPreferred(over: other.turned)
         }
     }
 
-    init(nodeCount n: Int, arcs: [Arc], minLength: Int, effort: Double) {
+    /// Which arcs a choice turns around, for breaking ties between choices as long as each other:
+    /// the one turning less priority around is preferred, then the one that leaves the arcs given
+    /// earlier forward (the first interactions of a design read forward).
+    struct Turned: Hashable, Sendable {
+        /// The turned arcs' priorities, summed.
+        var priority: Int
+        /// The turned arcs' indices, ascending.
+        var indices: [Int]
+
+        init(_ flips: [Bool], priority: [Int]) {
+            indices = flips.indices.filter { flips[$0] }
+            self.priority = indices.reduce(0) { $0 + priority[$1] }
+        }
+
+        func isPreferred(over other: Turned) -> Bool {
+            priority != other.priority ? priority < other.priority : ReversalSearch.isLater(indices, than: other.indices)
+        }
+    }
+
+    /// - Parameter priority: per arc; empty for none.
+    init(nodeCount n: Int, arcs: [Arc], priority: [Int] = [], minLength: Int, effort: Double) {
         nodeCount = n
         self.arcs = arcs
+        self.priority = priority.count == arcs.count ? priority : Array(repeating: 0, count: arcs.count)
         self.minLength = minLength
         let searched = n > 2 && n <= Self.maxNodes && effort > 0
         pairs = searched ? Self.cyclePairs(nodeCount: n, arcs: arcs) : []
@@ -87,7 +110,7 @@ struct ReversalSearch {
         let oriented = arcs.indices.map { flips[$0] ? arcs[$0].reversed : arcs[$0] }
         guard isAcyclic(nodeCount: nodeCount, arcs: oriented) else { return nil }
         let layers = assignLayers(nodeCount: nodeCount, arcs: oriented, minLength: minLength)
-        let s = Score(cost: weightedArcLength(layers: layers, arcs: oriented, turned: flips), key: Self.turnedKey(flips))
+        let s = Score(cost: weightedArcLength(layers: layers, arcs: oriented, turned: flips), turned: Turned(flips, priority: priority))
         scores[flips] = s
         return s
     }
@@ -103,11 +126,6 @@ struct ReversalSearch {
             if let p = pairIndex[key] { pairs[p].append(i) } else { pairIndex[key] = pairs.count; pairs.append([i]) }
         }
         return pairs
-    }
-
-    /// The turned arcs' indices, ascending.
-    static func turnedKey(_ flips: [Bool]) -> [Int] {
-        flips.indices.filter { flips[$0] }
     }
 
     /// Whether turned arcs `a` leave the earlier arcs forward more than `b` does: at the first
