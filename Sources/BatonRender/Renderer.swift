@@ -53,7 +53,8 @@ public enum Renderer {
             return RenderOutput(text: PDFWriter.write(scene, options: PDFOptions(theme: theme)), description: scene.description)
         case (.dot, _):
             let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
-            let direction = GraphViewLayout.direction(options.direction, model: model, flow: flow, untitled: untitledName)
+            let direction = GraphViewLayout.direction(options.direction, model: model, flow: flow, untitled: untitledName,
+                                                      limit: options.graphLimit)
             let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: direction)
             return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
         case (.svg, .simulation), (.pdf, .simulation):
@@ -61,7 +62,8 @@ public enum Renderer {
         case (.mermaid, .graph):
             let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
             let description = GraphDescription.describe(model: model, content: GraphViewContent(model: model, flow: flow), title: title)
-            let direction = GraphViewLayout.direction(options.direction, model: model, flow: flow, untitled: untitledName)
+            let direction = GraphViewLayout.direction(options.direction, model: model, flow: flow, untitled: untitledName,
+                                                      limit: options.graphLimit)
             return RenderOutput(text: MermaidFlowchartWriter.write(model: model, flow: flow, direction: direction, theme: theme,
                                                                    title: title, description: description),
                                 description: description)

@@ -43,6 +43,21 @@ import Testing
         #expect(Self.header(try testCase.render(.dot), after: "rankdir=") == "TB")
     }
 
+    /// A view over the graph limit is not laid out, so nothing is chosen: left to right.
+    @Test func aViewOverTheLimitRunsLeftToRight() throws {
+        let design = try #require(TestDesigns.named("order-pipeline"))
+        let compilation = Baton.compile(bytes: design.bytes, displayPath: design.url.path)
+        for format in [RenderFormat.dot, .mermaid] {
+            let limited = try Baton.render(compilation, source: design.bytes,
+                                           options: RenderOptions(format: format, view: .graph, graphLimit: 5))
+            let prefix = format == .dot ? "rankdir=" : "flowchart "
+            #expect(Self.header(limited, after: prefix) == "LR")
+            let given = try Baton.render(compilation, source: design.bytes,
+                                         options: RenderOptions(format: format, view: .graph, direction: .topToBottom, graphLimit: 5))
+            #expect(Self.header(given, after: prefix) == "TB")
+        }
+    }
+
     @Test func onlyAGivenDirectionNamesTheIDs() {
         let source = Array("service A".utf8)
         func prefix(_ direction: LayoutDirection?) -> String {

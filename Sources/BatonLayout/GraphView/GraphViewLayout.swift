@@ -62,10 +62,15 @@ public enum GraphViewLayout {
     /// The direction the graph view of the design (or of one flow) takes: `requested` when given,
     /// else the one `scene` would choose, chosen the same way (for the DOT and Mermaid exports,
     /// whose own layouts should run the same way as Baton's picture). A big view is not laid out
-    /// for it: its direction comes from its layering alone, in time linear in its size.
+    /// for it: its direction comes from its layering alone, in time linear in its size. A view
+    /// weighing more than `limit` participants and connections, which `scene` refuses to draw,
+    /// runs left to right: there is no picture to agree with, and its layering would take long.
     public static func direction(_ requested: LayoutDirection?, model: Model, flow: FlowID?,
-                                 untitled: String = DesignName.untitled, metrics: TextMetrics = TextMetrics()) -> LayoutDirection {
+                                 untitled: String = DesignName.untitled, metrics: TextMetrics = TextMetrics(),
+                                 limit: Int = GraphViewLimit.standard) -> LayoutDirection {
         if let requested { return requested }
+        let (participants, connections) = GraphViewContent.size(model: model, flow: flow)
+        guard participants + connections <= limit else { return .leftToRight }
         return GraphLayout.automaticDirection(model: model, content: GraphViewContent(model: model, flow: flow),
                                               title: titleSize(model: model, flow: flow, untitled: untitled, metrics: metrics),
                                               metrics: metrics)

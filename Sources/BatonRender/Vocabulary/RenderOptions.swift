@@ -19,7 +19,8 @@ public struct RenderOptions: Hashable, Sendable {
     public var direction: LayoutDirection?
     /// The largest graph view laid out, in participants and connections together (see
     /// `GraphViewLimit`); a bigger one is refused before it takes long. DOT is not limited: it
-    /// only lists the design, and Graphviz does the layout.
+    /// only lists the design, and Graphviz does the layout (without a direction, a DOT or Mermaid
+    /// export of a view over the limit runs left to right: Baton draws no picture to agree with).
     public var graphLimit: Int
     /// Findings to draw on an SVG diagram (badges at their elements and a legend below), in
     /// number order; empty draws none and changes nothing. The Mermaid and DOT exports ignore
