@@ -53,14 +53,18 @@ public enum Renderer {
             return RenderOutput(text: PDFWriter.write(scene, options: PDFOptions(theme: theme)), description: scene.description)
         case (.dot, _):
             let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
-            let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: options.direction)
+            let direction = GraphViewLayout.direction(options.direction, model: model, flow: flow, untitled: untitledName,
+                                                      limit: options.graphLimit)
+            let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: direction)
             return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
         case (.svg, .simulation), (.pdf, .simulation):
             throw simulationViewRefused
         case (.mermaid, .graph):
             let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
             let description = GraphDescription.describe(model: model, content: GraphViewContent(model: model, flow: flow), title: title)
-            return RenderOutput(text: MermaidFlowchartWriter.write(model: model, flow: flow, direction: options.direction, theme: theme,
+            let direction = GraphViewLayout.direction(options.direction, model: model, flow: flow, untitled: untitledName,
+                                                      limit: options.graphLimit)
+            return RenderOutput(text: MermaidFlowchartWriter.write(model: model, flow: flow, direction: direction, theme: theme,
                                                                    title: title, description: description),
                                 description: description)
         case (.mermaid, _):
@@ -87,9 +91,11 @@ public enum Renderer {
         case (.dot, .sequence):
             throw RenderError(message: "DOT output is always the graph view",
                               help: "drop '--view sequence', or use --to svg or --to mermaid for a sequence diagram")
-        case (_, .sequence) where options.direction != .leftToRight:
-            throw RenderError(message: "--direction \(options.direction.rawValue) applies to the graph view only",
-                              help: "add --view graph (or --to dot), or drop --direction")
+        case (_, .sequence):
+            if let direction = options.direction {
+                throw RenderError(message: "--direction \(direction.rawValue) applies to the graph view only",
+                                  help: "add --view graph (or --to dot), or drop --direction")
+            }
         default:
             break
         }

@@ -12,7 +12,8 @@
 //                                       participants / 20,000 interactions, 1 MB and 10 MB (the
 //                                       last over the graph view's limit: how fast it is refused)
 //   baton-bench graph-geometry          the graph view's geometry checker over every sample
-//                                       (labels, parallel edges, clusters, aspect), one line each
+//                                       (labels, parallel edges, clusters, aspect, detours), one
+//                                       line each; --generated N adds seeded generated designs
 //   baton-bench sequence-geometry       the sequence view's geometry checker over every flow of
 //                                       every sample and a few generated wide casts (crossed
 //                                       labels, guards and tabs on bars, notes, heads, size)

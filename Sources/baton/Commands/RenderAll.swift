@@ -49,7 +49,7 @@ enum RenderAll {
         }
         guard let graphLimit = RenderCommand.graphLimit(arguments) else { return Terminal.Exit.usageFault }
         let theme = arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light
-        let direction = arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight
+        let direction = arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:))
 
         let paths: [String]
         do {
@@ -130,7 +130,7 @@ enum RenderAll {
 
     /// Draws one design: every flow's sequence view, then the graph view.
     static func draw(_ compilation: Compilation, source: [UInt8], relative: String, base: String, theme: Theme.Name,
-                     direction: LayoutDirection, graphLimit: Int, writer: inout Writer) throws(Failure) -> JSONValue {
+                     direction: LayoutDirection?, graphLimit: Int, writer: inout Writer) throws(Failure) -> JSONValue {
         let model = compilation.model
         var flows: [JSONValue] = []
         for (flow, slug) in zip(model.flows, FlowSlug.slugs(model.flows.map(\.name))) {

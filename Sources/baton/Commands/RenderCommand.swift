@@ -26,7 +26,9 @@ enum RenderCommand {
             it, and pipes and CI logs never get it.
             Compile errors are reported as by 'baton check' and exit with 1; lint findings never
             stop a render. The graph view is laid out by Baton itself (no Graphviz needed), left to
-            right unless --direction TB. A graph view with more participants and connections
+            right unless that drawing would be wider than half a page (440 px) and over 3 times
+            wider than high: then top to bottom, if that fits a page better. --direction LR or TB
+            fixes the direction, in SVG, PDF, DOT (rankdir) and Mermaid alike. A graph view with more participants and connections
             together than --graph-limit (or so densely connected that it weighs more) is refused
             before it takes long; draw one flow, or raise the limit. The simulation view runs one
             of the design's scenarios (--scenario NAME, or its only one) and draws what happened
@@ -57,8 +59,10 @@ enum RenderCommand {
                    "sequence: one flow over time; graph: the architecture; simulation: a scenario's run as a time chart (default: sequence, DOT is always graph; Mermaid draws sequence or graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
             .value("--scenario", "NAME", "simulation view: the scenario to run (default: the design's only one)"),
-            .value("--direction", "DIR", choices: LayoutDirection.allCases.map(\.rawValue),
-                   "graph view: edges run left to right or top to bottom (default LR)"),
+            .value("--direction", "DIR", choices: LayoutDirection.words,
+                   "graph view: edges run left to right (LR) or top to bottom (TB); auto, the default, "
+                   + "takes left to right unless that drawing is wider than 440 px and over 3 times wider than high, "
+                   + "then whichever fits a page better"),
             .value("--graph-limit", "N", "graph view: the most participants and connections laid out together, "
                    + "1 to 10,000,000 (default 50,000; laying out that many takes up to about 1 GB)"),
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue),
@@ -80,6 +84,7 @@ enum RenderCommand {
             "baton render samples/card-payments.baton --findings -o card-payments-findings.svg",
             "baton render samples/web-checkout.baton --legend --numbers --timing -o web-checkout-explained.svg",
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
+            "baton render samples/order-pipeline.baton --view graph -o pipeline.svg   # a long pipeline: drawn top to bottom",
             "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
             "baton render checkout.baton -o checkout.pdf   # vector PDF, one page",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
@@ -112,7 +117,7 @@ enum RenderCommand {
             format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
             flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
             idPrefix: arguments.value("--id-prefix"),
-            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight,
+            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)),
             graphLimit: graphLimit, scenario: arguments.value("--scenario"))
         options.legend = arguments.has("--legend")
         options.numbers = arguments.has("--numbers")

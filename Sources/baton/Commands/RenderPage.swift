@@ -60,7 +60,7 @@ enum PageRender {
             theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)),
             view: arguments.value("--view").flatMap(RenderView.init(rawValue:)) ?? .sequence,
             flow: arguments.value("--flow"),
-            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight,
+            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)),
             graphLimit: graphLimit, configuration: configuration)
         let page: String
         do {
