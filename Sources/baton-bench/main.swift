@@ -13,6 +13,8 @@
 //                                       last over the graph view's limit: how fast it is refused)
 //   baton-bench graph-geometry          the graph view's geometry checker over every sample
 //                                       (labels, parallel edges, clusters, aspect), one line each
+//   baton-bench png                     `render --to png` of a 1,000-interaction sequence diagram:
+//                                       size, bytes, memory, median seconds (beside the SVG's)
 //
 // Figures are medians of several runs; machines are noisy, so compare ratios, not digits.
 

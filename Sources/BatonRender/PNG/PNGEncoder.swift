@@ -31,6 +31,16 @@ struct PNGEncoder {
         chunk("IHDR", header)
     }
 
+    /// Adds the rows of a band.
+    mutating func append(_ band: RasterBand) {
+        let stride = width * Self.bytesPerPixel
+        band.pixels.withUnsafeBufferPointer { pixels in
+            for row in 0..<band.rows {
+                append(row: UnsafeBufferPointer(rebasing: pixels[row * stride..<(row + 1) * stride]))
+            }
+        }
+    }
+
     /// Adds the next row: `width` RGB pixels.
     mutating func append(row: UnsafeBufferPointer<UInt8>) {
         let previous = self.previous

@@ -18,6 +18,7 @@
 //   gives the same file on every machine.
 
 import BatonLayout
+import Foundation
 
 public struct PNGOptions: Sendable {
     public var theme: Theme
@@ -46,7 +47,7 @@ public enum PNGWriter {
         }
         let background = RasterColor(theme.background) ?? RasterColor(red: 255, green: 255, blue: 255)
         do {
-            return try draw(canvas.figures, size: size, background: background, glyphs: GlyphCache(fonts: options.fonts))
+            return try draw(canvas.figures, size: size, background: background, fonts: options.fonts)
         } catch {
             throw RenderError(message: "cannot draw the text of the PNG: the font is damaged (\(error.message))",
                               help: "give another TrueType font with --font FILE")
@@ -66,74 +67,38 @@ public enum PNGWriter {
         }
     }
 
-    /// Draws `figures` band by band and encodes each band as it is finished.
+    /// Draws `figures` band by band and encodes each band as it is finished. Drawing and
+    /// encoding are about equal work, so a tall image draws its next band on another thread
+    /// while this one encodes (`BandPipeline`); the bytes are the same either way (`pipelined`
+    /// chooses, for tests; nil: from the image's height).
     static func draw(_ figures: [RasterFigure], size: PNGSize, background: RasterColor,
-                     glyphs: GlyphCache) throws(FontError) -> [UInt8] {
+                     fonts: PNGFonts, pipelined: Bool? = nil) throws(FontError) -> [UInt8] {
         let width = size.width, height = size.height
         let bandRows = max(1, min(maximumBandRows, bandBytes / (3 * width)))
-        var band = RasterBand(width: width, capacity: bandRows)
-        var coverage = RasterCoverage(width: width)
         var encoder = PNGEncoder(width: width, height: height)
-        // Figures by the first row they may touch (paint order among equals).
-        let order = figures.indices.sorted { (figures[$0].top, $0) < (figures[$1].top, $1) }
-        var next = 0
-        var active: [ActiveFigure] = []
-        var top = 0
-        while top < height {
-            let rows = min(bandRows, height - top), bottom = top + rows
-            band.start(top: top, rows: rows, background: background)
-            var started = false
-            while next < order.count, figures[order[next]].top < Double(bottom) {
-                let index = order[next]
-                next += 1
-                guard figures[index].bottom > Double(top) else { continue }
-                let edges = RasterEdges(try figures[index].polygons(glyphs: glyphs))
-                guard !edges.isEmpty, edges.maxY > Double(top) else { continue }
-                active.append(ActiveFigure(index: index, edges: edges))
-                started = true
+        let bands = (height + bandRows - 1) / bandRows
+        if !(pipelined ?? (bands > 2)) {
+            var painter = RasterPainter(figures: figures, width: width, background: background, fonts: fonts)
+            var band = RasterBand(width: width, capacity: bandRows)
+            for index in 0..<bands {
+                try painter.paint(&band, top: index * bandRows, rows: min(bandRows, height - index * bandRows))
+                encoder.append(band)
             }
-            if started { active.sort { $0.index < $1.index } }
-            for figure in active {
-                figure.draw(into: &band, coverage: &coverage, top: top, bottom: bottom,
-                            color: figures[figure.index].color, rule: figures[figure.index].rule)
-            }
-            active.removeAll { $0.edges.maxY <= Double(bottom) }
-            band.pixels.withUnsafeBufferPointer { pixels in
-                for row in 0..<rows {
-                    encoder.append(row: UnsafeBufferPointer(rebasing: pixels[row * width * 3..<(row + 1) * width * 3]))
+            return encoder.finish()
+        }
+        let pipeline = BandPipeline(width: width, rows: bandRows)
+        DispatchQueue.global(qos: .userInitiated).async {
+            var painter = RasterPainter(figures: figures, width: width, background: background, fonts: fonts)
+            for index in 0..<bands {
+                let drawn = pipeline.fill { (band: inout RasterBand) throws(FontError) in
+                    try painter.paint(&band, top: index * bandRows, rows: min(bandRows, height - index * bandRows))
                 }
+                guard drawn else { return }
             }
-            top = bottom
+        }
+        for _ in 0..<bands {
+            try pipeline.drain { encoder.append($0) }
         }
         return encoder.finish()
-    }
-}
-
-/// A figure being drawn: its edges, and which of them reach the current band.
-final class ActiveFigure {
-    let index: Int
-    let edges: RasterEdges
-    /// The first edge that has not reached a band yet (edges are sorted by their top).
-    private var cursor = 0
-    private var live: [Int] = []
-
-    init(index: Int, edges: RasterEdges) {
-        self.index = index
-        self.edges = edges
-    }
-
-    func draw(into band: inout RasterBand, coverage: inout RasterCoverage, top: Int, bottom: Int, color: RasterColor,
-              rule: RasterCoverage.FillRule) {
-        let all = edges.edges
-        while cursor < all.count, all[cursor].y0 < Double(bottom) {
-            live.append(cursor)
-            cursor += 1
-        }
-        coverage.reset()
-        for edge in live { coverage.add(all[edge], top: top, bottom: bottom) }
-        coverage.sweep(rule: rule) { row, from, to, value in
-            band.blend(row: row, from: from, to: to, coverage: value, color: color)
-        }
-        live.removeAll { all[$0].y1 <= Double(bottom) }
     }
 }

@@ -16,7 +16,7 @@ struct Deflater {
     /// Enough bytes ahead of the position to find the longest match.
     static let lookahead = maximumMatch + minimumMatch
     static let hashBits = 15
-    static let maximumChain = 24
+    static let maximumChain = 16
     /// A match this long stops the search.
     static let goodEnough = 64
     /// A run at least this long is taken without a hash search.
