@@ -241,4 +241,18 @@ import Testing
         #expect(image.rgb(x: 12, y: 18).red < 100, "the box")
         #expect(image.rgb(x: Int(10 + width + 5), y: 28).red < 100, "the triangle after it")
     }
+
+    @Test(arguments: [
+        ("Checkout → Payments", "Checkout → Payments"),
+        ("API שלום", "API םולש"),
+        ("שלום 123", "123 םולש"),
+        ("שלום עולם — end", "םלוע םולש — end"),
+        ("(שלום)", "(םולש)"),
+        ("a שלום (x) עולם b", "a םולש (x) םלוע b"),
+        ("שלום (עולם) טוב", "בוט (םלוע) םולש"),
+        ("שלום [עולם]", "[םלוע] םולש"),
+    ])
+    func rightToLeftRunsAreDrawnRightToLeft(_ logical: String, _ drawn: String) {
+        #expect(PNGBidi.visualOrder(logical) == drawn)
+    }
 }

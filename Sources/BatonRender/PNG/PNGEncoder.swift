@@ -14,7 +14,6 @@ struct PNGEncoder {
     private var pending: [UInt8] = []
     private var previous: [UInt8]
     /// Working space for the row filter.
-    private var scratch: [UInt8]
     private var changes: [Range<Int>] = []
     private var rowsWritten = 0
 
@@ -22,7 +21,6 @@ struct PNGEncoder {
         self.width = width
         self.height = height
         previous = [UInt8](repeating: 0, count: width * Self.bytesPerPixel)
-        scratch = previous
         bytes = Self.signature
         var header: [UInt8] = []
         Self.appendBigEndian(UInt32(width), to: &header)
@@ -44,18 +42,13 @@ struct PNGEncoder {
     /// Adds the next row: `width` RGB pixels.
     mutating func append(row: UnsafeBufferPointer<UInt8>) {
         let previous = self.previous
-        var scratch: [UInt8] = [], changes: [Range<Int>] = []
-        swap(&scratch, &self.scratch)
+        var changes: [Range<Int>] = []
         swap(&changes, &self.changes)
         previous.withUnsafeBufferPointer { above in
-            scratch.withUnsafeMutableBufferPointer { scratch in
-                zlib.append(count: row.count + 1) { out in
-                    PNGRowFilter.filter(row, previous: above, bytesPerPixel: Self.bytesPerPixel, into: out, scratch: scratch,
-                                        changes: &changes)
-                }
+            zlib.append(count: row.count + 1) { out in
+                PNGRowFilter.filter(row, previous: above, bytesPerPixel: Self.bytesPerPixel, into: out, changes: &changes)
             }
         }
-        swap(&scratch, &self.scratch)
         swap(&changes, &self.changes)
         self.previous.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: row) }
         rowsWritten += 1

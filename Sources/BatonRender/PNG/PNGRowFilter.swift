@@ -6,21 +6,22 @@ import Foundation
 ///
 /// The choice is the usual heuristic (the smallest sum of the residuals as signed bytes), made
 /// cheap for diagrams: where a row equals the one above, Up and Paeth both leave zeros, so
-/// they are measured and written only where the row changed (found 32 bytes at a time). Sub is
-/// tried only when most of the row changed (a first row, a horizontal line); None, never the
-/// best for a drawing on a flat background, is not tried.
+/// they are measured and written only where the row changed (found 32 bytes at a time), and
+/// measured on its first `sample` changed bytes only. Sub is tried only when most of the row
+/// changed (a first row, a horizontal line); None, never the best for a drawing on a flat
+/// background, is not tried.
 enum PNGRowFilter {
     static let sub: UInt8 = 1, up: UInt8 = 2, paeth: UInt8 = 4
     /// Rows with fewer changed bytes than this take Up without measuring Paeth.
     static let minimumCompared = 64
+    /// How many changed bytes of a row the filters are measured on.
+    static let sample = 2_048
 
     /// Writes the filter byte and the filtered row into `out` (`row.count + 1` bytes, which
-    /// arrive zeroed, so only what may not be zero is written), using `scratch` (at least
-    /// `row.count` bytes) and `changes` as working space. Returns the part of `out` that may
-    /// not be zero.
+    /// arrive zeroed, so only what may not be zero is written), using `changes` as working
+    /// space. Returns the part of `out` that may not be zero.
     static func filter(_ row: UnsafeBufferPointer<UInt8>, previous: UnsafeBufferPointer<UInt8>, bytesPerPixel bpp: Int,
-                       into out: UnsafeMutableBufferPointer<UInt8>, scratch: UnsafeMutableBufferPointer<UInt8>,
-                       changes: inout [Range<Int>]) -> Range<Int> {
+                       into out: UnsafeMutableBufferPointer<UInt8>, changes: inout [Range<Int>]) -> Range<Int> {
         let n = row.count
         var upCost = 0, paethCost = 0, changed = 0
         changes.removeAll(keepingCapacity: true)
@@ -32,36 +33,39 @@ enum PNGRowFilter {
             out[0] = up
             return 0..<1
         }
-        // Up straight into the output, Paeth aside, both measured as they are written. A row
-        // that changed in a few places only (the end of a dash) takes Up without comparing.
-        let compare = changed >= minimumCompared
+        // Up straight into the output; Up and Paeth measured on the first changed bytes (a row
+        // of text looks the same all along), and a row that changed in a few places only (the
+        // end of a dash) takes Up without measuring.
+        var measured = changed >= minimumCompared ? 0 : sample
         for range in changes {
             for index in range {
                 let u = row[index] &- previous[index]
                 out[index + 1] = u
-                guard compare else { continue }
+                guard measured < sample else { continue }
+                measured += 1
                 upCost += magnitude(u)
-                let p = row[index] &- paethPredictor(row, previous, bpp, index)
-                scratch[index] = p
-                paethCost += magnitude(p)
+                paethCost += magnitude(row[index] &- paethPredictor(row, previous, bpp, index))
             }
         }
-        let best = paethCost < upCost ? paeth : up
         if 2 * changed > n {
-            // Most of the row changed: a flat row is cheapest as its difference from the left.
+            // Most of the row changed: a flat row is cheapest as its difference from the left
+            // (measured on the same share of the row as the others).
             var subCost = 0
-            for index in 0..<n { subCost += magnitude(index >= bpp ? row[index] &- row[index - bpp] : row[index]) }
+            let measuredShare = min(n, max(1, measured * n / max(1, changed)))
+            for index in 0..<measuredShare { subCost += magnitude(index >= bpp ? row[index] &- row[index - bpp] : row[index]) }
             if subCost < min(paethCost, upCost) {
                 out[0] = sub
                 for index in 0..<n { out[index + 1] = index >= bpp ? row[index] &- row[index - bpp] : row[index] }
                 return 0..<n + 1
             }
         }
-        out[0] = best
-        if best == paeth {
+        if paethCost < upCost {
+            out[0] = paeth
             for range in changes {
-                for index in range { out[index + 1] = scratch[index] }
+                for index in range { out[index + 1] = row[index] &- paethPredictor(row, previous, bpp, index) }
             }
+        } else {
+            out[0] = up
         }
         return 0..<last + 1
     }

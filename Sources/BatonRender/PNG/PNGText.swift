@@ -10,7 +10,7 @@ import Foundation
 /// `ControlCharacters` hides are written out (`\u{202E}`), and text is composed first (`e` +
 /// combining acute is the font's `é`). A character the face lacks takes the width the layout
 /// gave it and is drawn as the face's missing-glyph box, except marks and format characters,
-/// which take no room and draw nothing.
+/// which take no room and draw nothing. Right-to-left runs are drawn right to left (`PNGBidi`).
 enum PNGText {
     /// The layout's widths, without its safety margin: for characters the face lacks.
     static let metrics = TextMetrics(safetyFactor: 1)
@@ -22,7 +22,7 @@ enum PNGText {
         let size = block.fontSize * canvas.scale
         guard size > 0, size.isFinite else { return }
         for (index, line) in block.lines.enumerated() {
-            var (glyphs, width) = layout(drawable(line), font: font, size: size, weight: block.weight)
+            var (glyphs, width) = layout(PNGBidi.visualOrder(drawable(line)), font: font, size: size, weight: block.weight)
             guard !glyphs.isEmpty else { continue }
             let anchor = block.anchorX * canvas.scale
             let start: Double = switch block.alignment {

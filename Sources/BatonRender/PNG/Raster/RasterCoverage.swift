@@ -4,9 +4,12 @@ import Foundation
 ///
 /// Each edge adds, row by row, the signed area it sweeps in every pixel cell it crosses (the
 /// accumulation method of font-rs, after Raph Levien): summed from the left along a row, the
-/// cells give each pixel's winding, weighted by how much of the pixel lies inside. Only cells an
-/// edge touches are stored; between two cells the coverage is constant, so spans are painted
-/// whole, and a figure costs its edges plus the pixels it paints, not its bounding box.
+/// cells give each pixel's winding, weighted by how much of the pixel lies inside.
+///
+/// A small figure (a glyph run, a dash) sums its cells straight into a grid of its own columns
+/// and rows; a large one (a frame across the diagram) keeps only the cells its edges touch,
+/// sorted, and between two of them the coverage is constant, so spans are painted whole: a
+/// figure costs its edges plus the pixels it paints, never the whole band.
 ///
 /// A figure's polygons are filled with the nonzero or the even-odd rule; the rule folds the
 /// summed winding into coverage (a pixel where an edge crosses gets the area-weighted value,
@@ -17,22 +20,53 @@ struct RasterCoverage {
         case evenOdd
     }
 
+    /// The most grid cells a figure sums densely.
+    static let denseLimit = 32_768
+
     let width: Int
     /// Each cell as one number, so that sorting them is sorting integers: the key (row within
     /// the band × image width + column, below 2³² as bands are short and images bounded) in
     /// the high half, the bits of the area delta (a `Float`) in the low half.
     private(set) var cells: [UInt64] = []
+    /// The grid of a small figure: `denseColumns` columns from `denseFirst`, row by row (no
+    /// columns: sparse cells instead).
+    private var dense: [Float] = []
+    private var denseFirst = 0
+    private var denseColumns = 0
+    private var rows = 0
 
     init(width: Int) {
         self.width = width
     }
 
-    mutating func reset() {
+    /// Starts a figure spanning columns `minX … maxX` in a band of `rows` rows.
+    mutating func reset(rows: Int, minX: Double, maxX: Double) {
+        self.rows = rows
         cells.removeAll(keepingCapacity: true)
+        let first = max(0, min(width, Int(max(-1, minX).rounded(.down))))
+        let last = max(first, min(width, Int(min(Double(width), maxX).rounded(.up)) + 2))
+        if (last - first) * rows <= Self.denseLimit, last > first {
+            denseFirst = first
+            denseColumns = last - first
+            let count = denseColumns * rows
+            if dense.count < count { dense = [Float](repeating: 0, count: count) } else {
+                for index in 0..<count { dense[index] = 0 }
+            }
+        } else {
+            denseColumns = 0
+        }
     }
 
+    @inline(__always)
     private mutating func cell(_ row: Int, _ column: Int, _ delta: Double) {
         guard column < width else { return }
+        if denseColumns > 0 {
+            // Left of the grid adds up at its first column; nothing lands right of it.
+            let offset = max(0, column - denseFirst)
+            guard offset < denseColumns else { return }
+            dense[row * denseColumns + offset] += Float(delta)
+            return
+        }
         cells.append(UInt64(row * width + max(0, column)) << 32 | UInt64(Float(delta).bitPattern))
     }
 
@@ -100,6 +134,10 @@ struct RasterCoverage {
     /// Calls `span(row, from, to, coverage)` for every run of pixels with the same coverage
     /// above zero, row by row, left to right.
     mutating func sweep(rule: FillRule, _ span: (_ row: Int, _ from: Int, _ to: Int, _ coverage: Float) -> Void) {
+        if denseColumns > 0 {
+            sweepDense(rule: rule, span)
+            return
+        }
         guard !cells.isEmpty else { return }
         cells.sort()
         let count = cells.count
@@ -121,6 +159,35 @@ struct RasterCoverage {
                     let next = nextKey < rowEnd ? nextKey : (abs(winding) < 0.001 ? key + 1 : rowEnd)
                     let coverage = Self.coverage(winding, rule)
                     if coverage > 0.001 { span(row, key - rowStart, next - rowStart, coverage) }
+                }
+            }
+        }
+    }
+
+    /// The grid summed along each row; neighbours whose coverage rounds to the same 1/1024 form
+    /// one span.
+    private func sweepDense(rule: FillRule, _ span: (_ row: Int, _ from: Int, _ to: Int, _ coverage: Float) -> Void) {
+        dense.withUnsafeBufferPointer { grid in
+            for row in 0..<rows {
+                var winding: Float = 0
+                var start = 0, level = 0
+                var startCoverage: Float = 0
+                let base = row * denseColumns
+                for column in 0..<denseColumns {
+                    winding += grid[base + column]
+                    let coverage = Self.coverage(winding, rule)
+                    let quantized = Int(coverage * 1024)
+                    if quantized != level {
+                        if level > 0 { span(row, denseFirst + start, denseFirst + column, startCoverage) }
+                        start = column
+                        level = quantized
+                        startCoverage = coverage
+                    }
+                }
+                if level > 0 {
+                    // A figure that runs past the right of the image keeps its last coverage there.
+                    let end = abs(winding) < 0.001 ? denseFirst + denseColumns : width
+                    span(row, denseFirst + start, end, startCoverage)
                 }
             }
         }
