@@ -86,6 +86,26 @@ import Testing
         #expect(try DecodedPNG(decoding: together).height == 1_400)
     }
 
+    @Test(arguments: [true, false])
+    func aGlyphThatCannotBeReadIsAnError(pipelined: Bool) throws {
+        // "C" nests in itself: reading it fails when the band that shows it is drawn, on
+        // whichever thread draws.
+        var file = TestFontFile.sample()
+        file.glyphs[3] = .composite([TestFontFile.Component(glyph: 3)])
+        let fonts = PNGFonts(regular: try TrueTypeFont(bytes: file.bytes()))
+        let run = GlyphRun(bold: false, size: 20, baseline: 900, glyphs: [GlyphRun.Placed(glyph: 3, x: 10)])
+        let figures = [Self.polygon([(0, 0), (10, 0), (0, 10)]),
+                       RasterFigure(geometry: .glyphs(run), color: RasterColor(red: 0, green: 0, blue: 0), top: 860, bottom: 920)]
+        let size = try PNGSize(canvas: Size(width: 100, height: 1_000), scale: 1)
+        #expect(throws: FontError.self) {
+            try PNGWriter.draw(figures, size: size, background: RasterColor(red: 255, green: 255, blue: 255), fonts: fonts, pipelined: pipelined)
+        }
+        let error = try #require(throws: RenderError.self) {
+            try PNGWriter.write(Self.textScene("AC"), options: PNGOptions(fonts: fonts))
+        }
+        #expect(error.message.hasPrefix("cannot draw the text of the PNG: the font is damaged (glyph 3 nests components more than 8 deep)"))
+    }
+
     @Test(arguments: Theme.Name.allCases)
     func theBackgroundIsTheThemes(_ theme: Theme.Name) throws {
         let image = try DecodedPNG(decoding: try Self.render("retry-storm-simulated", view: .sequence, theme: theme).png)

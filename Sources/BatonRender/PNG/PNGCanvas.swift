@@ -27,16 +27,19 @@ struct PNGCanvas {
 
     mutating func fill(_ path: RasterPath, _ color: RasterColor?) {
         guard let color, let (top, bottom) = Self.rows(path, margin: 1) else { return }
-        figures.append(RasterFigure(geometry: .fill(path), color: color, top: top, bottom: bottom))
+        add(RasterFigure(geometry: .fill(path), color: color, top: top, bottom: bottom))
     }
 
     mutating func stroke(_ path: RasterPath, _ color: RasterColor?, _ style: StrokeStyle) {
         guard let color, style.width > 0, let (top, bottom) = Self.rows(path, margin: StrokeStyle.miterLimit * style.width / 2 + 1)
         else { return }
-        figures.append(RasterFigure(geometry: .stroke(path, style), color: color, top: top, bottom: bottom))
+        add(RasterFigure(geometry: .stroke(path, style), color: color, top: top, bottom: bottom))
     }
 
+    /// Adds a figure; one whose rows are not finite (from a scene with a coordinate that is
+    /// not) is left out, so that it cannot stall the others.
     mutating func add(_ figure: RasterFigure) {
+        guard figure.top.isFinite, figure.bottom.isFinite else { return }
         figures.append(figure)
     }
 

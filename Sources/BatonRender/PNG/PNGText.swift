@@ -30,12 +30,13 @@ enum PNGText {
             case .middle: anchor - width / 2
             case .end: anchor - width
             }
-            for index in glyphs.indices { glyphs[index].x += start }
+            for glyph in glyphs.indices { glyphs[glyph].x += start }
             let baseline = block.baseline(ofLine: index) * canvas.scale
             let run = GlyphRun(bold: bold, size: size, baseline: baseline, glyphs: glyphs)
-            // Generous rows: glyphs reach at most 8 em (the font reader refuses more), real
-            // ones about one em above the baseline and a quarter below.
-            canvas.add(RasterFigure(geometry: .glyphs(run), color: color, top: baseline - 2 * size, bottom: baseline + size))
+            // Rows any glyph may reach: the font reader refuses outlines beyond 8 em. (Real
+            // glyphs reach about one em; the edges give the exact rows once built.)
+            let reach = 8 * size
+            canvas.add(RasterFigure(geometry: .glyphs(run), color: color, top: baseline - reach, bottom: baseline + reach))
         }
     }
 

@@ -87,7 +87,9 @@ public enum PNGWriter {
             return encoder.finish()
         }
         let pipeline = BandPipeline(width: width, rows: bandRows)
-        DispatchQueue.global(qos: .userInitiated).async {
+        // A thread of its own rather than a shared queue's: this one waits for it, and must
+        // never wait for a worker that waits in turn.
+        let painting = Thread {
             var painter = RasterPainter(figures: figures, width: width, background: background, fonts: fonts)
             for index in 0..<bands {
                 let drawn = pipeline.fill { (band: inout RasterBand) throws(FontError) in
@@ -96,6 +98,8 @@ public enum PNGWriter {
                 guard drawn else { return }
             }
         }
+        painting.stackSize = 1 << 22
+        painting.start()
         for _ in 0..<bands {
             try pipeline.drain { encoder.append($0) }
         }

@@ -5,10 +5,24 @@ import Foundation
 /// semaphores hand it over — so the pixels are never shared, and bands are encoded in order.
 final class BandPipeline: @unchecked Sendable {
     private static let depth = 2
-    private var bands: [RasterBand]
-    private var failure: FontError?
-    /// Bands free to draw into, and bands drawn and waiting to be encoded.
-    private let free = DispatchSemaphore(value: BandPipeline.depth)
+
+    /// One band in its own box: the two threads each hold a different box, and the list of
+    /// boxes never changes, so neither thread ever writes anything the other reads.
+    private final class Slot {
+        var band: RasterBand
+
+        init(_ band: RasterBand) {
+            self.band = band
+        }
+    }
+
+    private let slots: [Slot]
+    /// Why drawing stopped, and at which band.
+    private var failure: (error: FontError, band: Int)?
+    /// Bands free to draw into, and bands drawn and waiting to be encoded. Both start at zero
+    /// (the free ones are signalled in), as libdispatch refuses to free a semaphore left below
+    /// the value it was made with — which a stop part way would otherwise do.
+    private let free = DispatchSemaphore(value: 0)
     private let drawn = DispatchSemaphore(value: 0)
     private var filled = 0, drained = 0
     /// Set when the encoder stops early: the drawing thread then stops too.
@@ -16,7 +30,8 @@ final class BandPipeline: @unchecked Sendable {
     private let lock = NSLock()
 
     init(width: Int, rows: Int) {
-        bands = (0..<Self.depth).map { _ in RasterBand(width: width, capacity: rows) }
+        slots = (0..<Self.depth).map { _ in Slot(RasterBand(width: width, capacity: rows)) }
+        for _ in 0..<Self.depth { free.signal() }
     }
 
     /// On the drawing thread: waits for a free band, lets `paint` draw it, and hands it on.
@@ -30,10 +45,10 @@ final class BandPipeline: @unchecked Sendable {
         let slot = filled % Self.depth
         var ok = true
         do {
-            try paint(&bands[slot])
+            try paint(&slots[slot].band)
         } catch {
             lock.lock()
-            failure = error
+            failure = (error, filled)
             lock.unlock()
             ok = false
         }
@@ -48,14 +63,15 @@ final class BandPipeline: @unchecked Sendable {
         lock.lock()
         let failed = failure
         lock.unlock()
-        if let failed {
+        // The bands drawn before the failure are encoded first; the failed one stops the image.
+        if let failed, failed.band == drained {
             lock.lock()
             abandoned = true
             lock.unlock()
             free.signal()
-            throw failed
+            throw failed.error
         }
-        encode(bands[drained % Self.depth])
+        encode(slots[drained % Self.depth].band)
         drained += 1
         free.signal()
     }

@@ -62,6 +62,7 @@ final class ActiveFigure {
             live.append(cursor)
             cursor += 1
         }
+        guard !live.isEmpty else { return }  // its edges start further down
         coverage.reset(rows: bottom - top, minX: edges.minX, maxX: edges.maxX)
         for edge in live { coverage.add(all[edge], top: top, bottom: bottom) }
         coverage.sweep(rule: rule) { row, from, to, value in
