@@ -66,6 +66,7 @@ enum Bench {
         if first == "graph-view" { return graphView(arguments) }
         if first == "graph-geometry" { return graphGeometry(arguments) }
         if first == "sequence-geometry" { return sequenceGeometry(arguments) }
+        if first == "png" { return png(arguments) }
         let bytes = value(of: "--bytes", in: arguments).flatMap(Int.init) ?? 1_000_000
         let seed = value(of: "--seed", in: arguments).flatMap(UInt64.init) ?? 1
         if first == "generate" {

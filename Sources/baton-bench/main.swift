@@ -17,6 +17,8 @@
 //   baton-bench sequence-geometry       the sequence view's geometry checker over every flow of
 //                                       every sample and a few generated wide casts (crossed
 //                                       labels, guards and tabs on bars, notes, heads, size)
+//   baton-bench png                     `render --to png` of a 1,000-interaction sequence diagram:
+//                                       size, bytes, memory, median seconds (beside the SVG's)
 //
 // Figures are medians of several runs; machines are noisy, so compare ratios, not digits.
 

@@ -84,9 +84,9 @@ import Testing
     @Test(arguments: [
         ["render"],
         ["render", "a.baton", "b.baton"],
-        ["render", "-", "--to", "png"],
+        ["render", "-", "--to", "gif"],
         ["render", "-", "--view", "sideways"],
-        ["render", "-", "-o", "picture.png"],
+        ["render", "-", "-o", "picture.gif"],
         ["render", "-", "--to", "dot", "--view", "sequence"],
         ["render", "-", "--view", "graph", "--direction", "sideways"],
         ["render", "-", "--to", "mermaid", "--direction", "TB"],

@@ -32,6 +32,9 @@ public struct RenderOptions: Hashable, Sendable {
     public var numbers = false
     /// Timeout brackets on activation bars, inversions marked (the SVG sequence view; `--timing`).
     public var timing = false
+    /// PNG pixels per scene unit (`--scale`, within `PNGSize.scales`); the vector formats are
+    /// drawn at the scene's size and refuse any other scale.
+    public var scale = 1.0
     /// 50,000: the heaviest graph views within it take seconds and under 1 GB.
     public static let defaultGraphLimit = GraphViewLimit.standard
     /// The greatest limit the command line takes: 200 times the default, far beyond what a

@@ -1,0 +1,34 @@
+/// A zlib stream (RFC 1950): a two-byte header, deflate data, and the Adler-32 of what went in.
+struct ZlibWriter {
+    private var deflater = Deflater()
+    private var adler = Adler32()
+    private var output: [UInt8] = [0x78, 0x9C]  // deflate, 32 KB window, default level
+
+    /// Adds `count` bytes written by `fill`, which returns the range that may hold bytes other
+    /// than zero (the rest are known zeros, counted into the checksum without reading them).
+    mutating func append(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Range<Int>) {
+        var adler = self.adler
+        deflater.append(count: count) { buffer in
+            let live = fill(buffer)
+            adler.update(zeros: live.lowerBound)
+            adler.update(UnsafeBufferPointer(rebasing: buffer[live]))
+            adler.update(zeros: count - live.upperBound)
+        }
+        self.adler = adler
+        output.append(contentsOf: deflater.take())
+    }
+
+    /// The compressed bytes so far, handed over.
+    mutating func take() -> [UInt8] {
+        defer { output.removeAll(keepingCapacity: true) }
+        return output
+    }
+
+    /// Ends the stream; `take()` then gives the rest.
+    mutating func finish() {
+        deflater.finish()
+        output.append(contentsOf: deflater.take())
+        let value = adler.value
+        output.append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)])
+    }
+}
