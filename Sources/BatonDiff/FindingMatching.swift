@@ -41,7 +41,7 @@ enum FindingMatching {
                 file = uri(id)
                 uris[id] = file
             }
-            let hash = Fingerprint.of(reported, uri: file)
+            let hash = Fingerprint.hash(reported, path: file)
             occurrences[hash, default: 0] += 1
             let entry = FindingEntry(code: reported.code, severity: reported.severity.rawValue, message: reported.message,
                                      location: DiffLocation(file: side.fileNames[id.rawValue], line: reported.line, column: reported.column),
