@@ -37,6 +37,17 @@ public enum DriftRule: String, CaseIterable, Sendable {
         }
     }
 
+    /// How to reconcile the design with the running system (`baton explain`).
+    public var reconcile: String {
+        switch self {
+        case .undeclaredInteraction: "Add it to the flow it belongs to ('baton infer' writes the observed design to copy it from), or stop the system from making it."
+        case .unobservedInteraction: "Remove it if the system no longer makes it, name the participant as the traces do (a display label is enough), or give traces that cover its flow."
+        case .kindDrift: "Change the arrow ('->>' for a send, '->' or '<-' when the initiator waits), or change the code back."
+        case .latencyDrift: "Raise the timeout, or set latency to the measured figure, so checks and simulations use it; or make the callee faster."
+        case .retryDrift: "Declare retries=N so the worst-case arithmetic counts them, or make the caller retry less."
+        }
+    }
+
     /// How far above the declared `latency` the observed mean may go before it is drift: a
     /// design's latency is a mean handling time, and 3× is beyond what noise or a busy hour
     /// explains, while a p99 (4.6× the mean for exponential handling times, as the simulator

@@ -60,6 +60,13 @@ import Testing
         #expect(checked.standardOutput.contains("missing-timeout"), "the rules still run: \(checked.standardOutput)")
     }
 
+    @Test func explainKnowsTheDriftIds() throws {
+        let explained = try BatonExecutable.run(["explain", "kind-drift"])
+        #expect(explained.status == 0)
+        #expect(explained.standardOutput.hasPrefix("kind-drift (drift, warning: baton check --traces)\n"), "\(explained.standardOutput)")
+        #expect(explained.standardOutput.contains("docs/traces.md"))
+    }
+
     @Test func aMissingTraceFileIsAnInputError() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

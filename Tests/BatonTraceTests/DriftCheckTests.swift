@@ -126,7 +126,9 @@ import Testing
         }
         let findings = Self.drift(builder)
         #expect(findings.map(\.code) == ["retry-drift"], "\(findings.map(\.message))")
-        #expect(findings.first?.message.contains("up to 1 retry for one call, the design allows 0") == true)
+        #expect(findings.first?.message == "'Web -> Orders : POST /orders': observed up to 1 retry for one call, the design allows 0")
+        // The spans quoted are the ones docs/traces.md shows.
+        #expect(findings.first?.notes.map(\.message) == ["seen in trace \(Self.traceA), span 0000000000000002"])
         #expect(findings.first?.help == "declare retries=1 so the design's worst cases count them, or make the caller retry less")
         let allowed = Self.design.replacingOccurrences(of: "[timeout=1s]", with: "[timeout=1s, retries=2]")
         #expect(Self.drift(builder, design: allowed).isEmpty)
