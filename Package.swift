@@ -35,12 +35,13 @@
 //   BatonServe         ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonRender
 //                                                         (baton serve: HTTP server, file watcher, Server-Sent Events, the design site)
 //   baton              ◀ BatonDiff, BatonServe, BatonLanguageServer, BatonPage, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
-//                        BatonDocs, BatonJSON, BatonSimulate, BatonTrace
+//                        BatonDocs, BatonJSON, BatonSimulate, BatonTrace, BatonDrift
 //   BatonWorkload      —
 //   baton-bench        ◀ Baton, BatonModel, BatonLayout, BatonCheck, BatonRender, BatonReport, BatonWorkload
 //   baton-graph-bench  ◀ BatonLayout, BatonWorkload
 //   baton-sim-bench    ◀ BatonSimulate, BatonModel
 //   BatonTrace         ◀ BatonSyntax, BatonJSON            (spans from OTLP, Jaeger and Zipkin JSON; what they show; baton infer)
+//   BatonDrift         ◀ BatonModel, BatonTrace            (a design compared with what traces show: baton check --traces)
 //   BatonTestSupport   —                                  (the test targets' helpers)
 //
 // No third-party packages: the standard library, Foundation and Swift Testing only.
@@ -88,7 +89,7 @@ let package = Package(
         // Host and path checks), a polling file watcher, Server-Sent Events and the design site.
         .target(name: "BatonServe", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["BatonDiff", "BatonServe", "BatonLanguageServer", "BatonPage", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate", "BatonTrace"]),
+        .executableTarget(name: "baton", dependencies: ["BatonDiff", "BatonServe", "BatonLanguageServer", "BatonPage", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate", "BatonTrace", "BatonDrift"]),
         // The simulator: executes a design under a scenario's load and faults, and reports what
         // happened as text, JSON and CSV (baton simulate).
         .target(name: "BatonSimulate", dependencies: ["BatonModel", "BatonJSON"]),
@@ -97,6 +98,10 @@ let package = Package(
         // Traces meet designs: spans read from OTLP, Jaeger and Zipkin JSON (streaming), what they
         // show about a running system, and the design inferred from it (baton infer).
         .target(name: "BatonTrace", dependencies: ["BatonSyntax", "BatonJSON"]),
+        // Drift: a design compared with what traces show (undeclared and unobserved interactions,
+        // kinds, latencies, retries), as diagnostics for baton check --traces. It depends on the
+        // model and on BatonTrace, so neither of those knows the other.
+        .target(name: "BatonDrift", dependencies: ["BatonModel", "BatonTrace"]),
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonLayout", "BatonCheck", "BatonRender", "BatonReport", "BatonWorkload"]),
         // Times the simulator on fixed designs (a five-hop chain at 1,000 runs/s, an M/M/1 queue).
@@ -120,7 +125,7 @@ let package = Package(
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonLanguageServerTests", dependencies: ["BatonLanguageServer", "Baton", "BatonCheck", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonServeTests", dependencies: ["BatonServe", "Baton", "BatonRender", "BatonTestSupport"]),
-        .testTarget(name: "BatonTraceTests", dependencies: ["BatonTrace", "BatonJSON", "BatonSyntax", "Baton", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonTraceTests", dependencies: ["BatonTrace", "BatonDrift", "BatonModel", "BatonJSON", "BatonSyntax", "Baton", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]

@@ -127,8 +127,9 @@ import Testing
             for row in rows {
                 var description = row.dropFirst(2).split(separator: "  ", maxSplits: 1).last.map(String.init) ?? ""
                 description = description.trimmingCharacters(in: .whitespaces)
-                // The help appends the choices as (a|b|c); the page lists them on their own.
-                if description.hasSuffix(")"), let open = description.lastIndex(of: "("), description[open...].contains("|") {
+                // The help appends the choices as (a|b|c), or (a) for one; the page lists them on their own.
+                if description.hasSuffix(")"), let open = description.lastIndex(of: "("),
+                   description[open...].contains("|") || !description[open...].contains(" ") {
                     description = String(description[..<open]).trimmingCharacters(in: .whitespaces)
                 }
                 let plain = words(description)

@@ -32,6 +32,11 @@ enum CheckCommand {
             configuration's "baseline", then reports only findings that are not in it, and only those
             count for the exit status; the summary says how many known findings it left out and lists
             the recorded findings that are fixed.
+
+            --traces FILE (repeatable; a directory means every trace file below it) compares each design
+            with what the traces show and reports the differences as findings: undeclared-interaction,
+            unobserved-interaction (info), kind-drift, latency-drift, retry-drift (warnings; docs/traces.md
+            says what triggers each). Use --fail-on warning to fail on drift.
             """,
         options: [
             .choice("--format", "FORMAT", CheckFormat.self, "output format"),
@@ -43,7 +48,7 @@ enum CheckCommand {
             .flag("--unsafe-fixes", "also apply the fixes that change the design (implies --fix)"),
             .flag("--diff", "print the fixes as a unified diff instead of writing them; exit 1 if there are any"),
             .force,
-        ] + CheckBaselines.options,
+        ] + CheckBaselines.options + traceOptions,
         examples: [
             "baton check samples/card-payments.baton",
             "baton check --format json designs/",
@@ -54,6 +59,7 @@ enum CheckCommand {
             "baton check --unsafe-fixes --diff design.baton",
             "baton check --write-baseline baton-baseline.json designs/",
             "baton check --baseline baton-baseline.json --fail-on warning designs/",
+            "baton check --traces collector-output/ --fail-on warning design.baton",
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
@@ -83,6 +89,8 @@ enum CheckCommand {
                 return Terminal.fail(error.message, help: error.help)
             }
         }
+        let observed = observeTraces(arguments)
+        if let failure = observed.failure { return failure }
         let commandLineFailLevel = arguments.value("--fail-on").flatMap(Severity.init(rawValue:))
         let importRoots = arguments.importRoots
         func compileOptions(_ input: InputFile) -> CompileOptions {
@@ -144,7 +152,7 @@ enum CheckCommand {
             let failLevel = commandLineFailLevel ?? configuration.failOn ?? .error
             read += compilation.sources.files.map(\.path)
             if !compilation.hasErrors { checked += compilation.sources.files.map(\.path) }
-            for diagnostic in Baton.check(compilation, configuration: configuration) {
+            for diagnostic in (Baton.check(compilation, configuration: configuration) + drift(compilation, observed.system)).sorted(by: Diagnostic.sourceOrder) {
                 let fails = diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code)
                 let resolved = ReportedDiagnostic(diagnostic, sources: compilation.sources)
                 // A file imported by several inputs reports its own problems once.

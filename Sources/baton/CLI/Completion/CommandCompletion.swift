@@ -85,14 +85,17 @@ struct CommandCompletion: Equatable, Sendable {
                 depth += 1
                 inOptionGroup = word.dropFirst().hasPrefix("-") || word == "[OPTIONS]"
             }
-            let bare = String(word.drop { $0 == "[" }.reversed().drop { $0 == "]" }.reversed())
-            let repeats = bare.hasSuffix("...")
-            let name = repeats ? String(bare.dropLast(3)) : bare
+            // `X...`, `[X...]` and `[X]...` all repeat.
+            let trailing = word.hasSuffix("...") && word.dropLast(3).hasSuffix("]")
+            let core = trailing ? String(word.dropLast(3)) : word
+            let bare = String(core.drop { $0 == "[" }.reversed().drop { $0 == "]" }.reversed())
+            let repeats = trailing || bare.hasSuffix("...")
+            let name = bare.hasSuffix("...") ? String(bare.dropLast(3)) : bare
             if !name.isEmpty, !inOptionGroup, !name.hasPrefix("-") {
                 operands.append((name, depth > 0, repeats))
             }
-            if word.hasSuffix("]") {
-                depth -= word.reversed().prefix { $0 == "]" }.count
+            if core.hasSuffix("]") {
+                depth -= core.reversed().prefix { $0 == "]" }.count
                 if depth <= 0 {
                     depth = 0
                     inOptionGroup = false

@@ -30,6 +30,8 @@ enum ValueCompletion: Equatable, Sendable {
         "PREFIX": .anything,
         "RATE": .anything,
         "S": .anything,
+        "REV": .anything,
+        "TEXT": .anything,
     ]
 
     /// The words of a usage line that name operands. Lower-case words in a usage line are
@@ -39,6 +41,7 @@ enum ValueCompletion: Equatable, Sendable {
             "FILE": .files(suffix: ".baton"),
             "PATH": .files(suffix: ".baton"),
             "FILE.md": .files(suffix: ".md"),
+            "TRACES": .files(suffix: nil),
             "RULE": .words(rules),
             "COMMAND": .words(commands),
             "SHELL": .words(shells),
