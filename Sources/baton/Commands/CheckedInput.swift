@@ -1,0 +1,49 @@
+import Baton
+import BatonCheck
+import BatonModel
+import BatonReport
+import BatonSyntax
+
+/// One input of `baton check`, compiled and linted: what its report needs, without the model
+/// and the syntax, which are dropped as soon as the rules have run.
+///
+/// It is made on a worker thread (`ParallelWork`) and read on the main thread, in input order.
+/// Its findings are resolved for printing (`ReportedDiagnostic`) either where it is made —
+/// when several inputs are checked at once, so that resolving is spread over the threads too —
+/// or one at a time while the report is written, so that a single large design never holds
+/// every resolved finding at once.
+struct CheckedInput: Sendable {
+    /// In source order, as `Checker.check` returns them.
+    var diagnostics: [Diagnostic]
+    var sources: SourceMap
+    /// `diagnostics` resolved, when resolved in advance.
+    var resolved: [ReportedDiagnostic]?
+    var omitted: [OmittedErrors]
+    /// The lowest severity that fails the run for this input.
+    var failLevel: Severity
+    /// Whether the design compiled, so the rules ran on its files.
+    var compiled: Bool
+
+    /// Every file the compilation read, as reported.
+    var files: [String] { sources.files.map(\.path) }
+
+    /// Compiles and checks `bytes`, the text of `input`.
+    static func check(_ input: InputFile, bytes: [UInt8], configuration: Configuration, failLevel: Severity,
+                      options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool) -> CheckedInput {
+        let compilation = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read, paths: paths)
+        let diagnostics = Baton.check(compilation, configuration: configuration)
+        return CheckedInput(diagnostics: diagnostics, sources: compilation.sources,
+                            resolved: resolve ? diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) } : nil,
+                            omitted: OmittedErrors.of(compilation), failLevel: failLevel, compiled: !compilation.hasErrors)
+    }
+
+    /// Finding `index`, resolved for printing.
+    func reported(_ index: Int) -> ReportedDiagnostic {
+        resolved?[index] ?? ReportedDiagnostic(diagnostics[index], sources: sources)
+    }
+
+    /// Whether finding `index` reaches the fail level (compile errors always do).
+    func fails(_ diagnostic: ReportedDiagnostic) -> Bool {
+        diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code)
+    }
+}
