@@ -18,7 +18,11 @@ public struct UniqueFindings: Sendable {
     /// Numbers findings by their first appearance: `(true, n)` for a finding not seen before,
     /// the `n`-th different one (from 0); `(false, n)` for one seen before as the `n`-th.
     public mutating func insert(_ diagnostic: ReportedDiagnostic) -> (inserted: Bool, number: Int) {
-        let identity = FindingIdentity(diagnostic)
+        insert(FindingIdentity(diagnostic))
+    }
+
+    /// `insert` with the identity already made (on another thread, say).
+    public mutating func insert(_ identity: FindingIdentity) -> (inserted: Bool, number: Int) {
         if let number = numbers[identity] { return (false, number) }
         let number = numbers.count
         numbers[identity] = number

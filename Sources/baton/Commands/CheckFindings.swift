@@ -38,7 +38,7 @@ struct CheckFindings {
         for index in input.diagnostics.indices {
             let diagnostic = input.reported(index)
             let fails = input.fails(diagnostic)
-            let (inserted, number) = unique.insert(diagnostic)
+            let (inserted, number) = unique.insert(input.identity(index, of: diagnostic))
             if inserted {
                 failing.append(fails)
                 shown.append(report(diagnostic))

@@ -16,8 +16,9 @@ struct CheckedInput: Sendable {
     /// In source order, as `Checker.check` returns them.
     var diagnostics: [Diagnostic]
     var sources: SourceMap
-    /// `diagnostics` resolved, when resolved in advance.
+    /// `diagnostics` resolved, with their identities, when resolved in advance.
     var resolved: [ReportedDiagnostic]?
+    var identities: [FindingIdentity]?
     var omitted: [OmittedErrors]
     /// The lowest severity that fails the run for this input.
     var failLevel: Severity
@@ -32,14 +33,20 @@ struct CheckedInput: Sendable {
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool) -> CheckedInput {
         let compilation = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read, paths: paths)
         let diagnostics = Baton.check(compilation, configuration: configuration)
-        return CheckedInput(diagnostics: diagnostics, sources: compilation.sources,
-                            resolved: resolve ? diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) } : nil,
+        let resolved = resolve ? diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) } : nil
+        return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved,
+                            identities: resolved.map { $0.map(FindingIdentity.init) },
                             omitted: OmittedErrors.of(compilation), failLevel: failLevel, compiled: !compilation.hasErrors)
     }
 
     /// Finding `index`, resolved for printing.
     func reported(_ index: Int) -> ReportedDiagnostic {
         resolved?[index] ?? ReportedDiagnostic(diagnostics[index], sources: sources)
+    }
+
+    /// The identity of finding `index`, which is `reported`.
+    func identity(_ index: Int, of reported: ReportedDiagnostic) -> FindingIdentity {
+        identities?[index] ?? FindingIdentity(reported)
     }
 
     /// Whether finding `index` reaches the fail level (compile errors always do).
