@@ -16,8 +16,9 @@ enum ParallelWork {
 
     /// Calls `consume(i, work(i))` for every `i` in `0..<count`, in order of `i`. With one job
     /// (or one item) everything runs on the calling thread, one item after another; otherwise
-    /// `jobs` threads work and at most `4 × jobs` results wait for `consume`, so memory stays
-    /// bounded when consuming is the slower side.
+    /// `jobs` threads work (the calling thread and `jobs - 1` more), at most `4 × jobs` items
+    /// ahead of the results the calling thread has taken (so at most `8 × jobs` results are
+    /// held at once), and memory stays bounded when consuming is the slower side.
     static func forEach<Result: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> Result,
                                           consume: (Int, Result) -> Void) {
         let jobs = max(1, min(jobs, count))
@@ -26,14 +27,32 @@ enum ParallelWork {
             return
         }
         let queue = Queue<Result>(count: count, ahead: 4 * jobs)
-        for _ in 0..<jobs {
+        // The calling thread works too, whenever the result it needs next is not ready: it is
+        // one of the `jobs`, and it does not sleep while there is work (waking a thread costs
+        // more than formatting a small file).
+        for _ in 1..<jobs {
             let thread = Thread {
                 while let index = queue.take() { queue.store(index, work(index)) }
             }
             thread.stackSize = stackSize
             thread.start()
         }
-        for index in 0..<count { consume(index, queue.result(index)) }
+        var index = 0
+        while index < count {
+            var ready = queue.results(from: index, wait: false)
+            if ready.isEmpty {
+                if let mine = queue.take(wait: false) {
+                    queue.store(mine, work(mine))
+                    continue
+                }
+                ready = queue.results(from: index, wait: true)
+            }
+            // Every result ready in order at once: one lock for many small files.
+            for result in ready {
+                consume(index, result)
+                index += 1
+            }
+        }
     }
 
     /// `work(i)` for every `i` in `0..<count`, in order, on `jobs` threads.
@@ -45,7 +64,9 @@ enum ParallelWork {
     }
 
     /// The indices still to start, and the results not yet consumed, shared by the workers and
-    /// the consumer under one lock.
+    /// the consumer under one lock. Waking a thread costs more than a small file's work, so
+    /// nobody is woken for nothing: the consumer only when the result it waits for arrives,
+    /// the workers only once half the window is free again.
     private final class Queue<Result: Sendable>: @unchecked Sendable {
         private let condition = NSCondition()
         private let count: Int
@@ -53,18 +74,26 @@ enum ParallelWork {
         private var next = 0
         private var consumed = 0
         private var ready: [Int: Result] = [:]
+        /// The index the consumer sleeps waiting for, and how many workers sleep.
+        private var awaited: Int?
+        private var sleepingWorkers = 0
 
         init(count: Int, ahead: Int) {
             self.count = count
             self.ahead = ahead
         }
 
-        /// The next index to work on, waiting while `ahead` results are unconsumed; nil when
-        /// every index has been handed out.
-        func take() -> Int? {
+        /// The next index to work on, waiting while `ahead` results are unconsumed (without
+        /// `wait`: nil then); nil when every index has been handed out.
+        func take(wait: Bool = true) -> Int? {
             condition.lock()
             defer { condition.unlock() }
-            while next < count, next >= consumed + ahead { condition.wait() }
+            while next < count, next >= consumed + ahead {
+                guard wait else { return nil }
+                sleepingWorkers += 1
+                condition.wait()
+                sleepingWorkers -= 1
+            }
             guard next < count else { return nil }
             next += 1
             return next - 1
@@ -73,22 +102,31 @@ enum ParallelWork {
         func store(_ index: Int, _ result: Result) {
             condition.lock()
             ready[index] = result
-            condition.broadcast()
+            if awaited == index { condition.broadcast() }
             condition.unlock()
         }
 
-        /// The result of `index`, waiting for it; the consumer takes the indices in order.
-        func result(_ index: Int) -> Result {
+        /// The results of `index` and of every index after it that is ready, in order,
+        /// waiting for the first (without `wait`: none when it is not ready); the consumer takes
+        /// the indices in order.
+        func results(from index: Int, wait: Bool) -> [Result] {
             condition.lock()
             defer { condition.unlock() }
-            while true {
-                if let result = ready.removeValue(forKey: index) {
-                    consumed = index + 1
-                    condition.broadcast()
-                    return result
-                }
+            while ready[index] == nil {
+                guard wait else { return [] }
+                awaited = index
                 condition.wait()
             }
+            awaited = nil
+            var results: [Result] = []
+            var taken = index
+            while let result = ready.removeValue(forKey: taken) {
+                results.append(result)
+                taken += 1
+            }
+            consumed = taken
+            if sleepingWorkers > 0, next - consumed <= ahead / 2 { condition.broadcast() }
+            return results
         }
     }
 }
