@@ -112,14 +112,14 @@ let package = Package(
         // Shared by the test targets: external programs, golden files, location markers.
         .target(name: "BatonTestSupport", path: "Sources/BatonTestSupport"),
 
-        .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonSimulateTests", dependencies: ["BatonSimulate", "BatonModel", "BatonJSON", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "BatonRender", "Baton", "BatonCheck", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "BatonReportTests", dependencies: ["BatonReport", "Baton", "BatonJSON", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonReportTests", dependencies: ["BatonReport", "Baton", "BatonJSON", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonDiffTests", dependencies: ["BatonDiff", "Baton", "BatonCheck", "BatonModel", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonPageTests", dependencies: ["BatonPage", "Baton", "BatonRender", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),

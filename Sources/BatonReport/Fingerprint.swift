@@ -38,9 +38,20 @@ public enum Fingerprint {
     /// diagnostics before it with the same hash, from 1: two findings of one rule on two
     /// identical statements of a file stay apart, and match the baseline by how many there are.
     public static func numbered(_ diagnostics: [ReportedDiagnostic], path: (ReportedDiagnostic) -> String) -> [String] {
-        var occurrences: [String: Int] = [:]
-        return diagnostics.map { diagnostic in
-            let hash = hash(diagnostic, path: path(diagnostic))
+        var numbering = Numbering()
+        return diagnostics.map { numbering.next($0, path: path($0)) }
+    }
+
+    /// `numbered` one diagnostic at a time, for reports written as they are made: give it the
+    /// diagnostics in the same order and it gives the same fingerprints.
+    public struct Numbering: Sendable {
+        private var occurrences: [String: Int] = [:]
+
+        public init() {}
+
+        /// The fingerprint of the next diagnostic, in the file known as `path`.
+        public mutating func next(_ diagnostic: ReportedDiagnostic, path: String) -> String {
+            let hash = Fingerprint.hash(diagnostic, path: path)
             let occurrence = (occurrences[hash] ?? 0) + 1
             occurrences[hash] = occurrence
             return "\(hash):\(occurrence)"
@@ -51,6 +62,83 @@ public enum Fingerprint {
     /// opens (a finding on an interaction with a block must not change when a call inside the
     /// block does), without whitespace and `#` comments outside string literals. `baton fmt`
     /// changes only those, so formatting keeps the key.
+    /// `statementKey` of the text of `range` in `bytes`, decoded only up to the `{` where the
+    /// key ends: a finding on a flow or a call with a block spans the whole block, and decoding
+    /// thousands of lines to keep the first one made each such finding cost as much as its block.
+    public static func statementKey(_ bytes: [UInt8], range: Range<Int>) -> String {
+        let start = min(max(0, range.lowerBound), bytes.count)
+        let end = keyEnd(bytes, from: start, to: min(max(start, range.upperBound), bytes.count))
+        let statement = bytes[start..<end]
+        // Non-ASCII text goes through the scalars (dropping a space between two invalid bytes
+        // must not make them one character); ASCII, nearly every statement, byte by byte.
+        guard statement.allSatisfy({ $0 < 0x80 }) else { return statementKey(String(decoding: statement, as: UTF8.self)) }
+        var key: [UInt8] = []
+        key.reserveCapacity(statement.count)
+        var inString = false
+        var escaped = false
+        var inComment = false
+        for byte in statement {
+            if inComment {
+                if byte == 0x0A { inComment = false }
+                continue
+            }
+            if inString {
+                key.append(byte)
+                if escaped {
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 || byte == 0x0A {
+                    inString = false
+                }
+                continue
+            }
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x23: inComment = true
+            case 0x22:
+                inString = true
+                key.append(byte)
+            default: key.append(byte)
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Where `statementKey` stops reading: the first `{` outside strings and comments, found on
+    /// the bytes (every character the key's rules look at is ASCII, and no byte of a multi-byte
+    /// or invalid sequence is), or `end`.
+    static func keyEnd(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        var inString = false
+        var escaped = false
+        var inComment = false
+        var index = start
+        while index < end {
+            let byte = bytes[index]
+            if inComment {
+                if byte == 0x0A { inComment = false }
+            } else if inString {
+                if escaped {
+                    // A multi-byte character after a backslash ends the escape at its first byte,
+                    // as its scalar does in `statementKey`.
+                    escaped = false
+                } else if byte == 0x5C {
+                    escaped = true
+                } else if byte == 0x22 || byte == 0x0A {
+                    inString = false
+                }
+            } else if byte == 0x23 {
+                inComment = true
+            } else if byte == 0x22 {
+                inString = true
+            } else if byte == 0x7B {
+                return index
+            }
+            index += 1
+        }
+        return end
+    }
+
     public static func statementKey(_ text: String) -> String {
         var key = ""
         var inString = false

@@ -46,11 +46,13 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         message = diagnostic.message
         help = diagnostic.help
         excerpt = SourceExcerpt(source, line: start.line, around: diagnostic.span.start)
-        statementText = Fingerprint.statementKey(source.text(of: diagnostic.span))
-        fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources) }
+        statementText = Fingerprint.statementKey(source.bytes, range: diagnostic.span.start..<max(diagnostic.span.start, diagnostic.span.end))
+        // Notes and fixes are nearly always in the diagnostic's own file: look others up only
+        // when they are not.
+        fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources, primary: source) }
         notes = diagnostic.notes.map { note in
             guard let span = note.span else { return ReportedNote(message: note.message) }
-            let noteSource = sources[span.file]
+            let noteSource = span.file == source.id ? source : sources[span.file]
             let location = noteSource.location(of: span.start)
             return ReportedNote(file: noteSource.path, line: location.line, column: location.column, message: note.message)
         }

@@ -18,6 +18,9 @@ enum Bench {
     enum Workload: Sendable {
         case bytes(Int)
         case shape(participants: Int, interactions: Int)
+        /// About this many bytes in one flow (the default one): one long sequence, where the
+        /// generator's `bytes` designs are many flows of 500 interactions.
+        case singleFlow(bytes: Int)
 
         static let bySize: [Workload] = [.bytes(1_000_000), .bytes(2_000_000), .bytes(5_000_000), .bytes(10_000_000)]
 
@@ -27,7 +30,21 @@ enum Bench {
                 DesignGenerator.design(bytes: bytes, seed: seed)
             case .shape(let participants, let interactions):
                 DesignGenerator(.init(participants: participants, interactions: interactions, seed: seed)).generate()
+            case .singleFlow(let bytes):
+                Self.singleFlow(bytes: bytes, seed: seed)
             }
+        }
+
+        /// One flow of about `bytes` bytes: generated once at a guessed size, then again at the
+        /// size scaled by how far the guess was off.
+        static func singleFlow(bytes: Int, seed: UInt64) -> String {
+            func design(_ interactions: Int) -> String {
+                DesignGenerator(.init(participants: max(10, min(2_000, interactions / 20)), interactions: max(10, interactions),
+                                      seed: seed)).generate()
+            }
+            let guess = max(10, bytes / 64)
+            let first = design(guess)
+            return design(max(10, Int(Double(guess) * Double(bytes) / Double(max(1, first.utf8.count)))))
         }
 
         /// The command-line arguments that ask for this workload.
@@ -35,12 +52,13 @@ enum Bench {
             switch self {
             case .bytes(let bytes): ["--bytes", String(bytes)]
             case .shape(let p, let i): ["--participants", String(p), "--interactions", String(i)]
+            case .singleFlow(let bytes): ["--bytes", String(bytes), "--single-flow"]
             }
         }
 
         var isLarge: Bool {
             switch self {
-            case .bytes(let bytes): bytes > 2_000_000
+            case .bytes(let bytes), .singleFlow(let bytes): bytes > 2_000_000
             case .shape(let participants, _): participants > 300
             }
         }
@@ -49,6 +67,7 @@ enum Bench {
             switch self {
             case .bytes: ""
             case .shape(let p, let i): "\(p) participants, \(i) interactions"
+            case .singleFlow: "one flow"
             }
         }
     }
@@ -57,6 +76,16 @@ enum Bench {
         [
             Stage(name: "compile") { source in
                 _ = Baton.compile(source: source, path: "bench.baton")
+            },
+            // The yardstick for `compile`: one pass over the same bytes, counting lines — about
+            // the least any reader of the file must do.
+            Stage(name: "scan") { source in
+                var source = source
+                var lines = 0
+                source.withUTF8 { bytes in
+                    for byte in bytes where byte == 0x0A { lines += 1 }
+                }
+                if lines < 0 { print(lines) }
             },
         ] + extraStages
     }
@@ -67,6 +96,7 @@ enum Bench {
         if first == "graph-geometry" { return graphGeometry(arguments) }
         if first == "sequence-geometry" { return sequenceGeometry(arguments) }
         if first == "png" { return png(arguments) }
+        if first == "generate-tree" { return generateTree(arguments) }
         let bytes = value(of: "--bytes", in: arguments).flatMap(Int.init) ?? 1_000_000
         let seed = value(of: "--seed", in: arguments).flatMap(UInt64.init) ?? 1
         if first == "generate" {
@@ -76,17 +106,19 @@ enum Bench {
                 let perFlow = value(of: "--per-flow", in: arguments).flatMap(Int.init) ?? 0
                 print(DesignGenerator(.init(participants: participants, interactions: interactions, seed: seed,
                                             interactionsPerFlow: perFlow)).generate(), terminator: "")
+            } else if arguments.contains("--single-flow") {
+                print(Workload.singleFlow(bytes: bytes, seed: seed), terminator: "")
             } else {
                 print(DesignGenerator.design(bytes: bytes, seed: seed), terminator: "")
             }
             return 0
         }
         guard let stage = stages.first(where: { $0.name == first }) else {
-            FileHandle.standardError.write(Data("unknown stage '\(first)'; stages: \(stages.map(\.name).joined(separator: ", ")), generate, graph-view, graph-geometry, sequence-geometry\n".utf8))
+            FileHandle.standardError.write(Data("unknown stage '\(first)'; stages: \(stages.map(\.name).joined(separator: ", ")), generate, generate-tree, graph-view, graph-geometry, sequence-geometry\n".utf8))
             return 2
         }
         let runs = value(of: "--runs", in: arguments).flatMap(Int.init) ?? 5
-        var workload = Workload.bytes(bytes)
+        var workload = arguments.contains("--single-flow") ? Workload.singleFlow(bytes: bytes) : Workload.bytes(bytes)
         if let participants = value(of: "--participants", in: arguments).flatMap(Int.init),
            let interactions = value(of: "--interactions", in: arguments).flatMap(Int.init) {
             workload = .shape(participants: participants, interactions: interactions)

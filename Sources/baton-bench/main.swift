@@ -8,6 +8,13 @@
 //   baton-bench STAGE --participants P --interactions M
 //   baton-bench generate --bytes N      print a generated design of about N bytes
 //   baton-bench generate --participants P --interactions M
+//   baton-bench generate --bytes N --single-flow
+//                                       one flow of about N bytes (the generator's designs of a
+//                                       given size are many flows of 500 interactions)
+//   baton-bench generate-tree --files N --dir DIR
+//                                       N small designs, 100 per directory, some importing a
+//                                       shared file (what `baton check DIR` meets)
+//   baton-bench scan --bytes N          the yardstick for `compile`: one pass over the same bytes
 //   baton-bench graph-view              `baton render --view graph` as whole processes at 2,000
 //                                       participants / 20,000 interactions, 1 MB and 10 MB (the
 //                                       last over the graph view's limit: how fast it is refused)

@@ -115,23 +115,58 @@ struct CheckBaselines {
     /// report ends with. `owner` gives the input each diagnostic was first reported for;
     /// `checked` the files (as reported) whose designs compiled.
     func compare(_ reported: [ReportedDiagnostic], owner: [Int], checked: [String]) -> (isNew: [Bool], summary: BaselineSummary) {
-        var isNew = Array(repeating: true, count: reported.count)
-        var known = 0
-        var fixed: [Baseline.Entry] = []
-        for (index, file) in files.enumerated() {
-            let members = reported.indices.filter { forInput[owner[$0]] == index }
-            let checkedHere = Set(checked.map { relative($0, baseline: index) })
-            let comparison = BaselineComparison(members.map { reported[$0] }, baseline: file.baseline,
-                                                path: { relative($0, baseline: index) }, checked: checkedHere)
-            for (member, new) in zip(members, comparison.isNew) { isNew[member] = new }
-            known += comparison.known
-            fixed += comparison.fixed.map { entry in
-                var shown = entry
-                if entry.file != "<stdin>" { shown.file = Self.displayPath(PathName.join(file.directory, entry.file)) }
-                return shown
-            }
+        var tracker = tracker()
+        let isNew = zip(reported, owner).map { tracker.isNew($0, owner: $1) }
+        return (isNew, tracker.summary(checked: checked))
+    }
+
+    /// A comparison made one diagnostic at a time, while the report is written.
+    func tracker() -> Tracker { Tracker(self) }
+
+    /// `compare`, one diagnostic at a time: each baseline numbers the diagnostics of its own
+    /// inputs in the order given, so the answers are the same.
+    struct Tracker {
+        private let baselines: CheckBaselines
+        private var running: [BaselineComparison.Running]
+        /// Reported paths relative to each baseline's directory, worked out once per file.
+        private var relativePaths: [[String: String]]
+
+        init(_ baselines: CheckBaselines) {
+            self.baselines = baselines
+            running = baselines.files.map { BaselineComparison.Running($0.baseline) }
+            relativePaths = baselines.files.map { _ in [:] }
         }
-        return (isNew, BaselineSummary(known: known, fixed: fixed))
+
+        /// Whether `diagnostic`, first reported for input `owner`, is new: not in its input's
+        /// baseline (always, for an input without one).
+        mutating func isNew(_ diagnostic: ReportedDiagnostic, owner: Int) -> Bool {
+            guard let index = baselines.forInput[owner] else { return true }
+            return running[index].isNew(diagnostic, path: relative(diagnostic.file, baseline: index))
+        }
+
+        /// How many known findings were left out, and the fixed entries of the files that were
+        /// `checked` (as reported), in the baselines' order.
+        func summary(checked: [String]) -> BaselineSummary {
+            var known = 0
+            var fixed: [Baseline.Entry] = []
+            for (index, file) in baselines.files.enumerated() {
+                let checkedHere = Set(checked.map { baselines.relative($0, baseline: index) })
+                known += running[index].known
+                fixed += running[index].fixed(checked: checkedHere).map { entry in
+                    var shown = entry
+                    if entry.file != "<stdin>" { shown.file = CheckBaselines.displayPath(PathName.join(file.directory, entry.file)) }
+                    return shown
+                }
+            }
+            return BaselineSummary(known: known, fixed: fixed)
+        }
+
+        private mutating func relative(_ file: String, baseline index: Int) -> String {
+            if let known = relativePaths[index][file] { return known }
+            let relative = baselines.relative(file, baseline: index)
+            relativePaths[index][file] = relative
+            return relative
+        }
     }
 
     private static func directory(of path: String) -> String {

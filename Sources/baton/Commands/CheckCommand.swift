@@ -18,6 +18,10 @@ enum CheckCommand {
             Exit status: 0 when nothing reaches the fail level, 1 when something does (compile errors
             always do), 2 for a usage, configuration or I/O error.
 
+            Files are checked --jobs at a time (default: one per processor core) and the report is
+            written while later files are still being checked, always in the same order: the output
+            is the same bytes for any --jobs.
+
             --fix applies the findings' safe fixes to the files named (and the designs below a named
             directory), rewriting each once, atomically; an imported file changes only when it is named
             too. --unsafe-fixes also applies the fixes that change the design. Fixing repeats until
@@ -48,6 +52,7 @@ enum CheckCommand {
             .flag("--unsafe-fixes", "also apply the fixes that change the design (implies --fix)"),
             .flag("--diff", "print the fixes as a unified diff instead of writing them; exit 1 if there are any"),
             .force,
+            JobsOption.spec("files checked"),
         ] + CheckBaselines.options + traceOptions,
         examples: [
             "baton check samples/card-payments.baton",
@@ -60,10 +65,17 @@ enum CheckCommand {
             "baton check --write-baseline baton-baseline.json designs/",
             "baton check --baseline baton-baseline.json --fail-on warning designs/",
             "baton check --traces collector-output/ --fail-on warning design.baton",
+            "baton check --jobs 1 designs/",
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
-        guard let inputs = InputFiles.gather(arguments, command: "check") else { return Terminal.Exit.usageFault }
+        let jobs: Int
+        do {
+            jobs = try JobsOption.parse(arguments)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        guard let inputs = InputFiles.gather(arguments, command: "check", jobs: jobs) else { return Terminal.Exit.usageFault }
         // Every configuration is read before any output, so a broken one fails the run cleanly.
         var configurations: [Configuration] = []
         do {
@@ -135,76 +147,79 @@ enum CheckCommand {
             }
             if fixesStandardInput, let input = inputs.first { Terminal.writeBytes(fixes.bytes(of: input)) }
         }
-        var reported: [ReportedDiagnostic] = []
-        // Per reported diagnostic: the input it was first reported for, and whether it reaches
-        // the fail level of any input that reported it.
-        var owner: [Int] = []
-        var failing: [Bool] = []
-        var seen: [ReportedDiagnostic: Int] = [:]
-        var omitted: [OmittedErrors] = []
-        // Files whose designs compiled, so the rules ran on them (for the baseline's fixed list),
-        // and every file read (which --write-baseline must not replace).
-        var checked: [String] = []
-        var read: [String] = []
-        for (inputIndex, (input, configuration)) in zip(inputs, configurations).enumerated() {
-            let compilation = Baton.compile(bytes: fixes.bytes(of: input), displayPath: input.displayPath,
-                                            options: compileOptions(input), read: fixes.reader())
-            let failLevel = commandLineFailLevel ?? configuration.failOn ?? .error
-            read += compilation.sources.files.map(\.path)
-            if !compilation.hasErrors { checked += compilation.sources.files.map(\.path) }
-            for diagnostic in (Baton.check(compilation, configuration: configuration) + drift(compilation, observed.system)).sorted(by: Diagnostic.sourceOrder) {
-                let fails = diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code)
-                let resolved = ReportedDiagnostic(diagnostic, sources: compilation.sources)
-                // A file imported by several inputs reports its own problems once.
-                if let index = seen[resolved] {
-                    failing[index] = failing[index] || fails
-                    continue
-                }
-                seen[resolved] = reported.count
-                reported.append(resolved)
-                owner.append(inputIndex)
-                failing.append(fails)
-            }
-            for omission in OmittedErrors.of(compilation) where !omitted.contains(where: { $0.file == omission.file }) {
-                omitted.append(omission)
-            }
+        // Every input is compiled and checked on its own (on `jobs` threads); the report takes
+        // them in the inputs' order and is written while later ones are still being checked.
+        let texts = inputs.map { fixes.bytes(of: $0) }
+        let options = inputs.map(compileOptions)
+        let failLevels = configurations.map { commandLineFailLevel ?? $0.failOn ?? .error }
+        let reader = fixes.reader()
+        let paths = CanonicalPaths()
+        let resolveEarly = inputs.count > 1 && jobs > 1
+        let configured = configurations
+        let observedSystem = observed.system
+        let check: @Sendable (Int) -> CheckedInput = { index in
+            CheckedInput.check(inputs[index], bytes: texts[index], configuration: configured[index], failLevel: failLevels[index],
+                               options: options[index], read: reader, paths: paths, resolve: resolveEarly, observed: observedSystem)
         }
-        var baselineSummary: BaselineSummary?
-        if let path = baselines.writePath {
-            let baseline = baselines.record(reported)
-            do {
-                try AtomicWrite.write(Array(baseline.text.utf8), to: path, options: baselineWriteOptions(arguments, reading: read))
-            } catch {
-                return Terminal.fail(error.message, help: error.help)
-            }
-            Terminal.error("wrote \(English.plural(baseline.entries.count, "finding")) to \(ControlCharacters.visible(path))\n")
-        }
-        if !baselines.isEmpty {
-            let comparison = baselines.compare(reported, owner: owner, checked: checked)
-            reported = zip(reported, comparison.isNew).filter(\.1).map(\.0)
-            failing = zip(failing, comparison.isNew).filter(\.1).map(\.0)
-            baselineSummary = comparison.summary
-        }
-        let fails = failing.contains(true)
         // With the fixed text on standard output, the report goes to standard error.
-        func write(_ text: String) { if fixesStandardInput { Terminal.error(text) } else { Terminal.write(text) } }
-        switch arguments.choice("--format", CheckFormat.self) {
-        case .json:
-            write(JSONReporter.report(reported, files: inputs.count, omitted: omitted, baseline: baselineSummary))
-        case .sarif:
-            let tool = SARIFReporter.Tool(name: "baton", version: Baton.version, informationURI: Baton.informationURI)
-            write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath,
-                                       omitted: omitted, baseline: baselineSummary))
-        case .github:
-            write(GitHubReporter.report(reported, files: inputs.count, omitted: omitted, baseline: baselineSummary))
-        case .text:
-            let stream = fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO
-            let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: stream))
-            write(reporter.report(reported, files: inputs.count, omitted: omitted, baseline: baselineSummary))
-            if !fixing, let hint = fixHint(reported) { write(hint) }
+        let output = Terminal.buffered(standardError: fixesStandardInput)
+        let format = arguments.choice("--format", CheckFormat.self)
+        let color = format == .text
+            && Terminal.colorEnabled(arguments.value("--color"), stream: fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO)
+        var findings = CheckFindings()
+        let baselineSummary: BaselineSummary?
+        if format == .sarif || baselines.writePath != nil {
+            // SARIF names omitted errors and fixed baseline entries before its results, and a
+            // baseline is written before the report that holds the run against it: both need
+            // every finding first.
+            var reported: [ReportedDiagnostic] = []
+            var owner: [Int] = []
+            ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
+                _ = findings.files(of: input)
+                findings.add(input) { diagnostic in
+                    reported.append(diagnostic)
+                    owner.append(index)
+                    return true
+                }
+            }
+            if let path = baselines.writePath {
+                let baseline = baselines.record(reported)
+                do {
+                    try AtomicWrite.write(Array(baseline.text.utf8), to: path, options: baselineWriteOptions(arguments, reading: findings.read))
+                } catch {
+                    return Terminal.fail(error.message, help: error.help)
+                }
+                Terminal.error("wrote \(English.plural(baseline.entries.count, "finding")) to \(ControlCharacters.visible(path))\n")
+            }
+            var isNew = Array(repeating: true, count: reported.count)
+            if !baselines.isEmpty {
+                let comparison = baselines.compare(reported, owner: owner, checked: findings.checked)
+                isNew = comparison.isNew
+                baselineSummary = comparison.summary
+            } else {
+                baselineSummary = nil
+            }
+            findings.show(isNew)
+            var report = CheckOutput(format, output: output, files: inputs.count, color: color, omitted: findings.omitted,
+                                     baseline: baselineSummary)
+            for (diagnostic, new) in zip(reported, isNew) where new { report.write(diagnostic) }
+            report.finish(omitted: findings.omitted, baseline: baselineSummary, fixing: fixing)
+        } else {
+            var tracker = baselines.isEmpty ? nil : baselines.tracker()
+            var report = CheckOutput(format, output: output, files: inputs.count, color: color)
+            ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
+                for omission in findings.files(of: input) { report.add(omission) }
+                findings.add(input) { diagnostic in
+                    guard tracker?.isNew(diagnostic, owner: index) ?? true else { return false }
+                    report.write(diagnostic)
+                    return true
+                }
+            }
+            baselineSummary = tracker?.summary(checked: findings.checked)
+            report.finish(omitted: findings.omitted, baseline: baselineSummary, fixing: fixing)
         }
         if fixing { Terminal.error("fixed \(summary)\n") }
-        return max(status, fails ? Terminal.Exit.inputFault : Terminal.Exit.success)
+        return max(status, findings.fails ? Terminal.Exit.inputFault : Terminal.Exit.success)
     }
 
     /// How `--write-baseline` writes: `--force` for a read-only file, and never over a design
@@ -215,21 +230,5 @@ enum CheckCommand {
             protected.append(input)
         }
         return AtomicWrite.Options(force: arguments.has("--force"), protected: protected)
-    }
-
-    /// Under the text report: how many findings `--fix` and `--unsafe-fixes` would fix, so
-    /// people learn the flags where they need them (suppressions are never counted: no flag
-    /// inserts one). Nil when nothing is fixable.
-    static func fixHint(_ reported: [ReportedDiagnostic]) -> String? {
-        let safe = reported.filter { $0.fixes.contains { $0.safety == .safe } }.count
-        let unsafe = reported.filter { diagnostic in
-            !diagnostic.fixes.contains { $0.safety == .safe } && diagnostic.fixes.contains { $0.safety == .unsafe && !$0.isSuppression }
-        }.count
-        switch (safe, unsafe) {
-        case (0, 0): return nil
-        case (_, 0): return "\(safe) fixable with --fix (--diff shows the edits first)\n"
-        case (0, _): return "\(unsafe) fixable with --unsafe-fixes, which change the design (--diff --unsafe-fixes shows them first)\n"
-        default: return "\(safe) fixable with --fix, \(unsafe) more with --unsafe-fixes, which change the design (--diff shows the edits first)\n"
-        }
     }
 }

@@ -44,12 +44,16 @@ struct CheckFixes {
     /// The input a key names (to show or write an edited file by the path the user gave).
     func input(for key: String) -> InputFile? { inputIndex[key].map { inputs[$0] } }
 
-    /// The text to check for `input`: edited, or as read.
-    func bytes(of input: InputFile) -> [UInt8] { contents[Self.key(of: input)] ?? input.bytes }
+    /// The text to check for `input`: edited, or as read. (Without edits no path is resolved:
+    /// a run that fixes nothing must not pay for a real path per file.)
+    func bytes(of input: InputFile) -> [UInt8] {
+        contents.isEmpty ? input.bytes : contents[Self.key(of: input)] ?? input.bytes
+    }
 
     /// Reads imports, from memory for the files edited so far.
     func reader() -> Compiler.Reader {
         let snapshot = contents
+        if snapshot.isEmpty { return FileReader.readImport }
         return { path throws(Compiler.ReadFailure) in
             if let bytes = snapshot[PathName.normalize(FileReader.canonical(path))] { return bytes }
             return try FileReader.readImport(path)

@@ -82,6 +82,7 @@ enum RenderCommand {
             .value("--config", "PATH", "with --findings: use this configuration file instead of looking for .baton.json"),
             .importRoot,
             .force,
+            JobsOption.spec("with --all: designs drawn"),
             .flag("--quiet", short: "-q", "do not say what was written (said on standard error only when it is a terminal)"),
         ],
         examples: [
