@@ -23,6 +23,8 @@ enum RenderAll {
         ("--id-prefix", "each diagram derives its own ids"),
         ("--findings", "--all draws the diagrams without findings"),
         ("--config", "--all draws the diagrams without findings"),
+        ("--scale", "--all writes SVG, which has no pixels; render one design with --to png --scale N"),
+        ("--font", "--all writes SVG, which leaves text to whatever shows it; render one design with --to png --font FILE"),
     ]
 
     /// One file written (or found unchanged) for the manifest.
