@@ -5,6 +5,7 @@
 #
 #   scripts/bench-check.sh                        # this tree's release build alone
 #   scripts/bench-check.sh --before OLD/baton     # and an older binary, in the same run
+#   scripts/bench-check.sh --before OLD/baton --before-bench OLD/baton-bench   # its compile stage too
 #   BENCH_RUNS=5 SIZES="1 4" FILES=1000 scripts/bench-check.sh
 #
 # To keep a "before" binary: build the commit to compare with into its own directory, e.g.
@@ -33,10 +34,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 before=""
+before_bench=""
 while [ $# -gt 0 ]; do
   case $1 in
     --before) before=$(realpath "$2"); shift 2 ;;
-    *) echo "usage: scripts/bench-check.sh [--before OLD-BATON]" >&2; exit 2 ;;
+    --before-bench) before_bench=$(realpath "$2"); shift 2 ;;
+    *) echo "usage: scripts/bench-check.sh [--before OLD-BATON] [--before-bench OLD-BATON-BENCH]" >&2; exit 2 ;;
   esac
 done
 for tool in hyperfine /usr/bin/time python3; do
@@ -60,11 +63,12 @@ builds="after"
 [ -n "$before" ] && builds="before after"
 binary() { if [ "$1" = before ]; then echo "$before"; else echo "$after"; fi; }
 
-# median NAME COMMAND...: hyperfine's median of a whole process, in seconds.
+# median NAME COMMAND...: hyperfine's median of a whole process, in seconds, and its mean
+# processor time (user + system), which a busy machine disturbs less than the wall clock.
 median() {
   local name=$1; shift
   hyperfine --warmup 1 --runs "$runs" --shell=none -i --export-json "$work/$name.json" "$*" >/dev/null 2>&1
-  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/$name.json"
+  python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"])' "$work/$name.json"
 }
 
 # peak COMMAND...: peak resident memory in bytes (output discarded).
@@ -73,7 +77,7 @@ peak() {
   echo $(( $(tail -n 1 "$work/peak") * 1024 ))
 }
 
-# row SECTION NAME BUILD SECONDS BYTES [PEAK]
+# row SECTION NAME BUILD "SECONDS [CPU]" BYTES [PEAK]
 row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
 
 echo "== 1. check --format json, whole process" >&2
@@ -95,6 +99,10 @@ echo "== 2. compile alone, in process" >&2
 for size in $sizes; do
   file=$work/gen$size.baton
   bytes=$(wc -c <"$file")
+  if [ -n "$before_bench" ]; then
+    line=$("$before_bench" compile --bytes "$((size * 1000000))" --runs 3)
+    row compile "compile $size MB" before "$(echo "$line" | cut -f3)" "$(echo "$line" | cut -f2)" ""
+  fi
   for stage in compile scan; do
     line=$("$bench" "$stage" --bytes "$((size * 1000000))" --runs 3)
     row compile "$stage $size MB" after "$(echo "$line" | cut -f3)" "$(echo "$line" | cut -f2)" ""
@@ -144,27 +152,30 @@ from collections import OrderedDict
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 tree, identical, runs = sys.argv[2], sys.argv[3], sys.argv[4]
 table = OrderedDict()
-for section, name, build, seconds, size, peak in rows:
-    table.setdefault((section, name), {})[build] = (float(seconds), int(size), int(peak) if peak else None)
+for section, name, build, times, size, peak in rows:
+    seconds, *cpu = [float(t) for t in times.split()]
+    table.setdefault((section, name), {})[build] = (seconds, cpu[0] if cpu else None, int(size), int(peak) if peak else None)
 builds = [b for b in ("before", "after") if any(b in v for v in table.values())]
 
 def figures(entry):
-    seconds, size, peak = entry
-    mbs = size / 1e6 / seconds
+    seconds, cpu, size, peak = entry
+    cpu = f"{cpu:7.3f}" if cpu is not None else "      -"
     per = f"{peak / size:7.1f}" if peak else "      -"
-    return f"{seconds:8.3f}s {mbs:7.1f} {per}"
+    return f"{seconds:8.4f} {cpu} {size / 1e6 / seconds:7.1f} {per}"
 
-print(f"\nmedians of {runs} runs (hyperfine); MB/s of input; B/byte = peak resident memory / input bytes")
-header = f"{'':38}" + "".join(f"{b + ': s':>10} {'MB/s':>7} {'B/byte':>7}   " for b in builds)
-if len(builds) == 2: header += "speed-up"
+print(f"\nmedians of {runs} runs (hyperfine): wall seconds, mean processor seconds (user + system), MB/s of input")
+print("by the wall clock, and peak resident memory per input byte (B/byte)")
+header = f"{'':38}" + "".join(f"{b + ': s':>10} {'cpu s':>7} {'MB/s':>7} {'B/byte':>7}   " for b in builds)
+if len(builds) == 2: header += "speed-up (wall, cpu)"
 for section, title in [("check", "1. check --format json (whole process)"), ("compile", "2. compile alone (in process) and the yardsticks"),
                        ("tree", f"3. {tree}"), ("other", "4. render and fmt (whole process)")]:
     print(f"\n{title}\n{header}")
     for (s, name), entry in table.items():
         if s != section: continue
-        line = f"{name:38}" + "".join((figures(entry[b]) if b in entry else f"{'':24}") + "   " for b in builds)
+        line = f"{name:38}" + "".join((figures(entry[b]) if b in entry else f"{'':32}") + "   " for b in builds)
         if len(builds) == 2 and "before" in entry and "after" in entry:
-            line += f"x{entry['before'][0] / entry['after'][0]:.2f}"
+            b, a = entry["before"], entry["after"]
+            line += f"x{b[0] / a[0]:.2f}" + (f", x{b[1] / a[1]:.2f}" if b[1] and a[1] else "")
         print(line)
 
 def get(section, name, build="after"):
@@ -173,12 +184,15 @@ def get(section, name, build="after"):
 print("\ntargets (this build)")
 for name, entry in table.items():
     if name[0] != "check" or "after" not in entry: continue
-    seconds, size, peak = entry["after"]
-    print(f"  check {name[1]:10}  {size / 1e6 / seconds:6.1f} MB/s (target >= 20)   {peak / size:6.1f} B/byte (target <= 20)")
+    seconds, cpu, size, peak = entry["after"]
+    print(f"  check {name[1]:10}  {size / 1e6 / seconds:6.1f} MB/s (target >= 20; {size / 1e6 / cpu:.1f} per processor second)"
+          f"   {peak / size:6.1f} B/byte (target <= 20)")
 one = get("check", "gen 1 MB")
-if one: print(f"  1 MB whole process: {one[0]:.3f} s (target < 0.1 s)")
+if one: print(f"  1 MB whole process: {one[0]:.3f} s, {one[1]:.3f} processor s (target < 0.1 s)")
 j1, j2 = get("tree", "check --jobs 1"), get("tree", "check --jobs 2")
-if j1 and j2: print(f"  {tree.split(' (')[0]}: --jobs 2 is x{j1[0] / j2[0]:.2f} of --jobs 1 (target >= 1.8); outputs identical: {identical}")
+if j1 and j2:
+    print(f"  {tree.split(' (')[0]}: --jobs 2 is x{j1[0] / j2[0]:.2f} of --jobs 1 (target >= 1.8); it used {j2[1] / j2[0]:.2f} processors"
+          f" on average and {j2[1] / j1[1]:.2f}x the processor time; outputs identical: {identical}")
 f1, f2 = get("tree", "fmt --check --jobs 1"), get("tree", "fmt --check --jobs 2")
 if f1 and f2: print(f"  fmt --check over the tree: --jobs 2 is x{f1[0] / f2[0]:.2f} of --jobs 1")
 PY
