@@ -68,10 +68,18 @@ struct Deflater {
         symbols.bits.take()
     }
 
-    /// Drops input that no match can reach any more.
+    /// Adds `bytes` and compresses what can be compressed.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        slide()
+        buffer.append(contentsOf: bytes)
+        compress(final: false)
+    }
+
+    /// Drops input that no match can reach any more, once there is a good deal of it (each
+    /// slide moves the window's 32 KB down).
     private mutating func slide() {
         let keep = position - Self.windowSize
-        guard keep - base > 2 * Self.windowSize else { return }
+        guard keep - base > 8 * Self.windowSize else { return }
         buffer.removeFirst(keep - base)
         base = keep
     }

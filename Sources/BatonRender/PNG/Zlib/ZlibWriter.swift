@@ -18,6 +18,15 @@ struct ZlibWriter {
         output.append(contentsOf: deflater.take())
     }
 
+    /// Adds `bytes`, of which only `live` may be other than zero.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, live: Range<Int>) {
+        adler.update(zeros: live.lowerBound)
+        adler.update(UnsafeBufferPointer(rebasing: bytes[live]))
+        adler.update(zeros: bytes.count - live.upperBound)
+        deflater.append(bytes)
+        output.append(contentsOf: deflater.take())
+    }
+
     /// The compressed bytes so far, handed over.
     mutating func take() -> [UInt8] {
         defer { output.removeAll(keepingCapacity: true) }
