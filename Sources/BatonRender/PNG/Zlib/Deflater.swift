@@ -43,19 +43,6 @@ struct Deflater {
         buffer.reserveCapacity(4 * Self.windowSize)
     }
 
-    /// Adds `count` bytes, written by `fill` straight into the window, and compresses what can
-    /// be compressed. Returns what `fill` returns.
-    mutating func append<Result>(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
-        slide()
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
-        let result = buffer.withUnsafeMutableBufferPointer { all in
-            fill(UnsafeMutableBufferPointer(rebasing: all[start..<start + count]))
-        }
-        compress(final: false)
-        return result
-    }
-
     /// Compresses the rest and ends the stream on a byte boundary.
     mutating func finish() {
         compress(final: true)
