@@ -4,7 +4,7 @@ import Testing
 
 /// `ParallelWork` hands every result back once, in the items' order, on the calling thread,
 /// whatever the number of jobs and however long each item takes — and never lets the workers
-/// run more than `8 × jobs` items ahead of the consumer (the window, and a batch taken at once).
+/// run more than `16 × jobs` items ahead of the consumer (the window, and a batch taken at once).
 @Suite struct ParallelWorkTests {
     /// The indices the workers started, shared with them under a lock.
     final class Started: @unchecked Sendable {
@@ -28,7 +28,7 @@ import Testing
         }, consume: { index, result in
             if result != "result \(index)" { consumed.append(-1) }
             consumed.append(index)
-            if started.count > index + 1 + 8 * max(1, jobs) { tooFarAhead += 1 }
+            if started.count > index + 1 + 16 * max(1, jobs) { tooFarAhead += 1 }
         })
         #expect(consumed == Array(0..<count))
         #expect(started.count == count)

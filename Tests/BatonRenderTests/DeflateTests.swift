@@ -37,10 +37,7 @@ import Testing
         repeat {
             let end = min(bytes.count, start + size)
             let piece = Array(bytes[start..<end])
-            zlib.append(count: piece.count) { buffer in
-                _ = buffer.update(fromContentsOf: piece)
-                return 0..<piece.count
-            }
+            piece.withUnsafeBufferPointer { zlib.append($0, live: 0..<piece.count) }
             out += zlib.take()
             start = end
         } while start < bytes.count
@@ -69,15 +66,10 @@ import Testing
     }
 
     @Test func knownZerosAreCountedWithoutBeingRead() throws {
-        // The filter promises zeros outside a range; the stream must still be right.
+        // The filter promises zeros outside a range; the checksum counts them without reading.
         let bytes: [UInt8] = [0, 0, 0, 9, 8, 7, 0, 0, 0, 0]
         var zlib = ZlibWriter()
-        zlib.append(count: bytes.count) { buffer in
-            buffer[3] = 9
-            buffer[4] = 8
-            buffer[5] = 7
-            return 3..<6
-        }
+        bytes.withUnsafeBufferPointer { zlib.append($0, live: 3..<6) }
         zlib.finish()
         #expect(try Inflate.zlib(zlib.take()) == bytes)
     }

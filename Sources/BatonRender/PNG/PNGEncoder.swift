@@ -1,6 +1,6 @@
 /// A PNG file written as its rows arrive (ISO/IEC 15948): the signature, `IHDR` (8-bit RGB,
-/// not interlaced), the rows filtered and compressed into `IDAT` chunks of at most
-/// `chunkSize` bytes, and `IEND`. Nothing else — no time, no gamma, no text — so the same
+/// not interlaced), the rows (filtered by `PNGFilteredRows`) compressed into `IDAT` chunks of
+/// at most `chunkSize` bytes, and `IEND`. Nothing else — no time, no gamma, no text — so the same
 /// pixels are the same bytes on every machine.
 struct PNGEncoder {
     static let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -12,15 +12,10 @@ struct PNGEncoder {
     private(set) var bytes: [UInt8] = []
     private var zlib = ZlibWriter()
     private var pending: [UInt8] = []
-    private var previous: [UInt8]
-    /// Working space for the row filter.
-    private var changes: [Range<Int>] = []
-    private var rowsWritten = 0
 
     init(width: Int, height: Int) {
         self.width = width
         self.height = height
-        previous = [UInt8](repeating: 0, count: width * Self.bytesPerPixel)
         bytes = Self.signature
         var header: [UInt8] = []
         Self.appendBigEndian(UInt32(width), to: &header)
@@ -29,29 +24,13 @@ struct PNGEncoder {
         chunk("IHDR", header)
     }
 
-    /// Adds the rows of a band.
-    mutating func append(_ band: RasterBand) {
-        let stride = width * Self.bytesPerPixel
-        band.pixels.withUnsafeBufferPointer { pixels in
-            for row in 0..<band.rows {
-                append(row: UnsafeBufferPointer(rebasing: pixels[row * stride..<(row + 1) * stride]))
+    /// Adds the rows of a band, filtered.
+    mutating func append(_ rows: PNGFilteredRows) {
+        rows.bytes.withUnsafeBufferPointer { bytes in
+            for row in 0..<rows.rows {
+                zlib.append(UnsafeBufferPointer(rebasing: bytes[row * rows.stride..<(row + 1) * rows.stride]), live: rows.live[row])
             }
         }
-    }
-
-    /// Adds the next row: `width` RGB pixels.
-    mutating func append(row: UnsafeBufferPointer<UInt8>) {
-        let previous = self.previous
-        var changes: [Range<Int>] = []
-        swap(&changes, &self.changes)
-        previous.withUnsafeBufferPointer { above in
-            zlib.append(count: row.count + 1) { out in
-                PNGRowFilter.filter(row, previous: above, bytesPerPixel: Self.bytesPerPixel, into: out, changes: &changes)
-            }
-        }
-        swap(&changes, &self.changes)
-        self.previous.withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: row) }
-        rowsWritten += 1
         pending.append(contentsOf: zlib.take())
         while pending.count >= Self.chunkSize {
             chunk("IDAT", Array(pending[0..<Self.chunkSize]))

@@ -15,7 +15,7 @@ enum PNGRowFilter {
     /// Rows with fewer changed bytes than this take Up without measuring Paeth.
     static let minimumCompared = 64
     /// How many changed bytes of a row the filters are measured on.
-    static let sample = 2_048
+    static let sample = 256
 
     /// Writes the filter byte and the filtered row into `out` (`row.count + 1` bytes, which
     /// arrive zeroed, so only what may not be zero is written), using `changes` as working

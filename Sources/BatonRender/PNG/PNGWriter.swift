@@ -68,8 +68,9 @@ public enum PNGWriter {
     }
 
     /// Draws `figures` band by band and encodes each band as it is finished. Drawing and
-    /// encoding are about equal work, so a tall image draws its next band on another thread
-    /// while this one encodes (`BandPipeline`); the bytes are the same either way (`pipelined`
+    /// filtering are about as much work as compressing, so a tall image draws and filters its
+    /// next band on another thread while this one compresses (`BandPipeline`); the bytes are
+    /// the same either way (`pipelined`
     /// chooses, for tests; nil: from the image's height).
     static func draw(_ figures: [RasterFigure], size: PNGSize, background: RasterColor,
                      fonts: PNGFonts, pipelined: Bool? = nil) throws(FontError) -> [UInt8] {
@@ -80,20 +81,26 @@ public enum PNGWriter {
         if !(pipelined ?? (bands > 2)) {
             var painter = RasterPainter(figures: figures, width: width, background: background, fonts: fonts)
             var band = RasterBand(width: width, capacity: bandRows)
+            var filter = PNGBandFilter(width: width)
+            var rows = PNGFilteredRows(width: width, capacity: bandRows)
             for index in 0..<bands {
                 try painter.paint(&band, top: index * bandRows, rows: min(bandRows, height - index * bandRows))
-                encoder.append(band)
+                rows.fill(from: band, with: &filter)
+                encoder.append(rows)
             }
             return encoder.finish()
         }
         let pipeline = BandPipeline(width: width, rows: bandRows)
         // A thread of its own rather than a shared queue's: this one waits for it, and must
-        // never wait for a worker that waits in turn.
+        // never wait for a worker that waits in turn. It draws and filters; this one compresses.
         let painting = Thread {
             var painter = RasterPainter(figures: figures, width: width, background: background, fonts: fonts)
+            var band = RasterBand(width: width, capacity: bandRows)
+            var filter = PNGBandFilter(width: width)
             for index in 0..<bands {
-                let drawn = pipeline.fill { (band: inout RasterBand) throws(FontError) in
+                let drawn = pipeline.fill { (rows: inout PNGFilteredRows) throws(FontError) in
                     try painter.paint(&band, top: index * bandRows, rows: min(bandRows, height - index * bandRows))
+                    rows.fill(from: band, with: &filter)
                 }
                 guard drawn else { return }
             }

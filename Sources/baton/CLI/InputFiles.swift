@@ -156,7 +156,7 @@ enum InputFiles {
                 throw InputError(message: "cannot read the directory '\(current)': \(error.reason)",
                                  help: "make it readable, or name the designs beside it one by one")
             }
-            for entry in entries.sorted(by: { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }) {
+            for entry in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
                 if entry.name.hasPrefix(".") { continue }
                 let path = current.hasSuffix("/") ? current + entry.name : current + "/" + entry.name
                 let isDesign = entry.name.hasSuffix(".baton")
@@ -197,6 +197,6 @@ enum InputFiles {
                 if type == S_IFDIR { pending.append(path) } else { result.append(path) }
             }
         }
-        return result.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

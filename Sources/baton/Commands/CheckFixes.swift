@@ -18,7 +18,9 @@ struct CheckFixes {
 
     let includeUnsafe: Bool
     /// Real path of each input (its display path for standard input) → the input's index.
+    /// Made when the first input is fixed: a run that fixes nothing resolves no real paths.
     private var inputIndex: [String: Int] = [:]
+    private var indexed = false
     private let inputs: [InputFile]
     /// The current text of each edited file, by key.
     private(set) var contents: [String: [UInt8]] = [:]
@@ -32,6 +34,11 @@ struct CheckFixes {
     init(inputs: [InputFile], includeUnsafe: Bool) {
         self.inputs = inputs
         self.includeUnsafe = includeUnsafe
+    }
+
+    private mutating func indexInputs() {
+        guard !indexed else { return }
+        indexed = true
         for (index, input) in inputs.enumerated() where inputIndex[Self.key(of: input)] == nil {
             inputIndex[Self.key(of: input)] = index
         }
@@ -62,6 +69,7 @@ struct CheckFixes {
 
     /// Fixes one input (and the named files it imports) until no fix applies.
     mutating func fix(_ input: InputFile, options: CompileOptions, configuration: Configuration) {
+        indexInputs()
         let rootKey = Self.key(of: input)
         for _ in 0..<Self.maximumPasses {
             let compilation = Baton.compile(bytes: bytes(of: input), displayPath: input.displayPath, options: options, read: reader())

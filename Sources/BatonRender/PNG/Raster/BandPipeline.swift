@@ -1,18 +1,18 @@
 import Foundation
 
-/// Two bands passed between the thread that draws and the thread that encodes: while one is
-/// being encoded the next is drawn. Each band belongs to one thread at a time — the
-/// semaphores hand it over — so the pixels are never shared, and bands are encoded in order.
+/// Two bands' filtered rows passed between the thread that draws and the thread that
+/// compresses: while one is being compressed the next is drawn. Each belongs to one thread at a
+/// time — the semaphores hand it over — so nothing is shared, and bands are compressed in order.
 final class BandPipeline: @unchecked Sendable {
     private static let depth = 2
 
-    /// One band in its own box: the two threads each hold a different box, and the list of
-    /// boxes never changes, so neither thread ever writes anything the other reads.
+    /// One band's rows in their own box: the two threads each hold a different box, and the
+    /// list of boxes never changes, so neither thread ever writes anything the other reads.
     private final class Slot {
-        var band: RasterBand
+        var rows: PNGFilteredRows
 
-        init(_ band: RasterBand) {
-            self.band = band
+        init(_ rows: PNGFilteredRows) {
+            self.rows = rows
         }
     }
 
@@ -30,13 +30,13 @@ final class BandPipeline: @unchecked Sendable {
     private let lock = NSLock()
 
     init(width: Int, rows: Int) {
-        slots = (0..<Self.depth).map { _ in Slot(RasterBand(width: width, capacity: rows)) }
+        slots = (0..<Self.depth).map { _ in Slot(PNGFilteredRows(width: width, capacity: rows)) }
         for _ in 0..<Self.depth { free.signal() }
     }
 
-    /// On the drawing thread: waits for a free band, lets `paint` draw it, and hands it on.
-    /// False when drawing must stop (a failure, or nobody is encoding any more).
-    func fill(_ paint: (inout RasterBand) throws(FontError) -> Void) -> Bool {
+    /// On the drawing thread: waits for a free slot, lets `paint` fill it, and hands it on.
+    /// False when drawing must stop (a failure, or nobody is compressing any more).
+    func fill(_ paint: (inout PNGFilteredRows) throws(FontError) -> Void) -> Bool {
         free.wait()
         lock.lock()
         let stop = abandoned
@@ -45,7 +45,7 @@ final class BandPipeline: @unchecked Sendable {
         let slot = filled % Self.depth
         var ok = true
         do {
-            try paint(&slots[slot].band)
+            try paint(&slots[slot].rows)
         } catch {
             lock.lock()
             failure = (error, filled)
@@ -57,8 +57,8 @@ final class BandPipeline: @unchecked Sendable {
         return ok
     }
 
-    /// On the encoding thread: waits for the next drawn band and lets `encode` read it.
-    func drain(_ encode: (RasterBand) -> Void) throws(FontError) {
+    /// On the compressing thread: waits for the next band's rows and lets `encode` read them.
+    func drain(_ encode: (PNGFilteredRows) -> Void) throws(FontError) {
         drawn.wait()
         lock.lock()
         let failed = failure
@@ -71,7 +71,7 @@ final class BandPipeline: @unchecked Sendable {
             free.signal()
             throw failed.error
         }
-        encode(slots[drained % Self.depth].band)
+        encode(slots[drained % Self.depth].rows)
         drained += 1
         free.signal()
     }

@@ -1,5 +1,6 @@
 /// A band of image rows in memory, RGB, 8 bits a channel: the image is drawn and compressed one
-/// band at a time, so a tall diagram never needs all its pixels at once.
+/// band at a time, so a tall diagram never needs all its pixels at once. The buffer is reused
+/// from band to band, and only what was painted is wiped for the next.
 ///
 /// Paint is composited source-over in 8-bit sRGB, as librsvg (cairo) and browsers composite
 /// SVG: `result = paint × α + below × (1 − α)`, α being coverage × opacity. The background is
@@ -13,28 +14,41 @@ struct RasterBand {
     private(set) var rows = 0
     var pixels: [UInt8]
 
+    /// The columns painted in each row since the band was last started (`lowerBound >=
+    /// upperBound`: none): a new band restores only those to the background, not every pixel.
+    private var painted: [Range<Int>]
+    /// The background the buffer holds outside `painted`.
+    private var filledWith: RasterColor?
+
     init(width: Int, capacity: Int) {
         self.width = width
         self.capacity = capacity
         pixels = [UInt8](repeating: 0, count: width * capacity * 3)
+        painted = Array(repeating: 0..<width, count: capacity)
     }
 
     /// Starts the band at image row `top` with `rows` rows of `background`.
     mutating func start(top: Int, rows: Int, background: RasterColor) {
         self.top = top
         self.rows = rows
-        let rowBytes = width * 3
+        let whole = filledWith != background
+        filledWith = background
+        let width = self.width, painted = self.painted
         pixels.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            for x in 0..<width {
-                base[3 * x] = background.red
-                base[3 * x + 1] = background.green
-                base[3 * x + 2] = background.blue
-            }
-            for row in 1..<max(rows, 1) {
-                (base + row * rowBytes).update(from: base, count: rowBytes)
+            for row in 0..<capacity {
+                let range = whole ? 0..<width : painted[row]
+                guard range.lowerBound < range.upperBound else { continue }
+                var p = base + (row * width + range.lowerBound) * 3
+                for _ in range {
+                    p[0] = background.red
+                    p[1] = background.green
+                    p[2] = background.blue
+                    p += 3
+                }
             }
         }
+        for row in 0..<capacity { self.painted[row] = 0..<0 }
     }
 
     /// Paints `color` at `coverage` × `color.opacity` over pixels `from ..< to` of band row `row`.
@@ -43,6 +57,8 @@ struct RasterBand {
         guard start < end, row >= 0, row < rows else { return }
         let alpha = Int((coverage * color.opacity * 255).rounded())
         guard alpha > 0 else { return }
+        let before = painted[row]
+        painted[row] = before.lowerBound < before.upperBound ? min(before.lowerBound, start)..<max(before.upperBound, end) : start..<end
         let r = Int(color.red), g = Int(color.green), b = Int(color.blue)
         pixels.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }

@@ -43,19 +43,6 @@ struct Deflater {
         buffer.reserveCapacity(4 * Self.windowSize)
     }
 
-    /// Adds `count` bytes, written by `fill` straight into the window, and compresses what can
-    /// be compressed. Returns what `fill` returns.
-    mutating func append<Result>(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Result) -> Result {
-        slide()
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
-        let result = buffer.withUnsafeMutableBufferPointer { all in
-            fill(UnsafeMutableBufferPointer(rebasing: all[start..<start + count]))
-        }
-        compress(final: false)
-        return result
-    }
-
     /// Compresses the rest and ends the stream on a byte boundary.
     mutating func finish() {
         compress(final: true)
@@ -68,10 +55,18 @@ struct Deflater {
         symbols.bits.take()
     }
 
-    /// Drops input that no match can reach any more.
+    /// Adds `bytes` and compresses what can be compressed.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        slide()
+        buffer.append(contentsOf: bytes)
+        compress(final: false)
+    }
+
+    /// Drops input that no match can reach any more, once there is a good deal of it (each
+    /// slide moves the window's 32 KB down).
     private mutating func slide() {
         let keep = position - Self.windowSize
-        guard keep - base > 2 * Self.windowSize else { return }
+        guard keep - base > 8 * Self.windowSize else { return }
         buffer.removeFirst(keep - base)
         base = keep
     }

@@ -4,17 +4,12 @@ struct ZlibWriter {
     private var adler = Adler32()
     private var output: [UInt8] = [0x78, 0x9C]  // deflate, 32 KB window, default level
 
-    /// Adds `count` bytes written by `fill`, which returns the range that may hold bytes other
-    /// than zero (the rest are known zeros, counted into the checksum without reading them).
-    mutating func append(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt8>) -> Range<Int>) {
-        var adler = self.adler
-        deflater.append(count: count) { buffer in
-            let live = fill(buffer)
-            adler.update(zeros: live.lowerBound)
-            adler.update(UnsafeBufferPointer(rebasing: buffer[live]))
-            adler.update(zeros: count - live.upperBound)
-        }
-        self.adler = adler
+    /// Adds `bytes`, of which only `live` may be other than zero.
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, live: Range<Int>) {
+        adler.update(zeros: live.lowerBound)
+        adler.update(UnsafeBufferPointer(rebasing: bytes[live]))
+        adler.update(zeros: bytes.count - live.upperBound)
+        deflater.append(bytes)
         output.append(contentsOf: deflater.take())
     }
 
