@@ -110,6 +110,8 @@ struct LoadedFile: Sendable {
     var displayDirectory: String
     /// Parallel to `syntax.statements`: the imported file for each successful `import`.
     var importTargets: [FileID?]
+    /// Interactions in `syntax` (`ParseResult.interactionCount`).
+    var interactionCount = 0
 }
 
 struct ImportLoader {
@@ -161,7 +163,8 @@ struct ImportLoader {
         diagnostics.countOmitted(parsed.omittedErrors, in: id)
         files.append(LoadedFile(syntax: parsed.syntax, realPath: real,
                                 displayDirectory: displayDirectory(displayPath: input.displayPath, named: named, real: real),
-                                importTargets: Array(repeating: nil, count: parsed.syntax.statements.count)))
+                                importTargets: Array(repeating: nil, count: parsed.syntax.statements.count),
+                                interactionCount: parsed.interactionCount))
         for (index, statement) in parsed.syntax.statements.enumerated() {
             guard case .importFile(let statement) = statement else { continue }
             files[id.rawValue].importTargets[index] = follow(statement, from: id, chain: chain)

@@ -26,6 +26,9 @@ struct ModelBuilder {
     /// Uses of undeclared names, reported once per name at its first use.
     private var undeclaredUses: [String: [Span]] = [:]
     private var undeclaredOrder: [String] = []
+    /// Types attribute values once every name is declared (pass 2 on). Made once rather than
+    /// per attribute list: it is asked for every interaction.
+    private var decoder = AttributeDecoder { _ in nil }
 
     init(files: [LoadedFile], sources: SourceMap, diagnostics: CappedDiagnostics) {
         self.files = files
@@ -40,6 +43,9 @@ struct ModelBuilder {
         var visited = Set<FileID>()
         declare(root, visited: &visited)
         decodeAttributes()
+        // Allocated once at its size: grown by doubling, the largest array of the model was
+        // copied about twice over, into memory touched for the first time.
+        model.interactions.reserveCapacity(files.reduce(0) { $0 + $1.interactionCount })
         var visitedForSteps = Set<FileID>()
         buildFlows(root, visited: &visitedForSteps)
         var visitedForScenarios = Set<FileID>()
@@ -166,7 +172,9 @@ struct ModelBuilder {
     // MARK: - Pass 2: attributes
 
     private mutating func decodeAttributes() {
-        let decoder = attributeDecoder
+        // The participants as declared: a lookup reads only their ids and kinds, which later
+        // passes do not change.
+        decoder = attributeDecoder
         for index in model.groups.indices {
             decoder.decode(groupSyntax[index].attributes, at: .group, diagnostics: &diagnostics)
                 .store(in: &model.groups[index])
@@ -220,7 +228,7 @@ struct ModelBuilder {
                 }
                 flowSpans[flow.name.value] = flow.name.span
                 var named = Flow(id: id, name: flow.name.value, description: nil, steps: [], span: flow.span, isDefault: false)
-                attributeDecoder.decode(flow.attributes, at: .flow, diagnostics: &diagnostics).store(in: &named)
+                decoder.decode(flow.attributes, at: .flow, diagnostics: &diagnostics).store(in: &named)
                 model.flows.append(named)
                 let steps = buildSteps(flow.steps, flow: id, enclosing: nil)
                 model.flows[id.rawValue].steps = steps
@@ -302,7 +310,7 @@ struct ModelBuilder {
                     var chance: Chance?
                     // `opt [p=…]` and `alt [p=…]` write the first branch's chance on the header.
                     let list = index == 0 ? syntax.attributes : branch.attributes
-                    for attribute in attributeDecoder.decode(list, at: site, diagnostics: &diagnostics) {
+                    for attribute in decoder.decode(list, at: site, diagnostics: &diagnostics) {
                         if case .percent(let fraction) = attribute.value {
                             chance = Chance(probability: fraction, span: attribute.span)
                         } else {
@@ -377,7 +385,10 @@ struct ModelBuilder {
                 notes: [.init("the enclosing interaction", at: enclosing.span)],
                 help: "move this step out of the block, or make '\(actor)' its initiator"))
         }
-        let decoded = attributeDecoder.decode(syntax.attributes, at: .interaction, diagnostics: &diagnostics)
+        var attributes = InteractionAttributes()
+        if let list = syntax.attributes {
+            decoder.decode(list, at: .interaction, diagnostics: &diagnostics) { attributes.keep($0) }
+        }
         guard let from, let to else {
             // Still resolve names inside the block so every undeclared name is reported.
             if let block = syntax.block {
@@ -386,7 +397,6 @@ struct ModelBuilder {
             return nil
         }
         let id = InteractionID(model.interactions.count)
-        var attributes = InteractionAttributes(decoded)
         checkBackoff(&attributes)
         model.interactions.append(Interaction(
             id: id, from: from, to: to, arrow: syntax.arrow, label: syntax.label?.text,

@@ -95,3 +95,11 @@ extension TokenKind {
         }
     }
 }
+
+extension TokenKind {
+    /// `{`: asked after every statement head. A pattern, not `==`, which copies both kinds.
+    var isLeftBrace: Bool {
+        if case .leftBrace = self { return true }
+        return false
+    }
+}

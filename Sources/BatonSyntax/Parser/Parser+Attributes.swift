@@ -3,14 +3,14 @@
 
 extension Parser {
     mutating func parseOptionalAttributes() -> AttributeListSyntax? {
-        guard !panicking, token.kind == .leftBracket else { return nil }
+        guard !panicking, case .leftBracket = token.kind else { return nil }
         return parseAttributes()
     }
 
     mutating func parseAttributes() -> AttributeListSyntax {
         let open = span(token)
         advance(.attributes)
-        if token.kind == .rightBracket {
+        if case .rightBracket = token.kind {
             // The grammar wants at least one attribute between the brackets.
             report("an attribute list cannot be empty", at: open.through(span(token)), help: "remove the brackets, or add an attribute")
         }
@@ -53,7 +53,7 @@ extension Parser {
     private mutating func parseAttribute(_ key: String) -> AttributeSyntax? {
         let keySpan = span(token)
         advance(.attributes)
-        guard token.kind == .equals else {
+        guard case .equals = token.kind else {
             return AttributeSyntax(key: key, keySpan: keySpan, value: nil, span: keySpan)
         }
         advance(.attributes)

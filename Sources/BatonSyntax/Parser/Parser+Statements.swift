@@ -10,8 +10,8 @@ extension Parser {
         var statements: [Statement] = []
         while true {
             skipSeparators()
-            if token.kind == .endOfFile { break }
-            if token.kind == .rightBrace {
+            if case .endOfFile = token.kind { break }
+            if case .rightBrace = token.kind {
                 report("unexpected '}': no block is open here", at: span(token))
                 advance()
                 continue

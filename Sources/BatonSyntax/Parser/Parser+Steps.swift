@@ -65,7 +65,7 @@ extension Parser {
         advance()
         guard let to = parseName("the participant at the other end") else { return nil }
         var label: LabelSyntax?
-        if token.kind == .colon {
+        if case .colon = token.kind {
             let colon = span(token)
             advanceToLabel()
             switch token.kind {
@@ -85,11 +85,12 @@ extension Parser {
         let attributes = parseOptionalAttributes()
         let headSpan = span(from: start)
         var block: BlockSyntax?
-        if !panicking, token.kind == .leftBrace
+        if !panicking, token.kind.isLeftBrace
             || braceOnNextLine(after: headSpan, of: "interaction", "\(fromName) \(arrow.rawValue) \(to.name) … {")
         {
             block = parseBlock()
         }
+        interactionCount += 1
         return InteractionSyntax(from: from, arrow: arrow, arrowSpan: arrowSpan, to: to, label: label,
                            attributes: attributes, block: block, span: headSpan)
     }
@@ -157,9 +158,10 @@ extension Parser {
     /// C-like languages. The intent is clear, so it is reported once, saying where the brace
     /// belongs, and the block is parsed as the head's own: the steps inside are still checked.
     /// Without such a `{` nothing is consumed. `example` is the head as the help shows it when
-    /// its own text is too long or spans lines.
-    mutating func braceOnNextLine(after head: Span, of what: String, _ example: String) -> Bool {
-        guard !panicking, token.kind == .newline else { return false }
+    /// its own text is too long or spans lines; both texts are made only when there is such a
+    /// `{` (made eagerly, they cost an allocation after every statement).
+    mutating func braceOnNextLine(after head: Span, of what: @autoclosure () -> String, _ example: @autoclosure () -> String) -> Bool {
+        guard !panicking, case .newline = token.kind, lexer.firstByteAfterLineBreaks() == UInt8(ascii: "{") else { return false }
         let saved = (lexer, token, previousEnd, diagnostics)
         while token.kind == .newline { advance() }
         guard token.kind == .leftBrace else {
@@ -167,7 +169,8 @@ extension Parser {
             return false
         }
         let text = String(decoding: lexer.bytes[head.start..<head.end], as: UTF8.self)
-        let shown = text.utf8.count <= 60 && !text.contains("\n") ? text + " {" : example
+        let shown = text.utf8.count <= 60 && !text.contains("\n") ? text + " {" : example()
+        let what = what()
         report("'{' must be on the same line as its \(what)", at: span(token),
                notes: [.init("the \(what) this block belongs to", at: head)],
                help: "a block starts on the same line as its \(what): \(shown)")
@@ -177,6 +180,11 @@ extension Parser {
     /// After a branch's `}`: is the next word (on this line or a following one) `else` or `and`?
     /// Line breaks are consumed only when it is.
     mutating func peekContinuation() -> Keyword? {
+        if case .newline = token.kind {
+            // Only `else` and `and` continue: anything else on the next line is left unlexed.
+            let next = lexer.firstByteAfterLineBreaks()
+            guard next == UInt8(ascii: "e") || next == UInt8(ascii: "a") else { return nil }
+        }
         let saved = (lexer, token, previousEnd)
         while token.kind == .newline { advance() }
         if case .keyword(let keyword) = token.kind, keyword == .else || keyword == .and {

@@ -12,6 +12,9 @@ public struct ParseResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Errors found beyond the cap: counted, not kept.
     public var omittedErrors: Int
+    /// The interactions in `syntax`, blocks and fragments included: the model builder sizes
+    /// its largest array with it.
+    public var interactionCount = 0
 }
 
 public enum BatonParser {
@@ -24,7 +27,7 @@ public enum BatonParser {
         diagnostics.append(contentsOf: encodingDiagnostics(source))
         let syntax = SyntaxFile(file: source.id, statements: statements, comments: parser.lexer.comments)
         return ParseResult(syntax: syntax, diagnostics: diagnostics.diagnostics,
-                           omittedErrors: diagnostics.omittedErrors(in: source.id))
+                           omittedErrors: diagnostics.omittedErrors(in: source.id), interactionCount: parser.interactionCount)
     }
 
     static func encodingDiagnostics(_ source: SourceFile) -> [Diagnostic] {
@@ -58,6 +61,8 @@ struct Parser {
     /// Set after a statement-level error; suppresses reports until the next statement.
     var panicking = false
     var depth = 0
+    /// Interactions parsed (see `ParseResult.interactionCount`).
+    var interactionCount = 0
     /// A `{` right after a free-text label (`GET /orders/{id}`): see `unquotedLabel`.
     var labelBrace: LabelBrace?
 
@@ -141,7 +146,7 @@ struct Parser {
     /// `id`; the first syntax error on that line is then reported as the label's, with the quoted
     /// label as the fix.
     mutating func noteLabelBrace(label: Span, opensBlock: Bool) {
-        guard token.kind == .leftBrace, token.start == label.end else { return }
+        guard case .leftBrace = token.kind, token.start == label.end else { return }
         var end = token.start
         let bytes = lexer.bytes
         while end < bytes.count, end - token.start < Self.labelHintWindow, bytes[end] != 0x0A { end += 1 }
@@ -224,6 +229,11 @@ struct Parser {
     }
 
     mutating func skipSeparators() {
-        while token.kind == .newline || token.kind == .semicolon { advance() }
+        while true {
+            switch token.kind {
+            case .newline, .semicolon: advance()
+            default: return
+            }
+        }
     }
 }

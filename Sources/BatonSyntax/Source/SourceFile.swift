@@ -34,18 +34,32 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         self.lineOffset = min(max(0, lineOffset), Self.maximumLineOffset)
+        (self.lineStarts, self.scalarCheckpoints) = Self.index(bytes)
+    }
+
+    /// The line starts and scalar checkpoints of `bytes`, in one pass a stride at a time (every
+    /// file compiled, and every edit in an editor, makes one).
+    static func index(_ bytes: [UInt8]) -> (lineStarts: [Int], scalarCheckpoints: [Int]) {
         var starts = [0]
         var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
-        var scalars = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset % Self.checkpointStride == 0 { checkpoints.append(scalars) }
-            if byte & 0xC0 != 0x80 { scalars += 1 }
-            if byte == 0x0A { starts.append(offset + 1) }
+        checkpoints.reserveCapacity(bytes.count / checkpointStride + 2)
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var scalars = 0
+            var offset = 0
+            while offset < count {
+                checkpoints.append(scalars)
+                let strideEnd = min(offset + checkpointStride, count)
+                while offset < strideEnd {
+                    let byte = buffer[offset]
+                    offset += 1
+                    if byte & 0xC0 != 0x80 { scalars += 1 }
+                    if byte == 0x0A { starts.append(offset) }
+                }
+            }
+            if count % checkpointStride == 0 { checkpoints.append(scalars) }
         }
-        if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
-        self.lineStarts = starts
-        self.scalarCheckpoints = checkpoints
+        return (starts, checkpoints)
     }
 
     public init(id: FileID, path: String, text: String, lineOffset: Int = 0) {
