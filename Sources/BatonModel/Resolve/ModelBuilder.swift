@@ -17,6 +17,8 @@ struct ModelBuilder {
     var diagnostics: CappedDiagnostics
     /// Name → participant or group, for resolution (lookups only, never iterated).
     private var participantsByName: [String: ParticipantID] = [:]
+    /// The same, for the lookups of every interaction (see `NameTable`).
+    private var participantTable = NameTable()
     private var groupsByName: [String: GroupID] = [:]
     /// The declaration syntax of each participant and group, parallel to the model's arrays.
     private var declarationSyntax: [DeclarationSyntax] = []
@@ -141,6 +143,7 @@ struct ModelBuilder {
             attributes: ParticipantAttributes(), group: group, owner: nil, span: declaration.span,
             nameSpan: declaration.name.span, isImported: imported, attributeListSpan: declaration.attributes?.span))
         participantsByName[declaration.name.name] = id
+        participantTable.insert(declaration.name.name, value: id.rawValue)
         participantNames.append(declaration.name.name)
         declarationSyntax.append(declaration)
         return id
@@ -436,7 +439,7 @@ struct ModelBuilder {
     }
 
     private mutating func resolve(_ name: Identifier) -> ParticipantID? {
-        if let id = participantsByName[name.name] { return id }
+        if let index = participantTable[name.name] { return ParticipantID(index) }
         if groupsByName[name.name] != nil {
             diagnostics.append(Diagnostic(
                 code: CompileError.undeclaredName, severity: .error,

@@ -45,7 +45,7 @@ extension Parser {
     mutating func parseInteraction() -> InteractionSyntax? {
         let start = token.start
         guard case .identifier(let fromName) = token.kind else { return nil }
-        let from = Identifier(name: fromName, span: span(token))
+        let from = Identifier(name: fromName, span: tokenSpan)
         advance()
         guard case .arrow(let arrow) = token.kind else {
             if token.kind.isIdentifierOrString,
@@ -61,19 +61,19 @@ extension Parser {
             }
             return nil
         }
-        let arrowSpan = span(token)
+        let arrowSpan = tokenSpan
         advance()
         guard let to = parseName("the participant at the other end") else { return nil }
         var label: LabelSyntax?
         if case .colon = token.kind {
-            let colon = span(token)
+            let colon = tokenSpan
             advanceToLabel()
             switch token.kind {
             case .string(let text):
-                label = LabelSyntax(text: text, isQuoted: true, span: span(token))
+                label = LabelSyntax(text: text, isQuoted: true, span: tokenSpan)
                 advance()
             case .text(let text):
-                let labelSpan = span(token)
+                let labelSpan = tokenSpan
                 label = LabelSyntax(text: text, isQuoted: false, span: labelSpan)
                 advance()
                 noteLabelBrace(label: labelSpan, opensBlock: true)
@@ -107,7 +107,7 @@ extension Parser {
 
     mutating func parseFragment(_ kind: FragmentSyntax.Kind) -> FragmentSyntax? {
         let start = token.start
-        var keywordSpan = span(token)
+        var keywordSpan = tokenSpan
         advance()
         var label = parseOptionalString()
         let attributes = parseOptionalAttributes()
@@ -134,9 +134,9 @@ extension Parser {
             guard let continuation, let next = peekContinuation() else { break }
             if next != continuation {
                 report("'\(next.rawValue)' cannot continue '\(kind.rawValue)'; use '\(continuation.rawValue)'",
-                       at: span(token))
+                       at: tokenSpan)
             }
-            keywordSpan = span(token)
+            keywordSpan = tokenSpan
             advance()
             label = parseOptionalString()
             branchAttributes = nil
@@ -146,7 +146,7 @@ extension Parser {
                 if kind == .alt {
                     branchAttributes = parseOptionalAttributes()
                 } else {
-                    report("only the first branch of '\(kind.rawValue)' takes attributes", at: span(token))
+                    report("only the first branch of '\(kind.rawValue)' takes attributes", at: tokenSpan)
                     _ = parseOptionalAttributes()
                 }
             }
@@ -171,7 +171,7 @@ extension Parser {
         let text = String(decoding: lexer.bytes[head.start..<head.end], as: UTF8.self)
         let shown = text.utf8.count <= 60 && !text.contains("\n") ? text + " {" : example()
         let what = what()
-        report("'{' must be on the same line as its \(what)", at: span(token),
+        report("'{' must be on the same line as its \(what)", at: tokenSpan,
                notes: [.init("the \(what) this block belongs to", at: head)],
                help: "a block starts on the same line as its \(what): \(shown)")
         return true
@@ -196,7 +196,7 @@ extension Parser {
 
     mutating func parseOptionalString(next mode: Lexer.Mode = .statement) -> StringLiteral? {
         guard case .string(let value) = token.kind else { return nil }
-        let literal = StringLiteral(value: value, span: span(token))
+        let literal = StringLiteral(value: value, span: tokenSpan)
         advance(mode)
         return literal
     }
@@ -223,14 +223,14 @@ extension Parser {
             failExpected("':' and the note's text", help: "note over \(over.map(\.name).joined(separator: ", ")) : text")
             return nil
         }
-        let colon = span(token)
+        let colon = tokenSpan
         advanceToLabel()
         let text: LabelSyntax
         switch token.kind {
         case .string(let value):
-            text = LabelSyntax(text: value, isQuoted: true, span: span(token))
+            text = LabelSyntax(text: value, isQuoted: true, span: tokenSpan)
         case .text(let value):
-            text = LabelSyntax(text: value, isQuoted: false, span: span(token))
+            text = LabelSyntax(text: value, isQuoted: false, span: tokenSpan)
         default:
             report("expected the note's text after ':'", at: colon)
             panicking = true

@@ -112,12 +112,14 @@ struct Parser {
     }
 
     private mutating func reportLexicalError() {
+        guard token.error != nil else { return }
         if let message = token.error {
-            report(message, at: span(token))
+            report(message, at: tokenSpan)
         }
     }
 
-    func span(_ token: Token) -> Span { Span(file: file, start: token.start, end: token.end) }
+    /// The current token's span (read in place: passing the token to a function copied it).
+    var tokenSpan: Span { Span(file: file, start: token.start, end: token.end) }
     func span(from start: Int) -> Span { Span(file: file, start: start, end: max(start, previousEnd)) }
 
     var isAtStatementEnd: Bool {
@@ -180,7 +182,7 @@ struct Parser {
     mutating func fail(_ message: String, help: String? = nil) {
         // A token with a lexical problem (an invalid character, a bad unit) has been reported
         // already: one mistake, one error.
-        if token.kind != .invalid, token.error == nil { report(message, at: span(token), help: help) }
+        if token.kind != .invalid, token.error == nil { report(message, at: tokenSpan, help: help) }
         panicking = true
     }
 

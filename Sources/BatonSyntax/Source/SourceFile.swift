@@ -38,7 +38,9 @@ public struct SourceFile: Sendable {
     }
 
     /// The line starts and scalar checkpoints of `bytes`, in one pass a stride at a time (every
-    /// file compiled, and every edit in an editor, makes one).
+    /// file compiled, and every edit in an editor, makes one). Eight bytes are looked at
+    /// together (`ByteWords`): scalars are the bytes less the continuation bytes, and a line
+    /// break is a zero byte of the word XOR `\n`s.
     static func index(_ bytes: [UInt8]) -> (lineStarts: [Int], scalarCheckpoints: [Int]) {
         var starts = [0]
         var checkpoints: [Int] = []
@@ -50,6 +52,16 @@ public struct SourceFile: Sendable {
             while offset < count {
                 checkpoints.append(scalars)
                 let strideEnd = min(offset + checkpointStride, count)
+                while offset + 8 <= strideEnd {
+                    let word = ByteWords.load(buffer, at: offset)
+                    scalars += 8 - ByteWords.continuationBytes(word).nonzeroBitCount
+                    var newlines = ByteWords.zeroBytes(word ^ ByteWords.repeated(0x0A))
+                    while newlines != 0 {
+                        starts.append(offset + newlines.trailingZeroBitCount / 8 + 1)
+                        newlines &= newlines &- 1
+                    }
+                    offset += 8
+                }
                 while offset < strideEnd {
                     let byte = buffer[offset]
                     offset += 1
