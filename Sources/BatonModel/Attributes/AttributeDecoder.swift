@@ -32,8 +32,8 @@ struct DecodedAttribute: Hashable, Sendable {
 /// (which picks the decoding below), whether a duration must be longer than zero, and the
 /// property that keeps the value — so adding an attribute is adding its entry.
 struct AttributeDecoder {
-    /// Looks up a participant by name (for `dlq=` and `reply-to=`).
-    var lookup: (String) -> Participant?
+    /// Looks up a participant by name (for `dlq=` and `reply-to=`): its id and kind.
+    var lookup: (String) -> (id: ParticipantID, kind: ParticipantKind)?
 
     func decode(_ list: AttributeListSyntax?, at site: AttributeSite, diagnostics: inout CappedDiagnostics) -> [DecodedAttribute] {
         guard let list else { return [] }
@@ -261,12 +261,10 @@ struct AttributeDecoder {
 }
 
 extension ParticipantAttributes {
-    init(_ decoded: [DecodedAttribute]) {
-        self.init()
-        for attribute in decoded {
-            spans[attribute.key] = attribute.span
-            attribute.store(in: &self)
-        }
+    /// Stores a decoded attribute and where it was written.
+    mutating func keep(_ attribute: DecodedAttribute) {
+        spans[attribute.key] = attribute.span
+        attribute.store(in: &self)
     }
 }
 
