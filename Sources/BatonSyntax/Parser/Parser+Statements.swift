@@ -176,7 +176,7 @@ extension Parser {
         }
         var steps: [StepSyntax] = []
         parseBraces { parser in
-            if let step = parser.parseStep(in: .block) { steps.append(step) }
+            parser.parseStep(in: .block, into: &steps)
         }
         return FlowSyntax(name: name, attributes: attributes, steps: steps, span: headSpan, fullSpan: span(from: start))
     }

@@ -1,6 +1,16 @@
 // Steps: interactions, fragments and notes.
 
 extension Parser {
+    /// Parses a step and appends it to `steps`: an interaction goes into the array as it is
+    /// made, where returning it through optionals and enums copied it three times more.
+    mutating func parseStep(in context: Context, into steps: inout [StepSyntax]) {
+        if case .identifier = token.kind {
+            if let interaction = parseInteraction() { steps.append(.interaction(interaction)) }
+        } else if let step = parseStep(in: context) {
+            steps.append(step)
+        }
+    }
+
     mutating func parseStep(in context: Context) -> StepSyntax? {
         switch token.kind {
         case .identifier:
@@ -98,7 +108,7 @@ extension Parser {
     mutating func parseBlock() -> BlockSyntax {
         var steps: [StepSyntax] = []
         let blockSpan = parseBraces { parser in
-            if let step = parser.parseStep(in: .block) { steps.append(step) }
+            parser.parseStep(in: .block, into: &steps)
         }
         return BlockSyntax(steps: steps, span: blockSpan)
     }
