@@ -93,7 +93,7 @@ struct Parser {
     mutating func advance(_ mode: Lexer.Mode = .statement) {
         previousEnd = token.end
         token = lexer.next(mode)
-        reportLexicalError()
+        if token.error != nil { reportLexicalError() }
     }
 
     /// Consumes `:` and lexes the label that follows it.
@@ -119,7 +119,11 @@ struct Parser {
     }
 
     /// The current token's span (read in place: passing the token to a function copied it).
-    var tokenSpan: Span { Span(file: file, start: token.start, end: token.end) }
+    var tokenSpan: Span {
+        @inline(__always) get { Span(file: file, start: token.start, end: token.end) }
+    }
+
+    @inline(__always)
     func span(from start: Int) -> Span { Span(file: file, start: start, end: max(start, previousEnd)) }
 
     var isAtStatementEnd: Bool {
