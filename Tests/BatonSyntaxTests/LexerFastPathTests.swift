@@ -65,3 +65,24 @@ import Testing
         #expect(firstByte(" \n # only a comment") == nil)
     }
 }
+
+/// The encoding check skips plain ASCII a word at a time; what it reports is what a byte at
+/// a time finds.
+@Suite struct EncodingCheckWordTests {
+    @Test func problemsAreFoundWhereverTheyFallInAWord() {
+        for length in 0..<40 {
+            for position in 0..<max(1, length) {
+                for bad: [UInt8] in [[0x00], [0xFF], [0xC3], [0xE2, 0x82], [0x00, 0x00]] {
+                    var bytes = Array(repeating: UInt8(ascii: "a"), count: length)
+                    guard position < bytes.count else { continue }
+                    bytes.replaceSubrange(position..<min(bytes.count, position + bad.count), with: bad)
+                    let problems = EncodingCheck.problems(in: bytes)
+                    #expect(problems.first?.start == position, "\(bad) at \(position) of \(length)")
+                    #expect(problems.first?.isNul == (bad.first == 0))
+                }
+            }
+            #expect(EncodingCheck.problems(in: Array(repeating: UInt8(ascii: "b"), count: length)).isEmpty)
+            #expect(EncodingCheck.problems(in: Array(String(repeating: "é", count: length).utf8)).isEmpty)
+        }
+    }
+}

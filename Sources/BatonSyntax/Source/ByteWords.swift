@@ -1,7 +1,7 @@
-/// Eight bytes of a source at once, as one 64-bit word: the scans every file gets (line
-/// starts, scalar counts, the encoding check) look at a word per step where a byte per step
-/// cost a comparison and a branch each. Byte `i` of the text is bits `8i ..< 8i + 8` of the
-/// word, whatever the machine's byte order.
+/// Eight bytes of a source at once, as one 64-bit word: the encoding check, which every file
+/// gets, skips a word of plain ASCII per step where a byte per step cost a comparison and a
+/// branch each. Byte `i` of the text is bits `8i ..< 8i + 8` of the word, whatever the
+/// machine's byte order.
 enum ByteWords {
     /// The eight bytes at `offset` (the buffer must hold them).
     @inline(__always)
@@ -9,10 +9,6 @@ enum ByteWords {
         guard let base = buffer.baseAddress else { return 0 }
         return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
     }
-
-    /// `byte` in each of the eight bytes.
-    @inline(__always)
-    static func repeated(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
 
     static let highBits: UInt64 = 0x8080_8080_8080_8080
     static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -22,11 +18,5 @@ enum ByteWords {
     @inline(__always)
     static func zeroBytes(_ word: UInt64) -> UInt64 {
         ~(((word & lowBits) &+ lowBits) | word | lowBits)
-    }
-
-    /// The high bit of every UTF-8 continuation byte (`10xxxxxx`) of `word`.
-    @inline(__always)
-    static func continuationBytes(_ word: UInt64) -> UInt64 {
-        word & ~(word << 1) & highBits
     }
 }

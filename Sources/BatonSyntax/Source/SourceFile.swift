@@ -34,44 +34,18 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         self.lineOffset = min(max(0, lineOffset), Self.maximumLineOffset)
-        (self.lineStarts, self.scalarCheckpoints) = Self.index(bytes)
-    }
-
-    /// The line starts and scalar checkpoints of `bytes`, in one pass a stride at a time (every
-    /// file compiled, and every edit in an editor, makes one). Eight bytes are looked at
-    /// together (`ByteWords`): scalars are the bytes less the continuation bytes, and a line
-    /// break is a zero byte of the word XOR `\n`s.
-    static func index(_ bytes: [UInt8]) -> (lineStarts: [Int], scalarCheckpoints: [Int]) {
         var starts = [0]
         var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / checkpointStride + 2)
-        bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var scalars = 0
-            var offset = 0
-            while offset < count {
-                checkpoints.append(scalars)
-                let strideEnd = min(offset + checkpointStride, count)
-                while offset + 8 <= strideEnd {
-                    let word = ByteWords.load(buffer, at: offset)
-                    scalars += 8 - ByteWords.continuationBytes(word).nonzeroBitCount
-                    var newlines = ByteWords.zeroBytes(word ^ ByteWords.repeated(0x0A))
-                    while newlines != 0 {
-                        starts.append(offset + newlines.trailingZeroBitCount / 8 + 1)
-                        newlines &= newlines &- 1
-                    }
-                    offset += 8
-                }
-                while offset < strideEnd {
-                    let byte = buffer[offset]
-                    offset += 1
-                    if byte & 0xC0 != 0x80 { scalars += 1 }
-                    if byte == 0x0A { starts.append(offset) }
-                }
-            }
-            if count % checkpointStride == 0 { checkpoints.append(scalars) }
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var scalars = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte == 0x0A { starts.append(offset + 1) }
         }
-        return (starts, checkpoints)
+        if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+        self.lineStarts = starts
+        self.scalarCheckpoints = checkpoints
     }
 
     public init(id: FileID, path: String, text: String, lineOffset: Int = 0) {
