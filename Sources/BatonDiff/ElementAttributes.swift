@@ -59,7 +59,7 @@ enum ElementAttributes {
     /// The values of `specs` in `root`, in the specs' order, read only for the keys the element
     /// declares (`spans`): an undeclared attribute has no value to compare, most elements
     /// declare a few, and reading one through its key path costs.
-    static func declared<Root>(_ specs: [AttributeSpec], positions: [String: Int], of root: Root, spans: [String: Span],
+    static func declared<Root>(_ specs: [AttributeSpec], positions: [String: Int], of root: Root, spans: AttributeSpans,
                                model: Model, names: Naming) -> [String?] {
         var values = [String?](repeating: nil, count: specs.count)
         for key in spans.keys {

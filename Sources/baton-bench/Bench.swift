@@ -21,6 +21,9 @@ enum Bench {
         /// About this many bytes in one flow (the default one): one long sequence, where the
         /// generator's `bytes` designs are many flows of 500 interactions.
         case singleFlow(bytes: Int)
+        /// A design read from a file (`--file PATH`): the peak memory is then the stage's own,
+        /// not the generator's too.
+        case file(String)
 
         static let bySize: [Workload] = [.bytes(1_000_000), .bytes(2_000_000), .bytes(5_000_000), .bytes(10_000_000)]
 
@@ -32,6 +35,8 @@ enum Bench {
                 DesignGenerator(.init(participants: participants, interactions: interactions, seed: seed)).generate()
             case .singleFlow(let bytes):
                 Self.singleFlow(bytes: bytes, seed: seed)
+            case .file(let path):
+                (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             }
         }
 
@@ -53,6 +58,7 @@ enum Bench {
             case .bytes(let bytes): ["--bytes", String(bytes)]
             case .shape(let p, let i): ["--participants", String(p), "--interactions", String(i)]
             case .singleFlow(let bytes): ["--bytes", String(bytes), "--single-flow"]
+            case .file(let path): ["--file", path]
             }
         }
 
@@ -60,6 +66,7 @@ enum Bench {
             switch self {
             case .bytes(let bytes), .singleFlow(let bytes): bytes > 2_000_000
             case .shape(let participants, _): participants > 300
+            case .file: true
             }
         }
 
@@ -68,6 +75,7 @@ enum Bench {
             case .bytes: ""
             case .shape(let p, let i): "\(p) participants, \(i) interactions"
             case .singleFlow: "one flow"
+            case .file(let path): path
             }
         }
     }
@@ -123,6 +131,7 @@ enum Bench {
            let interactions = value(of: "--interactions", in: arguments).flatMap(Int.init) {
             workload = .shape(participants: participants, interactions: interactions)
         }
+        if let path = value(of: "--file", in: arguments) { workload = .file(path) }
         print(measure(stage, workload: workload, seed: seed, runs: runs).line)
         return 0
     }
@@ -132,11 +141,15 @@ enum Bench {
         var bytes: Int
         var medianSeconds: Double
         var peakKiB: Int
+        /// Median processor time of a run: on a machine others share, wall time also counts
+        /// the waits for a processor, and this does not.
+        var medianCPUSeconds: Double
         var workload: String
 
         var line: String {
             let megabytes = Double(bytes) / 1_000_000
             return "\(stage)\t\(bytes)\t\(String(format: "%.4f", medianSeconds))\t\(String(format: "%.1f", megabytes / medianSeconds))\t\(peakKiB)"
+                + "\t\(String(format: "%.4f", medianCPUSeconds))"
                 + (workload.isEmpty ? "" : "\t\(workload)")
         }
     }
@@ -144,20 +157,24 @@ enum Bench {
     static func measure(_ stage: Stage, workload: Workload, seed: UInt64, runs: Int) -> Measurement {
         let source = workload.source(seed: seed)
         var times: [Double] = []
+        var processorTimes: [Double] = []
         for _ in 0..<max(1, runs) {
             let start = DispatchTime.now().uptimeNanoseconds
+            let processorStart = processorSeconds()
             stage.run(source)
+            processorTimes.append(processorSeconds() - processorStart)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         times.sort()
+        processorTimes.sort()
         return Measurement(stage: stage.name, bytes: source.utf8.count, medianSeconds: times[times.count / 2], peakKiB: peakMemoryKiB(),
-                           workload: workload.label)
+                           medianCPUSeconds: processorTimes[processorTimes.count / 2], workload: workload.label)
     }
 
     /// Runs every stage on its workloads, each in a fresh process, and prints a table.
     static func runAll() -> Int32 {
         print("Baton benchmark (release build recommended: swift run -c release baton-bench)")
-        print("stage\tbytes\tmedian_s\tMB/s\tpeak_KiB\tdesign")
+        print("stage\tbytes\tmedian_s\tMB/s\tpeak_KiB\tcpu_s\tdesign")
         var baseline: [String: (seconds: Double, bytes: Int)] = [:]
         for stage in stages {
             for workload in stage.workloads {
@@ -185,6 +202,13 @@ enum Bench {
             }
         }
         return 0
+    }
+
+    /// Processor time this process has used (user and system), in seconds.
+    static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Peak resident memory of this process (VmHWM), in KiB; 0 where /proc is unavailable.
