@@ -11,6 +11,7 @@
 //                              └─▶ BatonSimulate ─────────────────────────────────┘
 //   BatonJSON ─▶ BatonCheck, BatonReport, BatonDocs, BatonSimulate
 //   BatonCheck, BatonRender, BatonReport ─▶ BatonPage ─▶ baton (CLI)   (the HTML design page)
+//   BatonCheck, BatonRender, BatonReport ─▶ BatonDiff ─▶ baton (CLI)   (baton diff)
 //
 // Every arrow, target by target (its direct dependencies; it may import theirs too):
 //
@@ -25,18 +26,22 @@
 //   BatonDocs          ◀ BatonModel, BatonLayout, BatonRender, BatonReport, BatonJSON
 //   BatonPage          ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport, BatonJSON
 //                                                         (the design page: both views, findings, metrics in one HTML file)
+//   BatonDiff          ◀ BatonSyntax, BatonModel, BatonCheck, BatonReport, BatonLayout, BatonRender, BatonJSON
+//                                                         (baton diff: two designs compared, as text, JSON, Markdown, a diagram)
 //   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonDocs, BatonSimulate
 //                                                         (it maps a simulation onto a time chart)
 //   BatonLanguageServer ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonJSON
 //                                                         (baton lsp: the protocol, documents and editor features)
 //   BatonServe         ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonRender
 //                                                         (baton serve: HTTP server, file watcher, Server-Sent Events, the design site)
-//   baton              ◀ BatonServe, BatonLanguageServer, BatonPage, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
-//                        BatonDocs, BatonJSON, BatonSimulate
+//   baton              ◀ BatonDiff, BatonServe, BatonLanguageServer, BatonPage, Baton, BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonReport,
+//                        BatonDocs, BatonJSON, BatonSimulate, BatonTrace, BatonDrift
 //   BatonWorkload      —
 //   baton-bench        ◀ Baton, BatonModel, BatonLayout, BatonCheck, BatonRender, BatonReport, BatonWorkload
 //   baton-graph-bench  ◀ BatonLayout, BatonWorkload
 //   baton-sim-bench    ◀ BatonSimulate, BatonModel
+//   BatonTrace         ◀ BatonSyntax, BatonJSON            (spans from OTLP, Jaeger and Zipkin JSON; what they show; baton infer)
+//   BatonDrift         ◀ BatonModel, BatonTrace            (a design compared with what traces show: baton check --traces)
 //   BatonTestSupport   —                                  (the test targets' helpers)
 //
 // No third-party packages: the standard library, Foundation and Swift Testing only.
@@ -71,6 +76,10 @@ let package = Package(
         // The design page: one self-contained HTML file with both views, the findings and the
         // metrics (render --to html), and its fragments for a live server.
         .target(name: "BatonPage", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON"]),
+        // The semantic difference of two designs (baton diff): what was added, removed, renamed
+        // and changed, the findings new and resolved, the numbers that moved; as text, JSON,
+        // Markdown and a diagram of both designs' union.
+        .target(name: "BatonDiff", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonReport", "BatonLayout", "BatonRender", "BatonJSON"]),
         // The façade for library users: compile, check, render, simulate.
         .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs", "BatonSimulate"]),
         // The language server (baton lsp): JSON-RPC over standard I/O, documents, analyses and
@@ -80,12 +89,19 @@ let package = Package(
         // Host and path checks), a polling file watcher, Server-Sent Events and the design site.
         .target(name: "BatonServe", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonRender"]),
         // The command line: arguments, files, exit codes.
-        .executableTarget(name: "baton", dependencies: ["BatonServe", "BatonLanguageServer", "BatonPage", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate"]),
+        .executableTarget(name: "baton", dependencies: ["BatonDiff", "BatonServe", "BatonLanguageServer", "BatonPage", "Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonReport", "BatonDocs", "BatonJSON", "BatonSimulate", "BatonTrace", "BatonDrift"]),
         // The simulator: executes a design under a scenario's load and faults, and reports what
         // happened as text, JSON and CSV (baton simulate).
         .target(name: "BatonSimulate", dependencies: ["BatonModel", "BatonJSON"]),
         // Seeded generator of random but valid designs, for benchmarks and robustness tests.
         .target(name: "BatonWorkload"),
+        // Traces meet designs: spans read from OTLP, Jaeger and Zipkin JSON (streaming), what they
+        // show about a running system, and the design inferred from it (baton infer).
+        .target(name: "BatonTrace", dependencies: ["BatonSyntax", "BatonJSON"]),
+        // Drift: a design compared with what traces show (undeclared and unobserved interactions,
+        // kinds, latencies, retries), as diagnostics for baton check --traces. It depends on the
+        // model and on BatonTrace, so neither of those knows the other.
+        .target(name: "BatonDrift", dependencies: ["BatonModel", "BatonTrace"]),
         // Prints throughput and memory figures for the pipeline stages.
         .executableTarget(name: "baton-bench", dependencies: ["Baton", "BatonModel", "BatonLayout", "BatonCheck", "BatonRender", "BatonReport", "BatonWorkload"]),
         // Times the simulator on fixed designs (a five-hop chain at 1,000 runs/s, an M/M/1 queue).
@@ -96,18 +112,20 @@ let package = Package(
         // Shared by the test targets: external programs, golden files, location markers.
         .target(name: "BatonTestSupport", path: "Sources/BatonTestSupport"),
 
-        .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonJSONTests", dependencies: ["BatonJSON", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonSyntaxTests", dependencies: ["BatonSyntax", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonModelTests", dependencies: ["BatonModel", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonSimulateTests", dependencies: ["BatonSimulate", "BatonModel", "BatonJSON", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonCheckTests", dependencies: ["BatonCheck", "Baton", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonLayoutTests", dependencies: ["BatonLayout", "BatonRender", "Baton", "BatonCheck", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonRenderTests", dependencies: ["BatonRender", "BatonLayout", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "BatonReportTests", dependencies: ["BatonReport", "Baton", "BatonJSON", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonReportTests", dependencies: ["BatonReport", "Baton", "BatonJSON", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonDiffTests", dependencies: ["BatonDiff", "Baton", "BatonCheck", "BatonModel", "BatonLayout", "BatonRender", "BatonReport", "BatonJSON", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonPageTests", dependencies: ["BatonPage", "Baton", "BatonRender", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonLanguageServerTests", dependencies: ["BatonLanguageServer", "Baton", "BatonCheck", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonServeTests", dependencies: ["BatonServe", "Baton", "BatonRender", "BatonTestSupport"]),
+        .testTarget(name: "BatonTraceTests", dependencies: ["BatonTrace", "BatonDrift", "BatonModel", "BatonJSON", "BatonSyntax", "Baton", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]

@@ -12,8 +12,9 @@ case for diagnostics; or, with --shape samples, copies of samples/card-payments.
 their names numbered: three findings in every 16 lines, as a large real design might have),
 makes small edits
 (each inserts a comment line, then the next removes it, so the design keeps its findings), waits
-after each for the diagnostics of that version, and prints the median and p95 of the latency;
-then times documentSymbol, foldingRange and formatting, and hover and completion when the
+after each for the diagnostics of that version, and prints the median and p95 of the latency
+and the server's processor time per edit (which other processes on the machine do not
+stretch, as they do the latency); then times documentSymbol, foldingRange and formatting, and hover and completion when the
 server answers them; then the server's resident memory (VmRSS) before and after many edits.
 Standard library only.
 """
@@ -78,6 +79,13 @@ class Client:
             message = self.read_message(timeout)
             if predicate(message):
                 return message
+
+    def cpu_seconds(self):
+        """User and system time the server has used: unlike wall time, not stretched by other
+        processes competing for the processor."""
+        with open(f"/proc/{self.process.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def rss_kib(self):
         with open(f"/proc/{self.process.pid}/status") as status:
@@ -167,12 +175,14 @@ def main():
         return version
 
     latencies = []
+    cpu_began = client.cpu_seconds()
     for _ in range(args.edits):
         began = time.monotonic()
         diagnostics_of(edit())
         latencies.append((time.monotonic() - began) * 1000)
+    cpu_per_edit = (client.cpu_seconds() - cpu_began) * 1000 / args.edits
     print(f"edit → diagnostics over {args.edits} edits: median {statistics.median(latencies):.0f} ms, "
-          f"p95 {percentile(latencies, 0.95):.0f} ms")
+          f"p95 {percentile(latencies, 0.95):.0f} ms; server processor time {cpu_per_edit:.0f} ms per edit")
 
     document = {"textDocument": {"uri": uri}}
     # Hover and complete on a participant's name: the first arrow statement from the middle on.

@@ -18,9 +18,12 @@
 # 6. Big and hostile inputs as whole processes: time, peak memory and output size of check and
 #    both views at 1, 10 and 50 MB, metrics at 100,000 participants, and the hardening cases
 #    (scripts/bench-scale.sh).
+# 7. render --to png of a 1,000-interaction sequence diagram, and beside rsvg-convert on a
+#    500-interaction one (scripts/bench-png.sh).
 #
-# Needs: a Swift toolchain; hyperfine, plantuml, graphviz, python3 and GNU time for parts 2-4
-# (Debian: apt-get install hyperfine plantuml graphviz time).
+# Needs: a Swift toolchain; hyperfine, plantuml, graphviz, python3 and GNU time for parts 2-4,
+# librsvg2-bin and fonts-liberation2 for part 7 (Debian: apt-get install hyperfine plantuml
+# graphviz time librsvg2-bin fonts-liberation2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 full=${1:-}
@@ -73,3 +76,7 @@ BATON="$baton" scripts/graph-view-vs-dot.py --direction TB
 echo
 echo "== 6. big and hostile inputs (whole processes)"
 scripts/bench-scale.sh
+
+echo
+echo "== 7. render --to png: Baton vs rsvg-convert"
+scripts/bench-png.sh

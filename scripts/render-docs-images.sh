@@ -6,6 +6,7 @@
 #                        in both views
 #   web-checkout-explained.svg  the web-checkout sample with --legend --numbers --timing
 #   legend*.svg          the legend design in both views, light and dark
+#   diff-checkout*.svg   the baton diff diagram of docs/diff.md, light and dark
 #   simulation-chart*.svg  an illustration of the simulation chart, written by the chart tests
 #                        (UPDATE_GOLDENS=1 swift test --filter ChartRenderTests), not by this script
 #   simulation-retry-storm*.svg  the charts of the retry-storm-simulated sample's two scenarios,
@@ -39,3 +40,9 @@ for theme in light dark; do
   "$baton" render "$sample" --view simulation --scenario "Repaired" --theme "$theme" -o "$images/simulation-retry-storm-repaired$suffix.svg"
   "$baton" render "$root/samples/checkout-under-load.baton" --view simulation --theme "$theme" -o "$images/simulation-checkout$suffix.svg"
 done
+# diff-checkout*.svg: the baton diff diagram of docs/diff.md (run where its two designs are, so
+# that the picture names them as the page does).
+(cd "$images" && for theme in light dark; do
+  suffix=$([ "$theme" = dark ] && echo ".dark" || echo "")
+  "$baton" diff diff-before.baton diff-after.baton --to svg --theme "$theme" -o "diff-checkout$suffix.svg" || [ $? -eq 1 ]
+done)

@@ -22,6 +22,21 @@ extension Baton {
         return try Renderer.render(compilation, source: source, options: options).text
     }
 
+    /// Renders a compiled design as a PNG, its text drawn with `fonts` (nil: found on disk by
+    /// `PNGFontFiles`). The compilation must be free of errors.
+    public static func renderPNG(_ compilation: Compilation, source: [UInt8], options: RenderOptions,
+                                 fonts: PNGFonts? = nil) throws(RenderError) -> [UInt8] {
+        if options.effectiveView == .simulation {
+            throw RenderError(message: "the simulation view is an SVG chart, not PNG", help: "write it to an .svg file, or say --to svg")
+        }
+        if options.scenario != nil {
+            throw RenderError(message: "--scenario applies to the simulation view only", help: "add --view simulation, or drop --scenario")
+        }
+        let found: PNGFonts
+        if let fonts { found = fonts } else { found = try PNGFontFiles.fonts() }
+        return try Renderer.renderPNG(compilation, source: source, options: options, fonts: found).bytes
+    }
+
     /// Baton's renderer for documentation builds (`BatonDocs`: Markdown fences, the pandoc filter,
     /// the mdBook preprocessor), reading imported files from disk.
     public static let diagramRenderer: DiagramRenderer = diagramRenderer(read: FileReader.readImport)

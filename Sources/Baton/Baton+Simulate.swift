@@ -42,9 +42,8 @@ extension Baton {
             throw RenderError(message: "--flow does not apply to the simulation view: its scenario's load lines say which flows run",
                               help: "drop --flow, or pick another scenario with --scenario")
         }
-        guard options.direction == .leftToRight else {
-            throw RenderError(message: "--direction \(options.direction.rawValue) applies to the graph view only",
-                              help: "drop --direction")
+        if let direction = options.direction {
+            throw RenderError(message: "--direction \(direction.rawValue) applies to the graph view only", help: "drop --direction")
         }
         let model = compilation.model
         let scenario: Scenario

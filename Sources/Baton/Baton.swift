@@ -24,10 +24,14 @@ public enum Baton {
 
     /// Compiles bytes read from `displayPath` (or stdin), resolving imports on disk relative to it.
     /// `read` reads each imported file (the command line passes one that remembers what it read,
-    /// so that no output replaces an input).
+    /// so that no output replaces an input); `paths`, when given, resolves real paths for a run
+    /// of many files (see `CanonicalPaths`).
     public static func compile(bytes: [UInt8], displayPath: String, options: CompileOptions = CompileOptions(),
-                               read: @escaping Compiler.Reader = FileReader.readImport) -> Compilation {
+                               read: @escaping Compiler.Reader = FileReader.readImport, paths: CanonicalPaths? = nil) -> Compilation {
         let input = SourceInput(displayPath: displayPath, resolvedPath: FileReader.absolute(displayPath), bytes: bytes)
+        if let paths {
+            return Compiler.compile(input, options: options, read: read, canonical: { paths.canonical($0) })
+        }
         return Compiler.compile(input, options: options, read: read, canonical: { FileReader.canonical($0) })
     }
 }

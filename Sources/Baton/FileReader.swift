@@ -86,6 +86,9 @@ public enum FileReader {
         /// Whether it may be a directory (or a link to one), as far as listing the directory
         /// tells without looking the name up.
         public var mayBeDirectory: Bool
+        /// Whether the listing says it is a regular file (not a link to one): then looking the
+        /// name up would only say so again.
+        public var isRegularFile = false
     }
 
     /// The names in a directory (without `.` and `..`), in the order the system lists them.
@@ -101,10 +104,11 @@ public enum FileReader {
             }
             let type = entry.pointee.d_type
             let mayBeDirectory = type == UInt8(DT_DIR) || type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN)
+            let isRegularFile = type == UInt8(DT_REG)
             let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) {
-                    String(validatingCString: $0).map { Entry(name: $0, isUTF8: true, mayBeDirectory: mayBeDirectory) }
-                        ?? Entry(name: String(cString: $0), isUTF8: false, mayBeDirectory: mayBeDirectory)
+                    String(validatingCString: $0).map { Entry(name: $0, isUTF8: true, mayBeDirectory: mayBeDirectory, isRegularFile: isRegularFile) }
+                        ?? Entry(name: String(cString: $0), isUTF8: false, mayBeDirectory: mayBeDirectory, isRegularFile: isRegularFile)
                 }
             }
             if name.name != ".", name.name != ".." { names.append(name) }

@@ -10,6 +10,8 @@ public struct CheckContext: Sendable {
     public let syncGraph: SyncGraph
     public let callTrees: CallTrees
     public let waits: WorstCaseWaits
+    /// The attempts multiplied along each sync call path (`retry-amplification`, metrics).
+    public let attemptProducts: AttemptProducts
     /// For each participant, the interactions it initiates, in document order.
     public let initiated: [[InteractionID]]
     /// For each participant, the interactions it is the passive end of, in document order.
@@ -40,6 +42,7 @@ public struct CheckContext: Sendable {
         syncGraph = SyncGraph(model)
         callTrees = CallTrees(model)
         waits = WorstCaseWaits(model)
+        attemptProducts = AttemptProducts(model)
         let count = model.participants.count
         var initiated = Array(repeating: [InteractionID](), count: count)
         var received = Array(repeating: [InteractionID](), count: count)

@@ -8,14 +8,38 @@ public enum Checker {
     /// ones, plus `unused-suppression` findings. Sorted in source order.
     public static func check(_ compilation: Compilation, configuration: Configuration = .defaults) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
+        return check(compilation, context: CheckContext(compilation), configuration: configuration)
+    }
+
+    /// The same with a context already made: `CheckContext(compilation)` offers fixes,
+    /// `CheckContext(compilation.model)` does not, which is cheaper when nobody applies them
+    /// (`baton diff` compares findings, and shares the context with the metrics).
+    public static func check(_ compilation: Compilation, context: CheckContext, configuration: Configuration = .defaults) -> [Diagnostic] {
+        if compilation.hasErrors { return compilation.diagnostics }
         var diagnostics = compilation.diagnostics
-        let context = CheckContext(compilation)
         diagnostics += lint(context, configuration: configuration)
         var suppressions = Suppressions(compilation)
         diagnostics = suppressions.filter(diagnostics)
         diagnostics += suppressions.problems(severity: configuration.severity(of: UnusedSuppression.descriptor),
                                              configuration: configuration, source: context.fixSource)
-        return diagnostics.sorted(by: Diagnostic.sourceOrder)
+        return inSourceOrder(diagnostics)
+    }
+
+    /// `diagnostics.sorted(by: Diagnostic.sourceOrder)`, stable, sorting positions rather than
+    /// diagnostics: a diagnostic is a large value, and a merge sort of a hundred thousand moved
+    /// each of them (retaining and releasing its texts) many times.
+    static func inSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let spans = diagnostics.map(\.span)
+        let order = diagnostics.indices.sorted { a, b in
+            let lhs = spans[a], rhs = spans[b]
+            if lhs.file != rhs.file { return lhs.file < rhs.file }
+            if lhs.start != rhs.start { return lhs.start < rhs.start }
+            if lhs.end != rhs.end { return lhs.end < rhs.end }
+            if diagnostics[a].code != diagnostics[b].code { return diagnostics[a].code < diagnostics[b].code }
+            if diagnostics[a].message != diagnostics[b].message { return diagnostics[a].message < diagnostics[b].message }
+            return a < b
+        }
+        return order.map { diagnostics[$0] }
     }
 
     /// The findings of every enabled rule, unsuppressed, in rule order. With the source text

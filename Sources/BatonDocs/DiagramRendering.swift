@@ -15,8 +15,8 @@ public struct DiagramRequest: Sendable {
     public var theme: Theme.Name
     /// Ids in the SVG start with this prefix, so diagrams can share a page.
     public var idPrefix: String
-    /// The graph view's direction; nil when the page gives none (left to right, which the
-    /// diagram's file name leaves out of its hash).
+    /// The graph view's direction; nil when the page gives none or says `auto`: the graph view
+    /// chooses, and the diagram's file name leaves the direction out of its hash.
     public var direction: LayoutDirection?
     /// The same picture once more in another theme (image mode writes a light and a dark
     /// file), drawn from the same compilation: the design is read and compiled once.

@@ -57,8 +57,13 @@ enum DiagramSetting {
         }
     }
 
-    /// Nil when the page gives none (see `DiagramRequest.direction`).
+    /// Nil when the page gives none or says `auto`: the graph view chooses (see
+    /// `DiagramRequest.direction`).
     static func direction(_ word: String?) throws(DiagramFailure) -> LayoutDirection? {
-        try word.map { word throws(DiagramFailure) in try read(word, as: "direction") }
+        guard let word, word != LayoutDirection.automaticWord else { return nil }
+        guard let direction = LayoutDirection(rawValue: word) else {
+            throw DiagramFailure(diagnostics: [], message: "unknown direction '\(word)'; use \(LayoutDirection.words.joined(separator: " or "))")
+        }
+        return direction
     }
 }

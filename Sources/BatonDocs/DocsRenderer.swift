@@ -35,7 +35,7 @@ public enum DocsRenderer {
             return .failure(DiagramFailure(diagnostics: reported, message: "the design has compile errors"))
         }
         var options = RenderOptions(format: .svg, view: request.view, flow: request.flow, theme: request.theme,
-                                    idPrefix: request.idPrefix, direction: request.direction ?? .leftToRight)
+                                    idPrefix: request.idPrefix, direction: request.direction)
         request.explanations.apply(to: &options)
         if request.findings, let marks {
             switch marks(compilation, request) {

@@ -15,7 +15,9 @@ extension JSONValue {
         return out
     }
 
-    private func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
+    /// Appends the value as it stands at nesting level `indent` (what `JSONStream` needs to put
+    /// a whole value inside a document it writes piece by piece).
+    func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
@@ -67,6 +69,11 @@ extension JSONValue {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
+            // Most text (names, paths, messages) is printable ASCII: copied whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
+                out.append(contentsOf: bytes)
+                return
+            }
             let count = bytes.count
             var runStart = 0
             var index = 0

@@ -29,7 +29,7 @@ enum PageDiagrams {
 
     /// `#baton-graph`'s content: the graph view of every flow, a `.baton-diagram` per theme. A
     /// graph view over its limit is replaced by the error that says so.
-    static func graph(_ compilation: Compilation, source: [UInt8], direction: LayoutDirection, limit: Int, untitled: String) -> String {
+    static func graph(_ compilation: Compilation, source: [UInt8], direction: LayoutDirection?, limit: Int, untitled: String) -> String {
         var out = ""
         let options = RenderOptions(format: .svg, view: .graph, direction: direction, graphLimit: limit)
         for (theme, picture) in pictures(compilation, source: source, options: options, untitled: untitled) {

@@ -15,8 +15,8 @@ public struct PageOptions: Sendable {
     /// The flow shown first in the sequence view, by name; nil: the file's default flow, else the
     /// first (as `baton render` picks it).
     public var flow: String?
-    /// The graph view's direction.
-    public var direction: LayoutDirection
+    /// The graph view's direction; nil: the one that fits a page (see `GraphViewLayout.direction`).
+    public var direction: LayoutDirection?
     /// The graph view's size limit (see `RenderOptions.graphLimit`); a bigger graph view is
     /// replaced by its error message, and the rest of the page is still written.
     public var graphLimit: Int
@@ -31,7 +31,7 @@ public struct PageOptions: Sendable {
     public var liveScript: String?
 
     public init(theme: Theme.Name? = nil, view: RenderView = .sequence, flow: String? = nil,
-                direction: LayoutDirection = .leftToRight, graphLimit: Int = RenderOptions.defaultGraphLimit,
+                direction: LayoutDirection? = nil, graphLimit: Int = RenderOptions.defaultGraphLimit,
                 configuration: Configuration = .defaults, untitled: String? = nil, liveScript: String? = nil) {
         self.theme = theme
         self.view = view

@@ -1,6 +1,6 @@
-// BatonRender: the render stage. It turns a compiled design into a picture — SVG and PDF from
-// the layout's `Scene`, DOT and Mermaid from the model — and never sees a diagnostic (reports are
-// BatonReport's).
+// BatonRender: the render stage. It turns a compiled design into a picture — SVG, PDF and PNG
+// from the layout's `Scene`, DOT and Mermaid from the model — and never sees a diagnostic
+// (reports are BatonReport's).
 //
 // - The vocabulary of a request (`Vocabulary/`): `RenderFormat`, `RenderView`, `RenderOptions`,
 //   `FlowSelection`, `IDPrefix`, and `RenderError` for a request that cannot be drawn. Callers
@@ -16,6 +16,12 @@ import BatonModel
 /// A picture and its text alternative (for `alt` attributes and captions).
 public struct RenderOutput: Hashable, Sendable {
     public var text: String
+    public var description: String
+}
+
+/// A PNG and its text alternative: bytes rather than text.
+public struct RenderedImage: Hashable, Sendable {
+    public var bytes: [UInt8]
     public var description: String
 }
 
@@ -53,14 +59,20 @@ public enum Renderer {
             return RenderOutput(text: PDFWriter.write(scene, options: PDFOptions(theme: theme)), description: scene.description)
         case (.dot, _):
             let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
-            let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: options.direction)
+            let direction = GraphViewLayout.direction(options.direction, model: model, flow: flow, untitled: untitledName,
+                                                      limit: options.graphLimit)
+            let dotOptions = DOTOptions(theme: theme, idPrefix: prefix, flow: flow, title: title, direction: direction)
             return RenderOutput(text: DOTWriter.write(model: model, options: dotOptions), description: "Graph of \(title)")
-        case (.svg, .simulation), (.pdf, .simulation):
+        case (.svg, .simulation), (.pdf, .simulation), (.png, .simulation):
             throw simulationViewRefused
+        case (.png, _):
+            throw pngIsBinary
         case (.mermaid, .graph):
             let title = GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitledName)
             let description = GraphDescription.describe(model: model, content: GraphViewContent(model: model, flow: flow), title: title)
-            return RenderOutput(text: MermaidFlowchartWriter.write(model: model, flow: flow, direction: options.direction, theme: theme,
+            let direction = GraphViewLayout.direction(options.direction, model: model, flow: flow, untitled: untitledName,
+                                                      limit: options.graphLimit)
+            return RenderOutput(text: MermaidFlowchartWriter.write(model: model, flow: flow, direction: direction, theme: theme,
                                                                    title: title, description: description),
                                 description: description)
         case (.mermaid, _):
@@ -71,6 +83,24 @@ public enum Renderer {
                                                           description: description),
                                 description: description)
         }
+    }
+
+    static let pngIsBinary = RenderError(
+        message: "PNG is binary and drawn with a TrueType font: render it with Renderer.renderPNG, which takes the fonts",
+        help: "or with 'baton render --to png'")
+
+    /// Renders a compiled design as a PNG (the sequence or the graph view), its text drawn
+    /// with `fonts`. Like `render`, a pure function of its arguments.
+    public static func renderPNG(_ compilation: Compilation, source: [UInt8], options: RenderOptions, fonts: PNGFonts,
+                                 untitled: String? = nil, documentation: Bool = false) throws(RenderError) -> RenderedImage {
+        var options = options
+        options.format = .png
+        let (view, flow, untitledName) = try prepare(compilation, options: options, untitled: untitled)
+        guard view == .sequence || view == .graph else { throw simulationViewRefused }
+        let scene = try svgScene(compilation, flow: flow, view: view, options: options, untitled: untitledName,
+                                 documentation: documentation)
+        let bytes = try PNGWriter.write(scene, options: PNGOptions(theme: Theme.named(options.theme), scale: options.scale, fonts: fonts))
+        return RenderedImage(bytes: bytes, description: scene.description)
     }
 
     /// Checks the options against each other and the design: the view, the flow and the name of
@@ -87,17 +117,23 @@ public enum Renderer {
         case (.dot, .sequence):
             throw RenderError(message: "DOT output is always the graph view",
                               help: "drop '--view sequence', or use --to svg or --to mermaid for a sequence diagram")
-        case (_, .sequence) where options.direction != .leftToRight:
-            throw RenderError(message: "--direction \(options.direction.rawValue) applies to the graph view only",
-                              help: "add --view graph (or --to dot), or drop --direction")
+        case (_, .sequence):
+            if let direction = options.direction {
+                throw RenderError(message: "--direction \(direction.rawValue) applies to the graph view only",
+                                  help: "add --view graph (or --to dot), or drop --direction")
+            }
         default:
             break
+        }
+        if options.scale != 1, options.format != .png {
+            throw RenderError(message: "--scale applies to PNG only: \(options.format.displayName) is drawn at the diagram's own size",
+                              help: "add --to png (or write to a .png file), or drop --scale")
         }
         let flow = try FlowSelection.flow(options.flow, in: model, required: view == .sequence)
         return (view, flow, untitledName)
     }
 
-    /// The scene of an SVG or PDF diagram (the sequence or the graph view), with its findings drawn.
+    /// The scene of an SVG, PDF or PNG diagram (the sequence or the graph view), with its findings drawn.
     private static func svgScene(_ compilation: Compilation, flow: FlowID?, view: RenderView, options: RenderOptions,
                                  untitled: String, documentation: Bool) throws(RenderError) -> Scene {
         let model = compilation.model

@@ -1,3 +1,4 @@
+import BatonJSON
 import BatonSyntax
 
 /// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice` annotation per
@@ -10,15 +11,44 @@ import BatonSyntax
 /// an escape sequence cannot reach the log viewer or a terminal. Errors the per-file cap left
 /// out are one more `::error` on that file, saying how many.
 public enum GitHubReporter {
-    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = []) -> String {
-        var out = ""
-        for entry in OmittedErrors.entries(diagnostics, omitted: omitted) {
-            switch entry {
-            case .diagnostic(let diagnostic): out += annotation(diagnostic) + "\n"
-            case .omitted(let omitted): out += annotation(omitted) + "\n"
-            }
+    /// The summary (and, with a baseline, `BaselineSummary.text`) is plain log text after the
+    /// annotations: fixed baseline entries have no line to annotate.
+    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = [],
+                              baseline: BaselineSummary? = nil) -> String {
+        let output = ByteOutput()
+        var stream = Stream(output, omitted: omitted)
+        for diagnostic in diagnostics { stream.write(diagnostic) }
+        stream.finish(summary: DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted), baseline: baseline)
+        return output.text
+    }
+
+    /// `report` written as it is made: an annotation per diagnostic as it comes (each file's
+    /// omission after its last one), the summary at the end.
+    public struct Stream {
+        public let output: ByteOutput
+        private var placement: OmissionPlacement
+
+        public init(_ output: ByteOutput, omitted: [OmittedErrors] = []) {
+            self.output = output
+            placement = OmissionPlacement(omitted)
         }
-        return out + TextReporter().summary(DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted))
+
+        /// Errors the cap left out of a file: after that file's last annotation.
+        public mutating func add(_ omitted: OmittedErrors) {
+            placement.add(omitted)
+        }
+
+        public mutating func write(_ diagnostic: ReportedDiagnostic) {
+            if let omission = placement.before(diagnostic) { output.write(annotation(omission) + "\n") }
+            output.write(annotation(diagnostic) + "\n")
+        }
+
+        /// The remaining omissions, the summary and the baseline's lines; flushes the output.
+        public mutating func finish(summary: DiagnosticSummary, baseline: BaselineSummary?) {
+            for omission in placement.rest() { output.write(annotation(omission) + "\n") }
+            output.write(TextReporter().summary(summary) + (baseline?.text ?? ""))
+            output.flush()
+        }
     }
 
     /// `::error file=design.baton,title=baton::2899 more errors not shown (…)`

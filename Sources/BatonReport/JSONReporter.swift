@@ -9,68 +9,130 @@ import BatonSyntax
 /// them (`"omittedErrors": 2899`); both are absent otherwise. `summary.errors` counts the
 /// errors in `diagnostics`.
 ///
+/// In a run with a baseline, `diagnostics` holds only the findings the baseline does not know;
+/// `baselineFixed` (after `omitted`) lists the recorded findings that are gone, each `{"file",
+/// "code", "message", "fingerprint"}`, and the summary counts both (`"baselined"`: known findings
+/// left out, `"baselineFixed"`). All three are absent without a baseline.
+///
 /// A diagnostic with fixes has `fixes` (after `help`; absent when there are none):
 /// `[{"title", "safety": "safe"|"unsafe", "suppression": Bool, "edits": [{"file", "start":
 /// {"line", "column"}, "end": {…}, "newText"}]}]`, positions counted like the diagnostic's.
 public enum JSONReporter {
     public static let version = 1
 
-    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = []) -> String {
-        let summary = DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted)
-        var counts: [(String, JSONValue)] = [
-            ("files", .int(summary.files)),
-            ("errors", .int(summary.errors)),
-            ("warnings", .int(summary.warnings)),
-            ("infos", .int(summary.infos)),
-        ]
-        var members: [(String, JSONValue)] = [
-            ("version", .int(version)),
-            ("diagnostics", .array(diagnostics.map(json))),
-        ]
-        if !omitted.isEmpty {
-            members.append(("omitted", .array(omitted.map { .object([("file", .string($0.file)), ("errors", .int($0.count))]) })))
-            counts.append(("omittedErrors", .int(summary.omittedErrors)))
-        }
-        members.append(("summary", .object(counts)))
-        return JSONValue.object(members).serialized(pretty: true) + "\n"
+    public static func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = [],
+                              baseline: BaselineSummary? = nil) -> String {
+        let output = ByteOutput()
+        var stream = Stream(output)
+        for diagnostic in diagnostics { stream.write(diagnostic) }
+        stream.finish(summary: DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted), omitted: omitted,
+                      baseline: baseline)
+        return output.text
     }
 
-    static func json(_ diagnostic: ReportedDiagnostic) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("file", .string(diagnostic.file)),
-            ("line", .int(diagnostic.line)),
-            ("column", .int(diagnostic.column)),
-            ("endLine", .int(diagnostic.endLine)),
-            ("endColumn", .int(diagnostic.endColumn)),
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("code", .string(diagnostic.code)),
-            ("message", .string(diagnostic.message)),
-            ("notes", .array(diagnostic.notes.map { note in
-                var fields: [(String, JSONValue)] = []
-                if let file = note.file, let line = note.line, let column = note.column {
-                    fields += [("file", .string(file)), ("line", .int(line)), ("column", .int(column))]
-                }
-                fields.append(("message", .string(note.message)))
-                return .object(fields)
-            })),
-        ]
-        if let help = diagnostic.help { members.append(("help", .string(help))) }
-        if !diagnostic.fixes.isEmpty { members.append(("fixes", .array(diagnostic.fixes.map(json)))) }
-        return .object(members)
+    /// The report written as it is made: the opening at once, each diagnostic as it comes,
+    /// the omissions, the baseline's fixed findings and the summary at the end.
+    public struct Stream {
+        private var json: JSONStream
+
+        public init(_ output: ByteOutput) {
+            json = JSONStream(output)
+            json.beginObject()
+            json.member("version", int: version)
+            json.key("diagnostics")
+            json.beginArray()
+        }
+
+        public mutating func write(_ diagnostic: ReportedDiagnostic) {
+            JSONReporter.write(diagnostic, to: &json)
+        }
+
+        /// Closes the document and flushes the output.
+        public mutating func finish(summary: DiagnosticSummary, omitted: [OmittedErrors], baseline: BaselineSummary?) {
+            json.endArray()
+            if !omitted.isEmpty {
+                json.member("omitted", .array(omitted.map { .object([("file", .string($0.file)), ("errors", .int($0.count))]) }))
+            }
+            if let baseline {
+                json.member("baselineFixed", .array(baseline.fixed.map { entry in
+                    .object([("file", .string(entry.file)), ("code", .string(entry.rule)), ("message", .string(entry.message)),
+                             ("fingerprint", .string(entry.fingerprint))])
+                }))
+            }
+            var counts: [(String, JSONValue)] = [
+                ("files", .int(summary.files)),
+                ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)),
+                ("infos", .int(summary.infos)),
+            ]
+            if !omitted.isEmpty { counts.append(("omittedErrors", .int(summary.omittedErrors))) }
+            if let baseline { counts += [("baselined", .int(baseline.known)), ("baselineFixed", .int(baseline.fixed.count))] }
+            json.member("summary", .object(counts))
+            json.endObject()
+            json.drain()
+            json.output.write(UInt8(ascii: "\n"))
+            json.output.flush()
+        }
     }
 
-    static func json(_ fix: ReportedFix) -> JSONValue {
-        func position(_ position: SourcePosition) -> JSONValue {
-            .object([("line", .int(position.line)), ("column", .int(position.column))])
+    /// One diagnostic, written member by member: a report holds thousands, and building each
+    /// as a `JSONValue` first cost more than writing it.
+    static func write(_ diagnostic: ReportedDiagnostic, to json: inout JSONStream) {
+        json.beginObject()
+        json.member("file", diagnostic.file)
+        json.member("line", int: diagnostic.line)
+        json.member("column", int: diagnostic.column)
+        json.member("endLine", int: diagnostic.endLine)
+        json.member("endColumn", int: diagnostic.endColumn)
+        json.member("severity", diagnostic.severity.rawValue)
+        json.member("code", diagnostic.code)
+        json.member("message", diagnostic.message)
+        json.key("notes")
+        json.beginArray()
+        for note in diagnostic.notes {
+            json.beginObject()
+            if let file = note.file, let line = note.line, let column = note.column {
+                json.member("file", file)
+                json.member("line", int: line)
+                json.member("column", int: column)
+            }
+            json.member("message", note.message)
+            json.endObject()
         }
-        return .object([
-            ("title", .string(fix.title)),
-            ("safety", .string(fix.safety.rawValue)),
-            ("suppression", .bool(fix.isSuppression)),
-            ("edits", .array(fix.edits.map { edit in
-                .object([("file", .string(edit.file)), ("start", position(edit.start)), ("end", position(edit.end)),
-                         ("newText", .string(edit.newText))])
-            })),
-        ])
+        json.endArray()
+        if let help = diagnostic.help { json.member("help", help) }
+        if !diagnostic.fixes.isEmpty {
+            json.key("fixes")
+            json.beginArray()
+            for fix in diagnostic.fixes { write(fix, to: &json) }
+            json.endArray()
+        }
+        json.endObject()
+    }
+
+    static func write(_ fix: ReportedFix, to json: inout JSONStream) {
+        func position(_ name: String, _ position: SourcePosition) {
+            json.key(name)
+            json.beginObject()
+            json.member("line", int: position.line)
+            json.member("column", int: position.column)
+            json.endObject()
+        }
+        json.beginObject()
+        json.member("title", fix.title)
+        json.member("safety", fix.safety.rawValue)
+        json.member("suppression", bool: fix.isSuppression)
+        json.key("edits")
+        json.beginArray()
+        for edit in fix.edits {
+            json.beginObject()
+            json.member("file", edit.file)
+            position("start", edit.start)
+            position("end", edit.end)
+            json.member("newText", edit.newText)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 }

@@ -35,15 +35,12 @@ public struct OmittedErrors: Hashable, Sendable {
     /// The diagnostics with each file's omission right after that file's last diagnostic (the
     /// cap only leaves errors out of a file that shows some), and any other omission at the end.
     static func entries(_ diagnostics: [ReportedDiagnostic], omitted: [OmittedErrors]) -> [Entry] {
+        var placement = OmissionPlacement(omitted)
         var entries: [Entry] = []
-        var pending = omitted
-        for (index, diagnostic) in diagnostics.enumerated() {
+        for diagnostic in diagnostics {
+            if let omission = placement.before(diagnostic) { entries.append(.omitted(omission)) }
             entries.append(.diagnostic(diagnostic))
-            let endsFile = index + 1 == diagnostics.count || diagnostics[index + 1].file != diagnostic.file
-            if endsFile, let position = pending.firstIndex(where: { $0.file == diagnostic.file }) {
-                entries.append(.omitted(pending.remove(at: position)))
-            }
         }
-        return entries + pending.map(Entry.omitted)
+        return entries + placement.rest().map(Entry.omitted)
     }
 }

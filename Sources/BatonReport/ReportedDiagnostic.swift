@@ -25,8 +25,9 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     public var help: String?
     /// The part of `line` around `column`, for snippets.
     public var excerpt: SourceExcerpt
-    /// The text of the statement the diagnostic points at, whitespace runs collapsed to one
-    /// space: stable when lines move, so fingerprints can use it instead of line numbers.
+    /// The statement the diagnostic points at, as `Fingerprint.statementKey` reduces it (no
+    /// whitespace, comments or block): stable when lines move and when `baton fmt` reformats
+    /// it, so fingerprints use it instead of line numbers.
     public var statementText: String
     /// The fixes, in the diagnostic's order (a suppression, when offered, last).
     public var fixes: [ReportedFix]
@@ -45,30 +46,15 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         message = diagnostic.message
         help = diagnostic.help
         excerpt = SourceExcerpt(source, line: start.line, around: diagnostic.span.start)
-        statementText = Self.collapsingWhitespace(source.text(of: diagnostic.span))
-        fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources) }
+        statementText = Fingerprint.statementKey(source.bytes, range: diagnostic.span.start..<max(diagnostic.span.start, diagnostic.span.end))
+        // Notes and fixes are nearly always in the diagnostic's own file: look others up only
+        // when they are not.
+        fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources, primary: source) }
         notes = diagnostic.notes.map { note in
             guard let span = note.span else { return ReportedNote(message: note.message) }
-            let noteSource = sources[span.file]
+            let noteSource = span.file == source.id ? source : sources[span.file]
             let location = noteSource.location(of: span.start)
             return ReportedNote(file: noteSource.path, line: location.line, column: location.column, message: note.message)
         }
-    }
-}
-
-extension ReportedDiagnostic {
-    static func collapsingWhitespace(_ text: String) -> String {
-        var result = ""
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace { result += " " }
-            pendingSpace = false
-            result.unicodeScalars.append(scalar)
-        }
-        return result
     }
 }

@@ -17,11 +17,16 @@ public struct ReportedFix: Hashable, Sendable {
     public var edits: [Edit]
 
     public init(_ fix: Fix, sources: SourceMap) {
+        self.init(fix, sources: sources, primary: nil)
+    }
+
+    /// `primary`: the file most edits are in, already looked up.
+    init(_ fix: Fix, sources: SourceMap, primary: SourceFile?) {
         title = fix.title
         safety = fix.safety
         isSuppression = fix.isSuppression
         edits = fix.edits.map { edit in
-            let source = sources[edit.span.file]
+            let source = primary.flatMap { $0.id == edit.span.file ? $0 : nil } ?? sources[edit.span.file]
             return Edit(file: source.path, start: source.location(of: edit.span.start),
                         end: source.location(of: edit.span.end), newText: edit.replacement)
         }

@@ -48,16 +48,100 @@ public enum SARIFReporter {
     }
 
     /// - Parameter workingDirectory: absolute paths below it are written relative to it.
+    ///
+    /// With a baseline, every result is `"baselineState": "new"` (the others were left out), the
+    /// run's `properties` count the known findings left out (`baselined`) and the fixed ones
+    /// (`baselineFixed`), and each fixed finding is a `note` among the invocation's tool
+    /// execution notifications, on its file: never a result, which code scanning would open as
+    /// an alert.
     public static func report(_ diagnostics: [ReportedDiagnostic], tool: Tool, workingDirectory: String,
-                              omitted: [OmittedErrors] = []) -> String {
-        let entries = ruleEntries
-        var ruleIndex: [String: Int] = [:]
-        for (index, entry) in entries.enumerated() { ruleIndex[entry.id] = index }
-        var occurrences: [String: Int] = [:]
-        let results = diagnostics.map { diagnostic -> JSONValue in
+                              omitted: [OmittedErrors] = [], baseline: BaselineSummary? = nil) -> String {
+        let output = ByteOutput()
+        var stream = Stream(output, tool: tool, workingDirectory: workingDirectory, omitted: omitted, baseline: baseline)
+        for diagnostic in diagnostics { stream.write(diagnostic) }
+        stream.finish()
+        return output.text
+    }
+
+    /// `report` written as it is made. The log names what the results leave out (omitted
+    /// errors, a baseline's fixed findings) before the results, so all of that is given first;
+    /// then each result is written as it comes.
+    public struct Stream {
+        private var json: JSONStream
+        private let workingDirectory: String
+        private let baseline: BaselineSummary?
+        private let ruleIndex: [String: Int]
+        private var numbering = Fingerprint.Numbering()
+
+        public init(_ output: ByteOutput, tool: Tool, workingDirectory: String, omitted: [OmittedErrors] = [],
+                    baseline: BaselineSummary? = nil) {
+            self.workingDirectory = workingDirectory
+            self.baseline = baseline
+            let entries = ruleEntries
+            var ruleIndex: [String: Int] = [:]
+            for (index, entry) in entries.enumerated() { ruleIndex[entry.id] = index }
+            self.ruleIndex = ruleIndex
+            json = JSONStream(output)
+            json.beginObject()
+            json.member("$schema", schema)
+            json.member("version", "2.1.0")
+            json.key("runs")
+            json.beginArray()
+            json.beginObject()
+            json.member("tool", .object([("driver", .object([
+                ("name", .string(tool.name)),
+                ("semanticVersion", .string(tool.version)),
+                ("informationUri", .string(tool.informationURI)),
+                ("rules", .array(entries.map(SARIFReporter.rule))),
+            ]))]))
+            func notification(_ level: String, _ message: String, file: String) -> JSONValue {
+                .object([
+                    ("level", .string(level)),
+                    ("message", .object([("text", .string(message))])),
+                    ("locations", .array([.object([("physicalLocation", .object([
+                        ("artifactLocation", .object([
+                            ("uri", .string(relativeURI(file, workingDirectory: workingDirectory))),
+                            ("uriBaseId", .string("%SRCROOT%")),
+                        ])),
+                    ]))])])),
+                ])
+            }
+            let notifications = omitted.map { notification("warning", $0.message, file: $0.file) }
+                + (baseline?.fixed ?? []).map { entry in
+                    notification("note", "fixed since the baseline was written: \(entry.rule)"
+                                 + (entry.message.isEmpty ? "" : ": \(entry.message)"), file: entry.file)
+                }
+            if !notifications.isEmpty {
+                json.member("invocations", .array([.object([
+                    ("executionSuccessful", .bool(true)),
+                    ("toolExecutionNotifications", .array(notifications)),
+                ])]))
+            }
+            json.member("columnKind", "unicodeCodePoints")
+            json.key("results")
+            json.beginArray()
+        }
+
+        public mutating func write(_ diagnostic: ReportedDiagnostic) {
             let uri = relativeURI(diagnostic.file, workingDirectory: workingDirectory)
-            let hash = Fingerprint.of(diagnostic, uri: uri)
-            occurrences[hash, default: 0] += 1
+            json.value(result(diagnostic, uri: uri, fingerprint: numbering.next(diagnostic, path: uri)))
+        }
+
+        /// Closes the log and flushes the output.
+        public mutating func finish() {
+            json.endArray()
+            if let baseline {
+                json.member("properties", .object([("baselined", .int(baseline.known)), ("baselineFixed", .int(baseline.fixed.count))]))
+            }
+            json.endObject()
+            json.endArray()
+            json.endObject()
+            json.drain()
+            json.output.write(UInt8(ascii: "\n"))
+            json.output.flush()
+        }
+
+        private func result(_ diagnostic: ReportedDiagnostic, uri: String, fingerprint: String) -> JSONValue {
             var message = diagnostic.message
             if let help = diagnostic.help { message += "\nhelp: " + help }
             var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
@@ -68,7 +152,7 @@ public enum SARIFReporter {
                 ("locations", .array([.object([("physicalLocation", physicalLocation(
                     uri: uri, startLine: diagnostic.line, startColumn: diagnostic.column,
                     endLine: diagnostic.endLine, endColumn: diagnostic.endColumn))])])),
-                ("partialFingerprints", .object([("primaryLocationLineHash", .string("\(hash):\(occurrences[hash] ?? 1)"))])),
+                ("partialFingerprints", .object([("primaryLocationLineHash", .string(fingerprint))])),
             ]
             let related = diagnostic.notes.enumerated().compactMap { index, note -> JSONValue? in
                 guard let file = note.file, let line = note.line, let column = note.column else { return nil }
@@ -84,52 +168,22 @@ public enum SARIFReporter {
             // applies fixes in bulk must not silence findings (SARIF records those apart).
             let fixes = diagnostic.fixes.filter { !$0.isSuppression }.map { fix($0, workingDirectory: workingDirectory) }
             if !fixes.isEmpty { members.append(("fixes", .array(fixes))) }
+            if baseline != nil { members.append(("baselineState", .string("new"))) }
             return .object(members)
         }
-        let rules = entries.map { entry -> JSONValue in
-            .object([
-                ("id", .string(entry.id)),
-                ("name", .string(entry.id)),
-                ("shortDescription", .object([("text", .string(entry.summary))])),
-                ("fullDescription", .object([("text", .string(entry.fullDescription))])),
-                ("help", .object([("text", .string(entry.helpText)), ("markdown", .string(entry.helpMarkdown))])),
-                ("defaultConfiguration", .object([("level", .string(level(entry.level)))])),
-                ("properties", .object([("tags", .array([.string("design"), .string("control-flow")]))])),
-            ])
-        }
-        var run: [(String, JSONValue)] = [
-            ("tool", .object([("driver", .object([
-                ("name", .string(tool.name)),
-                ("semanticVersion", .string(tool.version)),
-                ("informationUri", .string(tool.informationURI)),
-                ("rules", .array(rules)),
-            ]))])),
-        ]
-        if !omitted.isEmpty {
-            let notifications = omitted.map { omission -> JSONValue in
-                .object([
-                    ("level", .string("warning")),
-                    ("message", .object([("text", .string(omission.message))])),
-                    ("locations", .array([.object([("physicalLocation", .object([
-                        ("artifactLocation", .object([
-                            ("uri", .string(relativeURI(omission.file, workingDirectory: workingDirectory))),
-                            ("uriBaseId", .string("%SRCROOT%")),
-                        ])),
-                    ]))])])),
-                ])
-            }
-            run.append(("invocations", .array([.object([
-                ("executionSuccessful", .bool(true)),
-                ("toolExecutionNotifications", .array(notifications)),
-            ])])))
-        }
-        run += [("columnKind", .string("unicodeCodePoints")), ("results", .array(results))]
-        let log = JSONValue.object([
-            ("$schema", .string(schema)),
-            ("version", .string("2.1.0")),
-            ("runs", .array([.object(run)])),
+    }
+
+    /// A rule as the driver lists it.
+    static func rule(_ entry: RuleEntry) -> JSONValue {
+        .object([
+            ("id", .string(entry.id)),
+            ("name", .string(entry.id)),
+            ("shortDescription", .object([("text", .string(entry.summary))])),
+            ("fullDescription", .object([("text", .string(entry.fullDescription))])),
+            ("help", .object([("text", .string(entry.helpText)), ("markdown", .string(entry.helpMarkdown))])),
+            ("defaultConfiguration", .object([("level", .string(level(entry.level)))])),
+            ("properties", .object([("tags", .array([.string("design"), .string("control-flow")]))])),
         ])
-        return log.serialized(pretty: true) + "\n"
     }
 
     static func level(_ severity: Severity) -> String {

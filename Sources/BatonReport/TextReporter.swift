@@ -1,3 +1,4 @@
+import BatonJSON
 import BatonSyntax
 
 /// The human format: a `file:line:col: severity[code]: message` header that editors and CI
@@ -110,9 +111,46 @@ public struct TextReporter: Sendable {
         return out
     }
 
-    public func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = []) -> String {
-        self.diagnostics(diagnostics, omitted: omitted)
-            + summary(DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted))
+    /// The diagnostics, the summary line and, in a run with a baseline, what it left out and
+    /// what is fixed (`BaselineSummary.text`).
+    public func report(_ diagnostics: [ReportedDiagnostic], files: Int, omitted: [OmittedErrors] = [],
+                       baseline: BaselineSummary? = nil) -> String {
+        let output = ByteOutput()
+        var stream = Stream(self, output: output, omitted: omitted)
+        for diagnostic in diagnostics { stream.write(diagnostic) }
+        stream.finish(summary: DiagnosticSummary(files: files, diagnostics: diagnostics, omitted: omitted), baseline: baseline)
+        return output.text
+    }
+
+    /// `report` written as it is made: each diagnostic as it comes (each file's omission after
+    /// its last one), the summary at the end.
+    public struct Stream {
+        public let reporter: TextReporter
+        public let output: ByteOutput
+        private var placement: OmissionPlacement
+
+        public init(_ reporter: TextReporter, output: ByteOutput, omitted: [OmittedErrors] = []) {
+            self.reporter = reporter
+            self.output = output
+            placement = OmissionPlacement(omitted)
+        }
+
+        /// Errors the cap left out of a file: before the diagnostic after that file's last one.
+        public mutating func add(_ omitted: OmittedErrors) {
+            placement.add(omitted)
+        }
+
+        public mutating func write(_ diagnostic: ReportedDiagnostic) {
+            if let omission = placement.before(diagnostic) { output.write(reporter.omission(omission) + "\n") }
+            output.write(reporter.format(diagnostic) + "\n")
+        }
+
+        /// The remaining omissions, the summary and the baseline's lines; flushes the output.
+        public mutating func finish(summary: DiagnosticSummary, baseline: BaselineSummary?) {
+            for omission in placement.rest() { output.write(reporter.omission(omission) + "\n") }
+            output.write(reporter.summary(summary) + (baseline?.text ?? ""))
+            output.flush()
+        }
     }
 
     private func paint(_ text: String, _ code: String) -> String {

@@ -31,9 +31,11 @@ public enum BatonExecutable {
     /// Runs `baton ARGUMENTS` in `directory` with `input` on stdin. `environment` entries are
     /// added to (or, with an empty value, removed from) the inherited environment. With
     /// `standardErrorIsTerminal`, standard error is a pseudo-terminal, as when a person runs
-    /// Baton at a prompt (its line breaks come back as "\n", not the terminal's "\r\n").
+    /// Baton at a prompt (its line breaks come back as "\n", not the terminal's "\r\n");
+    /// `standardOutputIsTerminal` does the same for standard output.
     public static func run(_ arguments: [String], input: Data = Data(), directory: URL? = nil,
-                           environment: [String: String] = [:], standardErrorIsTerminal: Bool = false) throws -> Result {
+                           environment: [String: String] = [:], standardErrorIsTerminal: Bool = false,
+                           standardOutputIsTerminal: Bool = false) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -48,17 +50,20 @@ public enum BatonExecutable {
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardInput = stdin
-        process.standardOutput = stdout
+        let outputTerminal = standardOutputIsTerminal ? try PseudoTerminal() : nil
+        process.standardOutput = outputTerminal.map { FileHandle(fileDescriptor: $0.secondary, closeOnDealloc: false) } ?? stdout
         let terminal = standardErrorIsTerminal ? try PseudoTerminal() : nil
         process.standardError = terminal.map { FileHandle(fileDescriptor: $0.secondary, closeOnDealloc: false) } ?? stderr
         do {
             try process.run()
         } catch {
             terminal?.closeBoth()
+            outputTerminal?.closeBoth()
             throw error
         }
         // Only the child may hold the terminal open now, so reading it ends when the child does.
         terminal?.closeSecondary()
+        outputTerminal?.closeSecondary()
         // Read both pipes concurrently so a full pipe cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
@@ -77,11 +82,18 @@ public enum BatonExecutable {
         signal(SIGPIPE, SIG_IGN)
         if !input.isEmpty { try? stdin.fileHandleForWriting.write(contentsOf: input) }
         try? stdin.fileHandleForWriting.close()
-        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+        var outputData: Data
+        if let outputTerminal {
+            outputData = outputTerminal.readToEnd()
+            outputTerminal.closeBoth()
+        } else {
+            outputData = stdout.fileHandleForReading.readDataToEndOfFile()
+        }
         group.wait()
         process.waitUntilExit()
         var standardError = String(decoding: errorData, as: UTF8.self)
         if terminal != nil { standardError = standardError.replacingOccurrences(of: "\r\n", with: "\n") }
+        if outputTerminal != nil { outputData = Data(String(decoding: outputData, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8) }
         return Result(status: process.terminationStatus,
                       standardOutput: String(decoding: outputData, as: UTF8.self),
                       standardError: standardError,

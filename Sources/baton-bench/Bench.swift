@@ -18,6 +18,12 @@ enum Bench {
     enum Workload: Sendable {
         case bytes(Int)
         case shape(participants: Int, interactions: Int)
+        /// About this many bytes in one flow (the default one): one long sequence, where the
+        /// generator's `bytes` designs are many flows of 500 interactions.
+        case singleFlow(bytes: Int)
+        /// A design read from a file (`--file PATH`): the peak memory is then the stage's own,
+        /// not the generator's too.
+        case file(String)
 
         static let bySize: [Workload] = [.bytes(1_000_000), .bytes(2_000_000), .bytes(5_000_000), .bytes(10_000_000)]
 
@@ -27,7 +33,23 @@ enum Bench {
                 DesignGenerator.design(bytes: bytes, seed: seed)
             case .shape(let participants, let interactions):
                 DesignGenerator(.init(participants: participants, interactions: interactions, seed: seed)).generate()
+            case .singleFlow(let bytes):
+                Self.singleFlow(bytes: bytes, seed: seed)
+            case .file(let path):
+                (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
             }
+        }
+
+        /// One flow of about `bytes` bytes: generated once at a guessed size, then again at the
+        /// size scaled by how far the guess was off.
+        static func singleFlow(bytes: Int, seed: UInt64) -> String {
+            func design(_ interactions: Int) -> String {
+                DesignGenerator(.init(participants: max(10, min(2_000, interactions / 20)), interactions: max(10, interactions),
+                                      seed: seed)).generate()
+            }
+            let guess = max(10, bytes / 64)
+            let first = design(guess)
+            return design(max(10, Int(Double(guess) * Double(bytes) / Double(max(1, first.utf8.count)))))
         }
 
         /// The command-line arguments that ask for this workload.
@@ -35,13 +57,16 @@ enum Bench {
             switch self {
             case .bytes(let bytes): ["--bytes", String(bytes)]
             case .shape(let p, let i): ["--participants", String(p), "--interactions", String(i)]
+            case .singleFlow(let bytes): ["--bytes", String(bytes), "--single-flow"]
+            case .file(let path): ["--file", path]
             }
         }
 
         var isLarge: Bool {
             switch self {
-            case .bytes(let bytes): bytes > 2_000_000
+            case .bytes(let bytes), .singleFlow(let bytes): bytes > 2_000_000
             case .shape(let participants, _): participants > 300
+            case .file: true
             }
         }
 
@@ -49,6 +74,8 @@ enum Bench {
             switch self {
             case .bytes: ""
             case .shape(let p, let i): "\(p) participants, \(i) interactions"
+            case .singleFlow: "one flow"
+            case .file(let path): path
             }
         }
     }
@@ -58,6 +85,16 @@ enum Bench {
             Stage(name: "compile") { source in
                 _ = Baton.compile(source: source, path: "bench.baton")
             },
+            // The yardstick for `compile`: one pass over the same bytes, counting lines — about
+            // the least any reader of the file must do.
+            Stage(name: "scan") { source in
+                var source = source
+                var lines = 0
+                source.withUTF8 { bytes in
+                    for byte in bytes where byte == 0x0A { lines += 1 }
+                }
+                if lines < 0 { print(lines) }
+            },
         ] + extraStages
     }
 
@@ -65,6 +102,9 @@ enum Bench {
         guard let first = arguments.first else { return runAll() }
         if first == "graph-view" { return graphView(arguments) }
         if first == "graph-geometry" { return graphGeometry(arguments) }
+        if first == "sequence-geometry" { return sequenceGeometry(arguments) }
+        if first == "png" { return png(arguments) }
+        if first == "generate-tree" { return generateTree(arguments) }
         let bytes = value(of: "--bytes", in: arguments).flatMap(Int.init) ?? 1_000_000
         let seed = value(of: "--seed", in: arguments).flatMap(UInt64.init) ?? 1
         if first == "generate" {
@@ -74,21 +114,24 @@ enum Bench {
                 let perFlow = value(of: "--per-flow", in: arguments).flatMap(Int.init) ?? 0
                 print(DesignGenerator(.init(participants: participants, interactions: interactions, seed: seed,
                                             interactionsPerFlow: perFlow)).generate(), terminator: "")
+            } else if arguments.contains("--single-flow") {
+                print(Workload.singleFlow(bytes: bytes, seed: seed), terminator: "")
             } else {
                 print(DesignGenerator.design(bytes: bytes, seed: seed), terminator: "")
             }
             return 0
         }
         guard let stage = stages.first(where: { $0.name == first }) else {
-            FileHandle.standardError.write(Data("unknown stage '\(first)'; stages: \(stages.map(\.name).joined(separator: ", ")), generate, graph-view, graph-geometry\n".utf8))
+            FileHandle.standardError.write(Data("unknown stage '\(first)'; stages: \(stages.map(\.name).joined(separator: ", ")), generate, generate-tree, graph-view, graph-geometry, sequence-geometry\n".utf8))
             return 2
         }
         let runs = value(of: "--runs", in: arguments).flatMap(Int.init) ?? 5
-        var workload = Workload.bytes(bytes)
+        var workload = arguments.contains("--single-flow") ? Workload.singleFlow(bytes: bytes) : Workload.bytes(bytes)
         if let participants = value(of: "--participants", in: arguments).flatMap(Int.init),
            let interactions = value(of: "--interactions", in: arguments).flatMap(Int.init) {
             workload = .shape(participants: participants, interactions: interactions)
         }
+        if let path = value(of: "--file", in: arguments) { workload = .file(path) }
         print(measure(stage, workload: workload, seed: seed, runs: runs).line)
         return 0
     }
@@ -98,11 +141,15 @@ enum Bench {
         var bytes: Int
         var medianSeconds: Double
         var peakKiB: Int
+        /// Median processor time of a run: on a machine others share, wall time also counts
+        /// the waits for a processor, and this does not.
+        var medianCPUSeconds: Double
         var workload: String
 
         var line: String {
             let megabytes = Double(bytes) / 1_000_000
             return "\(stage)\t\(bytes)\t\(String(format: "%.4f", medianSeconds))\t\(String(format: "%.1f", megabytes / medianSeconds))\t\(peakKiB)"
+                + "\t\(String(format: "%.4f", medianCPUSeconds))"
                 + (workload.isEmpty ? "" : "\t\(workload)")
         }
     }
@@ -110,20 +157,24 @@ enum Bench {
     static func measure(_ stage: Stage, workload: Workload, seed: UInt64, runs: Int) -> Measurement {
         let source = workload.source(seed: seed)
         var times: [Double] = []
+        var processorTimes: [Double] = []
         for _ in 0..<max(1, runs) {
             let start = DispatchTime.now().uptimeNanoseconds
+            let processorStart = processorSeconds()
             stage.run(source)
+            processorTimes.append(processorSeconds() - processorStart)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         times.sort()
+        processorTimes.sort()
         return Measurement(stage: stage.name, bytes: source.utf8.count, medianSeconds: times[times.count / 2], peakKiB: peakMemoryKiB(),
-                           workload: workload.label)
+                           medianCPUSeconds: processorTimes[processorTimes.count / 2], workload: workload.label)
     }
 
     /// Runs every stage on its workloads, each in a fresh process, and prints a table.
     static func runAll() -> Int32 {
         print("Baton benchmark (release build recommended: swift run -c release baton-bench)")
-        print("stage\tbytes\tmedian_s\tMB/s\tpeak_KiB\tdesign")
+        print("stage\tbytes\tmedian_s\tMB/s\tpeak_KiB\tcpu_s\tdesign")
         var baseline: [String: (seconds: Double, bytes: Int)] = [:]
         for stage in stages {
             for workload in stage.workloads {
@@ -151,6 +202,13 @@ enum Bench {
             }
         }
         return 0
+    }
+
+    /// Processor time this process has used (user and system), in seconds.
+    static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Peak resident memory of this process (VmHWM), in KiB; 0 where /proc is unavailable.

@@ -1,14 +1,14 @@
 // `baton-bench graph-geometry`: the graph view's geometry checker (`GraphViewGeometry`) over
 // every sample, one line per sample, so a layout change shows what it did to labels, parallel
-// edges, clusters and the drawing's shape as numbers to compare before and after.
+// edges, clusters, detours and the drawing's shape as numbers to compare before and after.
 //
-//   baton-bench graph-geometry [--samples DIR] [--direction lr|tb]
-//   baton-bench graph-geometry --generated [--seeds N] [--participants P] [--interactions M] [--direction lr|tb]
+//   baton-bench graph-geometry [--samples DIR] [--direction lr|tb|auto] [--generated N [--shape PxI]]
 //
 // Samples are read from `samples/` in the current directory unless `--samples` says otherwise,
-// in file-name order; the whole design is drawn, left to right unless `--direction tb`.
-// `--generated` measures seeded generated designs instead (seeds 1…N, 8 by default, of 12
-// participants and 40 interactions unless told otherwise), the kind the layout tests draw.
+// in file-name order; the whole design is drawn in the direction the graph view chooses unless
+// `--direction` says otherwise (each line then says which it took).
+// `--generated N` adds N seeded generated designs (seeds 1…N) of P participants and I
+// interactions (`--shape`, default 12x30).
 
 import Baton
 import BatonLayout
@@ -18,55 +18,46 @@ import Foundation
 extension Bench {
     static func graphGeometry(_ arguments: [String]) -> Int32 {
         let directory = value(of: "--samples", in: arguments) ?? "samples"
-        let direction: LayoutDirection = value(of: "--direction", in: arguments) == "tb" ? .topToBottom : .leftToRight
-        if arguments.contains("--generated") { return generatedGeometry(arguments, direction: direction) }
+        let direction = value(of: "--direction", in: arguments).flatMap { LayoutDirection(rawValue: $0.uppercased()) }
+        let generated = value(of: "--generated", in: arguments).flatMap(Int.init) ?? 0
+        let shape = (value(of: "--shape", in: arguments) ?? "12x30").split(separator: "x").compactMap { Int($0) }
+        let (participants, interactions) = shape.count == 2 ? (shape[0], shape[1]) : (12, 30)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
             FileHandle.standardError.write(Data("cannot read \(directory): run from the package root or say --samples DIR\n".utf8))
             return 2
         }
         let files = names.filter { $0.hasSuffix(".baton") }.sorted()
-        guard !files.isEmpty else {
+        guard !files.isEmpty || generated > 0 else {
             FileHandle.standardError.write(Data("no .baton files in \(directory)\n".utf8))
             return 2
         }
-        print("graph view geometry (\(direction == .topToBottom ? "top to bottom" : "left to right")), \(directory)")
-        var failed = false
-        for file in files {
+        let named: [LayoutDirection: String] = [.leftToRight: "left to right", .topToBottom: "top to bottom"]
+        print("graph view geometry (\(direction.flatMap { named[$0] } ?? "direction chosen")), \(directory)")
+        var designs: [(name: String, bytes: [UInt8]?, path: String)] = files.map { file in
             let path = (directory as NSString).appendingPathComponent(file)
-            let name = String(file.dropLast(".baton".count))
-            guard let data = FileManager.default.contents(atPath: path) else {
-                print("\(name): unreadable")
+            return (String(file.dropLast(".baton".count)), FileManager.default.contents(atPath: path).map(Array.init), path)
+        }
+        for seed in 0..<max(0, generated) {
+            let source = DesignGenerator(.init(participants: participants, interactions: interactions, seed: UInt64(seed + 1))).generate()
+            designs.append(("generated \(participants)x\(interactions) seed \(seed + 1)", Array(source.utf8), "generated.baton"))
+        }
+        var failed = false
+        for design in designs {
+            guard let bytes = design.bytes else {
+                print("\(design.name): unreadable")
                 failed = true
                 continue
             }
-            let compilation = Baton.compile(bytes: Array(data), displayPath: path)
+            let compilation = Baton.compile(bytes: bytes, displayPath: design.path)
             guard !compilation.hasErrors else {
-                print("\(name): does not compile")
+                print("\(design.name): does not compile")
                 failed = true
                 continue
             }
             let scene = GraphViewLayout.scene(model: compilation.model, flow: nil, direction: direction)
-            print("\(name): \(GraphViewGeometry.report(scene))")
+            let taken = direction == nil ? " [\(GraphViewLayout.direction(nil, model: compilation.model, flow: nil).rawValue)]" : ""
+            print("\(design.name)\(taken): \(GraphViewGeometry.report(scene)), \(GraphViewGeometry.detours(scene))")
         }
         return failed ? 1 : 0
-    }
-
-    static func generatedGeometry(_ arguments: [String], direction: LayoutDirection) -> Int32 {
-        let seeds = value(of: "--seeds", in: arguments).flatMap(UInt64.init) ?? 8
-        let participants = value(of: "--participants", in: arguments).flatMap(Int.init) ?? 12
-        let interactions = value(of: "--interactions", in: arguments).flatMap(Int.init) ?? 40
-        print("graph view geometry (\(direction == .topToBottom ? "top to bottom" : "left to right")), "
-              + "generated designs of \(participants) participants and \(interactions) interactions")
-        for seed in 1...max(1, seeds) {
-            let source = DesignGenerator(.init(participants: participants, interactions: interactions, seed: seed)).generate()
-            let compilation = Baton.compile(source: source)
-            guard !compilation.hasErrors else {
-                print("seed \(seed): does not compile")
-                return 1
-            }
-            let scene = GraphViewLayout.scene(model: compilation.model, flow: nil, direction: direction)
-            print("seed \(seed): \(GraphViewGeometry.report(scene))")
-        }
-        return 0
     }
 }

@@ -70,6 +70,8 @@ struct ConfigurationTests {
         (#"{"rules": {"fan-out": "off", "fan-out": "info"}}"#, 1, 12, "'fan-out' is given twice in 'rules'", nil),
         (#"{"rules": [1]}"#, 1, 11, "'rules' must be an object, not an array", nil),
         ("{\n  \"rules\": {,}\n}", 2, 13, "invalid JSON: expected a string key", nil),
+        (#"{"baseline": 1}"#, 1, 14, "'baseline' must be the path of a baseline file, not a number", "for example"),
+        (#"{"baselin": "b.json"}"#, 1, 2, "unknown key 'baselin' in the configuration", "did you mean 'baseline'?"),
     ] as [(String, Int, Int, String, String?)])
     func errorsSayWhereAndWhat(_ text: String, line: Int, column: Int, message: String, help: String?) throws {
         let error = try #require(failure(text))
@@ -152,5 +154,13 @@ struct ConfigurationTests {
     @Test func schemaKeyIsAllowed() throws {
         let configuration = try parse(#"{"$schema": "../schema/baton-config.schema.json", "rules": {}}"#)
         #expect(configuration.rules.isEmpty)
+    }
+
+    /// The baseline is kept as written; `baton check` resolves it against the file's directory.
+    @Test func baselineIsAPath() throws {
+        let configuration = try parse(#"{"baseline": "ci/baton-baseline.json", "failOn": "warning"}"#)
+        #expect(configuration.baseline == "ci/baton-baseline.json")
+        #expect(configuration.failOn == .warning)
+        #expect(try parse("{}").baseline == nil)
     }
 }

@@ -53,6 +53,7 @@ struct GeneratedFilesTests {
         let valid = [
             #"{"rules": {"sync-chain-depth": {"severity": "error", "max": 4}, "fan-out": "off"}, "failOn": "warning"}"#,
             #"{"$schema": "schema/baton-config.schema.json", "rules": {"retry-amplification": {"max": 27.5}, "unused-suppression": "info"}}"#,
+            #"{"baseline": "baton-baseline.json", "failOn": "warning"}"#,
             "{}",
         ]
         let invalid = [
@@ -64,6 +65,8 @@ struct GeneratedFilesTests {
             #"{"rules": {"fan-out": "warn"}}"#,
             #"{"failOn": "never"}"#,
             #"{"rule": {}}"#,
+            #"{"baseline": ""}"#,
+            #"{"baseline": ["a.json"]}"#,
         ]
         let script = """
             import json, sys, jsonschema

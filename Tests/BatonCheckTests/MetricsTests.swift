@@ -1,5 +1,6 @@
 import Baton
 import BatonCheck
+import BatonModel
 import Testing
 
 struct MetricsTests {
@@ -34,6 +35,8 @@ struct MetricsTests {
         #expect(metrics.callTrees.map(\.description) == ["App -> Gateway : page", "B <- Q : event"])
         #expect(metrics.callTrees.map(\.depth) == [3, 1])
         #expect(metrics.callTrees.first?.worstCaseWait == 4)
+        // page retries once: every path below it is tried at most twice.
+        #expect(metrics.callTrees.map(\.amplification) == [2, 1])
     }
 
     @Test func textTableIsAligned() {
@@ -52,5 +55,28 @@ struct MetricsTests {
             B <- Q : event           13      1  0s
 
             """)
+    }
+}
+
+/// The attempts multiplied along call paths: one definition (`AttemptProducts`) for the
+/// `retry-amplification` rule and the metrics.
+struct AttemptProductTests {
+    @Test func productsMultiplyDownSyncPathsAndStopAtAsync() throws {
+        let compilation = Baton.compile(source: """
+            service A
+            service B [timeout=1s, idempotent]
+            service C [timeout=1s, idempotent]
+            service D
+            A -> B : one [retries=2] {
+              B -> C : two [retries=3]
+              B ->> D : event [retries=9] {
+                D -> C : three [retries=1]
+              }
+            }
+            """, path: "p.baton")
+        let products = AttemptProducts(compilation.model)
+        #expect(products.values == [3, 12, nil, 2])
+        let metrics = DesignMetrics(compilation.model)
+        #expect(metrics.callTrees.map(\.amplification) == [12, 2])
     }
 }

@@ -58,6 +58,34 @@ import Testing
         #expect(FileReader.canonical(base + "/dangling/../real") == base + "/real")
     }
 
+    /// A run's `CanonicalPaths` (each directory resolved once, a file by one `lstat`) answers
+    /// as `FileReader.canonical` does for every kind of path — links to files and directories,
+    /// chains, dangling links, loops, missing components, `..`, relative paths — asked once and
+    /// again (from what it remembers).
+    @Test func aRunsPathsResolveAsFileReaderDoes() throws {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try link("alias", to: "real/dir")
+        try link("first", to: "second")
+        try link("second", to: "real")
+        try link("real/dir/link.baton", to: "x.baton")
+        try link("real/outside.baton", to: "/etc/passwd")
+        try link("dangling", to: "nowhere")
+        try link("loop", to: "loop")
+        let paths = [
+            "/real/dir/x.baton", "/real/dir", "/real", "/alias/x.baton", "/alias", "/first/dir/x.baton", "/first/dir/link.baton",
+            "/real/dir/link.baton", "/real/outside.baton", "/dangling", "/dangling/x.baton", "/loop/x.baton", "/real/missing/x.baton",
+            "/real/dir/x.baton/..", "/alias/../dir/x.baton", "/real//dir/./x.baton", "/missing/../alias/x.baton",
+        ].map { base + $0 } + ["/", "/etc", "relative/x.baton", ".", ""]
+        let run = CanonicalPaths()
+        for _ in 0..<2 {
+            for path in paths {
+                #expect(run.canonical(path) == FileReader.canonical(path), "\(path)")
+            }
+        }
+        #expect(run.canonical(base + "/alias/x.baton") == base + "/real/dir/x.baton")
+        #expect(run.canonical(base + "/real/outside.baton") == FileReader.realPath("/etc/passwd"))
+    }
+
     /// 1,500 directories deep, with a link at the bottom: resolving each component with its own
     /// `realpath` walked the path again each time, cubic in the depth (minutes here).
     @Test(.timeLimit(.minutes(1))) func aDeepPathIsResolvedAtOnce() throws {

@@ -80,7 +80,7 @@ import Testing
 @Suite struct SelfContainedRepositoryTests {
     /// The tracked text a user gets with a clone (build products and git's own files excluded).
     static let directories = [".ci", "Sources", "Tests", "docs", "samples", "grammar", "schema", "scripts", "integrations"]
-    static let files = ["README.md", "Package.swift", ".gitignore"]
+    static let files = ["README.md", "Package.swift", ".gitignore", "Makefile", "Dockerfile", ".dockerignore"]
 
     /// Every UTF-8 text file under `directories`, and `files`, with its path from the package root.
     static func textFiles() throws -> [(path: String, text: String)] {

@@ -113,6 +113,12 @@ import Testing
         #expect(down.files.first?.contents.contains("data-direction=\"TB\"") == true)
         #expect(plain.files.first?.contents.contains("data-direction=\"\"") == true)
         #expect(down.files.first?.path != plain.files.first?.path)
+        // `auto` asks for what no direction asks for: the graph view chooses, and the picture's
+        // name is the same.
+        let chosen = process(fence.replacingOccurrences(of: "view=graph", with: "view=graph direction=auto"), options)
+        #expect(chosen.diagnostics.isEmpty)
+        #expect(chosen.files.first?.path == plain.files.first?.path)
+        #expect(chosen.files.first?.contents == plain.files.first?.contents)
     }
 
     /// An unclosed Baton fence is an error at its opening line in every mode, even with
@@ -156,7 +162,7 @@ import Testing
         ("view=simulation", "a page cannot draw the simulation view (it runs the design); use sequence or graph, "
             + "or include the chart of 'baton simulate --chart' as an image"),
         ("theme=sepia", "unknown theme 'sepia'; use light or dark"),
-        ("view=graph direction=sideways", "unknown direction 'sideways'; use LR or TB"),
+        ("view=graph direction=sideways", "unknown direction 'sideways'; use auto or LR or TB"),
     ])
     func unknownSettingWordsFailTheFence(_ settings: String, _ message: String) {
         let log = RequestLog()

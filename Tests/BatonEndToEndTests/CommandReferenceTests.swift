@@ -18,7 +18,7 @@ import Testing
 
             Exit status, for every command: **0** success; **1** the input is at fault (findings at or above
             the fail level, compile errors, `fmt --check`, `markdown --check` or `check --diff` found changes, an expectation
-            failed under `simulate --check`); **2** the invocation is at fault (usage, configuration or I/O
+            failed under `simulate --check`, `diff` found the designs different, `infer` found no span or a trace file it could not read to its end); **2** the invocation is at fault (usage, configuration or I/O
             error, no input matched). Every command reads `-` as standard input. Options go after the
             command (`baton check --format json x`); Baton has none of its own but `--help` and `--version`,
             and says so when one comes first.
@@ -26,14 +26,15 @@ import Testing
             **Streams.** A write error on standard output (a full disk, a closed descriptor) is reported as
             `cannot write standard output: …` with exit status 2; when the reader of a pipe goes away
             (`baton check … | head`), Baton stops quietly with status 141, as SIGPIPE would end it, whether
-            or not the parent ignores that signal. Inputs are regular files or pipes of at most 256 MiB;
+            or not the parent ignores that signal. Inputs are regular files or pipes of at most 256 MiB
+            (the trace files of `infer`, read as a stream, excepted);
             a device (`/dev/zero`) or a directory as standard input is refused with exit status 2.
             A path that cannot be read is reported with the reason (`Permission denied`, `Too many levels
             of symbolic links`, a link to nothing, a directory where a file is wanted), and so is a design
             below a directory argument: one that cannot be read, a link to nothing or a named pipe called
             `*.baton` stops the run with exit status 2 instead of being left out unseen.
 
-            **Files Baton writes** (`fmt`, `check --fix`, `render -o`, `simulate -o` and `--chart`, `markdown`, the images
+            **Files Baton writes** (`fmt`, `check --fix`, `render -o`, `simulate -o` and `--chart`, `infer -o`, `markdown`, the images
             of `pandoc`) are replaced atomically: the bytes go to a temporary file created exclusively beside
             the target (a link or file planted at its name is never followed), which is synced and renamed
             over the target. A replaced file keeps its permission bits, and its owner and group where the

@@ -84,9 +84,9 @@ import Testing
     @Test(arguments: [
         ["render"],
         ["render", "a.baton", "b.baton"],
-        ["render", "-", "--to", "png"],
+        ["render", "-", "--to", "gif"],
         ["render", "-", "--view", "sideways"],
-        ["render", "-", "-o", "picture.png"],
+        ["render", "-", "-o", "picture.gif"],
         ["render", "-", "--to", "dot", "--view", "sequence"],
         ["render", "-", "--view", "graph", "--direction", "sideways"],
         ["render", "-", "--to", "mermaid", "--direction", "TB"],
@@ -135,6 +135,25 @@ import Testing
         #expect(dot.standardOutput.contains("rankdir=TB"))
         let defaultDOT = try BatonExecutable.run(["render", "-", "--to", "dot"], input: Data(Self.design.utf8))
         #expect(defaultDOT.standardOutput.contains("rankdir=LR"))
+    }
+
+    /// Without --direction (or with --direction auto) the graph view chooses: a long pipeline
+    /// runs top to bottom, in the picture and in the DOT export alike.
+    @Test func withoutADirectionTheGraphViewChooses() throws {
+        let path = Golden.packageRoot().appendingPathComponent("samples/order-pipeline.baton").path
+        let chosen = try BatonExecutable.run(["render", path, "--view", "graph"])
+        let auto = try BatonExecutable.run(["render", path, "--view", "graph", "--direction", "auto"])
+        let tb = try BatonExecutable.run(["render", path, "--view", "graph", "--direction", "TB", "--id-prefix", "x"])
+        let chosenNamed = try BatonExecutable.run(["render", path, "--view", "graph", "--id-prefix", "x"])
+        #expect(chosen.status == 0 && auto.status == 0 && tb.status == 0)
+        #expect(auto.standardOutput == chosen.standardOutput)
+        #expect(chosenNamed.standardOutput == tb.standardOutput)
+        for arguments in [["--to", "dot"], ["--to", "dot", "--direction", "auto"]] {
+            let dot = try BatonExecutable.run(["render", path] + arguments)
+            #expect(dot.standardOutput.contains("rankdir=TB"), "\(arguments)")
+        }
+        let lr = try BatonExecutable.run(["render", path, "--to", "dot", "--direction", "LR"])
+        #expect(lr.standardOutput.contains("rankdir=LR"))
     }
 
     @Test(arguments: [("tb", "TB"), ("LB", "LR"), ("TD", "TB")])

@@ -279,6 +279,63 @@ import Testing
         #expect(report.defects == 45)
     }
 
+    // MARK: - Detours
+
+    @Test func aNodeFarFromItsOnlyPartnerIsIsolated() {
+        // A chain of three 100 px edges left to right, and E hanging off D 400 px further on.
+        let nodes = (0..<4).map { Self.node($0, Rect(x: 140 * Double($0), y: 40, width: 40, height: 20)) }
+            + [Self.node(4, Rect(x: 860, y: 40, width: 40, height: 20))]
+        let edges = (0..<3).map { Self.edge($0, [Self.p(140 * Double($0) + 40, 50), Self.p(140 * Double($0) + 140, 50)]) }
+        let far = GraphViewGeometry.detours(Self.scene(nodes + edges + [Self.edge(3, [Self.p(460, 50), Self.p(860, 50)])], width: 920))
+        #expect(far.isolatedNodes == 1)
+        #expect(abs(far.worstIsolation - 4) < 1e-9)
+        #expect(far.backEdges == 0 && far.widestBackEdge == 0)
+        // The same with E 100 px from D.
+        let near = GraphViewGeometry.detours(Self.scene(
+            Array(nodes.prefix(4)) + [Self.node(4, Rect(x: 560, y: 40, width: 40, height: 20))]
+                + edges + [Self.edge(3, [Self.p(460, 50), Self.p(560, 50)])], width: 620))
+        #expect(near.isolatedNodes == 0)
+        #expect(abs(near.worstIsolation - 1) < 1e-9)
+    }
+
+    /// A → B → C left to right and C back to A below them, across the whole drawing.
+    static func cycle(back: [Point]) -> Scene {
+        scene([
+            node(0, Rect(x: 10, y: 40, width: 40, height: 20)), node(1, Rect(x: 200, y: 40, width: 40, height: 20)),
+            node(2, Rect(x: 390, y: 40, width: 40, height: 20)),
+            edge(0, [p(50, 50), p(200, 50)]), edge(1, [p(240, 50), p(390, 50)]), edge(2, back),
+        ], width: 440)
+    }
+
+    @Test func aBackEdgeIsMeasuredAlongTheFlow() {
+        let wide = GraphViewGeometry.detours(Self.cycle(back: [Self.p(390, 55), Self.p(370, 90), Self.p(70, 90), Self.p(50, 55)]))
+        #expect(wide.backEdges == 1)
+        #expect(abs(wide.widestBackEdge - 340.0 / 420) < 1e-9, "\(wide.widestBackEdge)")
+        #expect(wide.isolatedNodes == 0)
+        // Top to bottom, the same drawing turned: the flow is vertical.
+        func turned(_ r: Rect) -> Rect { Rect(x: r.minY, y: r.minX, width: r.height, height: r.width) }
+        let down = GraphViewGeometry.detours(Self.scene([
+            Self.node(0, turned(Rect(x: 10, y: 40, width: 40, height: 20))), Self.node(1, turned(Rect(x: 200, y: 40, width: 40, height: 20))),
+            Self.node(2, turned(Rect(x: 390, y: 40, width: 40, height: 20))),
+            Self.edge(0, [Self.p(50, 50), Self.p(50, 200)]), Self.edge(1, [Self.p(50, 240), Self.p(50, 390)]),
+            Self.edge(2, [Self.p(55, 390), Self.p(90, 370), Self.p(90, 70), Self.p(55, 50)]),
+        ], width: 100, height: 440))
+        #expect(down.backEdges == 1)
+        #expect(abs(down.widestBackEdge - 340.0 / 420) < 1e-9, "\(down.widestBackEdge)")
+        // Without the back edge there is nothing to measure.
+        let forward = GraphViewGeometry.detours(Self.cycle(back: [Self.p(50, 55), Self.p(390, 55)]))
+        #expect(forward.backEdges == 0 && forward.widestBackEdge == 0)
+    }
+
+    @Test func detoursWithoutEdgesAreZero() {
+        #expect(GraphViewGeometry.detours(Self.scene([Self.a, Self.b])) == GraphViewGeometry.Detours())
+    }
+
+    @Test func detoursDescriptionIsOneLine() {
+        let detours = GraphViewGeometry.Detours(isolatedNodes: 1, worstIsolation: 2.345, backEdges: 3, widestBackEdge: 0.5)
+        #expect(detours.description == "isolated nodes 1, worst isolation 2.35, back edges 3, widest back edge 0.50")
+    }
+
     // MARK: - Every sample
 
     @Test func samplesMeasure() throws {

@@ -1,5 +1,5 @@
 import Baton
-import BatonLayout
+@testable import BatonLayout
 import BatonModel
 import BatonRender
 import BatonSyntax
@@ -221,6 +221,94 @@ import Testing
         #expect(scene.description.contains("step19"))
         #expect(!scene.description.contains("step20"))
         #expect(scene.description.contains("and 10 more interactions"))
+    }
+
+    @Test func aGuardStartsAfterTheBarItWouldCover() throws {
+        let (_, scene) = try Self.scene("""
+            service A
+            service B
+            A -> B : go {
+              alt "a guard long enough to reach the bar" {
+                B -> A : back
+              }
+            }
+            """)
+        let bar = try #require(scene.shapes.first { $0.role == .activation }).frame
+        let guardText = try #require(scene.textBlocks.first { $0.role == .fragmentLabel })
+        let tab = try #require(scene.shapes.first { $0.role == .fragmentTab }).frame
+        // Beside the tab it would have started left of the bar and run through it.
+        #expect(tab.maxX + SequenceStyle.tabPaddingX < bar.minX)
+        #expect(guardText.frame.minX >= bar.maxX)
+        let frame = try #require(scene.shapes.first { $0.role == .fragmentFrame }).frame
+        #expect(frame.contains(guardText.frame))
+    }
+
+    @Test func aTabNeverCoversABar() throws {
+        let (_, scene) = try Self.scene("""
+            service A
+            service B
+            service C
+            A -> B : go {
+              opt "now" {
+                B -> C : on
+              }
+            }
+            """)
+        let bar = try #require(scene.shapes.first { $0.role == .activation }).frame
+        let tab = try #require(scene.shapes.first { $0.role == .fragmentTab }).frame
+        #expect(tab.maxX <= bar.minX)
+        // The frame still starts at the tab and holds the bar's side of the arrow.
+        let frame = try #require(scene.shapes.first { $0.role == .fragmentFrame }).frame
+        #expect(frame.minX == tab.minX && frame.maxX > bar.maxX)
+    }
+
+    @Test func everyHeadsNameSitsOnOneLine() throws {
+        let (_, scene) = try Self.scene("""
+            client Web
+            service Api
+            store Db
+            queue Jobs
+            topic Events
+            driver Pump
+            external Bank
+            Web -> Api : go
+            Api -> Db : save
+            Api ->> Jobs : job
+            Api ->> Events : event
+            Pump <- Jobs : take
+            Pump -> Bank : pay
+            """)
+        var middles: [Double] = []
+        let lifelines = scene.lines.filter { $0.role == .lifeline }
+        for case .group(let group) in scene.items where group.classes.hasPrefix("participant ") {
+            guard case .shape(let shape)? = group.items.first, case .text(let name)? = group.items.last else { continue }
+            middles.append(name.frame.midY)
+            // The lifeline leaves the box where it ends.
+            let lifeline = try #require(lifelines.first { abs($0.startPoint.x - shape.frame.midX) < 0.01 })
+            #expect(abs(lifeline.startPoint.y - shape.frame.maxY) < 0.01)
+        }
+        #expect(middles.count == 7)
+        #expect(middles.allSatisfy { abs($0 - middles[0]) < 0.01 }, "\(middles)")
+    }
+
+    @Test func aNoteOverSeveralLifelinesWrapsToItsBox() throws {
+        let text = "the acquirer dedups on our order id, so authorising twice is harmless"
+        let (_, scene) = try Self.scene("""
+            service A
+            service B
+            service C
+            service D
+            A -> B : a label that spreads two lifelines apart
+            B -> C : a label that spreads two lifelines apart
+            C -> D : a label that spreads two lifelines apart
+            note over A, D : \(text)
+            """)
+        let note = try #require(scene.shapes.first { $0.role == .note }).frame
+        let words = try #require(scene.textBlocks.first { $0.role == .noteText })
+        // Wider than the 220 px a note over one lifeline wraps at: the text takes the box's width.
+        #expect(note.width > 400)
+        #expect(words.lines == [text])
+        #expect(words.frame.maxX <= note.maxX - SequenceStyle.notePaddingX)
     }
 
     @Test func aNamedFlowIsTitledWithTheDesign() throws {

@@ -1,5 +1,6 @@
 import BatonModel
 import BatonSyntax
+import BatonWorkload
 import Foundation
 import Testing
 
@@ -192,6 +193,35 @@ import Testing
         let asked = questions.paths
         #expect(asked.count == Set(asked).count, "asked more than once: \(asked.sorted())")
         #expect(asked.count <= 24, "\(asked.count) questions for 22 files in 2 directories")
+    }
+
+    /// `normalize` returns a path that needs nothing as it is (a byte scan instead of a split
+    /// and a join): for every path, it must give what folding the components gives.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func normalizingMatchesFoldingTheComponents(seed: UInt64) {
+        func folded(_ path: String) -> String {
+            let isAbsolute = path.hasPrefix("/")
+            var parts: [Substring] = []
+            for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+                if part == "." { continue }
+                if part == "..", let last = parts.last, last != ".." {
+                    parts.removeLast()
+                    continue
+                }
+                if part == "..", isAbsolute { continue }
+                parts.append(part)
+            }
+            let joined = parts.joined(separator: "/")
+            return isAbsolute ? "/" + joined : joined.isEmpty ? "." : joined
+        }
+        var random = SplitMix64(seed: seed)
+        let pieces = ["/", "a", "bc", ".", "..", "...", ".x", "x.", "é"]
+        for _ in 0..<3_000 {
+            let path = (0..<random.below(8)).map { _ in random.pick(pieces) }.joined()
+            #expect(PathName.normalize(path) == folded(path), "\(path)")
+        }
+        #expect(PathName.normalize("/") == "/")
+        #expect(PathName.normalize("") == ".")
     }
 
     @Test func pathArithmetic() {

@@ -48,7 +48,7 @@ import Testing
         var request = Self.request(source, view: .graph)
         let lr = try Baton.diagramRenderer(request).get()
         request.direction = .leftToRight
-        #expect(try Baton.diagramRenderer(request).get().svg == lr.svg, "left to right is the default")
+        #expect(try Baton.diagramRenderer(request).get().svg == lr.svg, "without a direction, a short chain runs left to right")
         request.direction = .topToBottom
         let tb = try Baton.diagramRenderer(request).get()
         #expect(lr.svg != tb.svg)

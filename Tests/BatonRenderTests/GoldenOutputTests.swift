@@ -27,6 +27,15 @@ import Testing
         try Golden.check(try testCase.render(.svg, view: .graph), "graph/\(testCase.design.name).svg")
     }
 
+    /// Without a direction most designs are drawn top to bottom (they are too wide left to
+    /// right): left to right, as given, stays covered.
+    @Test(arguments: ["every-construct", "groups", "saga"])
+    func graphLeftToRight(_ name: String) throws {
+        let testCase = RenderCase(design: try #require(TestDesigns.named(name)), flow: nil)
+        try Golden.check(try testCase.render(.svg, view: .graph, direction: .leftToRight), "graph/\(name).lr.svg")
+        try Golden.check(try testCase.render(.dot, direction: .leftToRight), "dot/\(name).lr.dot")
+    }
+
     @Test(arguments: ["every-construct", "groups", "saga"])
     func graphTopToBottom(_ name: String) throws {
         let testCase = RenderCase(design: try #require(TestDesigns.named(name)), flow: nil)

@@ -37,7 +37,7 @@ struct RenderCase: Sendable, CustomStringConvertible {
     }
 
     func render(_ format: RenderFormat, theme: Theme.Name = .light, view: RenderView? = nil,
-                direction: LayoutDirection = .leftToRight) throws -> String {
+                direction: LayoutDirection? = nil) throws -> String {
         let compilation = try compile()
         return try Baton.render(compilation, source: design.bytes,
                                 options: RenderOptions(format: format, view: view, flow: flow, theme: theme, direction: direction))

@@ -87,9 +87,36 @@ struct DiagnosticFormatTests {
         let original = try fingerprints(Self.source)
         let shifted = try fingerprints("# a new comment\n\n" + Self.source.replacingOccurrences(of: "Orders -> Billing", with: "Orders  ->  Billing"))
         #expect(original == shifted)
+        // What `baton fmt` may change (spaces where the source had none, trailing comments) does not count.
+        let squeezed = try fingerprints(Self.source.replacingOccurrences(of: "Billing -> Orders : getOrder", with: "Billing->Orders:getOrder  # why"))
+        #expect(original == squeezed)
         let changed = try fingerprints(Self.source.replacingOccurrences(of: "getOrder", with: "getOrderLines"))
         #expect(original[0] != changed[0])
         #expect(original[1] == changed[1])
+    }
+
+    /// The statement part of a fingerprint: no whitespace, comments or block, but strings as written.
+    @Test(arguments: [
+        ("Orders -> Billing : charge", "Orders->Billing:charge"),
+        ("Orders->Billing  :  charge   # a comment\n", "Orders->Billing:charge"),
+        ("Shopper -> Shop : pay [timeout=5s] {\n  Shop -> Stripe : createPayment\n}", "Shopper->Shop:pay[timeout=5s]"),
+        (#"Orders -> Stripe : "charge { now #1 }" [timeout=1s]"#, #"Orders->Stripe:"charge { now #1 }"[timeout=1s]"#),
+        (#"A -> B : "say \"hi { \" " {"#, #"A->B:"say \"hi { \" ""#),
+        ("service  Orders  [timeout=1s,\n                  retries=2]", "serviceOrders[timeout=1s,retries=2]"),
+    ])
+    func statementKeysIgnoreLayout(_ text: String, _ key: String) {
+        #expect(Fingerprint.statementKey(text) == key)
+    }
+
+    @Test func identicalStatementsAreNumberedInOrder() {
+        let source = "service A\nservice B\nservice C\nA -> B : x\nA -> B : x\nA -> C : x\n"
+        let diagnostics = Self.reported(source)
+        let fingerprints = Fingerprint.numbered(diagnostics) { $0.file }
+        let timeouts = zip(diagnostics, fingerprints).filter { $0.0.code == "missing-timeout" }.map(\.1)
+        #expect(timeouts.count == 3)
+        #expect(timeouts.map { $0.suffix(2) } == [":1", ":2", ":1"])
+        #expect(timeouts[0].prefix(16) == timeouts[1].prefix(16))
+        #expect(timeouts[0].prefix(16) != timeouts[2].prefix(16))
     }
 
     @Test func sarifCarriesFixesButNotSuppressions() throws {

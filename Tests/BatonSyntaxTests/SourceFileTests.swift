@@ -39,6 +39,22 @@ import Testing
         #expect(source.location(of: bytes.count + 5) == Self.naiveLocation(bytes, bytes.count))
     }
 
+    /// Without continuation bytes (ASCII, and stray lead bytes) every byte is a scalar: the
+    /// column is a subtraction, and must still match the definition.
+    @Test(arguments: [0, 1, 255, 256, 257, 3_000])
+    func textsWithoutMultiByteCharactersMatchTheDefinition(size: Int) {
+        var random = SplitMix64(seed: UInt64(size) &+ 29)
+        let pieces: [[UInt8]] = [[0x61], [0x20], [0x09], [0x0A], [0x0D, 0x0A], [0xFF], [0xC3]]
+        var bytes: [UInt8] = []
+        while bytes.count < size { bytes += random.pick(pieces) }
+        bytes = Array(bytes.prefix(size))
+        let source = SourceFile(id: FileID(0), path: "t", bytes: bytes)
+        for offset in 0...bytes.count {
+            #expect(source.location(of: offset) == Self.naiveLocation(bytes, offset), "offset \(offset) of \(bytes.count)")
+        }
+        #expect(source.location(of: bytes.count + 5) == Self.naiveLocation(bytes, bytes.count))
+    }
+
     @Test func lineRangesLeaveOutTheTerminator() {
         let source = SourceFile(id: FileID(0), path: "t", text: "ab\r\ncd\n\nef")
         #expect((1...4).map { source.lineText($0) } == ["ab", "cd", "", "ef"])

@@ -1,7 +1,7 @@
 import BatonSyntax
 
-/// The settings of `.baton.json` (docs/configuration.md): per-rule severity and options, and the lowest
-/// severity that fails a run. An empty configuration means every rule at its defaults.
+/// The settings of `.baton.json` (docs/configuration.md): per-rule severity and options, the lowest
+/// severity that fails a run, and the baseline of known findings. An empty configuration means every rule at its defaults.
 public struct Configuration: Sendable, Hashable {
     public struct RuleSetting: Sendable, Hashable {
         /// Nil keeps the rule's default severity.
@@ -21,11 +21,15 @@ public struct Configuration: Sendable, Hashable {
     public var failOn: Severity?
     /// The file it was read from, for messages; nil for the built-in defaults.
     public var path: String?
+    /// The baseline `baton check` compares with (`--baseline` overrides it), as written:
+    /// relative to the configuration file's directory.
+    public var baseline: String?
 
-    public init(rules: [String: RuleSetting] = [:], failOn: Severity? = nil, path: String? = nil) {
+    public init(rules: [String: RuleSetting] = [:], failOn: Severity? = nil, path: String? = nil, baseline: String? = nil) {
         self.rules = rules
         self.failOn = failOn
         self.path = path
+        self.baseline = baseline
     }
 
     public static let defaults = Configuration()

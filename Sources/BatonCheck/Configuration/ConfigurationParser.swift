@@ -5,7 +5,7 @@ import BatonSyntax
 /// type are errors with a position and, where one is close, a "did you mean". A configuration
 /// that is silently half-applied is worse than none.
 public enum ConfigurationParser {
-    static let topLevelKeys = ["$schema", "rules", "failOn"]
+    static let topLevelKeys = ["$schema", "rules", "failOn", "baseline"]
     static let severities = Severity.allCases.map(\.rawValue)
     static let failLevels = Severity.failLevels.map(\.rawValue)
 
@@ -67,6 +67,12 @@ public enum ConfigurationParser {
                                    help: value.stringValue.map { didYouMean($0, in: ConfigurationParser.failLevels, otherwise: "") }.flatMap { $0.isEmpty ? nil : $0 })
                     }
                     configuration.failOn = level
+                case "baseline":
+                    guard let text = value.stringValue, !text.isEmpty else {
+                        throw fail(value: [key], "'baseline' must be the path of a baseline file, not \(Self.show(value))",
+                                   help: "for example \"baseline\": \"baton-baseline.json\" (relative to this file; baton check --write-baseline writes one)")
+                    }
+                    configuration.baseline = text
                 case "rules":
                     for (id, setting) in try members(value, at: [key], what: "'rules'") {
                         configuration.rules[id] = try rule(id, setting)

@@ -37,7 +37,7 @@ public enum ConfigurationSchema {
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
             ("$id", .string("https://github.com/baton-lang/baton/schema/baton-config.schema.json")),
             ("title", .string("Baton configuration (.baton.json)")),
-            ("description", .string("Severities and options of the lint rules of 'baton check', and the lowest severity that fails a run. Generated from the rule descriptors; see docs/configuration.md.")),
+            ("description", .string("Severities and options of the lint rules of 'baton check', the lowest severity that fails a run, and the baseline of known findings. Generated from the rule descriptors; see docs/configuration.md.")),
             ("type", .string("object")),
             ("properties", .object([
                 ("$schema", .object([("type", .string("string"))])),
@@ -50,6 +50,11 @@ public enum ConfigurationSchema {
                 ("failOn", .object([
                     ("description", .string("The lowest severity that makes 'baton check' exit with 1 (default: error). --fail-on overrides it.")),
                     ("enum", .array(Severity.failLevels.map { .string($0.rawValue) })),
+                ])),
+                ("baseline", .object([
+                    ("description", .string("A baseline file of known findings (written by 'baton check --write-baseline'), relative to this file: 'baton check' reports only findings not in it. --baseline overrides it, --no-baseline ignores it.")),
+                    ("type", .string("string")),
+                    ("minLength", .int(1)),
                 ])),
             ])),
             ("additionalProperties", .bool(false)),

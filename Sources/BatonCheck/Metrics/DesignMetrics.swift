@@ -29,13 +29,22 @@ public struct DesignMetrics: Sendable {
         public var depth: Int
         /// Worst-case wait of the root interaction, in seconds (docs/language.md#13-derived-quantities).
         public var worstCaseWait: Double
+        /// The largest product of attempts along one path of the tree (`AttemptProducts`): how
+        /// many requests one call of the root can send to the bottom of the tree; infinite with
+        /// an unbounded retry.
+        public var amplification: Double = 1
     }
 
     public var participants: [ParticipantRow]
     public var callTrees: [CallTreeRow]
 
     public init(_ model: Model) {
-        let context = CheckContext(model)
+        self.init(CheckContext(model))
+    }
+
+    /// The metrics from a context already made (a caller that also checks the design).
+    public init(_ context: CheckContext) {
+        let model = context.model
         let availability = CompositeAvailability(model, graph: context.syncGraph)
         var rows = model.participants.map { participant in
             ParticipantRow(name: participant.name, kind: participant.kind, syncIn: 0, syncOut: 0, asyncIn: 0, asyncOut: 0,
@@ -55,15 +64,19 @@ public struct DesignMetrics: Sendable {
         }
         participants = rows
         // The depth of a tree is the largest depth of its members; members follow their root.
+        // So is its amplification, the largest product of attempts of its members.
         var treeDepth: [InteractionID: Int] = [:]
+        var treeAmplification: [InteractionID: Double] = [:]
         for index in model.interactions.indices where model.interactions[index].arrow.isSynchronous {
             var root = InteractionID(index)
             while let parent = context.syncParent[root.rawValue] { root = parent }
             treeDepth[root] = max(treeDepth[root] ?? 0, context.syncDepth[index])
+            treeAmplification[root] = max(treeAmplification[root] ?? 1, context.attemptProducts.values[index] ?? 1)
         }
         callTrees = context.callTrees.roots.map { root in
             CallTreeRow(root: root, description: context.describe(root), span: model[root].span,
-                        depth: treeDepth[root] ?? 1, worstCaseWait: context.waits[root] ?? 0)
+                        depth: treeDepth[root] ?? 1, worstCaseWait: context.waits[root] ?? 0,
+                        amplification: treeAmplification[root] ?? 1)
         }
     }
 }

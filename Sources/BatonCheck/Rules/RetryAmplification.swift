@@ -76,14 +76,12 @@ public struct RetryAmplification: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         let max = options[Self.max]
-        var product = Array(repeating: 1.0, count: model.interactions.count)
+        let products = context.attemptProducts
         var findings: [Finding] = []
         for id in context.interactions(where: { $0.isSynchronous }) {
             let interaction = context.model[id]
-            let attempts = interaction.attributes.attempts
-            let above = context.syncParent[interaction.id.rawValue].map { product[$0.rawValue] } ?? 1
-            let total = above * attempts
-            product[interaction.id.rawValue] = total
+            let total = products[id] ?? 1
+            let above = context.syncParent[interaction.id.rawValue].flatMap { products[$0] } ?? 1
             guard Describe.exceeds(total, max), !Describe.exceeds(above, max) else { continue }
             let path = context.syncPath(to: interaction.id)
             let factors = path.map { Describe.attempts(model[$0].attributes.attempts) }.filter { $0 != "1" }

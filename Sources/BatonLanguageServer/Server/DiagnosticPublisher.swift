@@ -15,8 +15,14 @@ struct DiagnosticPublisher {
     /// Records a root's new findings; returns the notifications' contents to send, in URI order.
     /// The root's own URI is always published (with its version), so a client waiting for the
     /// diagnostics of a version gets them even when nothing changed.
-    mutating func update(root: String, files: [String: [JSONValue]]) -> [(uri: String, diagnostics: [JSONValue])] {
+    ///
+    /// What the update replaced is handed to `displaced` rather than freed here: a large
+    /// design's diagnostics are thousands of JSON values, and freeing them is for later.
+    mutating func update(root: String, files: [String: [JSONValue]],
+                         displaced: inout [[String: [JSONValue]]]) -> [(uri: String, diagnostics: [JSONValue])] {
         let previous = contributions[root] ?? [:]
+        displaced.append(previous)
+        displaced.append(published)
         if files.isEmpty { contributions.removeValue(forKey: root) } else { contributions[root] = files }
         let touched = Set(previous.keys).union(files.keys).union([root]).sorted()
         var out: [(uri: String, diagnostics: [JSONValue])] = []

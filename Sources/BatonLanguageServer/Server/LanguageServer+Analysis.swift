@@ -76,17 +76,26 @@ extension LanguageServer {
         for (file, diagnostics) in mapping.byFile(analysis.diagnostics) {
             files[mapping.uri(file), default: []] += diagnostics
         }
-        lock.withLock {
-            guard generations[uri] == generation, !stopped else { return }
-            snapshots[uri] = Snapshot(version: job.document.version, generation: generation, analysis: analysis,
-                                      paths: Set(compilation.resolvedPaths))
-            for (fileURI, diagnostics) in publisher.update(root: uri, files: files) {
+        var displaced: [[String: [JSONValue]]] = []
+        let replaced: Snapshot? = lock.withLock {
+            guard generations[uri] == generation, !stopped else { return nil }
+            let previous = snapshots.updateValue(
+                Snapshot(version: job.document.version, generation: generation, analysis: analysis,
+                         paths: Set(compilation.resolvedPaths)),
+                forKey: uri)
+            for (fileURI, diagnostics) in publisher.update(root: uri, files: files, displaced: &displaced) {
                 var params: [(String, JSONValue)] = [("uri", .string(fileURI))]
                 if fileURI == uri { params.append(("version", .int(job.document.version))) }
                 params.append(("diagnostics", .array(diagnostics)))
                 writer.send(RPC.notification("textDocument/publishDiagnostics", .object(params)))
             }
+            return previous
         }
+        // Freeing the previous analysis of a large design takes a tenth of analysing it: it
+        // is done on another thread, so that neither these diagnostics nor the next analysis
+        // wait for it.
+        let garbage = (replaced, displaced)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(garbage) {} }
     }
 
     /// The job for an open document. Call with `lock` held.
@@ -146,8 +155,13 @@ extension LanguageServer {
             return try FileReader.readImport(path)
         }
         let input = SourceInput(displayPath: job.displayPath, resolvedPath: job.resolvedPath, bytes: job.document.bytes)
-        return Compiler.compile(input, options: CompileOptions(importRoots: job.roots), read: read,
-                                canonical: { FileReader.canonical($0) })
+        // Files that did not change since they were last compiled are not parsed again: a copy
+        // of the cache goes into the compilation and what it learnt comes back.
+        var cache = lock.withLock { parseCache }
+        let compilation = Compiler.compile(input, options: CompileOptions(importRoots: job.roots), read: read,
+                                           canonical: { FileReader.canonical($0) }, cache: &cache)
+        lock.withLock { parseCache.merge(cache) }
+        return compilation
     }
 
     /// File of a compilation → URI: the document itself, an open buffer's URI, or the file's.

@@ -61,6 +61,8 @@ public final class LanguageServer: @unchecked Sendable {
     var lastScheduled: [String: DispatchTime] = [:]
     var nextGeneration = 0
     var snapshots: [String: Snapshot] = [:]
+    /// The parse of every file compiled lately, reused while the file is unchanged.
+    var parseCache = ParseCache()
     var publisher = DiagnosticPublisher()
     var configurations: ConfigurationFiles
     var reportedConfigurationErrors: Set<String> = []

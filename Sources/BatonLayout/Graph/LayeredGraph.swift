@@ -28,11 +28,16 @@ public struct LayeredGraph: Hashable, Sendable {
         public var to: Int
         /// The size of the edge's label as drawn, or nil when the edge has no label.
         public var labelSize: Size?
+        /// How much the edge wants to point forward when cycles are broken: of two ways to break
+        /// them that make the layering equally long, the layout turns around edges of lower
+        /// priority (and, among equals, the ones given later).
+        public var priority: Int
 
-        public init(from: Int, to: Int, labelSize: Size? = nil) {
+        public init(from: Int, to: Int, labelSize: Size? = nil, priority: Int = 0) {
             self.from = from
             self.to = to
             self.labelSize = labelSize
+            self.priority = priority
         }
     }
 

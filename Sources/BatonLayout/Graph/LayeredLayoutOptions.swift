@@ -1,7 +1,7 @@
 // Tunable distances and effort of the layered layout. All distances are in points.
 
 public struct LayeredLayoutOptions: Hashable, Sendable {
-    /// Left to right is Baton's default.
+    /// Which way edges flow: left to right unless set (the graph view chooses, see `AutomaticDirection`).
     public var direction: LayoutDirection = .leftToRight
     /// Space between two nodes of the same layer.
     public var nodeSeparation: Double = 20

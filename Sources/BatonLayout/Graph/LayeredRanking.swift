@@ -3,18 +3,20 @@
 // graph's structure only, so it can be computed before the nodes are sized.
 
 public struct LayeredRanking: Sendable {
-    /// What the ranking was computed for: nodes' clusters, edges' ends and which have labels,
-    /// clusters' parents. A graph with the same structure can be placed with this ranking.
+    /// What the ranking was computed for: nodes' clusters, edges' ends, which have labels and
+    /// their priorities, clusters' parents. A graph with the same structure can be placed with this ranking.
     struct Structure: Hashable, Sendable {
         var nodeClusters: [Int?]
         var edges: [Int]
         var labelled: [Bool]
+        var priorities: [Int]
         var clusterParents: [Int?]
 
         init(_ graph: LayeredGraph) {
             nodeClusters = graph.nodes.map(\.cluster)
             edges = graph.edges.flatMap { [$0.from, $0.to] }
             labelled = graph.edges.map { $0.labelSize != nil }
+            priorities = graph.edges.map(\.priority)
             clusterParents = graph.clusters.map(\.parent)
         }
     }
@@ -26,6 +28,10 @@ public struct LayeredRanking: Sendable {
         self.ranked = ranked
         self.structure = Structure(graph)
     }
+
+    /// The first layering tried, profiled (see `layeringProfile`): the same for every graph with
+    /// this structure, whatever layering the ranking kept.
+    public var profile: LayeringProfile { ranked.profile }
 
     func fits(_ graph: LayeredGraph) -> Bool {
         Structure(graph) == structure

@@ -2,10 +2,12 @@
 // Graphviz dot: cycle removal → layer assignment → dummy vertices → crossing minimisation →
 // coordinate assignment → edge routing. Each phase is a pure function in its own file:
 //
-//   Layering/    CycleRemoval (greedy or depth-first), LayerAssignment (network simplex),
-//                BoundedLayering (shallower layers when the vertices below would exceed a budget),
-//                ProperLayering (bend, label and cluster filler vertices), RankAndOrder (tries
-//                several cycle removals when the budget allows and keeps the fewest crossings)
+//   Layering/    CycleRemoval (greedy or depth-first), ReversalSearch (shorter back edges),
+//                LayerAssignment (network simplex), BoundedLayering (shallower layers when the
+//                vertices below would exceed a budget), ProperLayering (bend, label and cluster
+//                filler vertices), RankAndOrder (tries several cycle removals when the budget
+//                allows and keeps the fewest crossings), LayeringProfile (the drawing's size
+//                estimated from the layers alone)
 //   Ordering/    LayerOrdering (median sweeps + Transposition + Sifting from several starts),
 //                ClusteredLayerSort (clusters stay contiguous), CrossingCounter (Barth–Jünger–Mutzel)
 //   Placement/   OrderCoordinates (BrandesKopf, refined by NetworkSimplexCoordinates), with
@@ -61,16 +63,32 @@ public func rankLayered(_ graph: LayeredGraph, options: LayeredLayoutOptions = L
 private func rankLayered<Failure: Error>(_ graph: LayeredGraph, options: LayeredLayoutOptions,
                                          admit: (Int) throws(Failure) -> Void,
                                          observer: ((LayeredLayoutPhase) -> Void)?) throws(Failure) -> LayeredRanking {
+    let (arcs, clusters) = layeringInput(graph)
+    let ranked = try rankAndOrder(nodeCount: graph.nodes.count, edgeCount: graph.edges.count, arcs: arcs,
+                                  hasLabel: graph.edges.map { $0.labelSize != nil }, priority: graph.edges.map(\.priority),
+                                  clusters: clusters, effort: options.effort,
+                                  layeringBudget: options.vertexBudget, admit: admit, observer: observer)
+    return LayeredRanking(ranked: ranked, graph: graph)
+}
+
+/// Phases 1–3's layers alone, as `rankLayered` first lays them out, without building their
+/// vertices or ordering them: time and memory linear in the graph's size. Its estimate of the
+/// drawing's size (`LayeringProfile.estimatedSize`) is the same as `LayeredRanking.profile`'s.
+public func layeringProfile(_ graph: LayeredGraph, options: LayeredLayoutOptions = LayeredLayoutOptions()) -> LayeringProfile {
+    let (arcs, clusters) = layeringInput(graph)
+    return firstLayeringProfile(nodeCount: graph.nodes.count, edgeCount: graph.edges.count, arcs: arcs,
+                                hasLabel: graph.edges.map { $0.labelSize != nil }, priority: graph.edges.map(\.priority),
+                                clusters: clusters, effort: options.effort, layeringBudget: options.vertexBudget)
+}
+
+/// The edges that take part in layering (valid, no self-loops) as arcs, and the clusters.
+private func layeringInput(_ graph: LayeredGraph) -> (arcs: [(edge: Int, arc: Arc)], clusters: ClusterTree) {
     let nodeCount = graph.nodes.count
-    let clusters = ClusterTree(clusters: graph.clusters, nodes: graph.nodes)
     var arcs: [(edge: Int, arc: Arc)] = []
     for (i, e) in graph.edges.enumerated() where e.isValid(nodeCount: nodeCount) && e.from != e.to {
         arcs.append((i, Arc(tail: e.from, head: e.to)))
     }
-    let ranked = try rankAndOrder(nodeCount: nodeCount, edgeCount: graph.edges.count, arcs: arcs,
-                                  hasLabel: graph.edges.map { $0.labelSize != nil }, clusters: clusters, effort: options.effort,
-                                  layeringBudget: options.vertexBudget, admit: admit, observer: observer)
-    return LayeredRanking(ranked: ranked, graph: graph)
+    return (arcs, ClusterTree(clusters: graph.clusters, nodes: graph.nodes))
 }
 
 /// Phases 5–6 for a graph ranked by `rankLayered`. The graph must have the structure it was

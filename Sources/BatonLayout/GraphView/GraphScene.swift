@@ -7,19 +7,28 @@ import BatonModel
 enum GraphScene {
     typealias S = GraphViewStyle
 
+    /// The title as the scene draws it (nil for no title).
+    static func title(_ title: String, metrics: TextMetrics) -> (lines: [String], size: Size)? {
+        title.isEmpty ? nil : metrics.measure(title, style: S.title, maxWidth: S.titleMaxWidth)
+    }
+
+    /// The canvas of a drawing of `drawing`'s size under `title`: the title stands where the
+    /// drawing's margin begins, and the drawing moves down below it.
+    static func canvasSize(drawing: Size, title: Size?) -> Size {
+        guard let title else { return drawing }
+        return Size(width: max(drawing.width, title.width + 2 * S.margin), height: drawing.height + (title.height + S.titleGap))
+    }
+
     static func scene(model: Model, layout graphLayout: GraphLayout, title: String, description: String,
                       metrics: TextMetrics) -> Scene {
         let layout = graphLayout.layout
         var items: [SceneItem] = []
-        // The title stands where the drawing's margin begins; the drawing moves down below it.
-        var width = layout.size.width
-        var dy = 0.0
-        if !title.isEmpty {
-            let text = metrics.measure(title, style: S.title, maxWidth: S.titleMaxWidth)
-            items.append(.text(metrics.block(text.lines, size: text.size, style: S.title, alignment: .start,
+        let heading = Self.title(title, metrics: metrics)
+        let canvas = canvasSize(drawing: layout.size, title: heading?.size)
+        let dy = heading.map { $0.size.height + S.titleGap } ?? 0
+        if let heading {
+            items.append(.text(metrics.block(heading.lines, size: heading.size, style: S.title, alignment: .start,
                                              anchor: Point(x: S.margin, y: S.margin))))
-            dy = text.size.height + S.titleGap
-            width = max(width, text.size.width + 2 * S.margin)
         }
         func moved(_ r: Rect) -> Rect { r.offsetBy(dx: 0, dy: dy) }
 
@@ -68,7 +77,7 @@ enum GraphScene {
             items.append(.group(SceneGroup(id: "g\(cluster.group.rawValue)-title", classes: "group-title", items: titleItems)))
         }
 
-        let size = Size(width: width.rounded(.up), height: (layout.size.height + dy).rounded(.up))
+        let size = Size(width: canvas.width.rounded(.up), height: canvas.height.rounded(.up))
         return Scene(size: size, title: title.isEmpty ? "Graph diagram" : title, description: description,
                      roleDescription: "graph diagram", items: items)
     }

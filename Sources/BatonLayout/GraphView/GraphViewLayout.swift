@@ -8,7 +8,9 @@
 //                name) and `GraphViewLabels` (merged labels, wrapped and capped; cluster
 //                titles); the label policy is shared with DOT too;
 //   3. layout  — `GraphLayout`: the content as a `LayeredGraph` (sizes, outlines, clusters),
-//                handed to `layoutLayered` (Graph/), which ranks, orders, places and routes;
+//                handed to `layoutLayered` (Graph/), which ranks, orders, places and routes, in
+//                the direction given or, without one, the direction that fits a page
+//                (`AutomaticDirection`);
 //                with a limit (`GraphViewLimit`), the view is weighed first, by its counts and
 //                then by the room its layering needs, and refused before anything big is built;
 //   4. scene   — `GraphScene`: title, cluster boxes, nodes, edges as Bézier paths with the
@@ -23,11 +25,13 @@ import BatonModel
 
 public enum GraphViewLayout {
     /// The graph view of the whole design (`flow` nil) or of one flow. `untitled` names a design
-    /// without a title (the file's name, say; empty for no title at all).
+    /// without a title (the file's name, say; empty for no title at all). `direction` nil: the
+    /// layout chooses (see `AutomaticDirection`).
     public static func scene(model: Model, flow: FlowID?, untitled: String = DesignName.untitled,
-                             direction: LayoutDirection = .leftToRight, metrics: TextMetrics = TextMetrics()) -> Scene {
+                             direction: LayoutDirection? = nil, metrics: TextMetrics = TextMetrics()) -> Scene {
         let content = GraphViewContent(model: model, flow: flow)
-        let layout = GraphLayout(model: model, content: content, direction: direction, metrics: metrics)
+        let layout = GraphLayout(model: model, content: content, direction: direction,
+                                 title: titleSize(model: model, flow: flow, untitled: untitled, metrics: metrics), metrics: metrics)
         return scene(model: model, flow: flow, untitled: untitled, layout: layout, metrics: metrics)
     }
 
@@ -35,7 +39,7 @@ public enum GraphViewLayout {
     /// refused before it is laid out, first by its participants and connections, counted without
     /// building anything, then by the room its layering needs, known before that room is built.
     public static func scene(model: Model, flow: FlowID?, untitled: String = DesignName.untitled,
-                             direction: LayoutDirection = .leftToRight, metrics: TextMetrics = TextMetrics(),
+                             direction: LayoutDirection? = nil, metrics: TextMetrics = TextMetrics(),
                              limit: Int) throws(GraphViewTooLarge) -> Scene {
         let (participants, connections) = GraphViewContent.size(model: model, flow: flow)
         guard participants + connections <= limit else {
@@ -45,13 +49,36 @@ public enum GraphViewLayout {
         let content = GraphViewContent(model: model, flow: flow)
         let layout: GraphLayout
         do {
-            layout = try GraphLayout(model: model, content: content, direction: direction, metrics: metrics,
-                                     vertexLimit: GraphViewLimit.vertices(limit))
+            layout = try GraphLayout(model: model, content: content, direction: direction,
+                                     title: titleSize(model: model, flow: flow, untitled: untitled, metrics: metrics),
+                                     metrics: metrics, vertexLimit: GraphViewLimit.vertices(limit))
         } catch {
             throw GraphViewTooLarge(participants: participants, connections: connections,
                                     weight: max(limit + 1, GraphViewLimit.weight(ofVertices: error.addedVertices)), limit: limit)
         }
         return scene(model: model, flow: flow, untitled: untitled, layout: layout, metrics: metrics)
+    }
+
+    /// The direction the graph view of the design (or of one flow) takes: `requested` when given,
+    /// else the one `scene` would choose, chosen the same way (for the DOT and Mermaid exports,
+    /// whose own layouts should run the same way as Baton's picture). A big view is not laid out
+    /// for it: its direction comes from its layering alone, in time linear in its size. A view
+    /// weighing more than `limit` participants and connections, which `scene` refuses to draw,
+    /// runs left to right: there is no picture to agree with, and its layering would take long.
+    public static func direction(_ requested: LayoutDirection?, model: Model, flow: FlowID?,
+                                 untitled: String = DesignName.untitled, metrics: TextMetrics = TextMetrics(),
+                                 limit: Int = GraphViewLimit.standard) -> LayoutDirection {
+        if let requested { return requested }
+        let (participants, connections) = GraphViewContent.size(model: model, flow: flow)
+        guard participants + connections <= limit else { return .leftToRight }
+        return GraphLayout.automaticDirection(model: model, content: GraphViewContent(model: model, flow: flow),
+                                              title: titleSize(model: model, flow: flow, untitled: untitled, metrics: metrics),
+                                              metrics: metrics)
+    }
+
+    /// The size of the title the scene draws above the drawing (nil without one).
+    private static func titleSize(model: Model, flow: FlowID?, untitled: String, metrics: TextMetrics) -> Size? {
+        GraphScene.title(GraphDescription.title(model: model, flow: flow.map { model[$0] }, untitled: untitled), metrics: metrics)?.size
     }
 
     private static func scene(model: Model, flow: FlowID?, untitled: String, layout: GraphLayout, metrics: TextMetrics) -> Scene {

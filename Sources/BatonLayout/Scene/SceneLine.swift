@@ -56,7 +56,8 @@ public struct LineEnd: Hashable, Sendable {
 public enum Arrowhead: Hashable, Sendable {
     /// A filled triangle: the initiator waits (a call or a fetch).
     case filled
-    /// An open chevron: the initiator does not wait (a send or a callback).
+    /// An open (hollow) triangle: the initiator does not wait (a send or a callback). Graphviz
+    /// draws the same head (`onormal`), so the DOT export agrees with the drawing.
     case open
 }
 

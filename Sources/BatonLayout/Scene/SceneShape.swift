@@ -138,12 +138,13 @@ extension ShapeKind {
         Rect(x: frame.minX, y: frame.minY, width: frame.width - fanWidth, height: frame.height)
     }
 
-    /// A topic's three rays leaving the barrel's outlet, each ending where its dot goes: one
-    /// message, a copy for each subscriber. Every writer draws these, so the fan is the same in
-    /// SVG and PDF.
+    /// A topic's three rays leaving the barrel's outlet: one message, a copy for each
+    /// subscriber. Bare lines to the frame's edge, nothing at their tips: a dot there would read
+    /// as a baton (the mark of who initiates), and the topic initiates nothing. Every writer
+    /// draws these, so the fan is the same in SVG and PDF.
     public static func fanRays(_ frame: Rect) -> [(from: Point, to: Point)] {
         let x0 = frame.maxX - fanWidth - barrelCap / 4, y0 = frame.midY, spread = fanSpread(height: frame.height)
-        let x1 = frame.maxX - 2
+        let x1 = frame.maxX
         return [-spread, 0, spread].map { (from: Point(x: x0, y: y0), to: Point(x: x1, y: y0 + $0)) }
     }
 

@@ -25,9 +25,14 @@ public enum StyleRole: Hashable, Sendable {
     case callbackLine
     /// The label of an interaction or edge.
     case interactionLabel
-    /// The label of a callback edge (graph view), in its line's colour: a callback is told
-    /// apart by its colour, and its label belongs to it the same way.
+    /// The label of a callback, in the callback's colour like its line: a callback is told apart
+    /// by its colour, and its label belongs to it the same way (the graph view and the DOT export
+    /// colour callback labels alike).
     case callbackLabel
+    /// A plate under a label or guard where a lifeline, an activation bar or a border would run
+    /// through the text: the line stops at the plate. In the background colour, or (`onGroup`)
+    /// in a group box's fill when the plate lies inside one, so it shows only where it hides a line.
+    case labelPlate(onGroup: Bool)
 
     /// A fragment's outline (`loop`, `opt`, `alt`, `par`).
     case fragmentFrame
@@ -72,6 +77,13 @@ public enum StyleRole: Hashable, Sendable {
     /// An item of a time chart (`ChartLayout`): axes, grid, series, windows.
     case chart(ChartRole)
 
+    /// An element of a diff diagram (`DiffOverlay`) by what the comparison did to it: a
+    /// participant's node (its kind keeps the outline's dash), an edge (its arrow keeps the
+    /// line's pattern) and the text of either.
+    case diffParticipant(DiffMark, ParticipantKind)
+    case diffLine(DiffMark, Arrow)
+    case diffText(DiffMark)
+
     /// The line style of an arrow.
     public static func line(for arrow: Arrow) -> StyleRole {
         switch arrow {
@@ -79,5 +91,10 @@ public enum StyleRole: Hashable, Sendable {
         case .send: .asyncLine
         case .callback: .callbackLine
         }
+    }
+
+    /// The text style of an arrow's label: a callback's is in the callback's colour.
+    public static func label(for arrow: Arrow) -> StyleRole {
+        arrow == .callback ? .callbackLabel : .interactionLabel
     }
 }

@@ -65,7 +65,7 @@ struct SequenceBody {
             points = [Point(x: out, y: arrowY), Point(x: out + S.selfLoopWidth, y: arrowY),
                       Point(x: out + S.selfLoopWidth, y: bottom), Point(x: back, y: bottom)]
             if !message.label.isEmpty {
-                label = block(message.label, S.label, .start, at: Point(x: out + S.selfLabelOffset, y: top))
+                label = block(message.label, S.label(message.arrow), .start, at: Point(x: out + S.selfLabelOffset, y: top))
             }
             barStart = bottom
             y = bottom + S.stepGap
@@ -77,7 +77,7 @@ struct SequenceBody {
                 + SequenceGeometry.barEdge(depth: message.toDepth, side: rightwards ? .left : .right)
             points = [Point(x: fromX, y: arrowY), Point(x: toX, y: arrowY)]
             if !message.label.isEmpty {
-                label = block(message.label, S.label, .middle, at: Point(x: (fromX + toX) / 2, y: top))
+                label = block(message.label, S.label(message.arrow), .middle, at: Point(x: (fromX + toX) / 2, y: top))
             }
             barStart = arrowY
             y = arrowY + S.stepGap
@@ -166,6 +166,22 @@ struct SequenceBody {
             left -= grow
             right += grow
         }
+        // The bars of the blocks this fragment is in run past its header and separators: the
+        // tab must not cover one (the frame reaches further left instead), and a guard starts
+        // after any it would overlap.
+        let bars = openBars()
+        func blocking(_ x: Double, _ width: Double) -> (minX: Double, maxX: Double)? {
+            bars.first { $0.minX < x + width + S.barClearance && $0.maxX > x - S.barClearance }
+        }
+        while let bar = blocking(left, tabWidth) { left = bar.minX - S.barClearance - tabWidth }
+        func guardX(_ x: Double, _ text: MeasuredText) -> Double {
+            var x = x
+            while let bar = blocking(x, text.size.width) { x = bar.maxX + S.tabPaddingX }
+            right = max(right, x + text.size.width + S.guardTrailingPadding)
+            return x
+        }
+        let headerGuardX = headerGuard.isEmpty ? 0 : guardX(left + tabWidth + S.tabPaddingX, headerGuard)
+        let separatorGuardXs = separators.map { $0.guardText.isEmpty ? 0 : guardX(left + S.tabPaddingX, $0.guardText) }
         let frame = Rect(x: left, y: top, width: right - left, height: bottom - top)
         var items: [SceneItem] = [
             .shape(SceneShape(.rectangle, frame: frame, role: .fragmentFrame)),
@@ -176,14 +192,14 @@ struct SequenceBody {
         ]
         if !headerGuard.isEmpty {
             items.append(.text(block(headerGuard, S.fragmentLabel, .start,
-                                     at: Point(x: left + tabWidth + S.tabPaddingX, y: top + S.tabPaddingY))))
+                                     at: Point(x: headerGuardX, y: top + S.tabPaddingY))))
         }
-        for separator in separators {
+        for (separator, x) in zip(separators, separatorGuardXs) {
             items.append(.line(SceneLine(.polyline([Point(x: left, y: separator.y), Point(x: right, y: separator.y)]),
                                          role: .fragmentSeparator)))
             if !separator.guardText.isEmpty {
                 items.append(.text(block(separator.guardText, S.fragmentLabel, .start,
-                                         at: Point(x: left + S.tabPaddingX, y: separator.y + S.branchLabelGap))))
+                                         at: Point(x: x, y: separator.y + S.branchLabelGap))))
             }
         }
         frames.append(.group(SceneGroup(id: id, classes: "fragment \(fragment.kind.rawValue)", items: items)))
@@ -209,8 +225,16 @@ struct SequenceBody {
                 right += grow
             }
         }
-        let frame = Rect(x: left, y: y, width: right - left, height: note.text.size.height + 2 * S.notePaddingY)
-        let text = block(note.text, S.noteText, .start, at: Point(x: left + S.notePaddingX, y: y + S.notePaddingY))
+        // A note over several lifelines is as wide as they are apart: its text wraps to that
+        // width rather than to the narrower one it was measured at, so it fills its box.
+        var wrapped = note.text
+        if note.first != note.last {
+            let room = right - left - 2 * S.notePaddingX - S.noteFold / 2
+            let (lines, size) = metrics.measure(note.source, style: S.noteText, maxWidth: room)
+            wrapped = MeasuredText(lines: lines, size: size)
+        }
+        let frame = Rect(x: left, y: y, width: right - left, height: wrapped.size.height + 2 * S.notePaddingY)
+        let text = block(wrapped, S.noteText, .start, at: Point(x: left + S.notePaddingX, y: y + S.notePaddingY))
         notes.append(.group(SceneGroup(id: "n\(noteCount)", classes: "note", items: [
             .shape(SceneShape(.note, frame: frame, role: .note)),
             .text(text),
@@ -220,6 +244,18 @@ struct SequenceBody {
     }
 
     // MARK: - Helpers
+
+    /// The horizontal extent of the activation bars open now, per lifeline (a nested bar
+    /// widens its lifeline's extent to the right).
+    private func openBars() -> [(minX: Double, maxX: Double)] {
+        typealias S = SequenceStyle
+        return open.indices.compactMap { column in
+            let levels = open[column].count
+            guard levels > 0 else { return nil }
+            return (xs[column] + SequenceGeometry.barCenter(level: 1) - S.barWidth / 2,
+                    xs[column] + SequenceGeometry.barCenter(level: levels) + S.barWidth / 2)
+        }
+    }
 
     private func block(_ text: MeasuredText, _ style: TextStyle, _ alignment: TextBlock.Alignment,
                        at anchor: Point) -> TextBlock {

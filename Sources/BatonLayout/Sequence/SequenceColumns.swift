@@ -4,18 +4,65 @@ import BatonModel
 struct SequenceHeads {
     var boxes: [ParticipantBox]
     var sizes: [Size]
-    /// The height of the tallest box; boxes stand on a common baseline.
+    /// How far each box stands above the row's bottom: the bodies of all boxes (where the names
+    /// are) line up, so a cylinder, whose rim hangs below its body, reaches lower than the
+    /// others instead of lifting its name above theirs.
+    var lifts: [Double]
+    /// From the top of the tallest box to the bottom of the lowest.
     var rowHeight: Double
 
-    init(model: Model, cast: SequenceCast, metrics: TextMetrics) {
-        boxes = cast.columns.map { ParticipantBox(model[$0], metrics: metrics) }
+    init(model: Model, cast: SequenceCast, spacing: SequenceSpacing, metrics: TextMetrics) {
+        boxes = cast.columns.map { id in
+            var box = ParticipantBox(model[id], metrics: metrics)
+            if spacing == .tight, box.label.size.width > SequenceStyle.tightNameWidth {
+                box.label = Self.balanced(model[id].displayName, metrics: metrics) ?? box.label
+            }
+            return box
+        }
         // Every box gets the same label area, so the row reads as one band.
         let labelHeight = boxes.map(\.label.size.height).max() ?? 0
         sizes = boxes.map { box in
             let height = box.height(labelHeight: labelHeight)
             return Size(width: box.width(height: height, minWidth: SequenceStyle.headMinWidth), height: height)
         }
-        rowHeight = sizes.map(\.height).max() ?? 0
+        let below = zip(boxes, sizes).map { box, size in box.shape.labelInsets(height: size.height).bottom }
+        let lowest = below.max() ?? 0
+        lifts = below.map { lowest - $0 }
+        rowHeight = zip(sizes, lifts).map { $0.height + $1 }.max() ?? 0
+    }
+
+    /// A one-line name broken into two lines as even as its spaces allow (the narrowest
+    /// width at which it takes two lines), or nil when it has no space or is more than a line.
+    static func balanced(_ name: String, metrics: TextMetrics) -> MeasuredText? {
+        let style = ParticipantBox.label
+        let words = TextMetrics.drawable(name).split(separator: " ")
+        guard words.count >= 2, !name.contains(where: \.isNewline) else { return nil }
+        var best = Double.infinity
+        for split in 1..<words.count {
+            let left = words[..<split].joined(separator: " "), right = words[split...].joined(separator: " ")
+            best = min(best, max(metrics.width(of: left, size: style.size, weight: style.weight),
+                                 metrics.width(of: right, size: style.size, weight: style.weight)))
+        }
+        let (lines, size) = metrics.measure(name, style: style, maxWidth: best)
+        guard lines.count == 2 else { return nil }
+        return MeasuredText(lines: lines, size: size)
+    }
+}
+
+/// How far apart the head boxes stand. Comfortable by default; tight when the row of heads
+/// would be wider than `SequenceStyle.wideCastWidth` (a page, or a README on GitHub): the gap
+/// between neighbouring boxes shrinks, and long names wrap onto two even lines, so a cast of
+/// ten or more fits in less width. Labels above arrows keep the room they need either way.
+enum SequenceSpacing {
+    case comfortable
+    case tight
+
+    /// Between neighbouring head boxes.
+    var headGap: Double {
+        switch self {
+        case .comfortable: SequenceStyle.headGap
+        case .tight: SequenceStyle.tightHeadGap
+        }
     }
 }
 
@@ -32,8 +79,8 @@ struct SequenceColumns {
     var groupEdges: [(left: Double, right: Double)]
     var groupLabels: [MeasuredText]
 
-    init(heads: SequenceHeads, cast: SequenceCast, model: Model, planner: inout SequencePlanner,
-         metrics: TextMetrics) {
+    init(heads: SequenceHeads, cast: SequenceCast, model: Model, spacing: SequenceSpacing,
+         planner: inout SequencePlanner, metrics: TextMetrics) {
         typealias S = SequenceStyle
         let count = cast.columns.count
         var padLeft = [Double](repeating: 0, count: count)
@@ -63,7 +110,7 @@ struct SequenceColumns {
         for column in 0..<count {
             var x = 0.0
             if column > 0 {
-                x = xs[column - 1] + heads.sizes[column - 1].width / 2 + padRight[column - 1] + S.headGap
+                x = xs[column - 1] + heads.sizes[column - 1].width / 2 + padRight[column - 1] + spacing.headGap
                     + padLeft[column] + heads.sizes[column].width / 2
             }
             for constraint in planner.constraints[column] {
@@ -75,5 +122,17 @@ struct SequenceColumns {
         groupEdges = zip(cast.groups, offsets).map { group, offset in
             (xs[group.first] - offset.left, xs[group.last] + offset.right)
         }
+    }
+
+    /// From the left edge of the first head box (or group box) to the right edge of the last.
+    func headsWidth(_ heads: SequenceHeads) -> Double {
+        guard let first = xs.first, let last = xs.last, let firstSize = heads.sizes.first,
+              let lastSize = heads.sizes.last else { return 0 }
+        var left = first - firstSize.width / 2, right = last + lastSize.width / 2
+        for edges in groupEdges {
+            left = min(left, edges.left)
+            right = max(right, edges.right)
+        }
+        return right - left
     }
 }

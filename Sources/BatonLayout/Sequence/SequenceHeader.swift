@@ -86,17 +86,19 @@ struct SequenceHeader {
     /// the repeated head box when the row of heads is repeated below (`footer`).
     func lifelines(to lifelineEnd: Double, footer: Bool) -> [SceneItem] {
         columns.xs.enumerated().map { column, x in
-            let end = footer ? lifelineEnd + heads.rowHeight - heads.sizes[column].height : lifelineEnd
-            return .line(SceneLine(.polyline([Point(x: x, y: headsBottom), Point(x: x, y: end)]), role: .lifeline))
+            let lift = heads.lifts[column]
+            let end = footer ? lifelineEnd + heads.rowHeight - lift - heads.sizes[column].height : lifelineEnd
+            return .line(SceneLine(.polyline([Point(x: x, y: headsBottom - lift), Point(x: x, y: end)]), role: .lifeline))
         }
     }
 
-    /// The head boxes, standing on `bottom`: each participant's box (`ParticipantBox.item`).
-    /// `footer` marks the copy repeated under the lifelines of a long diagram.
+    /// The head boxes, in a row whose lowest box stands on `bottom` and whose names share one
+    /// line (`SequenceHeads.lifts`): each participant's box (`ParticipantBox.item`). `footer`
+    /// marks the copy repeated under the lifelines of a long diagram.
     func headBoxes(model: Model, bottom: Double, footer: Bool = false) -> [SceneItem] {
         cast.columns.enumerated().map { column, id in
             let size = heads.sizes[column]
-            let frame = Rect(x: columns.xs[column] - size.width / 2, y: bottom - size.height,
+            let frame = Rect(x: columns.xs[column] - size.width / 2, y: bottom - heads.lifts[column] - size.height,
                              width: size.width, height: size.height)
             return heads.boxes[column].item(model[id], frame: frame, id: footer ? "p\(id.rawValue)-foot" : "p\(id.rawValue)",
                                             role: footer ? "participant-footer" : "participant", metrics: metrics)

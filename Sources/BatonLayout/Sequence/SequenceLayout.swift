@@ -4,13 +4,16 @@
 //   1. cast     — which participants get a lifeline, in declaration order, and their groups;
 //   2. plan     — walk the flow once: measure every label, track activation depths, collect the
 //                 horizontal constraints labels impose between lifelines;
-//   3. columns  — solve those constraints left to right: the x of every lifeline;
+//   3. columns  — solve those constraints left to right: the x of every lifeline (again with
+//                 tighter heads when the row would be wider than a page);
 //   4. body     — walk the flow again from top to bottom: arrows, bars, fragments, notes;
 //   5. header   — title, group label rows, head boxes, lifelines and group boxes around the body;
-//   6. fit      — everything in paint order, shifted inside the margins, the canvas sized to it.
+//   6. plates   — a plate under every label or guard a lifeline, bar or border would run through;
+//   7. fit      — everything in paint order, shifted inside the margins, the canvas sized to it.
 //
-// Cost is linear in the number of steps plus the number of constraints, so a 1,000-message flow
-// lays out in a few milliseconds. The model is only read.
+// Cost is linear in the number of steps plus the number of constraints (the plates look up only
+// the lines near each text), so a 1,000-message flow lays out in a few milliseconds. The model is
+// only read.
 
 import BatonModel
 import BatonSyntax
@@ -23,13 +26,31 @@ public enum SequenceLayout {
     /// what it was before they existed).
     public static func scene(model: Model, flow: FlowID?, untitled: String = DesignName.untitled,
                              annotations: SequenceAnnotations = .none, metrics: TextMetrics = TextMetrics()) -> Scene {
+        scene(model: model, flow: flow, untitled: untitled, annotations: annotations, spacing: nil, metrics: metrics)
+    }
+
+    /// The scene with the heads spaced as `spacing` says (nil: comfortable unless the row is
+    /// too wide, as `scene` does), so tests can compare both.
+    static func scene(model: Model, flow: FlowID?, untitled: String = DesignName.untitled,
+                      annotations: SequenceAnnotations = .none, spacing: SequenceSpacing?,
+                      metrics: TextMetrics = TextMetrics()) -> Scene {
         typealias S = SequenceStyle
         let flowValue = flow.map { model[$0] }
         let cast = SequenceCast(model: model, flow: flowValue)
         var planner = SequencePlanner(model: model, cast: cast, metrics: metrics)
         let steps = flowValue.map { planner.plan($0.steps, home: 0) } ?? []
-        let heads = SequenceHeads(model: model, cast: cast, metrics: metrics)
-        let columns = SequenceColumns(heads: heads, cast: cast, model: model, planner: &planner, metrics: metrics)
+        // Heads spaced comfortably, unless that makes the row wider than a page: then tighter
+        // (`SequenceSpacing`). Labels keep their room either way: their constraints are the same.
+        var heads = SequenceHeads(model: model, cast: cast, spacing: .comfortable, metrics: metrics)
+        var comfortable = planner
+        var columns = SequenceColumns(heads: heads, cast: cast, model: model, spacing: .comfortable,
+                                      planner: &comfortable, metrics: metrics)
+        let chosen = spacing ?? (columns.headsWidth(heads) > S.wideCastWidth ? .tight : .comfortable)
+        if chosen == .tight {
+            heads = SequenceHeads(model: model, cast: cast, spacing: .tight, metrics: metrics)
+            columns = SequenceColumns(heads: heads, cast: cast, model: model, spacing: .tight, planner: &planner,
+                                      metrics: metrics)
+        }
         let title = SequenceDescription.title(model: model, flow: flowValue, untitled: untitled)
         let header = SequenceHeader(title: title, subtitle: flowValue?.description, cast: cast, columns: columns,
                                     heads: heads, metrics: metrics)
@@ -48,6 +69,7 @@ public enum SequenceLayout {
             .map(\.element.item)
         items += body.frames + body.messages + body.notes
         items += annotations.items(model: model, body: body, metrics: metrics)
+        items = SequencePlates.add(to: items)
         items += header.headBoxes(model: model, bottom: header.headsBottom)
         if repeatsHeads {
             items += header.headBoxes(model: model, bottom: bottom, footer: true)

@@ -49,6 +49,9 @@ struct PlannedFragment {
 struct PlannedNote {
     var first: Int
     var last: Int
+    /// The note's text, wrapped again to the box once the box's width is known.
+    var source: String
+    /// Wrapped at `SequenceStyle.noteMaxWidth`: what the box must at least hold.
     var text: MeasuredText
     /// The box's width: text plus padding, or the span of its lifelines plus overhangs.
     var minWidth: Double
@@ -167,6 +170,6 @@ struct SequencePlanner {
         } else {
             require(first, last, atLeast: width - 2 * S.noteOverhang)
         }
-        return PlannedNote(first: first, last: last, text: text, minWidth: width)
+        return PlannedNote(first: first, last: last, source: note.text, text: text, minWidth: width)
     }
 }

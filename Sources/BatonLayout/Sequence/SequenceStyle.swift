@@ -1,3 +1,5 @@
+import BatonSyntax
+
 /// The sequence view's measurements, in pixels, in one place: changing the look of the
 /// diagram means changing these numbers, never the layout code.
 enum SequenceStyle {
@@ -11,6 +13,12 @@ enum SequenceStyle {
     // Participants (their names and the padding around them: `ParticipantBox`)
     static let headMinWidth = 72.0
     static let headGap = 24.0
+    /// A row of heads wider than this (a README's 880 px less the margins) is laid out again
+    /// with `SequenceSpacing.tight`: a smaller gap, and names wider than `tightNameWidth` on two
+    /// even lines.
+    static let wideCastWidth = 840.0
+    static let tightHeadGap = 10.0
+    static let tightNameWidth = 100.0
     /// Space between the head boxes and the first step.
     static let bodyTopGap = 16.0
     /// How far lifelines run below the last step.
@@ -35,6 +43,10 @@ enum SequenceStyle {
 
     // Interactions
     static let label = TextStyle(size: 13, role: .interactionLabel)
+    /// An arrow's label: a callback's in the callback's colour.
+    static func label(_ arrow: Arrow) -> TextStyle {
+        TextStyle(size: label.size, weight: label.weight, role: .label(for: arrow))
+    }
     static let labelMaxWidth = 260.0
     /// Horizontal room on both sides of a label above its arrow.
     static let labelMargin = 10.0
@@ -63,6 +75,8 @@ enum SequenceStyle {
     static let framePadding = 12.0
     static let frameBottomPadding = 6.0
     static let branchLabelGap = 3.0
+    /// Between an activation bar and a fragment's tab or guard beside it.
+    static let barClearance = 3.0
     static let emptyBranchHeight = 12.0
 
     // Notes

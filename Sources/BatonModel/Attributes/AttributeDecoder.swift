@@ -32,32 +32,48 @@ struct DecodedAttribute: Hashable, Sendable {
 /// (which picks the decoding below), whether a duration must be longer than zero, and the
 /// property that keeps the value — so adding an attribute is adding its entry.
 struct AttributeDecoder {
-    /// Looks up a participant by name (for `dlq=` and `reply-to=`).
-    var lookup: (String) -> Participant?
+    /// Looks up a participant by name (for `dlq=` and `reply-to=`): its id and kind.
+    var lookup: (String) -> (id: ParticipantID, kind: ParticipantKind)?
 
     func decode(_ list: AttributeListSyntax?, at site: AttributeSite, diagnostics: inout CappedDiagnostics) -> [DecodedAttribute] {
         guard let list else { return [] }
-        let specs = AttributeSchema.specs(for: site)
         var decoded: [DecodedAttribute] = []
-        var seen: [String: Span] = [:]
-        for attribute in list.attributes {
-            guard let spec = specs.first(where: { $0.key == attribute.key }) else {
+        decoded.reserveCapacity(list.attributes.count)
+        decode(list, at: site, diagnostics: &diagnostics) { decoded.append($0) }
+        return decoded
+    }
+
+    /// Decodes `list`, handing each valid attribute to `body` in order: what a site that keeps
+    /// its attributes at once (an interaction's) calls, without an array in between.
+    func decode(_ list: AttributeListSyntax, at site: AttributeSite, diagnostics: inout CappedDiagnostics,
+                _ body: (DecodedAttribute) -> Void) {
+        let specs = AttributeSchema.specs(for: site)
+        // The keys given so far, as bits for their indices into `specs` (an array past the
+        // 64th): a set of strings per list cost a hash table for every interaction.
+        var seenMask: UInt64 = 0
+        var seenBeyond: [Int] = []
+        for (position, attribute) in list.attributes.enumerated() {
+            guard let specIndex = specs.firstIndex(where: { $0.key == attribute.key }) else {
                 diagnostics.append(unknown(attribute, site: site, allowed: specs))
                 continue
             }
-            if let first = seen[attribute.key] {
+            let seen = specIndex < 64 ? seenMask & (1 << UInt64(specIndex)) != 0 : seenBeyond.contains(specIndex)
+            if seen {
+                // The first attribute with this key is the one kept (a key with no spec is never
+                // seen, so the first with this key had one).
+                let first = list.attributes[..<position].first { $0.key == attribute.key }?.span ?? attribute.span
                 diagnostics.append(Diagnostic(
                     code: CompileError.invalidAttributeValue, severity: .error,
                     message: "'\(attribute.key)' is given twice", span: attribute.span,
                     notes: [.init("first given here", at: first)], help: "keep one of them"))
                 continue
             }
-            seen[attribute.key] = attribute.span
-            if let value = value(of: attribute, spec: spec, diagnostics: &diagnostics) {
-                decoded.append(DecodedAttribute(key: attribute.key, value: value, span: attribute.span, property: spec.property))
+            if specIndex < 64 { seenMask |= 1 << UInt64(specIndex) } else { seenBeyond.append(specIndex) }
+            // The spec is read in place: a copy retains each of its strings and arrays.
+            if let value = value(of: attribute, spec: specs[specIndex], diagnostics: &diagnostics) {
+                body(DecodedAttribute(key: attribute.key, value: value, span: attribute.span, property: specs[specIndex].property))
             }
         }
-        return decoded
     }
 
     private func unknown(_ attribute: AttributeSyntax, site: AttributeSite, allowed: [AttributeSpec]) -> Diagnostic {
@@ -87,7 +103,8 @@ struct AttributeDecoder {
 
     private func value(of attribute: AttributeSyntax, spec: AttributeSpec, diagnostics: inout CappedDiagnostics) -> DecodedValue? {
         let key = attribute.key
-        let expected = "'\(key)' takes \(spec.valueType.summary)"
+        /// What the key takes, for messages only (made only when there is one to write).
+        var expected: String { "'\(key)' takes \(spec.valueType.summary)" }
         guard let value = attribute.value else {
             if spec.valueType == .flag { return .flag(true) }
             diagnostics.append(invalid(attribute, "'\(key)' needs a value: \(spec.valueType.summary)",
@@ -244,21 +261,17 @@ struct AttributeDecoder {
 }
 
 extension ParticipantAttributes {
-    init(_ decoded: [DecodedAttribute]) {
-        self.init()
-        for attribute in decoded {
-            spans[attribute.key] = attribute.span
-            attribute.store(in: &self)
-        }
+    /// Stores a decoded attribute and where it was written.
+    mutating func keep(_ attribute: DecodedAttribute) {
+        spans[attribute.key] = attribute.span
+        attribute.store(in: &self)
     }
 }
 
 extension InteractionAttributes {
-    init(_ decoded: [DecodedAttribute]) {
-        self.init()
-        for attribute in decoded {
-            spans[attribute.key] = attribute.span
-            attribute.store(in: &self)
-        }
+    /// Stores a decoded attribute and where it was written.
+    mutating func keep(_ attribute: DecodedAttribute) {
+        spans[attribute.key] = attribute.span
+        attribute.store(in: &self)
     }
 }

@@ -197,10 +197,14 @@ public enum AttributeSchema {
               property: \Scenario.seed),
     ]
 
+    /// The participant attributes each kind takes, filtered once (every declaration asks).
+    static let participantSpecs: [ParticipantKind: [AttributeSpec]] = Dictionary(
+        uniqueKeysWithValues: ParticipantKind.allCases.map { kind in (kind, participant.filter { $0.kinds.contains(kind) }) })
+
     /// The attributes allowed at a site.
     public static func specs(for site: AttributeSite) -> [AttributeSpec] {
         switch site {
-        case .participant(let kind): participant.filter { $0.kinds.contains(kind) }
+        case .participant(let kind): participantSpecs[kind] ?? []
         case .interaction: interaction
         case .group: group
         case .flow: flow

@@ -11,11 +11,13 @@ public struct CallTrees: Sendable {
     public init(_ model: Model) {
         var children = Array(repeating: [InteractionID](), count: model.interactions.count)
         var roots: [InteractionID] = []
-        for interaction in model.interactions where interaction.isSynchronous {
-            if let parent = interaction.parent, model[parent].isSynchronous {
-                children[parent.rawValue].append(interaction.id)
+        // Fields are read through the array: binding each interaction copied it whole.
+        let interactions = model.interactions
+        for index in interactions.indices where interactions[index].arrow.isSynchronous {
+            if let parent = interactions[index].parent, interactions[parent.rawValue].arrow.isSynchronous {
+                children[parent.rawValue].append(InteractionID(index))
             } else {
-                roots.append(interaction.id)
+                roots.append(InteractionID(index))
             }
         }
         self.children = children

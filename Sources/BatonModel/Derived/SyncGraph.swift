@@ -10,12 +10,27 @@ public struct SyncGraph: Sendable {
     public init(_ model: Model) {
         var successors = Array(repeating: [ParticipantID](), count: model.participants.count)
         var outgoing = Array(repeating: [InteractionID](), count: model.participants.count)
-        for interaction in model.interactions where interaction.isSynchronous {
-            successors[interaction.from.rawValue].append(interaction.to)
-            outgoing[interaction.from.rawValue].append(interaction.id)
+        // Fields are read through the array: binding each interaction copied it whole.
+        let interactions = model.interactions
+        for index in interactions.indices where interactions[index].arrow.isSynchronous {
+            let from = interactions[index].from.rawValue
+            successors[from].append(interactions[index].to)
+            outgoing[from].append(InteractionID(index))
         }
-        self.successors = successors.map { Array(Set($0)).sorted() }
+        for index in successors.indices where successors[index].count > 1 {
+            successors[index].sort()
+            successors[index] = Self.distinct(successors[index])
+        }
+        self.successors = successors
         self.outgoing = outgoing
+    }
+
+    /// A sorted array without repeats.
+    static func distinct(_ sorted: [ParticipantID]) -> [ParticipantID] {
+        var result: [ParticipantID] = []
+        result.reserveCapacity(sorted.count)
+        for id in sorted where result.last != id { result.append(id) }
+        return result
     }
 
     public var count: Int { successors.count }

@@ -14,16 +14,21 @@ public struct WorstCaseWaits: Sendable {
 
     public init(_ model: Model) {
         var seconds = Array<Double?>(repeating: nil, count: model.interactions.count)
+        // Fields are read through the arrays: binding each interaction, and each passive end
+        // through `model[id]`, copied them whole.
+        let interactions = model.interactions
+        let participants = model.participants
         // Children come after their parents in document order: compute from the end.
-        for interaction in model.interactions.reversed() where interaction.isSynchronous {
-            let attempts = interaction.attributes.attempts
-            if let timeout = Self.timeout(of: interaction, in: model) {
-                seconds[interaction.id.rawValue] = Self.times(attempts, timeout)
+        for index in interactions.indices.reversed() where interactions[index].arrow.isSynchronous {
+            let attempts = interactions[index].attributes.attempts
+            let to = interactions[index].to.rawValue
+            if let timeout = interactions[index].attributes.timeout ?? participants[to].attributes.timeout {
+                seconds[index] = Self.times(attempts, timeout)
                 continue
             }
-            let latency = interaction.attributes.latency ?? model[interaction.to].attributes.latency ?? 0
-            let block = Self.cost(of: interaction.block ?? [], in: model, waits: seconds)
-            seconds[interaction.id.rawValue] = Self.times(attempts, latency + block)
+            let latency = interactions[index].attributes.latency ?? participants[to].attributes.latency ?? 0
+            let block = interactions[index].block.map { Self.cost(of: $0, in: model, waits: seconds) } ?? 0
+            seconds[index] = Self.times(attempts, latency + block)
         }
         self.seconds = seconds
     }

@@ -88,6 +88,23 @@ public enum Compiler {
                                canonical: @escaping Canonicalizer = { $0 }) -> Compilation {
         var loader = ImportLoader(options: options, read: read, canonical: canonical, rootPath: input.resolvedPath)
         loader.load(input, chain: [])
+        return build(loader)
+    }
+
+    /// The same compilation, reusing the parse of every file `cache` holds unchanged and
+    /// keeping the parse of every file read into it (see `ParseCache`).
+    public static func compile(_ input: SourceInput, options: CompileOptions = CompileOptions(),
+                               read: @escaping Reader = noFiles,
+                               canonical: @escaping Canonicalizer = { $0 },
+                               cache: inout ParseCache) -> Compilation {
+        var loader = ImportLoader(options: options, read: read, canonical: canonical, rootPath: input.resolvedPath)
+        loader.cache = cache
+        loader.load(input, chain: [])
+        if let used = loader.cache { cache = used }
+        return build(loader)
+    }
+
+    private static func build(_ loader: ImportLoader) -> Compilation {
         // One collector from the first file parsed to the last model error, so a single cap
         // covers every stage.
         var builder = ModelBuilder(files: loader.files, sources: loader.sources, diagnostics: loader.diagnostics)
@@ -110,6 +127,8 @@ struct LoadedFile: Sendable {
     var displayDirectory: String
     /// Parallel to `syntax.statements`: the imported file for each successful `import`.
     var importTargets: [FileID?]
+    /// Interactions in `syntax` (`ParseResult.interactionCount`).
+    var interactionCount = 0
 }
 
 struct ImportLoader {
@@ -127,6 +146,8 @@ struct ImportLoader {
     /// directory and a link's hop, mostly the same few directories, and every answer costs
     /// system calls in proportion to the path's depth.
     var canonicalPaths: [String: String] = [:]
+    /// Parses to reuse and to keep, when the caller keeps them between compilations.
+    var cache: ParseCache?
 
     init(options: CompileOptions, read: @escaping Compiler.Reader, canonical: @escaping Compiler.Canonicalizer, rootPath: String) {
         self.options = options
@@ -152,16 +173,27 @@ struct ImportLoader {
     /// (with the import statement that led to each), to detect cycles.
     @discardableResult
     mutating func load(_ input: SourceInput, chain: [(file: FileID, span: Span)]) -> FileID {
-        let id = sources.add(path: input.displayPath, bytes: input.bytes, lineOffset: input.lineOffset)
         let named = PathName.normalize(input.resolvedPath)
         let real = canonical(named)
+        let id = FileID(sources.files.count)
+        let key = ParseCache.Key(realPath: real, displayPath: input.displayPath, file: id, lineOffset: input.lineOffset,
+                                 maxDepth: options.maxDepth)
+        let parsed: ParseResult
+        if let reused = cache?.take(key, bytes: input.bytes) {
+            sources.add(reused.source)
+            parsed = reused.parsed
+        } else {
+            sources.add(path: input.displayPath, bytes: input.bytes, lineOffset: input.lineOffset)
+            parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth)
+            cache?.store(key, source: sources[id], parsed: parsed)
+        }
         loaded[real] = id
-        let parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth)
         diagnostics.append(contentsOf: parsed.diagnostics)
         diagnostics.countOmitted(parsed.omittedErrors, in: id)
         files.append(LoadedFile(syntax: parsed.syntax, realPath: real,
                                 displayDirectory: displayDirectory(displayPath: input.displayPath, named: named, real: real),
-                                importTargets: Array(repeating: nil, count: parsed.syntax.statements.count)))
+                                importTargets: Array(repeating: nil, count: parsed.syntax.statements.count),
+                                interactionCount: parsed.interactionCount))
         for (index, statement) in parsed.syntax.statements.enumerated() {
             guard case .importFile(let statement) = statement else { continue }
             files[id.rawValue].importTargets[index] = follow(statement, from: id, chain: chain)

@@ -4,6 +4,7 @@ public enum PathName {
     /// Removes `.` and empty components and folds `dir/..`. Keeps a leading `/`; leading `..`
     /// of a relative path stay.
     public static func normalize(_ path: String) -> String {
+        if isNormalized(path) { return path }
         let isAbsolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -18,6 +19,32 @@ public enum PathName {
         let joined = parts.joined(separator: "/")
         if isAbsolute { return "/" + joined }
         return joined.isEmpty ? "." : joined
+    }
+
+    /// Whether `normalize` would return `path` as it is: no empty, `.` or `..` component and no
+    /// trailing `/` (the root aside). Most paths already are, and a scan of their bytes is much
+    /// cheaper than splitting and joining them; every import and every file of a run asks.
+    static func isNormalized(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            guard !bytes.isEmpty else { return false }
+            if bytes.count == 1, bytes[0] == UInt8(ascii: "/") { return true }
+            let slash = UInt8(ascii: "/")
+            let dot = UInt8(ascii: ".")
+            // Each component starts at `start`; check it when its end is reached.
+            var start = bytes[0] == slash ? 1 : 0
+            var index = start
+            while index <= bytes.count {
+                if index == bytes.count || bytes[index] == slash {
+                    let length = index - start
+                    if length == 0 { return false }
+                    if bytes[start] == dot, length == 1 || (length == 2 && bytes[start + 1] == dot) { return false }
+                    start = index + 1
+                }
+                index += 1
+            }
+            return true
+        }
     }
 
     /// The directory part of a path ("." for a bare file name).

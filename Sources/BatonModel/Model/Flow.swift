@@ -12,7 +12,10 @@ public struct Flow: Hashable, Sendable {
 }
 
 /// One step of a flow or block.
-public indirect enum Step: Hashable, Sendable {
+///
+/// Not `indirect`: nested steps are in arrays, which are references already, and boxing every
+/// step cost an allocation per interaction.
+public enum Step: Hashable, Sendable {
     case interaction(InteractionID)
     case fragment(Fragment)
     case note(Note)

@@ -48,7 +48,7 @@ public struct InteractionAttributes: Hashable, Sendable {
     public var correlation: String?
     public var replyTo: ParticipantID?
     /// Where each attribute was written, by key.
-    public var spans: [String: Span] = [:]
+    public var spans = AttributeSpans()
 
     public init() {}
 

@@ -23,10 +23,13 @@ public struct Model: Hashable, Sendable {
 
     public init() {}
 
-    public subscript(id: ParticipantID) -> Participant { participants[id.rawValue] }
-    public subscript(id: InteractionID) -> Interaction { interactions[id.rawValue] }
-    public subscript(id: GroupID) -> ParticipantGroup { groups[id.rawValue] }
-    public subscript(id: FlowID) -> Flow { flows[id.rawValue] }
+    // Each lends the element in place (`_read`): `model[id].name` reads one field, where a
+    // getter returned a copy of the whole participant or interaction, retaining every string
+    // and array in it, for each of the rules' many lookups.
+    public subscript(id: ParticipantID) -> Participant { _read { yield participants[id.rawValue] } }
+    public subscript(id: InteractionID) -> Interaction { _read { yield interactions[id.rawValue] } }
+    public subscript(id: GroupID) -> ParticipantGroup { _read { yield groups[id.rawValue] } }
+    public subscript(id: FlowID) -> Flow { _read { yield flows[id.rawValue] } }
 
     public func participant(named name: String) -> Participant? {
         participants.first { $0.name == name }

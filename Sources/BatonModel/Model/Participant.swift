@@ -58,7 +58,7 @@ public struct ParticipantAttributes: Hashable, Sendable {
     public var batch: Int?
     public var owner: String?
     /// Where each attribute was written, by key (for findings that point at one attribute).
-    public var spans: [String: Span] = [:]
+    public var spans = AttributeSpans()
 
     public init() {}
 

@@ -15,17 +15,22 @@ struct ModelBuilder {
     var model = Model()
     /// Continues the import loader's collector: one error cap per file for every stage.
     var diagnostics: CappedDiagnostics
-    /// Name → participant or group, for resolution (lookups only, never iterated).
-    private var participantsByName: [String: ParticipantID] = [:]
+    /// Name → participant (its index) or group, for resolution (lookups only, never
+    /// iterated; see `NameTable`).
+    private var participantsByName = NameTable()
     private var groupsByName: [String: GroupID] = [:]
-    /// The declaration syntax of each participant and group, parallel to the model's arrays.
-    private var declarationSyntax: [DeclarationSyntax] = []
+    /// The attribute list of each participant's declaration, and the syntax of each group,
+    /// parallel to the model's arrays.
+    private var declarationAttributes: [AttributeListSyntax?] = []
     private var groupSyntax: [GroupSyntax] = []
     private var participantNames: [String] = []
     private var flowSpans: [String: Span] = [:]
     /// Uses of undeclared names, reported once per name at its first use.
     private var undeclaredUses: [String: [Span]] = [:]
     private var undeclaredOrder: [String] = []
+    /// Types attribute values once every name is declared (pass 2 on). Made once rather than
+    /// per attribute list: it is asked for every interaction.
+    private var decoder = AttributeDecoder { _ in nil }
 
     init(files: [LoadedFile], sources: SourceMap, diagnostics: CappedDiagnostics) {
         self.files = files
@@ -37,16 +42,30 @@ struct ModelBuilder {
 
     mutating func build() -> Model {
         guard !files.isEmpty else { return model }
+        // Every pass visits the statements in this order.
+        var order: [StatementPosition] = []
         var visited = Set<FileID>()
-        declare(root, visited: &visited)
+        collectStatements(in: root, visited: &visited, into: &order)
+        model.participants.reserveCapacity(declarationCount(order))
+        declare(order)
         decodeAttributes()
-        var visitedForSteps = Set<FileID>()
-        buildFlows(root, visited: &visitedForSteps)
-        var visitedForScenarios = Set<FileID>()
-        buildScenarios(root, visited: &visitedForScenarios)
+        // Allocated once at its size: grown by doubling, the largest array of the model was
+        // copied about twice over, into memory touched for the first time.
+        model.interactions.reserveCapacity(files.reduce(0) { $0 + $1.interactionCount })
+        buildFlows(order)
+        buildScenarios(order)
         reportUndeclaredNames()
         return model
     }
+
+    /// Where a statement is: its file and its index in that file's statements. The passes walk
+    /// positions and read each statement in place; a list of the statements themselves copied
+    /// every one of them, three times.
+    struct StatementPosition {
+        var file: FileID
+        var index: Int
+    }
+
 
     /// One error per undeclared name, at its first use, with later uses as notes: a missing
     /// declaration is one mistake however often the name is used.
@@ -66,27 +85,48 @@ struct ModelBuilder {
         }
     }
 
-    /// Visits a file's statements in order, expanding each import (once) where it is written.
-    private func forEachStatement(in file: FileID, visited: inout Set<FileID>,
-                                  _ body: (FileID, Statement) -> Void) {
+    /// Participants declared in the statements (more than the model gets when a name is
+    /// declared twice): the participants array is allocated once at this size.
+    private func declarationCount(_ order: [StatementPosition]) -> Int {
+        func members(_ list: [GroupSyntax.GroupMember]) -> Int {
+            list.reduce(0) { count, member in
+                switch member {
+                case .declaration: count + 1
+                case .group(let group): count + members(group.members)
+                }
+            }
+        }
+        var count = 0
+        for position in order {
+            switch files[position.file.rawValue].syntax.statements[position.index] {
+            case .declaration: count += 1
+            case .group(let group): count += members(group.members)
+            default: break
+            }
+        }
+        return count
+    }
+
+    /// A file's statements in order, each import expanded (once) where it is written.
+    private func collectStatements(in file: FileID, visited: inout Set<FileID>, into order: inout [StatementPosition]) {
         guard visited.insert(file).inserted else { return }
         let loaded = files[file.rawValue]
-        for (index, statement) in loaded.syntax.statements.enumerated() {
-            if case .importFile = statement, let target = loaded.importTargets[index] {
-                forEachStatement(in: target, visited: &visited, body)
+        order.reserveCapacity(order.count + loaded.syntax.statements.count)
+        for index in loaded.syntax.statements.indices {
+            if case .importFile = loaded.syntax.statements[index], let target = loaded.importTargets[index] {
+                collectStatements(in: target, visited: &visited, into: &order)
             } else {
-                body(file, statement)
+                order.append(StatementPosition(file: file, index: index))
             }
         }
     }
 
     // MARK: - Pass 1: declarations
 
-    private mutating func declare(_ file: FileID, visited: inout Set<FileID>) {
-        var statements: [(FileID, Statement)] = []
-        forEachStatement(in: file, visited: &visited) { statements.append(($0, $1)) }
-        for (file, statement) in statements {
-            switch statement {
+    private mutating func declare(_ order: [StatementPosition]) {
+        for position in order {
+            let file = position.file
+            switch files[position.file.rawValue].syntax.statements[position.index] {
             case .title(let title):
                 guard file == root else { continue }
                 if model.title == nil {
@@ -108,7 +148,7 @@ struct ModelBuilder {
 
     private mutating func claimName(_ name: Identifier) -> Bool {
         if let existing = participantsByName[name.name] {
-            duplicate(name, firstAt: model.participants[existing.rawValue].nameSpan)
+            duplicate(name, firstAt: model.participants[existing].nameSpan)
             return false
         }
         if let existing = groupsByName[name.name] {
@@ -134,9 +174,9 @@ struct ModelBuilder {
             id: id, name: declaration.name.name, label: declaration.label?.value, kind: declaration.kind,
             attributes: ParticipantAttributes(), group: group, owner: nil, span: declaration.span,
             nameSpan: declaration.name.span, isImported: imported, attributeListSpan: declaration.attributes?.span))
-        participantsByName[declaration.name.name] = id
+        participantsByName.insert(declaration.name.name, value: id.rawValue)
         participantNames.append(declaration.name.name)
-        declarationSyntax.append(declaration)
+        declarationAttributes.append(declaration.attributes)
         return id
     }
 
@@ -166,19 +206,24 @@ struct ModelBuilder {
     // MARK: - Pass 2: attributes
 
     private mutating func decodeAttributes() {
-        let decoder = attributeDecoder
+        // The participants as declared: a lookup reads only their ids and kinds, which later
+        // passes do not change.
+        decoder = attributeDecoder
         for index in model.groups.indices {
             decoder.decode(groupSyntax[index].attributes, at: .group, diagnostics: &diagnostics)
                 .store(in: &model.groups[index])
         }
         for index in model.participants.indices {
-            let declaration = declarationSyntax[index]
-            let decoded = decoder.decode(declaration.attributes, at: .participant(declaration.kind), diagnostics: &diagnostics)
-            var attributes = ParticipantAttributes(decoded)
+            var attributes = ParticipantAttributes()
+            if let list = declarationAttributes[index] {
+                decoder.decode(list, at: .participant(model.participants[index].kind), diagnostics: &diagnostics) {
+                    attributes.keep($0)
+                }
+            }
             if attributes.dlq == model.participants[index].id, let span = attributes.spans["dlq"] {
                 diagnostics.append(Diagnostic(
                     code: CompileError.invalidAttributeValue, severity: .error,
-                    message: "'\(declaration.name.name)' cannot be its own dead-letter queue", span: span,
+                    message: "'\(model.participants[index].name)' cannot be its own dead-letter queue", span: span,
                     help: "declare a separate queue for messages that cannot be delivered"))
                 attributes.dlq = nil
             }
@@ -197,19 +242,21 @@ struct ModelBuilder {
     }
 
     private var attributeDecoder: AttributeDecoder {
-        let participants = model.participants
+        let kinds = model.participants.map(\.kind)
         let byName = participantsByName
-        return AttributeDecoder { name in byName[name].map { participants[$0.rawValue] } }
+        return AttributeDecoder { name in byName[name].map { (ParticipantID($0), kinds[$0]) } }
     }
 
     // MARK: - Pass 3: flows and steps
 
-    private mutating func buildFlows(_ file: FileID, visited: inout Set<FileID>) {
-        var statements: [(FileID, Statement)] = []
-        forEachStatement(in: file, visited: &visited) { statements.append(($0, $1)) }
-        var defaultFlows: [FileID: FlowID] = [:]
-        for (file, statement) in statements {
-            switch statement {
+    private mutating func buildFlows(_ order: [StatementPosition]) {
+        // Per file, its default flow and the steps it gathers: kept here until the end, so a
+        // top-level step is appended in place rather than through an array of its own.
+        var defaultFlows: [FlowID?] = Array(repeating: nil, count: files.count)
+        var defaultSteps: [[Step]] = Array(repeating: [], count: files.count)
+        for position in order {
+            let file = position.file
+            switch files[position.file.rawValue].syntax.statements[position.index] {
             case .flow(let flow):
                 let id = FlowID(model.flows.count)
                 if let first = flowSpans[flow.name.value] {
@@ -220,25 +267,27 @@ struct ModelBuilder {
                 }
                 flowSpans[flow.name.value] = flow.name.span
                 var named = Flow(id: id, name: flow.name.value, description: nil, steps: [], span: flow.span, isDefault: false)
-                attributeDecoder.decode(flow.attributes, at: .flow, diagnostics: &diagnostics).store(in: &named)
+                decoder.decode(flow.attributes, at: .flow, diagnostics: &diagnostics).store(in: &named)
                 model.flows.append(named)
                 let steps = buildSteps(flow.steps, flow: id, enclosing: nil)
                 model.flows[id.rawValue].steps = steps
             case .step(let step):
                 let id: FlowID
-                if let existing = defaultFlows[file] {
+                if let existing = defaultFlows[file.rawValue] {
                     id = existing
                 } else {
                     id = FlowID(model.flows.count)
-                    defaultFlows[file] = id
+                    defaultFlows[file.rawValue] = id
                     model.flows.append(Flow(id: id, name: defaultFlowName(file), description: nil, steps: [],
                                             span: step.span, isDefault: true))
                 }
-                let steps = buildSteps([step], flow: id, enclosing: nil)
-                model.flows[id.rawValue].steps.append(contentsOf: steps)
+                buildStep(step, flow: id, enclosing: nil, into: &defaultSteps[file.rawValue])
             default:
                 break
             }
+        }
+        for (file, id) in defaultFlows.enumerated() {
+            if let id { model.flows[id.rawValue].steps = defaultSteps[file] }
         }
         // A named flow must not take the name of a default flow (its title or file name): it
         // could never be chosen with --flow.
@@ -255,10 +304,10 @@ struct ModelBuilder {
 
     // MARK: - Pass 4: scenarios
 
-    private mutating func buildScenarios(_ file: FileID, visited: inout Set<FileID>) {
+    private mutating func buildScenarios(_ order: [StatementPosition]) {
         var statements: [(FileID, ScenarioSyntax)] = []
-        forEachStatement(in: file, visited: &visited) { file, statement in
-            if case .scenario(let scenario) = statement { statements.append((file, scenario)) }
+        for position in order {
+            if case .scenario(let scenario) = files[position.file.rawValue].syntax.statements[position.index] { statements.append((position.file, scenario)) }
         }
         guard !statements.isEmpty else { return }
         var builder = ScenarioBuilder(model: model, sources: sources, diagnostics: diagnostics)
@@ -288,44 +337,50 @@ struct ModelBuilder {
     /// A recursion over syntax, which `Model.walk` (a walk over the model it builds) cannot be.
     private mutating func buildSteps(_ steps: [StepSyntax], flow: FlowID, enclosing: Enclosing?) -> [Step] {
         var result: [Step] = []
-        for step in steps {
-            switch step {
-            case .interaction(let syntax):
-                if let id = buildInteraction(syntax, flow: flow, enclosing: enclosing) {
-                    result.append(.interaction(id))
-                }
-            case .fragment(let syntax):
-                var fragment = Fragment(kind: syntax.kind, times: 1, branches: [], span: syntax.span)
-                var chances: [Chance?] = []
-                let site = AttributeSite.fragment(syntax.kind)
-                for (index, branch) in syntax.branches.enumerated() {
-                    var chance: Chance?
-                    // `opt [p=…]` and `alt [p=…]` write the first branch's chance on the header.
-                    let list = index == 0 ? syntax.attributes : branch.attributes
-                    for attribute in attributeDecoder.decode(list, at: site, diagnostics: &diagnostics) {
-                        if case .percent(let fraction) = attribute.value {
-                            chance = Chance(probability: fraction, span: attribute.span)
-                        } else {
-                            attribute.store(in: &fragment)
-                        }
-                    }
-                    chances.append(chance)
-                }
-                if syntax.kind == .alt { checkChances(chances, of: syntax) }
-                for (index, branch) in syntax.branches.enumerated() {
-                    fragment.branches.append(Fragment.Branch(
-                        label: branch.label?.value, steps: buildSteps(branch.block.steps, flow: flow, enclosing: enclosing),
-                        span: branch.keywordSpan.through(branch.block.span), probability: chances[index]?.probability))
-                }
-                result.append(.fragment(fragment))
-            case .note(let syntax):
-                let over = syntax.over.compactMap { resolve($0) }
-                if over.count == syntax.over.count {
-                    result.append(.note(Note(over: over, text: syntax.text.text, span: syntax.span)))
-                }
-            }
+        result.reserveCapacity(steps.count)
+        for index in steps.indices {
+            buildStep(steps[index], flow: flow, enclosing: enclosing, into: &result)
         }
         return result
+    }
+
+    /// Builds one step and appends it to `result` (nothing when its names do not resolve).
+    private mutating func buildStep(_ step: StepSyntax, flow: FlowID, enclosing: Enclosing?, into result: inout [Step]) {
+        switch step {
+        case .interaction(let syntax):
+            if let id = buildInteraction(syntax, flow: flow, enclosing: enclosing) {
+                result.append(.interaction(id))
+            }
+        case .fragment(let syntax):
+            var fragment = Fragment(kind: syntax.kind, times: 1, branches: [], span: syntax.span)
+            var chances: [Chance?] = []
+            let site = AttributeSite.fragment(syntax.kind)
+            for (index, branch) in syntax.branches.enumerated() {
+                var chance: Chance?
+                // `opt [p=…]` and `alt [p=…]` write the first branch's chance on the header.
+                let list = index == 0 ? syntax.attributes : branch.attributes
+                for attribute in decoder.decode(list, at: site, diagnostics: &diagnostics) {
+                    if case .percent(let fraction) = attribute.value {
+                        chance = Chance(probability: fraction, span: attribute.span)
+                    } else {
+                        attribute.store(in: &fragment)
+                    }
+                }
+                chances.append(chance)
+            }
+            if syntax.kind == .alt { checkChances(chances, of: syntax) }
+            for (index, branch) in syntax.branches.enumerated() {
+                fragment.branches.append(Fragment.Branch(
+                    label: branch.label?.value, steps: buildSteps(branch.block.steps, flow: flow, enclosing: enclosing),
+                    span: branch.keywordSpan.through(branch.block.span), probability: chances[index]?.probability))
+            }
+            result.append(.fragment(fragment))
+        case .note(let syntax):
+            let over = syntax.over.compactMap { resolve($0) }
+            if over.count == syntax.over.count {
+                result.append(.note(Note(over: over, text: syntax.text.text, span: syntax.span)))
+            }
+        }
     }
 
     /// A declared `p=` and where.
@@ -377,7 +432,10 @@ struct ModelBuilder {
                 notes: [.init("the enclosing interaction", at: enclosing.span)],
                 help: "move this step out of the block, or make '\(actor)' its initiator"))
         }
-        let decoded = attributeDecoder.decode(syntax.attributes, at: .interaction, diagnostics: &diagnostics)
+        var attributes = InteractionAttributes()
+        if let list = syntax.attributes {
+            decoder.decode(list, at: .interaction, diagnostics: &diagnostics) { attributes.keep($0) }
+        }
         guard let from, let to else {
             // Still resolve names inside the block so every undeclared name is reported.
             if let block = syntax.block {
@@ -386,7 +444,6 @@ struct ModelBuilder {
             return nil
         }
         let id = InteractionID(model.interactions.count)
-        var attributes = InteractionAttributes(decoded)
         checkBackoff(&attributes)
         model.interactions.append(Interaction(
             id: id, from: from, to: to, arrow: syntax.arrow, label: syntax.label?.text,
@@ -426,7 +483,7 @@ struct ModelBuilder {
     }
 
     private mutating func resolve(_ name: Identifier) -> ParticipantID? {
-        if let id = participantsByName[name.name] { return id }
+        if let index = participantsByName[name.name] { return ParticipantID(index) }
         if groupsByName[name.name] != nil {
             diagnostics.append(Diagnostic(
                 code: CompileError.undeclaredName, severity: .error,

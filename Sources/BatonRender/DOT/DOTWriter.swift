@@ -72,7 +72,7 @@ public enum DOTWriter {
         let inner = indent + "  "
         let label = lines(GraphViewLabels.clusterLines(DOTLimits.shortened(group.displayName), metrics: metrics))
         out += inner + "graph [label=\(DOTEscaping.quoted(label.joined(separator: "\n"))), style=\"rounded,filled\", "
-            + "fillcolor=\"\(theme.groupFill)\", color=\"\(theme.faint)\", fontcolor=\"\(theme.muted)\", "
+            + "fillcolor=\"\(theme.groupFill)\", color=\"\(theme.groupStroke)\", fontcolor=\"\(theme.muted)\", "
             + "fontsize=12, labeljust=l];\n"
         for subcluster in cluster.subclusters {
             write(subcluster, model: model, theme: theme, indent: inner, into: &out)

@@ -36,9 +36,6 @@ enum PDFShapes {
                     content.line(ray.to)
                 }
             }
-            for ray in rays {
-                dot(ray.to, radius: 2, color: paint.stroke, into: &out)
-            }
         case .hexagon:
             closed { $0.polygon(ShapeKind.hexagon(f)) }
         case .note:
@@ -152,9 +149,7 @@ enum PDFShapes {
             case .openHead(let tip, let left, let right):
                 out.op("q")
                 let stroked = out.stroke(paint.stroke, width: paint.width, dash: nil)
-                out.move(left)
-                out.line(tip)
-                out.line(right)
+                out.polygon([left, tip, right])
                 out.paint(filled: false, stroked: stroked)
                 out.op("Q")
             }

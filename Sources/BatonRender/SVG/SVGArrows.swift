@@ -25,19 +25,29 @@ enum SVGArrows {
         if case .bezier = line.path { isBezier = true } else { isBezier = false }
         let startMarks = marks(at: points[0], from: points[1], end: line.start)
         let endMarks = marks(at: points[points.count - 1], from: points[points.count - 2], end: line.end)
-        // The stroke stops where a filled arrowhead begins, so that a dashed or dotted line
-        // never shows through the head's point.
+        // The stroke stops where an arrowhead begins, so that a dashed or dotted line never
+        // shows through the head's point (or inside a hollow head).
         // On a curve, a control point within the part cut off moves with the end, so that the
         // last piece keeps its direction instead of doubling back (a cusp some renderers draw
         // with a gap); control points further away stay, so that the curve keeps its shape.
-        func shorten(end: Int, control: Int, to cut: Point) {
-            if isBezier, points[control].distance(to: points[end]) <= cut.distance(to: points[end]) + 1 {
-                points[control] = points[control] + (cut - points[end])
+        // Under a hollow head nothing may stick out past the cut, so both control points of the
+        // last piece that lie within the part cut off stop at the cut instead.
+        func shorten(end: Int, controls: [Int], to cut: Point, hollow: Bool) {
+            let reach = cut.distance(to: points[end]) + 1
+            if isBezier {
+                for control in hollow ? controls : [controls[0]] where points[control].distance(to: points[end]) <= reach {
+                    points[control] = hollow ? cut : points[control] + (cut - points[end])
+                }
             }
             points[end] = cut
         }
-        if let cut = startMarks.strokeEnd { shorten(end: 0, control: 1, to: cut) }
-        if let cut = endMarks.strokeEnd { shorten(end: points.count - 1, control: points.count - 2, to: cut) }
+        let last = points.count - 1
+        if let cut = startMarks.strokeEnd {
+            shorten(end: 0, controls: [1, min(2, last)], to: cut, hollow: line.start.arrowhead == .open)
+        }
+        if let cut = endMarks.strokeEnd {
+            shorten(end: last, controls: [last - 1, max(0, last - 2)], to: cut, hollow: line.end.arrowhead == .open)
+        }
         return Geometry(points: points, isBezier: isBezier, marks: startMarks.shapes + endMarks.shapes)
     }
 
@@ -80,6 +90,7 @@ enum SVGArrows {
     enum Mark {
         case dot(Point)
         case filledHead(tip: Point, left: Point, right: Point)
+        /// A triangle's outline (the line stops at its base).
         case openHead(tip: Point, left: Point, right: Point)
     }
 
@@ -104,8 +115,10 @@ enum SVGArrows {
                 shapes.append(.filledHead(tip: tip, left: left, right: right))
                 strokeEnd = Point(x: base.x + ux, y: base.y + uy)
             case .open:
+                // A hollow triangle, as Graphviz draws `onormal`: the DOT export and the drawing
+                // show the same head. The line stops at its base.
                 shapes.append(.openHead(tip: tip, left: left, right: right))
-                strokeEnd = end.baton ? tip : nil
+                strokeEnd = base
             }
         }
         return (shapes, strokeEnd)
@@ -137,7 +150,7 @@ enum SVGArrows {
             out.point(tip)
             out.raw("L")
             out.point(right)
-            out.raw("\" fill=\"none\"")
+            out.raw("Z\" fill=\"none\"")
             out.attribute("stroke", color)
             out.attribute("stroke-width", width)
             out.raw(" stroke-linejoin=\"miter\"/>\n")

@@ -41,14 +41,6 @@ enum SVGShapes {
                 d += "M\(SVGOutput.format(ray.from.x)),\(SVGOutput.format(ray.from.y))L\(SVGOutput.format(ray.to.x)),\(SVGOutput.format(ray.to.y))"
             }
             path(d, fill: "none", paint, into: &out)
-            for ray in rays {
-                out.line("<circle")
-                out.attribute("cx", ray.to.x)
-                out.attribute("cy", ray.to.y)
-                out.attribute("r", 2)
-                out.attribute("fill", paint.stroke)
-                out.raw("/>\n")
-            }
         case .hexagon:
             polygon(ShapeKind.hexagon(f), paint, into: &out)
         case .note:

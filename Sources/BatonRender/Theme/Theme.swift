@@ -52,6 +52,9 @@ public struct Theme: Hashable, Sendable {
     /// Callbacks stand out in their own colour (as well as being dotted).
     public var callback: String
     public var groupFill: String
+    /// The dashed outline of a group box. Strong enough to read on the background (at least 3:1
+    /// in the dark theme, where a faint outline on a near-black page all but disappears).
+    public var groupStroke: String
     public var tabFill: String
     public var noteFill: String
     public var noteStroke: String
@@ -128,7 +131,7 @@ public struct Theme: Hashable, Sendable {
 
     public static let light = Theme(
         name: .light, background: "#ffffff", ink: "#1f2328", muted: "#59636e", faint: "#afb8c1",
-        callback: "#a0338a", groupFill: "#f6f8fa", tabFill: "#eaeef2", noteFill: "#fff8c5", noteStroke: "#d4a72c",
+        callback: "#a0338a", groupFill: "#f6f8fa", groupStroke: "#afb8c1", tabFill: "#eaeef2", noteFill: "#fff8c5", noteStroke: "#d4a72c",
         activationFill: "#eaeef2",
         findings: FindingPalette(error: "#cf222e", warning: "#9a6700", info: "#0969da"),
         participants: ParticipantPalette(
@@ -142,7 +145,7 @@ public struct Theme: Hashable, Sendable {
 
     public static let dark = Theme(
         name: .dark, background: "#0d1117", ink: "#e6edf3", muted: "#9198a1", faint: "#3d444d",
-        callback: "#f778ba", groupFill: "#151b23", tabFill: "#262c36", noteFill: "#2e2a13", noteStroke: "#bb8009",
+        callback: "#f778ba", groupFill: "#1c2128", groupStroke: "#656c76", tabFill: "#262c36", noteFill: "#2e2a13", noteStroke: "#bb8009",
         activationFill: "#262c36",
         findings: FindingPalette(error: "#f85149", warning: "#d29922", info: "#58a6ff"),
         participants: ParticipantPalette(
@@ -174,15 +177,19 @@ public struct Theme: Hashable, Sendable {
         case .note:
             return ShapePaint(fill: noteFill, stroke: noteStroke, strokeWidth: 1, dash: nil)
         case .groupBox:
-            return ShapePaint(fill: groupFill, stroke: faint, strokeWidth: 1, dash: "4 3")
+            return ShapePaint(fill: groupFill, stroke: groupStroke, strokeWidth: 1, dash: "4 3")
         case .groupLabelBackground:
             return ShapePaint(fill: groupFill, stroke: "none", strokeWidth: 0, dash: nil)
+        case .labelPlate(let onGroup):
+            return ShapePaint(fill: onGroup ? groupFill : background, stroke: "none", strokeWidth: 0, dash: nil)
         case .findingBadge(let severity):
             return ShapePaint(fill: findings[severity], stroke: background, strokeWidth: 1.5, dash: nil)
         case .stepNumberPlate:
             return ShapePaint(fill: tabFill, stroke: muted, strokeWidth: 1, dash: nil)
         case .chart(let role):
             return chartShapePaint(role)
+        case .diffParticipant(let mark, let kind):
+            return diffShapePaint(mark, kind: kind)
         default:
             return ShapePaint(fill: "none", stroke: ink, strokeWidth: 1, dash: nil)
         }
@@ -197,6 +204,7 @@ public struct Theme: Hashable, Sendable {
         case .fragmentSeparator: LinePaint(stroke: muted, width: 1, dash: "6 3", roundCaps: false)
         case .timingBracket(let inversion): LinePaint(stroke: inversion ? findings.warning : muted, width: 1.5, dash: nil, roundCaps: false)
         case .chart(let role): chartLinePaint(role)
+        case .diffLine(let mark, let arrow): diffLinePaint(mark, arrow: arrow)
         default: LinePaint(stroke: ink, width: 1, dash: nil, roundCaps: false)
         }
     }
@@ -210,6 +218,7 @@ public struct Theme: Hashable, Sendable {
         case .timingLabel(let inversion): inversion ? findings.warning : muted
         case .findingSeverity(let severity): findings[severity]
         case .chart(let role): chartTextColor(role)
+        case .diffText(let mark): diffTextColor(mark)
         default: ink
         }
     }

@@ -5,14 +5,14 @@ import BatonLayout
 public enum IDPrefix {
     /// `b-` and the first 10 hex digits of the `DiagramHash` of the source and every option that
     /// changes the picture, so that two different diagrams on one page never share an id, and
-    /// the same diagram always gets the same ones. (The default direction adds nothing, so
-    /// left-to-right drawings keep the ids they had before directions existed; drawn findings
-    /// add a field only when there are some.)
+    /// the same diagram always gets the same ones. (A direction adds a field only when given, so
+    /// drawings that let the graph view choose keep the ids they had before directions existed;
+    /// drawn findings add a field only when there are some.)
     public static func derived(source: [UInt8], format: RenderFormat, view: RenderView, flow: String?,
-                               theme: Theme.Name, direction: LayoutDirection = .leftToRight,
+                               theme: Theme.Name, direction: LayoutDirection? = nil,
                                marks: [FindingMark] = [], explanations: [String] = []) -> String {
         var parts = [format.rawValue, view.rawValue, flow ?? "", theme.rawValue]
-        if direction != .leftToRight { parts.append(direction.rawValue) }
+        if let direction { parts.append(direction.rawValue) }
         if !marks.isEmpty && format == .svg {
             parts.append("findings=" + marks.map { "\($0.number) \($0.severity.rawValue) \($0.title) \($0.message)" }.joined(separator: "\n"))
         }

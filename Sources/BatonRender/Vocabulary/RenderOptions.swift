@@ -14,11 +14,13 @@ public struct RenderOptions: Hashable, Sendable {
     public var theme: Theme.Name
     /// Overrides the content-derived id prefix.
     public var idPrefix: String?
-    /// The graph view's direction (SVG and DOT alike); the sequence view has only one.
-    public var direction: LayoutDirection
+    /// The graph view's direction (SVG, PDF, DOT and Mermaid alike); nil: the graph view chooses
+    /// the one that fits a page (see `GraphViewLayout.direction`). The sequence view has only one.
+    public var direction: LayoutDirection?
     /// The largest graph view laid out, in participants and connections together (see
     /// `GraphViewLimit`); a bigger one is refused before it takes long. DOT is not limited: it
-    /// only lists the design, and Graphviz does the layout.
+    /// only lists the design, and Graphviz does the layout (without a direction, a DOT or Mermaid
+    /// export of a view over the limit runs left to right: Baton draws no picture to agree with).
     public var graphLimit: Int
     /// Findings to draw on an SVG diagram (badges at their elements and a legend below), in
     /// number order; empty draws none and changes nothing. The Mermaid and DOT exports ignore
@@ -30,6 +32,9 @@ public struct RenderOptions: Hashable, Sendable {
     public var numbers = false
     /// Timeout brackets on activation bars, inversions marked (the SVG sequence view; `--timing`).
     public var timing = false
+    /// PNG pixels per scene unit (`--scale`, within `PNGSize.scales`); the vector formats are
+    /// drawn at the scene's size and refuse any other scale.
+    public var scale = 1.0
     /// 50,000: the heaviest graph views within it take seconds and under 1 GB.
     public static let defaultGraphLimit = GraphViewLimit.standard
     /// The greatest limit the command line takes: 200 times the default, far beyond what a
@@ -38,7 +43,7 @@ public struct RenderOptions: Hashable, Sendable {
     public static let maximumGraphLimit = 10_000_000
 
     public init(format: RenderFormat = .svg, view: RenderView? = nil, flow: String? = nil,
-                theme: Theme.Name = .light, idPrefix: String? = nil, direction: LayoutDirection = .leftToRight,
+                theme: Theme.Name = .light, idPrefix: String? = nil, direction: LayoutDirection? = nil,
                 graphLimit: Int = RenderOptions.defaultGraphLimit, scenario: String? = nil) {
         self.format = format
         self.view = view

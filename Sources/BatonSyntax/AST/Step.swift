@@ -1,5 +1,8 @@
 /// What happens in a flow: an interaction, a fragment of interactions, or a note.
-public indirect enum StepSyntax: Hashable, Sendable {
+///
+/// Not `indirect`: the steps a step holds are in arrays, which are references already, and
+/// boxing every step cost an allocation per statement.
+public enum StepSyntax: Hashable, Sendable {
     case interaction(InteractionSyntax)
     case fragment(FragmentSyntax)
     case note(NoteSyntax)

@@ -454,10 +454,5 @@ struct FormatPrinter {
         return label.text
     }
 
-    static func isSafeFreeText(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              first != "\"", first != " ", first != "\t", last != " ", last != "\t"
-        else { return false }
-        return !text.unicodeScalars.contains { "[{}#;\n\r".unicodeScalars.contains($0) || $0.value < 0x20 }
-    }
+    static func isSafeFreeText(_ text: String) -> Bool { LiteralFormat.isSafeFreeText(text) }
 }

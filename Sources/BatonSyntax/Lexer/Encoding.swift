@@ -14,6 +14,20 @@ public enum EncodingCheck {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight bytes of plain ASCII without NUL at a time: nearly every source is only that.
+            let clean = bytes.withUnsafeBufferPointer { buffer in
+                var end = index
+                while end + 8 <= count {
+                    let word = ByteWords.load(buffer, at: end)
+                    guard word & ByteWords.highBits == 0, ByteWords.zeroBytes(word) == 0 else { break }
+                    end += 8
+                }
+                return end
+            }
+            if clean > index {
+                index = clean
+                continue
+            }
             let byte = bytes[index]
             if byte == 0 {
                 var end = index + 1

@@ -183,6 +183,28 @@ public struct Lexer: Sendable {
         return Token(kind: .invalid, start: start, end: position, error: "unexpected character '\(character)'\(hint)")
     }
 
+    /// The first byte of the next token that is not a line break, found without lexing or
+    /// recording anything; nil at the end. The parser looks past line breaks after most
+    /// statements (a `{` on the next line, an `else` after a `}`), and this tells it cheaply
+    /// that the token it looks for is not there.
+    func firstByteAfterLineBreaks() -> UInt8? {
+        var index = position
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x20, 0x09, 0x0D, 0x0B, 0x0C, 0x00, 0x0A:
+                index += 1
+            case UInt8(ascii: "#"):
+                while index < count, bytes[index] != 0x0A { index += 1 }
+            default:
+                if byte < 0x80 || UTF8Scan.sequenceLength(bytes, at: index) > 0 { return byte }
+                index += 1  // invalid UTF-8, skipped as trivia
+            }
+        }
+        return nil
+    }
+
     // MARK: - Trivia
 
     /// Skips blanks, comments, stray bytes and (in brackets) line breaks. Returns whether a line
@@ -266,18 +288,15 @@ public struct Lexer: Sendable {
         while position < bytes.count, let length = identifierContinueLength(at: position, mode: mode) {
             position += length
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        // Keywords are recognised from the bytes, so a keyword makes no string.
+        let keyword = Keyword.spelled(by: bytes, from: start, to: position)
         switch mode {
         case .statement, .scenario:
-            if let keyword = Keyword(rawValue: text) {
-                return Token(kind: .keyword(keyword), start: start, end: position)
-            }
-            return Token(kind: .identifier(text), start: start, end: position)
+            if let keyword { return Token(kind: .keyword(keyword), start: start, end: position) }
+            return Token(kind: .identifier(String(decoding: bytes[start..<position], as: UTF8.self)), start: start, end: position)
         case .attributes:
-            if text == Keyword.unbounded.rawValue {
-                return Token(kind: .keyword(.unbounded), start: start, end: position)
-            }
-            return Token(kind: .word(text), start: start, end: position)
+            if keyword == .unbounded { return Token(kind: .keyword(.unbounded), start: start, end: position) }
+            return Token(kind: .word(String(decoding: bytes[start..<position], as: UTF8.self)), start: start, end: position)
         }
     }
 
@@ -305,8 +324,7 @@ public struct Lexer: Sendable {
             position += 1
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
-        let numberText = String(decoding: bytes[start..<position], as: UTF8.self)
-        let value = Double(numberText) ?? 0
+        let value = Self.decimal(bytes, from: start, to: position)
         // Units follow the digits directly.
         if position < bytes.count, bytes[position] == UInt8(ascii: "%") {
             position += 1
@@ -317,10 +335,10 @@ public struct Lexer: Sendable {
             var unitEnd = unitStart
             while unitEnd < bytes.count, isLetter(bytes[unitEnd]) { unitEnd += 1 }
             position = unitEnd
-            let unit = String(decoding: bytes[unitStart..<unitEnd], as: UTF8.self)
-            if let seconds = Self.unitSeconds[unit], unit != "ms" {
-                return Token(kind: .rate(value / seconds), start: start, end: position)
+            if let unit = Self.durationUnit(bytes, from: unitStart, to: unitEnd), unit.rank != Self.millisecondsRank {
+                return Token(kind: .rate(value / unit.seconds), start: start, end: position)
             }
+            let unit = String(decoding: bytes[unitStart..<unitEnd], as: UTF8.self)
             return Token(
                 kind: .rate(value), start: start, end: position,
                 error: "unknown rate unit '/\(unit)'; rates are written like 100/s, 6000/m or 50000/h")
@@ -337,10 +355,11 @@ public struct Lexer: Sendable {
             {
                 position += 1
             }
-            let unit = String(decoding: bytes[unitStart..<position], as: UTF8.self)
-            if let seconds = Self.unitSeconds[unit] {
-                return Token(kind: .duration(value * seconds), start: start, end: position)
+            if let unit = Self.durationUnit(bytes, from: unitStart, to: position) {
+                return Token(kind: .duration(value * unit.seconds), start: start, end: position)
             }
+            let unit = String(decoding: bytes[unitStart..<position], as: UTF8.self)
+            let numberText = String(decoding: bytes[start..<unitStart], as: UTF8.self)
             var message = "unknown unit '\(unit)' after \(numberText); durations use ms, s, m or h"
             if let suggestion = Self.unitSpellings[unit.lowercased()] ?? Suggestion.closest(to: unit, in: ["ms", "s", "m", "h"]) {
                 message += " (did you mean '\(numberText)\(suggestion)'?)"
@@ -354,10 +373,56 @@ public struct Lexer: Sendable {
         return Token(kind: .number(value), start: start, end: position)
     }
 
-    static let unitSeconds: [String: Double] = ["ms": 0.001, "s": 1, "m": 60, "h": 3600]
+    /// The duration unit spelled by `bytes[start..<end]` — `h`, `m`, `s` or `ms` — with its rank
+    /// (from the largest down, the order the parts of `1h30m` or `3m5s` follow) and its length
+    /// in seconds. Read from the bytes: every duration and rate in a design asks.
+    static func durationUnit(_ bytes: [UInt8], from start: Int, to end: Int) -> (rank: Int, seconds: Double)? {
+        switch end - start {
+        case 1:
+            switch bytes[start] {
+            case UInt8(ascii: "h"): (0, 3600)
+            case UInt8(ascii: "m"): (1, 60)
+            case UInt8(ascii: "s"): (2, 1)
+            default: nil
+            }
+        case 2:
+            bytes[start] == UInt8(ascii: "m") && bytes[start + 1] == UInt8(ascii: "s") ? (millisecondsRank, 0.001) : nil
+        default:
+            nil
+        }
+    }
 
-    /// Duration units from the largest down, the order the parts of `1h30m` or `3m5s` follow.
-    static let durationUnits = ["h", "m", "s", "ms"]
+    static let millisecondsRank = 3
+
+    /// The value of the decimal digits in `bytes[start..<end]` (digits, optionally a `.` and more
+    /// digits), as `Double("…")` reads it. Up to 15 digits and 22 after the point, the digits
+    /// as a whole number and the power of ten are both exact, so one division rounds correctly,
+    /// as the string conversion does; longer numbers take that conversion.
+    static func decimal(_ bytes: [UInt8], from start: Int, to end: Int) -> Double {
+        var mantissa: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var inFraction = false
+        for index in start..<end {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ".") {
+                inFraction = true
+                continue
+            }
+            mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+            digits += 1
+            if inFraction { fractionDigits += 1 }
+        }
+        guard digits <= 15, fractionDigits < powersOfTen.count else {
+            return Double(String(decoding: bytes[start..<end], as: UTF8.self)) ?? 0
+        }
+        return Double(mantissa) / powersOfTen[fractionDigits]
+    }
+
+    /// 10⁰ … 10²², each exactly a `Double`.
+    static let powersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
 
     /// A duration of one or more parts from `start`: a number and a unit, then optionally more,
     /// each in a smaller unit than the one before (`250ms`, `3m5s`, `1h30m`, `1m0.5s`). Nil
@@ -374,14 +439,12 @@ public struct Lexer: Sendable {
                 index += 1
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
             }
-            let value = Double(String(decoding: bytes[numberStart..<index], as: UTF8.self)) ?? 0
+            let value = Self.decimal(bytes, from: numberStart, to: index)
             let unitStart = index
             while index < bytes.count, isLetter(bytes[index]) { index += 1 }
-            let unit = String(decoding: bytes[unitStart..<index], as: UTF8.self)
-            guard let rank = Self.durationUnits.firstIndex(of: unit), rank > smallestUnit,
-                  let unitSeconds = Self.unitSeconds[unit] else { return nil }
-            smallestUnit = rank
-            seconds += value * unitSeconds
+            guard let unit = Self.durationUnit(bytes, from: unitStart, to: index), unit.rank > smallestUnit else { return nil }
+            smallestUnit = unit.rank
+            seconds += value * unit.seconds
             guard index < bytes.count, isDigit(bytes[index]) else { break }
         }
         if index < bytes.count, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") { return nil }
@@ -393,8 +456,7 @@ public struct Lexer: Sendable {
     private mutating func misorderedCompound(from start: Int) -> Token? {
         var index = position
         while index < bytes.count, isLetter(bytes[index]) { index += 1 }
-        let unit = String(decoding: bytes[position..<index], as: UTF8.self)
-        guard Self.unitSeconds[unit] != nil, index < bytes.count, isDigit(bytes[index]) else { return nil }
+        guard Self.durationUnit(bytes, from: position, to: index) != nil, index < bytes.count, isDigit(bytes[index]) else { return nil }
         while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_")
             || (bytes[index] == UInt8(ascii: ".") && index + 1 < bytes.count && isDigit(bytes[index + 1]))
         {

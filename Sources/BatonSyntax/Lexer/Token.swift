@@ -37,6 +37,9 @@ public struct Token: Sendable {
     /// inside `[...]`, where line breaks are otherwise insignificant).
     public var followsNewline: Bool
 
+    // Inlined into the lexer, which makes every token: called, it copied the token and
+    // destroyed the original, a pair of retains and releases per token.
+    @inline(__always)
     public init(kind: TokenKind, start: Int, end: Int, error: String? = nil, followsNewline: Bool = false) {
         self.kind = kind
         self.start = start
@@ -93,5 +96,13 @@ extension TokenKind {
         case .identifier, .string: true
         default: false
         }
+    }
+}
+
+extension TokenKind {
+    /// `{`: asked after every statement head. A pattern, not `==`, which copies both kinds.
+    var isLeftBrace: Bool {
+        if case .leftBrace = self { return true }
+        return false
     }
 }

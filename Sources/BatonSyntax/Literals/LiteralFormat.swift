@@ -61,4 +61,19 @@ public enum LiteralFormat {
         }
         return result + "\""
     }
+
+    /// A label as the formatter writes it: free text when it reads back unchanged and shows
+    /// what it holds, quoted otherwise (`GET /orders/{id}` needs quotes, `place order` does not).
+    public static func label(_ text: String) -> String {
+        isSafeFreeText(text) && !text.unicodeScalars.contains(where: ControlCharacters.isHidden) ? text : string(text)
+    }
+
+    /// Whether free text after `:` lexes back to exactly `text`: it stops at `[`, `{`, `}`, `#`,
+    /// `;` and line ends, is trimmed, and a leading quote would make it a string.
+    public static func isSafeFreeText(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              first != "\"", first != " ", first != "\t", last != " ", last != "\t"
+        else { return false }
+        return !text.unicodeScalars.contains { "[{}#;\n\r".unicodeScalars.contains($0) || $0.value < 0x20 }
+    }
 }

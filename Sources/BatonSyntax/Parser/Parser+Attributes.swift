@@ -3,16 +3,16 @@
 
 extension Parser {
     mutating func parseOptionalAttributes() -> AttributeListSyntax? {
-        guard !panicking, token.kind == .leftBracket else { return nil }
+        guard !panicking, case .leftBracket = token.kind else { return nil }
         return parseAttributes()
     }
 
     mutating func parseAttributes() -> AttributeListSyntax {
-        let open = span(token)
+        let open = tokenSpan
         advance(.attributes)
-        if token.kind == .rightBracket {
+        if case .rightBracket = token.kind {
             // The grammar wants at least one attribute between the brackets.
-            report("an attribute list cannot be empty", at: open.through(span(token)), help: "remove the brackets, or add an attribute")
+            report("an attribute list cannot be empty", at: open.through(tokenSpan), help: "remove the brackets, or add an attribute")
         }
         var attributes: [AttributeSyntax] = []
         while true {
@@ -51,13 +51,13 @@ extension Parser {
     }
 
     private mutating func parseAttribute(_ key: String) -> AttributeSyntax? {
-        let keySpan = span(token)
+        let keySpan = tokenSpan
         advance(.attributes)
-        guard token.kind == .equals else {
+        guard case .equals = token.kind else {
             return AttributeSyntax(key: key, keySpan: keySpan, value: nil, span: keySpan)
         }
         advance(.attributes)
-        let valueSpan = span(token)
+        let valueSpan = tokenSpan
         let kind: AttributeValueSyntax.Kind
         switch token.kind {
         case .word(let word): kind = .word(word)
@@ -101,7 +101,7 @@ extension Parser {
     }
 
     private mutating func reportInAttributes(_ message: String) {
-        if token.kind != .invalid { report(message, at: span(token)) }
+        if token.kind != .invalid { report(message, at: tokenSpan) }
     }
 
     /// Skips to the next `,` (continue) or `]` (end); returns true when the list has ended.

@@ -89,11 +89,11 @@ extension Parser {
                 advance(.scenario)
                 switch token.kind {
                 case .string(let value):
-                    flow = StringLiteral(value: value, span: span(token))
+                    flow = StringLiteral(value: value, span: tokenSpan)
                     advance(.scenario)
                 case .identifier(let value):
-                    report("a flow name is a string", at: span(token), help: "write it in quotes: flow \"\(value)\"")
-                    flow = StringLiteral(value: value, span: span(token))
+                    report("a flow name is a string", at: tokenSpan, help: "write it in quotes: flow \"\(value)\"")
+                    flow = StringLiteral(value: value, span: tokenSpan)
                     advance(.scenario)
                 default:
                     failExpected("a quoted flow name after 'flow'", help: "load 20/s flow \"Refunds\"")
@@ -218,7 +218,7 @@ extension Parser {
             advance(.scenario)
             var initiator: Identifier?
             if case .identifier(let name) = token.kind {
-                initiator = Identifier(name: name, span: span(token))
+                initiator = Identifier(name: name, span: tokenSpan)
                 advance(.scenario)
                 guard case .string = token.kind else {
                     failExpected("the quoted label of an interaction '\(name)' initiates",
@@ -265,7 +265,7 @@ extension Parser {
                 }
                 return nil
             }
-            let percentile = Identifier(name: word, span: span(token))
+            let percentile = Identifier(name: word, span: tokenSpan)
             advance(.scenario)
             let flow = parseOptionalString(next: .scenario)
             guard let comparison = comparison(),
@@ -286,7 +286,7 @@ extension Parser {
             failExpected("a comparison: '<=', '<', '>=' or '>'")
             return nil
         }
-        let result = ComparisonSyntax(comparison: comparison, span: span(token))
+        let result = ComparisonSyntax(comparison: comparison, span: tokenSpan)
         advance(.scenario)
         return result
     }
@@ -312,7 +312,7 @@ extension Parser {
             }
             return nil
         }
-        let quantity = QuantitySyntax(value: value, span: span(token))
+        let quantity = QuantitySyntax(value: value, span: tokenSpan)
         advance(.scenario)
         return quantity
     }
@@ -321,7 +321,7 @@ extension Parser {
     mutating func advanceToFactor() {
         previousEnd = token.end
         token = lexer.factor()
-        if let message = token.error { report(message, at: span(token)) }
+        if let message = token.error { report(message, at: tokenSpan) }
     }
 }
 

@@ -10,9 +10,9 @@ extension Parser {
         var statements: [Statement] = []
         while true {
             skipSeparators()
-            if token.kind == .endOfFile { break }
-            if token.kind == .rightBrace {
-                report("unexpected '}': no block is open here", at: span(token))
+            if case .endOfFile = token.kind { break }
+            if case .rightBrace = token.kind {
+                report("unexpected '}': no block is open here", at: tokenSpan)
                 advance()
                 continue
             }
@@ -49,7 +49,7 @@ extension Parser {
             failExpected("a quoted title", help: "write the title as a string: title \"Card payments\"")
             return nil
         }
-        let text = StringLiteral(value: value, span: span(token))
+        let text = StringLiteral(value: value, span: tokenSpan)
         advance()
         return TitleSyntax(text: text, span: span(from: start))
     }
@@ -61,7 +61,7 @@ extension Parser {
             failExpected("a quoted path", help: "write the path as a string: import \"catalog.baton\"")
             return nil
         }
-        let path = StringLiteral(value: value, span: span(token))
+        let path = StringLiteral(value: value, span: tokenSpan)
         advance()
         return ImportSyntax(path: path, span: span(from: start))
     }
@@ -73,7 +73,7 @@ extension Parser {
     mutating func parseName(_ what: String, next mode: Lexer.Mode = .statement) -> Identifier? {
         switch token.kind {
         case .identifier(let name):
-            let identifier = Identifier(name: name, span: span(token))
+            let identifier = Identifier(name: name, span: tokenSpan)
             advance(mode)
             return identifier
         case .keyword(let keyword):
@@ -91,12 +91,12 @@ extension Parser {
 
     mutating func parseDeclaration(_ kind: ParticipantKind) -> DeclarationSyntax? {
         let start = token.start
-        let kindSpan = span(token)
+        let kindSpan = tokenSpan
         advance()
         guard let name = parseName("a participant name") else { return nil }
         var label: StringLiteral?
         if case .string(let value) = token.kind {
-            label = StringLiteral(value: value, span: span(token))
+            label = StringLiteral(value: value, span: tokenSpan)
             advance()
         }
         let attributes = parseOptionalAttributes()
@@ -116,7 +116,7 @@ extension Parser {
         guard let name = parseName("a group name") else { return nil }
         var label: StringLiteral?
         if case .string(let value) = token.kind {
-            label = StringLiteral(value: value, span: span(token))
+            label = StringLiteral(value: value, span: tokenSpan)
             advance()
         }
         let attributes = parseOptionalAttributes()
@@ -152,11 +152,11 @@ extension Parser {
         switch token.kind {
         case .string(let value):
             defer { advance() }
-            return StringLiteral(value: value, span: span(token))
+            return StringLiteral(value: value, span: tokenSpan)
         case .identifier(let value):
-            report("a \(keyword) name is a string", at: span(token), help: "write it in quotes: \(keyword) \"\(value)\"")
+            report("a \(keyword) name is a string", at: tokenSpan, help: "write it in quotes: \(keyword) \"\(value)\"")
             defer { advance() }
-            return StringLiteral(value: value, span: span(token))
+            return StringLiteral(value: value, span: tokenSpan)
         default:
             failExpected("a quoted \(keyword) name", help: example)
             return nil
@@ -176,7 +176,7 @@ extension Parser {
         }
         var steps: [StepSyntax] = []
         parseBraces { parser in
-            if let step = parser.parseStep(in: .block) { steps.append(step) }
+            parser.parseStep(in: .block, into: &steps)
         }
         return FlowSyntax(name: name, attributes: attributes, steps: steps, span: headSpan, fullSpan: span(from: start))
     }
@@ -187,7 +187,7 @@ extension Parser {
     /// The current token must be `{`. Returns the span from `{` to `}`.
     @discardableResult
     mutating func parseBraces(_ statement: (inout Parser) -> Void) -> Span {
-        let open = span(token)
+        let open = tokenSpan
         if depth >= maxDepth {
             report("blocks are nested more than \(maxDepth) levels deep", at: open, code: CompileError.nestingTooDeep,
                    help: "flatten the design: split deep call trees into separate flows")
@@ -204,7 +204,7 @@ extension Parser {
                 advance()
                 return span(from: open.start)
             case .endOfFile:
-                report("missing '}' to close the block", at: span(token), notes: [.init("'{' opened here", at: open)],
+                report("missing '}' to close the block", at: tokenSpan, notes: [.init("'{' opened here", at: open)],
                        help: "add '}' after the last statement of the block")
                 return span(from: open.start)
             default:

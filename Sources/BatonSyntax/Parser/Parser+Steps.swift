@@ -1,6 +1,16 @@
 // Steps: interactions, fragments and notes.
 
 extension Parser {
+    /// Parses a step and appends it to `steps`: an interaction goes into the array as it is
+    /// made, where returning it through optionals and enums copied it three times more.
+    mutating func parseStep(in context: Context, into steps: inout [StepSyntax]) {
+        if case .identifier = token.kind {
+            if let interaction = parseInteraction() { steps.append(.interaction(interaction)) }
+        } else if let step = parseStep(in: context) {
+            steps.append(step)
+        }
+    }
+
     mutating func parseStep(in context: Context) -> StepSyntax? {
         switch token.kind {
         case .identifier:
@@ -45,7 +55,7 @@ extension Parser {
     mutating func parseInteraction() -> InteractionSyntax? {
         let start = token.start
         guard case .identifier(let fromName) = token.kind else { return nil }
-        let from = Identifier(name: fromName, span: span(token))
+        let from = Identifier(name: fromName, span: tokenSpan)
         advance()
         guard case .arrow(let arrow) = token.kind else {
             if token.kind.isIdentifierOrString,
@@ -61,19 +71,19 @@ extension Parser {
             }
             return nil
         }
-        let arrowSpan = span(token)
+        let arrowSpan = tokenSpan
         advance()
         guard let to = parseName("the participant at the other end") else { return nil }
         var label: LabelSyntax?
-        if token.kind == .colon {
-            let colon = span(token)
+        if case .colon = token.kind {
+            let colon = tokenSpan
             advanceToLabel()
             switch token.kind {
             case .string(let text):
-                label = LabelSyntax(text: text, isQuoted: true, span: span(token))
+                label = LabelSyntax(text: text, isQuoted: true, span: tokenSpan)
                 advance()
             case .text(let text):
-                let labelSpan = span(token)
+                let labelSpan = tokenSpan
                 label = LabelSyntax(text: text, isQuoted: false, span: labelSpan)
                 advance()
                 noteLabelBrace(label: labelSpan, opensBlock: true)
@@ -85,11 +95,12 @@ extension Parser {
         let attributes = parseOptionalAttributes()
         let headSpan = span(from: start)
         var block: BlockSyntax?
-        if !panicking, token.kind == .leftBrace
+        if !panicking, token.kind.isLeftBrace
             || braceOnNextLine(after: headSpan, of: "interaction", "\(fromName) \(arrow.rawValue) \(to.name) … {")
         {
             block = parseBlock()
         }
+        interactionCount += 1
         return InteractionSyntax(from: from, arrow: arrow, arrowSpan: arrowSpan, to: to, label: label,
                            attributes: attributes, block: block, span: headSpan)
     }
@@ -97,7 +108,7 @@ extension Parser {
     mutating func parseBlock() -> BlockSyntax {
         var steps: [StepSyntax] = []
         let blockSpan = parseBraces { parser in
-            if let step = parser.parseStep(in: .block) { steps.append(step) }
+            parser.parseStep(in: .block, into: &steps)
         }
         return BlockSyntax(steps: steps, span: blockSpan)
     }
@@ -106,7 +117,7 @@ extension Parser {
 
     mutating func parseFragment(_ kind: FragmentSyntax.Kind) -> FragmentSyntax? {
         let start = token.start
-        var keywordSpan = span(token)
+        var keywordSpan = tokenSpan
         advance()
         var label = parseOptionalString()
         let attributes = parseOptionalAttributes()
@@ -133,9 +144,9 @@ extension Parser {
             guard let continuation, let next = peekContinuation() else { break }
             if next != continuation {
                 report("'\(next.rawValue)' cannot continue '\(kind.rawValue)'; use '\(continuation.rawValue)'",
-                       at: span(token))
+                       at: tokenSpan)
             }
-            keywordSpan = span(token)
+            keywordSpan = tokenSpan
             advance()
             label = parseOptionalString()
             branchAttributes = nil
@@ -145,7 +156,7 @@ extension Parser {
                 if kind == .alt {
                     branchAttributes = parseOptionalAttributes()
                 } else {
-                    report("only the first branch of '\(kind.rawValue)' takes attributes", at: span(token))
+                    report("only the first branch of '\(kind.rawValue)' takes attributes", at: tokenSpan)
                     _ = parseOptionalAttributes()
                 }
             }
@@ -157,9 +168,10 @@ extension Parser {
     /// C-like languages. The intent is clear, so it is reported once, saying where the brace
     /// belongs, and the block is parsed as the head's own: the steps inside are still checked.
     /// Without such a `{` nothing is consumed. `example` is the head as the help shows it when
-    /// its own text is too long or spans lines.
-    mutating func braceOnNextLine(after head: Span, of what: String, _ example: String) -> Bool {
-        guard !panicking, token.kind == .newline else { return false }
+    /// its own text is too long or spans lines; both texts are made only when there is such a
+    /// `{` (made eagerly, they cost an allocation after every statement).
+    mutating func braceOnNextLine(after head: Span, of what: @autoclosure () -> String, _ example: @autoclosure () -> String) -> Bool {
+        guard !panicking, case .newline = token.kind, lexer.firstByteAfterLineBreaks() == UInt8(ascii: "{") else { return false }
         let saved = (lexer, token, previousEnd, diagnostics)
         while token.kind == .newline { advance() }
         guard token.kind == .leftBrace else {
@@ -167,8 +179,9 @@ extension Parser {
             return false
         }
         let text = String(decoding: lexer.bytes[head.start..<head.end], as: UTF8.self)
-        let shown = text.utf8.count <= 60 && !text.contains("\n") ? text + " {" : example
-        report("'{' must be on the same line as its \(what)", at: span(token),
+        let shown = text.utf8.count <= 60 && !text.contains("\n") ? text + " {" : example()
+        let what = what()
+        report("'{' must be on the same line as its \(what)", at: tokenSpan,
                notes: [.init("the \(what) this block belongs to", at: head)],
                help: "a block starts on the same line as its \(what): \(shown)")
         return true
@@ -177,6 +190,11 @@ extension Parser {
     /// After a branch's `}`: is the next word (on this line or a following one) `else` or `and`?
     /// Line breaks are consumed only when it is.
     mutating func peekContinuation() -> Keyword? {
+        if case .newline = token.kind {
+            // Only `else` and `and` continue: anything else on the next line is left unlexed.
+            let next = lexer.firstByteAfterLineBreaks()
+            guard next == UInt8(ascii: "e") || next == UInt8(ascii: "a") else { return nil }
+        }
         let saved = (lexer, token, previousEnd)
         while token.kind == .newline { advance() }
         if case .keyword(let keyword) = token.kind, keyword == .else || keyword == .and {
@@ -188,7 +206,7 @@ extension Parser {
 
     mutating func parseOptionalString(next mode: Lexer.Mode = .statement) -> StringLiteral? {
         guard case .string(let value) = token.kind else { return nil }
-        let literal = StringLiteral(value: value, span: span(token))
+        let literal = StringLiteral(value: value, span: tokenSpan)
         advance(mode)
         return literal
     }
@@ -215,14 +233,14 @@ extension Parser {
             failExpected("':' and the note's text", help: "note over \(over.map(\.name).joined(separator: ", ")) : text")
             return nil
         }
-        let colon = span(token)
+        let colon = tokenSpan
         advanceToLabel()
         let text: LabelSyntax
         switch token.kind {
         case .string(let value):
-            text = LabelSyntax(text: value, isQuoted: true, span: span(token))
+            text = LabelSyntax(text: value, isQuoted: true, span: tokenSpan)
         case .text(let value):
-            text = LabelSyntax(text: value, isQuoted: false, span: span(token))
+            text = LabelSyntax(text: value, isQuoted: false, span: tokenSpan)
         default:
             report("expected the note's text after ':'", at: colon)
             panicking = true

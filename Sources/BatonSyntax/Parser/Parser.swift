@@ -12,6 +12,9 @@ public struct ParseResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Errors found beyond the cap: counted, not kept.
     public var omittedErrors: Int
+    /// The interactions in `syntax`, blocks and fragments included: the model builder sizes
+    /// its largest array with it.
+    public var interactionCount = 0
 }
 
 public enum BatonParser {
@@ -24,7 +27,7 @@ public enum BatonParser {
         diagnostics.append(contentsOf: encodingDiagnostics(source))
         let syntax = SyntaxFile(file: source.id, statements: statements, comments: parser.lexer.comments)
         return ParseResult(syntax: syntax, diagnostics: diagnostics.diagnostics,
-                           omittedErrors: diagnostics.omittedErrors(in: source.id))
+                           omittedErrors: diagnostics.omittedErrors(in: source.id), interactionCount: parser.interactionCount)
     }
 
     static func encodingDiagnostics(_ source: SourceFile) -> [Diagnostic] {
@@ -58,6 +61,8 @@ struct Parser {
     /// Set after a statement-level error; suppresses reports until the next statement.
     var panicking = false
     var depth = 0
+    /// Interactions parsed (see `ParseResult.interactionCount`).
+    var interactionCount = 0
     /// A `{` right after a free-text label (`GET /orders/{id}`): see `unquotedLabel`.
     var labelBrace: LabelBrace?
 
@@ -88,7 +93,7 @@ struct Parser {
     mutating func advance(_ mode: Lexer.Mode = .statement) {
         previousEnd = token.end
         token = lexer.next(mode)
-        reportLexicalError()
+        if token.error != nil { reportLexicalError() }
     }
 
     /// Consumes `:` and lexes the label that follows it.
@@ -107,12 +112,18 @@ struct Parser {
     }
 
     private mutating func reportLexicalError() {
+        guard token.error != nil else { return }
         if let message = token.error {
-            report(message, at: span(token))
+            report(message, at: tokenSpan)
         }
     }
 
-    func span(_ token: Token) -> Span { Span(file: file, start: token.start, end: token.end) }
+    /// The current token's span (read in place: passing the token to a function copied it).
+    var tokenSpan: Span {
+        @inline(__always) get { Span(file: file, start: token.start, end: token.end) }
+    }
+
+    @inline(__always)
     func span(from start: Int) -> Span { Span(file: file, start: start, end: max(start, previousEnd)) }
 
     var isAtStatementEnd: Bool {
@@ -141,7 +152,7 @@ struct Parser {
     /// `id`; the first syntax error on that line is then reported as the label's, with the quoted
     /// label as the fix.
     mutating func noteLabelBrace(label: Span, opensBlock: Bool) {
-        guard token.kind == .leftBrace, token.start == label.end else { return }
+        guard case .leftBrace = token.kind, token.start == label.end else { return }
         var end = token.start
         let bytes = lexer.bytes
         while end < bytes.count, end - token.start < Self.labelHintWindow, bytes[end] != 0x0A { end += 1 }
@@ -175,7 +186,7 @@ struct Parser {
     mutating func fail(_ message: String, help: String? = nil) {
         // A token with a lexical problem (an invalid character, a bad unit) has been reported
         // already: one mistake, one error.
-        if token.kind != .invalid, token.error == nil { report(message, at: span(token), help: help) }
+        if token.kind != .invalid, token.error == nil { report(message, at: tokenSpan, help: help) }
         panicking = true
     }
 
@@ -224,6 +235,11 @@ struct Parser {
     }
 
     mutating func skipSeparators() {
-        while token.kind == .newline || token.kind == .semicolon { advance() }
+        while true {
+            switch token.kind {
+            case .newline, .semicolon: advance()
+            default: return
+            }
+        }
     }
 }

@@ -28,6 +28,10 @@ public struct SourceFile: Sendable {
     /// quadratic in the number of statements on one line).
     let scalarCheckpoints: [Int]
     static let checkpointStride = 256
+    /// Whether every byte starts a scalar (no multi-byte characters: nearly every design).
+    /// Then a byte offset is its scalar count and no checkpoint is needed: columns come from
+    /// a subtraction, and reporting a hundred thousand findings does not scan their lines.
+    let scalarsAreBytes: Bool
 
     public init(id: FileID, path: String, bytes: [UInt8], lineOffset: Int = 0) {
         self.id = id
@@ -35,16 +39,23 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         self.lineOffset = min(max(0, lineOffset), Self.maximumLineOffset)
         var starts = [0]
-        var checkpoints: [Int] = []
-        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
-        var scalars = 0
+        var continuations = false
         for (offset, byte) in bytes.enumerated() {
-            if offset % Self.checkpointStride == 0 { checkpoints.append(scalars) }
-            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if byte & 0xC0 == 0x80 { continuations = true }
             if byte == 0x0A { starts.append(offset + 1) }
         }
-        if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         self.lineStarts = starts
+        self.scalarsAreBytes = !continuations
+        var checkpoints: [Int] = []
+        if continuations {
+            checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+            var scalars = 0
+            for (offset, byte) in bytes.enumerated() {
+                if offset % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+            }
+            if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+        }
         self.scalarCheckpoints = checkpoints
     }
 
@@ -112,6 +123,7 @@ public struct SourceFile: Sendable {
 
     /// Scalars in `bytes[0 ..< offset]`, from the nearest checkpoint below it.
     func scalarsBefore(_ offset: Int) -> Int {
+        if scalarsAreBytes { return offset }
         let checkpoint = offset / Self.checkpointStride
         return scalarCheckpoints[checkpoint] + Self.scalarCount(bytes, from: checkpoint * Self.checkpointStride, to: offset)
     }

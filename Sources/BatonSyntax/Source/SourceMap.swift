@@ -13,6 +13,15 @@ public struct SourceMap: Sendable {
         return id
     }
 
+    /// Adds a file made before, keeping its line index (a compilation that reuses an unchanged
+    /// file's parse). It takes the next id; a file made under another id is made again.
+    @discardableResult
+    public mutating func add(_ file: SourceFile) -> FileID {
+        let id = FileID(files.count)
+        files.append(file.id == id ? file : SourceFile(id: id, path: file.path, bytes: file.bytes, lineOffset: file.lineOffset))
+        return id
+    }
+
     public subscript(id: FileID) -> SourceFile { files[id.rawValue] }
 
     public func location(of span: Span) -> (start: SourcePosition, end: SourcePosition) {

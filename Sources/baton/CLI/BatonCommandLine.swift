@@ -15,12 +15,16 @@ enum BatonCommandLine {
         Command(spec: RulesCommand.spec, run: RulesCommand.run),
         Command(spec: ExplainCommand.spec, run: ExplainCommand.run),
         Command(spec: MetricsCommand.spec, run: MetricsCommand.run),
+        Command(spec: DiffCommand.spec, run: DiffCommand.run),
         Command(spec: SimulateCommand.spec, run: SimulateCommand.run),
+        Command(spec: InferCommand.spec, run: InferCommand.run),
         Command(spec: MarkdownCommand.spec, run: MarkdownCommand.run),
         Command(spec: PandocCommand.spec, run: PandocCommand.run),
         Command(spec: MdBookCommand.spec, run: MdBookCommand.run),
         Command(spec: LspCommand.spec, run: LspCommand.run),
         Command(spec: ServeCommand.spec, run: ServeCommand.run),
+        Command(spec: CompletionsCommand.spec, run: CompletionsCommand.run),
+        Command(spec: ManCommand.spec, run: ManCommand.run),
     ]
 
     static let overview = """

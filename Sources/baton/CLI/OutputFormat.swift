@@ -40,3 +40,13 @@ enum SimulateFormat: String, OptionChoice {
 
     static let standard = SimulateFormat.text
 }
+
+/// The `--format` of `baton diff`.
+enum DiffFormat: String, OptionChoice {
+    case text
+    case json
+    /// For a pull-request comment.
+    case markdown
+
+    static let standard = DiffFormat.text
+}

@@ -1,4 +1,5 @@
 import Baton
+import BatonJSON
 import BatonSyntax
 import Foundation
 
@@ -42,6 +43,15 @@ enum Terminal {
 
     static func error(_ text: String) {
         try? SystemIO.writeAll(STDERR_FILENO, Array(text.utf8))
+    }
+
+    /// Standard output (or standard error) through a buffer: a report is written in chunks of
+    /// `ByteOutput.chunkSize` while it is being made, never held whole. Failures are handled as
+    /// by `writeBytes` and `error`.
+    static func buffered(standardError: Bool = false) -> ByteOutput {
+        ByteOutput { bytes in
+            if standardError { try? SystemIO.writeAll(STDERR_FILENO, bytes) } else { writeBytes(bytes) }
+        }
     }
 
     /// Prints "baton: error: …" (and a help line) to stderr; returns the usage exit code.

@@ -18,6 +18,10 @@ enum CheckCommand {
             Exit status: 0 when nothing reaches the fail level, 1 when something does (compile errors
             always do), 2 for a usage, configuration or I/O error.
 
+            Files are checked --jobs at a time (default: one per processor core) and the report is
+            written while later files are still being checked, always in the same order: the output
+            is the same bytes for any --jobs.
+
             --fix applies the findings' safe fixes to the files named (and the designs below a named
             directory), rewriting each once, atomically; an imported file changes only when it is named
             too. --unsafe-fixes also applies the fixes that change the design. Fixing repeats until
@@ -26,6 +30,17 @@ enum CheckCommand {
             (alone), the fixed text goes to standard output and the report to standard error.
             --diff prints the fixes as a unified diff and writes nothing: exit 1 when there is a diff,
             0 when there is none.
+
+            --write-baseline FILE records every finding (not compile errors) in FILE by a fingerprint
+            without line numbers, so inserted lines and 'baton fmt' keep it. --baseline FILE, or the
+            configuration's "baseline", then reports only findings that are not in it, and only those
+            count for the exit status; the summary says how many known findings it left out and lists
+            the recorded findings that are fixed.
+
+            --traces FILE (repeatable; a directory means every trace file below it) compares each design
+            with what the traces show and reports the differences as findings: undeclared-interaction,
+            unobserved-interaction (info), kind-drift, latency-drift, retry-drift (warnings; docs/traces.md
+            says what triggers each). Use --fail-on warning to fail on drift.
             """,
         options: [
             .choice("--format", "FORMAT", CheckFormat.self, "output format"),
@@ -37,7 +52,8 @@ enum CheckCommand {
             .flag("--unsafe-fixes", "also apply the fixes that change the design (implies --fix)"),
             .flag("--diff", "print the fixes as a unified diff instead of writing them; exit 1 if there are any"),
             .force,
-        ],
+            JobsOption.spec("files checked"),
+        ] + CheckBaselines.options + traceOptions,
         examples: [
             "baton check samples/card-payments.baton",
             "baton check --format json designs/",
@@ -46,10 +62,20 @@ enum CheckCommand {
             "cat design.baton | baton check -",
             "baton check --fix designs/",
             "baton check --unsafe-fixes --diff design.baton",
+            "baton check --write-baseline baton-baseline.json designs/",
+            "baton check --baseline baton-baseline.json --fail-on warning designs/",
+            "baton check --traces collector-output/ --fail-on warning design.baton",
+            "baton check --jobs 1 designs/",
         ])
 
     static func run(_ arguments: ParsedArguments) -> Int32 {
-        guard let inputs = InputFiles.gather(arguments, command: "check") else { return Terminal.Exit.usageFault }
+        let jobs: Int
+        do {
+            jobs = try JobsOption.parse(arguments)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        guard let inputs = InputFiles.gather(arguments, command: "check", jobs: jobs) else { return Terminal.Exit.usageFault }
         // Every configuration is read before any output, so a broken one fails the run cleanly.
         var configurations: [Configuration] = []
         do {
@@ -58,6 +84,25 @@ enum CheckCommand {
         } catch {
             return Terminal.fail("invalid configuration: \(error.description)", help: error.help)
         }
+        var baselines: CheckBaselines
+        do {
+            baselines = try CheckBaselines(arguments, configurations: configurations)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
+        if let path = baselines.writePath {
+            if arguments.has("--diff") {
+                return Terminal.fail("--diff writes nothing, so it cannot write a baseline", help: "drop --diff, or --write-baseline")
+            }
+            // A bad output path fails before any work, and no design can be overwritten by it.
+            do {
+                try AtomicWrite.check(path, options: baselineWriteOptions(arguments, reading: inputs.map(\.displayPath)))
+            } catch {
+                return Terminal.fail(error.message, help: error.help)
+            }
+        }
+        let observed = observeTraces(arguments)
+        if let failure = observed.failure { return failure }
         let commandLineFailLevel = arguments.value("--fail-on").flatMap(Severity.init(rawValue:))
         let importRoots = arguments.importRoots
         func compileOptions(_ input: InputFile) -> CompileOptions {
@@ -102,58 +147,88 @@ enum CheckCommand {
             }
             if fixesStandardInput, let input = inputs.first { Terminal.writeBytes(fixes.bytes(of: input)) }
         }
-        var reported: [ReportedDiagnostic] = []
-        var seen = Set<ReportedDiagnostic>()
-        var omitted: [OmittedErrors] = []
-        var fails = false
-        for (input, configuration) in zip(inputs, configurations) {
-            let compilation = Baton.compile(bytes: fixes.bytes(of: input), displayPath: input.displayPath,
-                                            options: compileOptions(input), read: fixes.reader())
-            let failLevel = commandLineFailLevel ?? configuration.failOn ?? .error
-            for diagnostic in Baton.check(compilation, configuration: configuration) {
-                if diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code) { fails = true }
-                let resolved = ReportedDiagnostic(diagnostic, sources: compilation.sources)
-                // A file imported by several inputs reports its own problems once.
-                if seen.insert(resolved).inserted { reported.append(resolved) }
-            }
-            for omission in OmittedErrors.of(compilation) where !omitted.contains(where: { $0.file == omission.file }) {
-                omitted.append(omission)
-            }
+        // Every input is compiled and checked on its own (on `jobs` threads); the report takes
+        // them in the inputs' order and is written while later ones are still being checked.
+        let texts = inputs.map { fixes.bytes(of: $0) }
+        let options = inputs.map(compileOptions)
+        let failLevels = configurations.map { commandLineFailLevel ?? $0.failOn ?? .error }
+        let reader = fixes.reader()
+        let paths = CanonicalPaths()
+        let resolveEarly = inputs.count > 1 && jobs > 1
+        let configured = configurations
+        let observedSystem = observed.system
+        let check: @Sendable (Int) -> CheckedInput = { index in
+            CheckedInput.check(inputs[index], bytes: texts[index], configuration: configured[index], failLevel: failLevels[index],
+                               options: options[index], read: reader, paths: paths, resolve: resolveEarly, observed: observedSystem)
         }
         // With the fixed text on standard output, the report goes to standard error.
-        func write(_ text: String) { if fixesStandardInput { Terminal.error(text) } else { Terminal.write(text) } }
-        switch arguments.choice("--format", CheckFormat.self) {
-        case .json:
-            write(JSONReporter.report(reported, files: inputs.count, omitted: omitted))
-        case .sarif:
-            let tool = SARIFReporter.Tool(name: "baton", version: Baton.version, informationURI: Baton.informationURI)
-            write(SARIFReporter.report(reported, tool: tool, workingDirectory: FileManager.default.currentDirectoryPath,
-                                       omitted: omitted))
-        case .github:
-            write(GitHubReporter.report(reported, files: inputs.count, omitted: omitted))
-        case .text:
-            let stream = fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO
-            let reporter = TextReporter(color: Terminal.colorEnabled(arguments.value("--color"), stream: stream))
-            write(reporter.report(reported, files: inputs.count, omitted: omitted))
-            if !fixing, let hint = fixHint(reported) { write(hint) }
+        let output = Terminal.buffered(standardError: fixesStandardInput)
+        let format = arguments.choice("--format", CheckFormat.self)
+        let color = format == .text
+            && Terminal.colorEnabled(arguments.value("--color"), stream: fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO)
+        var findings = CheckFindings()
+        let baselineSummary: BaselineSummary?
+        if format == .sarif || baselines.writePath != nil {
+            // SARIF names omitted errors and fixed baseline entries before its results, and a
+            // baseline is written before the report that holds the run against it: both need
+            // every finding first.
+            var reported: [ReportedDiagnostic] = []
+            var owner: [Int] = []
+            ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
+                _ = findings.files(of: input)
+                findings.add(input) { diagnostic in
+                    reported.append(diagnostic)
+                    owner.append(index)
+                    return true
+                }
+            }
+            if let path = baselines.writePath {
+                let baseline = baselines.record(reported)
+                do {
+                    try AtomicWrite.write(Array(baseline.text.utf8), to: path, options: baselineWriteOptions(arguments, reading: findings.read))
+                } catch {
+                    return Terminal.fail(error.message, help: error.help)
+                }
+                Terminal.error("wrote \(English.plural(baseline.entries.count, "finding")) to \(ControlCharacters.visible(path))\n")
+            }
+            var isNew = Array(repeating: true, count: reported.count)
+            if !baselines.isEmpty {
+                let comparison = baselines.compare(reported, owner: owner, checked: findings.checked)
+                isNew = comparison.isNew
+                baselineSummary = comparison.summary
+            } else {
+                baselineSummary = nil
+            }
+            findings.show(isNew)
+            var report = CheckOutput(format, output: output, files: inputs.count, color: color, omitted: findings.omitted,
+                                     baseline: baselineSummary)
+            for (diagnostic, new) in zip(reported, isNew) where new { report.write(diagnostic) }
+            report.finish(omitted: findings.omitted, baseline: baselineSummary, fixing: fixing)
+        } else {
+            var tracker = baselines.isEmpty ? nil : baselines.tracker()
+            var report = CheckOutput(format, output: output, files: inputs.count, color: color)
+            ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
+                for omission in findings.files(of: input) { report.add(omission) }
+                findings.add(input) { diagnostic in
+                    guard tracker?.isNew(diagnostic, owner: index) ?? true else { return false }
+                    report.write(diagnostic)
+                    return true
+                }
+            }
+            baselineSummary = tracker?.summary(checked: findings.checked)
+            report.finish(omitted: findings.omitted, baseline: baselineSummary, fixing: fixing)
         }
         if fixing { Terminal.error("fixed \(summary)\n") }
-        return max(status, fails ? Terminal.Exit.inputFault : Terminal.Exit.success)
+        return max(status, findings.fails ? Terminal.Exit.inputFault : Terminal.Exit.success)
     }
 
-    /// Under the text report: how many findings `--fix` and `--unsafe-fixes` would fix, so
-    /// people learn the flags where they need them (suppressions are never counted: no flag
-    /// inserts one). Nil when nothing is fixable.
-    static func fixHint(_ reported: [ReportedDiagnostic]) -> String? {
-        let safe = reported.filter { $0.fixes.contains { $0.safety == .safe } }.count
-        let unsafe = reported.filter { diagnostic in
-            !diagnostic.fixes.contains { $0.safety == .safe } && diagnostic.fixes.contains { $0.safety == .unsafe && !$0.isSuppression }
-        }.count
-        switch (safe, unsafe) {
-        case (0, 0): return nil
-        case (_, 0): return "\(safe) fixable with --fix (--diff shows the edits first)\n"
-        case (0, _): return "\(unsafe) fixable with --unsafe-fixes, which change the design (--diff --unsafe-fixes shows them first)\n"
-        default: return "\(safe) fixable with --fix, \(unsafe) more with --unsafe-fixes, which change the design (--diff shows the edits first)\n"
+    /// How `--write-baseline` writes: `--force` for a read-only file, and never over a design
+    /// this run reads.
+    static func baselineWriteOptions(_ arguments: ParsedArguments, reading paths: [String]) -> AtomicWrite.Options {
+        var protected = paths.filter { $0 != "<stdin>" }.compactMap { ProtectedFile(path: $0, role: "a design this run checks") }
+        if paths.contains("<stdin>"), let input = ProtectedFile(descriptor: STDIN_FILENO, path: "<stdin>", role: "standard input") {
+            protected.append(input)
         }
+        return AtomicWrite.Options(force: arguments.has("--force"), protected: protected)
     }
 }

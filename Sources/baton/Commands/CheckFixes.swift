@@ -18,7 +18,9 @@ struct CheckFixes {
 
     let includeUnsafe: Bool
     /// Real path of each input (its display path for standard input) → the input's index.
+    /// Made when the first input is fixed: a run that fixes nothing resolves no real paths.
     private var inputIndex: [String: Int] = [:]
+    private var indexed = false
     private let inputs: [InputFile]
     /// The current text of each edited file, by key.
     private(set) var contents: [String: [UInt8]] = [:]
@@ -32,6 +34,11 @@ struct CheckFixes {
     init(inputs: [InputFile], includeUnsafe: Bool) {
         self.inputs = inputs
         self.includeUnsafe = includeUnsafe
+    }
+
+    private mutating func indexInputs() {
+        guard !indexed else { return }
+        indexed = true
         for (index, input) in inputs.enumerated() where inputIndex[Self.key(of: input)] == nil {
             inputIndex[Self.key(of: input)] = index
         }
@@ -44,12 +51,16 @@ struct CheckFixes {
     /// The input a key names (to show or write an edited file by the path the user gave).
     func input(for key: String) -> InputFile? { inputIndex[key].map { inputs[$0] } }
 
-    /// The text to check for `input`: edited, or as read.
-    func bytes(of input: InputFile) -> [UInt8] { contents[Self.key(of: input)] ?? input.bytes }
+    /// The text to check for `input`: edited, or as read. (Without edits no path is resolved:
+    /// a run that fixes nothing must not pay for a real path per file.)
+    func bytes(of input: InputFile) -> [UInt8] {
+        contents.isEmpty ? input.bytes : contents[Self.key(of: input)] ?? input.bytes
+    }
 
     /// Reads imports, from memory for the files edited so far.
     func reader() -> Compiler.Reader {
         let snapshot = contents
+        if snapshot.isEmpty { return FileReader.readImport }
         return { path throws(Compiler.ReadFailure) in
             if let bytes = snapshot[PathName.normalize(FileReader.canonical(path))] { return bytes }
             return try FileReader.readImport(path)
@@ -58,6 +69,7 @@ struct CheckFixes {
 
     /// Fixes one input (and the named files it imports) until no fix applies.
     mutating func fix(_ input: InputFile, options: CompileOptions, configuration: Configuration) {
+        indexInputs()
         let rootKey = Self.key(of: input)
         for _ in 0..<Self.maximumPasses {
             let compilation = Baton.compile(bytes: bytes(of: input), displayPath: input.displayPath, options: options, read: reader())

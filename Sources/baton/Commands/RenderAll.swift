@@ -23,6 +23,8 @@ enum RenderAll {
         ("--id-prefix", "each diagram derives its own ids"),
         ("--findings", "--all draws the diagrams without findings"),
         ("--config", "--all draws the diagrams without findings"),
+        ("--scale", "--all writes SVG, which has no pixels; render one design with --to png --scale N"),
+        ("--font", "--all writes SVG, which leaves text to whatever shows it; render one design with --to png --font FILE"),
     ]
 
     /// One file written (or found unchanged) for the manifest.
@@ -48,8 +50,14 @@ enum RenderAll {
             return Terminal.fail("\(option) does not apply to --all", help: help)
         }
         guard let graphLimit = RenderCommand.graphLimit(arguments) else { return Terminal.Exit.usageFault }
+        let jobs: Int
+        do {
+            jobs = try JobsOption.parse(arguments)
+        } catch {
+            return Terminal.fail(error.message, help: error.help)
+        }
         let theme = arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light
-        let direction = arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight
+        let direction = arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:))
 
         let paths: [String]
         do {
@@ -73,37 +81,36 @@ enum RenderAll {
         var designs: [JSONValue] = []
         var failed: [JSONValue] = []
         let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        for path in paths {
-            let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : PathName.fileName(of: path)
-            let reads = ReadLog()
-            reads.record(path, role: "an input")
-            let input: InputFile
-            do {
-                input = try InputFiles.read(path)
-            } catch {
-                Terminal.error("baton: error: \(ControlCharacters.visible(error.message))\n")
-                failed.append(.string(relative))
-                continue
-            }
-            let options = CompileOptions(importRoots: arguments.importRoots + [FileReader.absolute(directory)])
-            let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options, read: reads.read)
-            if compilation.hasErrors {
-                let reported = compilation.diagnostics.filter { $0.severity == .error }
-                    .map { ReportedDiagnostic($0, sources: compilation.sources) }
+        let options = CompileOptions(importRoots: arguments.importRoots + [FileReader.absolute(directory)])
+        let style = Style(theme: theme, direction: direction, graphLimit: graphLimit)
+        // Designs are read, compiled and drawn `--jobs` at a time; files are written here, in
+        // the designs' order, so the manifest, the messages and what is on disk do not depend
+        // on the number of jobs.
+        let drawn: @Sendable (Int) -> Drawing = { index in
+            let path = paths[index]
+            return draw(path, relative: path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : PathName.fileName(of: path),
+                        options: options, style: style)
+        }
+        ParallelWork.forEach(count: paths.count, jobs: jobs, work: drawn) { _, drawing in
+            switch drawing.outcome {
+            case .unreadable(let message):
+                Terminal.error("baton: error: \(ControlCharacters.visible(message))\n")
+                failed.append(.string(drawing.relative))
+                return
+            case .compileErrors(let reported, let omitted):
                 let reporter = TextReporter(color: Terminal.colorEnabled(nil, stream: STDERR_FILENO))
-                Terminal.error(reporter.report(reported, files: 1, omitted: OmittedErrors.of(compilation)))
-                failed.append(.string(relative))
-                continue
-            }
-            writer.protected = reads.protected
-            let base = String(relative.dropLast(".baton".count))
-            do {
-                designs.append(try draw(compilation, source: input.bytes, relative: relative, base: base, theme: theme,
-                                        direction: direction, graphLimit: graphLimit, writer: &writer))
-            } catch {
-                Terminal.error("baton: error: \(ControlCharacters.visible(relative)): \(ControlCharacters.visible(error.message))\n"
-                               + (error.help.map { "  help: \(ControlCharacters.visible($0))\n" } ?? ""))
-                failed.append(.string(relative))
+                Terminal.error(reporter.report(reported, files: 1, omitted: omitted))
+                failed.append(.string(drawing.relative))
+                return
+            case .drawn(let design):
+                writer.protected = drawing.reads.protected
+                do throws(Failure) {
+                    designs.append(try write(design, relative: drawing.relative, writer: &writer))
+                } catch {
+                    Terminal.error("baton: error: \(ControlCharacters.visible(drawing.relative)): \(ControlCharacters.visible(error.message))\n"
+                                   + (error.help.map { "  help: \(ControlCharacters.visible($0))\n" } ?? ""))
+                    failed.append(.string(drawing.relative))
+                }
             }
         }
         let manifest = JSONValue.object([
@@ -123,44 +130,115 @@ enum RenderAll {
         return failed.isEmpty ? Terminal.Exit.success : Terminal.Exit.inputFault
     }
 
-    struct Failure: Error {
+    struct Failure: Error, Sendable {
         var message: String
         var help: String?
     }
 
-    /// Draws one design: every flow's sequence view, then the graph view.
-    static func draw(_ compilation: Compilation, source: [UInt8], relative: String, base: String, theme: Theme.Name,
-                     direction: LayoutDirection, graphLimit: Int, writer: inout Writer) throws(Failure) -> JSONValue {
-        let model = compilation.model
-        var flows: [JSONValue] = []
-        for (flow, slug) in zip(model.flows, FlowSlug.slugs(model.flows.map(\.name))) {
-            let options = RenderOptions(format: .svg, view: .sequence, flow: flow.name, theme: theme)
-            let output = try render(compilation, source: source, options: options, to: base + "/" + slug + ".sequence.svg", writer: &writer)
-            flows.append(.object([("name", .string(flow.name)), ("file", .string(output.path)), ("sha256", .string(output.sha256))]))
+    /// How every diagram of a run is drawn.
+    struct Style: Sendable {
+        var theme: Theme.Name
+        var direction: LayoutDirection?
+        var graphLimit: Int
+    }
+
+    /// One design read, compiled and drawn (on a worker thread), not yet written.
+    struct Drawing: Sendable {
+        enum Outcome: Sendable {
+            case unreadable(String)
+            case compileErrors([ReportedDiagnostic], omitted: [OmittedErrors])
+            case drawn(Design)
         }
-        let options = RenderOptions(format: .svg, view: .graph, theme: theme, direction: direction, graphLimit: graphLimit)
-        let graph = try render(compilation, source: source, options: options, to: base + "/graph.svg", writer: &writer)
+
+        /// The design's path below DIR.
+        var relative: String
+        /// Every file its compilation read: no diagram may replace one.
+        var reads: ReadLog
+        var outcome: Outcome
+    }
+
+    /// A design's diagrams: every flow's sequence view, then the graph view — as far as drawing
+    /// got, with the error that stopped it (the diagrams before it are still written).
+    struct Design: Sendable {
+        struct Diagram: Sendable {
+            /// Relative to OUTDIR.
+            var path: String
+            var text: String
+            /// The flow it shows; nil for the graph view.
+            var flow: String?
+        }
+
+        var title: String?
+        var diagrams: [Diagram]
+        var failure: Failure?
+    }
+
+    /// Reads, compiles and draws the design at `path`: a pure function of the files, so designs
+    /// are drawn `--jobs` at a time.
+    static func draw(_ path: String, relative: String, options: CompileOptions, style: Style) -> Drawing {
+        let reads = ReadLog()
+        reads.record(path, role: "an input")
+        let input: InputFile
+        do {
+            input = try InputFiles.read(path)
+        } catch {
+            return Drawing(relative: relative, reads: reads, outcome: .unreadable(error.message))
+        }
+        let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: options, read: reads.read)
+        if compilation.hasErrors {
+            let reported = compilation.diagnostics.filter { $0.severity == .error }
+                .map { ReportedDiagnostic($0, sources: compilation.sources) }
+            return Drawing(relative: relative, reads: reads, outcome: .compileErrors(reported, omitted: OmittedErrors.of(compilation)))
+        }
+        let base = String(relative.dropLast(".baton".count))
+        let model = compilation.model
+        var design = Design(title: model.title, diagrams: [])
+        func render(_ options: RenderOptions, to path: String, flow: String?) -> Bool {
+            do {
+                design.diagrams.append(.init(path: path, text: try Baton.render(compilation, source: input.bytes, options: options), flow: flow))
+                return true
+            } catch {
+                design.failure = Failure(message: error.message, help: error.help)
+                return false
+            }
+        }
+        for (flow, slug) in zip(model.flows, FlowSlug.slugs(model.flows.map(\.name))) {
+            let options = RenderOptions(format: .svg, view: .sequence, flow: flow.name, theme: style.theme)
+            guard render(options, to: base + "/" + slug + ".sequence.svg", flow: flow.name) else {
+                return Drawing(relative: relative, reads: reads, outcome: .drawn(design))
+            }
+        }
+        let options = RenderOptions(format: .svg, view: .graph, theme: style.theme, direction: style.direction, graphLimit: style.graphLimit)
+        _ = render(options, to: base + "/graph.svg", flow: nil)
+        return Drawing(relative: relative, reads: reads, outcome: .drawn(design))
+    }
+
+    /// Writes a drawn design's diagrams and returns its manifest entry, or the first error
+    /// (writing, or the drawing's own, after the diagrams drawn before it are written).
+    static func write(_ design: Design, relative: String, writer: inout Writer) throws(Failure) -> JSONValue {
+        var flows: [JSONValue] = []
+        var graph: Output?
+        for diagram in design.diagrams {
+            let output: Output
+            do {
+                output = try writer.write(Array(diagram.text.utf8), to: diagram.path)
+            } catch {
+                throw Failure(message: error.message, help: error.help)
+            }
+            if let flow = diagram.flow {
+                flows.append(.object([("name", .string(flow)), ("file", .string(output.path)), ("sha256", .string(output.sha256))]))
+            } else {
+                graph = output
+            }
+        }
+        if let failure = design.failure { throw failure }
+        guard let graph else { throw Failure(message: "the graph view was not drawn") }
         return .object([
             ("source", .string(relative)),
-            ("title", model.title.map(JSONValue.string) ?? .null),
+            ("title", design.title.map(JSONValue.string) ?? .null),
             ("flows", .array(flows)),
             ("graph", .object([("file", .string(graph.path)), ("sha256", .string(graph.sha256))])),
         ])
-    }
-
-    static func render(_ compilation: Compilation, source: [UInt8], options: RenderOptions, to path: String,
-                       writer: inout Writer) throws(Failure) -> Output {
-        let text: String
-        do {
-            text = try Baton.render(compilation, source: source, options: options)
-        } catch {
-            throw Failure(message: error.message, help: error.help)
-        }
-        do {
-            return try writer.write(Array(text.utf8), to: path)
-        } catch {
-            throw Failure(message: error.message, help: error.help)
-        }
     }
 
     /// Writes below OUTDIR through `AtomicWrite`, skipping files whose bytes are already there.

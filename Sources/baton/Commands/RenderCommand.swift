@@ -11,13 +11,17 @@ import Foundation
 enum RenderCommand {
     static let spec = CommandSpec(
         name: "render",
-        summary: "Draw a design: a sequence diagram (SVG, PDF, Mermaid), the graph view (SVG, PDF, DOT, Mermaid), or a simulation chart",
+        summary: "Draw a design: a sequence diagram (SVG, PDF, PNG, Mermaid), the graph view (SVG, PDF, PNG, DOT, Mermaid), or a simulation chart",
         usage: "baton render [OPTIONS] [FILE]   (one FILE, or --all DIR -o OUTDIR)",
         discussion: """
             FILE is a .baton file or '-' for standard input. The output goes to standard output, or
-            to OUT with -o, whose extension picks the format (.svg, .pdf, .dot or .gv, .mmd or
+            to OUT with -o, whose extension picks the format (.svg, .pdf, .png, .dot or .gv, .mmd or
             .mermaid, .html or .htm). PDF is one vector page, the SVG's drawing at 0.75 points per
-            pixel, with the standard Helvetica fonts.
+            pixel, with the standard Helvetica fonts. PNG is the SVG's drawing as pixels, drawn by
+            Baton itself: --scale N pixels per SVG unit (default 1; decimals such as 1.5 are fine,
+            0.1 to 16, at most 250 megapixels), text in Liberation Sans or Arial found on the usual
+            font paths, or the TrueType font --font FILE (a bold face beside it is used for bold
+            labels). A PNG is never written to a terminal: give -o or redirect standard output.
             An explicit --to wins over the extension, with a warning when the extension names
             another format. OUT is written atomically (a symbolic link is written through, keeping
             the link), and never over the input or a file it imports; a read-only OUT needs
@@ -26,7 +30,9 @@ enum RenderCommand {
             it, and pipes and CI logs never get it.
             Compile errors are reported as by 'baton check' and exit with 1; lint findings never
             stop a render. The graph view is laid out by Baton itself (no Graphviz needed), left to
-            right unless --direction TB. A graph view with more participants and connections
+            right unless that drawing would be wider than half a page (440 px) and over 3 times
+            wider than high: then top to bottom, if that fits a page better. --direction LR or TB
+            fixes the direction, in SVG, PDF, DOT (rankdir) and Mermaid alike. A graph view with more participants and connections
             together than --graph-limit (or so densely connected that it weighs more) is refused
             before it takes long; draw one flow, or raise the limit. The simulation view runs one
             of the design's scenarios (--scenario NAME, or its only one) and draws what happened
@@ -57,20 +63,26 @@ enum RenderCommand {
                    "sequence: one flow over time; graph: the architecture; simulation: a scenario's run as a time chart (default: sequence, DOT is always graph; Mermaid draws sequence or graph)"),
             .value("--flow", "NAME", "the flow to draw (default: the file's top-level steps, else the first flow)"),
             .value("--scenario", "NAME", "simulation view: the scenario to run (default: the design's only one)"),
-            .value("--direction", "DIR", choices: LayoutDirection.allCases.map(\.rawValue),
-                   "graph view: edges run left to right or top to bottom (default LR)"),
+            .value("--direction", "DIR", choices: LayoutDirection.words,
+                   "graph view: edges run left to right (LR) or top to bottom (TB); auto, the default, "
+                   + "takes left to right unless that drawing is wider than 440 px and over 3 times wider than high, "
+                   + "then whichever fits a page better"),
             .value("--graph-limit", "N", "graph view: the most participants and connections laid out together, "
                    + "1 to 10,000,000 (default 50,000; laying out that many takes up to about 1 GB)"),
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue),
                    "colours (default light; html: the theme shown first, default the reader's)"),
             .value("--id-prefix", "PREFIX", "prefix for every id in the SVG (default: derived from the content)"),
-            .flag("--findings", "SVG and PDF: draw the lint findings as numbered badges, with a legend under the diagram"),
-            .flag("--legend", "SVG and PDF: a key under the diagram explaining the arrows it uses"),
-            .flag("--numbers", "SVG and PDF sequence view: step numbers 1, 2, … at the start of every arrow"),
-            .flag("--timing", "SVG and PDF sequence view: timeouts and worst-case waits beside activation bars, inversions marked"),
+            .value("--scale", "N", "PNG: pixels per SVG unit, 0.1 to 16, decimals allowed (default 1; 2 for high-density screens)"),
+            .value("--font", "FILE", "PNG: the TrueType font for text (default: Liberation Sans or Arial from the usual font "
+                   + "paths); a bold face beside it (X-Bold.ttf, Xbd.ttf) draws bold labels"),
+            .flag("--findings", "SVG, PDF and PNG: draw the lint findings as numbered badges, with a legend under the diagram"),
+            .flag("--legend", "SVG, PDF and PNG: a key under the diagram explaining the arrows it uses"),
+            .flag("--numbers", "SVG, PDF and PNG sequence view: step numbers 1, 2, … at the start of every arrow"),
+            .flag("--timing", "SVG, PDF and PNG sequence view: timeouts and worst-case waits beside activation bars, inversions marked"),
             .value("--config", "PATH", "with --findings: use this configuration file instead of looking for .baton.json"),
             .importRoot,
             .force,
+            JobsOption.spec("with --all: designs drawn"),
             .flag("--quiet", short: "-q", "do not say what was written (said on standard error only when it is a terminal)"),
         ],
         examples: [
@@ -80,8 +92,10 @@ enum RenderCommand {
             "baton render samples/card-payments.baton --findings -o card-payments-findings.svg",
             "baton render samples/web-checkout.baton --legend --numbers --timing -o web-checkout-explained.svg",
             "baton render checkout.baton --view graph --direction TB --theme dark -o checkout-graph-dark.svg",
+            "baton render samples/order-pipeline.baton --view graph -o pipeline.svg   # a long pipeline: drawn top to bottom",
             "baton render platform.baton --view graph --graph-limit 120000 -o platform-graph.svg",
             "baton render checkout.baton -o checkout.pdf   # vector PDF, one page",
+            "baton render checkout.baton --view graph --scale 2 -o checkout-graph.png   # pixels, twice the SVG's size",
             "baton render checkout.baton --to dot | dot -Tpng -o checkout.png",
             "baton render samples/retry-storm-simulated.baton --view simulation --scenario Repaired -o repaired.svg",
             "baton render checkout.baton --to mermaid -o checkout.md   # an extension that names no format needs --to",
@@ -105,18 +119,31 @@ enum RenderCommand {
         // An explicit --to wins; the extension decides only when --to is not given.
         guard let format = chosen ?? implied ?? (output == nil ? .svg : nil) else {
             return Terminal.fail("cannot tell the format from '\(output ?? "")'",
-                                 help: "use an .svg, .pdf, .dot, .gv, .mmd, .mermaid or .html extension, or say --to svg|pdf|dot|mermaid|html")
+                                 help: "use an .svg, .pdf, .png, .dot, .gv, .mmd, .mermaid or .html extension, or say --to svg|pdf|png|dot|mermaid|html")
+        }
+        var scale = 1.0
+        if let given = arguments.value("--scale") {
+            do { scale = try ScaleOption.parse(given) } catch { return Terminal.fail(error.message, help: error.help) }
+        }
+        if arguments.value("--font") != nil, format != .png {
+            return Terminal.fail("--font applies to PNG only: \(format.displayName) text is drawn by whatever shows it",
+                                 help: "add --to png (or write to a .png file), or drop --font")
+        }
+        if format == .png, output == nil, isatty(STDOUT_FILENO) == 1 {
+            return Terminal.fail("refusing to write a PNG to the terminal: it is binary",
+                                 help: "write it to a file with -o diagram.png, or redirect standard output (> diagram.png)")
         }
         guard let graphLimit = RenderCommand.graphLimit(arguments) else { return Terminal.Exit.usageFault }
         var options = RenderOptions(
             format: format, view: arguments.value("--view").flatMap(RenderView.init(rawValue:)),
             flow: arguments.value("--flow"), theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light,
             idPrefix: arguments.value("--id-prefix"),
-            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight,
+            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)),
             graphLimit: graphLimit, scenario: arguments.value("--scenario"))
         options.legend = arguments.has("--legend")
         options.numbers = arguments.has("--numbers")
         options.timing = arguments.has("--timing")
+        options.scale = scale
 
         let input: InputFile
         do {
@@ -130,6 +157,11 @@ enum RenderCommand {
         // Refuse a bad OUT before the work, not after it.
         if let output {
             do { try AtomicWrite.check(output, options: writeOptions) } catch { return Terminal.fail(error.message, help: error.help) }
+        }
+        // The fonts are found before the work, so that a machine without them is told at once.
+        var fonts: PNGFonts?
+        if format == .png {
+            do { fonts = try PNGFontFiles.fonts(explicit: arguments.value("--font")) } catch { return Terminal.fail(error.message, help: error.help) }
         }
         let compileOptions = CompileOptions(importRoots: arguments.importRoots)
         let compilation = Baton.compile(bytes: input.bytes, displayPath: input.displayPath, options: compileOptions, read: reads.read)
@@ -150,14 +182,18 @@ enum RenderCommand {
         } else if arguments.value("--config") != nil {
             return Terminal.fail("--config applies to --findings only", help: "add --findings, or drop --config")
         }
-        let rendered: String
+        let bytes: [UInt8]
         do {
-            rendered = try Baton.render(compilation, source: input.bytes, options: options)
+            if let fonts {
+                bytes = try Baton.renderPNG(compilation, source: input.bytes, options: options, fonts: fonts)
+            } else {
+                bytes = Array(try Baton.render(compilation, source: input.bytes, options: options).utf8)
+            }
         } catch {
             return Terminal.fail(error.message, help: error.help)
         }
         guard let output else {
-            Terminal.write(rendered)
+            Terminal.writeBytes(bytes)
             return Terminal.Exit.success
         }
         writeOptions.protected = reads.protected
@@ -165,7 +201,6 @@ enum RenderCommand {
             Terminal.warn("writing \(format.displayName) into '\(output)', whose extension says \(implied.displayName): --to \(format.rawValue) wins",
                           help: "name the file \(renamed(output, to: format.fileExtension)), or drop --to to write \(implied.displayName)")
         }
-        let bytes = Array(rendered.utf8)
         do {
             try AtomicWrite.write(bytes, to: output, options: writeOptions)
         } catch {

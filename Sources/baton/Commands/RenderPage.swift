@@ -29,10 +29,13 @@ enum PageRender {
     }
 
     static func run(_ arguments: ParsedArguments, path: String, output: String?) -> Int32 {
-        for option in ["--id-prefix", "--scenario"] where arguments.value(option) != nil {
-            return Terminal.fail("\(option) does not apply to --to html",
-                                 help: option == "--id-prefix" ? "each diagram on the page derives its own ids; drop --id-prefix"
-                                     : "the page shows the sequence and graph views; render the simulation view as SVG")
+        for option in ["--id-prefix", "--scenario", "--scale", "--font"] where arguments.value(option) != nil {
+            let help = switch option {
+            case "--id-prefix": "each diagram on the page derives its own ids; drop --id-prefix"
+            case "--scenario": "the page shows the sequence and graph views; render the simulation view as SVG"
+            default: "the page draws its diagrams as SVG; \(option) applies to --to png"
+            }
+            return Terminal.fail("\(option) does not apply to --to html", help: help)
         }
         guard let graphLimit = RenderCommand.graphLimit(arguments) else { return Terminal.Exit.usageFault }
         let input: InputFile
@@ -60,7 +63,7 @@ enum PageRender {
             theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)),
             view: arguments.value("--view").flatMap(RenderView.init(rawValue:)) ?? .sequence,
             flow: arguments.value("--flow"),
-            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)) ?? .leftToRight,
+            direction: arguments.value("--direction").flatMap(LayoutDirection.init(rawValue:)),
             graphLimit: graphLimit, configuration: configuration)
         let page: String
         do {

@@ -1,4 +1,5 @@
 import BatonCheck
+import BatonDrift
 import BatonJSON
 
 /// `baton rules`: every rule with its default severity and summary.
@@ -62,6 +63,11 @@ enum ExplainCommand {
         }
         if let entry = CompileErrorDocumentation.all.first(where: { $0.code == id }) {
             Terminal.write("\(entry.code) (compile error)\n\(entry.summary)\n\n\(CompileErrorDocumentation.policy)\n")
+            return Terminal.Exit.success
+        }
+        if let drift = DriftRule(rawValue: id) {
+            Terminal.write("\(drift.id) (drift, \(drift.severity.rawValue): baton check --traces)\n\(drift.summary)\n\n\(drift.reconcile)\n\n"
+                           + "docs/traces.md, section 9, says how a design and its traces are compared.\n")
             return Terminal.Exit.success
         }
         var help = "run 'baton rules' for the list"

@@ -1,0 +1,169 @@
+import BatonModel
+import BatonReport
+import BatonSyntax
+
+/// Compares two designs: `Differ.diff(old:new:workingDirectory:)`.
+///
+/// Participants match by name (and evident renames, `ParticipantMatching`), interactions by
+/// their ends, arrow and label (`InteractionMatching`), groups, named flows and scenarios by
+/// name, the top-level steps of a file by the file; matched elements are compared attribute by
+/// attribute (`ElementAttributes`). Findings are compared by fingerprint (`FindingMatching`),
+/// numbers through each side's metrics (`MetricComparison`). Near-linear: matching goes
+/// through dictionaries, output follows the designs' order.
+public enum Differ {
+    /// - Parameter workingDirectory: absolute paths below it are written relative to it in the
+    ///   findings' fingerprints, as `baton check --format sarif` writes them.
+    public static func diff(old: DesignSide, new: DesignSide, workingDirectory: String) -> DesignDiff {
+        let matching = Matching(old: old, new: new)
+        let participants = matching.participants, interactions = matching.interactions
+        let oldNames = matching.oldNames, newNames = matching.newNames, ownOldNames = matching.ownOldNames
+        let oldPlaces = matching.oldPlaces, newPlaces = matching.newPlaces
+        let oldLists = matching.oldLists, newLists = matching.newLists
+        let oldModel = old.model, newModel = new.model
+
+        var diff = DesignDiff(old: old.label, new: new.label)
+        diff.design = ElementAttributes.changes([("title", oldModel.title)], [("title", newModel.title)])
+
+        diff.participants = changes(
+            old: Elements(oldModel.participants.map { p in
+                Element(name: p.name, kind: p.kind.rawValue, list: ElementAttributes.participant(p, in: oldModel, names: oldNames),
+                        span: p.span)
+            }, old),
+            new: Elements(newModel.participants.map { p in
+                Element(name: p.name, kind: p.kind.rawValue, list: ElementAttributes.participant(p, in: newModel, names: newNames),
+                        span: p.span)
+            }, new),
+            oldOf: participants.oldOf.map { $0?.rawValue }, renames: true)
+
+        diff.interactions = changes(
+            old: Elements(oldModel.interactions.indices.map { index in
+                let id = InteractionID(index)
+                return Element(name: ElementAttributes.describe(id, in: oldModel, names: ownOldNames),
+                               kind: oldModel.interactions[index].arrow.rawValue,
+                               list: oldLists[index], span: oldModel.interactions[index].span,
+                               occurrence: interactions.oldOccurrence[index])
+            }, old),
+            new: Elements(newModel.interactions.indices.map { index in
+                let id = InteractionID(index)
+                return Element(name: ElementAttributes.describe(id, in: newModel, names: newNames),
+                               kind: newModel.interactions[index].arrow.rawValue,
+                               list: newLists[index], span: newModel.interactions[index].span,
+                               occurrence: interactions.newOccurrence[index])
+            }, new),
+            oldOf: interactions.oldOf.map { $0?.rawValue }, renames: false)
+
+        let oldGroups = Elements(oldModel.groups.map { g in
+            Element(name: g.name, list: ElementAttributes.group(g, in: oldModel, names: oldNames), span: g.span)
+        }, old)
+        let newGroups = Elements(newModel.groups.map { g in
+            Element(name: g.name, list: ElementAttributes.group(g, in: newModel, names: newNames), span: g.span)
+        }, new)
+        diff.groups = changes(old: oldGroups, new: newGroups, oldOf: matchByName(oldGroups, newGroups), renames: false)
+
+        // A default flow is known by its file (see `InteractionPlaces.flowNames`).
+        let oldFlows = Elements(oldModel.flows.map { f in
+            Element(name: oldPlaces.flowNames[f.id.rawValue], list: ElementAttributes.flow(f, in: oldModel, names: oldNames),
+                    span: f.span)
+        }, old)
+        let newFlows = Elements(newModel.flows.map { f in
+            Element(name: newPlaces.flowNames[f.id.rawValue], list: ElementAttributes.flow(f, in: newModel, names: newNames),
+                    span: f.span)
+        }, new)
+        diff.flows = changes(old: oldFlows, new: newFlows, oldOf: matchByName(oldFlows, newFlows), renames: false)
+
+        let oldScenarios = Elements(oldModel.scenarios.map { s in
+            Element(name: s.name, list: ElementAttributes.scenario(s, in: oldModel, names: oldNames, places: oldPlaces),
+                    span: s.span)
+        }, old)
+        let newScenarios = Elements(newModel.scenarios.map { s in
+            Element(name: s.name, list: ElementAttributes.scenario(s, in: newModel, names: newNames, places: newPlaces),
+                    span: s.span)
+        }, new)
+        diff.scenarios = changes(old: oldScenarios, new: newScenarios, oldOf: matchByName(oldScenarios, newScenarios), renames: false)
+
+        let uris = FindingURIs(old: old, new: new, workingDirectory: workingDirectory)
+        let findings = FindingMatching.compare(old: FindingMatching.identify(old, uri: uris.oldURI),
+                                               new: FindingMatching.identify(new, uri: uris.newURI))
+        diff.newFindings = findings.new
+        diff.resolvedFindings = findings.resolved
+        diff.metrics = MetricComparison.compare(old: old, new: new, participants: participants, interactions: interactions,
+                                                newNames: newNames)
+        return diff
+    }
+
+    /// One element of one side, ready to compare.
+    struct Element {
+        var name: String
+        var kind: String? = nil
+        var list: ElementAttributes.List
+        /// Where it is declared: made a line and column only for the elements reported.
+        var span: Span
+        var occurrence: Int? = nil
+    }
+
+    struct Elements {
+        var all: [Element]
+        var side: DesignSide
+        init(_ all: [Element], _ side: DesignSide) {
+            self.all = all
+            self.side = side
+        }
+
+        func location(_ index: Int) -> DiffLocation { side.location(all[index].span) }
+    }
+
+    /// For each new element, the old one of the same name (names are unique per side).
+    static func matchByName(_ old: Elements, _ new: Elements) -> [Int?] {
+        var byName: [String: Int] = [:]
+        for (index, element) in old.all.enumerated() where byName[element.name] == nil { byName[element.name] = index }
+        return new.all.map { byName[$0.name] }
+    }
+
+    /// The changes between matched elements (`oldOf`: for each new element, its old one): in the
+    /// new design's order, the added and the changed ones, then the removed ones in the old
+    /// design's order. With `renames`, a matched element under another name was renamed.
+    static func changes(old: Elements, new: Elements, oldOf: [Int?], renames: Bool) -> [ElementChange] {
+        var result: [ElementChange] = []
+        var matched = [Bool](repeating: false, count: old.all.count)
+        for (index, element) in new.all.enumerated() {
+            guard let oldIndex = oldOf[index] else {
+                result.append(ElementChange(change: .added, name: element.name, kind: element.kind, occurrence: element.occurrence,
+                                            attributes: ElementAttributes.declared(element.list, added: true),
+                                            newLocation: new.location(index)))
+                continue
+            }
+            matched[oldIndex] = true
+            let before = old.all[oldIndex]
+            let attributes = ElementAttributes.changes(before.list, element.list)
+            let renamed = renames && before.name != element.name
+            guard renamed || !attributes.isEmpty else { continue }
+            result.append(ElementChange(change: renamed ? .renamed : .changed, name: element.name,
+                                        oldName: before.name == element.name ? nil : before.name, kind: element.kind,
+                                        occurrence: element.occurrence, attributes: attributes,
+                                        oldLocation: old.location(oldIndex), newLocation: new.location(index)))
+        }
+        for (index, element) in old.all.enumerated() where !matched[index] {
+            result.append(ElementChange(change: .removed, name: element.name, kind: element.kind, occurrence: element.occurrence,
+                                        attributes: ElementAttributes.declared(element.list, added: false),
+                                        oldLocation: old.location(index)))
+        }
+        return result
+    }
+}
+
+/// How the findings' fingerprints name files: a file of the new design by its path (relative to
+/// the working directory when below it, as `baton check --format sarif` writes it), a file of the
+/// old design by the path of the new design's file in the same place relative to the root.
+struct FindingURIs {
+    let old: DesignSide
+    let new: DesignSide
+    let workingDirectory: String
+
+    func newURI(_ file: FileID) -> String {
+        SARIFReporter.relativeURI(new.compilation.sources[file].path, workingDirectory: workingDirectory)
+    }
+
+    func oldURI(_ file: FileID) -> String {
+        SARIFReporter.relativeURI(new.compilationPath(logical: old.logicalPaths[file.rawValue]), workingDirectory: workingDirectory)
+    }
+}

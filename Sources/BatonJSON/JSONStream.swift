@@ -1,0 +1,139 @@
+/// Writes one JSON document piece by piece into a `ByteOutput`: the same bytes that
+/// `JSONValue.serialized(pretty:)` gives for the whole value, without building the value.
+///
+/// A report of a hundred thousand findings as one `JSONValue` is millions of small
+/// allocations, then the bytes, then a copy of them as a `String`; written through a stream
+/// it is appended to a buffer that goes out in chunks, and nothing of it stays behind.
+///
+/// Containers are opened and closed explicitly; `key` comes before each member's value.
+/// Whole values (`value(_:)`) can be put anywhere a value goes, for the parts of a document
+/// that are small and built once.
+public struct JSONStream {
+    public let output: ByteOutput
+    public let pretty: Bool
+    /// The bytes written since they last went to `output`. The stream keeps its own buffer
+    /// because appending to a class's array is checked for exclusive access on every append,
+    /// which cost as much as the appending.
+    private var bytes: [UInt8] = []
+
+    /// The open containers, innermost last: whether each is an array, and how many members or
+    /// elements it has so far (the separator and the closing line depend on both).
+    private var open: [(isArray: Bool, count: Int)] = []
+    /// A key was just written: the next value is its member's, with nothing before it.
+    private var afterKey = false
+
+    public init(_ output: ByteOutput, pretty: Bool = true) {
+        self.output = output
+        self.pretty = pretty
+        bytes.reserveCapacity(ByteOutput.chunkSize + ByteOutput.chunkSize / 4)
+    }
+
+    /// Hands what was written to `output` (before anything else writes to it directly).
+    public mutating func drain() {
+        guard !bytes.isEmpty else { return }
+        output.write(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    public mutating func beginObject() {
+        beginValue()
+        bytes.append(UInt8(ascii: "{"))
+        open.append((false, 0))
+    }
+
+    public mutating func endObject() { end(UInt8(ascii: "}")) }
+
+    public mutating func beginArray() {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        open.append((true, 0))
+    }
+
+    public mutating func endArray() { end(UInt8(ascii: "]")) }
+
+    /// The name of the next member of the innermost object.
+    public mutating func key(_ name: String) {
+        separate()
+        JSONValue.writeString(name, into: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        if pretty { bytes.append(UInt8(ascii: " ")) }
+        afterKey = true
+    }
+
+    public mutating func string(_ text: String) {
+        beginValue()
+        JSONValue.writeString(text, into: &bytes)
+        drainIfFull()
+    }
+
+    public mutating func int(_ number: Int) {
+        beginValue()
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    public mutating func bool(_ flag: Bool) {
+        beginValue()
+        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+    }
+
+    public mutating func null() {
+        beginValue()
+        bytes.append(contentsOf: "null".utf8)
+    }
+
+    /// A whole value, indented where it stands.
+    public mutating func value(_ value: JSONValue) {
+        beginValue()
+        value.write(into: &bytes, pretty: pretty, indent: open.count)
+        drainIfFull()
+    }
+
+    /// `"name": "text"` and the like: a member in one call.
+    public mutating func member(_ name: String, _ text: String) {
+        key(name)
+        string(text)
+    }
+
+    public mutating func member(_ name: String, int number: Int) {
+        key(name)
+        int(number)
+    }
+
+    public mutating func member(_ name: String, bool flag: Bool) {
+        key(name)
+        bool(flag)
+    }
+
+    public mutating func member(_ name: String, _ value: JSONValue) {
+        key(name)
+        self.value(value)
+    }
+
+    private mutating func drainIfFull() {
+        if bytes.count >= ByteOutput.chunkSize { drain() }
+    }
+
+    /// What goes before a value: nothing after a key, else (in an array) the separator.
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
+        if open.last?.isArray == true { separate() }
+    }
+
+    /// A comma after the previous member or element, and its line in pretty output.
+    private mutating func separate() {
+        guard let last = open.indices.last else { return }
+        if open[last].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        open[last].count += 1
+        if pretty { JSONValue.newline(open.count, into: &bytes) }
+    }
+
+    private mutating func end(_ bracket: UInt8) {
+        guard let closed = open.popLast() else { return }
+        if pretty, closed.count > 0 { JSONValue.newline(open.count, into: &bytes) }
+        bytes.append(bracket)
+        drainIfFull()
+    }
+}

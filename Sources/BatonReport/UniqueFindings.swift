@@ -1,0 +1,96 @@
+import BatonSyntax
+
+/// The findings of a run, each reported once: a file imported by several designs is checked
+/// with each of them, and its problems must not be listed once per importer.
+///
+/// Two findings are the same when everything a report prints of them is (see
+/// `FindingIdentity`). The identity is hashed once, when the finding is seen, into one integer:
+/// hashing whole diagnostics each time the table grew or a slot was probed — notes, fixes and
+/// source excerpts, again and again — cost a seventh of a run.
+public struct UniqueFindings: Sendable {
+    private var numbers: [FindingIdentity: Int] = [:]
+
+    public init() {}
+
+    /// How many different findings were seen.
+    public var count: Int { numbers.count }
+
+    /// Numbers findings by their first appearance: `(true, n)` for a finding not seen before,
+    /// the `n`-th different one (from 0); `(false, n)` for one seen before as the `n`-th.
+    public mutating func insert(_ diagnostic: ReportedDiagnostic) -> (inserted: Bool, number: Int) {
+        insert(FindingIdentity(diagnostic))
+    }
+
+    /// `insert` with the identity already made (on another thread, say).
+    public mutating func insert(_ identity: FindingIdentity) -> (inserted: Bool, number: Int) {
+        if let number = numbers[identity] { return (false, number) }
+        let number = numbers.count
+        numbers[identity] = number
+        return (true, number)
+    }
+}
+
+/// What makes two findings the same (see `UniqueFindings`): the rule or compile-error code,
+/// the severity, the file, where it starts and ends — compared as they are — and everything
+/// else a report prints of it, as one digest: the message, the notes, the help and the fixes.
+/// (Messages alone do not tell findings apart: two cycles through one call can read alike once
+/// their long lists are cut, and differ only in their notes.) The source line and the
+/// statement follow from the file and the position.
+///
+/// The digest is a seeded 64-bit hash (`Hasher`), so the table keeps no copy of the texts,
+/// and no input can aim two different findings at one digest.
+public struct FindingIdentity: Hashable, Sendable {
+    public var code: String
+    public var severity: Severity
+    public var file: String
+    public var start: SourcePosition
+    public var end: SourcePosition
+    public var contentHash: Int
+
+    public init(_ diagnostic: ReportedDiagnostic) {
+        code = diagnostic.code
+        severity = diagnostic.severity
+        file = diagnostic.file
+        start = SourcePosition(line: diagnostic.line, column: diagnostic.column)
+        end = SourcePosition(line: diagnostic.endLine, column: diagnostic.endColumn)
+        var hasher = Hasher()
+        hasher.combine(diagnostic.message)
+        hasher.combine(diagnostic.help)
+        hasher.combine(diagnostic.notes.count)
+        for note in diagnostic.notes {
+            hasher.combine(note.message)
+            hasher.combine(note.file)
+            hasher.combine(note.line)
+            hasher.combine(note.column)
+        }
+        hasher.combine(diagnostic.fixes.count)
+        for fix in diagnostic.fixes {
+            hasher.combine(fix.title)
+            hasher.combine(fix.safety)
+            hasher.combine(fix.isSuppression)
+            hasher.combine(fix.edits.count)
+            for edit in fix.edits {
+                hasher.combine(edit.file)
+                hasher.combine(edit.start)
+                hasher.combine(edit.end)
+                hasher.combine(edit.newText)
+            }
+        }
+        contentHash = hasher.finalize()
+    }
+
+    /// Integers only: the strings are compared when the integers agree, which is rare unless
+    /// the findings are the same.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(contentHash)
+        hasher.combine(start.line)
+        hasher.combine(start.column)
+        hasher.combine(end.line)
+        hasher.combine(end.column)
+    }
+
+    public static func == (lhs: FindingIdentity, rhs: FindingIdentity) -> Bool {
+        lhs.contentHash == rhs.contentHash && lhs.start == rhs.start && lhs.end == rhs.end && lhs.severity == rhs.severity
+            && lhs.code == rhs.code && lhs.file == rhs.file
+    }
+}

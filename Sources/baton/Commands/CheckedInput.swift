@@ -1,0 +1,61 @@
+import Baton
+import BatonCheck
+import BatonModel
+import BatonReport
+import BatonSyntax
+import BatonTrace
+
+/// One input of `baton check`, compiled and linted: what its report needs, without the model
+/// and the syntax, which are dropped as soon as the rules have run.
+///
+/// It is made on a worker thread (`ParallelWork`) and read on the main thread, in input order.
+/// Its findings are resolved for printing (`ReportedDiagnostic`) either where it is made —
+/// when several inputs are checked at once, so that resolving is spread over the threads too —
+/// or one at a time while the report is written, so that a single large design never holds
+/// every resolved finding at once.
+struct CheckedInput: Sendable {
+    /// In source order, as `Checker.check` returns them.
+    var diagnostics: [Diagnostic]
+    var sources: SourceMap
+    /// `diagnostics` resolved, with their identities, when resolved in advance.
+    var resolved: [ReportedDiagnostic]?
+    var identities: [FindingIdentity]?
+    var omitted: [OmittedErrors]
+    /// The lowest severity that fails the run for this input.
+    var failLevel: Severity
+    /// Whether the design compiled, so the rules ran on its files.
+    var compiled: Bool
+
+    /// Every file the compilation read, as reported.
+    var files: [String] { sources.files.map(\.path) }
+
+    /// Compiles and checks `bytes`, the text of `input`.
+    static func check(_ input: InputFile, bytes: [UInt8], configuration: Configuration, failLevel: Severity,
+                      options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
+                      observed: ObservedSystem? = nil) -> CheckedInput {
+        let compilation = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read, paths: paths)
+        // Drift findings (`--traces`) join the rules' findings in source order.
+        let drift = CheckCommand.drift(compilation, observed)
+        let checked = Baton.check(compilation, configuration: configuration)
+        let diagnostics = drift.isEmpty ? checked : (checked + drift).sorted(by: Diagnostic.sourceOrder)
+        let resolved = resolve ? diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) } : nil
+        return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved,
+                            identities: resolved.map { $0.map(FindingIdentity.init) },
+                            omitted: OmittedErrors.of(compilation), failLevel: failLevel, compiled: !compilation.hasErrors)
+    }
+
+    /// Finding `index`, resolved for printing.
+    func reported(_ index: Int) -> ReportedDiagnostic {
+        resolved?[index] ?? ReportedDiagnostic(diagnostics[index], sources: sources)
+    }
+
+    /// The identity of finding `index`, which is `reported`.
+    func identity(_ index: Int, of reported: ReportedDiagnostic) -> FindingIdentity {
+        identities?[index] ?? FindingIdentity(reported)
+    }
+
+    /// Whether finding `index` reaches the fail level (compile errors always do).
+    func fails(_ diagnostic: ReportedDiagnostic) -> Bool {
+        diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code)
+    }
+}

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# How fast `baton check` reads, side by side with an older build when one is given. Prints
+# figures; asserts nothing (machines are noisy: compare medians and ratios measured in the
+# same run, not digits from different days).
+#
+#   scripts/bench-check.sh                        # this tree's release build alone
+#   scripts/bench-check.sh --before OLD/baton     # and an older binary, in the same run
+#   scripts/bench-check.sh --before OLD/baton --before-bench OLD/baton-bench   # its compile stage too
+#   BENCH_RUNS=5 SIZES="1 4" FILES=1000 scripts/bench-check.sh
+#
+# To keep a "before" binary: build the commit to compare with into its own directory, e.g.
+#   git worktree add /tmp/before main && (cd /tmp/before && swift build -c release --product baton)
+#   scripts/bench-check.sh --before /tmp/before/.build/release/baton
+#
+# 1. `baton check FILE --format json` as a whole process on generated designs of 1, 4 and
+#    16 MB, two shapes: the generator's (many flows of 500 interactions, every rule finding
+#    something) and one long flow. Median wall time (hyperfine), input MB/s, and peak resident
+#    memory (GNU time) per input byte.
+# 2. Compiling alone, in process (baton-bench compile), beside the least any reader does with
+#    the same bytes (baton-bench scan: one pass counting lines), and `wc -l` on the file as a
+#    whole process.
+# 3. A tree of 5,000 small designs (baton-bench generate-tree): `check DIR --format json` with
+#    --jobs 1 and --jobs 2, the speed-up, and whether the outputs are byte-identical; `fmt
+#    --check DIR` the same way. (An older build is run without --jobs, on its rows for 1 job.)
+# 4. The other stages as before: render of a sequence diagram (1,000 interactions) and of a
+#    graph view (100 participants, 1,000 interactions), and `fmt -` of the 1 MB design.
+#
+# The issue's targets are printed beside the figures (>= 20 MB/s, <= 20 bytes of memory per
+# input byte, 1 MB in under 0.1 s, 5,000 files >= 1.8x faster with 2 jobs).
+#
+# Needs: a Swift toolchain, hyperfine, GNU time (/usr/bin/time), python3
+# (Debian: apt-get install hyperfine time python3).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+before=""
+before_bench=""
+while [ $# -gt 0 ]; do
+  case $1 in
+    --before) before=$(realpath "$2"); shift 2 ;;
+    --before-bench) before_bench=$(realpath "$2"); shift 2 ;;
+    *) echo "usage: scripts/bench-check.sh [--before OLD-BATON] [--before-bench OLD-BATON-BENCH]" >&2; exit 2 ;;
+  esac
+done
+for tool in hyperfine /usr/bin/time python3; do
+  command -v "$tool" >/dev/null || { echo "bench-check.sh needs $tool (apt-get install hyperfine time python3)" >&2; exit 2; }
+done
+runs=${BENCH_RUNS:-10}
+sizes=${SIZES:-1 4 16}
+files=${FILES:-5000}
+
+echo "== building (release)" >&2
+swift build -c release --product baton >/dev/null
+swift build -c release --product baton-bench >/dev/null
+after=$PWD/.build/release/baton
+bench=$PWD/.build/release/baton-bench
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+results=$work/results.tsv
+: >"$results"
+
+builds="after"
+[ -n "$before" ] && builds="before after"
+binary() { if [ "$1" = before ]; then echo "$before"; else echo "$after"; fi; }
+
+# median NAME COMMAND...: hyperfine's median of a whole process, in seconds, and its mean
+# processor time (user + system), which a busy machine disturbs less than the wall clock.
+median() {
+  local name=$1; shift
+  hyperfine --warmup 1 --runs "$runs" --shell=none -i --export-json "$work/$name.json" "$*" >/dev/null 2>&1
+  python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"])' "$work/$name.json"
+}
+
+# peak COMMAND...: peak resident memory in bytes (output discarded).
+peak() {
+  /usr/bin/time -f '%M' -o "$work/peak" "$@" >/dev/null 2>/dev/null || true
+  echo $(( $(tail -n 1 "$work/peak") * 1024 ))
+}
+
+# row SECTION NAME BUILD "SECONDS [CPU]" BYTES [PEAK]
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
+
+echo "== 1. check --format json, whole process" >&2
+for size in $sizes; do
+  "$bench" generate --bytes "$((size * 1000000))" >"$work/gen$size.baton"
+  "$bench" generate --bytes "$((size * 1000000))" --single-flow >"$work/flow$size.baton"
+  for shape in gen flow; do
+    file=$work/$shape$size.baton
+    bytes=$(wc -c <"$file")
+    for build in $builds; do
+      exe=$(binary "$build")
+      seconds=$(median "check-$shape$size-$build" "$exe" check "$file" --format json)
+      row check "$shape $size MB" "$build" "$seconds" "$bytes" "$(peak "$exe" check "$file" --format json)"
+    done
+  done
+done
+
+echo "== 2. compile alone, in process" >&2
+for size in $sizes; do
+  file=$work/gen$size.baton
+  bytes=$(wc -c <"$file")
+  if [ -n "$before_bench" ]; then
+    line=$("$before_bench" compile --bytes "$((size * 1000000))" --runs 3)
+    row compile "compile $size MB" before "$(echo "$line" | cut -f3)" "$(echo "$line" | cut -f2)" ""
+  fi
+  for stage in compile scan; do
+    line=$("$bench" "$stage" --bytes "$((size * 1000000))" --runs 3)
+    row compile "$stage $size MB" after "$(echo "$line" | cut -f3)" "$(echo "$line" | cut -f2)" ""
+  done
+  row compile "wc -l $size MB" after "$(median "wc$size" wc -l "$file")" "$bytes" ""
+done
+
+echo "== 3. a tree of $files designs" >&2
+"$bench" generate-tree --files "$files" --dir "$work/tree" >"$work/tree.txt"
+tree_bytes=$(cat "$work"/tree/*/*.baton | wc -c)
+for build in $builds; do
+  exe=$(binary "$build")
+  if [ "$build" = before ]; then
+    # An older build may have no --jobs: it works on one file after another.
+    row tree "check --jobs 1" before "$(median tree-before "$exe" check "$work/tree" --format json)" "$tree_bytes" \
+      "$(peak "$exe" check "$work/tree" --format json)"
+    "$exe" check "$work/tree" --format json >"$work/tree-before.json" 2>&1 || true
+    row tree "fmt --check --jobs 1" before "$(median fmt-tree-before "$exe" fmt --check "$work/tree")" "$tree_bytes" ""
+    continue
+  fi
+  for jobs in 1 2; do
+    row tree "check --jobs $jobs" after "$(median "tree-$jobs" "$exe" check "$work/tree" --format json --jobs "$jobs")" "$tree_bytes" \
+      "$(peak "$exe" check "$work/tree" --format json --jobs "$jobs")"
+    "$exe" check "$work/tree" --format json --jobs "$jobs" >"$work/tree-$jobs.json" 2>&1 || true
+    row tree "fmt --check --jobs $jobs" after "$(median "fmt-tree-$jobs" "$exe" fmt --check "$work/tree" --jobs "$jobs")" "$tree_bytes" ""
+  done
+done
+identical="yes"
+cmp -s "$work/tree-1.json" "$work/tree-2.json" || identical="NO"
+if [ -n "$before" ] && ! cmp -s "$work/tree-before.json" "$work/tree-1.json"; then identical="$identical (NOT the before build's)"; fi
+
+echo "== 4. render and fmt" >&2
+"$bench" generate --participants 30 --interactions 1000 >"$work/seq.baton"
+"$bench" generate --participants 100 --interactions 1000 >"$work/graph.baton"
+for build in $builds; do
+  exe=$(binary "$build")
+  row other "render sequence, 1,000 interactions" "$build" "$(median "seq-$build" "$exe" render "$work/seq.baton" -o "$work/seq-$build.svg")" \
+    "$(wc -c <"$work/seq.baton")" ""
+  row other "render graph, 100 x 1,000" "$build" "$(median "graph-$build" "$exe" render "$work/graph.baton" --view graph -o "$work/graph-$build.svg")" \
+    "$(wc -c <"$work/graph.baton")" ""
+  row other "fmt --check 1 MB" "$build" "$(median "fmt-$build" "$exe" fmt --check "$work/gen1.baton")" "$(wc -c <"$work/gen1.baton")" ""
+done
+
+python3 - "$results" "$(cat "$work/tree.txt")" "$identical" "$runs" <<'PY'
+import sys
+from collections import OrderedDict
+rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
+tree, identical, runs = sys.argv[2], sys.argv[3], sys.argv[4]
+table = OrderedDict()
+for section, name, build, times, size, peak in rows:
+    seconds, *cpu = [float(t) for t in times.split()]
+    table.setdefault((section, name), {})[build] = (seconds, cpu[0] if cpu else None, int(size), int(peak) if peak else None)
+builds = [b for b in ("before", "after") if any(b in v for v in table.values())]
+
+def figures(entry):
+    seconds, cpu, size, peak = entry
+    cpu = f"{cpu:7.3f}" if cpu is not None else "      -"
+    per = f"{peak / size:7.1f}" if peak else "      -"
+    return f"{seconds:8.4f} {cpu} {size / 1e6 / seconds:7.1f} {per}"
+
+print(f"\nmedians of {runs} runs (hyperfine): wall seconds, mean processor seconds (user + system), MB/s of input")
+print("by the wall clock, and peak resident memory per input byte (B/byte)")
+header = f"{'':38}" + "".join(f"{b + ': s':>10} {'cpu s':>7} {'MB/s':>7} {'B/byte':>7}   " for b in builds)
+if len(builds) == 2: header += "speed-up (wall, cpu)"
+for section, title in [("check", "1. check --format json (whole process)"), ("compile", "2. compile alone (in process) and the yardsticks"),
+                       ("tree", f"3. {tree}"), ("other", "4. render and fmt (whole process)")]:
+    print(f"\n{title}\n{header}")
+    for (s, name), entry in table.items():
+        if s != section: continue
+        line = f"{name:38}" + "".join((figures(entry[b]) if b in entry else f"{'':32}") + "   " for b in builds)
+        if len(builds) == 2 and "before" in entry and "after" in entry:
+            b, a = entry["before"], entry["after"]
+            line += f"x{b[0] / a[0]:.2f}" + (f", x{b[1] / a[1]:.2f}" if b[1] and a[1] else "")
+        print(line)
+
+def get(section, name, build="after"):
+    return table.get((section, name), {}).get(build)
+
+print("\ntargets (this build)")
+for name, entry in table.items():
+    if name[0] != "check" or "after" not in entry: continue
+    seconds, cpu, size, peak = entry["after"]
+    print(f"  check {name[1]:10}  {size / 1e6 / seconds:6.1f} MB/s (target >= 20; {size / 1e6 / cpu:.1f} per processor second)"
+          f"   {peak / size:6.1f} B/byte (target <= 20)")
+one = get("check", "gen 1 MB")
+if one: print(f"  1 MB whole process: {one[0]:.3f} s, {one[1]:.3f} processor s (target < 0.1 s)")
+j1, j2 = get("tree", "check --jobs 1"), get("tree", "check --jobs 2")
+if j1 and j2:
+    print(f"  {tree.split(' (')[0]}: --jobs 2 is x{j1[0] / j2[0]:.2f} of --jobs 1 (target >= 1.8); it used {j2[1] / j2[0]:.2f} processors"
+          f" on average and {j2[1] / j1[1]:.2f}x the processor time; outputs identical: {identical}")
+f1, f2 = get("tree", "fmt --check --jobs 1"), get("tree", "fmt --check --jobs 2")
+if f1 and f2: print(f"  fmt --check over the tree: --jobs 2 is x{f1[0] / f2[0]:.2f} of --jobs 1")
+PY

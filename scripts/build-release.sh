@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the `baton` that people install: release mode, with the Swift runtime and Foundation
+# linked into the binary (so it runs where no Swift toolchain is installed), stripped of its
+# symbols. Prints the binary's absolute path as the only line on standard output — SwiftPM's
+# progress goes to standard error — so scripts can say:
+#
+#     BATON="$(scripts/build-release.sh)"
+#
+# The binary lands in .build/dist/baton (SwiftPM's own product is left untouched, so the next
+# build is still incremental). On Linux it still loads the C library, libm, libstdc++ and
+# libgcc_s from the system — every glibc distribution has them — and the script fails if any
+# Swift library (libswift*, libFoundation*, libdispatch, libBlocksRuntime) is left dynamic.
+# A build takes minutes on two cores; run it once and reuse the binary (CI passes it to the
+# tests as BATON_RELEASE_BINARY).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+flags=(-c release --product baton)
+# On Linux, --static-swift-stdlib links the Swift runtime and Foundation (with its ICU data)
+# statically. macOS has the Swift runtime in the OS and does not take the flag.
+if [ "$(uname -s)" = "Linux" ]; then flags+=(--static-swift-stdlib); fi
+
+swift build "${flags[@]}" >&2
+built="$(swift build "${flags[@]}" --show-bin-path)/baton"
+
+dist=.build/dist
+mkdir -p "$dist"
+cp "$built" "$dist/baton.partial"
+strip "$dist/baton.partial"
+mv -f "$dist/baton.partial" "$dist/baton"
+
+if [ "$(uname -s)" = "Linux" ]; then
+  if ldd "$dist/baton" | grep -E 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime' >&2; then
+    echo "build-release.sh: $dist/baton still loads the Swift libraries above at run time" >&2
+    exit 1
+  fi
+fi
+echo "$PWD/$dist/baton"
