@@ -1,6 +1,8 @@
-// The graph view draws every sample, both ways, with none of the defects `GraphViewGeometry`
-// measures: labels against their own edge and clear of everything else, edges apart, round and
-// clear of foreign clusters, two-way pairs together, nodes no bigger than their names need.
+// The graph view draws every sample, both ways (and so in the direction it chooses by itself,
+// which is one of the two, laid out the same: see GraphDirectionRenderTests), with none of the
+// defects `GraphViewGeometry` measures: labels against their own edge and clear of everything
+// else, edges apart, round and clear of foreign clusters, two-way pairs together, nodes no
+// bigger than their names need.
 // Seeded generated designs (denser than any sample, with many edges between the same nodes) hold
 // to the same for all but edges running close and troughs around labels.
 
