@@ -27,27 +27,31 @@ enum FindingMatching {
     /// id) as the fingerprint names it.
     static func identify(_ side: DesignSide, uri: (FileID) -> String) -> [Identified] {
         var occurrences: [String: Int] = [:]
+        occurrences.reserveCapacity(side.reported.count)
         // A design's findings are in a few files: each file's name is worked out once.
-        var uris: [FileID: String] = [:]
-        // (By index: copying each finding out of the arrays costs as much as identifying it.)
-        let reported = side.reported, diagnostics = side.diagnostics, fileNames = side.fileNames
-        return reported.indices.map { index in
-            let id = diagnostics[index].span.file
-            let file: String
-            if let known = uris[id] {
-                file = known
-            } else {
-                file = uri(id)
-                uris[id] = file
+        var uris = [String?](repeating: nil, count: side.fileNames.count)
+        let diagnostics = side.diagnostics, fileNames = side.fileNames
+        // Read in place: copying each finding out of the array (a dozen strings and arrays to
+        // retain and release) cost as much as identifying it.
+        return side.reported.withUnsafeBufferPointer { reported in
+            reported.indices.map { index in
+                let id = diagnostics[index].span.file
+                let file: String
+                if let known = uris[id.rawValue] {
+                    file = known
+                } else {
+                    file = uri(id)
+                    uris[id.rawValue] = file
+                }
+                let hash = Fingerprint.hash(reported[index], path: file)
+                let occurrence = Self.increment(&occurrences[hash, default: 0])
+                let entry = FindingEntry(code: reported[index].code, severity: reported[index].severity.rawValue,
+                                         message: reported[index].message,
+                                         location: DiffLocation(file: fileNames[id.rawValue], line: reported[index].line,
+                                                                column: reported[index].column),
+                                         fingerprint: hash + ":" + String(occurrence))
+                return Identified(entry: entry, hash: hash, file: file)
             }
-            let hash = Fingerprint.hash(reported[index], path: file)
-            let occurrence = Self.increment(&occurrences[hash, default: 0])
-            let entry = FindingEntry(code: reported[index].code, severity: reported[index].severity.rawValue,
-                                     message: reported[index].message,
-                                     location: DiffLocation(file: fileNames[id.rawValue], line: reported[index].line,
-                                                            column: reported[index].column),
-                                     fingerprint: hash + ":" + String(occurrence))
-            return Identified(entry: entry, hash: hash, file: file)
         }
     }
 
