@@ -14,6 +14,8 @@
 # changed). For each format (text, json, markdown):
 #   - hyperfine: median wall time and mean processor time (user + system);
 #   - GNU time over the same number of runs: median wall and processor time, peak resident memory.
+# With perf: the processor time of the main thread beside that of all threads (compiling and
+# checking run one design per core): with both cores free the wall time comes down to the first.
 # The issue's target is printed beside them: under 0.5 s for two 1 MB designs.
 #
 # To profile one run: perf record -g --call-graph dwarf .build/release/baton diff OLD NEW >/dev/null
@@ -73,7 +75,22 @@ for format in text json markdown; do
   printf '%s\t%s\t%s\t%s\n' "$format" "identical" "$identical" "" >>"$results"
 done
 
-python3 - "$results" "$runs" <<'PY'
+# With perf (and permission to use it), the main thread's processor time: the part that does not
+# run side by side, which the wall time comes down to when both cores are free.
+threads=$work/threads.tsv
+: >"$threads"
+if command -v perf >/dev/null && perf record -q -F 4000 -o "$work/probe.data" true >/dev/null 2>&1; then
+  for build in $builds; do
+    exe=$(binary "$build")
+    for _ in 1 2 3 4 5; do
+      perf record -q -F 4000 -o "$work/perf.data" "$exe" diff "$work/old.baton" "$work/new.baton" >/dev/null 2>&1 || true
+      perf script -i "$work/perf.data" -F pid,tid 2>/dev/null | awk -v build="$build" \
+        '{ split($1, ids, "/"); all++; if (ids[1] == ids[2]) main++ } END { printf "%s\t%.3f\t%.3f\n", build, main / 4000, all / 4000 }' >>"$threads"
+    done
+  done
+fi
+
+python3 - "$results" "$runs" "$threads" <<'PY'
 import json, statistics, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1]) if line.strip()]
 runs = sys.argv[2]
@@ -94,5 +111,12 @@ for format, build, hyper, timing in rows:
     peak = statistics.median(int(s[3]) for s in samples) / 1024
     note = verdicts.get(format, "") if build == "after" else ""
     print(f"{format:10} {build:7} {r['median']:18.3f} {r['user'] + r['system']:13.3f}   {wall:13.3f} {cpu:7.3f} {peak:8.1f}   {note}")
+threads = [line.split("\t") for line in open(sys.argv[3]) if line.strip()]
+if threads:
+    print("\nperf, text format, medians of 5 runs: processor seconds on the main thread / in all threads")
+    for build in ("before", "after"):
+        rows = [(float(m), float(a)) for b, m, a in threads if b == build]
+        if rows:
+            print(f"  {build:7} {statistics.median(m for m, _ in rows):.3f} / {statistics.median(a for _, a in rows):.3f}")
 print("\ntarget: under 0.5 s for the whole process (wall; on a busy machine read the processor time)")
 PY
