@@ -14,7 +14,12 @@ public enum Differ {
     /// - Parameter workingDirectory: absolute paths below it are written relative to it in the
     ///   findings' fingerprints, as `baton check --format sarif` writes them.
     public static func diff(old: DesignSide, new: DesignSide, workingDirectory: String) -> DesignDiff {
-        let matching = Matching(old: old, new: new)
+        // The elements and the findings share nothing: matched at once.
+        let (matching, findings) = Concurrently.both({ Matching(old: old, new: new) }, {
+            let uris = FindingURIs(old: old, new: new, workingDirectory: workingDirectory)
+            return FindingMatching.compare(old: FindingMatching.identify(old, uri: uris.oldURI),
+                                           new: FindingMatching.identify(new, uri: uris.newURI))
+        })
         let participants = matching.participants, interactions = matching.interactions
         let oldNames = matching.oldNames, newNames = matching.newNames, ownOldNames = matching.ownOldNames
         let oldPlaces = matching.oldPlaces, newPlaces = matching.newPlaces
@@ -35,21 +40,17 @@ public enum Differ {
             }, new),
             oldOf: participants.oldOf.map { $0?.rawValue }, renames: true)
 
+        // Interactions are many, and most are unchanged: each is described (`A -> B : label`)
+        // only when reported.
         diff.interactions = changes(
-            old: Elements(oldModel.interactions.indices.map { index in
-                let id = InteractionID(index)
-                return Element(name: ElementAttributes.describe(id, in: oldModel, names: ownOldNames),
-                               kind: oldModel.interactions[index].arrow.rawValue,
-                               list: oldLists[index], span: oldModel.interactions[index].span,
-                               occurrence: interactions.oldOccurrence[index])
-            }, old),
-            new: Elements(newModel.interactions.indices.map { index in
-                let id = InteractionID(index)
-                return Element(name: ElementAttributes.describe(id, in: newModel, names: newNames),
-                               kind: newModel.interactions[index].arrow.rawValue,
-                               list: newLists[index], span: newModel.interactions[index].span,
-                               occurrence: interactions.newOccurrence[index])
-            }, new),
+            old: Elements(count: oldModel.interactions.count, side: old,
+                          name: { ElementAttributes.describe(InteractionID($0), in: oldModel, names: ownOldNames) },
+                          kind: { oldModel.interactions[$0].arrow.rawValue }, list: { oldLists[$0] },
+                          span: { oldModel.interactions[$0].span }, occurrence: { interactions.oldOccurrence[$0] }),
+            new: Elements(count: newModel.interactions.count, side: new,
+                          name: { ElementAttributes.describe(InteractionID($0), in: newModel, names: newNames) },
+                          kind: { newModel.interactions[$0].arrow.rawValue }, list: { newLists[$0] },
+                          span: { newModel.interactions[$0].span }, occurrence: { interactions.newOccurrence[$0] }),
             oldOf: interactions.oldOf.map { $0?.rawValue }, renames: false)
 
         let oldGroups = Elements(oldModel.groups.map { g in
@@ -81,9 +82,6 @@ public enum Differ {
         }, new)
         diff.scenarios = changes(old: oldScenarios, new: newScenarios, oldOf: matchByName(oldScenarios, newScenarios), renames: false)
 
-        let uris = FindingURIs(old: old, new: new, workingDirectory: workingDirectory)
-        let findings = FindingMatching.compare(old: FindingMatching.identify(old, uri: uris.oldURI),
-                                               new: FindingMatching.identify(new, uri: uris.newURI))
         diff.newFindings = findings.new
         diff.resolvedFindings = findings.resolved
         diff.metrics = MetricComparison.compare(old: old, new: new, participants: participants, interactions: interactions,
@@ -98,25 +96,47 @@ public enum Differ {
         var list: ElementAttributes.List
         /// Where it is declared: made a line and column only for the elements reported.
         var span: Span
-        var occurrence: Int? = nil
     }
 
+    /// The elements of one kind on one side, each read by its index when asked for: a
+    /// name, for instance, is made only for the elements a change reports.
     struct Elements {
-        var all: [Element]
+        var count: Int
         var side: DesignSide
-        init(_ all: [Element], _ side: DesignSide) {
-            self.all = all
+        var name: (Int) -> String
+        var kind: (Int) -> String?
+        var list: (Int) -> ElementAttributes.List
+        var span: (Int) -> Span
+        var occurrence: (Int) -> Int?
+
+        init(count: Int, side: DesignSide, name: @escaping (Int) -> String, kind: @escaping (Int) -> String?,
+             list: @escaping (Int) -> ElementAttributes.List, span: @escaping (Int) -> Span, occurrence: @escaping (Int) -> Int?) {
+            self.count = count
             self.side = side
+            self.name = name
+            self.kind = kind
+            self.list = list
+            self.span = span
+            self.occurrence = occurrence
         }
 
-        func location(_ index: Int) -> DiffLocation { side.location(all[index].span) }
+        /// Elements made in full beforehand (the few participants, groups, flows and scenarios).
+        init(_ all: [Element], _ side: DesignSide) {
+            self.init(count: all.count, side: side, name: { all[$0].name }, kind: { all[$0].kind }, list: { all[$0].list },
+                      span: { all[$0].span }, occurrence: { _ in nil })
+        }
+
+        func location(_ index: Int) -> DiffLocation { side.location(span(index)) }
     }
 
     /// For each new element, the old one of the same name (names are unique per side).
     static func matchByName(_ old: Elements, _ new: Elements) -> [Int?] {
         var byName: [String: Int] = [:]
-        for (index, element) in old.all.enumerated() where byName[element.name] == nil { byName[element.name] = index }
-        return new.all.map { byName[$0.name] }
+        for index in 0..<old.count {
+            let name = old.name(index)
+            if byName[name] == nil { byName[name] = index }
+        }
+        return (0..<new.count).map { byName[new.name($0)] }
     }
 
     /// The changes between matched elements (`oldOf`: for each new element, its old one): in the
@@ -124,27 +144,27 @@ public enum Differ {
     /// design's order. With `renames`, a matched element under another name was renamed.
     static func changes(old: Elements, new: Elements, oldOf: [Int?], renames: Bool) -> [ElementChange] {
         var result: [ElementChange] = []
-        var matched = [Bool](repeating: false, count: old.all.count)
-        for (index, element) in new.all.enumerated() {
+        var matched = [Bool](repeating: false, count: old.count)
+        for index in 0..<new.count {
             guard let oldIndex = oldOf[index] else {
-                result.append(ElementChange(change: .added, name: element.name, kind: element.kind, occurrence: element.occurrence,
-                                            attributes: ElementAttributes.declared(element.list, added: true),
+                result.append(ElementChange(change: .added, name: new.name(index), kind: new.kind(index), occurrence: new.occurrence(index),
+                                            attributes: ElementAttributes.declared(new.list(index), added: true),
                                             newLocation: new.location(index)))
                 continue
             }
             matched[oldIndex] = true
-            let before = old.all[oldIndex]
-            let attributes = ElementAttributes.changes(before.list, element.list)
-            let renamed = renames && before.name != element.name
+            let attributes = ElementAttributes.changes(old.list(oldIndex), new.list(index))
+            let renamed = renames && old.name(oldIndex) != new.name(index)
             guard renamed || !attributes.isEmpty else { continue }
-            result.append(ElementChange(change: renamed ? .renamed : .changed, name: element.name,
-                                        oldName: before.name == element.name ? nil : before.name, kind: element.kind,
-                                        occurrence: element.occurrence, attributes: attributes,
+            let name = new.name(index), oldName = old.name(oldIndex)
+            result.append(ElementChange(change: renamed ? .renamed : .changed, name: name,
+                                        oldName: oldName == name ? nil : oldName, kind: new.kind(index),
+                                        occurrence: new.occurrence(index), attributes: attributes,
                                         oldLocation: old.location(oldIndex), newLocation: new.location(index)))
         }
-        for (index, element) in old.all.enumerated() where !matched[index] {
-            result.append(ElementChange(change: .removed, name: element.name, kind: element.kind, occurrence: element.occurrence,
-                                        attributes: ElementAttributes.declared(element.list, added: false),
+        for index in 0..<old.count where !matched[index] {
+            result.append(ElementChange(change: .removed, name: old.name(index), kind: old.kind(index), occurrence: old.occurrence(index),
+                                        attributes: ElementAttributes.declared(old.list(index), added: false),
                                         oldLocation: old.location(index)))
         }
         return result

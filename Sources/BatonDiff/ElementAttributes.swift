@@ -11,25 +11,25 @@ import BatonSyntax
 /// read through `names`: on the old side, renamed participants go by their new name, so a
 /// rename is reported once, on the participant, and not again on everything that names it.
 enum ElementAttributes {
-    typealias List = [(key: String, value: String?)]
+    typealias List = AttributeList
 
     /// The participant attributes compared beyond the kind, label, group and owner (the
     /// effective owner, its own or its group's, replaces the declared one).
     static let participantSpecs = AttributeSchema.participant.filter { $0.key != "owner" }
-
+    static let participantKeys = ["kind", "label", "group", "owner"] + participantSpecs.map(\.key)
     static let participantPositions = positions(participantSpecs)
+
+    static let interactionKeys = ["flow", "inside", "in"] + AttributeSchema.interaction.map(\.key)
     static let interactionPositions = positions(AttributeSchema.interaction)
 
     static func participant(_ participant: Participant, in model: Model, names: Naming) -> List {
-        var list: List = [
-            ("kind", participant.kind.rawValue),
-            ("label", participant.label),
-            ("group", participant.group.map { model[$0].name }),
-            ("owner", participant.owner),
-        ]
-        let values = declared(participantSpecs, positions: participantPositions, of: participant.attributes,
-                              spans: participant.attributes.spans, model: model, names: names)
-        for (spec, value) in zip(participantSpecs, values) { list.append((spec.key, value)) }
+        var list = List(keys: participantKeys)
+        list.set(0, participant.kind.rawValue)
+        list.set(1, participant.label)
+        list.set(2, participant.group.map { model[$0].name })
+        list.set(3, participant.owner)
+        declare(participantSpecs, positions: participantPositions, of: participant.attributes, spans: participant.attributes.spans,
+                model: model, names: names, after: 4, into: &list)
         return list
     }
 
@@ -38,14 +38,15 @@ enum ElementAttributes {
     /// interaction (its block, its spans) costs on large designs.
     static func interaction(_ id: InteractionID, in model: Model, names: Naming, places: InteractionPlaces) -> List {
         let index = id.rawValue
-        var list: List = [
-            ("flow", places.flowNames[model.interactions[index].flow.rawValue]),
-            ("inside", model.interactions[index].parent.map { describe($0, in: model, names: names) }),
-            ("in", places.fragments[index]),
-        ]
-        let values = declared(AttributeSchema.interaction, positions: interactionPositions, of: model.interactions[index].attributes,
-                              spans: model.interactions[index].attributes.spans, model: model, names: names)
-        for (spec, value) in zip(AttributeSchema.interaction, values) { list.append((spec.key, value)) }
+        var list = List(keys: interactionKeys)
+        list.set(0, places.flowNames[model.interactions[index].flow.rawValue])
+        if let parent = model.interactions[index].parent { list.set(1, describe(parent, in: model, names: names)) }
+        list.set(2, places.fragments[index])
+        // Most interactions declare no attribute at all.
+        if !model.interactions[index].attributes.spans.isEmpty {
+            declare(AttributeSchema.interaction, positions: interactionPositions, of: model.interactions[index].attributes,
+                    spans: model.interactions[index].attributes.spans, model: model, names: names, after: 3, into: &list)
+        }
         return list
     }
 
@@ -56,17 +57,15 @@ enum ElementAttributes {
         return positions
     }
 
-    /// The values of `specs` in `root`, in the specs' order, read only for the keys the element
-    /// declares (`spans`): an undeclared attribute has no value to compare, most elements
-    /// declare a few, and reading one through its key path costs.
-    static func declared<Root>(_ specs: [AttributeSpec], positions: [String: Int], of root: Root, spans: AttributeSpans,
-                               model: Model, names: Naming) -> [String?] {
-        var values = [String?](repeating: nil, count: specs.count)
+    /// Sets the values of `specs` in `root` into `list`, the first spec at position `after`,
+    /// read only for the keys the element declares (`spans`): an undeclared attribute has no
+    /// value to compare, most elements declare a few, and reading one through its key path costs.
+    static func declare<Root>(_ specs: [AttributeSpec], positions: [String: Int], of root: Root, spans: AttributeSpans,
+                              model: Model, names: Naming, after offset: Int, into list: inout List) {
         for key in spans.keys {
             guard let position = positions[key] else { continue }
-            values[position] = value(specs[position], in: root, model: model, names: names)
+            list.set(offset + position, value(specs[position], in: root, model: model, names: names))
         }
-        return values
     }
 
     static func group(_ group: ParticipantGroup, in model: Model, names: Naming) -> List {
@@ -139,17 +138,16 @@ enum ElementAttributes {
 
     /// The differences between two lists of the same keys.
     static func changes(_ old: List, _ new: List) -> [AttributeChange] {
-        zip(old, new).compactMap { old, new in
-            old.value == new.value ? nil : AttributeChange(key: new.key, old: old.value, new: new.value)
-        }
+        new.changes(from: old)
     }
 
     /// Every declared attribute of an element only one side has: old nil when it was added. A
     /// participant's kind is left out: the change names it (`ElementChange.kind`).
     static func declared(_ list: List, added: Bool) -> [AttributeChange] {
-        list.compactMap { entry in
-            guard let value = entry.value, entry.key != "kind" else { return nil }
-            return added ? AttributeChange(key: entry.key, old: nil, new: value) : AttributeChange(key: entry.key, old: value, new: nil)
+        list.values.compactMap { position, value in
+            let key = list.keys[position]
+            guard key != "kind" else { return nil }
+            return added ? AttributeChange(key: key, old: nil, new: value) : AttributeChange(key: key, old: value, new: nil)
         }
     }
 }

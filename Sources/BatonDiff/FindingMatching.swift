@@ -27,40 +27,60 @@ enum FindingMatching {
     /// id) as the fingerprint names it.
     static func identify(_ side: DesignSide, uri: (FileID) -> String) -> [Identified] {
         var occurrences: [String: Int] = [:]
+        occurrences.reserveCapacity(side.reported.count)
         // A design's findings are in a few files: each file's name is worked out once.
-        var uris: [FileID: String] = [:]
-        return zip(side.diagnostics, side.reported).map { diagnostic, reported in
-            let id = diagnostic.span.file
-            let file: String
-            if let known = uris[id] {
-                file = known
-            } else {
-                file = uri(id)
-                uris[id] = file
+        var uris = [String?](repeating: nil, count: side.fileNames.count)
+        let diagnostics = side.diagnostics, fileNames = side.fileNames
+        // Read in place: copying each finding out of the array (a dozen strings and arrays to
+        // retain and release) cost as much as identifying it.
+        return side.reported.withUnsafeBufferPointer { reported in
+            reported.indices.map { index in
+                let id = diagnostics[index].span.file
+                let file: String
+                if let known = uris[id.rawValue] {
+                    file = known
+                } else {
+                    file = uri(id)
+                    uris[id.rawValue] = file
+                }
+                let hash = Fingerprint.hash(reported[index], path: file)
+                let occurrence = Self.increment(&occurrences[hash, default: 0])
+                let entry = FindingEntry(code: reported[index].code, severity: reported[index].severity.rawValue,
+                                         message: reported[index].message,
+                                         location: DiffLocation(file: fileNames[id.rawValue], line: reported[index].line,
+                                                                column: reported[index].column),
+                                         fingerprint: hash + ":" + String(occurrence))
+                return Identified(entry: entry, hash: hash, file: file)
             }
-            let hash = Fingerprint.hash(reported, path: file)
-            occurrences[hash, default: 0] += 1
-            let entry = FindingEntry(code: reported.code, severity: reported.severity.rawValue, message: reported.message,
-                                     location: DiffLocation(file: side.fileNames[id.rawValue], line: reported.line, column: reported.column),
-                                     fingerprint: "\(hash):\(occurrences[hash] ?? 1)")
-            return Identified(entry: entry, hash: hash, file: file)
         }
     }
 
-    /// The identity of each pass: the fingerprint; then rule, file and message without the
-    /// statement.
-    static let passes: [@Sendable (Identified) -> String] = [
-        { $0.hash },
-        { [$0.entry.code, $0.file, $0.entry.message].joined(separator: "\u{1F}") },
-    ]
+    /// Adds one to `count` and returns it (one dictionary lookup through the modify accessor).
+    private static func increment(_ count: inout Int) -> Int {
+        count += 1
+        return count
+    }
 
     /// The new findings (only in `new`) and the resolved ones (only in `old`), each in its
     /// side's order.
     static func compare(old: [Identified], new: [Identified]) -> (new: [FindingEntry], resolved: [FindingEntry]) {
         var oldLeft = [Bool](repeating: true, count: old.count)
         var newLeft = [Bool](repeating: true, count: new.count)
-        for identity in passes {
-            guard oldLeft.contains(true), newLeft.contains(true) else { break }
+        // Pass 1, by fingerprint: the n-th finding of a hash on one side is the n-th on the
+        // other, and `HASH:n` names exactly that finding, once per side.
+        var oldByFingerprint: [String: Int] = [:]
+        oldByFingerprint.reserveCapacity(old.count)
+        for index in old.indices { oldByFingerprint[old[index].entry.fingerprint] = index }
+        for index in new.indices {
+            guard let match = oldByFingerprint[new[index].entry.fingerprint] else { continue }
+            oldLeft[match] = false
+            newLeft[index] = false
+        }
+        // Pass 2, what is left by rule, file and message (without the statement), in order.
+        func identity(_ finding: Identified) -> String {
+            [finding.entry.code, finding.file, finding.entry.message].joined(separator: "\u{1F}")
+        }
+        if oldLeft.contains(true), newLeft.contains(true) {
             var waiting: [String: [Int]] = [:]
             for index in old.indices where oldLeft[index] { waiting[identity(old[index]), default: []].append(index) }
             var next: [String: Int] = [:]

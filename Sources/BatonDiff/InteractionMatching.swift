@@ -29,20 +29,28 @@ struct InteractionMatching: Sendable {
         // lacks them, as negative numbers no new participant has.
         let oldEnds = old.participants.indices.map { participants.newOf[$0]?.rawValue ?? -1 - $0 }
         let newEnds = Array(new.participants.indices)
-        let oldKeys = old.interactions.indices.map { Self.key($0, in: old, ends: oldEnds) }
-        let newKeys = new.interactions.indices.map { Self.key($0, in: new, ends: newEnds) }
-        var newByKey: [Key: [Int]] = [:]
-        for (index, key) in newKeys.enumerated() { newByKey[key, default: []].append(index) }
-        var oldByKey: [Key: [Int]] = [:]
-        for (index, key) in oldKeys.enumerated() { oldByKey[key, default: []].append(index) }
-        oldOccurrence = Self.occurrences(oldKeys, oldByKey)
-        newOccurrence = Self.occurrences(newKeys, newByKey)
-        // Keys in the old design's order of first appearance.
-        var seen = Set<Key>()
-        for key in oldKeys where seen.insert(key).inserted {
-            guard let olds = oldByKey[key], let news = newByKey[key] else { continue }
+        // Each identity numbered once, the old design's first, in order of first appearance:
+        // so 0..<distinctOld are the old design's identities in its order, and both sides'
+        // interactions are grouped by number in arrays rather than in a dictionary of arrays.
+        var numbers: [Key: Int] = [:]
+        numbers.reserveCapacity(old.interactions.count + new.interactions.count)
+        func number(_ key: Key) -> Int {
+            let next = numbers.count
+            // (Through the modify accessor: one lookup that inserts `next` when the key is new.)
+            return Self.read(&numbers[key, default: next])
+        }
+        let oldNumbers = old.interactions.indices.map { number(Self.key($0, in: old, ends: oldEnds)) }
+        let distinctOld = numbers.count
+        let newNumbers = new.interactions.indices.map { number(Self.key($0, in: new, ends: newEnds)) }
+        let oldGroups = Groups(oldNumbers, count: numbers.count)
+        let newGroups = Groups(newNumbers, count: numbers.count)
+        oldOccurrence = oldGroups.occurrences(oldNumbers)
+        newOccurrence = newGroups.occurrences(newNumbers)
+        for number in 0..<distinctOld {
+            let olds = oldGroups[number], news = newGroups[number]
+            guard !news.isEmpty else { continue }
             if olds.count == 1, news.count == 1 {
-                pair(olds[0], news[0])
+                pair(olds[olds.startIndex], news[news.startIndex])
                 continue
             }
             // Pass 1: identical places and attributes, in document order.
@@ -67,6 +75,41 @@ struct InteractionMatching: Sendable {
         }
     }
 
+    private static func read(_ value: inout Int) -> Int { value }
+
+    /// The interactions of one side grouped by the number of their identity, each group in
+    /// document order: one array of indices, cut at `starts`.
+    struct Groups {
+        var starts: [Int]
+        var members: [Int]
+
+        init(_ numbers: [Int], count: Int) {
+            var starts = [Int](repeating: 0, count: count + 1)
+            for number in numbers { starts[number + 1] += 1 }
+            for number in 0..<count { starts[number + 1] += starts[number] }
+            var filled = starts
+            var members = [Int](repeating: 0, count: numbers.count)
+            for (index, number) in numbers.enumerated() {
+                members[filled[number]] = index
+                filled[number] += 1
+            }
+            self.starts = starts
+            self.members = members
+        }
+
+        subscript(number: Int) -> ArraySlice<Int> { members[starts[number]..<starts[number + 1]] }
+
+        /// For each interaction: its place among those of the same identity (1, 2, …), nil
+        /// when it is the only one.
+        func occurrences(_ numbers: [Int]) -> [Int?] {
+            var result = [Int?](repeating: nil, count: numbers.count)
+            for number in 0..<(starts.count - 1) where starts[number + 1] - starts[number] > 1 {
+                for (position, index) in self[number].enumerated() { result[index] = position + 1 }
+            }
+            return result
+        }
+    }
+
     private mutating func pair(_ old: Int, _ new: Int) {
         newOf[old] = InteractionID(new)
         oldOf[new] = InteractionID(old)
@@ -86,18 +129,8 @@ struct InteractionMatching: Sendable {
             arrow: model.interactions[index].arrow, label: model.interactions[index].label ?? "")
     }
 
-    /// For each position: its number among the equal keys, nil when its key is unique.
-    /// (Each group writes its own positions, so the dictionary's order does not matter.)
-    static func occurrences(_ keys: [Key], _ byKey: [Key: [Int]]) -> [Int?] {
-        var result = [Int?](repeating: nil, count: keys.count)
-        for group in byKey.values where group.count > 1 {
-            for (position, index) in group.enumerated() { result[index] = position + 1 }
-        }
-        return result
-    }
-
     /// An attribute list as one string, to find identical ones.
     static func flat(_ list: ElementAttributes.List) -> String {
-        list.map { $0.value ?? "\u{0}" }.joined(separator: "\u{1}")
+        list.flat
     }
 }

@@ -44,6 +44,6 @@ struct Matching: Sendable {
     /// Whether an interaction both designs have differs in a place or an attribute.
     func interactionChanged(new id: InteractionID) -> Bool {
         guard let old = interactions.oldOf[id.rawValue] else { return false }
-        return !ElementAttributes.changes(oldLists[old.rawValue], newLists[id.rawValue]).isEmpty
+        return !newLists[id.rawValue].equals(oldLists[old.rawValue])
     }
 }

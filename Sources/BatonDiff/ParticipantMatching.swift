@@ -61,7 +61,7 @@ struct ParticipantMatching: Sendable {
     /// What a participant is, apart from its name and label: its kind, its attributes and its
     /// interactions (sorted), in one string.
     static func signature(_ id: ParticipantID, in model: Model, names: Naming, edges: [String]) -> String {
-        let attributes = ElementAttributes.participant(model[id], in: model, names: names).filter { $0.key != "label" }
+        let attributes = ElementAttributes.participant(model[id], in: model, names: names).entries.filter { $0.key != "label" }
         return (attributes.map { "\($0.key)=\($0.value ?? "\u{0}")" } + edges.sorted()).joined(separator: "\u{1}")
     }
 

@@ -132,7 +132,7 @@ enum DiffCommand {
         var sides: [(old: DesignSide, new: DesignSide)] = []
         var diffs: [DesignDiff] = []
         for (pair, configuration) in zip(pairs, configurations) {
-            let (old, new) = concurrently(
+            let (old, new) = Concurrently.both(
                 { DesignSide(label: pair.old.label, compilation: pair.old.compilation, configuration: configuration,
                              fileNames: pair.old.fileNames) },
                 { DesignSide(label: pair.new.label, compilation: pair.new.compilation, configuration: configuration,
@@ -170,6 +170,7 @@ enum DiffCommand {
                 text = diffs.isEmpty ? "No design changed.\n" : DiffMarkdownWriter.write(diffs)
             }
         }
+        KeptUntilExit.keep((pairs, sides, diffs))
         guard let output else {
             Terminal.write(text)
             return status
@@ -181,19 +182,6 @@ enum DiffCommand {
             return Terminal.fail(error.message, help: error.help)
         }
         return status
-    }
-
-    /// `first` and `second` at once: the two designs of a comparison share nothing, so they are
-    /// compiled and checked side by side, which halves the wait on a machine with two cores.
-    /// The results are the same as one after the other, in the same order.
-    static func concurrently<T: Sendable>(_ first: @escaping @Sendable () -> T, _ second: @escaping @Sendable () -> T) -> (T, T) {
-        let result = ConcurrentResult<T>()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { result.value = second() }
-        let firstValue = first()
-        group.wait()
-        // (Written before `leave`, read after `wait`: the group orders the two.)
-        return (firstValue, result.value ?? second())
     }
 
     // MARK: - Two files
@@ -214,7 +202,7 @@ enum DiffCommand {
         }
         let old = inputs[0], new = inputs[1]
         let options = CompileOptions(importRoots: importRoots)
-        let (oldCompilation, newCompilation) = concurrently(
+        let (oldCompilation, newCompilation) = Concurrently.both(
             { Baton.compile(bytes: old.bytes, displayPath: old.displayPath, options: options, read: reads.read) },
             { Baton.compile(bytes: new.bytes, displayPath: new.displayPath, options: options, read: reads.read) })
         return [Pair(old: Side(label: old.displayPath, compilation: oldCompilation),
@@ -302,9 +290,4 @@ enum DiffCommand {
         }
         return result.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
     }
-}
-
-/// Where a value computed on another thread waits to be read (`DiffCommand.concurrently`).
-private final class ConcurrentResult<T>: @unchecked Sendable {
-    var value: T?
 }

@@ -1,0 +1,23 @@
+import Dispatch
+
+/// Two independent pieces of work at once, on two threads, for the halves of a diff that share
+/// nothing: the two designs' compiling and checking (`baton diff`), the matching of elements
+/// beside the matching of findings (`Differ`). On a machine with two cores the wait is the
+/// longer piece instead of the sum. The results are the same as one after the other, and come
+/// back in the order given, so output never depends on which finished first.
+public enum Concurrently {
+    public static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let result = Result<B>()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { result.value = second() }
+        let firstValue = first()
+        group.wait()
+        // (Written before the group leaves, read after `wait`: the group orders the two.)
+        return (firstValue, result.value ?? second())
+    }
+
+    /// Where the value computed on the other thread waits to be read.
+    private final class Result<T>: @unchecked Sendable {
+        var value: T?
+    }
+}
