@@ -5,13 +5,16 @@ struct StepOccurrence {
     /// The initiator's view of it (the client span where there is one).
     var start: Int64
     var end: Int64
-    /// The callee's own time (`ObservedMeasures.latency`).
+    /// The callee's own time (`ObservedMeasures.latency`); `unknownTime` when no span shows it.
     var ownTime: Int64
     var failed: Bool
     /// The span says it is a request sent again.
     var resent: Bool
     var evidence: SpanReference
     var steps: [StepOccurrence]
+
+    /// The own time of a call no span of the callee shows: counted as a call, not in latencies.
+    static let unknownTime: Int64 = -1
 }
 
 /// What one root span (a trace's root, or an orphan) starts: the flow it belongs to and its
@@ -296,9 +299,14 @@ struct TraceWalk {
             var inner: [StepOccurrence] = []
             collect(under: index, service: service, depth: depth, into: &inner)
             if inner.isEmpty {
-                // Nothing below it: the callee has no spans of its own.
+                // Nothing below it: the callee has no spans of its own — or it is a traced
+                // service whose server span is missing because it never handled this attempt
+                // (refused it, or its caller gave up while it waited). Then the span's time is
+                // the caller's wait, not the callee's work, and the callee's own time is unknown.
                 let peer = targetOf(index) ?? entities.unknownPeer()
-                steps.append(leaf(index, InteractionKey(initiator: service, arrow: .call, passive: peer, label: signature.label)))
+                var call = leaf(index, InteractionKey(initiator: service, arrow: .call, passive: peer, label: signature.label))
+                if entities.entities[peer.rawValue].kind == .service { call.ownTime = StepOccurrence.unknownTime }
+                steps.append(call)
             } else {
                 // A wrapper around the calls it made (two instrumentations of one request).
                 steps.append(contentsOf: inner)
