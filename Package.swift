@@ -127,6 +127,6 @@ let package = Package(
         .testTarget(name: "BatonServeTests", dependencies: ["BatonServe", "Baton", "BatonRender", "BatonTestSupport"]),
         .testTarget(name: "BatonTraceTests", dependencies: ["BatonTrace", "BatonDrift", "BatonModel", "BatonJSON", "BatonSyntax", "Baton", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
-        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "Baton", "BatonModel", "BatonSyntax", "BatonTrace", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]
 )
