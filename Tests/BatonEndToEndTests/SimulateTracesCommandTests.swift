@@ -85,5 +85,146 @@ import Testing
         #expect(Set(unobserved.compactMap { $0["line"]?.numberValue.map(Int.init) }) == unexercised, "\(check.standardOutput)")
     }
 
+    // MARK: - The file
+
+    /// The spans of every trace of a file, by trace, with their service.
+    static func spans(_ text: String) throws -> [(service: String, span: JSONValue)] {
+        var spans: [(String, JSONValue)] = []
+        for line in text.split(separator: "\n") {
+            for resource in try JSONValue.parse(String(line))["resourceSpans"]?.arrayValue ?? [] {
+                let attributes = resource["resource"]?["attributes"]?.arrayValue ?? []
+                let service = attributes.first { $0["key"]?.stringValue == "service.name" }?["value"]?["stringValue"]?.stringValue ?? ""
+                for scope in resource["scopeSpans"]?.arrayValue ?? [] {
+                    for span in scope["spans"]?.arrayValue ?? [] { spans.append((service, span)) }
+                }
+            }
+        }
+        return spans
+    }
+
+    static func attribute(_ span: JSONValue, _ key: String) -> String? {
+        (span["attributes"]?.arrayValue ?? []).first { $0["key"]?.stringValue == key }?["value"]?["stringValue"]?.stringValue
+    }
+
+    @Test func theSpansCarryTheConventionsTheReaderMapsBack() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try BatonExecutable.run(["simulate", Self.sample("checkout-under-load.baton"), "--traces", "t.json",
+                                           "--trace-limit", "20"], directory: directory)
+        #expect(run.status == 0, "\(run.standardError)")
+        let text = try String(contentsOf: directory.appendingPathComponent("t.json"), encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 20, "one line of JSON per trace, and at most --trace-limit of them")
+        let spans = try Self.spans(text)
+        let byID = Dictionary(spans.map { ($0.span["spanId"]?.stringValue ?? "", $0) }, uniquingKeysWith: { first, _ in first })
+        func parent(_ span: JSONValue) -> (service: String, span: JSONValue)? { byID[span["parentSpanId"]?.stringValue ?? ""] }
+
+        // A run's root: an internal span of the flow's first initiator, named after the flow.
+        let roots = spans.filter { $0.span["parentSpanId"]?.stringValue == "" }
+        #expect(roots.count == 20)
+        #expect(roots.allSatisfy { $0.service == "Shopper" && $0.span["kind"]?.numberValue == 1 && $0.span["name"]?.stringValue == "Checkout under load" })
+        // A sync call to a service: a client span of the caller naming its peer, and a server span
+        // of the callee under it, both labelled by rpc.method.
+        let servers = spans.filter { $0.service == "Web" && $0.span["kind"]?.numberValue == 2 }
+        #expect(!servers.isEmpty)
+        for server in servers {
+            let client = try #require(parent(server.span))
+            #expect(client.service == "Shopper" && client.span["kind"]?.numberValue == 3)
+            #expect(Self.attribute(client.span, "peer.service") == "Web" && Self.attribute(client.span, "rpc.method") == "checkout")
+            #expect(Self.attribute(server.span, "rpc.method") == "checkout")
+        }
+        // A store: a client span with the database conventions and no server span.
+        let saves = spans.filter { Self.attribute($0.span, "db.namespace") == "Orders" }
+        #expect(!saves.isEmpty && saves.allSatisfy { $0.service == "Web" && $0.span["kind"]?.numberValue == 3
+            && Self.attribute($0.span, "db.system.name") == "other_sql" && Self.attribute($0.span, "db.operation.name") == "EXECUTE" })
+        #expect(!spans.contains { $0.service == "Orders" || $0.service == "Payments" || $0.service == "Fulfil" })
+        // An external: a client span naming its peer.
+        #expect(spans.contains { $0.service == "Web" && Self.attribute($0.span, "peer.service") == "Payments" })
+        // A queue: a producer span into it, and the consumer's span under it.
+        let consumers = spans.filter { $0.span["kind"]?.numberValue == 5 }
+        #expect(!consumers.isEmpty)
+        for consumer in consumers {
+            #expect(consumer.service == "Warehouse")
+            #expect(Self.attribute(consumer.span, "messaging.destination.name") == "Fulfil")
+            #expect(Self.attribute(consumer.span, "messaging.operation.type") == "process")
+            let producer = try #require(parent(consumer.span))
+            #expect(producer.service == "Web" && producer.span["kind"]?.numberValue == 4)
+            #expect(Self.attribute(producer.span, "messaging.destination.name") == "Fulfil")
+            #expect(Self.attribute(producer.span, "messaging.operation.type") == "send")
+            #expect(Self.attribute(producer.span, "messaging.destination.kind") == "queue")
+        }
+        // Retries: several client spans of one call under one parent, the failed ones marked.
+        let charges = spans.filter { Self.attribute($0.span, "rpc.method") == "charge" && $0.span["kind"]?.numberValue == 3 }
+        let perParent = Dictionary(grouping: charges, by: { $0.span["parentSpanId"]?.stringValue ?? "" })
+        let retried = perParent.values.filter { $0.count > 1 }
+        #expect(!retried.isEmpty, "the outage makes charges fail and retry")
+        #expect(retried.allSatisfy { $0.count <= 3 }, "retries=2: three attempts at most")
+        for attempts in retried {
+            #expect(attempts.dropLast().allSatisfy { $0.span["status"]?["code"]?.numberValue == 2 }, "a retry follows a failure")
+        }
+    }
+
+    @Test func theSameSimulationWritesTheSameBytesAndTheIDsComeFromTheSeed() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let design = Self.sample("retry-storm-simulated.baton")
+        for (file, seed) in [("a.json", "1"), ("b.json", "1"), ("c.json", "2")] {
+            let run = try BatonExecutable.run(["simulate", design, "--scenario", "Repaired", "--seed", seed, "--traces", file,
+                                               "--trace-limit", "10"], directory: directory)
+            #expect(run.status == 0, "\(run.standardError)")
+        }
+        let a = try Data(contentsOf: directory.appendingPathComponent("a.json"))
+        let b = try Data(contentsOf: directory.appendingPathComponent("b.json"))
+        let c = try Data(contentsOf: directory.appendingPathComponent("c.json"))
+        #expect(!a.isEmpty && a == b)
+        #expect(a != c)
+        // Ids are counters under a hash of the scenario and seed: the first run's trace ends in 1.
+        let first = try #require(try Self.spans(String(decoding: a, as: UTF8.self)).first)
+        let traceID = try #require(first.span["traceId"]?.stringValue)
+        #expect(traceID.count == 32 && traceID.hasSuffix("0000000000000001"))
+        #expect(first.span["spanId"]?.stringValue == "0000000100000001")
+        let other = try #require(try Self.spans(String(decoding: c, as: UTF8.self)).first?.span["traceId"]?.stringValue)
+        #expect(other.prefix(16) != traceID.prefix(16))
+    }
+
+    @Test func theTracesAreBounded() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Ten minutes at 40 runs a second: 24,000 runs, of which the default 100 are written.
+        let run = try BatonExecutable.run(["simulate", Self.sample("checkout-under-load.baton"), "--scenario", "Payment outage",
+                                           "--traces", "t.json"], directory: directory)
+        #expect(run.status == 0)
+        let text = try String(contentsOf: directory.appendingPathComponent("t.json"), encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 100)
+        // Spread over the scenario, not its first seconds: the last trace starts in its last tenth.
+        let starts = try Self.spans(text).filter { $0.span["parentSpanId"]?.stringValue == "" }
+            .compactMap { $0.span["startTimeUnixNano"]?.stringValue.flatMap { Int64($0) } }
+        let epoch: Int64 = 1_767_225_600_000_000_000
+        #expect((starts.max() ?? 0) - epoch > 540 * 1_000_000_000)
+    }
+
+    @Test(arguments: [
+        (["--trace-limit", "5"], "baton: error: --trace-limit bounds the traces, and none are written"),
+        (["--traces", "t.json", "--runs", "2"], "baton: error: --traces records the spans of one run, and --runs 2 asks for 2"),
+        (["--traces", "t.json", "--trace-limit", "0"], "baton: error: '--trace-limit' must be at least 1, not 0"),
+        (["--traces", "t.json", "--chart", "t.json"], "baton: error: the traces cannot go to 't.json' as well"),
+    ])
+    func mistakesAreUsageErrors(_ options: [String], _ message: String) throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try BatonExecutable.run(["simulate", Self.sample("checkout-under-load.baton")] + options, directory: directory)
+        #expect(run.status == 2)
+        #expect(run.standardError.hasPrefix(message), "\(run.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("t.json").path))
+    }
+
+    @Test func theTracesNeverReplaceTheInput() throws {
+        let directory = try makeTemporaryDirectory(["d.baton": try String(contentsOfFile: Self.sample("retry-storm-simulated.baton"), encoding: .utf8)])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try BatonExecutable.run(["simulate", "d.baton", "--scenario", "Repaired", "--traces", "d.baton"], directory: directory)
+        #expect(run.status == 2)
+        #expect(try String(contentsOf: directory.appendingPathComponent("d.baton"), encoding: .utf8).hasPrefix("# Retry storm"))
+    }
+
     static let driftCodes: Set<String> = ["undeclared-interaction", "unobserved-interaction", "kind-drift", "latency-drift", "retry-drift"]
 }
