@@ -23,6 +23,9 @@ import BatonTrace
 ///   with `db.system.name`, `db.namespace` and `db.operation.name` (`SELECT` for a fetch), to
 ///   an external one with `peer.service`; neither has a server span, so the block they run,
 ///   if any, nests under the client span.
+/// - An async send straight to a traced participant (`->>`, a webhook) is a producer span
+///   naming no destination (`peer.service` the callee) with the callee's server span under it;
+///   a callback (`~>`) is a call, as spans show it.
 /// - A send into a queue or topic is a producer span (`messaging.destination.name`,
 ///   `messaging.operation.type` `send`, `messaging.destination.kind`); a standing consumer's
 ///   handling of the message a consumer span under it (`process`); a fetch inside a block a
@@ -43,18 +46,36 @@ public enum SimulationSpans {
     public static func spans(_ trace: SimulatedTrace, model: Model, scenario: String, seed: UInt64) -> [TraceSpan] {
         let traceID = TraceID(high: mix(seed ^ fnv1a(scenario)), low: UInt64(trace.run) &+ 1)
         var mapped: [TraceSpan] = []
-        // A span that is not written (a store's or external's handling) hands its children to
-        // its parent: index → the written span that stands for it.
-        var standIn: [SpanID?] = []
+        // A span that is not written (a store's or external's) hands its children to its
+        // parent: per index, the written span that stands for it and that span's service.
+        var standIn: [(id: SpanID, service: String)?] = []
+        // Per index: an attempt made by a participant that records no spans (an external
+        // calling back), whose callee's server span therefore has no parent.
+        var untracedCall: [Bool] = []
         for (index, simulated) in trace.spans.enumerated() {
             let spanID = SpanID((UInt64(trace.run) &+ 1) << 32 | (UInt64(index) &+ 1))
-            let parent = simulated.parent >= 0 && simulated.parent < standIn.count ? standIn[simulated.parent] : nil
-            guard let span = span(simulated, trace: trace, model: model, traceID: traceID, spanID: spanID,
-                                  parent: parent) else {
+            let up = simulated.parent >= 0 && simulated.parent < standIn.count ? simulated.parent : -1
+            var parent = up >= 0 ? standIn[up] : nil
+            let owner = simulated.participant >= 0 && simulated.participant < model.participants.count
+                ? model.participants[simulated.participant] : nil
+            switch simulated.role {
+            case .call, .send, .fetch:
+                // An initiator acting on its own — a top-level step of another participant than
+                // the run's first — is a new root, as a separate process's span is.
+                if let known = parent, known.service != owner?.name { parent = nil }
+            case .handling:
+                // Called by something that propagates no context: a root, as in production.
+                if up >= 0, untracedCall[up] { parent = nil }
+            case .flow, .consumption:
+                break
+            }
+            untracedCall.append(simulated.role == .call && owner.map { !recordsSpans($0.kind) } == true)
+            guard let owner, let span = span(simulated, trace: trace, model: model, traceID: traceID, spanID: spanID,
+                                             parent: parent?.id) else {
                 standIn.append(parent)
                 continue
             }
-            standIn.append(spanID)
+            standIn.append((spanID, owner.name))
             mapped.append(span)
         }
         return mapped
@@ -89,7 +110,7 @@ public enum SimulationSpans {
         case .call:
             guard let interaction else { return nil }
             let callee = model[interaction.to]
-            kind = .client
+            kind = interaction.arrow == .send && recordsSpans(callee.kind) ? .producer : .client
             switch callee.kind {
             case .store:
                 attributes.add("db.system.name", .string("other_sql"))
@@ -99,6 +120,7 @@ public enum SimulationSpans {
             default:
                 attributes.add("rpc.method", .string(name))
                 attributes.add("peer.service", .string(callee.name))
+                if kind == .producer { attributes.add("messaging.operation.type", .string("send")) }
             }
         case .handling:
             guard interaction != nil else { return nil }

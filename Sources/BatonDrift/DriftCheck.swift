@@ -31,9 +31,18 @@ public enum DriftCheck {
         }
         var designedPairs = Set<Pair>()
         var findings: [Diagnostic] = []
+        let caller = system.entities.first { $0.kind == .caller }?.id
         for interaction in model.interactions {
             let text = describe(interaction, in: model)
-            guard let from = entityOf[interaction.from.rawValue], let to = entityOf[interaction.to.rawValue] else {
+            var initiator = entityOf[interaction.from.rawValue]
+            // An external calling a traced service (a webhook) records no span and passes on no
+            // trace context: the callee's server span is a root, a call from Caller.
+            if model[interaction.from].kind == .external, let caller, let to = entityOf[interaction.to.rawValue],
+               pairs[Pair(initiator: caller, passive: to)] != nil,
+               initiator.map({ pairs[Pair(initiator: $0, passive: to)] == nil }) ?? true {
+                initiator = caller
+            }
+            guard let from = initiator, let to = entityOf[interaction.to.rawValue] else {
                 let missing = [interaction.from, interaction.to].filter { entityOf[$0.rawValue] == nil }.map { model[$0].name }
                 findings.append(Diagnostic(
                     code: DriftRule.unobservedInteraction.id, severity: DriftRule.unobservedInteraction.severity,
@@ -42,7 +51,10 @@ public enum DriftCheck {
                     help: "name the participant as the traces do (its service.name, destination or store name, as a display label if need be), or remove the interaction if the system no longer makes it"))
                 continue
             }
-            let pair = Pair(initiator: from, passive: to)
+            // A channel's push delivery (`Q ->> A`) is its consumer receiving: spans show
+            // consumers fetch (`A <- Q`), so it meets that fetch, as a sync interaction.
+            let pushed = model[interaction.from].kind.isChannel
+            let pair = pushed ? Pair(initiator: to, passive: from) : Pair(initiator: from, passive: to)
             designedPairs.insert(pair)
             let candidates = pairs[pair] ?? []
             if candidates.isEmpty {
@@ -56,7 +68,7 @@ public enum DriftCheck {
             let labelKey = NameKey(interaction.label ?? "")
             let sameLabel = labelKey.isEmpty ? [] : candidates.filter { NameKey($0.key.label) == labelKey }
             let relevant = sameLabel.isEmpty ? candidates : sameLabel
-            let designedSync = interaction.arrow.isSynchronous || interaction.arrow == .callback
+            let designedSync = pushed || interaction.arrow.isSynchronous || interaction.arrow == .callback
             let sameKind = relevant.filter { $0.key.arrow.isSync == designedSync }
             guard !sameKind.isEmpty else {
                 let observed = relevant.map { describe($0.key, in: system) }
@@ -72,7 +84,7 @@ public enum DriftCheck {
             var measures = ObservedMeasures()
             for observed in sameKind { measures.merge(observed.measures) }
             let notes = evidence.notes(for: sameKind.map(\.key))
-            let timeout = designedSync ? (interaction.attributes.timeout ?? model[interaction.to].attributes.timeout) : nil
+            let timeout = designedSync && !pushed ? (interaction.attributes.timeout ?? model[interaction.to].attributes.timeout) : nil
             let latency = interaction.attributes.latency ?? model[interaction.to].attributes.latency
             if let timeout, let p99 = measures.latency.quantileSeconds(0.99), p99 > timeout {
                 findings.append(Diagnostic(

@@ -48,7 +48,7 @@ struct EntityTable {
             switch signature.target {
             case .none: break
             case .database(let name, let system, _): note(.store, name, other: system, system: system)
-            case .messaging(let destination, let system, _, _):
+            case .messaging(let destination, let system, _, _, _):
                 if let destination { note(.channel, destination, system: system) }
             case .peer(let service, let address):
                 if Self.tracedService(service: service, address: address, services: services) == nil,
@@ -80,10 +80,13 @@ struct EntityTable {
                 targetOf.append(nil)
             case .database(let name, _, _):
                 targetOf.append(byKey[.store]?[NameKey(name)])
-            case .messaging(let destination, _, _, let declared):
+            case .messaging(let destination, _, _, let declared, let peer):
                 let channel = destination.flatMap { byKey[.channel]?[NameKey($0)] }
                 if let channel, let declared { declaredTopic[channel] = declaredTopic[channel] ?? declared }
-                targetOf.append(channel)
+                // A send to no destination that names a traced service goes straight to it.
+                let direct = destination == nil
+                    ? Self.tracedService(service: peer, address: nil, services: services).flatMap { byKey[.service]?[$0] } : nil
+                targetOf.append(channel ?? direct)
             case .peer(let service, let address):
                 if let key = Self.tracedService(service: service, address: address, services: services) {
                     targetOf.append(byKey[.service]?[key])

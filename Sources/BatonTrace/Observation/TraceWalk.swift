@@ -164,7 +164,7 @@ struct TraceWalk {
     func targetOf(_ index: Int) -> EntityID? { entities.targetOf[Int(spans[index].signature)] }
 
     func messagingOperation(_ index: Int) -> MessagingOperation? {
-        if case .messaging(_, _, let operation, _) = signature(index).target { return operation }
+        if case .messaging(_, _, let operation, _, _) = signature(index).target { return operation }
         return nil
     }
 
@@ -278,6 +278,25 @@ struct TraceWalk {
         }
         switch messagingOperation(index) {
         case .send?:
+            if case .messaging(nil, _, _, _, _) = signature.target {
+                let callee = directCallee(of: index, service: service)
+                if let passive = callee.map(serviceOf) ?? targetOf(index) {
+                    // A send to no destination that another service handles (its server span
+                    // below, or its name in peer.service): an async call straight to that
+                    // service (a webhook, a fire-and-forget request).
+                    var block: [StepOccurrence] = []
+                    var send = leaf(index, InteractionKey(initiator: service, arrow: .send, passive: passive, label: signature.label))
+                    if let callee {
+                        collect(under: callee, service: passive, depth: depth + 1, into: &block)
+                        send.ownTime = ownTime(callee, block: block)
+                    } else {
+                        send.ownTime = StepOccurrence.unknownTime
+                    }
+                    send.steps = block
+                    steps.append(send)
+                    return
+                }
+            }
             steps.append(leaf(index, InteractionKey(initiator: service, arrow: .send, passive: channel(of: index), label: signature.label)))
             collect(under: index, service: service, depth: depth, into: &steps)
             return
@@ -314,6 +333,16 @@ struct TraceWalk {
             return
         }
         collect(under: index, service: service, depth: depth, into: &steps)
+    }
+
+    /// The server span of another service that handles a send, if any.
+    func directCallee(of index: Int, service: EntityID) -> Int? {
+        var child = Int(firstChild[index])
+        while child >= 0 {
+            if signature(child).kind == .server, serviceOf(child) != service { return child }
+            child = Int(nextSibling[child])
+        }
+        return nil
     }
 
     func leaf(_ index: Int, _ key: InteractionKey) -> StepOccurrence {
