@@ -78,6 +78,37 @@ import Testing
         #expect(finding.message.contains("'Events'"), "it names the participant no span shows: \(finding.message)")
     }
 
+    @Test func aPushDeliveryMeetsItsConsumersFetch() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "shop", name: "placed", kind: 4, duration: 1,
+                     attributes: ["messaging.destination.name": "Orders", "messaging.operation.type": "send"], trace: Self.traceA)
+        builder.span("2", parent: "1", service: "billing", name: "placed", kind: 5, start: 2, duration: 5,
+                     attributes: ["messaging.destination.name": "Orders", "messaging.operation.type": "process"], trace: Self.traceA)
+        let design = """
+            client Shop
+            queue Orders [push]
+            service Billing
+            Shop ->> Orders : placed
+            Orders ->> Billing : placed
+            """
+        #expect(Self.drift(builder, design: design).isEmpty, "\(Self.drift(builder, design: design).map(\.message))")
+    }
+
+    @Test func anExternalsCallbackMeetsTheCallFromCallerItsRootServerSpanShows() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "shop", name: "payment succeeded", kind: 2, duration: 3,
+                     attributes: ["rpc.method": "payment succeeded"], trace: Self.traceA)
+        let design = """
+            service Shop
+            external Stripe
+            Stripe ~> Shop : payment succeeded
+            """
+        #expect(Self.drift(builder, design: design).isEmpty, "\(Self.drift(builder, design: design).map(\.message))")
+        // Another callee is still unobserved.
+        let other = design + "\nservice Ledger\nStripe ~> Ledger : payout\n"
+        #expect(Self.drift(builder, design: other).map(\.code) == ["unobserved-interaction"])
+    }
+
     @Test func aSendObservedAsACallIsKindDrift() throws {
         var builder = OTLPBuilder()
         Self.checkout(&builder, trace: Self.traceA)
