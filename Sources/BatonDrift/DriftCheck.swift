@@ -32,15 +32,19 @@ public enum DriftCheck {
         var designedPairs = Set<Pair>()
         var findings: [Diagnostic] = []
         let caller = system.entities.first { $0.kind == .caller }?.id
+        let allowedRetries = Self.allowedRetries(model)
         for interaction in model.interactions {
             let text = describe(interaction, in: model)
             var initiator = entityOf[interaction.from.rawValue]
-            // An external calling a traced service (a webhook) records no span and passes on no
-            // trace context: the callee's server span is a root, a call from Caller.
-            if model[interaction.from].kind == .external, let caller, let to = entityOf[interaction.to.rawValue],
+            var fromCaller = false
+            // An external or a store calling a traced service (a webhook, a change stream)
+            // records no span and passes on no trace context: the callee's server span is a
+            // root, a call from Caller.
+            if model[interaction.from].kind == .external || model[interaction.from].kind == .store, let caller, let to = entityOf[interaction.to.rawValue],
                pairs[Pair(initiator: caller, passive: to)] != nil,
                initiator.map({ pairs[Pair(initiator: $0, passive: to)] == nil }) ?? true {
                 initiator = caller
+                fromCaller = true
             }
             guard let from = initiator, let to = entityOf[interaction.to.rawValue] else {
                 let missing = [interaction.from, interaction.to].filter { entityOf[$0.rawValue] == nil }.map { model[$0].name }
@@ -69,7 +73,8 @@ public enum DriftCheck {
             let sameLabel = labelKey.isEmpty ? [] : candidates.filter { NameKey($0.key.label) == labelKey }
             let relevant = sameLabel.isEmpty ? candidates : sameLabel
             let designedSync = pushed || interaction.arrow.isSynchronous || interaction.arrow == .callback
-            let sameKind = relevant.filter { $0.key.arrow.isSync == designedSync }
+            // A root server span does not say whether its caller waited: any kind meets it.
+            let sameKind = fromCaller ? relevant : relevant.filter { $0.key.arrow.isSync == designedSync }
             guard !sameKind.isEmpty else {
                 let observed = relevant.map { describe($0.key, in: system) }
                 findings.append(Diagnostic(
@@ -100,11 +105,9 @@ public enum DriftCheck {
                     notes: notes,
                     help: "set latency to the measured \(seconds(mean)) so checks and simulations use it, or make the callee faster"))
             }
-            let declared: Int? = switch interaction.attributes.retries {
-            case nil: 0
-            case .count(let count): count
-            case .unbounded: nil
-            }
+            // Spans tell interactions with the same ends and label apart by nothing: each is
+            // held to the most retries any of them allows.
+            let declared = allowedRetries[Twin(interaction)] ?? nil
             if let declared, measures.maxRetries > declared {
                 findings.append(Diagnostic(
                     code: DriftRule.retryDrift.id, severity: DriftRule.retryDrift.severity,
@@ -135,6 +138,38 @@ public enum DriftCheck {
         if let label = participant.label, let entity = system.entity(matching: label) { return entity.id }
         if participant.kind == .client, let caller = system.entities.first(where: { $0.kind == .caller }) { return caller.id }
         return nil
+    }
+
+    /// Design interactions that spans cannot tell apart: the same ends and label key.
+    struct Twin: Hashable {
+        var from: ParticipantID
+        var to: ParticipantID
+        var label: NameKey
+
+        init(_ interaction: Interaction) {
+            from = interaction.from
+            to = interaction.to
+            label = NameKey(interaction.label ?? "")
+        }
+    }
+
+    /// Per twin, the most retries one of them declares (nil: unbounded, which never drifts).
+    static func allowedRetries(_ model: Model) -> [Twin: Int?] {
+        var allowed: [Twin: Int?] = [:]
+        for interaction in model.interactions {
+            let declared: Int? = switch interaction.attributes.retries {
+            case nil: 0
+            case .count(let count): count
+            case .unbounded: nil
+            }
+            let twin = Twin(interaction)
+            if let known = allowed[twin] {
+                allowed[twin] = known.flatMap { current in declared.map { max(current, $0) } }
+            } else {
+                allowed[twin] = declared
+            }
+        }
+        return allowed
     }
 
     struct Pair: Hashable {

@@ -47,6 +47,10 @@ struct DesignStructure {
         func line(_ interaction: Interaction) -> Int { compilation.sources.location(of: interaction.span).start.line }
         func edge(_ interaction: Interaction) -> Edge {
             let from = model[interaction.from], to = model[interaction.to]
+            // An external or a store calling a traced participant (a webhook, a change stream)
+            // records no span and passes on no context: its callee's server span is a root, a
+            // call from whoever calls from outside the traces.
+            if Self.recordsNoSpans(from.kind) { return Edge(from: Self.caller, to: key(interaction.to), kind: .call) }
             // A push channel's delivery is its consumer receiving: spans show consumers fetch.
             if from.kind.isChannel { return Edge(from: key(interaction.to), to: key(interaction.from), kind: .fetch) }
             if to.kind.isChannel {
@@ -58,19 +62,26 @@ struct DesignStructure {
             let kind: Kind = to.kind == .store && interaction.arrow == .fetch ? .fetch : .call
             return Edge(from: key(interaction.from), to: key(interaction.to), kind: kind)
         }
+        // A standing consumer (a fetch from a channel at the top of a flow, or a push
+        // delivery): inference writes what it does with a message after its fetch, at the top,
+        // as a design writes a consumer's handling steps.
+        func isConsumer(_ interaction: Interaction, parent: Edge?) -> Bool {
+            model[interaction.from].kind.isChannel || (parent == nil && model[interaction.to].kind.isChannel && interaction.arrow == .fetch)
+        }
         func walk(_ steps: [Step], parent: Edge?) {
             for step in steps {
                 switch step {
                 case .interaction(let id):
                     let interaction = model[id]
                     let here = edge(interaction)
-                    let kept = keep(line(interaction))
-                    if kept {
+                    // What an external or a store starts is seen from its callee alone, at the top.
+                    let outside = Self.recordsNoSpans(model[interaction.from].kind)
+                    if keep(line(interaction)) {
                         edges.insert(here)
-                        nesting.insert(Nesting(parent: parent, child: here))
+                        nesting.insert(Nesting(parent: outside ? nil : parent, child: here))
                     }
                     edgeOfLine[line(interaction)] = here
-                    walk(interaction.block ?? [], parent: here)
+                    walk(interaction.block ?? [], parent: isConsumer(interaction, parent: parent) ? nil : here)
                 case .fragment(let fragment):
                     for branch in fragment.branches { walk(branch.steps, parent: parent) }
                 case .note:
@@ -84,7 +95,14 @@ struct DesignStructure {
         for participant in model.participants where ends.contains(NameKey(participant.name).text) {
             participants[NameKey(participant.name).text] = participant.kind
         }
+        if ends.contains(Self.caller) { participants[Self.caller] = .client }
     }
+
+    /// Participants that run no code of their own that traces show.
+    static func recordsNoSpans(_ kind: ParticipantKind) -> Bool { kind == .external || kind == .store }
+
+    /// The key of `Caller`, the client inference names for whoever calls from outside the traces.
+    static let caller = "caller"
 
     /// The kind traces can show a participant of kind `kind` as: a driver is a service like
     /// any other in spans, and a service that is never called and consumes nothing (it only

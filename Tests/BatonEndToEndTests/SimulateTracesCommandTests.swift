@@ -1,5 +1,7 @@
 import Baton
 import BatonJSON
+import BatonModel
+import BatonSyntax
 import BatonTestSupport
 import BatonTrace
 import Foundation
@@ -32,20 +34,64 @@ import Testing
 
     @Test(arguments: samplesWithScenarios)
     func simulatedTracesInferTheDesignBackAndShowNoDrift(_ name: String) throws {
+        let original = Self.compile(name)
+        try Self.roundTrip(name, runs: original.model.scenarios.map { ["--scenario", $0.name] })
+    }
+
+    /// Every other sample, each of its flows under a load of its own (`--load`, `--duration`),
+    /// so that every flow is exercised: the round trip holds for all of them, within the limits
+    /// docs/traces.md states.
+    static var samplesWithoutScenarios: [String] {
+        let directory = Golden.packageRoot().appendingPathComponent("samples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".baton") }.sorted().filter { !samplesWithScenarios.contains($0) && !catalogues.contains($0) }
+    }
+
+    /// Samples that only declare participants for others to import: nothing in them runs.
+    static let catalogues = ["platform-catalog.baton"]
+
+    /// Loads a sample needs other than the default: one run of clean-architecture sends 500
+    /// messages that a driver drains 25 every 30 seconds, so a run settles (and its trace is
+    /// written) only if the pump keeps up.
+    static let loads: [String: (rate: String, duration: String)] = ["clean-architecture.baton": ("1/h", "4h")]
+
+    @Test(arguments: samplesWithoutScenarios)
+    func everyFlowOfEveryOtherSampleRoundTripsToo(_ name: String) throws {
+        let original = Self.compile(name)
+        let load = Self.loads[name] ?? ("5/s", "2m")
+        let runs = original.model.flows.map { flow in
+            // 500 traces: with fewer than a hundred calls, the p99 that latency drift compares
+            // with a timeout is the slowest call, and one slow draw of a design whose latency
+            // tail crosses its timeout would be reported (docs/traces.md, section 10).
+            ["--load", flow.isDefault ? load.rate : "\(load.rate) flow \(LiteralFormat.string(flow.name))", "--duration", load.duration,
+             "--trace-limit", "500"]
+        }
+        try Self.roundTrip(name, runs: runs)
+    }
+
+    /// A sample compiled with its imports.
+    static func compile(_ name: String) -> Compilation {
+        let text = (try? String(contentsOfFile: sample(name), encoding: .utf8)) ?? ""
+        return Baton.compile(source: text, path: name, directory: Golden.packageRoot().appendingPathComponent("samples").path)
+    }
+
+    /// Simulates `name` once per entry of `runs` (the options that pick or make its scenario),
+    /// infers a design from all the traces together and compares it with the original; then
+    /// checks the original against the traces.
+    static func roundTrip(_ name: String, runs: [[String]], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = Self.sample(name)
-        let original = Baton.compile(source: try String(contentsOfFile: path, encoding: .utf8), path: name)
-        #expect(!original.hasErrors)
+        let original = Self.compile(name)
+        #expect(!original.hasErrors, sourceLocation: sourceLocation)
 
         // Every scenario, into traces of its own, with the report that says what it exercised.
         var traceFiles: [String] = []
         var exercised = Set<Int>()
-        for (index, scenario) in original.model.scenarios.enumerated() {
+        for (index, options) in runs.enumerated() {
             let file = "traces-\(index).json"
-            let run = try BatonExecutable.run(["simulate", path, "--scenario", scenario.name, "--traces", file,
-                                               "--format", "json"], directory: directory)
-            #expect(run.status == 0, "\(run.standardError)")
+            let run = try BatonExecutable.run(["simulate", path] + options + ["--traces", file, "--format", "json"], directory: directory)
+            #expect(run.status == 0, "\(options): \(run.standardError)", sourceLocation: sourceLocation)
             let report = try JSONValue.parse(run.standardOutput)
             for row in report["interactions"]?.arrayValue ?? [] where (row["firstAttempts"]?.numberValue ?? 0) > 0 {
                 if let line = row["line"]?.numberValue { exercised.insert(Int(line)) }
@@ -54,24 +100,27 @@ import Testing
         }
 
         let inferred = try BatonExecutable.run(["infer"] + traceFiles + ["-o", "inferred.baton"], directory: directory)
-        #expect(inferred.status == 0, "\(inferred.standardError)")
+        #expect(inferred.status == 0, "\(inferred.standardError)", sourceLocation: sourceLocation)
         let inferredText = try String(contentsOf: directory.appendingPathComponent("inferred.baton"), encoding: .utf8)
         let back = Baton.compile(source: inferredText, path: "inferred.baton")
-        #expect(!back.hasErrors, "\(inferredText)")
+        #expect(!back.hasErrors, "\(inferredText)", sourceLocation: sourceLocation)
 
         // What the scenarios never exercised cannot be in any trace: it is left out of the
         // comparison by name, and must be reported as unobserved below.
         let expected = DesignStructure(original) { exercised.contains($0) }
         let unexercised = Set(DesignStructure(original).edgeOfLine.keys).subtracting(exercised)
         let observed = DesignStructure(back)
+        #expect(!expected.edges.isEmpty, sourceLocation: sourceLocation)
         #expect(observed.edges == expected.edges,
-                "missing: \(expected.edges.subtracting(observed.edges).sorted()), extra: \(observed.edges.subtracting(expected.edges).sorted())\n\(inferredText)")
+                "missing: \(expected.edges.subtracting(observed.edges).sorted()), extra: \(observed.edges.subtracting(expected.edges).sorted())\n\(inferredText)",
+                sourceLocation: sourceLocation)
         #expect(observed.nesting == expected.nesting,
-                "missing: \(expected.nesting.subtracting(observed.nesting).sorted()), extra: \(observed.nesting.subtracting(expected.nesting).sorted())\n\(inferredText)")
-        #expect(Set(observed.participants.keys) == Set(expected.participants.keys))
+                "missing: \(expected.nesting.subtracting(observed.nesting).sorted()), extra: \(observed.nesting.subtracting(expected.nesting).sorted())\n\(inferredText)",
+                sourceLocation: sourceLocation)
+        #expect(Set(observed.participants.keys) == Set(expected.participants.keys), sourceLocation: sourceLocation)
         for participant in expected.participants.keys.sorted() {
             #expect(observed.participants[participant] == expected.observableKind(of: participant),
-                    "\(participant): designed \(expected.participants[participant].map { "\($0)" } ?? "-")")
+                    "\(participant): designed \(expected.participants[participant].map { "\($0)" } ?? "-")", sourceLocation: sourceLocation)
         }
 
         // The original against its own traces: no drift, only the unexercised interactions
@@ -81,8 +130,9 @@ import Testing
         let findings = try JSONValue.parse(check.standardOutput)["diagnostics"]?.arrayValue ?? []
         let drift = findings.filter { ($0["code"]?.stringValue).map(Self.driftCodes.contains) == true }
         let unobserved = drift.filter { $0["code"]?.stringValue == "unobserved-interaction" }
-        #expect(drift.count == unobserved.count, "\(check.standardOutput)")
-        #expect(Set(unobserved.compactMap { $0["line"]?.numberValue.map(Int.init) }) == unexercised, "\(check.standardOutput)")
+        #expect(drift.count == unobserved.count, "\(check.standardOutput)", sourceLocation: sourceLocation)
+        #expect(Set(unobserved.compactMap { $0["line"]?.numberValue.map(Int.init) }) == unexercised, "\(check.standardOutput)",
+                sourceLocation: sourceLocation)
     }
 
     // MARK: - The file

@@ -109,6 +109,41 @@ import Testing
         #expect(Self.drift(builder, design: other).map(\.code) == ["unobserved-interaction"])
     }
 
+    @Test func aStoresChangeStreamMeetsTheCallFromCallerWhateverItsArrow() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "search", name: "row changed", kind: 2, duration: 3,
+                     attributes: ["rpc.method": "row changed"], trace: Self.traceA)
+        let design = """
+            store OrdersDb
+            service Search
+            OrdersDb ->> Search : row changed
+            """
+        #expect(Self.drift(builder, design: design).isEmpty, "\(Self.drift(builder, design: design).map(\.message))")
+    }
+
+    @Test func interactionsSpansCannotTellApartAreHeldToTheMostRetriesOneAllows() {
+        var builder = OTLPBuilder()
+        // One call retried once after a failure.
+        builder.span("1", service: "web", name: "job", kind: 1, duration: 100, trace: Self.traceA)
+        builder.span("2", parent: "1", service: "web", name: "cancel", kind: 3, start: 1, duration: 2,
+                     attributes: ["peer.service": "hotel"], error: true, trace: Self.traceA)
+        builder.span("3", parent: "1", service: "web", name: "cancel", kind: 3, start: 5, duration: 2,
+                     attributes: ["peer.service": "hotel"], trace: Self.traceA)
+        let design = """
+            client Web
+            external Hotel
+            flow "a" {
+              Web -> Hotel : cancel [retries=3]
+            }
+            flow "b" {
+              Web -> Hotel : cancel
+            }
+            """
+        #expect(Self.drift(builder, design: design).isEmpty, "\(Self.drift(builder, design: design).map(\.message))")
+        let strict = design.replacingOccurrences(of: " [retries=3]", with: "")
+        #expect(Self.drift(builder, design: strict).map(\.code) == ["retry-drift", "retry-drift"])
+    }
+
     @Test func aSendObservedAsACallIsKindDrift() throws {
         var builder = OTLPBuilder()
         Self.checkout(&builder, trace: Self.traceA)
