@@ -237,6 +237,16 @@ import Testing
         #expect(other.prefix(16) != traceID.prefix(16))
     }
 
+    @Test func tracingChangesNoFigure() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let design = Self.sample("checkout-under-load.baton")
+        let plain = try BatonExecutable.run(["simulate", design, "--format", "json"], directory: directory)
+        let traced = try BatonExecutable.run(["simulate", design, "--format", "json", "--traces", "t.json"], directory: directory)
+        #expect(plain.status == 0 && traced.status == 0)
+        #expect(!plain.standardOutputBytes.isEmpty && plain.standardOutputBytes == traced.standardOutputBytes)
+    }
+
     @Test func theTracesAreBounded() throws {
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
