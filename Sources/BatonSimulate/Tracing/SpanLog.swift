@@ -104,7 +104,8 @@ struct SpanLog {
     /// The scenario ended: traces still in progress are left out, and the rest come in the order
     /// their runs arrived.
     mutating func finish() -> SimulatedTraces {
-        for slot in active.indices where !active[slot].spans.isEmpty && !freeSlots.contains(slot) {
+        // A free slot holds an empty trace; one in use has at least its root span.
+        for slot in active.indices where !active[slot].spans.isEmpty {
             if active[slot].tooLarge { result.tooLarge += 1 } else { result.unfinished += 1 }
         }
         active.removeAll()
