@@ -248,12 +248,15 @@ struct Engine {
         task.generation = generation
         task.run = run
         task.parent = parent
-        if parent >= 0 {
-            task.parentGeneration = tasks[parent].generation
-            task.span = tasks[parent].span
-        } else if run >= 0 && runs[run].trace >= 0 {
-            // A step at the top of a traced run: under the run's root span.
-            task.span = 0
+        if parent >= 0 { task.parentGeneration = tasks[parent].generation }
+        if spanLog.isOn {
+            // Its steps nest in its parent's span; a step at the top of a traced run in the
+            // run's root span.
+            if parent >= 0 {
+                task.span = tasks[parent].span
+            } else if run >= 0 && runs[run].trace >= 0 {
+                task.span = 0
+            }
         }
         tasks[index] = task
         if run >= 0 { runs[run].references += 1 }
