@@ -30,8 +30,8 @@ extension Baton {
         try Simulator.traced(model: model, scenario: scenario, traceLimit: traceLimit)
     }
 
-    /// Traced runs as OTLP JSON Lines, one line per trace (`SimulationSpans`).
-    public static func simulationTraces(_ traces: SimulatedTraces, model: Model, scenario: Scenario) -> String {
+    /// Traced runs as OTLP JSON Lines, one line per trace (`SimulationSpans`): the file's bytes.
+    public static func simulationTraces(_ traces: SimulatedTraces, model: Model, scenario: Scenario) -> [UInt8] {
         SimulationSpans.otlpJSON(traces, model: model, scenario: scenario.name, seed: scenario.seed)
     }
 

@@ -81,14 +81,15 @@ public enum SimulationSpans {
         return mapped
     }
 
-    /// Every trace as OTLP JSON Lines: one `{"resourceSpans":…}` object per trace.
-    public static func otlpJSON(_ traces: SimulatedTraces, model: Model, scenario: String, seed: UInt64) -> String {
-        var text = ""
+    /// Every trace as OTLP JSON Lines: one `{"resourceSpans":…}` object per trace, as the bytes
+    /// of the file (collected line by line, so the file is held once, not also as a string).
+    public static func otlpJSON(_ traces: SimulatedTraces, model: Model, scenario: String, seed: UInt64) -> [UInt8] {
+        var bytes: [UInt8] = []
         for trace in traces.traces {
             let spans = spans(trace, model: model, scenario: scenario, seed: seed)
-            if !spans.isEmpty { text += OTLPJSONWriter.line(spans) }
+            if !spans.isEmpty { bytes.append(contentsOf: OTLPJSONWriter.line(spans).utf8) }
         }
-        return text
+        return bytes
     }
 
     // MARK: - One span

@@ -278,6 +278,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("t.json").path))
     }
 
+    @Test func aTerminalIsToldWhatWasWritten() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try BatonExecutable.run(["simulate", Self.sample("retry-storm-simulated.baton"), "--scenario", "Repaired",
+                                           "--traces", "t.json", "--trace-limit", "10", "-o", "report.txt"],
+                                          directory: directory, standardErrorIsTerminal: true)
+        #expect(run.status == 0)
+        #expect(run.standardError.contains("wrote t.json (OTLP JSON, 10 traces of \"Repaired\", one run in 251, "), "\(run.standardError)")
+    }
+
     @Test func theTracesNeverReplaceTheInput() throws {
         let directory = try makeTemporaryDirectory(["d.baton": try String(contentsOfFile: Self.sample("retry-storm-simulated.baton"), encoding: .utf8)])
         defer { try? FileManager.default.removeItem(at: directory) }

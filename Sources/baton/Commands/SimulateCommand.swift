@@ -188,13 +188,13 @@ enum SimulateCommand {
         }
 
         if let path = request.traces, let traced, let first = results.first {
-            let text = Baton.simulationTraces(traced, model: model, scenario: first.scenario)
+            let bytes = Baton.simulationTraces(traced, model: model, scenario: first.scenario)
             writeOptions.protected = reads.protected
-            do { try AtomicWrite.write(Array(text.utf8), to: path, options: writeOptions) } catch {
+            do { try AtomicWrite.write(bytes, to: path, options: writeOptions) } catch {
                 return Terminal.fail(error.message, help: error.help)
             }
             var line = "wrote \(path) (OTLP JSON, \(English.plural(traced.traces.count, "trace")) of "
-                + "\(LiteralFormat.string(first.scenario.name)), one run in \(traced.every), \(RenderCommand.size(text.utf8.count))"
+                + "\(LiteralFormat.string(first.scenario.name)), one run in \(traced.every), \(RenderCommand.size(bytes.count))"
             let left = traced.unfinished + traced.tooLarge
             if left > 0 { line += "; \(English.plural(left, "traced run")) left out, unfinished or too large" }
             written.append(line + ")")
