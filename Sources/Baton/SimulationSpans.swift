@@ -23,9 +23,9 @@ import BatonTrace
 ///   with `db.system.name`, `db.namespace` and `db.operation.name` (`SELECT` for a fetch), to
 ///   an external one with `peer.service`; neither has a server span, so the block they run,
 ///   if any, nests under the client span.
-/// - An async send straight to a traced participant (`->>`, a webhook) is a producer span
-///   naming no destination (`peer.service` the callee) with the callee's server span under it;
-///   a callback (`~>`) is a call, as spans show it.
+/// - An async send straight to a participant (`->>`, a webhook) is a producer span naming no
+///   destination (`peer.service` the callee), with the callee's server span under it when the
+///   callee is traced; a callback (`~>`) is a call, as spans show it.
 /// - A send into a queue or topic is a producer span (`messaging.destination.name`,
 ///   `messaging.operation.type` `send`, `messaging.destination.kind`); a standing consumer's
 ///   handling of the message a consumer span under it (`process`); a fetch inside a block a
@@ -111,7 +111,9 @@ public enum SimulationSpans {
         case .call:
             guard let interaction else { return nil }
             let callee = model[interaction.to]
-            kind = interaction.arrow == .send && recordsSpans(callee.kind) ? .producer : .client
+            // An async send straight to a participant (a webhook): a producer span naming no
+            // destination. To a store, a database client span, whatever the arrow.
+            kind = interaction.arrow == .send && callee.kind != .store ? .producer : .client
             switch callee.kind {
             case .store:
                 attributes.add("db.system.name", .string("other_sql"))

@@ -73,8 +73,10 @@ public enum DriftCheck {
             let sameLabel = labelKey.isEmpty ? [] : candidates.filter { NameKey($0.key.label) == labelKey }
             let relevant = sameLabel.isEmpty ? candidates : sameLabel
             let designedSync = pushed || interaction.arrow.isSynchronous || interaction.arrow == .callback
-            // A root server span does not say whether its caller waited: any kind meets it.
-            let sameKind = fromCaller ? relevant : relevant.filter { $0.key.arrow.isSync == designedSync }
+            // A root server span does not say whether its caller waited, and neither does a
+            // database client span: any kind meets them.
+            let unknowable = fromCaller || model[interaction.to].kind == .store
+            let sameKind = unknowable ? relevant : relevant.filter { $0.key.arrow.isSync == designedSync }
             guard !sameKind.isEmpty else {
                 let observed = relevant.map { describe($0.key, in: system) }
                 findings.append(Diagnostic(

@@ -144,10 +144,21 @@ import Testing
         #expect(Self.drift(builder, design: strict).map(\.code) == ["retry-drift", "retry-drift"])
     }
 
-    @Test func aSendObservedAsACallIsKindDrift() throws {
+    @Test func anAsyncWriteToAStoreMeetsItsDatabaseCall() {
         var builder = OTLPBuilder()
         Self.checkout(&builder, trace: Self.traceA)
         let source = Self.design.replacingOccurrences(of: "Orders -> Db : INSERT", with: "Orders ->> Db : INSERT")
+        #expect(Self.drift(builder, design: source).isEmpty, "\(Self.drift(builder, design: source).map(\.message))")
+    }
+
+    @Test func aSendObservedAsACallIsKindDrift() throws {
+        var builder = OTLPBuilder()
+        Self.checkout(&builder, trace: Self.traceA)
+        builder.span("7", parent: "2", service: "orders", name: "POST", kind: 3, start: 3, duration: 2, trace: Self.traceA)
+        builder.span("8", parent: "7", service: "payments", name: "POST /charge", kind: 2, start: 3.5, duration: 1,
+                     attributes: ["http.route": "/charge", "http.request.method": "POST"], trace: Self.traceA)
+        let source = Self.design.replacingOccurrences(of: "store Db", with: "service Payments\nstore Db")
+            .replacingOccurrences(of: "    Orders -> Db : INSERT\n", with: "    Orders -> Db : INSERT\n    Orders ->> Payments : POST /charge\n")
         let findings = Self.drift(builder, design: source)
         #expect(findings.map(\.code) == ["kind-drift"], "\(findings.map(\.message))")
         let finding = try #require(findings.first)

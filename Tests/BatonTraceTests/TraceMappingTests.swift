@@ -46,6 +46,15 @@ import Testing
         #expect(!design.contains("queue"), "no channel is made up for it: \(design)")
         // The refused attempt counts as a call, but not in the callee's own time (35ms: 40 less 5 in the store).
         #expect(design.contains("measured: 2 sends"), "\(design)")
+
+        // To a peer with no spans of its own: an external.
+        var external = OTLPBuilder()
+        external.span("1", service: "shop", name: "order", kind: 1, duration: 100)
+        external.span("2", parent: "1", service: "shop", name: "notify", kind: 4, start: 1, duration: 30,
+                      attributes: ["peer.service": "partner", "messaging.operation.type": "send"])
+        let toExternal = TraceTesting.infer([external.text])
+        #expect(toExternal.contains("external Partner"), "\(toExternal)")
+        #expect(toExternal.contains("Shop ->> Partner : notify"), "\(toExternal)")
     }
 
     @Test func aCallToATracedServiceWithoutItsServerSpanDoesNotCountInTheCalleesOwnTime() {

@@ -282,14 +282,15 @@ struct TraceWalk {
                 let callee = directCallee(of: index, service: service)
                 if let passive = callee.map(serviceOf) ?? targetOf(index) {
                     // A send to no destination that another service handles (its server span
-                    // below, or its name in peer.service): an async call straight to that
-                    // service (a webhook, a fire-and-forget request).
+                    // below, or its name in peer.service), or that names an external peer: an
+                    // async call straight to it (a webhook, a fire-and-forget request).
                     var block: [StepOccurrence] = []
                     var send = leaf(index, InteractionKey(initiator: service, arrow: .send, passive: passive, label: signature.label))
                     if let callee {
                         collect(under: callee, service: passive, depth: depth + 1, into: &block)
                         send.ownTime = ownTime(callee, block: block)
-                    } else {
+                    } else if entities.entities[passive.rawValue].kind == .service {
+                        // A traced service that never handled it: its own time is unknown.
                         send.ownTime = StepOccurrence.unknownTime
                     }
                     send.steps = block
