@@ -28,8 +28,8 @@
 //                                                         (the design page: both views, findings, metrics in one HTML file)
 //   BatonDiff          ◀ BatonSyntax, BatonModel, BatonCheck, BatonReport, BatonLayout, BatonRender, BatonJSON
 //                                                         (baton diff: two designs compared, as text, JSON, Markdown, a diagram)
-//   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonDocs, BatonSimulate
-//                                                         (it maps a simulation onto a time chart)
+//   Baton              ◀ BatonSyntax, BatonModel, BatonCheck, BatonLayout, BatonRender, BatonDocs, BatonSimulate, BatonTrace
+//                                                         (it maps a simulation onto a time chart, and its traced runs onto spans)
 //   BatonLanguageServer ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonJSON
 //                                                         (baton lsp: the protocol, documents and editor features)
 //   BatonServe         ◀ Baton, BatonSyntax, BatonModel, BatonCheck, BatonRender
@@ -81,7 +81,7 @@ let package = Package(
         // Markdown and a diagram of both designs' union.
         .target(name: "BatonDiff", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonReport", "BatonLayout", "BatonRender", "BatonJSON"]),
         // The façade for library users: compile, check, render, simulate.
-        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs", "BatonSimulate"]),
+        .target(name: "Baton", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonLayout", "BatonRender", "BatonDocs", "BatonSimulate", "BatonTrace"]),
         // The language server (baton lsp): JSON-RPC over standard I/O, documents, analyses and
         // the editor features (diagnostics, hover, definition, rename, completion, code actions).
         .target(name: "BatonLanguageServer", dependencies: ["Baton", "BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
@@ -127,6 +127,6 @@ let package = Package(
         .testTarget(name: "BatonServeTests", dependencies: ["BatonServe", "Baton", "BatonRender", "BatonTestSupport"]),
         .testTarget(name: "BatonTraceTests", dependencies: ["BatonTrace", "BatonDrift", "BatonModel", "BatonJSON", "BatonSyntax", "Baton", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
-        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
+        .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "Baton", "BatonModel", "BatonSyntax", "BatonTrace", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]
 )

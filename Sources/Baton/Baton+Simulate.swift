@@ -22,6 +22,19 @@ extension Baton {
         return try Simulator.replicate(model: model, scenario: scenario, runs: runs, jobs: jobs, progress: progress)
     }
 
+    /// One run of `scenario` with its seed that also traces up to `traceLimit` of its runs,
+    /// spread evenly over the scenario (`baton simulate --traces`). The result is the one
+    /// `simulate` gives.
+    public static func simulateTraced(_ model: Model, scenario: Scenario, traceLimit: Int)
+        throws(SimulationError) -> (result: SimulationResult, traces: SimulatedTraces) {
+        try Simulator.traced(model: model, scenario: scenario, traceLimit: traceLimit)
+    }
+
+    /// Traced runs as OTLP JSON Lines, one line per trace (`SimulationSpans`): the file's bytes.
+    public static func simulationTraces(_ traces: SimulatedTraces, model: Model, scenario: Scenario) -> [UInt8] {
+        SimulationSpans.otlpJSON(traces, model: model, scenario: scenario.name, seed: scenario.seed)
+    }
+
     /// The chart of a simulation as SVG, with `idPrefix` (nil: derived from the chart, so two
     /// charts on one page never share an id).
     public static func simulationSVG(_ result: SimulationResult, model: Model, theme: Theme.Name = .light,

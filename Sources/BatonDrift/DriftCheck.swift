@@ -31,9 +31,22 @@ public enum DriftCheck {
         }
         var designedPairs = Set<Pair>()
         var findings: [Diagnostic] = []
+        let caller = system.entities.first { $0.kind == .caller }?.id
+        let allowedRetries = Self.allowedRetries(model)
         for interaction in model.interactions {
             let text = describe(interaction, in: model)
-            guard let from = entityOf[interaction.from.rawValue], let to = entityOf[interaction.to.rawValue] else {
+            var initiator = entityOf[interaction.from.rawValue]
+            var fromCaller = false
+            // An external or a store calling a traced service (a webhook, a change stream)
+            // records no span and passes on no trace context: the callee's server span is a
+            // root, a call from Caller.
+            if model[interaction.from].kind == .external || model[interaction.from].kind == .store, let caller, let to = entityOf[interaction.to.rawValue],
+               pairs[Pair(initiator: caller, passive: to)] != nil,
+               initiator.map({ pairs[Pair(initiator: $0, passive: to)] == nil }) ?? true {
+                initiator = caller
+                fromCaller = true
+            }
+            guard let from = initiator, let to = entityOf[interaction.to.rawValue] else {
                 let missing = [interaction.from, interaction.to].filter { entityOf[$0.rawValue] == nil }.map { model[$0].name }
                 findings.append(Diagnostic(
                     code: DriftRule.unobservedInteraction.id, severity: DriftRule.unobservedInteraction.severity,
@@ -42,7 +55,10 @@ public enum DriftCheck {
                     help: "name the participant as the traces do (its service.name, destination or store name, as a display label if need be), or remove the interaction if the system no longer makes it"))
                 continue
             }
-            let pair = Pair(initiator: from, passive: to)
+            // A channel's push delivery (`Q ->> A`) is its consumer receiving: spans show
+            // consumers fetch (`A <- Q`), so it meets that fetch, as a sync interaction.
+            let pushed = model[interaction.from].kind.isChannel
+            let pair = pushed ? Pair(initiator: to, passive: from) : Pair(initiator: from, passive: to)
             designedPairs.insert(pair)
             let candidates = pairs[pair] ?? []
             if candidates.isEmpty {
@@ -56,8 +72,11 @@ public enum DriftCheck {
             let labelKey = NameKey(interaction.label ?? "")
             let sameLabel = labelKey.isEmpty ? [] : candidates.filter { NameKey($0.key.label) == labelKey }
             let relevant = sameLabel.isEmpty ? candidates : sameLabel
-            let designedSync = interaction.arrow.isSynchronous || interaction.arrow == .callback
-            let sameKind = relevant.filter { $0.key.arrow.isSync == designedSync }
+            let designedSync = pushed || interaction.arrow.isSynchronous || interaction.arrow == .callback
+            // A root server span does not say whether its caller waited, and neither does a
+            // database client span: any kind meets them.
+            let unknowable = fromCaller || model[interaction.to].kind == .store
+            let sameKind = unknowable ? relevant : relevant.filter { $0.key.arrow.isSync == designedSync }
             guard !sameKind.isEmpty else {
                 let observed = relevant.map { describe($0.key, in: system) }
                 findings.append(Diagnostic(
@@ -72,7 +91,7 @@ public enum DriftCheck {
             var measures = ObservedMeasures()
             for observed in sameKind { measures.merge(observed.measures) }
             let notes = evidence.notes(for: sameKind.map(\.key))
-            let timeout = designedSync ? (interaction.attributes.timeout ?? model[interaction.to].attributes.timeout) : nil
+            let timeout = designedSync && !pushed ? (interaction.attributes.timeout ?? model[interaction.to].attributes.timeout) : nil
             let latency = interaction.attributes.latency ?? model[interaction.to].attributes.latency
             if let timeout, let p99 = measures.latency.quantileSeconds(0.99), p99 > timeout {
                 findings.append(Diagnostic(
@@ -88,11 +107,9 @@ public enum DriftCheck {
                     notes: notes,
                     help: "set latency to the measured \(seconds(mean)) so checks and simulations use it, or make the callee faster"))
             }
-            let declared: Int? = switch interaction.attributes.retries {
-            case nil: 0
-            case .count(let count): count
-            case .unbounded: nil
-            }
+            // Spans tell interactions with the same ends and label apart by nothing: each is
+            // held to the most retries any of them allows.
+            let declared = allowedRetries[Twin(interaction)] ?? nil
             if let declared, measures.maxRetries > declared {
                 findings.append(Diagnostic(
                     code: DriftRule.retryDrift.id, severity: DriftRule.retryDrift.severity,
@@ -123,6 +140,38 @@ public enum DriftCheck {
         if let label = participant.label, let entity = system.entity(matching: label) { return entity.id }
         if participant.kind == .client, let caller = system.entities.first(where: { $0.kind == .caller }) { return caller.id }
         return nil
+    }
+
+    /// Design interactions that spans cannot tell apart: the same ends and label key.
+    struct Twin: Hashable {
+        var from: ParticipantID
+        var to: ParticipantID
+        var label: NameKey
+
+        init(_ interaction: Interaction) {
+            from = interaction.from
+            to = interaction.to
+            label = NameKey(interaction.label ?? "")
+        }
+    }
+
+    /// Per twin, the most retries one of them declares (nil: unbounded, which never drifts).
+    static func allowedRetries(_ model: Model) -> [Twin: Int?] {
+        var allowed: [Twin: Int?] = [:]
+        for interaction in model.interactions {
+            let declared: Int? = switch interaction.attributes.retries {
+            case nil: 0
+            case .count(let count): count
+            case .unbounded: nil
+            }
+            let twin = Twin(interaction)
+            if let known = allowed[twin] {
+                allowed[twin] = known.flatMap { current in declared.map { max(current, $0) } }
+            } else {
+                allowed[twin] = declared
+            }
+        }
+        return allowed
     }
 
     struct Pair: Hashable {

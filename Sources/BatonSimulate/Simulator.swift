@@ -39,11 +39,33 @@ public enum Simulator {
         return merged
     }
 
+    /// One run of `scenario` with its seed, tracing at most `traceLimit` of its runs (spread
+    /// evenly over the scenario): the result is the same as `run`'s, and the traces are the
+    /// spans of the sampled runs that finished (`baton simulate --traces`).
+    public static func traced(model: Model, scenario: Scenario, traceLimit: Int,
+                              options: SimulationOptions = SimulationOptions())
+        throws(SimulationError) -> (result: SimulationResult, traces: SimulatedTraces) {
+        let program = try ProgramBuilder.build(model: model, scenario: scenario, options: options)
+        var traces = SimulatedTraces()
+        let result = try run(program: program, model: model, scenario: scenario, seed: scenario.seed, options: options,
+                             traceLimit: traceLimit, traces: &traces)
+        return (result, traces)
+    }
+
     private static func run(program: Program, model: Model, scenario: Scenario, seed: UInt64,
                             options: SimulationOptions) throws(SimulationError) -> SimulationResult {
+        var unused = SimulatedTraces()
+        return try run(program: program, model: model, scenario: scenario, seed: seed, options: options, traceLimit: 0,
+                       traces: &unused)
+    }
+
+    private static func run(program: Program, model: Model, scenario: Scenario, seed: UInt64,
+                            options: SimulationOptions, traceLimit: Int,
+                            traces: inout SimulatedTraces) throws(SimulationError) -> SimulationResult {
         var engine = Engine(program: program, seed: seed, options: options,
-                            goodputFrom: ExpectationEvaluator.goodputWindows(scenario))
+                            goodputFrom: ExpectationEvaluator.goodputWindows(scenario), traceLimit: traceLimit)
         try engine.run()
+        if engine.spanLog.isOn { traces = engine.spanLog.finish() }
         var result = engine.report(model: model, scenario: scenario)
         result.seed = seed
         result.recovery = RecoveryAnalysis(model: model, scenario: scenario, options: options, program: program,

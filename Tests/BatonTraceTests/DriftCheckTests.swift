@@ -78,10 +78,87 @@ import Testing
         #expect(finding.message.contains("'Events'"), "it names the participant no span shows: \(finding.message)")
     }
 
-    @Test func aSendObservedAsACallIsKindDrift() throws {
+    @Test func aPushDeliveryMeetsItsConsumersFetch() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "shop", name: "placed", kind: 4, duration: 1,
+                     attributes: ["messaging.destination.name": "Orders", "messaging.operation.type": "send"], trace: Self.traceA)
+        builder.span("2", parent: "1", service: "billing", name: "placed", kind: 5, start: 2, duration: 5,
+                     attributes: ["messaging.destination.name": "Orders", "messaging.operation.type": "process"], trace: Self.traceA)
+        let design = """
+            client Shop
+            queue Orders [push]
+            service Billing
+            Shop ->> Orders : placed
+            Orders ->> Billing : placed
+            """
+        #expect(Self.drift(builder, design: design).isEmpty, "\(Self.drift(builder, design: design).map(\.message))")
+    }
+
+    @Test func anExternalsCallbackMeetsTheCallFromCallerItsRootServerSpanShows() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "shop", name: "payment succeeded", kind: 2, duration: 3,
+                     attributes: ["rpc.method": "payment succeeded"], trace: Self.traceA)
+        let design = """
+            service Shop
+            external Stripe
+            Stripe ~> Shop : payment succeeded
+            """
+        #expect(Self.drift(builder, design: design).isEmpty, "\(Self.drift(builder, design: design).map(\.message))")
+        // Another callee is still unobserved.
+        let other = design + "\nservice Ledger\nStripe ~> Ledger : payout\n"
+        #expect(Self.drift(builder, design: other).map(\.code) == ["unobserved-interaction"])
+    }
+
+    @Test func aStoresChangeStreamMeetsTheCallFromCallerWhateverItsArrow() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "search", name: "row changed", kind: 2, duration: 3,
+                     attributes: ["rpc.method": "row changed"], trace: Self.traceA)
+        let design = """
+            store OrdersDb
+            service Search
+            OrdersDb ->> Search : row changed
+            """
+        #expect(Self.drift(builder, design: design).isEmpty, "\(Self.drift(builder, design: design).map(\.message))")
+    }
+
+    @Test func interactionsSpansCannotTellApartAreHeldToTheMostRetriesOneAllows() {
+        var builder = OTLPBuilder()
+        // One call retried once after a failure.
+        builder.span("1", service: "web", name: "job", kind: 1, duration: 100, trace: Self.traceA)
+        builder.span("2", parent: "1", service: "web", name: "cancel", kind: 3, start: 1, duration: 2,
+                     attributes: ["peer.service": "hotel"], error: true, trace: Self.traceA)
+        builder.span("3", parent: "1", service: "web", name: "cancel", kind: 3, start: 5, duration: 2,
+                     attributes: ["peer.service": "hotel"], trace: Self.traceA)
+        let design = """
+            client Web
+            external Hotel
+            flow "a" {
+              Web -> Hotel : cancel [retries=3]
+            }
+            flow "b" {
+              Web -> Hotel : cancel
+            }
+            """
+        #expect(Self.drift(builder, design: design).isEmpty, "\(Self.drift(builder, design: design).map(\.message))")
+        let strict = design.replacingOccurrences(of: " [retries=3]", with: "")
+        #expect(Self.drift(builder, design: strict).map(\.code) == ["retry-drift", "retry-drift"])
+    }
+
+    @Test func anAsyncWriteToAStoreMeetsItsDatabaseCall() {
         var builder = OTLPBuilder()
         Self.checkout(&builder, trace: Self.traceA)
         let source = Self.design.replacingOccurrences(of: "Orders -> Db : INSERT", with: "Orders ->> Db : INSERT")
+        #expect(Self.drift(builder, design: source).isEmpty, "\(Self.drift(builder, design: source).map(\.message))")
+    }
+
+    @Test func aSendObservedAsACallIsKindDrift() throws {
+        var builder = OTLPBuilder()
+        Self.checkout(&builder, trace: Self.traceA)
+        builder.span("7", parent: "2", service: "orders", name: "POST", kind: 3, start: 3, duration: 2, trace: Self.traceA)
+        builder.span("8", parent: "7", service: "payments", name: "POST /charge", kind: 2, start: 3.5, duration: 1,
+                     attributes: ["http.route": "/charge", "http.request.method": "POST"], trace: Self.traceA)
+        let source = Self.design.replacingOccurrences(of: "store Db", with: "service Payments\nstore Db")
+            .replacingOccurrences(of: "    Orders -> Db : INSERT\n", with: "    Orders -> Db : INSERT\n    Orders ->> Payments : POST /charge\n")
         let findings = Self.drift(builder, design: source)
         #expect(findings.map(\.code) == ["kind-drift"], "\(findings.map(\.message))")
         let finding = try #require(findings.first)

@@ -27,6 +27,48 @@ import Testing
         #expect(design.contains("client   Web"), "it only ever initiates: \(design)")
     }
 
+    @Test func aSendToNoDestinationThatAServiceHandlesIsAnAsyncCallToIt() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "shop", name: "order", kind: 1, duration: 100)
+        // Delivered: the producer span has the callee's server span below it.
+        builder.span("2", parent: "1", service: "shop", name: "order placed", kind: 4, start: 1,
+                     attributes: ["peer.service": "mailer", "messaging.operation.type": "send"])
+        builder.span("3", parent: "2", service: "mailer", name: "order placed", kind: 2, start: 2, duration: 40,
+                     attributes: ["rpc.method": "order placed"])
+        builder.span("4", parent: "3", service: "mailer", name: "INSERT", kind: 3, start: 3, duration: 5,
+                     attributes: ["db.system": "postgresql", "db.namespace": "outbox"])
+        // Refused: no server span, but peer.service names the traced service.
+        builder.span("5", parent: "1", service: "shop", name: "order placed", kind: 4, start: 50,
+                     attributes: ["peer.service": "mailer", "messaging.operation.type": "send"], error: true)
+        let design = TraceTesting.infer([builder.text])
+        #expect(design.contains("Shop ->> Mailer : order placed {"), "\(design)")
+        #expect(design.contains("Mailer -> Outbox : INSERT"), "\(design)")
+        #expect(!design.contains("queue"), "no channel is made up for it: \(design)")
+        // The refused attempt counts as a call, but not in the callee's own time (35ms: 40 less 5 in the store).
+        #expect(design.contains("measured: 2 sends"), "\(design)")
+
+        // To a peer with no spans of its own: an external.
+        var external = OTLPBuilder()
+        external.span("1", service: "shop", name: "order", kind: 1, duration: 100)
+        external.span("2", parent: "1", service: "shop", name: "notify", kind: 4, start: 1, duration: 30,
+                      attributes: ["peer.service": "partner", "messaging.operation.type": "send"])
+        let toExternal = TraceTesting.infer([external.text])
+        #expect(toExternal.contains("external Partner"), "\(toExternal)")
+        #expect(toExternal.contains("Shop ->> Partner : notify"), "\(toExternal)")
+    }
+
+    @Test func aCallToATracedServiceWithoutItsServerSpanDoesNotCountInTheCalleesOwnTime() {
+        var builder = OTLPBuilder()
+        builder.span("1", service: "web", name: "job", kind: 1, duration: 5000)
+        Self.call(&builder, client: "2", server: "3", parent: "1", from: "web", to: "search", route: "/q", start: 1, duration: 11)
+        // Given up on while it waited in line: 4 seconds of the caller's wait, none of the callee's work.
+        builder.span("4", parent: "1", service: "web", name: "POST", kind: 3, start: 20, duration: 4000,
+                     attributes: ["peer.service": "search"], error: true)
+        let design = TraceTesting.infer([builder.text])
+        #expect(design.contains("Web -> Search : POST /q [latency=10ms"), "\(design)")
+        #expect(design.contains("Web -> Search : POST [latency=") == false, "\(design)")
+    }
+
     @Test func aDestinationReadByOneServiceIsAQueueAndByTwoATopic() {
         var builder = OTLPBuilder()
         builder.span("1", service: "orders", name: "send jobs", kind: 4, attributes: ["messaging.system": "rabbitmq", "messaging.destination.name": "jobs"])

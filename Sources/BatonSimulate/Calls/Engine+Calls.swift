@@ -9,8 +9,12 @@ extension Engine {
     /// Starts an interaction's first attempt. `parent` waits for the result (none when detached,
     /// nor when the call is a `root`: the only step of its run's flow, whose end is the run's
     /// response).
-    mutating func startCall(site: Int, parent: Int, detached: Bool, run: Int? = nil, root: Bool = false) {
+    /// `span`: the span a detached call's spans nest in (the sender's), which it cannot inherit
+    /// from a parent.
+    mutating func startCall(site: Int, parent: Int, detached: Bool, run: Int? = nil, root: Bool = false,
+                            span: Int32? = nil) {
         let call = allocateTask(.call, run: run ?? tasks[parent].run, parent: parent)
+        if let span { tasks[call].span = span }
         tasks[call].node = site
         tasks[call].arrived = now
         if detached { tasks[call].flags.insert(.detached) }
@@ -26,6 +30,7 @@ extension Engine {
         let spec = sites[site]
         tasks[call].counter += 1
         tasks[call].flags.remove(.probe)
+        if spanLog.isOn { traceAttempt(call: call) }
         if spec.breaker >= 0 {
             switch breakers[spec.breaker].admit(at: now) {
             case .pass: break
@@ -44,6 +49,8 @@ extension Engine {
         tasks[attempt].node = site
         tasks[attempt].station = spec.target
         tasks[attempt].arrived = now
+        tasks[attempt].counter = tasks[call].counter
+        tasks[attempt].span = tasks[call].openSpan
         tasks[call].child = attempt
         tasks[call].childGeneration = tasks[attempt].generation
         guard arrive(attempt: attempt) else { return }
@@ -106,6 +113,7 @@ extension Engine {
         let site = tasks[call].node
         let spec = sites[site]
         tasks[call].child = -1
+        if spanLog.isOn { traceAttemptEnded(call: call, outcome) }
         recorder.outcome(site: site, outcome, at: now)
         if spec.breaker >= 0, outcome != .shortCircuited {
             let probe = tasks[call].flags.contains(.probe)

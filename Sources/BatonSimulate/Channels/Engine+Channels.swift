@@ -20,16 +20,17 @@ extension Engine {
             return complete(call, generation: tasks[call].generation, .failure)
         }
         let run = tasks[call].run
+        let span = tasks[call].openSpan
         var refused = false
         var blocked = 0
         for lane in channelSpecs[channel].lanes {
-            switch place(lane: lane, run: run) {
+            switch place(lane: lane, run: run, span: span) {
             case .placed:
                 break
             case .refused:
                 refused = true
             case .full:
-                let message = allocateMessage(run: run, lane: lane)
+                let message = allocateMessage(run: run, lane: lane, span: span)
                 lanes[lane].blockedSenders.append(slot: call, generation: tasks[call].generation, message: message)
                 blocked += 1
             }
@@ -54,12 +55,12 @@ extension Engine {
     enum Placement { case placed, refused, full }
 
     /// A new message for one lane, under the channel's capacity and overflow policy.
-    private mutating func place(lane: Int, run: Int) -> Placement {
+    private mutating func place(lane: Int, run: Int, span: Int32) -> Placement {
         let channel = laneSpecs[lane].channel
         let spec = channelSpecs[channel]
         if lanes[lane].count < spec.capacity && lanes[lane].blockedSenders.isEmpty {
             recorder.channels[channel].sent += 1
-            appendToLane(allocateMessage(run: run, lane: lane), lane: lane)
+            appendToLane(allocateMessage(run: run, lane: lane, span: span), lane: lane)
             return .placed
         }
         switch spec.overflow {
@@ -72,7 +73,7 @@ extension Engine {
             if let oldest = popLane(lane, admitting: false) {
                 recorder.channels[channel].dropped += 1
                 freeMessage(oldest)
-                appendToLane(allocateMessage(run: run, lane: lane), lane: lane)
+                appendToLane(allocateMessage(run: run, lane: lane, span: span), lane: lane)
             } else {
                 recorder.channels[channel].dropped += 1
             }
@@ -246,6 +247,7 @@ extension Engine {
         recorder.channels[channel].deadLettered += 1
         let target = channelSpecs[channel].deadLetter
         let run = messages[message].run
+        let span = messages[message].span
         freeMessage(message)
         guard target >= 0 else { return }
         // Into the dead-letter channel, without waiting: what does not fit is dropped there.
@@ -254,7 +256,7 @@ extension Engine {
             let spec = channelSpecs[target]
             if lanes[lane].count < spec.capacity {
                 recorder.channels[target].sent += 1
-                appendToLane(allocateMessage(run: run, lane: lane), lane: lane)
+                appendToLane(allocateMessage(run: run, lane: lane, span: span), lane: lane)
             } else if spec.overflow == .dropNewest || spec.overflow == .dropOldest {
                 recorder.channels[target].sent += 1
                 recorder.channels[target].dropped += 1

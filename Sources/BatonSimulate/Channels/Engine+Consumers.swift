@@ -24,6 +24,7 @@ extension Engine {
             recorder.attempt(site: spec.site, at: now)
             current = messages[current].next
         }
+        if spanLog.isOn { traceHandling(handling, message: message) }
         recorder.accepted(station: spec.participant, at: now)
         startWork(handling)
         if spec.timeout.isFinite {
@@ -35,6 +36,7 @@ extension Engine {
     /// The handling (time and steps) is over: settle its messages, free the server.
     mutating func finishHandling(_ handling: Int, _ outcome: Outcome) {
         let station = tasks[handling].station
+        if spanLog.isOn { traceTaskEnded(handling, outcome) }
         releaseServer(of: handling)
         if !tasks[handling].flags.contains(.abandoned) {
             settle(messages: tasks[handling].message, site: consumerSpecs[tasks[handling].node].site, outcome)
@@ -111,12 +113,14 @@ extension Engine {
         let spec = sites[site]
         let fetch = allocateTask(.fetch, run: tasks[parent].run, parent: parent)
         tasks[fetch].node = site
+        if spanLog.isOn { traceFetch(fetch) }
         recorder.firstAttempt(site: site, at: now)
         recorder.attempt(site: site, at: now)
         let lane = spec.lane
         let fault = channelFaults[spec.channel]
         if fault.down {
             recorder.outcome(site: site, .rejected, at: now)
+            if spanLog.isOn { traceTaskEnded(fetch, .rejected) }
             completeParent(of: fetch, .failure)
             return freeTask(fetch)
         }
@@ -131,6 +135,7 @@ extension Engine {
         }
         // Nothing to take and no reason to wait: an empty poll is not a failure.
         recorder.outcome(site: site, .success, at: now)
+        if spanLog.isOn { traceTaskEnded(fetch, .success) }
         completeParent(of: fetch, .success)
         freeTask(fetch)
     }
@@ -150,6 +155,7 @@ extension Engine {
             if outcome.isSuccess { receiveSucceeded(message: message) } else { receiveFailed(message: message) }
         }
         recorder.outcome(site: tasks[fetch].node, outcome, at: now)
+        if spanLog.isOn { traceTaskEnded(fetch, outcome) }
         completeParent(of: fetch, outcome)
         freeTask(fetch)
     }
@@ -158,6 +164,7 @@ extension Engine {
         guard tasks[fetch].kind == .fetch, tasks[fetch].flags.contains(.parked) else { return }
         tasks[fetch].flags.remove(.parked)
         recorder.outcome(site: tasks[fetch].node, .timeout, at: now)
+        if spanLog.isOn { traceTaskEnded(fetch, .timeout) }
         completeParent(of: fetch, .failure)
         freeTask(fetch)
     }

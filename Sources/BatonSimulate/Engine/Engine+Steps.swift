@@ -18,7 +18,9 @@ extension Engine {
         runs[run].references = 0
         runs[run].responded = false
         runs[run].succeeded = false
+        runs[run].trace = -1
         recorder.runStarted(flow: flow, at: now)
+        traceArrival(run: run, flow: flow)
 
         let root = flowRoots[flow]
         guard case .sequence(let first, let count) = nodes[root], count > 0 else {
@@ -44,6 +46,7 @@ extension Engine {
     mutating func responded(run: Int, succeeded: Bool) {
         runs[run].responded = true
         runs[run].succeeded = succeeded
+        traceResponse(run: run, succeeded: succeeded)
         recorder.runResponded(flow: runs[run].flow, arrival: runs[run].arrival, at: now, succeeded: succeeded)
     }
 
@@ -57,6 +60,7 @@ extension Engine {
 
     private mutating func completeRun(_ run: Int) {
         recorder.runCompleted(flow: runs[run].flow, arrival: runs[run].arrival, at: now, succeeded: runs[run].succeeded)
+        traceCompletion(run: run)
         runs[run].generation &+= 1
         runs[run].responded = false
         runs[run].nextFree = freeRun
@@ -114,7 +118,7 @@ extension Engine {
             startCall(site: site, parent: parent, detached: false)
         case .deliver:
             // The sender does not wait: the delivery goes on by itself.
-            startCall(site: site, parent: -1, detached: true, run: tasks[parent].run)
+            startCall(site: site, parent: -1, detached: true, run: tasks[parent].run, span: tasks[parent].span)
             complete(parent, generation: tasks[parent].generation, .success)
         case .fetch:
             startFetch(site: site, parent: parent)

@@ -76,8 +76,12 @@ struct Engine {
     var completions = SlotTable<Completion>(capacity: 64)
     var completionCount = 0
     var recorder: Recorder
+    /// The traced runs' spans (`baton simulate --traces`); off unless a trace limit is given.
+    var spanLog: SpanLog
+    /// Per flow, the participant whose span is a traced run's root (`Engine+Tracing`).
+    let flowInitiators: [Int]
 
-    init(program: Program, seed: UInt64, options: SimulationOptions, goodputFrom: [Double]) {
+    init(program: Program, seed: UInt64, options: SimulationOptions, goodputFrom: [Double], traceLimit: Int = 0) {
         self.program = program
         sites = program.sites
         nodes = program.nodes
@@ -112,6 +116,11 @@ struct Engine {
         recorder = Recorder(clock: clock, flows: program.flowRoots.count, interactions: program.sites.count,
                             participants: program.stations.count, channels: program.channels.count,
                             goodputFrom: goodputFrom)
+        let expectedArrivals = program.arrivals.reduce(0.0) { total, process in
+            process.segments.reduce(total) { $0 + $1.rate * ($1.end - $1.start) }
+        }
+        spanLog = SpanLog(limit: traceLimit, expectedArrivals: expectedArrivals)
+        flowInitiators = traceLimit > 0 ? Self.flowInitiators(program: program) : []
     }
 
     /// Runs the scenario to its end.
@@ -240,6 +249,15 @@ struct Engine {
         task.run = run
         task.parent = parent
         if parent >= 0 { task.parentGeneration = tasks[parent].generation }
+        if spanLog.isOn {
+            // Its steps nest in its parent's span; a step at the top of a traced run in the
+            // run's root span.
+            if parent >= 0 {
+                task.span = tasks[parent].span
+            } else if run >= 0 && runs[run].trace >= 0 {
+                task.span = 0
+            }
+        }
         tasks[index] = task
         if run >= 0 { runs[run].references += 1 }
         inFlight += 1
@@ -261,7 +279,7 @@ struct Engine {
         if run >= 0 { release(run: run) }
     }
 
-    mutating func allocateMessage(run: Int, lane: Int) -> Int {
+    mutating func allocateMessage(run: Int, lane: Int, span: Int32 = -1) -> Int {
         let index: Int
         if freeMessageSlot >= 0 {
             index = freeMessageSlot
@@ -276,6 +294,7 @@ struct Engine {
         messages[index].receives = 0
         messages[index].next = -1
         messages[index].live = true
+        messages[index].span = span
         if run >= 0 { runs[run].references += 1 }
         inFlight += 1
         if inFlight > options.maximumInFlight, stopped == nil {

@@ -89,6 +89,11 @@ struct TaskState: Sendable {
     var started = 0.0
     /// call: the budget's end.
     var deadline = Double.infinity
+    /// Traced runs only (`SpanLog`): the span this task's steps are children of (an attempt's:
+    /// its client span, then its server span), and the span it closes when it ends (a call's:
+    /// the attempt in progress). -1: none.
+    var span: Int32 = -1
+    var openSpan: Int32 = -1
 }
 
 /// One run of a flow: alive while anything it caused is.
@@ -100,6 +105,8 @@ struct RunState: Sendable {
     var generation: UInt32 = 0
     var responded = false
     var succeeded = false
+    /// Its trace's slot in the `SpanLog`, or -1 when it is not traced.
+    var trace: Int32 = -1
     /// The free list's link while the slot is unused.
     var nextFree = -1
 }
@@ -114,6 +121,8 @@ struct MessageState: Sendable {
     var next = -1
     var generation: UInt32 = 0
     var live = false
+    /// Traced runs only: the span of the send that put it there (its consumer's parent), or -1.
+    var span: Int32 = -1
 }
 
 /// A station's state: servers in use, the waiting line (a list through `TaskState.next`) and

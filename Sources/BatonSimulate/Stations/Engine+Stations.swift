@@ -79,6 +79,7 @@ extension Engine {
         recorder.busyChanged(station: station, to: stations[station].busy, at: now)
         tasks[task].flags.insert(.holdsServer)
         tasks[task].started = now
+        if spanLog.isOn && tasks[task].kind == .attempt { traceServerStart(attempt: task) }
         recorder.started(station: station, accepted: tasks[task].arrived, at: now)
         let mean = tasks[task].kind == .handling
             ? consumerSpecs[tasks[task].node].meanHandling
@@ -123,6 +124,7 @@ extension Engine {
     /// still waits, count the work as wasted if nobody does.
     mutating func finishAttempt(_ attempt: Int, _ outcome: Outcome) {
         let station = tasks[attempt].station
+        if spanLog.isOn { traceTaskEnded(attempt, outcome) }
         releaseServer(of: attempt)
         completeParent(of: attempt, outcome)
         freeTask(attempt)

@@ -48,8 +48,12 @@ struct EntityTable {
             switch signature.target {
             case .none: break
             case .database(let name, let system, _): note(.store, name, other: system, system: system)
-            case .messaging(let destination, let system, _, _):
+            case .messaging(let destination, let system, _, _, let peer):
                 if let destination { note(.channel, destination, system: system) }
+                // A send straight to a peer that has no spans: an external.
+                if destination == nil, let peer, Self.tracedService(service: peer, address: nil, services: services) == nil {
+                    note(.external, peer)
+                }
             case .peer(let service, let address):
                 if Self.tracedService(service: service, address: address, services: services) == nil,
                    let name = service ?? address.flatMap({ owners[NameKey($0)] }) ?? address {
@@ -80,10 +84,17 @@ struct EntityTable {
                 targetOf.append(nil)
             case .database(let name, _, _):
                 targetOf.append(byKey[.store]?[NameKey(name)])
-            case .messaging(let destination, _, _, let declared):
+            case .messaging(let destination, _, _, let declared, let peer):
                 let channel = destination.flatMap { byKey[.channel]?[NameKey($0)] }
                 if let channel, let declared { declaredTopic[channel] = declaredTopic[channel] ?? declared }
-                targetOf.append(channel)
+                // A send to no destination that names a peer goes straight to it: a traced
+                // service, else an external.
+                var direct: EntityID?
+                if destination == nil, let peer {
+                    direct = Self.tracedService(service: peer, address: nil, services: services).flatMap { byKey[.service]?[$0] }
+                        ?? byKey[.external]?[NameKey(peer)]
+                }
+                targetOf.append(channel ?? direct)
             case .peer(let service, let address):
                 if let key = Self.tracedService(service: service, address: address, services: services) {
                     targetOf.append(byKey[.service]?[key])

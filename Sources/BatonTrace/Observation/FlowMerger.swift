@@ -85,7 +85,7 @@ struct FlowMerger {
                 previousFailed = step.failed
                 nodes[child].measures.calls += 1
                 if step.failed { nodes[child].measures.errors += 1 }
-                nodes[child].measures.latency.add(step.ownTime)
+                if step.ownTime != StepOccurrence.unknownTime { nodes[child].measures.latency.add(step.ownTime) }
                 merge(step.steps, into: child, parentStart: step.start)
             }
             nodes[child].maxRepeats = max(nodes[child].maxRepeats, runs)

@@ -18,7 +18,8 @@ enum SpanTarget: Hashable {
     /// A database call: `db.namespace` (else `db.system`) names the store.
     case database(name: String, system: String, reads: Bool)
     /// A messaging operation on a destination.
-    case messaging(destination: String?, system: String?, operation: MessagingOperation, declaredTopic: Bool?)
+    /// `peer`: the `peer.service` of a send that names no destination (a webhook).
+    case messaging(destination: String?, system: String?, operation: MessagingOperation, declaredTopic: Bool?, peer: String?)
     /// A call whose callee may have no spans: `peer.service`, `server.address`.
     case peer(service: String?, address: String?)
 }
@@ -71,7 +72,8 @@ extension SpanSignature {
             let kafka = attributes["kafka.topic"] != nil
             if let operation, destination != nil || span.kind == .producer || span.kind == .consumer {
                 return .messaging(destination: destination, system: system ?? (kafka ? "kafka" : nil), operation: operation,
-                                  declaredTopic: declared.map { $0 == "topic" })
+                                  declaredTopic: declared.map { $0 == "topic" },
+                                  peer: destination == nil ? Convention.text(attributes, Convention.peerService) : nil)
             }
         }
         if span.kind == .client {

@@ -5,13 +5,16 @@ struct StepOccurrence {
     /// The initiator's view of it (the client span where there is one).
     var start: Int64
     var end: Int64
-    /// The callee's own time (`ObservedMeasures.latency`).
+    /// The callee's own time (`ObservedMeasures.latency`); `unknownTime` when no span shows it.
     var ownTime: Int64
     var failed: Bool
     /// The span says it is a request sent again.
     var resent: Bool
     var evidence: SpanReference
     var steps: [StepOccurrence]
+
+    /// The own time of a call no span of the callee shows: counted as a call, not in latencies.
+    static let unknownTime: Int64 = -1
 }
 
 /// What one root span (a trace's root, or an orphan) starts: the flow it belongs to and its
@@ -161,7 +164,7 @@ struct TraceWalk {
     func targetOf(_ index: Int) -> EntityID? { entities.targetOf[Int(spans[index].signature)] }
 
     func messagingOperation(_ index: Int) -> MessagingOperation? {
-        if case .messaging(_, _, let operation, _) = signature(index).target { return operation }
+        if case .messaging(_, _, let operation, _, _) = signature(index).target { return operation }
         return nil
     }
 
@@ -275,6 +278,26 @@ struct TraceWalk {
         }
         switch messagingOperation(index) {
         case .send?:
+            if case .messaging(nil, _, _, _, _) = signature.target {
+                let callee = directCallee(of: index, service: service)
+                if let passive = callee.map(serviceOf) ?? targetOf(index) {
+                    // A send to no destination that another service handles (its server span
+                    // below, or its name in peer.service), or that names an external peer: an
+                    // async call straight to it (a webhook, a fire-and-forget request).
+                    var block: [StepOccurrence] = []
+                    var send = leaf(index, InteractionKey(initiator: service, arrow: .send, passive: passive, label: signature.label))
+                    if let callee {
+                        collect(under: callee, service: passive, depth: depth + 1, into: &block)
+                        send.ownTime = ownTime(callee, block: block)
+                    } else if entities.entities[passive.rawValue].kind == .service {
+                        // A traced service that never handled it: its own time is unknown.
+                        send.ownTime = StepOccurrence.unknownTime
+                    }
+                    send.steps = block
+                    steps.append(send)
+                    return
+                }
+            }
             steps.append(leaf(index, InteractionKey(initiator: service, arrow: .send, passive: channel(of: index), label: signature.label)))
             collect(under: index, service: service, depth: depth, into: &steps)
             return
@@ -296,9 +319,14 @@ struct TraceWalk {
             var inner: [StepOccurrence] = []
             collect(under: index, service: service, depth: depth, into: &inner)
             if inner.isEmpty {
-                // Nothing below it: the callee has no spans of its own.
+                // Nothing below it: the callee has no spans of its own — or it is a traced
+                // service whose server span is missing because it never handled this attempt
+                // (refused it, or its caller gave up while it waited). Then the span's time is
+                // the caller's wait, not the callee's work, and the callee's own time is unknown.
                 let peer = targetOf(index) ?? entities.unknownPeer()
-                steps.append(leaf(index, InteractionKey(initiator: service, arrow: .call, passive: peer, label: signature.label)))
+                var call = leaf(index, InteractionKey(initiator: service, arrow: .call, passive: peer, label: signature.label))
+                if entities.entities[peer.rawValue].kind == .service { call.ownTime = StepOccurrence.unknownTime }
+                steps.append(call)
             } else {
                 // A wrapper around the calls it made (two instrumentations of one request).
                 steps.append(contentsOf: inner)
@@ -306,6 +334,16 @@ struct TraceWalk {
             return
         }
         collect(under: index, service: service, depth: depth, into: &steps)
+    }
+
+    /// The server span of another service that handles a send, if any.
+    func directCallee(of index: Int, service: EntityID) -> Int? {
+        var child = Int(firstChild[index])
+        while child >= 0 {
+            if signature(child).kind == .server, serviceOf(child) != service { return child }
+            child = Int(nextSibling[child])
+        }
+        return nil
     }
 
     func leaf(_ index: Int, _ key: InteractionKey) -> StepOccurrence {

@@ -22,7 +22,9 @@ enum SimulateCommand {
             and reports each figure's mean with its 95% confidence interval; the result is the
             same for any number of jobs. Output is byte for byte the same for the same input.
             The report (text, JSON, or the time series as CSV) goes to standard output, or to OUT
-            with -o; --chart also draws the run as an SVG time chart. Files are written
+            with -o; --chart also draws the run as an SVG time chart, and --traces writes a
+            sample of its runs (at most --trace-limit) as OpenTelemetry spans in OTLP JSON, which
+            'baton infer' and 'baton check --traces' read (docs/traces.md). Files are written
             atomically, never over the input or a file it imports. --check prints the
             expectations that failed as diagnostics, in the formats of 'baton check'. On a
             terminal, standard error shows the progress and what was written; --quiet drops it.
@@ -43,6 +45,8 @@ enum SimulateCommand {
                     "output format: csv is the time series; sarif and github are for --check"),
             .value("--output", short: "-o", "OUT", "write the report to OUT instead of standard output"),
             .value("--chart", "OUT", "also draw the run as an SVG time chart into OUT"),
+            .value("--traces", "OUT", "also write a sample of the simulated runs as OTLP JSON spans into OUT (not with --runs)"),
+            .value("--trace-limit", "N", "the most runs --traces writes, 1 to 10,000 (default 100), spread evenly over the scenario"),
             .value("--theme", "THEME", choices: Theme.Name.allCases.map(\.rawValue), "colours of the chart (default light)"),
             .flag("--check", "check the scenarios' expect lines: print the failed ones as diagnostics, exit 1 if one failed"),
             .importRoot,
@@ -57,12 +61,18 @@ enum SimulateCommand {
             "baton simulate checkout.baton --load 40/s --duration 10m --fault \"Stripe down from 4m to 5m\"",
             "baton simulate checkout.baton --scenario \"Provider outage\" --format json -o outage.json",
             "baton simulate checkout.baton --scenario \"Provider outage\" --format csv > outage.csv",
+            "baton simulate samples/checkout-under-load.baton --traces checkout-traces.json --trace-limit 200",
         ])
 
     /// Limits of the numeric options: far beyond any real use, they keep a typo from asking for
     /// a billion runs.
     static let maximumRuns = 100_000
     static let maximumJobs = 1_024
+    /// `--trace-limit`: a sample big enough for `baton infer` to see every path a scenario
+    /// takes often, small enough to read (a few hundred kilobytes for a design of a dozen
+    /// interactions); the most keeps the file within a few hundred megabytes.
+    static let defaultTraceLimit = 100
+    static let maximumTraceLimit = 10_000
 
     /// What the command was asked to do, read from the arguments before any file is read.
     struct Request {
@@ -77,6 +87,8 @@ enum SimulateCommand {
         var format: SimulateFormat
         var output: String?
         var chart: String?
+        var traces: String?
+        var traceLimit: Int
         var theme: Theme.Name
         var check: Bool
         var quiet: Bool
@@ -101,7 +113,7 @@ enum SimulateCommand {
         if request.path == "-" { reads.recordStandardInput(role: "the input (read as standard input)") } else { reads.record(request.path, role: "the input") }
         var writeOptions = AtomicWrite.Options(force: arguments.has("--force"), protected: reads.protected)
         // Refuse a bad output before the work, not after it.
-        for path in [request.output, request.chart].compactMap({ $0 }) {
+        for path in [request.output, request.chart, request.traces].compactMap({ $0 }) {
             do { try AtomicWrite.check(path, options: writeOptions) } catch { return Terminal.fail(error.message, help: error.help) }
         }
 
@@ -140,9 +152,17 @@ enum SimulateCommand {
 
         let progress = ProgressLine.forTerminal(quiet: request.quiet)
         var results: [(scenario: Scenario, result: SimulationResult)] = []
+        var traced: SimulatedTraces?
         for scenario in scenarios {
             do {
-                results.append((scenario, try simulate(scenario, model: model, request: request, progress: progress)))
+                if request.traces != nil, traced == nil {
+                    progress?.show("simulating \(LiteralFormat.string(scenario.name))…")
+                    let run = try Baton.simulateTraced(model, scenario: scenario, traceLimit: request.traceLimit)
+                    traced = run.traces
+                    results.append((scenario, run.result))
+                } else {
+                    results.append((scenario, try simulate(scenario, model: model, request: request, progress: progress)))
+                }
             } catch {
                 progress?.clear()
                 return Terminal.fail("cannot simulate \(LiteralFormat.string(scenario.name)): \(error.description)",
@@ -165,6 +185,19 @@ enum SimulateCommand {
             }
             written.append("wrote \(chart) (SVG, simulation chart of \(LiteralFormat.string(first.scenario.name)), "
                            + "\(RenderCommand.size(svg.utf8.count)))")
+        }
+
+        if let path = request.traces, let traced, let first = results.first {
+            let bytes = Baton.simulationTraces(traced, model: model, scenario: first.scenario)
+            writeOptions.protected = reads.protected
+            do { try AtomicWrite.write(bytes, to: path, options: writeOptions) } catch {
+                return Terminal.fail(error.message, help: error.help)
+            }
+            var line = "wrote \(path) (OTLP JSON, \(English.plural(traced.traces.count, "trace")) of "
+                + "\(LiteralFormat.string(first.scenario.name)), one run in \(traced.every), \(RenderCommand.size(bytes.count))"
+            let left = traced.unfinished + traced.tooLarge
+            if left > 0 { line += "; \(English.plural(left, "traced run")) left out, unfinished or too large" }
+            written.append(line + ")")
         }
 
         let output: String
@@ -243,12 +276,30 @@ enum SimulateCommand {
         if let output, let chart, output == chart {
             throw UsageError(message: "the report and the chart cannot both go to '\(output)'", help: "give --chart another file")
         }
+        let traces = arguments.value("--traces")
+        let traceLimit = try arguments.value("--trace-limit").map { value throws(UsageError) in
+            try WholeNumberOption.parse(value, option: "--trace-limit", in: 1...maximumTraceLimit)
+        } ?? defaultTraceLimit
+        if traces == nil, arguments.value("--trace-limit") != nil {
+            throw UsageError(message: "--trace-limit bounds the traces, and none are written",
+                             help: "add --traces OUT.json, or drop --trace-limit")
+        }
+        if let traces {
+            if traces == output || traces == chart {
+                throw UsageError(message: "the traces cannot go to '\(traces)' as well", help: "give --traces a file of its own")
+            }
+            if runs > 1 {
+                throw UsageError(message: "--traces records the spans of one run, and --runs \(runs) asks for \(runs)",
+                                 help: "drop --runs to trace the run with the scenario's seed (--seed picks another)")
+            }
+        }
         if chart == nil, let theme = arguments.value("--theme") {
             throw UsageError(message: "--theme \(theme) colours the chart, and there is none",
                              help: "add --chart OUT.svg, or drop --theme")
         }
         return Request(path: path, scenario: scenario, load: load, duration: duration, faults: arguments.values("--fault"),
                        runs: runs, seed: seed, jobs: jobs, format: format, output: output, chart: chart,
+                       traces: traces, traceLimit: traceLimit,
                        theme: arguments.value("--theme").flatMap(Theme.Name.init(rawValue:)) ?? .light, check: check,
                        quiet: arguments.has("--quiet"))
     }
@@ -281,8 +332,8 @@ enum SimulateCommand {
         do {
             chosen = [try ScenarioSelection.scenario(request.scenario, in: model)]
         } catch {
-            // Checking a design checks every scenario it has, unless a chart asks for one.
-            guard case .several = error, request.check, request.chart == nil else { throw .usage(usage(error, request: request)) }
+            // Checking a design checks every scenario it has, unless a chart or traces ask for one.
+            guard case .several = error, request.check, request.chart == nil, request.traces == nil else { throw .usage(usage(error, request: request)) }
             chosen = model.scenarios
         }
         var diagnostics: [Diagnostic] = []
@@ -315,7 +366,8 @@ enum SimulateCommand {
                               help: "add a scenario block (docs/simulation.md), or make one: "
                                   + ShellWords.join(["baton", "simulate", file, "--load", "10/s", "--duration", "5m"]))
         case .several(let names):
-            let why = request.chart != nil && request.check ? " (--chart draws one)" : ""
+            let why = request.chart != nil && request.check ? " (--chart draws one)"
+                : request.traces != nil && request.check ? " (--traces records one)" : ""
             return UsageError(message: "\(failure.message): which one should run?\(why)",
                               help: "name it, as in " + ShellWords.join(["baton", "simulate", file, "--scenario", names.first ?? ""])
                                   + (request.check ? "" : ", or check them all with --check"))
