@@ -42,23 +42,27 @@ public struct Lexer: Sendable {
     // MARK: - Tokens
 
     public mutating func next(_ mode: Mode) -> Token {
-        token(nextLexed(mode))
+        let lexed = nextLexed(mode)
+        return token(lexed)
     }
 
     /// Lexes a label after `:`: a string, or free text up to `[`, `{`, `}`, `#`, `;` or the end
     /// of the line, trimmed. An empty label yields whatever token comes next.
     public mutating func label() -> Token {
-        token(lexLabel())
+        let lexed = lexLabel()
+        return token(lexed)
     }
 
     /// Lexes the factor after `slow` in a scenario: `x` and a number with no space between
     /// (`x10`, `x1.5`), returned as a number token that covers the `x`. Anything else is
     /// lexed as usual; a bare number gets an error that shows the `x`.
     public mutating func factor() -> Token {
-        token(lexFactor())
+        let lexed = lexFactor()
+        return token(lexed)
     }
 
-    /// A lexed token with its text, as the public methods return it.
+    /// A lexed token with its text, as the public methods return it. Called after lexing, not
+    /// around it: the text of a string and the message of a problem are read from `self`.
     private func token(_ lexed: LexedToken) -> Token {
         Token(kind: TokenKind(lexed.kind, text: text(of: lexed), string: stringValue), start: lexed.start, end: lexed.end,
               error: lexed.hasError ? error : nil, followsNewline: lexed.followsNewline)
