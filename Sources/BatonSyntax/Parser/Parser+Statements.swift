@@ -16,7 +16,13 @@ extension Parser {
                 advance()
                 continue
             }
-            if let statement = parseTopLevelStatement() { statements.append(statement) }
+            if case .identifier = token.kind {
+                // A top-level step (the default flow, a design's longest list) goes into the
+                // array as it is made, as in `parseStep(in:into:)`.
+                if let interaction = parseInteraction() { statements.append(.step(.interaction(interaction))) }
+            } else if let statement = parseTopLevelStatement() {
+                statements.append(statement)
+            }
             endStatement()
         }
         return statements
