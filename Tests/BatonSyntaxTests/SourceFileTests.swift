@@ -55,6 +55,21 @@ import Testing
         #expect(source.location(of: bytes.count + 5) == Self.naiveLocation(bytes, bytes.count))
     }
 
+    /// The line table is read eight bytes at a time, with the last few bytes one at a time: a
+    /// line break (or a multi-byte character) in either part, at every position, is found.
+    @Test(arguments: Array(0...19))
+    func lineStartsMatchTheDefinitionWhereverTheBreaksFall(size: Int) {
+        var random = SplitMix64(seed: UInt64(size) &+ 41)
+        for _ in 0..<40 {
+            let bytes = (0..<size).map { _ in random.pick([0x61, 0x0A, 0x0A, 0xC3, 0xA9, 0x20] as [UInt8]) }
+            let source = SourceFile(id: FileID(0), path: "t", bytes: bytes)
+            let expected = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+            #expect(source.lineStarts == expected, "\(bytes)")
+            let last = bytes.count
+            #expect(source.location(of: last) == Self.naiveLocation(bytes, last), "\(bytes)")
+        }
+    }
+
     @Test func lineRangesLeaveOutTheTerminator() {
         let source = SourceFile(id: FileID(0), path: "t", text: "ab\r\ncd\n\nef")
         #expect((1...4).map { source.lineText($0) } == ["ab", "cd", "", "ef"])

@@ -254,6 +254,13 @@ struct ModelBuilder {
         // top-level step is appended in place rather than through an array of its own.
         var defaultFlows: [FlowID?] = Array(repeating: nil, count: files.count)
         var defaultSteps: [[Step]] = Array(repeating: [], count: files.count)
+        // Allocated once at their size: a design written as one long list of top-level steps
+        // grew its default flow by doubling, copying it about once over.
+        var topLevelSteps = Array(repeating: 0, count: files.count)
+        for position in order {
+            if case .step = files[position.file.rawValue].syntax.statements[position.index] { topLevelSteps[position.file.rawValue] += 1 }
+        }
+        for file in defaultSteps.indices where topLevelSteps[file] > 0 { defaultSteps[file].reserveCapacity(topLevelSteps[file]) }
         for position in order {
             let file = position.file
             switch files[position.file.rawValue].syntax.statements[position.index] {

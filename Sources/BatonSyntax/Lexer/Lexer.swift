@@ -20,6 +20,10 @@ public struct Lexer: Sendable {
     let file: FileID
     public private(set) var position: Int
     public private(set) var comments: [Comment] = []
+    /// The message of the last token lexed with a problem (`LexedToken.hasError`).
+    private(set) var error: String?
+    /// The value of the last string token lexed, escapes decoded.
+    private(set) var stringValue = ""
 
     public init(bytes: [UInt8], file: FileID) {
         self.bytes = bytes
@@ -38,22 +42,54 @@ public struct Lexer: Sendable {
     // MARK: - Tokens
 
     public mutating func next(_ mode: Mode) -> Token {
+        let lexed = nextLexed(mode)
+        return token(lexed)
+    }
+
+    /// Lexes a label after `:`: a string, or free text up to `[`, `{`, `}`, `#`, `;` or the end
+    /// of the line, trimmed. An empty label yields whatever token comes next.
+    public mutating func label() -> Token {
+        let lexed = lexLabel()
+        return token(lexed)
+    }
+
+    /// Lexes the factor after `slow` in a scenario: `x` and a number with no space between
+    /// (`x10`, `x1.5`), returned as a number token that covers the `x`. Anything else is
+    /// lexed as usual; a bare number gets an error that shows the `x`.
+    public mutating func factor() -> Token {
+        let lexed = lexFactor()
+        return token(lexed)
+    }
+
+    /// A lexed token with its text, as the public methods return it. Called after lexing, not
+    /// around it: the text of a string and the message of a problem are read from `self`.
+    private func token(_ lexed: LexedToken) -> Token {
+        Token(kind: TokenKind(lexed.kind, text: text(of: lexed), string: stringValue), start: lexed.start, end: lexed.end,
+              error: lexed.hasError ? error : nil, followsNewline: lexed.followsNewline)
+    }
+
+    /// The bytes of a token, decoded: the name of an identifier, a word, a free-text label.
+    func text(of token: LexedToken) -> String {
+        String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+    }
+
+    /// The next token, without its text (see `LexedToken`): what the parser reads.
+    mutating func nextLexed(_ mode: Mode) -> LexedToken {
         let crossedNewline = skipTrivia(newlinesAreTrivia: mode == .attributes)
         let start = position
         guard position < bytes.count else {
-            return Token(kind: .endOfFile, start: start, end: start, followsNewline: crossedNewline)
+            return LexedToken(kind: .endOfFile, start: start, end: start, followsNewline: crossedNewline)
         }
         var token = lexToken(mode)
         token.followsNewline = crossedNewline
         return token
     }
 
-    /// Lexes a label after `:`: a string, or free text up to `[`, `{`, `}`, `#`, `;` or the end
-    /// of the line, trimmed. An empty label yields whatever token comes next.
-    public mutating func label() -> Token {
+    /// `label()`, without the text.
+    mutating func lexLabel() -> LexedToken {
         _ = skipTrivia(newlinesAreTrivia: false, stopAtComment: true)
         let start = position
-        guard position < bytes.count else { return Token(kind: .endOfFile, start: start, end: start) }
+        guard position < bytes.count else { return LexedToken(kind: .endOfFile, start: start, end: start) }
         if bytes[position] == UInt8(ascii: "\"") { return lexString() }
         var end = position
         var lastContent = position
@@ -67,16 +103,13 @@ public struct Lexer: Sendable {
             end += 1
             if byte != 0x20, byte != 0x09, byte != 0x0D { lastContent = end }
         }
-        if lastContent == start { return next(.statement) }
+        if lastContent == start { return nextLexed(.statement) }
         position = lastContent
-        let text = String(decoding: bytes[start..<lastContent], as: UTF8.self)
-        return Token(kind: .text(text), start: start, end: lastContent)
+        return LexedToken(kind: .text, start: start, end: lastContent)
     }
 
-    /// Lexes the factor after `slow` in a scenario: `x` and a number with no space between
-    /// (`x10`, `x1.5`), returned as a number token that covers the `x`. Anything else is
-    /// lexed as usual; a bare number gets an error that shows the `x`.
-    public mutating func factor() -> Token {
+    /// `factor()`, without the text.
+    mutating func lexFactor() -> LexedToken {
         _ = skipTrivia(newlinesAreTrivia: false)
         let start = position
         if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "x"), isDigit(bytes[position + 1]) {
@@ -84,26 +117,40 @@ public struct Lexer: Sendable {
             var number = lexNumber()
             number.start = start
             if case .number = number.kind { return number }
-            if number.error == nil {
+            if !number.hasError {
                 let text = String(decoding: bytes[start..<number.end], as: UTF8.self)
-                number.error = "'\(text)' is not a factor; write a plain number after the 'x', like x10"
+                return failed(number, "'\(text)' is not a factor; write a plain number after the 'x', like x10")
             }
             return number
         }
-        var token = next(.scenario)
-        if case .number(let value) = token.kind, token.error == nil {
-            token.error = "write the factor with an 'x' before it: x\(LiteralFormat.number(value))"
+        let token = nextLexed(.scenario)
+        if case .number(let value) = token.kind, !token.hasError {
+            return failed(token, "write the factor with an 'x' before it: x\(LiteralFormat.number(value))")
         }
         return token
     }
 
-    private mutating func lexToken(_ mode: Mode) -> Token {
+    /// `token`, marked as having the problem `message`.
+    private mutating func failed(_ token: LexedToken, _ message: String) -> LexedToken {
+        error = message
+        var token = token
+        token.hasError = true
+        return token
+    }
+
+    /// A token with a problem.
+    private mutating func failed(_ kind: LexedKind, start: Int, end: Int, _ message: String) -> LexedToken {
+        error = message
+        return LexedToken(kind: kind, start: start, end: end, hasError: true)
+    }
+
+    private mutating func lexToken(_ mode: Mode) -> LexedToken {
         let start = position
         let byte = bytes[position]
         switch byte {
         case 0x0A:
             position += 1
-            return Token(kind: .newline, start: start, end: position)
+            return LexedToken(kind: .newline, start: start, end: position)
         case UInt8(ascii: ":"): return single(.colon)
         case UInt8(ascii: ","): return single(.comma)
         case UInt8(ascii: "="): return single(.equals)
@@ -129,26 +176,26 @@ public struct Lexer: Sendable {
             if peek(1) == UInt8(ascii: ">") {
                 if peek(2) == UInt8(ascii: ">") {
                     position += 3
-                    return Token(kind: .arrow(.send), start: start, end: position)
+                    return LexedToken(kind: .arrow(.send), start: start, end: position)
                 }
                 position += 2
-                return Token(kind: .arrow(.call), start: start, end: position)
+                return LexedToken(kind: .arrow(.call), start: start, end: position)
             }
         case UInt8(ascii: "<") where mode == .scenario, UInt8(ascii: ">") where mode == .scenario:
             let orEqual = peek(1) == UInt8(ascii: "=")
             position += orEqual ? 2 : 1
             let comparison: ComparisonOperator = byte == UInt8(ascii: "<")
                 ? (orEqual ? .lessOrEqual : .less) : (orEqual ? .greaterOrEqual : .greater)
-            return Token(kind: .comparison(comparison), start: start, end: position)
+            return LexedToken(kind: .comparison(comparison), start: start, end: position)
         case UInt8(ascii: "<"):
             if peek(1) == UInt8(ascii: "-") {
                 position += 2
-                return Token(kind: .arrow(.fetch), start: start, end: position)
+                return LexedToken(kind: .arrow(.fetch), start: start, end: position)
             }
         case UInt8(ascii: "~"):
             if peek(1) == UInt8(ascii: ">") {
                 position += 2
-                return Token(kind: .arrow(.callback), start: start, end: position)
+                return LexedToken(kind: .arrow(.callback), start: start, end: position)
             }
         default:
             if let length = identifierStartLength(at: position) {
@@ -158,9 +205,9 @@ public struct Lexer: Sendable {
         return lexInvalid()
     }
 
-    private mutating func single(_ kind: TokenKind) -> Token {
+    private mutating func single(_ kind: LexedKind) -> LexedToken {
         position += 1
-        return Token(kind: kind, start: position - 1, end: position)
+        return LexedToken(kind: kind, start: position - 1, end: position)
     }
 
     private func peek(_ offset: Int) -> UInt8? {
@@ -168,7 +215,7 @@ public struct Lexer: Sendable {
         return index < bytes.count ? bytes[index] : nil
     }
 
-    private mutating func lexInvalid() -> Token {
+    private mutating func lexInvalid() -> LexedToken {
         let start = position
         let length = max(1, UTF8Scan.sequenceLength(bytes, at: position))
         position += length
@@ -180,7 +227,7 @@ public struct Lexer: Sendable {
         case "'": hint = "; strings use double quotes"
         default: hint = ""
         }
-        return Token(kind: .invalid, start: start, end: position, error: "unexpected character '\(character)'\(hint)")
+        return failed(.invalid, start: start, end: position, "unexpected character '\(character)'\(hint)")
     }
 
     /// The first byte of the next token that is not a line break, found without lexing or
@@ -282,28 +329,41 @@ public struct Lexer: Sendable {
         }
     }
 
-    private mutating func lexWord(_ mode: Mode, firstLength: Int) -> Token {
+    private mutating func lexWord(_ mode: Mode, firstLength: Int) -> LexedToken {
         let start = position
         position += firstLength
-        while position < bytes.count, let length = identifierContinueLength(at: position, mode: mode) {
-            position += length
+        let count = bytes.count
+        let dashContinues = mode == .attributes
+        while position < count {
+            let byte = bytes[position]
+            if byte < 0x80 {
+                // Nearly every byte of a name: a letter, a digit, `_` (or `-` in brackets),
+                // decided here rather than through the general test, which returns an optional.
+                let folded = byte | 0x20
+                guard (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+                    || (dashContinues && byte == UInt8(ascii: "-")) else { break }
+                position += 1
+            } else {
+                guard let length = identifierContinueLength(at: position, mode: mode) else { break }
+                position += length
+            }
         }
         // Keywords are recognised from the bytes, so a keyword makes no string.
         let keyword = Keyword.spelled(by: bytes, from: start, to: position)
         switch mode {
         case .statement, .scenario:
-            if let keyword { return Token(kind: .keyword(keyword), start: start, end: position) }
-            return Token(kind: .identifier(String(decoding: bytes[start..<position], as: UTF8.self)), start: start, end: position)
+            if let keyword { return LexedToken(kind: .keyword(keyword), start: start, end: position) }
+            return LexedToken(kind: .identifier, start: start, end: position)
         case .attributes:
-            if keyword == .unbounded { return Token(kind: .keyword(.unbounded), start: start, end: position) }
-            return Token(kind: .word(String(decoding: bytes[start..<position], as: UTF8.self)), start: start, end: position)
+            if keyword == .unbounded { return LexedToken(kind: .keyword(.unbounded), start: start, end: position) }
+            return LexedToken(kind: .word, start: start, end: position)
         }
     }
 
     // MARK: - Numbers
 
     /// Outside brackets numbers have no place, so `1A` is a misspelt name, not a bad unit.
-    private mutating func digitLedWord() -> Token? {
+    private mutating func digitLedWord() -> LexedToken? {
         var end = position
         while end < bytes.count, isDigit(bytes[end]) { end += 1 }
         guard end < bytes.count, isLetter(bytes[end]) || bytes[end] == UInt8(ascii: "_") else { return nil }
@@ -311,11 +371,11 @@ public struct Lexer: Sendable {
         let start = position
         position = end
         let word = String(decoding: bytes[start..<end], as: UTF8.self)
-        return Token(kind: .invalid, start: start, end: end,
-                     error: "'\(word)' is not a name: names start with a letter or '_', not a digit")
+        return failed(.invalid, start: start, end: end,
+                      "'\(word)' is not a name: names start with a letter or '_', not a digit")
     }
 
-    private mutating func lexNumber() -> Token {
+    private mutating func lexNumber() -> LexedToken {
         let start = position
         while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         if position < bytes.count, bytes[position] == UInt8(ascii: "."),
@@ -328,7 +388,7 @@ public struct Lexer: Sendable {
         // Units follow the digits directly.
         if position < bytes.count, bytes[position] == UInt8(ascii: "%") {
             position += 1
-            return Token(kind: .percent(value), start: start, end: position)
+            return LexedToken(kind: .percent(value), start: start, end: position)
         }
         if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "/"), isLetter(bytes[position + 1]) {
             let unitStart = position + 1
@@ -336,17 +396,16 @@ public struct Lexer: Sendable {
             while unitEnd < bytes.count, isLetter(bytes[unitEnd]) { unitEnd += 1 }
             position = unitEnd
             if let unit = Self.durationUnit(bytes, from: unitStart, to: unitEnd), unit.rank != Self.millisecondsRank {
-                return Token(kind: .rate(value / unit.seconds), start: start, end: position)
+                return LexedToken(kind: .rate(value / unit.seconds), start: start, end: position)
             }
             let unit = String(decoding: bytes[unitStart..<unitEnd], as: UTF8.self)
-            return Token(
-                kind: .rate(value), start: start, end: position,
-                error: "unknown rate unit '/\(unit)'; rates are written like 100/s, 6000/m or 50000/h")
+            return failed(.rate(value), start: start, end: position,
+                          "unknown rate unit '/\(unit)'; rates are written like 100/s, 6000/m or 50000/h")
         }
         if position < bytes.count, isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
             if let compound = compoundDuration(from: start) {
                 position = compound.end
-                return Token(kind: .duration(compound.seconds), start: start, end: position)
+                return LexedToken(kind: .duration(compound.seconds), start: start, end: position)
             }
             if let misordered = misorderedCompound(from: start) { return misordered }
             let unitStart = position
@@ -356,7 +415,7 @@ public struct Lexer: Sendable {
                 position += 1
             }
             if let unit = Self.durationUnit(bytes, from: unitStart, to: position) {
-                return Token(kind: .duration(value * unit.seconds), start: start, end: position)
+                return LexedToken(kind: .duration(value * unit.seconds), start: start, end: position)
             }
             let unit = String(decoding: bytes[unitStart..<position], as: UTF8.self)
             let numberText = String(decoding: bytes[start..<unitStart], as: UTF8.self)
@@ -364,13 +423,13 @@ public struct Lexer: Sendable {
             if let suggestion = Self.unitSpellings[unit.lowercased()] ?? Suggestion.closest(to: unit, in: ["ms", "s", "m", "h"]) {
                 message += " (did you mean '\(numberText)\(suggestion)'?)"
             }
-            return Token(kind: .duration(value), start: start, end: position, error: message)
+            return failed(.duration(value), start: start, end: position, message)
         }
         if position < bytes.count, bytes[position] == UInt8(ascii: "."), !(position + 1 < bytes.count && isDigit(bytes[position + 1])) {
             position += 1
-            return Token(kind: .number(value), start: start, end: position, error: "a number cannot end with '.'")
+            return failed(.number(value), start: start, end: position, "a number cannot end with '.'")
         }
-        return Token(kind: .number(value), start: start, end: position)
+        return LexedToken(kind: .number(value), start: start, end: position)
     }
 
     /// The duration unit spelled by `bytes[start..<end]` — `h`, `m`, `s` or `ms` — with its rank
@@ -453,7 +512,7 @@ public struct Lexer: Sendable {
 
     /// `5s3m`, `3m5x`: a duration unit followed by more digits, that is not a valid compound
     /// duration. Says how compound durations are written instead of "unknown unit 's3m'".
-    private mutating func misorderedCompound(from start: Int) -> Token? {
+    private mutating func misorderedCompound(from start: Int) -> LexedToken? {
         var index = position
         while index < bytes.count, isLetter(bytes[index]) { index += 1 }
         guard Self.durationUnit(bytes, from: position, to: index) != nil, index < bytes.count, isDigit(bytes[index]) else { return nil }
@@ -464,8 +523,8 @@ public struct Lexer: Sendable {
         }
         position = index
         let word = String(decoding: bytes[start..<index], as: UTF8.self)
-        return Token(kind: .duration(0), start: start, end: index,
-                     error: "'\(word)' is not a duration; a duration of several parts goes from the largest unit down, like 1h30m or 3m5s")
+        return failed(.duration(0), start: start, end: index,
+                      "'\(word)' is not a duration; a duration of several parts goes from the largest unit down, like 1h30m or 3m5s")
     }
 
     /// Units people write out of habit, and the Baton unit they mean.
@@ -481,16 +540,15 @@ public struct Lexer: Sendable {
 
     // MARK: - Strings
 
-    private mutating func lexString() -> Token {
+    private mutating func lexString() -> LexedToken {
         let start = position
         position += 1  // opening quote
         var value: [UInt8] = []
         var error: String?
         while true {
             guard position < bytes.count, bytes[position] != 0x0A else {
-                return Token(
-                    kind: .string(String(decoding: value, as: UTF8.self)), start: start, end: position,
-                    error: "unterminated string; add the closing '\"' before the end of the line")
+                stringValue = String(decoding: value, as: UTF8.self)
+                return failed(.string, start: start, end: position, "unterminated string; add the closing '\"' before the end of the line")
             }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
@@ -532,7 +590,9 @@ public struct Lexer: Sendable {
             value.append(contentsOf: bytes[position..<(position + length)])
             position += length
         }
-        return Token(kind: .string(String(decoding: value, as: UTF8.self)), start: start, end: position, error: error)
+        stringValue = String(decoding: value, as: UTF8.self)
+        if let error { return failed(.string, start: start, end: position, error) }
+        return LexedToken(kind: .string, start: start, end: position)
     }
 
     /// After `\u`: `{` 1–6 hex digits `}` naming a Unicode scalar.

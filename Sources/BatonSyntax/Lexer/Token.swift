@@ -75,34 +75,3 @@ extension TokenKind {
         }
     }
 }
-
-extension TokenKind {
-    /// The same quantity with the opposite sign: a `-` before digits in a scenario line.
-    var negated: TokenKind {
-        switch self {
-        case .number(let value): .number(-value)
-        case .duration(let value): .duration(-value)
-        case .percent(let value): .percent(-value)
-        case .rate(let value): .rate(-value)
-        default: self
-        }
-    }
-}
-
-extension TokenKind {
-    /// A name or a string: what follows a misspelt keyword (`servce Shop`, `scenaro "Peak"`).
-    var isIdentifierOrString: Bool {
-        switch self {
-        case .identifier, .string: true
-        default: false
-        }
-    }
-}
-
-extension TokenKind {
-    /// `{`: asked after every statement head. A pattern, not `==`, which copies both kinds.
-    var isLeftBrace: Bool {
-        if case .leftBrace = self { return true }
-        return false
-    }
-}

@@ -20,10 +20,10 @@ extension Parser {
             case .rightBracket:
                 advance()
                 return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
-            case .word(let key):
-                if let attribute = parseAttribute(key) { attributes.append(attribute) }
+            case .word:
+                if let attribute = parseAttribute(tokenText) { attributes.append(attribute) }
             default:
-                if unexpected("expected an attribute name, found \(token.kind.summary)", open: open) {
+                if unexpected("expected an attribute name, found \(tokenSummary)", open: open) {
                     return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
                 }
                 continue
@@ -35,7 +35,7 @@ extension Parser {
             case .rightBracket:
                 continue
             default:
-                if unexpected("expected ',' or ']' after the attribute, found \(token.kind.summary)", open: open) {
+                if unexpected("expected ',' or ']' after the attribute, found \(tokenSummary)", open: open) {
                     return AttributeListSyntax(attributes: attributes, span: span(from: open.start))
                 }
             }
@@ -60,15 +60,15 @@ extension Parser {
         let valueSpan = tokenSpan
         let kind: AttributeValueSyntax.Kind
         switch token.kind {
-        case .word(let word): kind = .word(word)
-        case .string(let string): kind = .string(string)
+        case .word: kind = .word(tokenText)
+        case .string: kind = .string(tokenString)
         case .number(let number): kind = .number(number)
         case .duration(let seconds): kind = .duration(seconds)
         case .percent(let percent): kind = .percent(percent)
         case .rate(let rate): kind = .rate(rate)
         case .keyword(.unbounded): kind = .unbounded
         default:
-            reportInAttributes("expected a value after '\(key)=', found \(token.kind.summary)")
+            reportInAttributes("expected a value after '\(key)=', found \(tokenSummary)")
             return nil
         }
         advance(.attributes)
@@ -93,7 +93,7 @@ extension Parser {
             // The line break that ends the statement was skipped in bracket mode: lex again from
             // the last attribute so the parser sees it.
             lexer.reset(to: previousEnd)
-            token = lexer.next(.statement)
+            token = lexer.nextLexed(.statement)
         } else {
             relex(.statement)
         }

@@ -52,10 +52,11 @@ extension Parser {
 
     mutating func parseScenarioLine() -> ScenarioLineSyntax? {
         let help = "a scenario holds 'load', 'fault' and 'expect' lines, such as: load 40/s from 1m to 2m"
-        guard case .identifier(let word) = token.kind else {
+        guard case .identifier = token.kind else {
             failExpected("'load', 'fault' or 'expect'", help: help)
             return nil
         }
+        let word = tokenText
         switch word {
         case "load": return parseLoad().map(ScenarioLineSyntax.load)
         case "fault": return parseFaultLine().map(ScenarioLineSyntax.fault)
@@ -64,7 +65,7 @@ extension Parser {
             if let suggestion = Suggestion.closest(to: word, in: Self.scenarioLineWords) {
                 fail("unknown scenario line '\(word)'; did you mean '\(suggestion)'?", help: help)
             } else {
-                fail("expected 'load', 'fault' or 'expect', found \(token.kind.summary)",
+                fail("expected 'load', 'fault' or 'expect', found \(tokenSummary)",
                      help: help + "; interactions belong at the top level or in a flow")
             }
             return nil
@@ -77,7 +78,7 @@ extension Parser {
     /// Also the text of `baton simulate --load`, where the word `load` may be left out.
     mutating func parseLoad() -> LoadSyntax? {
         let start = token.start
-        if token.kind == .identifier("load") { advance(.scenario) }
+        if tokenIsIdentifier("load") { advance(.scenario) }
         guard let rate = quantity("a rate such as 40/s after 'load'", { kind in
             if case .rate(let value) = kind { return value }
             return nil
@@ -88,10 +89,11 @@ extension Parser {
             if token.kind == .keyword(.flow), flow == nil {
                 advance(.scenario)
                 switch token.kind {
-                case .string(let value):
-                    flow = StringLiteral(value: value, span: tokenSpan)
+                case .string:
+                    flow = StringLiteral(value: tokenString, span: tokenSpan)
                     advance(.scenario)
-                case .identifier(let value):
+                case .identifier:
+                    let value = tokenText
                     report("a flow name is a string", at: tokenSpan, help: "write it in quotes: flow \"\(value)\"")
                     flow = StringLiteral(value: value, span: tokenSpan)
                     advance(.scenario)
@@ -99,7 +101,7 @@ extension Parser {
                     failExpected("a quoted flow name after 'flow'", help: "load 20/s flow \"Refunds\"")
                     return nil
                 }
-            } else if token.kind == .identifier("from"), window == nil {
+            } else if tokenIsIdentifier("from"), window == nil {
                 guard let parsed = parseWindow() else { return nil }
                 window = parsed
             } else {
@@ -119,14 +121,15 @@ extension Parser {
     /// `baton simulate --fault`, where the word `fault` may be left out.
     mutating func parseFaultLine() -> FaultSyntax? {
         let start = token.start
-        if token.kind == .identifier("fault") { advance(.scenario) }
+        if tokenIsIdentifier("fault") { advance(.scenario) }
         guard let participant = parseName("the name of the participant the fault acts on", next: .scenario) else { return nil }
         let effectStart = token.start
         let help = "a fault is down, hang, slow x10, errors 30% or capacity 25%, then its window: fault \(participant.name) down from 4m to 5m"
-        guard case .identifier(let word) = token.kind else {
+        guard case .identifier = token.kind else {
             failExpected("what happens to '\(participant.name)': down, hang, slow, errors or capacity", help: help)
             return nil
         }
+        let word = tokenText
         let effect: FaultSyntax.Effect
         switch word {
         case "down":
@@ -159,7 +162,7 @@ extension Parser {
             return nil
         }
         let effectSpan = span(from: effectStart)
-        guard token.kind == .identifier("from") else {
+        guard tokenIsIdentifier("from") else {
             let written = String(decoding: lexer.bytes[effectSpan.start..<effectSpan.end], as: UTF8.self)
             failExpected("'from' and the fault's window", help: "a fault has a window: fault \(participant.name) \(written) from 4m to 5m")
             return nil
@@ -174,7 +177,7 @@ extension Parser {
         let start = token.start
         advance(.scenario)
         guard let from = time(after: "from") else { return nil }
-        guard token.kind == .identifier("to") else {
+        guard tokenIsIdentifier("to") else {
             failExpected("'to' and the end of the window", help: "a window reads: from 4m to 5m")
             return nil
         }
@@ -191,7 +194,7 @@ extension Parser {
         let help = "expect goodput, a percentile (p50, p90, p95, p99, p999), amplification, recovers or queue, such as: expect p99 <= 2s"
         let word: String
         switch token.kind {
-        case .identifier(let text): word = text
+        case .identifier: word = tokenText
         case .keyword(.queue): word = "queue"
         default:
             failExpected("what to expect after 'expect'", help: help)
@@ -208,7 +211,7 @@ extension Parser {
                   }, unitHelp: { "write it as a percentage: \($0)%" })
             else { return nil }
             var after: QuantitySyntax?
-            if token.kind == .identifier("after") {
+            if tokenIsIdentifier("after") {
                 advance(.scenario)
                 guard let time = time(after: "after") else { return nil }
                 after = time
@@ -217,7 +220,8 @@ extension Parser {
         case "amplification":
             advance(.scenario)
             var initiator: Identifier?
-            if case .identifier(let name) = token.kind {
+            if case .identifier = token.kind {
+                let name = tokenText
                 initiator = Identifier(name: name, span: tokenSpan)
                 advance(.scenario)
                 guard case .string = token.kind else {
@@ -236,7 +240,7 @@ extension Parser {
             measure = .amplification(initiator: initiator, label: label, comparison, value: value)
         case "recovers":
             advance(.scenario)
-            guard token.kind == .identifier("within") else {
+            guard tokenIsIdentifier("within") else {
                 failExpected("'within' and a duration", help: "expect recovers within 30s")
                 return nil
             }
@@ -246,7 +250,7 @@ extension Parser {
         case "queue":
             advance(.scenario)
             guard let channel = parseName("the name of a queue or topic", next: .scenario) else { return nil }
-            guard token.kind == .identifier("max") else {
+            guard tokenIsIdentifier("max") else {
                 failExpected("'max' and a number", help: "expect queue \(channel.name) max 100")
                 return nil
             }
@@ -302,9 +306,9 @@ extension Parser {
     /// The current token as a quantity that `pick` accepts, consumed. Otherwise one error (none
     /// more when the token's own lexical error was reported) and nil. `unitHelp` turns the text
     /// of a plain number into the help for a missing unit.
-    mutating func quantity(_ expected: String, _ pick: (TokenKind) -> Double?,
+    mutating func quantity(_ expected: String, _ pick: (LexedKind) -> Double?,
                            unitHelp: ((String) -> String)? = nil) -> QuantitySyntax? {
-        guard token.error == nil, let value = pick(token.kind) else {
+        guard !token.hasError, let value = pick(token.kind) else {
             if case .number(let number) = token.kind, let unitHelp {
                 failExpected(expected, help: unitHelp(LiteralFormat.number(number)))
             } else {
@@ -320,8 +324,8 @@ extension Parser {
     /// Consumes the word `slow` and lexes the factor after it (`x10`).
     mutating func advanceToFactor() {
         previousEnd = token.end
-        token = lexer.factor()
-        if let message = token.error { report(message, at: tokenSpan) }
+        token = lexer.lexFactor()
+        if let message = tokenError { report(message, at: tokenSpan) }
     }
 }
 

@@ -16,7 +16,13 @@ extension Parser {
                 advance()
                 continue
             }
-            if let statement = parseTopLevelStatement() { statements.append(statement) }
+            if case .identifier = token.kind {
+                // A top-level step (the default flow, a design's longest list) goes into the
+                // array as it is made, as in `parseStep(in:into:)`.
+                if let interaction = parseInteraction() { statements.append(.step(.interaction(interaction))) }
+            } else if let statement = parseTopLevelStatement() {
+                statements.append(statement)
+            }
             endStatement()
         }
         return statements
@@ -35,7 +41,7 @@ extension Parser {
         }
     }
 
-    func participantKind(_ kind: TokenKind) -> ParticipantKind? {
+    func participantKind(_ kind: LexedKind) -> ParticipantKind? {
         if case .keyword(let keyword) = kind { return ParticipantKind(keyword: keyword) }
         return nil
     }
@@ -45,11 +51,11 @@ extension Parser {
     mutating func parseTitle() -> TitleSyntax? {
         let start = token.start
         advance()
-        guard case .string(let value) = token.kind else {
+        guard case .string = token.kind else {
             failExpected("a quoted title", help: "write the title as a string: title \"Card payments\"")
             return nil
         }
-        let text = StringLiteral(value: value, span: tokenSpan)
+        let text = StringLiteral(value: tokenString, span: tokenSpan)
         advance()
         return TitleSyntax(text: text, span: span(from: start))
     }
@@ -57,11 +63,11 @@ extension Parser {
     mutating func parseImport() -> ImportSyntax? {
         let start = token.start
         advance()
-        guard case .string(let value) = token.kind else {
+        guard case .string = token.kind else {
             failExpected("a quoted path", help: "write the path as a string: import \"catalog.baton\"")
             return nil
         }
-        let path = StringLiteral(value: value, span: tokenSpan)
+        let path = StringLiteral(value: tokenString, span: tokenSpan)
         advance()
         return ImportSyntax(path: path, span: span(from: start))
     }
@@ -72,8 +78,8 @@ extension Parser {
     /// lexed in `mode`.
     mutating func parseName(_ what: String, next mode: Lexer.Mode = .statement) -> Identifier? {
         switch token.kind {
-        case .identifier(let name):
-            let identifier = Identifier(name: name, span: tokenSpan)
+        case .identifier:
+            let identifier = Identifier(name: tokenText, span: tokenSpan)
             advance(mode)
             return identifier
         case .keyword(let keyword):
@@ -95,8 +101,8 @@ extension Parser {
         advance()
         guard let name = parseName("a participant name") else { return nil }
         var label: StringLiteral?
-        if case .string(let value) = token.kind {
-            label = StringLiteral(value: value, span: tokenSpan)
+        if case .string = token.kind {
+            label = StringLiteral(value: tokenString, span: tokenSpan)
             advance()
         }
         let attributes = parseOptionalAttributes()
@@ -115,8 +121,8 @@ extension Parser {
         advance()
         guard let name = parseName("a group name") else { return nil }
         var label: StringLiteral?
-        if case .string(let value) = token.kind {
-            label = StringLiteral(value: value, span: tokenSpan)
+        if case .string = token.kind {
+            label = StringLiteral(value: tokenString, span: tokenSpan)
             advance()
         }
         let attributes = parseOptionalAttributes()
@@ -150,10 +156,11 @@ extension Parser {
     /// quoted (the intent is clear); anything else fails the statement.
     mutating func parseQuotedName(of keyword: String, example: String) -> StringLiteral? {
         switch token.kind {
-        case .string(let value):
+        case .string:
             defer { advance() }
-            return StringLiteral(value: value, span: tokenSpan)
-        case .identifier(let value):
+            return StringLiteral(value: tokenString, span: tokenSpan)
+        case .identifier:
+            let value = tokenText
             report("a \(keyword) name is a string", at: tokenSpan, help: "write it in quotes: \(keyword) \"\(value)\"")
             defer { advance() }
             return StringLiteral(value: value, span: tokenSpan)

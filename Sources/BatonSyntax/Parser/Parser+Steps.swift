@@ -54,7 +54,8 @@ extension Parser {
 
     mutating func parseInteraction() -> InteractionSyntax? {
         let start = token.start
-        guard case .identifier(let fromName) = token.kind else { return nil }
+        guard case .identifier = token.kind else { return nil }
+        let fromName = tokenText
         let from = Identifier(name: fromName, span: tokenSpan)
         advance()
         guard case .arrow(let arrow) = token.kind else {
@@ -79,12 +80,12 @@ extension Parser {
             let colon = tokenSpan
             advanceToLabel()
             switch token.kind {
-            case .string(let text):
-                label = LabelSyntax(text: text, isQuoted: true, span: tokenSpan)
+            case .string:
+                label = LabelSyntax(text: tokenString, isQuoted: true, span: tokenSpan)
                 advance()
-            case .text(let text):
+            case .text:
                 let labelSpan = tokenSpan
-                label = LabelSyntax(text: text, isQuoted: false, span: labelSpan)
+                label = LabelSyntax(text: tokenText, isQuoted: false, span: labelSpan)
                 advance()
                 noteLabelBrace(label: labelSpan, opensBlock: true)
             default:
@@ -205,8 +206,8 @@ extension Parser {
     }
 
     mutating func parseOptionalString(next mode: Lexer.Mode = .statement) -> StringLiteral? {
-        guard case .string(let value) = token.kind else { return nil }
-        let literal = StringLiteral(value: value, span: tokenSpan)
+        guard case .string = token.kind else { return nil }
+        let literal = StringLiteral(value: tokenString, span: tokenSpan)
         advance(mode)
         return literal
     }
@@ -237,10 +238,10 @@ extension Parser {
         advanceToLabel()
         let text: LabelSyntax
         switch token.kind {
-        case .string(let value):
-            text = LabelSyntax(text: value, isQuoted: true, span: tokenSpan)
-        case .text(let value):
-            text = LabelSyntax(text: value, isQuoted: false, span: tokenSpan)
+        case .string:
+            text = LabelSyntax(text: tokenString, isQuoted: true, span: tokenSpan)
+        case .text:
+            text = LabelSyntax(text: tokenText, isQuoted: false, span: tokenSpan)
         default:
             report("expected the note's text after ':'", at: colon)
             panicking = true

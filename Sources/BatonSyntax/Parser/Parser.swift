@@ -52,7 +52,9 @@ public enum BatonParser {
 
 struct Parser {
     var lexer: Lexer
-    var token: Token
+    /// The current token, without its text (see `LexedToken`): `tokenText`, `tokenString`
+    /// and `tokenError` read what the lexer keeps of it.
+    var token: LexedToken
     let file: FileID
     let maxDepth: Int
     var diagnostics = CappedDiagnostics()
@@ -83,7 +85,7 @@ struct Parser {
         lexer = Lexer(bytes: source.bytes, file: source.id)
         file = source.id
         self.maxDepth = maxDepth
-        token = Token(kind: .newline, start: 0, end: 0)
+        token = LexedToken(kind: .newline, start: 0, end: 0)
         advance(mode)
     }
 
@@ -92,14 +94,14 @@ struct Parser {
     /// Consumes the current token and lexes the next one in `mode`.
     mutating func advance(_ mode: Lexer.Mode = .statement) {
         previousEnd = token.end
-        token = lexer.next(mode)
-        if token.error != nil { reportLexicalError() }
+        token = lexer.nextLexed(mode)
+        if token.hasError { reportLexicalError() }
     }
 
     /// Consumes `:` and lexes the label that follows it.
     mutating func advanceToLabel() {
         previousEnd = token.end
-        token = lexer.label()
+        token = lexer.lexLabel()
         reportLexicalError()
     }
 
@@ -107,15 +109,40 @@ struct Parser {
     mutating func relex(_ mode: Lexer.Mode) {
         lexer.reset(to: token.start)
         let followsNewline = token.followsNewline
-        token = lexer.next(mode)
+        token = lexer.nextLexed(mode)
         token.followsNewline = followsNewline
     }
 
     private mutating func reportLexicalError() {
-        guard token.error != nil else { return }
-        if let message = token.error {
+        if let message = tokenError {
             report(message, at: tokenSpan)
         }
+    }
+
+    /// The lexical problem of the current token, if it has one.
+    var tokenError: String? {
+        token.hasError ? lexer.error : nil
+    }
+
+    /// The current token's bytes, decoded: a name, an attribute word, a free-text label.
+    var tokenText: String {
+        lexer.text(of: token)
+    }
+
+    /// The current string token's value, escapes decoded.
+    var tokenString: String {
+        lexer.stringValue
+    }
+
+    /// Whether the current token is the name `word` (the words of scenario lines).
+    func tokenIsIdentifier(_ word: String) -> Bool {
+        guard case .identifier = token.kind else { return false }
+        return tokenText == word
+    }
+
+    /// How the current token is named in "expected …, found …" messages.
+    var tokenSummary: String {
+        TokenKind(token.kind, text: tokenText, string: tokenString).summary
     }
 
     /// The current token's span (read in place: passing the token to a function copied it).
@@ -186,13 +213,13 @@ struct Parser {
     mutating func fail(_ message: String, help: String? = nil) {
         // A token with a lexical problem (an invalid character, a bad unit) has been reported
         // already: one mistake, one error.
-        if token.kind != .invalid, token.error == nil { report(message, at: tokenSpan, help: help) }
+        if token.kind != .invalid, !token.hasError { report(message, at: tokenSpan, help: help) }
         panicking = true
     }
 
     /// "expected X, found Y"
     mutating func failExpected(_ what: String, help: String? = nil) {
-        fail("expected \(what), found \(token.kind.summary)", help: help)
+        fail("expected \(what), found \(tokenSummary)", help: help)
     }
 
     // MARK: - Recovery

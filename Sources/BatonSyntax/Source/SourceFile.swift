@@ -38,12 +38,7 @@ public struct SourceFile: Sendable {
         self.path = path
         self.bytes = bytes
         self.lineOffset = min(max(0, lineOffset), Self.maximumLineOffset)
-        var starts = [0]
-        var continuations = false
-        for (offset, byte) in bytes.enumerated() {
-            if byte & 0xC0 == 0x80 { continuations = true }
-            if byte == 0x0A { starts.append(offset + 1) }
-        }
+        let (starts, continuations) = Self.lineStartsAndContinuations(bytes)
         self.lineStarts = starts
         self.scalarsAreBytes = !continuations
         var checkpoints: [Int] = []
@@ -57,6 +52,40 @@ public struct SourceFile: Sendable {
             if bytes.count % Self.checkpointStride == 0 { checkpoints.append(scalars) }
         }
         self.scalarCheckpoints = checkpoints
+    }
+
+    /// Where each line starts, and whether any byte continues a multi-byte character. Read
+    /// eight bytes at a time: a word with no line break and no byte above 0x7F (most of a
+    /// design) costs one test, where a byte at a time cost two per byte; and the table is
+    /// allocated once at a size that fits a design's lines, rather than grown by doubling.
+    static func lineStartsAndContinuations(_ bytes: [UInt8]) -> (starts: [Int], continuations: Bool) {
+        var starts: [Int] = []
+        starts.reserveCapacity(bytes.count / 24 + 2)
+        starts.append(0)
+        var continuations = false
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+            var offset = 0
+            while offset + 8 <= count {
+                let word = ByteWords.load(buffer, at: offset)
+                if ByteWords.zeroBytes(word ^ newlines) | (word & ByteWords.highBits) != 0 {
+                    for index in offset..<(offset + 8) {
+                        let byte = buffer[index]
+                        if byte & 0xC0 == 0x80 { continuations = true }
+                        if byte == 0x0A { starts.append(index + 1) }
+                    }
+                }
+                offset += 8
+            }
+            while offset < count {
+                let byte = buffer[offset]
+                if byte & 0xC0 == 0x80 { continuations = true }
+                if byte == 0x0A { starts.append(offset + 1) }
+                offset += 1
+            }
+        }
+        return (starts, continuations)
     }
 
     public init(id: FileID, path: String, text: String, lineOffset: Int = 0) {
