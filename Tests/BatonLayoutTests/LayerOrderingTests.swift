@@ -76,4 +76,26 @@ import Testing
         #expect(afterTranspose <= before)
         #expect(afterSift == afterTranspose - gained)
     }
+
+    @Test func edgesAreMovedOffClusterBoxesTheyWouldCut() {
+        // a → b inside a cluster spanning both layers, x → y beside it; x above the box and y
+        // below it makes x → y cut through the box.
+        let n = LayeredGraph.Node(size: Size(width: 10, height: 10))
+        let inside = LayeredGraph.Node(size: Size(width: 10, height: 10), cluster: 0)
+        let graph = LayeredGraph(nodes: [inside, inside, n, n], edges: [.init(from: 0, to: 1), .init(from: 2, to: 3)],
+                                 clusters: [.init()])
+        let f = PhaseFixture(graph)
+        var state = OrderingState(graph: f.proper, clusters: f.clusters, transposeBudget: 1000)
+        state.setOrder([[2, 0], [1, 3]])
+        var trespasses = ClusterTrespasses(graph: f.proper, clusters: f.clusters)
+        let before = trespasses.total(order: state.order, position: state.position)
+        var budget = 1000
+        let moved = state.avoidTrespasses(budget: &budget)
+        let after = trespasses.total(order: state.order, position: state.position)
+        let crossings = state.crossings()
+        #expect(before == 1)
+        #expect(moved)
+        #expect(after == 0)
+        #expect(crossings == 0)
+    }
 }

@@ -9,7 +9,8 @@
 //                allows and keeps the fewest crossings), LayeringProfile (the drawing's size
 //                estimated from the layers alone)
 //   Ordering/    LayerOrdering (median sweeps + Transposition + Sifting from several starts),
-//                ClusteredLayerSort (clusters stay contiguous), CrossingCounter (Barth–Jünger–Mutzel)
+//                ClusteredLayerSort (clusters stay contiguous), CrossingCounter (Barth–Jünger–Mutzel),
+//                ClusterTrespasses (edges that would cut through a cluster box, moved off it)
 //   Placement/   OrderCoordinates (BrandesKopf, refined by NetworkSimplexCoordinates), with
 //                BorderedLayering making cluster boxes rectangles; LayerPlacement (bands and gaps)
 //   Routing/     EdgePorts (where ends meet nodes, how far they run out; FlankPorts: ends beyond what a

@@ -3,7 +3,8 @@
 // that sort each layer by the weighted median of its neighbours in the previous layer, follow
 // each sweep with adjacent transpositions, and keep the best order seen. Small graphs also get
 // shuffled starting orders and sifting. Clusters stay contiguous in every layer, and sibling
-// clusters keep one relative order across layers.
+// clusters keep one relative order across layers. Last, vertices move off cluster boxes their
+// edges would cut through (`ClusterTrespasses`).
 
 /// The vertices of each layer in left-to-right (top-to-bottom) order, and their crossings.
 ///
@@ -12,6 +13,19 @@
 func orderLayers(_ graph: ProperGraph, clusters: ClusterTree, plan: OrderingPlan, alsoStartFrom given: [[Int]]? = nil) -> (order: [[Int]], crossings: Int) {
     guard graph.vertexCount > 0 else { return (Array(repeating: [], count: graph.layerCount), 0) }
     var state = OrderingState(graph: graph, clusters: clusters, transposeBudget: plan.transposeBudget)
+    let (best, crossings) = searchOrder(&state, plan: plan, alsoStartFrom: given)
+    // Then edges that would cut through cluster boxes, each weighed as two crossings; the work
+    // is bounded by a few passes over the graph (and a constant for small ones).
+    guard clusters.count > 0 else { return (best, crossings) }
+    state.setOrder(best)
+    var budget = 8 * (graph.vertexCount + graph.upper.count) + 2000
+    guard state.avoidTrespasses(budget: &budget) else { return (best, crossings) }
+    return (state.order, state.crossings())
+}
+
+/// The order with the fewest crossings that `plan`'s search finds.
+private func searchOrder(_ state: inout OrderingState, plan: OrderingPlan, alsoStartFrom given: [[Int]]?) -> (order: [[Int]], crossings: Int) {
+    let graph = state.graph
     var best: [[Int]] = []
     var bestCrossings = Int.max
     let starts: [[[Int]]?] = (given.map { [$0] } ?? []) + plan.starts.map { _ in nil }

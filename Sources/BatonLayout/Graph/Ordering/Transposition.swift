@@ -6,10 +6,12 @@ extension OrderingState {
     /// Repeats passes over the layers that changed until no swap helps or the budget is spent.
     /// With `reverse`, swaps that leave the count unchanged are made too: they flip back and forth
     /// while other layers improve, which walks the plateaus and finds better orders (as in dot).
-    mutating func transpose(reverse: Bool) {
+    /// `from`: the layers to start with (nil for all); their neighbours follow as they change.
+    mutating func transpose(reverse: Bool, from layers: [Int]? = nil) {
         let layerCount = order.count
         guard layerCount > 0 else { return }
-        var candidate = Array(repeating: true, count: layerCount)
+        var candidate = Array(repeating: layers == nil, count: layerCount)
+        for l in layers ?? [] where l >= 0 && l < layerCount { candidate[l] = true }
         var budget = transposeBudget
         let cluster = graph.cluster
         let soleUpper = neighbours.soleUpper, soleLower = neighbours.soleLower

@@ -58,6 +58,9 @@ struct FlankPorts {
                            spacing: Double) -> (top: Int, bottom: Int) {
         guard ends > 1, let inset = inset(shape, outgoing: outgoing, space: space, spacing: spacing) else { return (0, 0) }
         let frame = Rect(origin: .zero, size: size)
+        // On a flank too short to keep the nearest end off the outline's slant or cap, that end
+        // would land among the side's ends, and meet one of them: such a node takes none.
+        guard nearest(inset, width: frame.width, spacing: spacing) >= slant(shape, space: space) else { return (0, 0) }
         let range = space.portRange(shape, frame: frame)
         let side = sideCapacity(span: min(frame.height, range.upperBound - range.lowerBound), spacing: spacing)
         return split(ends: ends, sideCapacity: side, flankCapacity: flankCapacity(width: frame.width, inset: inset, spacing: spacing),
@@ -78,6 +81,17 @@ struct FlankPorts {
         case .horizontalCylinder(let cap): return across ? spacing : 2 * cap + spacing / 2
         case .fannedCylinder(let cap, _, _): return outgoing ? nil : across ? spacing : 2 * cap + spacing / 2
         case .ellipse: return nil
+        }
+    }
+
+    /// How far the outline of `shape` slants or curves in from the corner along its flanks (left
+    /// to right, the hexagon's points and the horizontal cylinder's caps lie along the flow).
+    static func slant(_ shape: BorderShape, space: LayoutSpace) -> Double {
+        guard space.direction == .leftToRight else { return 0 }
+        switch shape {
+        case .hexagon(let inset): return inset
+        case .horizontalCylinder(let cap), .fannedCylinder(let cap, _, _): return 2 * cap
+        default: return 0
         }
     }
 
