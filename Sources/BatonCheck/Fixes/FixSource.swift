@@ -137,6 +137,18 @@ public struct FixSource: Sendable {
         return source.bytes[start..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
+    /// Where the line holding `offset` starts and the whitespace before its first token, when
+    /// only whitespace comes before `offset` on it (else nil): `startsLine` and `indentation`
+    /// in one lookup of the line, for the fix offered with every finding.
+    func lineStart(ifStartingLine offset: Int, in file: FileID) -> (start: Int, indentation: String)? {
+        let source = sources[file]
+        let start = source.lineRange(source.line(of: offset)).lowerBound
+        var end = start
+        while end < offset, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
+        guard end == offset else { return nil }
+        return (start, String(decoding: source.bytes[start..<end], as: UTF8.self))
+    }
+
     /// The offset where the line after the one holding `offset` starts (the end of the text
     /// when it is the last line), and whether a line break must be written first.
     func nextLineStart(after offset: Int, in file: FileID) -> (offset: Int, needsBreak: Bool) {
