@@ -18,8 +18,10 @@ public enum Checker {
     public static func check(_ compilation: Compilation, context: CheckContext, configuration: Configuration = .defaults,
                              threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
-        var diagnostics = compilation.diagnostics
-        diagnostics += lint(context, configuration: configuration, threads: threads)
+        // The compiler's warnings (rarely any) go first; the rules' findings are not copied
+        // into another array when there are none.
+        var diagnostics = lint(context, configuration: configuration, threads: threads)
+        if !compilation.diagnostics.isEmpty { diagnostics = compilation.diagnostics + diagnostics }
         var suppressions = Suppressions(compilation)
         diagnostics = suppressions.filter(diagnostics)
         diagnostics += suppressions.problems(severity: configuration.severity(of: UnusedSuppression.descriptor),
@@ -61,11 +63,14 @@ public enum Checker {
             return EnabledRule(rule: rule, id: descriptor.id, severity: severity, options: configuration.options(of: descriptor))
         }
         let threads = context.model.interactions.count >= parallelThreshold ? threads : 1
-        let found = RuleThreads.map(count: enabled.count, threads: threads) { index in
+        var found = RuleThreads.map(count: enabled.count, threads: threads) { index in
             Checker.diagnostics(of: enabled[index], context: context)
         }
-        var diagnostics: [Diagnostic] = []
-        diagnostics.reserveCapacity(found.reduce(0) { $0 + $1.count })
+        guard !found.isEmpty else { return [] }
+        // The first rule's array is taken over rather than copied (its findings stay in place).
+        let total = found.reduce(0) { $0 + $1.count }
+        var diagnostics = found.removeFirst()
+        diagnostics.reserveCapacity(total)
         for each in found { diagnostics += each }
         return diagnostics
     }
