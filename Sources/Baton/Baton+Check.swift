@@ -6,9 +6,10 @@ extension Baton {
     /// Where the project lives, for SARIF's `informationUri`.
     public static let informationURI = "https://github.com/baton-lang/baton"
 
-    /// Compile errors, or the lint findings of every enabled rule (see `Checker.check`).
-    public static func check(_ compilation: Compilation, configuration: Configuration = .defaults) -> [Diagnostic] {
-        Checker.check(compilation, configuration: configuration)
+    /// Compile errors, or the lint findings of every enabled rule (see `Checker.check`; `threads`
+    /// > 1 runs the rules of a large design side by side, with the same result).
+    public static func check(_ compilation: Compilation, configuration: Configuration = .defaults, threads: Int = 1) -> [Diagnostic] {
+        Checker.check(compilation, configuration: configuration, threads: threads)
     }
 }
 

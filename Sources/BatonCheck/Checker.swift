@@ -5,19 +5,23 @@ import BatonSyntax
 public enum Checker {
     /// Compile errors alone when the compilation has any (rules need a meaningful model);
     /// otherwise every enabled rule's findings at their configured severity, less the suppressed
-    /// ones, plus `unused-suppression` findings. Sorted in source order.
-    public static func check(_ compilation: Compilation, configuration: Configuration = .defaults) -> [Diagnostic] {
+    /// ones, plus `unused-suppression` findings. Sorted in source order. `threads` > 1 lets the
+    /// rules of a large design run side by side (the result is the same for any number).
+    public static func check(_ compilation: Compilation, configuration: Configuration = .defaults, threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
-        return check(compilation, context: CheckContext(compilation), configuration: configuration)
+        return check(compilation, context: CheckContext(compilation), configuration: configuration, threads: threads)
     }
 
     /// The same with a context already made: `CheckContext(compilation)` offers fixes,
     /// `CheckContext(compilation.model)` does not, which is cheaper when nobody applies them
     /// (`baton diff` compares findings, and shares the context with the metrics).
-    public static func check(_ compilation: Compilation, context: CheckContext, configuration: Configuration = .defaults) -> [Diagnostic] {
+    public static func check(_ compilation: Compilation, context: CheckContext, configuration: Configuration = .defaults,
+                             threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
-        var diagnostics = compilation.diagnostics
-        diagnostics += lint(context, configuration: configuration)
+        // The compiler's warnings (rarely any) go first; the rules' findings are not copied
+        // into another array when there are none.
+        var diagnostics = lint(context, configuration: configuration, threads: threads)
+        if !compilation.diagnostics.isEmpty { diagnostics = compilation.diagnostics + diagnostics }
         var suppressions = Suppressions(compilation)
         diagnostics = suppressions.filter(diagnostics)
         diagnostics += suppressions.problems(severity: configuration.severity(of: UnusedSuppression.descriptor),
@@ -42,24 +46,56 @@ public enum Checker {
         return order.map { diagnostics[$0] }
     }
 
+    /// Designs with fewer interactions than this run their rules on the calling thread alone:
+    /// their rules take less time than starting a thread.
+    static let parallelThreshold = 2_000
+
     /// The findings of every enabled rule, unsuppressed, in rule order. With the source text
-    /// (`context.fixSource`), each finding's fixes end with one that suppresses it.
+    /// (`context.fixSource`), each finding's fixes end with one that suppresses it. On a design
+    /// of `parallelThreshold` interactions or more, `threads` > 1 runs the rules side by side
+    /// (`RuleThreads`): the findings are the same list in the same order.
     public static func lint(_ context: CheckContext, configuration: Configuration = .defaults,
-                            rules: [any Rule] = Rules.all) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for rule in rules {
+                            rules: [any Rule] = Rules.all, threads: Int = 1) -> [Diagnostic] {
+        let enabled = rules.compactMap { rule -> EnabledRule? in
             let descriptor = rule.descriptor
             let severity = configuration.severity(of: descriptor)
-            guard severity != .off else { continue }
-            for finding in rule.check(context, options: configuration.options(of: descriptor)) {
-                var fixes = finding.fixes
-                if let source = context.fixSource, let suppress = SuppressionFix.suppress(descriptor.id, at: finding.span, source: source) {
-                    fixes.append(suppress)
-                }
-                diagnostics.append(Diagnostic(code: descriptor.id, severity: severity, message: finding.message,
-                                              span: finding.span, notes: finding.notes, help: finding.help,
-                                              fixes: fixes))
+            guard severity != .off else { return nil }
+            return EnabledRule(rule: rule, id: descriptor.id, severity: severity, options: configuration.options(of: descriptor))
+        }
+        let threads = context.model.interactions.count >= parallelThreshold ? threads : 1
+        var found = RuleThreads.map(count: enabled.count, threads: threads) { index in
+            Checker.diagnostics(of: enabled[index], context: context)
+        }
+        guard !found.isEmpty else { return [] }
+        // The first rule's array is taken over rather than copied (its findings stay in place).
+        let total = found.reduce(0) { $0 + $1.count }
+        var diagnostics = found.removeFirst()
+        diagnostics.reserveCapacity(total)
+        for each in found { diagnostics += each }
+        return diagnostics
+    }
+
+    /// A rule that runs, with what the configuration says about it.
+    private struct EnabledRule: Sendable {
+        var rule: any Rule
+        var id: String
+        var severity: Severity
+        var options: RuleOptionValues
+    }
+
+    /// One rule's findings as diagnostics, each offered the fix that suppresses it.
+    private static func diagnostics(of enabled: EnabledRule, context: CheckContext) -> [Diagnostic] {
+        let findings = enabled.rule.check(context, options: enabled.options)
+        var suppression = SuppressionFix.Maker(enabled.id)
+        var diagnostics: [Diagnostic] = []
+        diagnostics.reserveCapacity(findings.count)
+        for finding in findings {
+            var fixes = finding.fixes
+            if let source = context.fixSource, let suppress = suppression.suppress(at: finding.span, source: source) {
+                fixes.append(suppress)
             }
+            diagnostics.append(Diagnostic(code: enabled.id, severity: enabled.severity, message: finding.message,
+                                          span: finding.span, notes: finding.notes, help: finding.help, fixes: fixes))
         }
         return diagnostics
     }

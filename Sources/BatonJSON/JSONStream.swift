@@ -68,7 +68,20 @@ public struct JSONStream {
 
     public mutating func int(_ number: Int) {
         beginValue()
-        bytes.append(contentsOf: String(number).utf8)
+        // Digits written in place: a report has several numbers per finding, and making a
+        // String of each cost more than the rest of the member.
+        guard number >= 0 else {
+            bytes.append(contentsOf: String(number).utf8)
+            return
+        }
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
     }
 
     public mutating func bool(_ flag: Bool) {

@@ -57,9 +57,20 @@ extension JSONValue {
 
     /// A line break and two spaces per level.
     static func newline(_ level: Int, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        let count = 2 * level
+        guard count < indentation.utf8CodeUnitCount else {
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
+            return
+        }
+        // A line break and the spaces copied from one constant: a report writes one per
+        // member, and appending a `repeatElement` went element by element (and a shared array
+        // was retained and released each time).
+        indentation.withUTF8Buffer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...count])) }
     }
+
+    /// A line break and the spaces of the deepest indentation a report nests to (32).
+    private static let indentation: StaticString = "\n                                "
 
     /// Writes `text` as a JSON string. Works on the UTF-8 bytes: runs that need no escape are
     /// copied whole, and the characters escaped anyway are recognised by their encodings

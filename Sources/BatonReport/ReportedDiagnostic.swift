@@ -35,7 +35,7 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     public init(_ diagnostic: Diagnostic, sources: SourceMap) {
         let source = sources[diagnostic.span.file]
         let start = source.location(of: diagnostic.span.start)
-        let end = source.location(of: diagnostic.span.end)
+        let end = diagnostic.span.end == diagnostic.span.start ? start : source.location(of: diagnostic.span.end)
         file = source.path
         line = start.line
         column = start.column

@@ -27,8 +27,10 @@ public struct ReportedFix: Hashable, Sendable {
         isSuppression = fix.isSuppression
         edits = fix.edits.map { edit in
             let source = primary.flatMap { $0.id == edit.span.file ? $0 : nil } ?? sources[edit.span.file]
-            return Edit(file: source.path, start: source.location(of: edit.span.start),
-                        end: source.location(of: edit.span.end), newText: edit.replacement)
+            // Most edits insert (the suppression every finding offers): one position, looked up once.
+            let start = source.location(of: edit.span.start)
+            let end = edit.span.end == edit.span.start ? start : source.location(of: edit.span.end)
+            return Edit(file: source.path, start: start, end: end, newText: edit.replacement)
         }
     }
 }

@@ -32,6 +32,7 @@ public struct FixSource: Sendable {
         var heads: [[Span]] = []
         for syntax in compilation.syntax {
             let source = compilation.sources[syntax.file]
+            let ownLineComments = syntax.comments.filter(\.isOwnLine).map(\.span.start).sorted()
             func addList(_ list: AttributeListSyntax?) { if let list { lists[list.span] = list } }
             func visit(_ step: StepSyntax) {
                 switch step {
@@ -46,7 +47,7 @@ public struct FixSource: Sendable {
                 }
             }
             func addRuns(_ run: [DeclarationSyntax]) {
-                for group in Self.alignmentRuns(run, source: source, comments: syntax.comments) {
+                for group in Self.alignmentRuns(run, source: source, ownLineComments: ownLineComments) {
                     let nameWidth = group.filter { $0.label != nil || $0.attributes != nil }.map(\.name.name.count).max() ?? 0
                     for declaration in group {
                         addList(declaration.attributes)
@@ -100,13 +101,25 @@ public struct FixSource: Sendable {
     func isDeclared(_ name: String) -> Bool { names.contains(name) }
 
     /// Splits consecutive declarations where `baton fmt` does: at a blank line or an own-line
-    /// comment (the same test as the formatter's, which owns the layout).
-    static func alignmentRuns(_ run: [DeclarationSyntax], source: SourceFile, comments: [Comment]) -> [[DeclarationSyntax]] {
+    /// comment (the same test as the formatter's, which owns the layout). `ownLineComments`:
+    /// where the file's own-line comments start, sorted, so that looking for one between two
+    /// declarations is a binary search rather than a pass over every comment of the file.
+    static func alignmentRuns(_ run: [DeclarationSyntax], source: SourceFile, ownLineComments: [Int]) -> [[DeclarationSyntax]] {
+        /// Whether an own-line comment starts strictly between the two offsets.
+        func commentBetween(_ after: Int, _ before: Int) -> Bool {
+            var low = 0
+            var high = ownLineComments.count
+            while low < high {
+                let mid = (low + high) / 2
+                if ownLineComments[mid] > after { high = mid } else { low = mid + 1 }
+            }
+            return low < ownLineComments.count && ownLineComments[low] < before
+        }
         var groups: [[DeclarationSyntax]] = []
         for declaration in run {
             if let previous = groups.last?.last,
                source.line(of: declaration.span.start) <= source.line(of: previous.span.end) + 1,
-               !comments.contains(where: { $0.isOwnLine && $0.span.start > previous.span.end && $0.span.start < declaration.span.start }) {
+               !commentBetween(previous.span.end, declaration.span.start) {
                 groups[groups.count - 1].append(declaration)
             } else {
                 groups.append([declaration])
@@ -135,6 +148,18 @@ public struct FixSource: Sendable {
         let source = sources[file]
         let start = source.lineRange(source.line(of: offset)).lowerBound
         return source.bytes[start..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Where the line holding `offset` starts and the whitespace before its first token, when
+    /// only whitespace comes before `offset` on it (else nil): `startsLine` and `indentation`
+    /// in one lookup of the line, for the fix offered with every finding.
+    func lineStart(ifStartingLine offset: Int, in file: FileID) -> (start: Int, indentation: String)? {
+        let source = sources[file]
+        let start = source.lineRange(source.line(of: offset)).lowerBound
+        var end = start
+        while end < offset, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
+        guard end == offset else { return nil }
+        return (start, String(decoding: source.bytes[start..<end], as: UTF8.self))
     }
 
     /// The offset where the line after the one holding `offset` starts (the end of the text

@@ -10,12 +10,37 @@ enum SuppressionFix {
     /// indented like it; nil when that statement does not start its line (a comment above it
     /// would name the statement before it on the line too).
     static func suppress(_ rule: String, at span: Span, source: FixSource) -> Fix? {
-        guard let head = source.statementHead(containing: span), source.startsLine(head.start, in: head.file) else { return nil }
-        let indentation = source.indentation(at: head.start, in: head.file)
-        let line = source.source(head.file).lineRange(source.source(head.file).line(of: head.start))
-        let comment = indentation + "# baton:ignore \(rule) -- \(reasonPlaceholder)\n"
-        return Fix("suppress this \(rule) finding with a # baton:ignore comment", safety: .unsafe,
-                   edits: [.insert(comment, at: line.lowerBound, in: head.file)], isSuppression: true)
+        var maker = Maker(rule)
+        return maker.suppress(at: span, source: source)
+    }
+
+    /// `suppress` for the findings of one rule. A large design has one finding per few
+    /// statements, each offered this fix: the title and the comment for each indentation are
+    /// made once per rule and shared by every fix (which also keeps one copy of each text in
+    /// memory rather than one per finding), and the line is looked up once per finding.
+    struct Maker {
+        let rule: String
+        private let title: String
+        /// The comment line by the indentation it starts with.
+        private var comments: [String: String] = [:]
+
+        init(_ rule: String) {
+            self.rule = rule
+            title = "suppress this \(rule) finding with a # baton:ignore comment"
+        }
+
+        mutating func suppress(at span: Span, source: FixSource) -> Fix? {
+            guard let head = source.statementHead(containing: span),
+                  let line = source.lineStart(ifStartingLine: head.start, in: head.file) else { return nil }
+            let comment: String
+            if let known = comments[line.indentation] {
+                comment = known
+            } else {
+                comment = line.indentation + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
+                comments[line.indentation] = comment
+            }
+            return Fix(title, safety: .unsafe, edits: [.insert(comment, at: line.start, in: head.file)], isSuppression: true)
+        }
     }
 
     /// Removes the whole directive: its line when it is alone on it, else the comment and the

@@ -67,9 +67,10 @@ public struct AsyncReplyWithoutCorrelation: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.arrow == .send || $0.arrow == .callback }) {
+        // Only requests with a block and no correlation are copied out of the model.
+        for id in context.interactions(where: { ($0.arrow == .send || $0.arrow == .callback) && $0.block != nil && $0.attributes.correlation == nil }) {
             let request = context.model[id]
-            guard let block = request.block, request.attributes.correlation == nil else { continue }
+            guard let block = request.block else { continue }
             var replies: [InteractionID] = []
             // The steps directly in the block, through fragments: nested blocks hold new requests.
             model.forEachInteraction(in: block, enteringBlocks: false) { replies.append($0) }

@@ -54,21 +54,35 @@ public struct PushMeetsPull: Rule {
         var label: String?
     }
 
+    /// Who pushes to whom, without the message: hashing two numbers is cheap, so only the
+    /// pushes between two participants that also fetch from each other are keyed by label.
+    private struct Pair: Hashable {
+        var source: ParticipantID
+        var target: ParticipantID
+    }
+
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         func isChannel(_ id: ParticipantID) -> Bool { model[id].kind.isChannel }
+        // Fields are read in place: binding each interaction copied its label, block and attributes.
+        let fetches = context.interactions(where: { $0.arrow == .fetch }).filter {
+            !isChannel(model.interactions[$0.rawValue].from) && !isChannel(model.interactions[$0.rawValue].to)
+        }
+        guard !fetches.isEmpty else { return [] }
+        // B <- A : m pairs with A ->> B : m.
+        let fetched = Set(fetches.map { Pair(source: model.interactions[$0.rawValue].to, target: model.interactions[$0.rawValue].from) })
         var pushes: [Key: InteractionID] = [:]
         for id in context.interactions(where: { $0.arrow == .send || $0.arrow == .call }) {
-            let interaction = context.model[id]
-            guard !isChannel(interaction.from), !isChannel(interaction.to) else { continue }
-            let key = Key(source: interaction.from, target: interaction.to, label: interaction.label)
-            if pushes[key] == nil { pushes[key] = interaction.id }
+            let index = id.rawValue
+            let from = model.interactions[index].from
+            let to = model.interactions[index].to
+            guard fetched.contains(Pair(source: from, target: to)), !isChannel(from), !isChannel(to) else { continue }
+            let key = Key(source: from, target: to, label: model.interactions[index].label)
+            if pushes[key] == nil { pushes[key] = id }
         }
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.arrow == .fetch }) {
+        for id in fetches {
             let fetch = context.model[id]
-            guard !isChannel(fetch.from), !isChannel(fetch.to) else { continue }
-            // B <- A : m pairs with A ->> B : m.
             guard let push = pushes[Key(source: fetch.to, target: fetch.from, label: fetch.label)] else { continue }
             let a = context.name(fetch.to)
             let b = context.name(fetch.from)

@@ -55,7 +55,13 @@ public struct PushWithoutFlowControl: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.arrow != .fetch && (model.participants[$0.from.rawValue].isPushChannel || model.participants[$0.from.rawValue].kind.role == .connector) }) {
+        // The consumer is tested in place too, so only the interactions that fire are copied.
+        func unbounded(_ id: ParticipantID) -> Bool {
+            let consumer = model.participants[id.rawValue]
+            guard case .component = consumer.kind.role else { return false }
+            return consumer.attributes.concurrency == nil && consumer.attributes.rateLimit == nil
+        }
+        for id in context.interactions(where: { $0.arrow != .fetch && (model.participants[$0.from.rawValue].isPushChannel || model.participants[$0.from.rawValue].kind.role == .connector) && unbounded($0.to) }) {
             let interaction = context.model[id]
             let pusher = model[interaction.from]
             let consumer = model[interaction.to]

@@ -20,7 +20,7 @@ enum CheckCommand {
 
             Files are checked --jobs at a time (default: one per processor core) and the report is
             written while later files are still being checked, always in the same order: the output
-            is the same bytes for any --jobs.
+            is the same bytes for any --jobs. A single large design runs its rules --jobs at a time.
 
             --fix applies the findings' safe fixes to the files named (and the designs below a named
             directory), rewriting each once, atomically; an imported file changes only when it is named
@@ -157,16 +157,19 @@ enum CheckCommand {
         let resolveEarly = inputs.count > 1 && jobs > 1
         let configured = configurations
         let observedSystem = observed.system
+        // Several inputs are checked side by side; a single one runs its rules side by side.
+        let ruleThreads = inputs.count == 1 ? jobs : 1
         let check: @Sendable (Int) -> CheckedInput = { index in
             CheckedInput.check(inputs[index], bytes: texts[index], configuration: configured[index], failLevel: failLevels[index],
-                               options: options[index], read: reader, paths: paths, resolve: resolveEarly, observed: observedSystem)
+                               options: options[index], read: reader, paths: paths, resolve: resolveEarly, observed: observedSystem,
+                               threads: ruleThreads)
         }
         // With the fixed text on standard output, the report goes to standard error.
         let output = Terminal.buffered(standardError: fixesStandardInput)
         let format = arguments.choice("--format", CheckFormat.self)
         let color = format == .text
             && Terminal.colorEnabled(arguments.value("--color"), stream: fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO)
-        var findings = CheckFindings()
+        var findings = CheckFindings(inputs: inputs.count)
         let baselineSummary: BaselineSummary?
         if format == .sarif || baselines.writePath != nil {
             // SARIF names omitted errors and fixed baseline entries before its results, and a

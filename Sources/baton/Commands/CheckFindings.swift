@@ -17,6 +17,12 @@ struct CheckFindings {
     /// and every file read (which --write-baseline must not replace).
     private(set) var checked: [String] = []
     private(set) var read: [String] = []
+    /// Whether the run checks a single input, whose findings can only repeat one another.
+    private let alone: Bool
+
+    init(inputs: Int) {
+        alone = inputs == 1
+    }
 
     /// Takes `input`'s files and omissions, and returns the omissions not seen before (the
     /// report places them before `add` passes on the input's findings).
@@ -34,10 +40,41 @@ struct CheckFindings {
 
     /// Passes each of `input`'s findings not seen before to `report`, in order, which answers
     /// whether the report shows it.
+    ///
+    /// The findings of a run's only input come in source order, so two that are the same are
+    /// next to each other, among those at one place with one code and message: each is compared
+    /// with those alone, and no identity is hashed. Should the order ever not hold (it is
+    /// checked as the findings come), the findings so far go into the table and the rest are
+    /// looked up there, as for several inputs: the numbers come out the same either way.
     mutating func add(_ input: CheckedInput, report: (ReportedDiagnostic) -> Bool) {
+        var ordered = alone && unique.count == 0 && failing.isEmpty
+        var run: [(diagnostic: ReportedDiagnostic, number: Int)] = []
+        var finishedFiles: Set<String> = []
         for index in input.diagnostics.indices {
             let diagnostic = input.reported(index)
             let fails = input.fails(diagnostic)
+            if ordered, let last = run.last?.diagnostic {
+                if last.file != diagnostic.file {
+                    finishedFiles.insert(last.file)
+                    ordered = !finishedFiles.contains(diagnostic.file)
+                } else {
+                    ordered = !Self.precedes(diagnostic, last)
+                }
+                if !ordered {
+                    for earlier in 0..<index { _ = unique.insert(input.identity(earlier, of: input.reported(earlier))) }
+                }
+            }
+            if ordered {
+                if let first = run.first?.diagnostic, !Self.samePlace(first, diagnostic) { run.removeAll(keepingCapacity: true) }
+                if let same = run.first(where: { $0.diagnostic == diagnostic }) {
+                    if fails { failing[same.number] = true }
+                    continue
+                }
+                run.append((diagnostic, failing.count))
+                failing.append(fails)
+                shown.append(report(diagnostic))
+                continue
+            }
             let (inserted, number) = unique.insert(input.identity(index, of: diagnostic))
             if inserted {
                 failing.append(fails)
@@ -46,6 +83,23 @@ struct CheckFindings {
                 failing[number] = true
             }
         }
+    }
+
+    /// Whether `a` comes before `b` of the same file in source order (by position, code, message).
+    private static func precedes(_ a: ReportedDiagnostic, _ b: ReportedDiagnostic) -> Bool {
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
+        if a.endLine != b.endLine { return a.endLine < b.endLine }
+        if a.endColumn != b.endColumn { return a.endColumn < b.endColumn }
+        if a.code != b.code { return a.code < b.code }
+        return a.message < b.message
+    }
+
+    /// Whether two findings are at one place with one code and message: the only ones that can
+    /// be the same finding.
+    private static func samePlace(_ a: ReportedDiagnostic, _ b: ReportedDiagnostic) -> Bool {
+        a.line == b.line && a.column == b.column && a.endLine == b.endLine && a.endColumn == b.endColumn
+            && a.code == b.code && a.file == b.file && a.message == b.message
     }
 
     /// For a report that decides what it shows after seeing every finding: per different

@@ -29,14 +29,15 @@ struct CheckedInput: Sendable {
     /// Every file the compilation read, as reported.
     var files: [String] { sources.files.map(\.path) }
 
-    /// Compiles and checks `bytes`, the text of `input`.
+    /// Compiles and checks `bytes`, the text of `input`; its rules run on `threads` threads
+    /// (when the design is large enough to gain from it).
     static func check(_ input: InputFile, bytes: [UInt8], configuration: Configuration, failLevel: Severity,
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
-                      observed: ObservedSystem? = nil) -> CheckedInput {
+                      observed: ObservedSystem? = nil, threads: Int = 1) -> CheckedInput {
         let compilation = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read, paths: paths)
         // Drift findings (`--traces`) join the rules' findings in source order.
         let drift = CheckCommand.drift(compilation, observed)
-        let checked = Baton.check(compilation, configuration: configuration)
+        let checked = Baton.check(compilation, configuration: configuration, threads: threads)
         let diagnostics = drift.isEmpty ? checked : (checked + drift).sorted(by: Diagnostic.sourceOrder)
         let resolved = resolve ? diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) } : nil
         return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved,
