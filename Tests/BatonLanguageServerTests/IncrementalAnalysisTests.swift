@@ -4,6 +4,7 @@ import BatonLanguageServer
 import BatonModel
 import BatonSyntax
 import BatonTestSupport
+import BatonWorkload
 import Foundation
 import Testing
 
@@ -75,7 +76,7 @@ import Testing
         client.open(uris[paths[1]] ?? "", Self.lib)
         _ = try #require(client.diagnostics(for: mainURI, version: 1))
 
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         for step in 0..<24 {
             // The document itself most often; its open import; a closed import on disk.
             let roll = random.below(10)
@@ -112,25 +113,4 @@ import Testing
             if published != expected { return }
         }
     }
-}
-
-/// SplitMix64: the same edits on every run (this target does not link BatonWorkload's).
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-
-    mutating func chance(_ probability: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < probability }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
 }

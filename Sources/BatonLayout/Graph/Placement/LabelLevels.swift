@@ -27,16 +27,8 @@ extension OrderCoordinates {
                     index = positions
                 }
                 guard let i = index?[d] else { continue }
-                let layer = layering.layers[layerOf[d]]
-                var low = -Double.infinity, high = Double.infinity
-                if i > 0 {
-                    let p = layer[i - 1]
-                    low = y[p] + after[p] + spacing.gap(layering.kinds[p], layering.kinds[d]) + before[d]
-                }
-                if i + 1 < layer.count {
-                    let q = layer[i + 1]
-                    high = y[q] - before[q] - spacing.gap(layering.kinds[d], layering.kinds[q]) - after[d]
-                }
+                let (low, high) = room(of: d, at: i, in: layering.layers[layerOf[d]], y: y, layering: layering,
+                                       before: before, after: after, spacing: spacing)
                 guard low <= high else { continue }
                 y[d] = min(max(target, low), high)
             }

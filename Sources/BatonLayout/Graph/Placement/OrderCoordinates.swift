@@ -78,6 +78,22 @@ struct OrderCoordinates {
         self.corridor = corridor
     }
 
+    /// How far vertex `d`, at position `i` of `layer`, can move along its layer: the span its
+    /// two neighbours leave it, at the spacing between their kinds (unbounded at a layer's ends).
+    static func room(of d: Int, at i: Int, in layer: [Int], y: [Double], layering: BorderedLayering,
+                     before: [Double], after: [Double], spacing: OrderSpacing) -> (low: Double, high: Double) {
+        var low = -Double.infinity, high = Double.infinity
+        if i > 0 {
+            let p = layer[i - 1]
+            low = y[p] + after[p] + spacing.gap(layering.kinds[p], layering.kinds[d]) + before[d]
+        }
+        if i + 1 < layer.count {
+            let q = layer[i + 1]
+            high = y[q] - before[q] - spacing.gap(layering.kinds[d], layering.kinds[q]) - after[d]
+        }
+        return (low, high)
+    }
+
     /// Moves every dummy towards the straight line between its edge's ends, as far as its
     /// neighbours in the layer allow. The objective above is indifferent to where a bend goes
     /// (all of it in one gap or spread over all), and routes look best spread: they then run
@@ -94,17 +110,8 @@ struct OrderCoordinates {
                 let first = y[chain[0]], last = y[chain[chain.count - 1]]
                 for k in 1..<(chain.count - 1) {
                     let d = chain[k]
-                    let layer = layering.layers[layerOf[d]]
-                    let i = index[d]
-                    var low = -Double.infinity, high = Double.infinity
-                    if i > 0 {
-                        let p = layer[i - 1]
-                        low = y[p] + after[p] + spacing.gap(layering.kinds[p], layering.kinds[d]) + before[d]
-                    }
-                    if i + 1 < layer.count {
-                        let q = layer[i + 1]
-                        high = y[q] - before[q] - spacing.gap(layering.kinds[d], layering.kinds[q]) - after[d]
-                    }
+                    let (low, high) = room(of: d, at: index[d], in: layering.layers[layerOf[d]], y: y, layering: layering,
+                                           before: before, after: after, spacing: spacing)
                     guard low <= high else { continue }
                     let target = first + (last - first) * Double(k) / Double(chain.count - 1)
                     y[d] = min(max(target, low), high)
