@@ -64,7 +64,7 @@ import Testing
             ChartPanel(title: "huge", unit: .perSecond, series: [ChartSeries(name: "h", role: .attempts, data: .points([
                 ChartPoint(0, 0), ChartPoint(5, .greatestFiniteMagnitude), ChartPoint(10, -1e308)]))]),
             ChartPanel(title: "tiny", unit: .seconds, series: [ChartSeries(name: "t", role: .p99, data: .points([
-                ChartPoint(0, 1e-300), ChartPoint(10, 5e-324)]))]),
+                ChartPoint(0, 1e-300), ChartPoint(10, .leastNonzeroMagnitude)]))]),
         ])),
         ("unsorted and outside", TimeChart(title: "x", start: 10, end: 20, panels: [ChartPanel(title: "p", unit: .count(""), series: [
             ChartSeries(name: "u", role: .depth, style: .area, data: .points([
