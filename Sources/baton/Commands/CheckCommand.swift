@@ -159,10 +159,13 @@ enum CheckCommand {
         let observedSystem = observed.system
         // Several inputs are checked side by side; a single one runs its rules side by side.
         let ruleThreads = inputs.count == 1 ? jobs : 1
+        // A single input's syntax, model and findings are left for the end of the process
+        // (`KeptUntilExit`); many inputs' are freed one by one, or memory would grow with them.
+        let keep = inputs.count == 1
         let check: @Sendable (Int) -> CheckedInput = { index in
             CheckedInput.check(inputs[index], bytes: texts[index], configuration: configured[index], failLevel: failLevels[index],
                                options: options[index], read: reader, paths: paths, resolve: resolveEarly, observed: observedSystem,
-                               threads: ruleThreads)
+                               threads: ruleThreads, keep: keep)
         }
         // With the fixed text on standard output, the report goes to standard error.
         let output = Terminal.buffered(standardError: fixesStandardInput)
@@ -178,6 +181,7 @@ enum CheckCommand {
             var reported: [ReportedDiagnostic] = []
             var owner: [Int] = []
             ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
+                if keep { KeptUntilExit.keep(input) }
                 _ = findings.files(of: input)
                 findings.add(input) { diagnostic in
                     reported.append(diagnostic)
@@ -207,10 +211,12 @@ enum CheckCommand {
                                      baseline: baselineSummary)
             for (diagnostic, new) in zip(reported, isNew) where new { report.write(diagnostic) }
             report.finish(omitted: findings.omitted, baseline: baselineSummary, fixing: fixing)
+            if keep { KeptUntilExit.keep(reported) }
         } else {
             var tracker = baselines.isEmpty ? nil : baselines.tracker()
             var report = CheckOutput(format, output: output, files: inputs.count, color: color)
             ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
+                if keep { KeptUntilExit.keep(input) }
                 for omission in findings.files(of: input) { report.add(omission) }
                 findings.add(input) { diagnostic in
                     guard tracker?.isNew(diagnostic, owner: index) ?? true else { return false }
