@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every drawn item sits between `q` and `Q`, so its colours, width and dash never leak into
 /// the next one; numbers use the SVG writer's fixed format (at most two decimals).
-struct PDFContent {
+struct PDFContent: OutlinePath {
     private(set) var text = ""
     /// The constant alpha of each translucent fill used, by its `ExtGState` name.
     private(set) var opacities: [String: Double] = [:]
@@ -78,13 +78,6 @@ struct PDFContent {
     mutating func curve(_ c1: Point, _ c2: Point, _ to: Point) { op(Self.p(c1) + " " + Self.p(c2) + " " + Self.p(to) + " c") }
     mutating func close() { op("h") }
 
-    mutating func polygon(_ points: [Point]) {
-        guard let first = points.first else { return }
-        move(first)
-        for point in points.dropFirst() { line(point) }
-        close()
-    }
-
     mutating func rectangle(_ f: Rect, radius: Double) {
         let r = min(radius, f.width / 2, f.height / 2)
         guard r > 0 else {
@@ -101,12 +94,6 @@ struct PDFContent {
         curve(Point(x: f.minX + k, y: f.maxY), Point(x: f.minX, y: f.maxY - k), Point(x: f.minX, y: f.maxY - r))
         line(Point(x: f.minX, y: f.minY + r))
         curve(Point(x: f.minX, y: f.minY + k), Point(x: f.minX + k, y: f.minY), Point(x: f.minX + r, y: f.minY))
-        close()
-    }
-
-    mutating func ellipse(center c: Point, rx: Double, ry: Double) {
-        move(Point(x: c.x + rx, y: c.y))
-        arc(center: c, rx: rx, ry: ry, from: 0, to: 2 * Double.pi)
         close()
     }
 

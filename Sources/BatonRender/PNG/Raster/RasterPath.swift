@@ -8,7 +8,7 @@ import Foundation
 /// no further than `tolerance` from it, so that the rasteriser only ever sees straight edges.
 /// The number of chords grows with the square root of a curve's size and is capped, so a
 /// huge or hostile curve costs a bounded amount.
-struct RasterPath: Sendable {
+struct RasterPath: Sendable, OutlinePath {
     struct Subpath: Sendable {
         var points: [Point]
         var closed: Bool
@@ -107,13 +107,6 @@ struct RasterPath: Sendable {
 
     // MARK: - Shapes, as the SVG elements start and run them (where a dash pattern begins)
 
-    mutating func polygon(_ points: [Point]) {
-        guard let first = points.first else { return }
-        move(first)
-        for point in points.dropFirst() { line(point) }
-        close()
-    }
-
     /// A rectangle, with corners rounded to `radius`: from the top left (after the corner),
     /// clockwise, as SVG's `<rect>`.
     mutating func rectangle(_ f: Rect, radius: Double) {
@@ -131,13 +124,6 @@ struct RasterPath: Sendable {
         arc(center: Point(x: f.minX + r, y: f.maxY - r), rx: r, ry: r, from: .pi / 2, to: .pi)
         line(Point(x: f.minX, y: f.minY + r))
         arc(center: Point(x: f.minX + r, y: f.minY + r), rx: r, ry: r, from: .pi, to: 3 * .pi / 2)
-        close()
-    }
-
-    /// An ellipse from its rightmost point, clockwise, as SVG's `<ellipse>` and `<circle>`.
-    mutating func ellipse(center c: Point, rx: Double, ry: Double) {
-        move(Point(x: c.x + rx, y: c.y))
-        arc(center: c, rx: rx, ry: ry, from: 0, to: 2 * .pi)
         close()
     }
 
