@@ -52,7 +52,7 @@ import Testing
             """
         let output = try renderer.run(["--format=png"], input: Data(svg.utf8))
         try #require(output.status == 0, "rsvg-convert failed: \(output.standardError)")
-        let image = try PNGImage(decoding: [UInt8](output.standardOutput))
+        let image = try DecodedPNG(decoding: [UInt8](output.standardOutput))
         #expect(image.width == canvasWidth)
         return try #require(image.inkedColumns(), "nothing was drawn")
     }
