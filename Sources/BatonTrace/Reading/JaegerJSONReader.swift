@@ -145,16 +145,11 @@ extension TraceDocumentReader {
             }
         }
         let what = name.isEmpty ? "a span" : "span '\(name)'"
-        guard let traceText, let traceID = TraceID(text: traceText) else {
-            skipRecord(what, at: origin, column: column, because: traceText == nil ? "it has no 'traceID'"
-                       : "its 'traceID' \(Self.quoted(traceText ?? "")) is not hex (at most 32 digits), or is zero")
-            return nil
-        }
-        guard let spanText, let spanID = SpanID(text: spanText) else {
-            skipRecord(what, at: origin, column: column, because: spanText == nil ? "it has no 'spanID'"
-                       : "its 'spanID' \(Self.quoted(spanText ?? "")) is not hex (at most 16 digits), or is zero")
-            return nil
-        }
+        guard let traceID = requiredID(traceText, key: "traceID", rule: "is not hex (at most 32 digits), or is zero",
+                                       parse: TraceID.init(text:), of: what, at: origin, column: column),
+              let spanID = requiredID(spanText, key: "spanID", rule: "is not hex (at most 16 digits), or is zero",
+                                      parse: SpanID.init(text:), of: what, at: origin, column: column)
+        else { return nil }
         guard let start else {
             skipRecord(what, at: origin, column: column, because: "it has no 'startTime'")
             return nil

@@ -219,6 +219,16 @@ struct TraceDocumentReader {
                                   record: recordPath, message: "\(what) left out: \(reason)"))
     }
 
+    /// A record's trace or span id, read from the text under `key`; when it is missing or not
+    /// an id (`rule` says what one looks like in this format), the record is left out with a
+    /// warning that says which, and this returns nil.
+    mutating func requiredID<ID>(_ text: String?, key: String, rule: String, parse: (String) -> ID?,
+                                 of what: String, at origin: SpanOrigin, column: Int) -> ID? {
+        if let text, let id = parse(text) { return id }
+        skipRecord(what, at: origin, column: column, because: text.map { "its '\(key)' \(Self.quoted($0)) \(rule)" } ?? "it has no '\(key)'")
+        return nil
+    }
+
     static func describe(_ kind: JSONTokenKind) -> String {
         switch kind {
         case .object: "an object"

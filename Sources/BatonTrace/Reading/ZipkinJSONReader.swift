@@ -76,16 +76,11 @@ extension TraceDocumentReader {
             }
         }
         let what = name.isEmpty ? "a span" : "span '\(name)'"
-        guard let traceText, let traceID = TraceID(text: traceText) else {
-            skipRecord(what, at: origin, column: column, because: traceText == nil ? "it has no 'traceId'"
-                       : "its 'traceId' \(Self.quoted(traceText ?? "")) is not 16 or 32 hex digits, or is zero")
-            return nil
-        }
-        guard let spanText, let spanID = SpanID(text: spanText) else {
-            skipRecord(what, at: origin, column: column, because: spanText == nil ? "it has no 'id'"
-                       : "its 'id' \(Self.quoted(spanText ?? "")) is not 16 hex digits, or is zero")
-            return nil
-        }
+        guard let traceID = requiredID(traceText, key: "traceId", rule: "is not 16 or 32 hex digits, or is zero",
+                                       parse: TraceID.init(text:), of: what, at: origin, column: column),
+              let spanID = requiredID(spanText, key: "id", rule: "is not 16 hex digits, or is zero",
+                                      parse: SpanID.init(text:), of: what, at: origin, column: column)
+        else { return nil }
         guard let timestamp else {
             skipRecord(what, at: origin, column: column, because: "it has no 'timestamp'")
             return nil
