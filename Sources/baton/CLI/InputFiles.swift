@@ -142,6 +142,14 @@ enum InputFiles {
     /// design from the run unseen. A symbolic link that leads out of the directory is not
     /// followed (with a warning): `baton fmt repo` must not rewrite files elsewhere.
     static func batonFiles(below directory: String) throws(InputError) -> [String] {
+        try files(below: directory, wanted: { $0.hasSuffix(".baton") }, strict: true)
+    }
+
+    /// Every regular file below a directory whose name `wanted` accepts, sorted by path; hidden
+    /// entries skipped, links out of the directory not followed, each directory walked once.
+    /// `strict` is for designs (see `batonFiles`): a wanted entry Baton cannot read is an error
+    /// and a link out is named in a warning. Without it (trace files) both are passed over.
+    static func files(below directory: String, wanted: (String) -> Bool, strict: Bool) throws(InputError) -> [String] {
         var result: [String] = []
         var pending = [directory]
         let root = FileReader.realPath(directory) ?? directory
@@ -154,15 +162,15 @@ enum InputFiles {
                 entries = try FileReader.entries(of: current)
             } catch {
                 throw InputError(message: "cannot read the directory '\(current)': \(error.reason)",
-                                 help: "make it readable, or name the designs beside it one by one")
+                                 help: strict ? "make it readable, or name the designs beside it one by one" : nil)
             }
             for entry in entries.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
                 if entry.name.hasPrefix(".") { continue }
                 let path = current.hasSuffix("/") ? current + entry.name : current + "/" + entry.name
-                let isDesign = entry.name.hasSuffix(".baton")
+                let isWanted = wanted(entry.name)
                 guard entry.isUTF8 else {
                     // A design, or a directory that could hold designs, that Baton cannot name.
-                    if isDesign || entry.mayBeDirectory {
+                    if strict, isWanted || entry.mayBeDirectory {
                         throw InputError(message: "cannot read '\(ControlCharacters.visible(path))': its name is not UTF-8",
                                          help: "rename it: Baton names files in UTF-8 in every report")
                     }
@@ -171,18 +179,18 @@ enum InputFiles {
                 if entry.isRegularFile {
                     // The listing already says what `stat` and `lstat` would: a regular file,
                     // not a link. (Two system calls per file were a tenth of a large tree's walk.)
-                    if isDesign { result.append(path) }
+                    if isWanted { result.append(path) }
                     continue
                 }
                 var status = stat()
                 guard stat(path, &status) == 0 else {
                     // A broken entry that is not a design is none of Baton's business.
-                    if isDesign { throw InputError(message: "cannot read '\(path)': \(FileReader.Failure(path: path, errno: errno).reason)") }
+                    if strict, isWanted { throw InputError(message: "cannot read '\(path)': \(FileReader.Failure(path: path, errno: errno).reason)") }
                     continue
                 }
                 let type = status.st_mode & S_IFMT
-                guard type == S_IFDIR || (type == S_IFREG && isDesign) else {
-                    if isDesign {
+                guard type == S_IFDIR || (type == S_IFREG && isWanted) else {
+                    if strict, isWanted {
                         throw InputError(message: "cannot read '\(path)': it is \(FileReader.describe(status.st_mode)), not a regular file",
                                          help: "below a directory Baton reads regular files only; name it on the command line to read it anyway")
                     }
@@ -191,7 +199,9 @@ enum InputFiles {
                 var link = stat()
                 if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK,
                    let real = FileReader.realPath(path), !PathName.isInside(real, root: root) {
-                    Terminal.error("baton: warning: not following '\(ControlCharacters.visible(path))': it is a symbolic link out of '\(ControlCharacters.visible(directory))' (to '\(ControlCharacters.visible(real))')\n")
+                    if strict {
+                        Terminal.error("baton: warning: not following '\(ControlCharacters.visible(path))': it is a symbolic link out of '\(ControlCharacters.visible(directory))' (to '\(ControlCharacters.visible(real))')\n")
+                    }
                     continue
                 }
                 if type == S_IFDIR { pending.append(path) } else { result.append(path) }

@@ -177,30 +177,6 @@ enum InferCommand {
     /// Every trace file below a directory, sorted by path; hidden entries skipped, links out of
     /// the directory not followed, each directory walked once.
     static func traceFiles(below directory: String) throws(InputError) -> [String] {
-        var result: [String] = []
-        var pending = [directory]
-        let root = FileReader.realPath(directory) ?? directory
-        var visited = Set<String>()
-        while let current = pending.popLast() {
-            guard visited.insert(FileReader.realPath(current) ?? current).inserted else { continue }
-            let entries: [FileReader.Entry]
-            do {
-                entries = try FileReader.entries(of: current)
-            } catch {
-                throw InputError(message: "cannot read the directory '\(current)': \(error.reason)")
-            }
-            for entry in entries where entry.isUTF8 && !entry.name.hasPrefix(".") {
-                let path = current.hasSuffix("/") ? current + entry.name : current + "/" + entry.name
-                var status = stat()
-                guard stat(path, &status) == 0 else { continue }
-                if let real = FileReader.realPath(path), !PathName.isInside(real, root: root) { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(path)
-                case S_IFREG where extensions.contains(where: { entry.name.hasSuffix($0) }): result.append(path)
-                default: break
-                }
-            }
-        }
-        return result.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        try InputFiles.files(below: directory, wanted: { name in extensions.contains { name.hasSuffix($0) } }, strict: false)
     }
 }
