@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "BatonDocsTests", dependencies: ["BatonDocs", "BatonJSON", "BatonTestSupport"]),
         .testTarget(name: "BatonLanguageServerTests", dependencies: ["BatonLanguageServer", "Baton", "BatonCheck", "BatonJSON", "BatonWorkload", "BatonTestSupport"]),
         .testTarget(name: "BatonServeTests", dependencies: ["BatonServe", "Baton", "BatonRender", "BatonTestSupport"]),
-        .testTarget(name: "BatonTraceTests", dependencies: ["BatonTrace", "BatonDrift", "BatonModel", "BatonJSON", "BatonSyntax", "Baton", "BatonTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "BatonTraceTests", dependencies: ["BatonTrace", "BatonDrift", "BatonModel", "BatonJSON", "BatonSyntax", "Baton", "BatonWorkload", "BatonTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "BatonCommandLineTests", dependencies: ["baton", "BatonTestSupport"]),
         .testTarget(name: "BatonEndToEndTests", dependencies: ["baton", "Baton", "BatonModel", "BatonSyntax", "BatonTrace", "BatonCheck", "BatonWorkload", "BatonJSON", "BatonTestSupport"]),
     ]

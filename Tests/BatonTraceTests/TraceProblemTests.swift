@@ -1,5 +1,6 @@
 import BatonJSON
 @testable import BatonTrace
+import BatonWorkload
 import Foundation
 import Testing
 
@@ -79,7 +80,7 @@ import Testing
     /// Seeded mutations of the fixtures — cut, bytes changed, inserted and dropped — in small
     /// chunks: reading always ends, with spans or problems, and inference takes what was read.
     @Test func mutatedFilesNeverCrashOrHang() throws {
-        var generator = SplitMix(seed: 20_261_204)
+        var generator = SplitMix64(seed: 20_261_204)
         let originals = try ["checkout.otlp.json", "checkout.jaeger.json", "checkout.zipkin.json"].map {
             Array(try TraceTesting.fixture($0).utf8)
         }
@@ -105,19 +106,6 @@ import Testing
             let design = DesignWriter.write(observer.finish())
             #expect(design.text.hasPrefix("# Inferred by baton infer"))
         }
-    }
-}
-
-/// A small seeded generator (SplitMix64), so the fuzz cases are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
