@@ -53,7 +53,7 @@ public enum Checker {
     /// The findings of every enabled rule, unsuppressed, in rule order. With the source text
     /// (`context.fixSource`), each finding's fixes end with one that suppresses it. On a design
     /// of `parallelThreshold` interactions or more, `threads` > 1 runs the rules side by side
-    /// (`RuleThreads`): the findings are the same list in the same order.
+    /// (`ParallelWork`): the findings are the same list in the same order.
     public static func lint(_ context: CheckContext, configuration: Configuration = .defaults,
                             rules: [any Rule] = Rules.all, threads: Int = 1) -> [Diagnostic] {
         let enabled = rules.compactMap { rule -> EnabledRule? in
@@ -63,7 +63,7 @@ public enum Checker {
             return EnabledRule(rule: rule, id: descriptor.id, severity: severity, options: configuration.options(of: descriptor))
         }
         let threads = context.model.interactions.count >= parallelThreshold ? threads : 1
-        var found = RuleThreads.map(count: enabled.count, threads: threads) { index in
+        var found = ParallelWork.map(count: enabled.count, jobs: threads) { index in
             Checker.diagnostics(of: enabled[index], context: context)
         }
         guard !found.isEmpty else { return [] }

@@ -1,4 +1,5 @@
 import Baton
+import BatonCheck
 import BatonModel
 import BatonSyntax
 import Foundation

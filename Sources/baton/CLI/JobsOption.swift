@@ -1,3 +1,4 @@
+import BatonCheck
 import Foundation
 
 /// `--jobs N`: how many files `check`, `fmt` and `render --all` work on at once. The default

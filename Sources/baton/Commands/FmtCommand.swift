@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonReport
 import Foundation
 import BatonSyntax

@@ -1,4 +1,5 @@
 import Baton
+import BatonCheck
 import BatonJSON
 import BatonLayout
 import BatonModel

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Work on many independent items — the files of `baton check DIR` — spread over threads, with
+/// Work on many independent items — the files of `baton check DIR`, the rules of one large
+/// design — spread over threads, with
 /// each result handed back on the calling thread in the items' order, as soon as it and every
 /// one before it are done. Output is written while later items are still being worked on, and
 /// it is the same bytes for any number of threads: only the order of the work changes, never
@@ -9,7 +10,7 @@ import Foundation
 /// `work` must be a pure function of the item's index (it runs on another thread, so what it
 /// captures is `Sendable`); everything with an order or a side effect — writing output,
 /// writing files, counting — belongs in `consume`, which runs on the calling thread.
-enum ParallelWork {
+public enum ParallelWork {
     /// Stack of each worker thread: what the main thread has, since the parser's and the rules'
     /// depth bounds were chosen with the main thread's stack in mind.
     static let stackSize = 8 << 20
@@ -19,7 +20,7 @@ enum ParallelWork {
     /// `jobs` threads work (the calling thread and `jobs - 1` more), at most `8 × jobs` items
     /// ahead of the results the calling thread has taken (so at most `16 × jobs` results are
     /// held at once), and memory stays bounded when consuming is the slower side.
-    static func forEach<Result: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> Result,
+    public static func forEach<Result: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> Result,
                                           consume: (Int, Result) -> Void) {
         let jobs = max(1, min(jobs, count))
         if jobs == 1 {
@@ -64,7 +65,7 @@ enum ParallelWork {
     }
 
     /// `work(i)` for every `i` in `0..<count`, in order, on `jobs` threads.
-    static func map<Result: Sendable>(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
+    public static func map<Result: Sendable>(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Result) -> [Result] {
         var results: [Result] = []
         results.reserveCapacity(count)
         forEach(count: count, jobs: jobs, work: work) { _, result in results.append(result) }

@@ -1,4 +1,4 @@
-@testable import baton
+@testable import BatonCheck
 import Foundation
 import Testing
 

@@ -7,7 +7,7 @@ import Testing
 
 /// Rules run side by side on a large design give the same findings, in the same order, as one
 /// after another: the report must not depend on the number of threads.
-@Suite struct RuleThreadsTests {
+@Suite struct ParallelRulesTests {
     @Test(arguments: [1, 2] as [UInt64])
     func threadsChangeNothing(seed: UInt64) {
         // Just past the size at which the rules run side by side (a debug build is slow).
@@ -24,9 +24,9 @@ import Testing
 
     @Test func resultsComeBackInOrder() {
         for threads in [1, 2, 5, 40] {
-            let squares = RuleThreads.map(count: 30, threads: threads) { $0 * $0 }
+            let squares = ParallelWork.map(count: 30, jobs: threads) { $0 * $0 }
             #expect(squares == (0..<30).map { $0 * $0 })
         }
-        #expect(RuleThreads.map(count: 0, threads: 4) { $0 }.isEmpty)
+        #expect(ParallelWork.map(count: 0, jobs: 4) { $0 }.isEmpty)
     }
 }
