@@ -61,33 +61,27 @@ public struct GlyphOutline: Sendable {
                 flags.append(contentsOf: repeatElement(flag, count: min(count, pointCount - flags.count)))
             }
         }
-        var xs: [Int] = [], ys: [Int] = []
-        xs.reserveCapacity(pointCount)
-        ys.reserveCapacity(pointCount)
-        var x = 0
-        for flag in flags {
-            if flag & xShort != 0 {
-                let dx = try data.u8(position)
-                position += 1
-                x += flag & xSame != 0 ? dx : -dx
-            } else if flag & xSame == 0 {
-                x += try data.i16(position)
-                position += 2
+        // All the x coordinates, then all the y: each a delta from the last, one byte with its
+        // sign in the flag (`short`), two bytes, or none when the flag says it repeats (`same`).
+        func coordinates(short: Int, same: Int) throws(FontError) -> [Int] {
+            var values: [Int] = []
+            values.reserveCapacity(pointCount)
+            var value = 0
+            for flag in flags {
+                if flag & short != 0 {
+                    let delta = try data.u8(position)
+                    position += 1
+                    value += flag & same != 0 ? delta : -delta
+                } else if flag & same == 0 {
+                    value += try data.i16(position)
+                    position += 2
+                }
+                values.append(value)
             }
-            xs.append(x)
+            return values
         }
-        var y = 0
-        for flag in flags {
-            if flag & yShort != 0 {
-                let dy = try data.u8(position)
-                position += 1
-                y += flag & ySame != 0 ? dy : -dy
-            } else if flag & ySame == 0 {
-                y += try data.i16(position)
-                position += 2
-            }
-            ys.append(y)
-        }
+        let xs = try coordinates(short: xShort, same: xSame)
+        let ys = try coordinates(short: yShort, same: ySame)
         guard position <= end else { throw FontError("glyph \(glyph)'s points run past its end") }
         var contours: [[Point]] = []
         var first = 0
