@@ -76,7 +76,7 @@ extension JSONValue {
     /// copied whole, and the characters escaped anyway are recognised by their encodings
     /// (C2 80–9F for the C1 controls, D8 9C for U+061C, E2 80 8E/8F, E2 80 A8–AE and
     /// E2 81 A6–A9 for the others).
-    static func writeString(_ text: String, into out: inout [UInt8]) {
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in

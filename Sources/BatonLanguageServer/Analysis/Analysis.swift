@@ -1,6 +1,7 @@
 import BatonCheck
 import BatonModel
 import BatonSyntax
+import Foundation
 
 /// One analysis of one open document: its compilation (the document as the root, its imports
 /// read from open buffers first, then disk) and the diagnostics `baton check` would report.
@@ -14,11 +15,17 @@ public struct Analysis: Sendable {
     public var diagnostics: [Diagnostic]
     public var configuration: Configuration
 
-    public init(compilation: Compilation, configuration: Configuration = .defaults) {
+    /// `threads`: how many rules may run side by side on a large design (the findings are the
+    /// same for any number). By default every core the process may use: an editor waits for
+    /// these diagnostics, and the rules were half of an analysis of a large design.
+    public init(compilation: Compilation, configuration: Configuration = .defaults, threads: Int = Analysis.threads) {
         self.compilation = compilation
         self.configuration = configuration
-        self.diagnostics = Checker.check(compilation, configuration: configuration)
+        self.diagnostics = Checker.check(compilation, configuration: configuration, threads: threads)
     }
+
+    /// The processors this process may use.
+    public static let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public var model: Model { compilation.model }
 

@@ -16,6 +16,8 @@ public struct DiagnosticMapping {
     private var converters: [PositionConverter?]
     /// `codeDescription.href` per code, looked up once per code rather than per diagnostic.
     private var documentation: [String: String?] = [:]
+    /// `codeMembers` per code.
+    private var codeMembers: [String: [UInt8]] = [:]
 
     public init(compilation: Compilation, encoding: PositionEncoding, uri: @escaping (FileID) -> String) {
         self.compilation = compilation
@@ -33,7 +35,7 @@ public struct DiagnosticMapping {
     }
 
     /// Every file of the compilation that has diagnostics, in file order, with its diagnostics
-    /// in source order.
+    /// in source order, as values (`lists` writes the same as the bytes the server sends).
     public mutating func byFile(_ diagnostics: [Diagnostic]) -> [(file: FileID, diagnostics: [JSONValue])] {
         var grouped: [[JSONValue]] = Array(repeating: [], count: compilation.sources.files.count)
         for diagnostic in diagnostics.sorted(by: Diagnostic.sourceOrder) {
@@ -42,6 +44,78 @@ public struct DiagnosticMapping {
             grouped[file].append(json(diagnostic))
         }
         return grouped.enumerated().compactMap { index, items in items.isEmpty ? nil : (FileID(index), items) }
+    }
+
+    /// What `byFile` gives, written straight to the bytes a notification carries: the same
+    /// JSON as `json(_:)` for each diagnostic, without making the values (a large design's
+    /// diagnostics as `JSONValue`s were a quarter of an analysis). Positions in a file are
+    /// converted by cursors that go forward with the diagnostics (see `PositionCursor`); what
+    /// every diagnostic of a code repeats (code, link, source) is written once and copied.
+    public mutating func lists(_ diagnostics: [Diagnostic]) -> [(file: FileID, diagnostics: DiagnosticList)] {
+        let count = compilation.sources.files.count
+        var writer = DiagnosticWriter(indexes: (0..<count).map { converter(FileID($0)).index },
+                                      uris: (0..<count).map { file in
+                                          var bytes = JSONBytes()
+                                          bytes.string(uri(FileID(file)))
+                                          return bytes.bytes
+                                      },
+                                      encoding: encoding)
+        let sorted = Self.inSourceOrder(diagnostics)
+        var out: [(file: FileID, diagnostics: DiagnosticList)] = []
+        var first = 0
+        while first < sorted.count {
+            // The diagnostics of one file: sorted by file first.
+            let file = sorted[first].span.file.rawValue
+            var end = first + 1
+            while end < sorted.count, sorted[end].span.file.rawValue == file { end += 1 }
+            defer { first = end }
+            guard file >= 0, file < count else { continue }
+            var list = DiagnosticList(reservingCapacity: (end - first) * 1024)
+            writer.startFile(file)
+            for index in first..<end {
+                let code = sorted[index].code
+                let shared = codeMembers[code] ?? {
+                    let made = Self.codeMembers(code, href: href(of: code))
+                    codeMembers[code] = made
+                    return made
+                }()
+                list.write { writer.write(sorted[index], severity: Self.severity(sorted[index].severity), codeMembers: shared, into: &$0) }
+            }
+            out.append((FileID(file), list))
+        }
+        return out
+    }
+
+    /// `,"code":…,"codeDescription":{"href":…},"source":"baton","message":`: the members
+    /// between a diagnostic's severity and its message, the same for every diagnostic of a code.
+    static func codeMembers(_ code: String, href: String?) -> [UInt8] {
+        var out = JSONBytes()
+        out.raw(",\"code\":")
+        out.string(code)
+        if let href {
+            out.raw(",\"codeDescription\":{\"href\":")
+            out.string(href)
+            out.raw("}")
+        }
+        out.raw(",\"source\":\"baton\",\"message\":")
+        return out.bytes
+    }
+
+    /// The diagnostics sorted by `Diagnostic.sourceOrder`; not copied when they already are
+    /// (a check returns them so).
+    static func inSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        for index in diagnostics.indices.dropFirst() where Diagnostic.sourceOrder(diagnostics[index], diagnostics[index - 1]) {
+            return diagnostics.sorted(by: Diagnostic.sourceOrder)
+        }
+        return diagnostics
+    }
+
+    /// `codeDescription.href` of a code, looked up once per code rather than per diagnostic.
+    private mutating func href(of code: String) -> String? {
+        if let known = documentation[code] { return known }
+        let href = Baton.documentationURI(forCode: code)
+        documentation[code] = href
+        return href
     }
 
     public mutating func json(_ diagnostic: Diagnostic) -> JSONValue {
@@ -63,14 +137,7 @@ public struct DiagnosticMapping {
             ("severity", .int(Self.severity(diagnostic.severity))),
             ("code", .string(diagnostic.code)),
         ]
-        let href: String?
-        if let known = documentation[diagnostic.code] {
-            href = known
-        } else {
-            href = Baton.documentationURI(forCode: diagnostic.code)
-            documentation[diagnostic.code] = href
-        }
-        if let href {
+        if let href = href(of: diagnostic.code) {
             members.append(("codeDescription", .object([("href", .string(href))])))
         }
         members.append(("source", .string("baton")))

@@ -24,20 +24,31 @@ public final class MessageWriter: @unchecked Sendable {
     }
 
     public func send(body: [UInt8]) {
-        let frame = Self.frame(body)
+        send(parts: [body])
+    }
+
+    /// One message whose body is `parts` one after the other: a large body (the diagnostics
+    /// of a whole design) is written from where it is rather than copied into one buffer.
+    public func send(parts: [[UInt8]]) {
+        let length = parts.reduce(0) { $0 + $1.count }
+        let header = Array("Content-Length: \(length)\r\n\r\n".utf8)
+        // A small message goes out in one write.
+        let pieces = length < 1 << 16 ? [parts.reduce(header, +)] : [header] + parts
         lock.withLock {
-            guard !broken else { return }
-            var offset = 0
-            while offset < frame.count {
-                let written = frame.withUnsafeBytes { raw in
-                    write(descriptor, raw.baseAddress.map { $0 + offset }, frame.count - offset)
+            for part in pieces {
+                guard !broken else { return }
+                var offset = 0
+                while offset < part.count {
+                    let written = part.withUnsafeBytes { raw in
+                        write(descriptor, raw.baseAddress.map { $0 + offset }, part.count - offset)
+                    }
+                    if written < 0, errno == EINTR { continue }
+                    if written <= 0 {
+                        broken = true
+                        return
+                    }
+                    offset += written
                 }
-                if written < 0, errno == EINTR { continue }
-                if written <= 0 {
-                    broken = true
-                    return
-                }
-                offset += written
             }
         }
     }

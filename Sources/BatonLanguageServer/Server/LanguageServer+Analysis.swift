@@ -72,30 +72,25 @@ extension LanguageServer {
         let analysis = Analysis(compilation: compilation, configuration: job.configuration)
         guard isCurrent(uri, generation) else { return }
         var mapping = DiagnosticMapping(compilation: compilation, encoding: job.encoding, uri: uriFunction(job, compilation))
-        var files: [String: [JSONValue]] = [:]
-        for (file, diagnostics) in mapping.byFile(analysis.diagnostics) {
-            files[mapping.uri(file), default: []] += diagnostics
+        var files: [String: DiagnosticList] = [:]
+        for (file, diagnostics) in mapping.lists(analysis.diagnostics) {
+            files[mapping.uri(file), default: DiagnosticList()].append(contentsOf: diagnostics)
         }
-        var displaced: [[String: [JSONValue]]] = []
         let replaced: Snapshot? = lock.withLock {
             guard generations[uri] == generation, !stopped else { return nil }
             let previous = snapshots.updateValue(
                 Snapshot(version: job.document.version, generation: generation, analysis: analysis,
                          paths: Set(compilation.resolvedPaths)),
                 forKey: uri)
-            for (fileURI, diagnostics) in publisher.update(root: uri, files: files, displaced: &displaced) {
-                var params: [(String, JSONValue)] = [("uri", .string(fileURI))]
-                if fileURI == uri { params.append(("version", .int(job.document.version))) }
-                params.append(("diagnostics", .array(diagnostics)))
-                writer.send(RPC.notification("textDocument/publishDiagnostics", .object(params)))
+            for (fileURI, diagnostics) in publisher.update(root: uri, files: files) {
+                writer.send(parts: diagnostics.notification(uri: fileURI, version: fileURI == uri ? job.document.version : nil))
             }
             return previous
         }
         // Freeing the previous analysis of a large design takes a tenth of analysing it: it
         // is done on another thread, so that neither these diagnostics nor the next analysis
         // wait for it.
-        let garbage = (replaced, displaced)
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(garbage) {} }
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(replaced) {} }
     }
 
     /// The job for an open document. Call with `lock` held.

@@ -177,8 +177,7 @@ extension LanguageServer {
             lastScheduled.removeValue(forKey: uri)
             snapshots.removeValue(forKey: uri)
             for (fileURI, diagnostics) in publisher.remove(root: uri) {
-                writer.send(RPC.notification("textDocument/publishDiagnostics",
-                                             .object([("uri", .string(fileURI)), ("diagnostics", .array(diagnostics))])))
+                writer.send(parts: diagnostics.notification(uri: fileURI, version: nil))
             }
             // Its importers now read the file from disk.
             if let path = document.path {
