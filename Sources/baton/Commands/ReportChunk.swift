@@ -66,8 +66,10 @@ struct ReportChunk: Sendable {
         ParallelWork.forEach(count: chunks, jobs: jobs, work: { chunk in
             ReportChunk(input, indices: (chunk * size)..<min(count, (chunk + 1) * size), formatter: formatter)
         }, consume: { _, chunk in
-            for (offset, diagnostic) in chunk.diagnostics.enumerated() {
-                findings.take(diagnostic, at: chunk.indices.lowerBound + offset, of: input, pass: &pass) { diagnostic in
+            // By index: the finding is passed borrowed, not copied (each copy retains its
+            // strings, which the worker threads retain and release too).
+            for offset in chunk.diagnostics.indices {
+                findings.take(chunk.diagnostics[offset], at: chunk.indices.lowerBound + offset, of: input, pass: &pass) { diagnostic in
                     report.write(diagnostic, formatted: chunk.formatted(offset))
                     return true
                 }
