@@ -46,6 +46,11 @@ public final class ByteOutput {
         flushIfFull()
     }
 
+    public func write(_ more: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: more)
+        flushIfFull()
+    }
+
     /// Hands the waiting bytes on now (nothing happens without a destination).
     public func flush() {
         guard let destination, !bytes.isEmpty else { return }

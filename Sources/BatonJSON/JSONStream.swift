@@ -21,11 +21,42 @@ public struct JSONStream {
     private var open: [(isArray: Bool, count: Int)] = []
     /// A key was just written: the next value is its member's, with nothing before it.
     private var afterKey = false
+    /// Made by `init(fragmentAt:)`: the bytes are kept, never drained.
+    private var isFragment = false
 
     public init(_ output: ByteOutput, pretty: Bool = true) {
         self.output = output
         self.pretty = pretty
         bytes.reserveCapacity(ByteOutput.chunkSize + ByteOutput.chunkSize / 4)
+    }
+
+    /// A stream for a piece of a document made elsewhere (on another thread, say), written as it
+    /// would be `depth` containers deep: its values are not separated (the stream that takes the
+    /// piece with `element` places the separators), and its bytes stay in the stream, for
+    /// `byteCount` and `takeBytes`, however many there are.
+    public init(fragmentAt depth: Int, pretty: Bool = true, capacity: Int = 0) {
+        output = ByteOutput()
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+        open = Array(repeating: (false, 0), count: max(0, depth))
+        isFragment = true
+    }
+
+    /// How many bytes have been written and not yet handed on (in a fragment: not taken).
+    public var byteCount: Int { bytes.count }
+
+    /// The bytes written so far, which the stream then forgets.
+    public mutating func takeBytes() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
+    /// An element of the innermost array, already written by a fragment stream at this depth:
+    /// placed after the separator, as the same value written here would be.
+    public mutating func element(_ written: ArraySlice<UInt8>) {
+        beginValue()
+        bytes.append(contentsOf: written)
+        drainIfFull()
     }
 
     /// Hands what was written to `output` (before anything else writes to it directly).
@@ -123,7 +154,7 @@ public struct JSONStream {
     }
 
     private mutating func drainIfFull() {
-        if bytes.count >= ByteOutput.chunkSize { drain() }
+        if bytes.count >= ByteOutput.chunkSize, !isFragment { drain() }
     }
 
     /// What goes before a value: nothing after a key, else (in an array) the separator.

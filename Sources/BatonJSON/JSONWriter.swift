@@ -78,54 +78,62 @@ extension JSONValue {
     /// E2 81 A6–A9 for the others).
     public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
-            // Most text (names, paths, messages) is printable ASCII: copied whole.
-            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
-                out.append(contentsOf: bytes)
-                return
-            }
-            let count = bytes.count
-            var runStart = 0
-            var index = 0
-            func flush(upTo end: Int) {
-                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
-            }
-            func escape(_ length: Int, _ replacement: String) {
-                flush(upTo: index)
-                out.append(contentsOf: replacement.utf8)
-                index += length
-                runStart = index
-            }
-            func unicodeEscape(_ value: UInt32, length: Int) {
-                let hex = String(value, radix: 16)
-                escape(length, "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
-            }
-            while index < count {
-                let byte = bytes[index]
-                switch byte {
-                case 0x22: escape(1, "\\\"")
-                case 0x5C: escape(1, "\\\\")
-                case 0x0A: escape(1, "\\n")
-                case 0x0D: escape(1, "\\r")
-                case 0x09: escape(1, "\\t")
-                case 0x08: escape(1, "\\b")
-                case 0x0C: escape(1, "\\f")
-                case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(byte), length: 1)
-                case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
-                    unicodeEscape(UInt32(bytes[index + 1]), length: 2)
-                case 0xD8 where index + 1 < count && bytes[index + 1] == 0x9C:
-                    unicodeEscape(0x061C, length: 2)
-                case 0xE2 where index + 2 < count && Self.isEscapedAnyway(bytes[index + 1], bytes[index + 2]):
-                    let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
-                    unicodeEscape(value, length: 3)
-                default:
-                    index += 1
-                }
-            }
-            flush(upTo: count)
+        // The bytes read in place: a copy of the string to call `withUTF8` on retained and
+        // released it, per string, and a report writes a dozen per finding, many of them the
+        // same strings (the file, the rule, the suppression's text) on every thread.
+        if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, into: &out) }) == nil {
+            var text = text
+            text.withUTF8 { writeEscaped($0, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// The UTF-8 `bytes` of a string, escaped, without the quotes.
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        // Most text (names, paths, messages) is printable ASCII: copied whole.
+        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
+            out.append(contentsOf: bytes)
+            return
+        }
+        let count = bytes.count
+        var runStart = 0
+        var index = 0
+        func flush(upTo end: Int) {
+            if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+        }
+        func escape(_ length: Int, _ replacement: String) {
+            flush(upTo: index)
+            out.append(contentsOf: replacement.utf8)
+            index += length
+            runStart = index
+        }
+        func unicodeEscape(_ value: UInt32, length: Int) {
+            let hex = String(value, radix: 16)
+            escape(length, "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+        }
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x22: escape(1, "\\\"")
+            case 0x5C: escape(1, "\\\\")
+            case 0x0A: escape(1, "\\n")
+            case 0x0D: escape(1, "\\r")
+            case 0x09: escape(1, "\\t")
+            case 0x08: escape(1, "\\b")
+            case 0x0C: escape(1, "\\f")
+            case 0x00..<0x20, 0x7F: unicodeEscape(UInt32(byte), length: 1)
+            case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
+                unicodeEscape(UInt32(bytes[index + 1]), length: 2)
+            case 0xD8 where index + 1 < count && bytes[index + 1] == 0x9C:
+                unicodeEscape(0x061C, length: 2)
+            case 0xE2 where index + 2 < count && Self.isEscapedAnyway(bytes[index + 1], bytes[index + 2]):
+                let value = (UInt32(byte & 0x0F) << 12) | (UInt32(bytes[index + 1] & 0x3F) << 6) | UInt32(bytes[index + 2] & 0x3F)
+                unicodeEscape(value, length: 3)
+            default:
+                index += 1
+            }
+        }
+        flush(upTo: count)
     }
 
     /// Characters written as `\uXXXX` although JSON would allow them raw: DEL, C1 controls,

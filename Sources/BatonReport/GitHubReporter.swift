@@ -39,8 +39,19 @@ public enum GitHubReporter {
         }
 
         public mutating func write(_ diagnostic: ReportedDiagnostic) {
+            place(diagnostic)
+            output.write(entry(diagnostic))
+        }
+
+        /// `diagnostic`, whose `entry` was made already (on another thread, say): the same
+        /// bytes as `write` gives.
+        public mutating func write(_ diagnostic: ReportedDiagnostic, formatted: ArraySlice<UInt8>) {
+            place(diagnostic)
+            output.write(formatted)
+        }
+
+        private mutating func place(_ diagnostic: ReportedDiagnostic) {
             if let omission = placement.before(diagnostic) { output.write(annotation(omission) + "\n") }
-            output.write(annotation(diagnostic) + "\n")
         }
 
         /// The remaining omissions, the summary and the baseline's lines; flushes the output.
@@ -49,6 +60,11 @@ public enum GitHubReporter {
             output.write(TextReporter().summary(summary) + (baseline?.text ?? ""))
             output.flush()
         }
+    }
+
+    /// A diagnostic as the report writes it: its annotation on a line.
+    public static func entry(_ diagnostic: ReportedDiagnostic) -> String {
+        annotation(diagnostic) + "\n"
     }
 
     /// `::error file=design.baton,title=baton::2899 more errors not shown (…)`

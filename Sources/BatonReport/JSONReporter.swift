@@ -47,6 +47,12 @@ public enum JSONReporter {
             JSONReporter.write(diagnostic, to: &json)
         }
 
+        /// A diagnostic already written into a `fragment()` (on another thread, say): the
+        /// same bytes as `write` gives.
+        public mutating func write(formatted: ArraySlice<UInt8>) {
+            json.element(formatted)
+        }
+
         /// Closes the document and flushes the output.
         public mutating func finish(summary: DiagnosticSummary, omitted: [OmittedErrors], baseline: BaselineSummary?) {
             json.endArray()
@@ -73,6 +79,19 @@ public enum JSONReporter {
             json.output.write(UInt8(ascii: "\n"))
             json.output.flush()
         }
+    }
+
+    /// A stream to write diagnostics into apart from the report, at their depth in it (in the
+    /// document's `diagnostics`), each for `Stream.write(formatted:)`: one after another, with
+    /// nothing between them, so each one's bytes are a range of the fragment's.
+    /// `capacity`: the bytes to make room for at once.
+    public static func fragment(capacity: Int = 0) -> JSONStream {
+        JSONStream(fragmentAt: 2, capacity: capacity)
+    }
+
+    /// Writes `diagnostic` into a `fragment()`.
+    public static func write(_ diagnostic: ReportedDiagnostic, fragment: inout JSONStream) {
+        write(diagnostic, to: &fragment)
     }
 
     /// One diagnostic, written member by member: a report holds thousands, and building each

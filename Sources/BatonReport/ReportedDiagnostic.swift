@@ -33,9 +33,26 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     public var fixes: [ReportedFix]
 
     public init(_ diagnostic: Diagnostic, sources: SourceMap) {
-        let source = sources[diagnostic.span.file]
-        let start = source.location(of: diagnostic.span.start)
-        let end = diagnostic.span.end == diagnostic.span.start ? start : source.location(of: diagnostic.span.end)
+        var line = -1
+        self.init(diagnostic, sources: sources, line: &line)
+    }
+
+    /// For diagnostics resolved in source order (a report's): `line` is where the previous one
+    /// started (a line index, see `SourceFile.location(of:from:)`), so that the lines of this
+    /// one are found by a step or two from there instead of a search each; it is left where
+    /// this one starts.
+    public init(_ diagnostic: Diagnostic, sources: SourceMap, line: inout Int) {
+        self.init(diagnostic, in: sources[diagnostic.span.file], sources: sources, line: &line)
+    }
+
+    /// `init(_:sources:line:)` with the diagnostic's file already looked up: a run of findings
+    /// resolved on one thread looks it up once, since each copy of a `SourceFile` retains its
+    /// buffers, which the threads resolving findings side by side share (and contend for).
+    public init(_ diagnostic: Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int) {
+        let start = source.location(of: diagnostic.span.start, from: &cursor)
+        let startLine = cursor
+        var near = cursor
+        let end = diagnostic.span.end == diagnostic.span.start ? start : source.location(of: diagnostic.span.end, from: &near)
         file = source.path
         line = start.line
         column = start.column
@@ -45,16 +62,20 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         code = diagnostic.code
         message = diagnostic.message
         help = diagnostic.help
-        excerpt = SourceExcerpt(source, line: start.line, around: diagnostic.span.start)
+        excerpt = SourceExcerpt(source, line: start.line, around: diagnostic.span.start, lineIndex: startLine)
         statementText = Fingerprint.statementKey(source.bytes, range: diagnostic.span.start..<max(diagnostic.span.start, diagnostic.span.end))
         // Notes and fixes are nearly always in the diagnostic's own file: look others up only
         // when they are not.
-        fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources, primary: source) }
+        fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources, primary: source, line: startLine) }
         notes = diagnostic.notes.map { note in
             guard let span = note.span else { return ReportedNote(message: note.message) }
-            let noteSource = span.file == source.id ? source : sources[span.file]
-            let location = noteSource.location(of: span.start)
-            return ReportedNote(file: noteSource.path, line: location.line, column: location.column, message: note.message)
+            return span.file == source.id ? Self.note(note.message, at: span.start, in: source)
+                : Self.note(note.message, at: span.start, in: sources[span.file])
         }
+    }
+
+    private static func note(_ message: String, at offset: Int, in source: SourceFile) -> ReportedNote {
+        let location = source.location(of: offset)
+        return ReportedNote(file: source.path, line: location.line, column: location.column, message: message)
     }
 }

@@ -17,20 +17,30 @@ public struct ReportedFix: Hashable, Sendable {
     public var edits: [Edit]
 
     public init(_ fix: Fix, sources: SourceMap) {
-        self.init(fix, sources: sources, primary: nil)
+        title = fix.title
+        safety = fix.safety
+        isSuppression = fix.isSuppression
+        edits = fix.edits.map { Self.edit($0, in: sources[$0.span.file], line: -1) }
     }
 
-    /// `primary`: the file most edits are in, already looked up.
-    init(_ fix: Fix, sources: SourceMap, primary: SourceFile?) {
+    /// `primary`: the file most edits are in, already looked up (and only borrowed here: a copy
+    /// per edit retained its buffers, which threads resolving findings side by side share);
+    /// `line`: a line index of it near the edits (see `SourceFile.location(of:from:)`).
+    init(_ fix: Fix, sources: SourceMap, primary: SourceFile, line: Int) {
         title = fix.title
         safety = fix.safety
         isSuppression = fix.isSuppression
         edits = fix.edits.map { edit in
-            let source = primary.flatMap { $0.id == edit.span.file ? $0 : nil } ?? sources[edit.span.file]
-            // Most edits insert (the suppression every finding offers): one position, looked up once.
-            let start = source.location(of: edit.span.start)
-            let end = edit.span.end == edit.span.start ? start : source.location(of: edit.span.end)
-            return Edit(file: source.path, start: start, end: end, newText: edit.replacement)
+            edit.span.file == primary.id ? Self.edit(edit, in: primary, line: line) : Self.edit(edit, in: sources[edit.span.file], line: -1)
         }
+    }
+
+    /// `edit`, in `source`, near line index `line`.
+    private static func edit(_ edit: TextEdit, in source: SourceFile, line: Int) -> Edit {
+        // Most edits insert (the suppression every finding offers): one position, looked up once.
+        var near = line
+        let start = source.location(of: edit.span.start, from: &near)
+        let end = edit.span.end == edit.span.start ? start : source.location(of: edit.span.end, from: &near)
+        return Edit(file: source.path, start: start, end: end, newText: edit.replacement)
     }
 }

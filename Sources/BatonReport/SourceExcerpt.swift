@@ -31,6 +31,12 @@ public struct SourceExcerpt: Hashable, Sendable {
     /// The excerpt of a 1-based `line` of `source` for a span that starts at byte `offset`.
     /// Columns count scalars, as `SourceFile.location(of:)` does.
     public init(_ source: SourceFile, line: Int, around offset: Int) {
+        self.init(source, line: line, around: offset, lineIndex: -1)
+    }
+
+    /// `lineIndex`: `line` counted from 0 in `source` (see `SourceFile.location(of:from:)`),
+    /// when known.
+    init(_ source: SourceFile, line: Int, around offset: Int, lineIndex: Int) {
         let range = source.lineRange(line)
         let anchor = min(max(offset, range.lowerBound), range.upperBound)
         var start = Self.step(source.bytes, from: anchor, back: Self.lead, within: range).offset
@@ -39,8 +45,9 @@ public struct SourceExcerpt: Hashable, Sendable {
         if forward.offset == range.upperBound, forward.steps < Self.width {
             start = Self.step(source.bytes, from: start, back: Self.width - forward.steps, within: range).offset
         }
+        var near = lineIndex
         self.init(text: String(decoding: source.bytes[start..<forward.offset], as: UTF8.self),
-                  firstColumn: source.location(of: start).column,
+                  firstColumn: source.location(of: start, from: &near).column,
                   isCutBefore: start > range.lowerBound, isCutAfter: forward.offset < range.upperBound)
     }
 

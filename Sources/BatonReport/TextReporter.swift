@@ -52,6 +52,11 @@ public struct TextReporter: Sendable {
         return out
     }
 
+    /// A diagnostic as the report writes it: `format` and the blank line after it.
+    public func entry(_ diagnostic: ReportedDiagnostic) -> String {
+        format(diagnostic) + "\n"
+    }
+
     /// The source line as printed (its excerpt, hidden characters written out, `…` where it is
     /// cut) and what goes under it: the indentation before the carets and how many carets.
     ///
@@ -141,8 +146,19 @@ public struct TextReporter: Sendable {
         }
 
         public mutating func write(_ diagnostic: ReportedDiagnostic) {
+            place(diagnostic)
+            output.write(reporter.entry(diagnostic))
+        }
+
+        /// `diagnostic`, whose `entry` was made already (on another thread, say): the same
+        /// bytes as `write` gives.
+        public mutating func write(_ diagnostic: ReportedDiagnostic, formatted: ArraySlice<UInt8>) {
+            place(diagnostic)
+            output.write(formatted)
+        }
+
+        private mutating func place(_ diagnostic: ReportedDiagnostic) {
             if let omission = placement.before(diagnostic) { output.write(reporter.omission(omission) + "\n") }
-            output.write(reporter.format(diagnostic) + "\n")
         }
 
         /// The remaining omissions, the summary and the baseline's lines; flushes the output.

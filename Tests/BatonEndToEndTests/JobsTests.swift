@@ -1,3 +1,5 @@
+@testable import baton
+import BatonJSON
 import BatonTestSupport
 import BatonWorkload
 import Foundation
@@ -45,6 +47,23 @@ import Testing
                 #expect(parallel == sequential, "--jobs \(jobs) \(arguments)")
             }
         }
+    }
+
+    /// A single design with findings enough to be reported in chunks on worker threads
+    /// (`ReportChunk.size` and more).
+    @Test(arguments: ["text", "json", "sarif", "github"])
+    func aLargeDesignGivesTheSameReportForAnyNumberOfJobs(format: String) throws {
+        let directory = try makeTemporaryDirectory(["large.baton": DesignGenerator.design(bytes: 40_000, seed: 7)], prefix: "baton-jobs")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sequential = try Self.run(["check", "--format", format, "--jobs", "1", "large.baton"], in: directory)
+        #expect(sequential.contains("status 1"), "findings fail the run")
+        if format == "json" {
+            let report = try BatonExecutable.run(["check", "--format", "json", "large.baton"], directory: directory)
+            let findings = try JSONValue.parse(report.standardOutput)["diagnostics"]?.arrayValue?.count ?? 0
+            #expect(findings > 2 * ReportChunk.size, "several chunks")
+        }
+        let parallel = try Self.run(["check", "--format", format, "--jobs", "2", "large.baton"], in: directory)
+        #expect(parallel == sequential, "--jobs 2")
     }
 
     @Test func theReportNamesEverySharedFindingOnceAndEveryFileInOrder() throws {

@@ -120,4 +120,28 @@ import Testing
         #expect(huge.location(of: 2).line > 1)
         #expect(huge.lineText(huge.location(of: 2).line) == "b")
     }
+
+    /// A lookup that starts from a line hint (a report's findings, in source order) gives what
+    /// `location(of:)` gives, whatever the hint: near, far, before, after, out of range; and it
+    /// leaves the hint on the offset's line.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func aHintNeverChangesTheAnswer(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let pieces: [[UInt8]] = ["a", "bc", " ", "\n", "\r\n", "\n\n", "é", "😀", "service A\n"].map { Array($0.utf8) }
+        for _ in 0..<50 {
+            var bytes: [UInt8] = []
+            for _ in 0..<random.below(400) { bytes += random.pick(pieces) }
+            let file = SourceFile(id: FileID(0), path: "t.baton", bytes: bytes, lineOffset: random.below(3))
+            var hint = random.below(4) - 2
+            var offset = 0
+            for _ in 0..<200 {
+                // Mostly forward by a little, sometimes anywhere (and past either end).
+                offset = random.below(5) == 0 ? random.below(bytes.count + 6) - 3 : offset + random.below(40)
+                if random.below(10) == 0 { hint = random.below(file.lineCount + 20) - 10 }
+                let expected = file.location(of: offset)
+                #expect(file.location(of: offset, from: &hint) == expected)
+                #expect(hint + file.lineOffset + 1 == expected.line)
+            }
+        }
+    }
 }

@@ -101,6 +101,34 @@ public struct SourceFile: Sendable {
         return SourcePosition(line: lineOffset + lineIndex + 1, column: column)
     }
 
+    /// `location(of:)` for offsets met mostly in increasing order, as a report meets its
+    /// findings': `line` holds the line index (from 0) of the previous offset, and the line of
+    /// this one is looked for from there — a step or two forward rather than a binary search
+    /// over every line — then left in `line` for the next. Any `line` gives the same answer.
+    public func location(of offset: Int, from line: inout Int) -> SourcePosition {
+        let offset = min(max(0, offset), bytes.count)
+        var index = line
+        if index < 0 || index >= lineStarts.count {
+            index = lineIndex(containing: offset)
+        } else {
+            // A few lines either way (a fix's edit is often on the line before); further, a
+            // search costs less than walking on.
+            var steps = 0
+            while steps < 8, lineStarts[index] > offset {
+                index -= 1
+                steps += 1
+            }
+            while steps < 8, index + 1 < lineStarts.count, lineStarts[index + 1] <= offset {
+                index += 1
+                steps += 1
+            }
+            if steps == 8 { index = lineIndex(containing: offset) }
+        }
+        line = index
+        let column = scalarsBefore(offset) - scalarsBefore(lineStarts[index]) + 1
+        return SourcePosition(line: lineOffset + index + 1, column: column)
+    }
+
     /// The 1-based line of a byte offset, without the column: a binary search over line starts.
     public func line(of offset: Int) -> Int {
         lineOffset + lineIndex(containing: min(max(0, offset), bytes.count)) + 1

@@ -218,6 +218,11 @@ enum CheckCommand {
             ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
                 if keep { KeptUntilExit.keep(input) }
                 for omission in findings.files(of: input) { report.add(omission) }
+                if tracker == nil, inputs.count == 1 {
+                    // A run's only input: its findings are resolved and formatted side by side.
+                    ReportChunk.write(input, findings: &findings, report: &report, jobs: jobs)
+                    return
+                }
                 findings.add(input) { diagnostic in
                     guard tracker?.isNew(diagnostic, owner: index) ?? true else { return false }
                     report.write(diagnostic)

@@ -40,48 +40,68 @@ struct CheckFindings {
 
     /// Passes each of `input`'s findings not seen before to `report`, in order, which answers
     /// whether the report shows it.
+    mutating func add(_ input: CheckedInput, report: (ReportedDiagnostic) -> Bool) {
+        var pass = begin(input)
+        var line = -1
+        for index in input.diagnostics.indices {
+            take(input.reported(index, line: &line), at: index, of: input, pass: &pass, report: report)
+        }
+    }
+
+    /// Where `take` is in one input's findings: they can then come a chunk at a time, resolved
+    /// elsewhere (`ChunkedReport`), and the decisions are those of one pass over them all.
+    struct Pass {
+        /// Whether the findings so far came in source order (see `take`).
+        fileprivate var ordered: Bool
+        /// The findings so far at the place of the last one, with their numbers.
+        fileprivate var run: [(diagnostic: ReportedDiagnostic, number: Int)] = []
+        fileprivate var finishedFiles: Set<String> = []
+    }
+
+    /// Starts a pass over `input`'s findings.
+    func begin(_ input: CheckedInput) -> Pass {
+        Pass(ordered: alone && unique.count == 0 && failing.isEmpty)
+    }
+
+    /// Takes finding `index` of `input`, `diagnostic` (which is `input.reported(index)`): passes
+    /// it to `report` unless it was seen before. The findings of an input are taken in order.
     ///
     /// The findings of a run's only input come in source order, so two that are the same are
     /// next to each other, among those at one place with one code and message: each is compared
     /// with those alone, and no identity is hashed. Should the order ever not hold (it is
     /// checked as the findings come), the findings so far go into the table and the rest are
     /// looked up there, as for several inputs: the numbers come out the same either way.
-    mutating func add(_ input: CheckedInput, report: (ReportedDiagnostic) -> Bool) {
-        var ordered = alone && unique.count == 0 && failing.isEmpty
-        var run: [(diagnostic: ReportedDiagnostic, number: Int)] = []
-        var finishedFiles: Set<String> = []
-        for index in input.diagnostics.indices {
-            let diagnostic = input.reported(index)
-            let fails = input.fails(diagnostic)
-            if ordered, let last = run.last?.diagnostic {
-                if last.file != diagnostic.file {
-                    finishedFiles.insert(last.file)
-                    ordered = !finishedFiles.contains(diagnostic.file)
-                } else {
-                    ordered = !Self.precedes(diagnostic, last)
-                }
-                if !ordered {
-                    for earlier in 0..<index { _ = unique.insert(input.identity(earlier, of: input.reported(earlier))) }
-                }
+    mutating func take(_ diagnostic: ReportedDiagnostic, at index: Int, of input: CheckedInput, pass: inout Pass,
+                       report: (ReportedDiagnostic) -> Bool) {
+        let fails = input.fails(diagnostic)
+        if pass.ordered, let last = pass.run.last?.diagnostic {
+            if last.file != diagnostic.file {
+                pass.finishedFiles.insert(last.file)
+                pass.ordered = !pass.finishedFiles.contains(diagnostic.file)
+            } else {
+                pass.ordered = !Self.precedes(diagnostic, last)
             }
-            if ordered {
-                if let first = run.first?.diagnostic, !Self.samePlace(first, diagnostic) { run.removeAll(keepingCapacity: true) }
-                if let same = run.first(where: { $0.diagnostic == diagnostic }) {
-                    if fails { failing[same.number] = true }
-                    continue
-                }
-                run.append((diagnostic, failing.count))
-                failing.append(fails)
-                shown.append(report(diagnostic))
-                continue
+            if !pass.ordered {
+                for earlier in 0..<index { _ = unique.insert(input.identity(earlier, of: input.reported(earlier))) }
             }
-            let (inserted, number) = unique.insert(input.identity(index, of: diagnostic))
-            if inserted {
-                failing.append(fails)
-                shown.append(report(diagnostic))
-            } else if fails {
-                failing[number] = true
+        }
+        if pass.ordered {
+            if let first = pass.run.first?.diagnostic, !Self.samePlace(first, diagnostic) { pass.run.removeAll(keepingCapacity: true) }
+            if let same = pass.run.first(where: { $0.diagnostic == diagnostic }) {
+                if fails { failing[same.number] = true }
+                return
             }
+            pass.run.append((diagnostic, failing.count))
+            failing.append(fails)
+            shown.append(report(diagnostic))
+            return
+        }
+        let (inserted, number) = unique.insert(input.identity(index, of: diagnostic))
+        if inserted {
+            failing.append(fails)
+            shown.append(report(diagnostic))
+        } else if fails {
+            failing[number] = true
         }
     }
 

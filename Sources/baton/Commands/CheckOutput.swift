@@ -18,6 +18,9 @@ struct CheckOutput {
     private let files: Int
     private var counts = DiagnosticSummary(files: 0)
     private var hint = FixHint()
+    /// How a finding of this report is formatted by itself (nil for SARIF), for
+    /// `write(_:formatted:)`.
+    let formatter: FindingFormatter?
 
     /// SARIF names what its results leave out before them: `omitted` and `baseline` must be
     /// final for it. The other formats take omissions with `add` and the baseline at `finish`.
@@ -25,6 +28,7 @@ struct CheckOutput {
          baseline: BaselineSummary? = nil) {
         self.output = output
         self.files = files
+        formatter = FindingFormatter(format, color: color)
         switch format {
         case .text: text = TextReporter.Stream(TextReporter(color: color), output: output, omitted: omitted)
         case .json: json = JSONReporter.Stream(output)
@@ -49,6 +53,17 @@ struct CheckOutput {
         json?.write(diagnostic)
         sarif?.write(diagnostic)
         github?.write(diagnostic)
+    }
+
+    /// `diagnostic`, which `formatter` made `formatted` of (on another thread, say): the
+    /// same bytes as `write` gives.
+    mutating func write(_ diagnostic: ReportedDiagnostic, formatted: ArraySlice<UInt8>) {
+        counts.count(diagnostic.severity)
+        hint.count(diagnostic)
+        text?.write(diagnostic, formatted: formatted)
+        json?.write(formatted: formatted)
+        github?.write(diagnostic, formatted: formatted)
+        sarif?.write(diagnostic)
     }
 
     /// Ends the report (the summary, `omitted` in full, the baseline's lines) and flushes it;

@@ -48,7 +48,8 @@ struct CheckedInput: Sendable {
         let checked = context.map { Checker.check(compilation, context: $0, configuration: configuration, threads: threads) }
             ?? compilation.diagnostics
         let diagnostics = drift.isEmpty ? checked : (checked + drift).sorted(by: Diagnostic.sourceOrder)
-        let resolved = resolve ? diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources) } : nil
+        var line = -1
+        let resolved = resolve ? diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources, line: &line) } : nil
         return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved,
                             identities: resolved.map { $0.map(FindingIdentity.init) },
                             omitted: OmittedErrors.of(compilation), failLevel: failLevel, compiled: !compilation.hasErrors,
@@ -58,6 +59,12 @@ struct CheckedInput: Sendable {
     /// Finding `index`, resolved for printing.
     func reported(_ index: Int) -> ReportedDiagnostic {
         resolved?[index] ?? ReportedDiagnostic(diagnostics[index], sources: sources)
+    }
+
+    /// `reported(index)` for findings taken in order: `line` is where the one before started
+    /// (see `ReportedDiagnostic.init(_:sources:line:)`).
+    func reported(_ index: Int, line: inout Int) -> ReportedDiagnostic {
+        resolved?[index] ?? ReportedDiagnostic(diagnostics[index], sources: sources, line: &line)
     }
 
     /// The identity of finding `index`, which is `reported`.

@@ -1,0 +1,63 @@
+import BatonJSON
+import BatonReport
+
+/// A finding formatted as its report writes it, by itself, so that it can be done on any
+/// thread (`ReportChunk`): the text, JSON and GitHub formats write each finding the same way
+/// wherever it stands, and what depends on its neighbours (JSON's comma, an omission line
+/// before it) is added where the report is written. SARIF numbers its fingerprints across
+/// the run, so it has no formatter.
+struct FindingFormatter: Sendable {
+    private enum Format {
+        case text(TextReporter)
+        case json
+        case github
+    }
+
+    private let format: Format
+
+    /// The formatter of `format`'s report (`color`: the text format's), nil for SARIF.
+    init?(_ format: CheckFormat, color: Bool) {
+        switch format {
+        case .text: self.format = .text(TextReporter(color: color))
+        case .json: self.format = .json
+        case .github: self.format = .github
+        case .sarif: return nil
+        }
+    }
+
+    /// `diagnostics` formatted one after another, and where each one's bytes end.
+    func format(_ diagnostics: [ReportedDiagnostic]) -> (bytes: [UInt8], ends: [Int]) {
+        var ends: [Int] = []
+        ends.reserveCapacity(diagnostics.count)
+        // Room for a typical finding (with its fixes, about 1.5 KB of JSON, 0.5 KB of text) at
+        // once: growing the buffer by doubling copied it once more.
+        let capacity = diagnostics.count * 1_024
+        switch format {
+        case .json:
+            var json = JSONReporter.fragment(capacity: 2 * capacity)
+            for diagnostic in diagnostics {
+                JSONReporter.write(diagnostic, fragment: &json)
+                ends.append(json.byteCount)
+            }
+            return (json.takeBytes(), ends)
+        case .text(let reporter):
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(capacity)
+            for diagnostic in diagnostics {
+                var entry = reporter.entry(diagnostic)
+                entry.withUTF8 { bytes.append(contentsOf: $0) }
+                ends.append(bytes.count)
+            }
+            return (bytes, ends)
+        case .github:
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(capacity)
+            for diagnostic in diagnostics {
+                var entry = GitHubReporter.entry(diagnostic)
+                entry.withUTF8 { bytes.append(contentsOf: $0) }
+                ends.append(bytes.count)
+            }
+            return (bytes, ends)
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import BatonCheck
+import BatonReport
+import BatonSyntax
+
+/// A run of one input's findings, resolved (`ReportedDiagnostic`) and formatted on a worker
+/// thread: a large design's report was a third of `check`'s time on the main thread alone.
+///
+/// What must be decided in order stays on the main thread (`write`): which findings repeat an
+/// earlier one (`CheckFindings.take`, whose state carries over from chunk to chunk, so a run of
+/// equal findings split between two chunks is decided as in one pass), the counts of the
+/// summary and the fix hint, and the bytes, written in order. Each finding's bytes are a range
+/// of the chunk's, so a repeated one is left out and the report adds what goes between them.
+struct ReportChunk: Sendable {
+    /// Findings per chunk: enough that a chunk's work outweighs handing it over, few enough
+    /// that the chunks held at once (`ParallelWork` keeps a window of them) stay small.
+    static let size = 256
+
+    /// The findings' indices in the input.
+    var indices: Range<Int>
+    var diagnostics: [ReportedDiagnostic]
+    var bytes: [UInt8]
+    /// Where each finding's bytes end (each starts where the one before ends).
+    var ends: [Int]
+
+    init(_ input: CheckedInput, indices: Range<Int>, formatter: FindingFormatter) {
+        self.indices = indices
+        // In source order: each finding's line is found from the one before's, and its file
+        // looked up once for the run of findings in it.
+        var line = -1
+        var reported: [ReportedDiagnostic] = []
+        reported.reserveCapacity(indices.count)
+        let sources = input.sources
+        let findings = input.diagnostics[indices]
+        if let first = findings.first {
+            var file = sources[first.span.file]
+            for diagnostic in findings {
+                if file.id != diagnostic.span.file { file = sources[diagnostic.span.file] }
+                reported.append(ReportedDiagnostic(diagnostic, in: file, sources: sources, line: &line))
+            }
+        }
+        diagnostics = reported
+        (bytes, ends) = formatter.format(diagnostics)
+    }
+
+    /// The bytes of the finding at `offset` in the chunk.
+    func formatted(_ offset: Int) -> ArraySlice<UInt8> {
+        bytes[(offset == 0 ? 0 : ends[offset - 1])..<ends[offset]]
+    }
+
+    /// Reports `input`'s findings not seen before (as `CheckFindings.add` with `report.write`
+    /// does), in chunks of `size` resolved and formatted on `jobs` threads, when there are
+    /// more than one chunk of them, the format has a `FindingFormatter` and they were not
+    /// resolved already; else one at a time.
+    static func write(_ input: CheckedInput, findings: inout CheckFindings, report: inout CheckOutput, jobs: Int,
+                      size: Int = size) {
+        let count = input.diagnostics.count
+        guard jobs > 1, count > size, input.resolved == nil, let formatter = report.formatter else {
+            findings.add(input) { diagnostic in
+                report.write(diagnostic)
+                return true
+            }
+            return
+        }
+        var pass = findings.begin(input)
+        let chunks = (count + size - 1) / size
+        ParallelWork.forEach(count: chunks, jobs: jobs, work: { chunk in
+            ReportChunk(input, indices: (chunk * size)..<min(count, (chunk + 1) * size), formatter: formatter)
+        }, consume: { _, chunk in
+            // By index: the finding is passed borrowed, not copied (each copy retains its
+            // strings, which the worker threads retain and release too).
+            for offset in chunk.diagnostics.indices {
+                findings.take(chunk.diagnostics[offset], at: chunk.indices.lowerBound + offset, of: input, pass: &pass) { diagnostic in
+                    report.write(diagnostic, formatted: chunk.formatted(offset))
+                    return true
+                }
+            }
+        })
+    }
+}
