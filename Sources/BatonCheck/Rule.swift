@@ -28,4 +28,12 @@ public struct Finding: Hashable, Sendable {
         self.help = help
         self.fixes = fixes
     }
+
+    /// The finding, leaving one without texts or fixes in its place: its strings and arrays
+    /// move rather than being retained by a copy and released with the original.
+    mutating func take() -> Finding {
+        var taken = Finding(at: span, "", help: "")
+        swap(&self, &taken)
+        return taken
+    }
 }

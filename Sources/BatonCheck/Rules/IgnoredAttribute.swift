@@ -94,9 +94,10 @@ public struct IgnoredAttribute: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
+        let interactions = model.interactions
         let candidates = context.interactions(where: {
-            !$0.isSynchronous && ($0.attributes.timeout != nil || $0.attributes.budget != nil) || $0.attributes.ordered
-                || $0.attributes.backoffBase != nil || $0.attributes.backoffCap != nil
+            !interactions[$0].arrow.isSynchronous && (interactions[$0].attributes.timeout != nil || interactions[$0].attributes.budget != nil) || interactions[$0].attributes.ordered
+                || interactions[$0].attributes.backoffBase != nil || interactions[$0].attributes.backoffCap != nil
         })
         for id in candidates {
             let interaction = model[id]

@@ -88,17 +88,29 @@ public struct SyncCycle: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        // The first interaction of every sync edge, in document order (lookups only).
+        let interactions = model.interactions
+        // Only the edges inside a component can close a cycle: each participant's component,
+        // so that the edges between components (most of a large design's) are never hashed.
+        let components = context.syncGraph.stronglyConnectedComponents()
+        var componentOf = Array(repeating: -1, count: model.participants.count)
+        for (number, component) in components.enumerated() {
+            for participant in component { componentOf[participant.rawValue] = number }
+        }
+        // The first interaction of every sync edge inside a component, in document order
+        // (lookups only). Fields are read in place: binding each interaction copied it whole.
         var firstInteraction: [Edge: InteractionID] = [:]
-        for id in context.interactions(where: { $0.isSynchronous }) {
-            let edge = Edge(from: model[id].from, to: model[id].to)
-            if firstInteraction[edge] == nil { firstInteraction[edge] = id }
+        for index in interactions.indices where interactions[index].arrow.isSynchronous {
+            let from = interactions[index].from
+            let to = interactions[index].to
+            guard componentOf[from.rawValue] == componentOf[to.rawValue] else { continue }
+            let edge = Edge(from: from, to: to)
+            if firstInteraction[edge] == nil { firstInteraction[edge] = InteractionID(index) }
         }
         var findings: [Finding] = []
-        for component in context.syncGraph.stronglyConnectedComponents() {
-            let members = Set(component)
+        for component in components {
             let hasSelfLoop = component.count == 1 && firstInteraction[Edge(from: component[0], to: component[0])] != nil
             guard component.count > 1 || hasSelfLoop else { continue }
+            let members = Set(component)
             let (cycles, complete) = Self.elementaryCycles(in: component.sorted(), members: members, graph: context.syncGraph)
             for (index, cycle) in cycles.enumerated() {
                 var finding = self.finding(for: cycle, firstInteraction: firstInteraction, context: context)

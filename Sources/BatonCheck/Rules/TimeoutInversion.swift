@@ -106,7 +106,8 @@ public struct TimeoutInversion: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for parent in context.interactions(where: { $0.isSynchronous && $0.block != nil }) {
+        let interactions = model.interactions
+        for parent in context.interactions(where: { interactions[$0].arrow.isSynchronous && interactions[$0].block != nil }) {
             guard let limit = context.describeTimeout(parent), let block = model[parent].block else { continue }
             let total = context.waits.cost(of: block, in: model)
             guard Describe.exceeds(total, limit.seconds) else { continue }
