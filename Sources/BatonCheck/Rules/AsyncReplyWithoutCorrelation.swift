@@ -91,7 +91,7 @@ public struct AsyncReplyWithoutCorrelation: Rule {
                 findings.append(Finding(
                     at: interactions[index].span,
                     "'\(b)' replies to \(context.operation(id)) from '\(a)' \(route), but neither the request nor the reply declares a correlation identifier",
-                    notes: [.init("the request: \(context.describe(id))", at: interactions[request].span)],
+                    notes: [.note("the request: \(context.describe(id))", at: interactions[request].span)],
                     help: "carry a correlation identifier: correlation=<id> on the request or on the reply"))
             }
         }

@@ -73,7 +73,7 @@ public struct CallbackWithoutRegistration: Rule {
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(a)' calls back '\(b)', but '\(b)' never initiates any interaction towards '\(a)': nothing registers the endpoint",
-                notes: [.init("'\(a)' is declared here", at: model.participants[from.rawValue].span)],
+                notes: [.note("'\(a)' is declared here", at: model.participants[from.rawValue].span)],
                 help: "model the registration, for example '\(b) -> \(a) : register endpoint', or make it a plain call ('\(a) -> \(b)') if '\(a)' knows '\(b)' anyway"))
         }
         return findings

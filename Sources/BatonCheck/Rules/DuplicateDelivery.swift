@@ -85,7 +85,7 @@ public struct DuplicateDelivery: Rule {
                 let declare = context.canDeclare("idempotent", on: consumer.id)
                     ? "idempotent on the interaction or on '\(consumer.name)'"
                     : "idempotent on the interaction; a \(consumer.kind.rawValue) cannot declare it"
-                let channelNote = note ?? .init("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)
+                let channelNote = note ?? .note("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)
                 note = channelNote
                 findings.append(Finding(
                     at: model.interactions[id.rawValue].span,

@@ -69,7 +69,7 @@ public struct ExternalWithoutBreaker: Rule {
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(initiator)' \(what) the external '\(external)' synchronously without a circuit breaker: when '\(external)' hangs, '\(initiator)' hangs with it",
-                notes: [.init("'\(external)' is declared external here", at: participants[passive].span)],
+                notes: [.note("'\(external)' is declared external here", at: participants[passive].span)],
                 help: "add circuit-breaker to the \(noun) (and decide how '\(initiator)' degrades while it is open), or make the interaction asynchronous",
                 fixes: AttributeFix.fix(adding: [.init("circuit-breaker")], to: id, in: context, title: Self.fixTitle)))
         }

@@ -56,7 +56,7 @@ public struct NoEndpoint: Rule {
             let kind = participants[passive].kind
             let to = participants[passive].name
             let from = context.name(interactions[index].from)
-            let help = kind.role == .origin
+            let help: FindingText = kind.role == .origin
                 ? "let '\(to)' fetch from a service it connects to ('\(to) <- ...'), for example through a push service or a long poll"
                 : !participants[interactions[index].from.rawValue].kind.mayBePassive
                     ? "let '\(to)' initiate: '\(from)' writes to a channel that '\(to)' reads"
@@ -64,7 +64,7 @@ public struct NoEndpoint: Rule {
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(to)' is a \(kind.rawValue) and exposes no endpoint, so '\(from)' cannot initiate '\(context.describe(id))'",
-                notes: [.init("'\(to)' is declared here", at: participants[passive].span)],
+                notes: [.note("'\(to)' is declared here", at: participants[passive].span)],
                 help: help))
         }
         return findings

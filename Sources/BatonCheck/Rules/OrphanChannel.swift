@@ -85,10 +85,10 @@ public struct OrphanChannel: Rule {
                 let how = firstWrite.map { "written by \(context.describe($0))" } ?? "a dead-letter queue"
                 var notes: [Diagnostic.Note] = []
                 if let first = firstWrite {
-                    notes.append(.init("written here: \(context.describe(first))", at: model[first].span))
+                    notes.append(.note("written here: \(context.describe(first))", at: model[first].span))
                 } else if let ownerID = deadLetterOwner[channel.id.rawValue] {
                     let owner = model[ownerID]
-                    notes.append(.init("'\(channel.name)' is the dead-letter queue of '\(owner.name)'", at: owner.attributes.spans["dlq"] ?? owner.span))
+                    notes.append(.note("'\(channel.name)' is the dead-letter queue of '\(owner.name)'", at: owner.attributes.spans["dlq"] ?? owner.span))
                 }
                 findings.append(Finding(
                     at: channel.span,
@@ -99,7 +99,7 @@ public struct OrphanChannel: Rule {
                 findings.append(Finding(
                     at: channel.span,
                     "\(channel.kind.rawValue) '\(channel.name)' is read (\(context.describe(first))) but nothing writes to it",
-                    notes: [.init("read here: \(context.describe(first))", at: model[first].span)],
+                    notes: [.note("read here: \(context.describe(first))", at: model[first].span)],
                     help: "add the producer that writes to it ('Producer ->> \(channel.name)'), or remove the channel"))
             }
         }

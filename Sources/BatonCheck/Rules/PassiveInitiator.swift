@@ -80,8 +80,8 @@ public struct PassiveInitiator: Rule {
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(from)' is \(what), so nothing drives '\(context.describe(id))': '\(from)' only waits to be called",
-                notes: [.init("'\(from)' is declared here", at: initiator.span)],
-                help: help))
+                notes: [.note("'\(from)' is declared here", at: initiator.span)],
+                help: FindingText(help)))
         }
         return findings
     }

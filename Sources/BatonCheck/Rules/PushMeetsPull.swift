@@ -92,7 +92,7 @@ public struct PushMeetsPull: Rule {
             findings.append(Finding(
                 at: model.interactions[index].span,
                 "'\(a)' pushes \(context.operation(push)) to '\(b)', and '\(b)' also fetches it from '\(a)': two active ends",
-                notes: [.init("'\(a)' pushes it here: \(context.describe(push))", at: model[push].span)],
+                notes: [.note("'\(a)' pushes it here: \(context.describe(push))", at: model[push].span)],
                 help: "put a queue between them: '\(a)' sends into it and '\(b)' fetches from it; or keep only one of the two interactions"))
         }
         return findings

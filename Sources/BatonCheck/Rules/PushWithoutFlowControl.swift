@@ -73,7 +73,7 @@ public struct PushWithoutFlowControl: Rule {
             findings.append(Finding(
                 at: model.interactions[id.rawValue].span,
                 "\(how) delivers \(context.operation(id)) to '\(consumer.name)', which declares neither concurrency nor rate-limit: nothing bounds how fast it is pushed to",
-                notes: [.init("'\(consumer.name)' is declared here", at: consumer.span)],
+                notes: [.note("'\(consumer.name)' is declared here", at: consumer.span)],
                 help: "declare how much '\(consumer.name)' can take (concurrency=N or rate-limit=N/s), or let it fetch at its own pace ('\(consumer.name) <- ...')"))
         }
         return findings

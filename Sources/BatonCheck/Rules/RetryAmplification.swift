@@ -89,7 +89,7 @@ public struct RetryAmplification: Rule {
             let product = factors.prefix(limit).joined(separator: " × ") + (factors.count > limit ? " × \(factors.count - limit) more" : "")
             let notes = Describe.notes(path.dropLast().filter { model[$0].attributes.attempts > 1 },
                                        rest: { "and \($0) more retrying interactions above" }) { id in
-                Diagnostic.Note("\(Describe.attempts(model[id].attributes.attempts)) attempts here: \(context.describe(id))", at: model[id].span)
+                .note("\(Describe.attempts(model[id].attributes.attempts)) attempts here: \(context.describe(id))", at: model[id].span)
             }
             findings.append(Finding(
                 at: model.interactions[id.rawValue].span,

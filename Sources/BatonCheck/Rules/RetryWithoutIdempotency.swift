@@ -71,7 +71,7 @@ public struct RetryWithoutIdempotency: Rule {
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(context.name(interactions[index].from))' retries \(context.operation(id)) at '\(name)', but \(neither): a retry after a lost reply performs it twice",
-                notes: [.init("'\(name)' is declared here", at: participants[passive.rawValue].span)],
+                notes: [.note("'\(name)' is declared here", at: participants[passive.rawValue].span)],
                 help: "make the operation idempotent and declare it (\(declare)), or remove the retries",
                 fixes: AttributeFix.fix(adding: [.init("idempotent")], to: id, in: context,
                                         title: "declare the interaction idempotent")))

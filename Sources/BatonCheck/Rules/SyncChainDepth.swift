@@ -78,7 +78,7 @@ public struct SyncChainDepth: Rule {
             findings.append(Finding(
                 at: context.model.interactions[index].span,
                 "synchronous call chain is \(max + 1) interactions deep (max \(max)): \(context.chain(path))",
-                notes: [.init("the chain starts here: \(context.describe(root))", at: context.model[root].span)],
+                notes: [.note("the chain starts here: \(context.describe(root))", at: context.model[root].span)],
                 help: "make a hop asynchronous (a message through a queue), or let '\(context.name(context.model.interactions[index].from))' use data it already holds instead of calling '\(context.name(context.model.interactions[index].to))'"))
         }
         return findings

@@ -115,7 +115,7 @@ public struct SyncCycle: Rule {
             for (index, cycle) in cycles.enumerated() {
                 var finding = self.finding(for: cycle, firstInteraction: firstInteraction, context: context)
                 if !complete, index == cycles.count - 1 {
-                    finding.notes.append(.init("more cycles run through \(context.names(component)); only the first \(cycles.count) are reported"))
+                    finding.notes.append(.note("more cycles run through \(context.names(component)); only the first \(cycles.count) are reported"))
                 }
                 findings.append(finding)
             }
@@ -181,7 +181,7 @@ public struct SyncCycle: Rule {
         let target = model[closing].to
         let path = context.syncPath(to: closing)
         let reentrant = path.dropLast().contains { model[$0].from == target || model[$0].to == target }
-        let message = reentrant
+        let message: FindingText = reentrant
             ? "re-entrant synchronous call: '\(context.name(model[closing].from))' calls back '\(context.name(target))', which is already waiting on this call path (\(text))"
             : "synchronous call cycle: \(text)"
         return Finding(
