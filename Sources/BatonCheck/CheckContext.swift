@@ -32,9 +32,20 @@ public struct CheckContext: Sendable {
     public var fixSource: FixSource?
 
     /// A context with the compilation's source text, so that findings carry fixes.
+    ///
+    /// The model's derived facts and the index of the source text share nothing: on a design
+    /// large enough for its rules to run side by side (`Checker.parallelThreshold`), they are
+    /// made at the same time, the facts on another thread.
     public init(_ compilation: Compilation) {
-        self.init(compilation.model)
-        fixSource = FixSource(compilation)
+        guard compilation.model.interactions.count >= Checker.parallelThreshold else {
+            self.init(compilation.model)
+            fixSource = FixSource(compilation)
+            return
+        }
+        let model = compilation.model
+        let (source, context) = Concurrently.both({ FixSource(compilation) }, { CheckContext(model) })
+        self = context
+        fixSource = source
     }
 
     public init(_ model: Model) {
@@ -97,7 +108,9 @@ public struct CheckContext: Sendable {
 
     /// The participant that consumes a message through `interaction` (see `consumptions`).
     public func consumer(of interaction: InteractionID) -> ParticipantID {
-        model.interactions[interaction.rawValue].dataTarget
+        // `Interaction.dataTarget`, from the stored fields: asking the interaction copied it.
+        let index = interaction.rawValue
+        return model.interactions[index].arrow == .fetch ? model.interactions[index].from : model.interactions[index].to
     }
 
     /// Whether the participant's kind accepts the attribute `key` (the attribute table of
@@ -242,13 +255,23 @@ public enum Describe {
 }
 
 extension CheckContext {
-    /// The interactions for which `include` holds, in document order. Each interaction is read in
-    /// place, so a rule that looks at few of them does not pay for copying all of them.
-    public func interactions(where include: (borrowing Interaction) -> Bool) -> [InteractionID] {
+    /// The interactions for which `include` holds of their index in `model.interactions`, in
+    /// document order.
+    ///
+    /// The filter is given an index, not the interaction, and reads the fields it needs through
+    /// the array (`interactions[$0].arrow`): lending it each interaction, even `borrowing`,
+    /// copied the whole of it (retaining its label, block and attributes) for every interaction
+    /// and every rule.
+    public func interactions(where include: (Int) -> Bool) -> [InteractionID] {
         var result: [InteractionID] = []
-        model.interactions.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where include(buffer[index]) { result.append(InteractionID(index)) }
-        }
+        for index in model.interactions.indices where include(index) { result.append(InteractionID(index)) }
         return result
+    }
+
+    /// The timeout that bounds one attempt of `id` (`WorstCaseWaits.timeout(of:in:)`), read in
+    /// place rather than from a copy of the interaction.
+    public func timeout(of id: InteractionID) -> Double? {
+        model.interactions[id.rawValue].attributes.timeout
+            ?? model.participants[model.interactions[id.rawValue].to.rawValue].attributes.timeout
     }
 }

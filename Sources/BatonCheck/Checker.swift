@@ -85,17 +85,20 @@ public enum Checker {
 
     /// One rule's findings as diagnostics, each offered the fix that suppresses it.
     private static func diagnostics(of enabled: EnabledRule, context: CheckContext) -> [Diagnostic] {
-        let findings = enabled.rule.check(context, options: enabled.options)
+        var findings = enabled.rule.check(context, options: enabled.options)
         var suppression = SuppressionFix.Maker(enabled.id)
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(findings.count)
-        for finding in findings {
-            var fixes = finding.fixes
+        for index in findings.indices {
+            // Taken out of the array rather than copied: its fixes stay uniquely referenced, so
+            // the suppression fix is appended in place instead of into a copy of the array, and
+            // its texts move into the diagnostic.
+            var finding = findings[index].take()
             if let source = context.fixSource, let suppress = suppression.suppress(at: finding.span, source: source) {
-                fixes.append(suppress)
+                finding.fixes.append(suppress)
             }
             diagnostics.append(Diagnostic(code: enabled.id, severity: enabled.severity, message: finding.message,
-                                          span: finding.span, notes: finding.notes, help: finding.help, fixes: fixes))
+                                          span: finding.span, notes: finding.notes, help: finding.help, fixes: finding.fixes))
         }
         return diagnostics
     }

@@ -21,11 +21,21 @@ public struct Finding: Hashable, Sendable {
     /// Edits that resolve it (the rule's descriptor documents which fixes it offers).
     public var fixes: [Fix]
 
-    public init(at span: Span, _ message: String, notes: [Diagnostic.Note] = [], help: String, fixes: [Fix] = []) {
+    /// The message and the help are written like strings; each is kept at its exact size
+    /// (`FindingText`).
+    public init(at span: Span, _ message: FindingText, notes: [Diagnostic.Note] = [], help: FindingText, fixes: [Fix] = []) {
         self.span = span
-        self.message = message
+        self.message = message.string
         self.notes = notes
-        self.help = help
+        self.help = help.string
         self.fixes = fixes
+    }
+
+    /// The finding, leaving one without texts or fixes in its place: its strings and arrays
+    /// move rather than being retained by a copy and released with the original.
+    mutating func take() -> Finding {
+        var taken = Finding(at: span, "", help: "")
+        swap(&self, &taken)
+        return taken
     }
 }

@@ -5,15 +5,17 @@ extension CheckContext {
     /// How the worst-case wait of a sync interaction comes about, for messages:
     /// "2 attempts × 2s timeout = 4s", "900ms latency + 2.3s for its block = 3.2s".
     public func explainWait(_ id: InteractionID) -> String {
-        let interaction = model[id]
-        let attempts = interaction.attributes.attempts
+        // Fields are read in place: binding the interaction copied its label, block and attributes.
+        let interactions = model.interactions
+        let index = id.rawValue
+        let attempts = interactions[index].attributes.attempts
         let total = Describe.duration(waits[id] ?? 0)
-        if let timeout = WorstCaseWaits.timeout(of: interaction, in: model) {
-            let source = interaction.attributes.timeout != nil ? "timeout" : "timeout of '\(name(interaction.to))'"
+        if let timeout = self.timeout(of: id) {
+            let source = interactions[index].attributes.timeout != nil ? "timeout" : "timeout of '\(name(interactions[index].to))'"
             if attempts == 1 { return "\(total) (the \(source))" }
             return "\(Describe.attempts(attempts)) attempts × \(Describe.duration(timeout)) \(source) = \(total)"
         }
-        let latency = interaction.attributes.latency ?? model[interaction.to].attributes.latency ?? 0
+        let latency = interactions[index].attributes.latency ?? model.participants[interactions[index].to.rawValue].attributes.latency ?? 0
         let single = attempts.isInfinite || attempts == 0 ? 0 : (waits[id] ?? 0) / attempts
         let block = max(0, single - latency)
         var parts: [String] = []
@@ -26,12 +28,12 @@ extension CheckContext {
 
     /// The timeout of a sync interaction and where it comes from, for messages.
     public func describeTimeout(_ id: InteractionID) -> (seconds: Double, text: String)? {
-        let interaction = model[id]
-        if let own = interaction.attributes.timeout {
-            return (own, "\(Describe.duration(own))")
+        if let own = model.interactions[id.rawValue].attributes.timeout {
+            return (own, Describe.duration(own))
         }
-        if let inherited = model[interaction.to].attributes.timeout {
-            return (inherited, "\(Describe.duration(inherited)) (the timeout of '\(name(interaction.to))')")
+        let to = model.interactions[id.rawValue].to
+        if let inherited = model.participants[to.rawValue].attributes.timeout {
+            return (inherited, "\(Describe.duration(inherited)) (the timeout of '\(name(to))')")
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonModel
 import BatonReport
 import BatonSyntax

@@ -28,12 +28,13 @@ public enum AttributeFix {
     /// when the check has no source text.
     public static func edits(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext) -> [TextEdit] {
         guard let source = context.fixSource else { return [] }
-        let interaction = context.model[id]
-        if let listSpan = interaction.attributeListSpan, let list = source.list(listSpan) {
+        // Fields are read in place: binding the interaction copied its label, block and attributes.
+        if let listSpan = context.model.interactions[id.rawValue].attributeListSpan, let list = source.list(listSpan) {
             return edits(adding: attributes, to: list, source: source)
         }
         let text = " [" + attributes.map(\.text).joined(separator: ", ") + "]"
-        return [.insert(text, at: interaction.span.end, in: interaction.span.file)]
+        let span = context.model.interactions[id.rawValue].span
+        return [.insert(text, at: span.end, in: span.file)]
     }
 
     /// The edits that give participant `id` the attributes (see `edits(adding:to:in:)`).
@@ -81,14 +82,23 @@ public enum AttributeFix {
     public static func fix(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext,
                            title: String? = nil) -> [Fix] {
         let edits = edits(adding: attributes, to: id, in: context)
-        return edits.isEmpty ? [] : [Fix(title ?? Self.title(attributes), safety: .unsafe, edits: edits)]
+        return edits.isEmpty ? [] : withRoom(Fix(title ?? Self.title(attributes), safety: .unsafe, edits: edits))
     }
 
     /// The unsafe fix that gives participant `id` the attributes (see `fix(adding:to:in:title:)`).
     public static func fix(adding attributes: [Attribute], to id: ParticipantID, in context: CheckContext,
                            title: String? = nil) -> [Fix] {
         let edits = edits(adding: attributes, to: id, in: context)
-        return edits.isEmpty ? [] : [Fix(title ?? Self.title(attributes, on: "'\(context.name(id))'"), safety: .unsafe, edits: edits)]
+        return edits.isEmpty ? [] : withRoom(Fix(title ?? Self.title(attributes, on: "'\(context.name(id))'"), safety: .unsafe, edits: edits))
+    }
+
+    /// `[fix]` with room for one more: the `Checker` appends the fix that suppresses the
+    /// finding, which would otherwise move the array to a new allocation for every finding.
+    static func withRoom(_ fix: Fix) -> [Fix] {
+        var fixes: [Fix] = []
+        fixes.reserveCapacity(2)
+        fixes.append(fix)
+        return fixes
     }
 
     /// "add backoff=exponential and jitter"

@@ -21,8 +21,12 @@ enum SuppressionFix {
     struct Maker {
         let rule: String
         private let title: String
-        /// The comment line by the indentation it starts with.
-        private var comments: [String: String] = [:]
+        /// The comment line for each indentation met so far, the one met last first. A design
+        /// has a few indentations, mostly the same one finding after finding: a short search
+        /// from the front costs less than hashing the indentation for a dictionary.
+        private var comments: [(indentation: String, comment: String)] = []
+        /// How many indentations `comments` holds at most.
+        static let indentationsKept = 16
 
         init(_ rule: String) {
             self.rule = rule
@@ -33,11 +37,13 @@ enum SuppressionFix {
             guard let head = source.statementHead(containing: span),
                   let line = source.lineStart(ifStartingLine: head.start, in: head.file) else { return nil }
             let comment: String
-            if let known = comments[line.indentation] {
-                comment = known
+            if let known = comments.firstIndex(where: { $0.indentation == line.indentation }) {
+                comment = comments[known].comment
+                if known > 0 { comments.swapAt(0, known) }
             } else {
                 comment = line.indentation + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
-                comments[line.indentation] = comment
+                // A design indented every which way keeps the search short all the same.
+                if comments.count < Self.indentationsKept { comments.insert((line.indentation, comment), at: 0) }
             }
             return Fix(title, safety: .unsafe, edits: [.insert(comment, at: line.start, in: head.file)], isSuppression: true)
         }

@@ -67,25 +67,31 @@ public struct AsyncReplyWithoutCorrelation: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        // Only requests with a block and no correlation are copied out of the model.
-        for id in context.interactions(where: { ($0.arrow == .send || $0.arrow == .callback) && $0.block != nil && $0.attributes.correlation == nil }) {
-            let request = context.model[id]
-            guard let block = request.block else { continue }
+        // Fields are read in place: binding each interaction copied its label, block and attributes.
+        let interactions = model.interactions
+        for id in context.interactions(where: { (interactions[$0].arrow == .send || interactions[$0].arrow == .callback) && interactions[$0].block != nil && interactions[$0].attributes.correlation == nil }) {
+            let request = id.rawValue
+            guard let block = interactions[request].block else { continue }
             var replies: [InteractionID] = []
             // The steps directly in the block, through fragments: nested blocks hold new requests.
             model.forEachInteraction(in: block, enteringBlocks: false) { replies.append($0) }
-            for id in replies {
-                let reply = model[id]
-                guard reply.from == request.to, reply.arrow == .send || reply.arrow == .callback, reply.attributes.correlation == nil,
-                      reply.to == request.from || (request.attributes.replyTo != nil && reply.to == request.attributes.replyTo)
+            let requester = interactions[request].from
+            let replyTo = interactions[request].attributes.replyTo
+            for reply in replies {
+                let index = reply.rawValue
+                let to = interactions[index].to
+                guard interactions[index].from == interactions[request].to,
+                      interactions[index].arrow == .send || interactions[index].arrow == .callback,
+                      interactions[index].attributes.correlation == nil,
+                      to == requester || (replyTo != nil && to == replyTo)
                 else { continue }
-                let a = context.name(request.from)
-                let b = context.name(request.to)
-                let route = reply.to == request.from ? "directly" : "through the reply-to channel '\(context.name(reply.to))'"
+                let a = context.name(requester)
+                let b = context.name(interactions[request].to)
+                let route = to == requester ? "directly" : "through the reply-to channel '\(context.name(to))'"
                 findings.append(Finding(
-                    at: reply.span,
-                    "'\(b)' replies to \(context.operation(request.id)) from '\(a)' \(route), but neither the request nor the reply declares a correlation identifier",
-                    notes: [.init("the request: \(context.describe(request.id))", at: request.span)],
+                    at: interactions[index].span,
+                    "'\(b)' replies to \(context.operation(id)) from '\(a)' \(route), but neither the request nor the reply declares a correlation identifier",
+                    notes: [.note("the request: \(context.describe(id))", at: interactions[request].span)],
                     help: "carry a correlation identifier: correlation=<id> on the request or on the reply"))
             }
         }

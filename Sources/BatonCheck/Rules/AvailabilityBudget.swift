@@ -76,10 +76,10 @@ public struct AvailabilityBudget: Rule {
             }
             let product = factors.isEmpty ? "" : " (\(Self.product(factors, context)))"
             var notes: [Diagnostic.Note] = []
-            var help = "add redundancy, or make some of these dependencies asynchronous or optional, or lower the slo"
+            var help: FindingText = "add redundancy, or make some of these dependencies asynchronous or optional, or lower the slo"
             if let (id, value) = weakest {
                 let weakest = model[id]
-                notes.append(.init("the least available dependency: '\(weakest.name)' at \(Describe.percent(value))", at: weakest.span))
+                notes.append(.note("the least available dependency: '\(weakest.name)' at \(Describe.percent(value))", at: weakest.span))
                 help = "make the call to '\(weakest.name)' asynchronous or optional (or add redundancy), or lower the slo"
             }
             findings.append(Finding(

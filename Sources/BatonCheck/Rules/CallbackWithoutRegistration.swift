@@ -39,27 +39,41 @@ public struct CallbackWithoutRegistration: Rule {
                 """),
         ])
 
-    private struct Pair: Hashable {
-        var from: ParticipantID
-        var to: ParticipantID
-    }
-
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        var initiatedTowards = Set<Pair>()
-        for index in model.interactions.indices {
-            initiatedTowards.insert(Pair(from: model.interactions[index].from, to: model.interactions[index].to))
+        // Fields are read in place: binding each interaction copied its label, block and attributes.
+        let interactions = model.interactions
+        let callbacks = context.interactions(where: { interactions[$0].arrow == .callback })
+        guard !callbacks.isEmpty else { return [] }
+        // Whether the participant called back by each callback initiates anything towards its
+        // initiator, answered one called-back participant at a time: `towards[p] == b` marks that
+        // `b` initiates an interaction towards `p`. No set of every (initiator, passive end) pair
+        // of the design is hashed (that cost more than the rest of the rule).
+        let byCalledBack = callbacks.indices.sorted {
+            (interactions[callbacks[$0].rawValue].to, $0) < (interactions[callbacks[$1].rawValue].to, $1)
+        }
+        var towards = Array(repeating: -1, count: model.participants.count)
+        var registered = Array(repeating: false, count: callbacks.count)
+        var marked = -1
+        for position in byCalledBack {
+            let callback = callbacks[position].rawValue
+            let b = interactions[callback].to.rawValue
+            if b != marked {
+                for id in context.initiated[b] { towards[interactions[id.rawValue].to.rawValue] = b }
+                marked = b
+            }
+            registered[position] = towards[interactions[callback].from.rawValue] == b
         }
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.arrow == .callback }) {
-            let callback = context.model[id]
-            guard !initiatedTowards.contains(Pair(from: callback.to, to: callback.from)) else { continue }
-            let a = context.name(callback.from)
-            let b = context.name(callback.to)
+        for (position, id) in callbacks.enumerated() where !registered[position] {
+            let index = id.rawValue
+            let from = interactions[index].from
+            let a = context.name(from)
+            let b = context.name(interactions[index].to)
             findings.append(Finding(
-                at: callback.span,
+                at: interactions[index].span,
                 "'\(a)' calls back '\(b)', but '\(b)' never initiates any interaction towards '\(a)': nothing registers the endpoint",
-                notes: [.init("'\(a)' is declared here", at: model[callback.from].span)],
+                notes: [.note("'\(a)' is declared here", at: model.participants[from.rawValue].span)],
                 help: "model the registration, for example '\(b) -> \(a) : register endpoint', or make it a plain call ('\(a) -> \(b)') if '\(a)' knows '\(b)' anyway"))
         }
         return findings

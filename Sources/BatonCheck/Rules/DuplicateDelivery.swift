@@ -75,16 +75,22 @@ public struct DuplicateDelivery: Rule {
         let model = context.model
         var findings: [Finding] = []
         for channel in model.participants where channel.kind.isChannel && channel.attributes.effectiveDelivery == .atLeastOnce {
+            // The channel's note, made once for all of its findings (and shared by them).
+            var note: Diagnostic.Note?
             for id in context.consumptions(of: channel.id) {
+                // Read in place first: only the consumers that fire are copied.
+                guard !model.interactions[id.rawValue].attributes.idempotent,
+                      !model.participants[context.consumer(of: id).rawValue].attributes.idempotent else { continue }
                 let consumer = model[context.consumer(of: id)]
-                guard !model[id].attributes.idempotent, !consumer.attributes.idempotent else { continue }
                 let declare = context.canDeclare("idempotent", on: consumer.id)
                     ? "idempotent on the interaction or on '\(consumer.name)'"
                     : "idempotent on the interaction; a \(consumer.kind.rawValue) cannot declare it"
+                let channelNote = note ?? .note("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)
+                note = channelNote
                 findings.append(Finding(
-                    at: model[id].span,
+                    at: model.interactions[id.rawValue].span,
                     "'\(channel.name)' delivers at least once, but '\(consumer.name)' handles \(context.operation(id)) without being idempotent: a redelivered message is processed twice",
-                    notes: [.init("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)],
+                    notes: [channelNote],
                     help: "make '\(consumer.name)' an idempotent receiver and declare it (\(declare)), or deduplicate by message id",
                     fixes: AttributeFix.fix(adding: [.init("idempotent")], to: id, in: context,
                                             title: "declare the interaction idempotent")))

@@ -52,20 +52,30 @@ public struct ExternalWithoutBreaker: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.isSynchronous }) {
-            let interaction = context.model[id]
-            let passive = context.model[interaction.to]
-            guard passive.kind.role == .component(owned: false), !interaction.attributes.circuitBreaker else { continue }
-            let initiator = context.name(interaction.from)
-            let what = interaction.arrow == .fetch ? "fetches from" : "calls"
-            let noun = interaction.arrow == .fetch ? "fetch" : "call"
+        let participants = context.model.participants
+        // Fields are read in place: binding each interaction (or participant) copied its
+        // label, block and attributes.
+        let interactions = context.model.interactions
+        for id in context.interactions(where: {
+            interactions[$0].arrow.isSynchronous && !interactions[$0].attributes.circuitBreaker && participants[interactions[$0].to.rawValue].kind.role == .component(owned: false)
+        }) {
+            let index = id.rawValue
+            let passive = interactions[index].to.rawValue
+            let external = participants[passive].name
+            let initiator = context.name(interactions[index].from)
+            let fetches = interactions[index].arrow == .fetch
+            let what = fetches ? "fetches from" : "calls"
+            let noun = fetches ? "fetch" : "call"
             findings.append(Finding(
-                at: interaction.span,
-                "'\(initiator)' \(what) the external '\(passive.name)' synchronously without a circuit breaker: when '\(passive.name)' hangs, '\(initiator)' hangs with it",
-                notes: [.init("'\(passive.name)' is declared external here", at: passive.span)],
+                at: interactions[index].span,
+                "'\(initiator)' \(what) the external '\(external)' synchronously without a circuit breaker: when '\(external)' hangs, '\(initiator)' hangs with it",
+                notes: [.note("'\(external)' is declared external here", at: participants[passive].span)],
                 help: "add circuit-breaker to the \(noun) (and decide how '\(initiator)' degrades while it is open), or make the interaction asynchronous",
-                fixes: AttributeFix.fix(adding: [.init("circuit-breaker")], to: id, in: context)))
+                fixes: AttributeFix.fix(adding: [.init("circuit-breaker")], to: id, in: context, title: Self.fixTitle)))
         }
         return findings
     }
+
+    /// The fix's title, one text shared by every finding (what `AttributeFix.title` writes).
+    static let fixTitle = AttributeFix.title([.init("circuit-breaker")])
 }

@@ -54,11 +54,18 @@ public struct FanOut: Rule {
         let model = context.model
         let max = options[Self.max]
         var findings: [Finding] = []
-        for participant in model.participants where context.syncGraph.fanOut(participant.id) > max {
+        // `firstSeenBy[q] == p`: participant p's outgoing calls have reached q already (one
+        // array for every participant rather than a set hashed for each).
+        var firstSeenBy = Array(repeating: -1, count: model.participants.count)
+        // Participants are read in place: binding each one copied its name and attributes.
+        for index in model.participants.indices where context.syncGraph.successors[index].count > max {
+            let participant = model.participants[index]
             // The first interaction to each dependency.
             var first: [InteractionID] = []
-            var seenSet = Set<ParticipantID>()
-            for id in context.syncGraph.outgoing[participant.id.rawValue] where seenSet.insert(model.interactions[id.rawValue].to).inserted {
+            for id in context.syncGraph.outgoing[index] {
+                let to = model.interactions[id.rawValue].to.rawValue
+                guard firstSeenBy[to] != index else { continue }
+                firstSeenBy[to] = index
                 first.append(id)
             }
             let limit = Describe.listLimit

@@ -94,9 +94,10 @@ public struct IgnoredAttribute: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
+        let interactions = model.interactions
         let candidates = context.interactions(where: {
-            !$0.isSynchronous && ($0.attributes.timeout != nil || $0.attributes.budget != nil) || $0.attributes.ordered
-                || $0.attributes.backoffBase != nil || $0.attributes.backoffCap != nil
+            !interactions[$0].arrow.isSynchronous && (interactions[$0].attributes.timeout != nil || interactions[$0].attributes.budget != nil) || interactions[$0].attributes.ordered
+                || interactions[$0].attributes.backoffBase != nil || interactions[$0].attributes.backoffCap != nil
         })
         for id in candidates {
             let interaction = model[id]
@@ -104,7 +105,7 @@ public struct IgnoredAttribute: Rule {
             let from = context.name(interaction.from)
             let to = context.name(interaction.to)
             let what = context.describe(id)
-            func report(_ key: String, _ message: String, help: String) {
+            func report(_ key: String, _ message: FindingText, help: FindingText) {
                 findings.append(Finding(at: attributes.spans[key] ?? interaction.span, message, help: help))
             }
             if !interaction.isSynchronous {
@@ -120,7 +121,7 @@ public struct IgnoredAttribute: Rule {
                 }
             }
             for key in ["backoff-base", "backoff-cap"] where attributes.spans[key] != nil {
-                if let reason = Self.backoffIgnored(key, interaction, what: what) { report(key, reason.message, help: reason.help) }
+                if let reason = Self.backoffIgnored(key, interaction, what: what) { report(key, FindingText(reason.message), help: FindingText(reason.help)) }
             }
             guard attributes.ordered, !model[interaction.from].kind.isChannel else { continue }
             // A fetch from a channel is a consumption (ordering-assumption's concern).

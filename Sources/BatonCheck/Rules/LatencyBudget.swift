@@ -70,13 +70,14 @@ public struct LatencyBudget: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.isSynchronous }) {
-            let interaction = context.model[id]
-            guard let budget = interaction.attributes.budget, let wait = context.waits[interaction.id],
+        // Fields are read in place: binding each interaction copied its label, block and attributes.
+        let interactions = context.model.interactions
+        for id in context.interactions(where: { interactions[$0].arrow.isSynchronous && interactions[$0].attributes.budget != nil }) {
+            guard let budget = interactions[id.rawValue].attributes.budget, let wait = context.waits[id],
                   Describe.exceeds(wait, budget) else { continue }
             findings.append(Finding(
-                at: interaction.span,
-                "worst-case wait \(Describe.duration(wait)) of '\(context.describe(interaction.id))' exceeds its budget \(Describe.duration(budget)): \(context.explainWait(interaction.id))",
+                at: interactions[id.rawValue].span,
+                "worst-case wait \(Describe.duration(wait)) of '\(context.describe(id))' exceeds its budget \(Describe.duration(budget)): \(context.explainWait(id))",
                 help: "set a timeout that fits the budget, cut retries or sequential calls, or run independent calls in `par`"))
         }
         return findings

@@ -46,16 +46,23 @@ public struct MissingTimeout: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.isSynchronous }) {
-            let interaction = context.model[id]
-            guard WorstCaseWaits.timeout(of: interaction, in: context.model) == nil else { continue }
-            let from = context.name(interaction.from)
-            let to = context.name(interaction.to)
-            let verb = interaction.arrow == .fetch ? "fetches from" : "calls"
+        let model = context.model
+        // Fields are read in place (`interactions[index].from`): binding each interaction to a
+        // constant, or handing it to a function (`WorstCaseWaits.timeout`), copied its label,
+        // block and attributes.
+        let interactions = model.interactions
+        for id in context.interactions(where: {
+            interactions[$0].arrow.isSynchronous && interactions[$0].attributes.timeout == nil && model.participants[interactions[$0].to.rawValue].attributes.timeout == nil
+        }) {
+            let index = id.rawValue
+            let passive = interactions[index].to
+            let from = context.name(interactions[index].from)
+            let to = context.name(passive)
+            let verb = interactions[index].arrow == .fetch ? "fetches from" : "calls"
             findings.append(Finding(
-                at: interaction.span,
+                at: interactions[index].span,
                 "'\(from)' \(verb) '\(to)' synchronously without a timeout: it waits as long as '\(to)' takes, or forever",
-                help: context.canDeclare("timeout", on: interaction.to)
+                help: context.canDeclare("timeout", on: passive)
                     ? "add [timeout=...] to the interaction, or declare a default timeout on '\(to)'"
                     : "add [timeout=...] to the interaction",
                 fixes: AttributeFix.fix(adding: [.init("timeout", Self.suggestedTimeout(id, context).text)], to: id, in: context)))
@@ -75,14 +82,15 @@ public struct MissingTimeout: Rule {
     /// leaves that much room).
     static func suggestedTimeout(_ id: InteractionID, _ context: CheckContext) -> (seconds: Double, text: String) {
         let model = context.model
-        let interaction = model[id]
-        let latency = interaction.attributes.latency ?? model[interaction.to].attributes.latency ?? 0
-        let wait = latency + context.waits.cost(of: interaction.block ?? [], in: model)
+        let interactions = model.interactions
+        let index = id.rawValue
+        let latency = interactions[index].attributes.latency ?? model.participants[interactions[index].to.rawValue].attributes.latency ?? 0
+        let wait = latency + context.waits.cost(of: interactions[index].block ?? [], in: model)
         let derived = wait > 0 && wait.isFinite ? ReadableDuration.roundingUp(wait * 1.5) : ReadableDuration.roundingUp(defaultTimeout)
-        let attempts = interaction.attributes.attempts
-        guard let parentID = interaction.parent, attempts.isFinite,
-              let budget = WorstCaseWaits.timeout(of: model[parentID], in: model) else { return derived }
-        let others = context.waits.cost(of: model[parentID].block ?? [], in: model) - (context.waits[id] ?? 0)
+        let attempts = interactions[index].attributes.attempts
+        guard let parentID = interactions[index].parent, attempts.isFinite,
+              let budget = context.timeout(of: parentID) else { return derived }
+        let others = context.waits.cost(of: interactions[parentID.rawValue].block ?? [], in: model) - (context.waits[id] ?? 0)
         let share = (budget - others) / attempts
         guard share.isFinite, share >= wait, share < derived.seconds,
               let fitted = ReadableDuration.roundingDown(share), fitted.seconds >= wait else { return derived }

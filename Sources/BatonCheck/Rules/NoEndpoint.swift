@@ -45,23 +45,26 @@ public struct NoEndpoint: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
         let participants = context.model.participants
+        // Fields are read in place: binding each interaction copied its label, block and attributes.
+        let interactions = context.model.interactions
         let candidates = context.interactions(where: {
-            !participants[$0.to.rawValue].kind.mayBePassive
+            !participants[interactions[$0].to.rawValue].kind.mayBePassive
         })
         for id in candidates {
-            let interaction = context.model[id]
-            let passive = context.model[interaction.to]
-            let to = passive.name
-            let from = context.name(interaction.from)
-            let help = passive.kind.role == .origin
+            let index = id.rawValue
+            let passive = interactions[index].to.rawValue
+            let kind = participants[passive].kind
+            let to = participants[passive].name
+            let from = context.name(interactions[index].from)
+            let help: FindingText = kind.role == .origin
                 ? "let '\(to)' fetch from a service it connects to ('\(to) <- ...'), for example through a push service or a long poll"
-                : !context.model[interaction.from].kind.mayBePassive
+                : !participants[interactions[index].from.rawValue].kind.mayBePassive
                     ? "let '\(to)' initiate: '\(from)' writes to a channel that '\(to)' reads"
                     : "let '\(to)' initiate: it fetches ('\(to) <- \(from)') or '\(from)' writes to a channel that '\(to)' reads"
             findings.append(Finding(
-                at: interaction.span,
-                "'\(to)' is a \(passive.kind.rawValue) and exposes no endpoint, so '\(from)' cannot initiate '\(context.describe(interaction.id))'",
-                notes: [.init("'\(to)' is declared here", at: passive.span)],
+                at: interactions[index].span,
+                "'\(to)' is a \(kind.rawValue) and exposes no endpoint, so '\(from)' cannot initiate '\(context.describe(id))'",
+                notes: [.note("'\(to)' is declared here", at: participants[passive].span)],
                 help: help))
         }
         return findings

@@ -95,7 +95,7 @@ public struct OrderingAssumption: Rule {
                 if channel.attributes.push {
                     reasons.append("'\(channel.name)' pushes through parallel deliveries")
                 }
-                var notes: [Diagnostic.Note] = [.init("'\(channel.name)' is declared here", at: channel.span)]
+                var notes: [Diagnostic.Note] = [.note("'\(channel.name)' is declared here", at: channel.span)]
                 // The consumptions sharing the messages with this one, this one included.
                 let sharing = pointToPoint ? consumptions : bySubscriber[consumer] ?? [id]
                 if sharing.count > 1 {
@@ -110,10 +110,10 @@ public struct OrderingAssumption: Rule {
                     // has all the others as competitors.
                     let limit = Describe.listLimit
                     for other in sharing.lazy.filter({ $0 != id }).prefix(limit) {
-                        notes.append(.init("a competing consumer: \(context.describe(other))", at: model[other].span))
+                        notes.append(.note("a competing consumer: \(context.describe(other))", at: model[other].span))
                     }
                     if sharing.count - 1 > limit {
-                        notes.append(.init("and \(sharing.count - 1 - limit) more competing consumers"))
+                        notes.append(.note("and \(sharing.count - 1 - limit) more competing consumers"))
                     }
                 }
                 guard !reasons.isEmpty else { continue }

@@ -62,33 +62,44 @@ public struct OrphanChannel: Rule {
             }
         }
         for channel in model.participants where channel.kind.isChannel {
-            let touching = (context.initiated[channel.id.rawValue] + context.received[channel.id.rawValue]).sorted()
-            let writes = touching.filter { model[$0].dataTarget == channel.id }
-            let reads = touching.filter { model[$0].dataSource == channel.id }
+            // Only the first write and the first read matter, and only whether there are any:
+            // no sorted list of every interaction touching the channel is made.
+            var firstWrite: InteractionID?
+            var firstRead: InteractionID?
+            for list in [context.initiated[channel.id.rawValue], context.received[channel.id.rawValue]] {
+                for id in list {
+                    // Fields are read in place: binding each interaction copied it whole.
+                    let index = id.rawValue
+                    let fetches = model.interactions[index].arrow == .fetch
+                    let source = fetches ? model.interactions[index].to : model.interactions[index].from
+                    let target = fetches ? model.interactions[index].from : model.interactions[index].to
+                    if target == channel.id, firstWrite.map({ id < $0 }) ?? true { firstWrite = id }
+                    if source == channel.id, firstRead.map({ id < $0 }) ?? true { firstRead = id }
+                }
+            }
             let isDeadLetter = context.isDeadLetterChannel[channel.id.rawValue]
-            let written = !writes.isEmpty || isDeadLetter
-            let read = !reads.isEmpty
+            let written = firstWrite != nil || isDeadLetter
+            let read = firstRead != nil
             guard written != read else { continue }
             if written {
-                let how = writes.first.map { "written by \(context.describe($0))" } ?? "a dead-letter queue"
+                let how = firstWrite.map { "written by \(context.describe($0))" } ?? "a dead-letter queue"
                 var notes: [Diagnostic.Note] = []
-                if let first = writes.first {
-                    notes.append(.init("written here: \(context.describe(first))", at: model[first].span))
+                if let first = firstWrite {
+                    notes.append(.note("written here: \(context.describe(first))", at: model[first].span))
                 } else if let ownerID = deadLetterOwner[channel.id.rawValue] {
                     let owner = model[ownerID]
-                    notes.append(.init("'\(channel.name)' is the dead-letter queue of '\(owner.name)'", at: owner.attributes.spans["dlq"] ?? owner.span))
+                    notes.append(.note("'\(channel.name)' is the dead-letter queue of '\(owner.name)'", at: owner.attributes.spans["dlq"] ?? owner.span))
                 }
                 findings.append(Finding(
                     at: channel.span,
                     "\(channel.kind.rawValue) '\(channel.name)' is written (\(how)) but nobody reads it: its messages pile up unseen",
                     notes: notes,
                     help: "add the consumer that reads it ('Consumer <- \(channel.name)'), or remove the channel"))
-            } else {
-                let first = reads[0]
+            } else if let first = firstRead {
                 findings.append(Finding(
                     at: channel.span,
                     "\(channel.kind.rawValue) '\(channel.name)' is read (\(context.describe(first))) but nothing writes to it",
-                    notes: [.init("read here: \(context.describe(first))", at: model[first].span)],
+                    notes: [.note("read here: \(context.describe(first))", at: model[first].span)],
                     help: "add the producer that writes to it ('Producer ->> \(channel.name)'), or remove the channel"))
             }
         }

@@ -54,15 +54,19 @@ public struct PassiveInitiator: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
         let participants = context.model.participants
-        let candidates = context.interactions(where: { !participants[$0.from.rawValue].mayInitiate })
+        // Fields are read in place: binding each interaction copied its label, block and attributes.
+        let interactions = context.model.interactions
+        // Asked once per participant rather than of a copy of it for every interaction.
+        let mayInitiate = participants.map(\.mayInitiate)
+        let candidates = context.interactions(where: { !mayInitiate[interactions[$0].from.rawValue] })
         for id in candidates {
-            let interaction = context.model[id]
-            let initiator = context.model[interaction.from]
+            let index = id.rawValue
+            let initiator = participants[interactions[index].from.rawValue]
             let from = initiator.name
-            let to = context.name(interaction.to)
+            let to = context.name(interactions[index].to)
             // Only an active participant can fetch instead: a store or a channel fetching would
             // be another passive initiator.
-            let canFetch = context.model[interaction.to].kind.initiation == .always
+            let canFetch = participants[interactions[index].to.rawValue].kind.initiation == .always
             let fetch = "let '\(to)' fetch from it ('\(to) <- \(from)')"
             let what: String, help: String
             switch initiator.kind.initiation {
@@ -74,10 +78,10 @@ public struct PassiveInitiator: Rule {
                 help = (canFetch ? fetch + ", or " : "") + "add a driver that fetches from '\(from)' and delivers to '\(to)'"
             }
             findings.append(Finding(
-                at: interaction.span,
-                "'\(from)' is \(what), so nothing drives '\(context.describe(interaction.id))': '\(from)' only waits to be called",
-                notes: [.init("'\(from)' is declared here", at: initiator.span)],
-                help: help))
+                at: interactions[index].span,
+                "'\(from)' is \(what), so nothing drives '\(context.describe(id))': '\(from)' only waits to be called",
+                notes: [.note("'\(from)' is declared here", at: initiator.span)],
+                help: FindingText(help)))
         }
         return findings
     }

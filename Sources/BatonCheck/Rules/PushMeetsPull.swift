@@ -64,15 +64,16 @@ public struct PushMeetsPull: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         func isChannel(_ id: ParticipantID) -> Bool { model[id].kind.isChannel }
+        let interactions = model.interactions
         // Fields are read in place: binding each interaction copied its label, block and attributes.
-        let fetches = context.interactions(where: { $0.arrow == .fetch }).filter {
+        let fetches = context.interactions(where: { interactions[$0].arrow == .fetch }).filter {
             !isChannel(model.interactions[$0.rawValue].from) && !isChannel(model.interactions[$0.rawValue].to)
         }
         guard !fetches.isEmpty else { return [] }
         // B <- A : m pairs with A ->> B : m.
         let fetched = Set(fetches.map { Pair(source: model.interactions[$0.rawValue].to, target: model.interactions[$0.rawValue].from) })
         var pushes: [Key: InteractionID] = [:]
-        for id in context.interactions(where: { $0.arrow == .send || $0.arrow == .call }) {
+        for id in context.interactions(where: { interactions[$0].arrow == .send || interactions[$0].arrow == .call }) {
             let index = id.rawValue
             let from = model.interactions[index].from
             let to = model.interactions[index].to
@@ -82,14 +83,16 @@ public struct PushMeetsPull: Rule {
         }
         var findings: [Finding] = []
         for id in fetches {
-            let fetch = context.model[id]
-            guard let push = pushes[Key(source: fetch.to, target: fetch.from, label: fetch.label)] else { continue }
-            let a = context.name(fetch.to)
-            let b = context.name(fetch.from)
+            let index = id.rawValue
+            let source = model.interactions[index].to
+            let target = model.interactions[index].from
+            guard let push = pushes[Key(source: source, target: target, label: model.interactions[index].label)] else { continue }
+            let a = context.name(source)
+            let b = context.name(target)
             findings.append(Finding(
-                at: fetch.span,
+                at: model.interactions[index].span,
                 "'\(a)' pushes \(context.operation(push)) to '\(b)', and '\(b)' also fetches it from '\(a)': two active ends",
-                notes: [.init("'\(a)' pushes it here: \(context.describe(push))", at: model[push].span)],
+                notes: [.note("'\(a)' pushes it here: \(context.describe(push))", at: model[push].span)],
                 help: "put a queue between them: '\(a)' sends into it and '\(b)' fetches from it; or keep only one of the two interactions"))
         }
         return findings

@@ -55,23 +55,25 @@ public struct PushWithoutFlowControl: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        // The consumer is tested in place too, so only the interactions that fire are copied.
+        // Whether nothing bounds how fast the participant is pushed to.
         func unbounded(_ id: ParticipantID) -> Bool {
             let consumer = model.participants[id.rawValue]
             guard case .component = consumer.kind.role else { return false }
             return consumer.attributes.concurrency == nil && consumer.attributes.rateLimit == nil
         }
-        for id in context.interactions(where: { $0.arrow != .fetch && (model.participants[$0.from.rawValue].isPushChannel || model.participants[$0.from.rawValue].kind.role == .connector) && unbounded($0.to) }) {
-            let interaction = context.model[id]
-            let pusher = model[interaction.from]
-            let consumer = model[interaction.to]
-            guard case .component = consumer.kind.role,
-                  consumer.attributes.concurrency == nil, consumer.attributes.rateLimit == nil else { continue }
+        let interactions = model.interactions
+        // Asked once per participant rather than of a copy of it for every interaction.
+        let pushes = model.participants.map { $0.isPushChannel || $0.kind.role == .connector }
+        let isUnbounded = model.participants.indices.map { unbounded(ParticipantID($0)) }
+        for id in context.interactions(where: { interactions[$0].arrow != .fetch && pushes[interactions[$0].from.rawValue] && isUnbounded[interactions[$0].to.rawValue] }) {
+            // The participants are copied for the findings alone (the filter above tested them).
+            let pusher = model.participants[model.interactions[id.rawValue].from.rawValue]
+            let consumer = model.participants[model.interactions[id.rawValue].to.rawValue]
             let how = (pusher.kind.role == .connector ? "" : "push ") + "\(pusher.kind.rawValue) '\(pusher.name)'"
             findings.append(Finding(
-                at: interaction.span,
+                at: model.interactions[id.rawValue].span,
                 "\(how) delivers \(context.operation(id)) to '\(consumer.name)', which declares neither concurrency nor rate-limit: nothing bounds how fast it is pushed to",
-                notes: [.init("'\(consumer.name)' is declared here", at: consumer.span)],
+                notes: [.note("'\(consumer.name)' is declared here", at: consumer.span)],
                 help: "declare how much '\(consumer.name)' can take (concurrency=N or rate-limit=N/s), or let it fetch at its own pace ('\(consumer.name) <- ...')"))
         }
         return findings

@@ -78,21 +78,21 @@ public struct RetryAmplification: Rule {
         let max = options[Self.max]
         let products = context.attemptProducts
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.isSynchronous }) {
-            let interaction = context.model[id]
+        let interactions = model.interactions
+        for id in context.interactions(where: { interactions[$0].arrow.isSynchronous }) {
             let total = products[id] ?? 1
-            let above = context.syncParent[interaction.id.rawValue].flatMap { products[$0] } ?? 1
+            let above = context.syncParent[id.rawValue].flatMap { products[$0] } ?? 1
             guard Describe.exceeds(total, max), !Describe.exceeds(above, max) else { continue }
-            let path = context.syncPath(to: interaction.id)
+            let path = context.syncPath(to: id)
             let factors = path.map { Describe.attempts(model[$0].attributes.attempts) }.filter { $0 != "1" }
             let limit = Describe.listLimit
             let product = factors.prefix(limit).joined(separator: " × ") + (factors.count > limit ? " × \(factors.count - limit) more" : "")
             let notes = Describe.notes(path.dropLast().filter { model[$0].attributes.attempts > 1 },
                                        rest: { "and \($0) more retrying interactions above" }) { id in
-                Diagnostic.Note("\(Describe.attempts(model[id].attributes.attempts)) attempts here: \(context.describe(id))", at: model[id].span)
+                .note("\(Describe.attempts(model[id].attributes.attempts)) attempts here: \(context.describe(id))", at: model[id].span)
             }
             findings.append(Finding(
-                at: interaction.span,
+                at: model.interactions[id.rawValue].span,
                 "attempts multiply to \(Describe.attempts(total)) along \(context.chain(path)) (\(product); max \(Describe.number(max)))",
                 notes: notes,
                 help: "retry at one layer only (usually the one closest to the user) and let the layers below fail fast"))

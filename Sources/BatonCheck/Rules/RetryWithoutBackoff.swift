@@ -45,25 +45,47 @@ public struct RetryWithoutBackoff: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.attributes.retriesAtAll }) {
-            let interaction = context.model[id]
-            let attributes = interaction.attributes
-            var missing: [String] = []
-            if attributes.backoff != .exponential {
-                missing.append(attributes.backoff.map { "exponential backoff (it has backoff=\($0.rawValue))" } ?? "exponential backoff")
+        // Fields are read in place: binding each interaction copied its label and block.
+        let interactions = context.model.interactions
+        for id in context.interactions(where: { Self.retries(interactions[$0].attributes.retries) && (interactions[$0].attributes.backoff != .exponential || !interactions[$0].attributes.jitter) }) {
+            let backoff = interactions[id.rawValue].attributes.backoff
+            let needsJitter = !interactions[id.rawValue].attributes.jitter
+            // What is missing, and the fix adding it: one of three, each made once.
+            let missing: String
+            let fix: (add: [AttributeFix.Attribute], title: String)
+            if backoff != .exponential {
+                let exponential = backoff.map { "exponential backoff (it has backoff=\($0.rawValue))" } ?? "exponential backoff"
+                missing = needsJitter ? exponential + " and without jitter" : exponential
+                fix = needsJitter ? Self.addBoth : Self.addBackoff
+            } else {
+                missing = "jitter"
+                fix = Self.addJitter
             }
-            if !attributes.jitter { missing.append("jitter") }
-            var add: [AttributeFix.Attribute] = []
-            if attributes.backoff != .exponential { add.append(.init("backoff", "exponential")) }
-            if !attributes.jitter { add.append(.init("jitter")) }
-            guard !missing.isEmpty else { continue }
-            let retries = attributes.retries?.description ?? "0"
+            let retries = interactions[id.rawValue].attributes.retries?.description ?? "0"
             findings.append(Finding(
-                at: interaction.span,
-                "'\(context.name(interaction.from))' retries '\(context.describe(interaction.id))' (retries=\(retries)) without \(missing.joined(separator: " and without "))",
+                at: interactions[id.rawValue].span,
+                "'\(context.name(interactions[id.rawValue].from))' retries '\(context.describe(id))' (retries=\(retries)) without \(missing)",
                 help: "add backoff=exponential and jitter, so retries spread out instead of arriving in synchronised waves",
-                fixes: AttributeFix.fix(adding: add, to: id, in: context)))
+                fixes: AttributeFix.fix(adding: fix.add, to: id, in: context, title: fix.title)))
         }
         return findings
+    }
+
+    /// `InteractionAttributes.retriesAtAll` of the attributes' `retries`, which a filter reads
+    /// without copying the attributes (their texts) to ask them.
+    static func retries(_ retries: Bound?) -> Bool {
+        switch retries {
+        case nil, .count(0): false
+        default: true
+        }
+    }
+
+    /// The attributes a fix adds and its title, shared by every finding that misses the same.
+    static let addBoth = titled([.init("backoff", "exponential"), .init("jitter")])
+    static let addBackoff = titled([.init("backoff", "exponential")])
+    static let addJitter = titled([.init("jitter")])
+
+    private static func titled(_ add: [AttributeFix.Attribute]) -> (add: [AttributeFix.Attribute], title: String) {
+        (add, AttributeFix.title(add))
     }
 }

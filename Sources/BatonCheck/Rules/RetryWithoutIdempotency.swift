@@ -53,19 +53,25 @@ public struct RetryWithoutIdempotency: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.attributes.retriesAtAll }) {
-            let interaction = context.model[id]
-            let passive = context.model[interaction.to]
-            guard interaction.arrow != .fetch, !interaction.attributes.idempotent, !passive.attributes.idempotent else { continue }
-            let declarable = context.canDeclare("idempotent", on: passive.id)
-            let neither = declarable ? "neither the interaction nor '\(passive.name)' is idempotent" : "the interaction is not idempotent"
+        let participants = context.model.participants
+        // Fields are read in place: binding each interaction copied its label, block and attributes.
+        let interactions = context.model.interactions
+        for id in context.interactions(where: {
+            RetryWithoutBackoff.retries(interactions[$0].attributes.retries) && interactions[$0].arrow != .fetch && !interactions[$0].attributes.idempotent
+                && !participants[interactions[$0].to.rawValue].attributes.idempotent
+        }) {
+            let index = id.rawValue
+            let passive = interactions[index].to
+            let name = participants[passive.rawValue].name
+            let declarable = context.canDeclare("idempotent", on: passive)
+            let neither = declarable ? "neither the interaction nor '\(name)' is idempotent" : "the interaction is not idempotent"
             let declare = declarable
-                ? "idempotent on the interaction or on '\(passive.name)'"
-                : "idempotent on the interaction; a \(passive.kind.rawValue) cannot declare it"
+                ? "idempotent on the interaction or on '\(name)'"
+                : "idempotent on the interaction; a \(participants[passive.rawValue].kind.rawValue) cannot declare it"
             findings.append(Finding(
-                at: interaction.span,
-                "'\(context.name(interaction.from))' retries \(context.operation(interaction.id)) at '\(passive.name)', but \(neither): a retry after a lost reply performs it twice",
-                notes: [.init("'\(passive.name)' is declared here", at: passive.span)],
+                at: interactions[index].span,
+                "'\(context.name(interactions[index].from))' retries \(context.operation(id)) at '\(name)', but \(neither): a retry after a lost reply performs it twice",
+                notes: [.note("'\(name)' is declared here", at: participants[passive.rawValue].span)],
                 help: "make the operation idempotent and declare it (\(declare)), or remove the retries",
                 fixes: AttributeFix.fix(adding: [.init("idempotent")], to: id, in: context,
                                         title: "declare the interaction idempotent")))

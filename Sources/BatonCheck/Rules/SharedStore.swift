@@ -73,7 +73,7 @@ public struct SharedStore: Rule {
                 at: store.span,
                 "store '\(store.name)' is shared by \(owners.count) owners: \(described)",
                 notes: Describe.notes(owners, rest: { "and \($0) more owners" }) {
-                    .init("owner '\($0.owner)' accesses it here: \(context.describe($0.access))", at: model[$0.access].span)
+                    .note("owner '\($0.owner)' accesses it here: \(context.describe($0.access))", at: model[$0.access].span)
                 },
                 help: "give '\(store.name)' one owner and let the other teams use that owner's API or events instead of its tables"))
         }

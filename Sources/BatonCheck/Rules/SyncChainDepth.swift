@@ -70,15 +70,16 @@ public struct SyncChainDepth: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let max = options[Self.max]
         var findings: [Finding] = []
-        for id in context.interactions(where: { context.syncDepth[$0.id.rawValue] == max + 1 }) {
-            let interaction = context.model[id]
-            let path = context.syncPath(to: interaction.id)
+        for id in context.interactions(where: { context.syncDepth[$0] == max + 1 }) {
+            // Fields are read in place: binding the interaction copied its label, block and attributes.
+            let index = id.rawValue
+            let path = context.syncPath(to: id)
             let root = path[0]
             findings.append(Finding(
-                at: interaction.span,
+                at: context.model.interactions[index].span,
                 "synchronous call chain is \(max + 1) interactions deep (max \(max)): \(context.chain(path))",
-                notes: [.init("the chain starts here: \(context.describe(root))", at: context.model[root].span)],
-                help: "make a hop asynchronous (a message through a queue), or let '\(context.name(interaction.from))' use data it already holds instead of calling '\(context.name(interaction.to))'"))
+                notes: [.note("the chain starts here: \(context.describe(root))", at: context.model[root].span)],
+                help: "make a hop asynchronous (a message through a queue), or let '\(context.name(context.model.interactions[index].from))' use data it already holds instead of calling '\(context.name(context.model.interactions[index].to))'"))
         }
         return findings
     }

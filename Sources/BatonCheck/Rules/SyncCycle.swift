@@ -88,22 +88,34 @@ public struct SyncCycle: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        // The first interaction of every sync edge, in document order (lookups only).
+        let interactions = model.interactions
+        // Only the edges inside a component can close a cycle: each participant's component,
+        // so that the edges between components (most of a large design's) are never hashed.
+        let components = context.syncGraph.stronglyConnectedComponents()
+        var componentOf = Array(repeating: -1, count: model.participants.count)
+        for (number, component) in components.enumerated() {
+            for participant in component { componentOf[participant.rawValue] = number }
+        }
+        // The first interaction of every sync edge inside a component, in document order
+        // (lookups only). Fields are read in place: binding each interaction copied it whole.
         var firstInteraction: [Edge: InteractionID] = [:]
-        for id in context.interactions(where: { $0.isSynchronous }) {
-            let edge = Edge(from: model[id].from, to: model[id].to)
-            if firstInteraction[edge] == nil { firstInteraction[edge] = id }
+        for index in interactions.indices where interactions[index].arrow.isSynchronous {
+            let from = interactions[index].from
+            let to = interactions[index].to
+            guard componentOf[from.rawValue] == componentOf[to.rawValue] else { continue }
+            let edge = Edge(from: from, to: to)
+            if firstInteraction[edge] == nil { firstInteraction[edge] = InteractionID(index) }
         }
         var findings: [Finding] = []
-        for component in context.syncGraph.stronglyConnectedComponents() {
-            let members = Set(component)
+        for component in components {
             let hasSelfLoop = component.count == 1 && firstInteraction[Edge(from: component[0], to: component[0])] != nil
             guard component.count > 1 || hasSelfLoop else { continue }
+            let members = Set(component)
             let (cycles, complete) = Self.elementaryCycles(in: component.sorted(), members: members, graph: context.syncGraph)
             for (index, cycle) in cycles.enumerated() {
                 var finding = self.finding(for: cycle, firstInteraction: firstInteraction, context: context)
                 if !complete, index == cycles.count - 1 {
-                    finding.notes.append(.init("more cycles run through \(context.names(component)); only the first \(cycles.count) are reported"))
+                    finding.notes.append(.note("more cycles run through \(context.names(component)); only the first \(cycles.count) are reported"))
                 }
                 findings.append(finding)
             }
@@ -169,7 +181,7 @@ public struct SyncCycle: Rule {
         let target = model[closing].to
         let path = context.syncPath(to: closing)
         let reentrant = path.dropLast().contains { model[$0].from == target || model[$0].to == target }
-        let message = reentrant
+        let message: FindingText = reentrant
             ? "re-entrant synchronous call: '\(context.name(model[closing].from))' calls back '\(context.name(target))', which is already waiting on this call path (\(text))"
             : "synchronous call cycle: \(text)"
         return Finding(

@@ -106,7 +106,8 @@ public struct TimeoutInversion: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
-        for parent in context.interactions(where: { $0.isSynchronous && $0.block != nil }) {
+        let interactions = model.interactions
+        for parent in context.interactions(where: { interactions[$0].arrow.isSynchronous && interactions[$0].block != nil }) {
             guard let limit = context.describeTimeout(parent), let block = model[parent].block else { continue }
             let total = context.waits.cost(of: block, in: model)
             guard Describe.exceeds(total, limit.seconds) else { continue }
@@ -118,7 +119,7 @@ public struct TimeoutInversion: Rule {
             findings.append(Finding(
                 at: model[nested].span,
                 "worst-case wait \(Describe.duration(total)) of the block of '\(context.describe(parent))' exceeds its timeout \(limit.text): '\(context.describe(nested))' waits \(context.explainWait(nested))\(earlier)",
-                notes: [.init("'\(caller)' gives up after \(limit.text) here: \(context.describe(parent))", at: model[parent].span)],
+                notes: [.note("'\(caller)' gives up after \(limit.text) here: \(context.describe(parent))", at: model[parent].span)],
                 help: "shorten the timeouts or retries of the steps in this block, run independent calls in `par`, or give the enclosing call a timeout longer than everything it waits for"))
         }
         return findings

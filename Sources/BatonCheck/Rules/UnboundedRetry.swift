@@ -35,11 +35,13 @@ public struct UnboundedRetry: Rule {
 
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         var findings: [Finding] = []
-        for id in context.interactions(where: { $0.attributes.retries == .unbounded }) {
-            let interaction = context.model[id]
+        // Fields are read in place: binding each interaction copied its label, block and attributes.
+        let interactions = context.model.interactions
+        for id in context.interactions(where: { interactions[$0].attributes.retries == .unbounded }) {
+            let index = id.rawValue
             findings.append(Finding(
-                at: interaction.span,
-                "'\(context.name(interaction.from))' retries '\(context.describe(interaction.id))' without limit: when '\(context.name(interaction.to))' is down the attempts never stop",
+                at: interactions[index].span,
+                "'\(context.name(interactions[index].from))' retries '\(context.describe(id))' without limit: when '\(context.name(interactions[index].to))' is down the attempts never stop",
                 help: "bound the retries (retries=N) and decide what happens after the last one: a dead-letter queue, an alert or a compensation",
                 fixes: AttributeFix.fix(adding: [.init("retries", "3")], to: id, in: context, title: "bound the retries: retries=3")))
         }

@@ -1,8 +1,9 @@
 import Dispatch
 
-/// Two independent pieces of work at once, on two threads, for the halves of a diff that share
-/// nothing: the two designs' compiling and checking (`baton diff`), the matching of elements
-/// beside the matching of findings (`Differ`). On a machine with two cores the wait is the
+/// Two independent pieces of work at once, on two threads, for halves that share nothing: the
+/// two designs' compiling and checking (`baton diff`), the matching of elements beside the
+/// matching of findings (`Differ`), a large design's derived facts beside the index of its
+/// source text (`CheckContext`). On a machine with two cores the wait is the
 /// longer piece instead of the sum. The results are the same as one after the other, and come
 /// back in the order given, so output never depends on which finished first.
 public enum Concurrently {

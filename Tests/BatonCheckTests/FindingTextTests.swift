@@ -1,0 +1,36 @@
+@testable import BatonCheck
+import BatonSyntax
+import Testing
+
+/// `FindingText` writes what a string interpolation writes, for every kind of value a rule
+/// puts in a message, so that moving a message to it never changes a finding.
+struct FindingTextTests {
+    enum Kind { case service }
+
+    @Test func writesWhatAStringInterpolationWrites() {
+        let name = "Service12"
+        let count = 3
+        let seconds = 1.5
+        let kind = Kind.service
+        let missing: Int? = nil
+        let text: FindingText = "'\(name)' calls \(count) times in \(seconds)s as a \(kind) (\(missing as Any)), all of it é ✓"
+        #expect(text.string == "'\(name)' calls \(count) times in \(seconds)s as a \(kind) (\(missing as Any)), all of it é ✓")
+    }
+
+    @Test func aLiteralAndAnEmptyTextStayWhatTheySay() {
+        let literal: FindingText = "add [timeout=...] to the interaction"
+        #expect(literal.string == "add [timeout=...] to the interaction")
+        let empty = ""
+        let interpolated: FindingText = "\(empty)"
+        #expect(interpolated.string.isEmpty)
+        let short: FindingText = "'\(empty)a'"
+        #expect(short.string == "'a'")
+    }
+
+    @Test func aNoteKeepsItsMessageAndPlace() {
+        let span = Span(file: FileID(0), start: 4, end: 9)
+        let name = "Carrier"
+        let note = Diagnostic.Note.note("'\(name)' is declared here", at: span)
+        #expect(note == Diagnostic.Note("'Carrier' is declared here", at: span))
+    }
+}
