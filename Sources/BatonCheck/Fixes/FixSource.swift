@@ -6,7 +6,9 @@ import BatonSyntax
 /// how `baton fmt` aligns a run of declarations (so that a fixed file stays formatted).
 ///
 /// Built once per check from the compilation; a `CheckContext` made from a model alone has
-/// none, and its rules then offer no fixes.
+/// none, and its rules then offer no fixes. It keeps what fixes read (attribute lists,
+/// declarations, statement heads), never the statements and steps themselves, so the syntax
+/// tree may be released once it is made (`Compilation.releasingSyntaxTree`).
 public struct FixSource: Sendable {
     public let sources: SourceMap
     /// Attribute lists by their span (lookups only, never iterated).
@@ -171,6 +173,13 @@ public struct FixSource: Sendable {
         if end < source.bytes.count, source.bytes[end] == 0x0D { end += 1 }
         if end < source.bytes.count, source.bytes[end] == 0x0A { return (end + 1, false) }
         return (source.bytes.count, true)
+    }
+
+    /// Every statement head of `file`, sorted by start (`Suppressions.statementHeads`): what
+    /// `# baton:ignore` targets, kept here so that the syntax tree may be released before the
+    /// rules run.
+    func statementHeads(of file: FileID) -> [Span]? {
+        file.rawValue < heads.count ? heads[file.rawValue] : nil
     }
 
     /// The head of the statement a finding at `span` belongs to (the last head that starts at

@@ -28,27 +28,105 @@ public struct Interaction: Hashable, Sendable {
 
 /// The typed attributes of an interaction (docs/language.md#interaction-attributes). Absent
 /// means "not declared".
+///
+/// The optional numbers are stored as plain numbers beside one byte of flags saying which are
+/// declared: an optional `Double` takes 16 bytes in a struct, a `Double` 8, and the model holds
+/// one of these per interaction (the largest array of a large design). Read and written
+/// through the optional properties, as before; an undeclared number is stored as 0, so equal
+/// values are equal field by field.
 public struct InteractionAttributes: Hashable, Sendable {
-    /// Seconds.
-    public var timeout: Double?
-    public var retries: Bound?
+    private var storedTimeout = 0.0
+    private var storedBackoffBase = 0.0
+    private var storedBackoffCap = 0.0
+    private var storedLatency = 0.0
+    private var storedBudget = 0.0
+    /// A count, or `Int.min` for `unbounded` (a count is never negative).
+    private var storedRetries = 0
+    public var correlation: String?
+    /// Where each attribute was written, by key.
+    public var spans = AttributeSpans()
+    public var replyTo: ParticipantID?
+    /// Which of the stored numbers are declared (`Declared`).
+    private var declared: UInt8 = 0
     public var backoff: Backoff?
-    /// Seconds: the first retry's delay (`backoff-base=`); see `effectiveBackoffBase`.
-    public var backoffBase: Double?
-    /// Seconds: the longest delay between retries (`backoff-cap=`); see `effectiveBackoffCap`.
-    public var backoffCap: Double?
     public var jitter = false
     public var circuitBreaker = false
     public var idempotent = false
-    /// Seconds.
-    public var latency: Double?
-    /// Seconds.
-    public var budget: Double?
     public var ordered = false
-    public var correlation: String?
-    public var replyTo: ParticipantID?
-    /// Where each attribute was written, by key.
-    public var spans = AttributeSpans()
+
+    /// The bits of `declared`.
+    private enum Declared {
+        static let timeout: UInt8 = 1
+        static let backoffBase: UInt8 = 2
+        static let backoffCap: UInt8 = 4
+        static let latency: UInt8 = 8
+        static let budget: UInt8 = 16
+        static let retries: UInt8 = 32
+    }
+
+    private func value(_ stored: Double, _ bit: UInt8) -> Double? {
+        declared & bit != 0 ? stored : nil
+    }
+
+    private static func set(_ stored: inout Double, _ declared: inout UInt8, _ bit: UInt8, _ value: Double?) {
+        if let value {
+            stored = value
+            declared |= bit
+        } else {
+            stored = 0
+            declared &= ~bit
+        }
+    }
+
+    /// Seconds.
+    public var timeout: Double? {
+        get { value(storedTimeout, Declared.timeout) }
+        set { Self.set(&storedTimeout, &declared, Declared.timeout, newValue) }
+    }
+
+    public var retries: Bound? {
+        get {
+            guard declared & Declared.retries != 0 else { return nil }
+            return storedRetries == .min ? .unbounded : .count(storedRetries)
+        }
+        set {
+            switch newValue {
+            case nil:
+                storedRetries = 0
+                declared &= ~Declared.retries
+            case .count(let count):
+                storedRetries = count
+                declared |= Declared.retries
+            case .unbounded:
+                storedRetries = .min
+                declared |= Declared.retries
+            }
+        }
+    }
+
+    /// Seconds: the first retry's delay (`backoff-base=`); see `effectiveBackoffBase`.
+    public var backoffBase: Double? {
+        get { value(storedBackoffBase, Declared.backoffBase) }
+        set { Self.set(&storedBackoffBase, &declared, Declared.backoffBase, newValue) }
+    }
+
+    /// Seconds: the longest delay between retries (`backoff-cap=`); see `effectiveBackoffCap`.
+    public var backoffCap: Double? {
+        get { value(storedBackoffCap, Declared.backoffCap) }
+        set { Self.set(&storedBackoffCap, &declared, Declared.backoffCap, newValue) }
+    }
+
+    /// Seconds.
+    public var latency: Double? {
+        get { value(storedLatency, Declared.latency) }
+        set { Self.set(&storedLatency, &declared, Declared.latency, newValue) }
+    }
+
+    /// Seconds.
+    public var budget: Double? {
+        get { value(storedBudget, Declared.budget) }
+        set { Self.set(&storedBudget, &declared, Declared.budget, newValue) }
+    }
 
     public init() {}
 
