@@ -29,7 +29,7 @@ struct Suppressions {
     private let rootFile: FileID
 
     /// `fixSource`, when given, has the statement heads of every file, and the compilation may have
-    /// released its statements (`Compilation.releasingSyntaxTree`): only its comments are read.
+    /// released its statements (`Compilation.releaseSyntaxTree`): only its comments are read.
     init(_ compilation: Compilation, fixSource: FixSource? = nil) {
         rootFile = compilation.rootFile
         for syntax in compilation.syntax {

@@ -29,24 +29,21 @@ public struct Interaction: Hashable, Sendable {
 /// The typed attributes of an interaction (docs/language.md#interaction-attributes). Absent
 /// means "not declared".
 ///
-/// The optional numbers are stored as plain numbers beside one byte of flags saying which are
-/// declared: an optional `Double` takes 16 bytes in a struct, a `Double` 8, and the model holds
-/// one of these per interaction (the largest array of a large design). Read and written
-/// through the optional properties, as before; an undeclared number is stored as 0, so equal
-/// values are equal field by field.
+/// Stored compactly, read and written through the optional properties as before: the model
+/// holds one of these per interaction, in its largest array. The attributes most interactions
+/// declare are inline, their numbers as plain numbers beside a byte of flags saying which are
+/// declared (an optional `Double` takes 16 bytes in a struct, a `Double` 8; an undeclared one
+/// is stored as 0, so equal values are equal field by field). The rest are out of line, in
+/// one allocation shared by copies, and only when one of them is declared (`Rare`).
 public struct InteractionAttributes: Hashable, Sendable {
     private var storedTimeout = 0.0
-    private var storedBackoffBase = 0.0
-    private var storedBackoffCap = 0.0
-    private var storedLatency = 0.0
-    private var storedBudget = 0.0
     /// A count, or `Int.min` for `unbounded` (a count is never negative).
     private var storedRetries = 0
-    public var correlation: String?
     /// Where each attribute was written, by key.
     public var spans = AttributeSpans()
-    public var replyTo: ParticipantID?
-    /// Which of the stored numbers are declared (`Declared`).
+    /// Nil when none of them is declared.
+    private var rare: RareBox?
+    /// Which of the inline numbers are declared (`Declared`).
     private var declared: UInt8 = 0
     public var backoff: Backoff?
     public var jitter = false
@@ -54,34 +51,48 @@ public struct InteractionAttributes: Hashable, Sendable {
     public var idempotent = false
     public var ordered = false
 
+    /// The attributes few interactions declare.
+    private struct Rare: Hashable, Sendable {
+        var backoffBase: Double?
+        var backoffCap: Double?
+        var latency: Double?
+        var budget: Double?
+        var correlation: String?
+        var replyTo: ParticipantID?
+    }
+
+    /// `Rare` in an allocation of its own: one pointer inline, compared by contents.
+    private enum RareBox: Hashable, Sendable {
+        indirect case box(Rare)
+
+        var value: Rare {
+            switch self {
+            case .box(let rare): rare
+            }
+        }
+    }
+
+    /// Changes the out-of-line attributes (a new allocation: they are written only while the
+    /// model is built), dropping the allocation when none is left declared.
+    private mutating func changeRare(_ change: (inout Rare) -> Void) {
+        var value = rare?.value ?? Rare()
+        change(&value)
+        rare = value == Rare() ? nil : .box(value)
+    }
+
     /// The bits of `declared`.
     private enum Declared {
         static let timeout: UInt8 = 1
-        static let backoffBase: UInt8 = 2
-        static let backoffCap: UInt8 = 4
-        static let latency: UInt8 = 8
-        static let budget: UInt8 = 16
-        static let retries: UInt8 = 32
-    }
-
-    private func value(_ stored: Double, _ bit: UInt8) -> Double? {
-        declared & bit != 0 ? stored : nil
-    }
-
-    private static func set(_ stored: inout Double, _ declared: inout UInt8, _ bit: UInt8, _ value: Double?) {
-        if let value {
-            stored = value
-            declared |= bit
-        } else {
-            stored = 0
-            declared &= ~bit
-        }
+        static let retries: UInt8 = 2
     }
 
     /// Seconds.
     public var timeout: Double? {
-        get { value(storedTimeout, Declared.timeout) }
-        set { Self.set(&storedTimeout, &declared, Declared.timeout, newValue) }
+        get { declared & Declared.timeout != 0 ? storedTimeout : nil }
+        set {
+            storedTimeout = newValue ?? 0
+            declared = newValue == nil ? declared & ~Declared.timeout : declared | Declared.timeout
+        }
     }
 
     public var retries: Bound? {
@@ -106,26 +117,36 @@ public struct InteractionAttributes: Hashable, Sendable {
 
     /// Seconds: the first retry's delay (`backoff-base=`); see `effectiveBackoffBase`.
     public var backoffBase: Double? {
-        get { value(storedBackoffBase, Declared.backoffBase) }
-        set { Self.set(&storedBackoffBase, &declared, Declared.backoffBase, newValue) }
+        get { rare?.value.backoffBase }
+        set { changeRare { $0.backoffBase = newValue } }
     }
 
     /// Seconds: the longest delay between retries (`backoff-cap=`); see `effectiveBackoffCap`.
     public var backoffCap: Double? {
-        get { value(storedBackoffCap, Declared.backoffCap) }
-        set { Self.set(&storedBackoffCap, &declared, Declared.backoffCap, newValue) }
+        get { rare?.value.backoffCap }
+        set { changeRare { $0.backoffCap = newValue } }
     }
 
     /// Seconds.
     public var latency: Double? {
-        get { value(storedLatency, Declared.latency) }
-        set { Self.set(&storedLatency, &declared, Declared.latency, newValue) }
+        get { rare?.value.latency }
+        set { changeRare { $0.latency = newValue } }
     }
 
     /// Seconds.
     public var budget: Double? {
-        get { value(storedBudget, Declared.budget) }
-        set { Self.set(&storedBudget, &declared, Declared.budget, newValue) }
+        get { rare?.value.budget }
+        set { changeRare { $0.budget = newValue } }
+    }
+
+    public var correlation: String? {
+        get { rare?.value.correlation }
+        set { changeRare { $0.correlation = newValue } }
+    }
+
+    public var replyTo: ParticipantID? {
+        get { rare?.value.replyTo }
+        set { changeRare { $0.replyTo = newValue } }
     }
 
     public init() {}
