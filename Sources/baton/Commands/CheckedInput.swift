@@ -26,9 +26,10 @@ struct CheckedInput: Sendable {
     var failLevel: Severity
     /// Whether the design compiled, so the rules ran on its files.
     var compiled: Bool
-    /// The compilation and the rules' context, carried to the main thread for `KeptUntilExit`
-    /// when the run's only input asks for it: freeing a large design's syntax tree and model
-    /// object by object took a sixth of `check`'s time, and the process ends right after.
+    /// The compilation (its syntax tree already released, see `check`) and the rules' context,
+    /// carried to the main thread for `KeptUntilExit` when the run's only input asks for it:
+    /// freeing a large design's model and findings object by object at the end took a good
+    /// part of `check`'s time, and the process ends right after.
     var kept: (compilation: Compilation, context: CheckContext?)?
 
     /// Every file the compilation read, as reported.
