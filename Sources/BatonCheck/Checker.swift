@@ -22,7 +22,7 @@ public enum Checker {
         // into another array when there are none.
         var diagnostics = lint(context, configuration: configuration, threads: threads)
         if !compilation.diagnostics.isEmpty { diagnostics = compilation.diagnostics + diagnostics }
-        var suppressions = Suppressions(compilation)
+        var suppressions = Suppressions(compilation, fixSource: context.fixSource)
         diagnostics = suppressions.filter(diagnostics)
         diagnostics += suppressions.problems(severity: configuration.severity(of: UnusedSuppression.descriptor),
                                              configuration: configuration, source: context.fixSource)

@@ -29,8 +29,11 @@ public enum AttributeFix {
     public static func edits(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext) -> [TextEdit] {
         guard let source = context.fixSource else { return [] }
         // Fields are read in place: binding the interaction copied its label, block and attributes.
-        if let listSpan = context.model.interactions[id.rawValue].attributeListSpan, let list = source.list(listSpan) {
-            return edits(adding: attributes, to: list, source: source)
+        // The model has where each attribute of the list is written (every one of them, the
+        // design having compiled without errors): `FixSource` keeps no interaction's list.
+        if let listSpan = context.model.interactions[id.rawValue].attributeListSpan {
+            return edits(adding: attributes, toListAt: listSpan,
+                         written: context.model.interactions[id.rawValue].attributes.spans.written, source: source)
         }
         let text = " [" + attributes.map(\.text).joined(separator: ", ") + "]"
         let span = context.model.interactions[id.rawValue].span
@@ -42,7 +45,8 @@ public enum AttributeFix {
         guard let source = context.fixSource else { return [] }
         let participant = context.model[id]
         if let listSpan = participant.attributeListSpan, let list = source.list(listSpan) {
-            return edits(adding: attributes, to: list, source: source)
+            return edits(adding: attributes, toListAt: list.span, written: list.attributes.map { ($0.key, $0.span) },
+                         source: source)
         }
         let list = "[" + attributes.map(\.text).joined(separator: ", ") + "]"
         var gap = " "
@@ -54,13 +58,15 @@ public enum AttributeFix {
         return [.insert(gap + list, at: participant.span.end, in: participant.span.file)]
     }
 
-    /// Edits of an existing list: replace what conflicts, append what is missing.
-    static func edits(adding attributes: [Attribute], to list: AttributeListSyntax, source: FixSource) -> [TextEdit] {
+    /// Edits of an existing list, at `listSpan`, whose attributes are `written` (each key
+    /// with its attribute's span, in order): replace what conflicts, append what is missing.
+    static func edits(adding attributes: [Attribute], toListAt listSpan: Span, written: [(key: String, span: Span)],
+                      source: FixSource) -> [TextEdit] {
         var edits: [TextEdit] = []
         var appended: [String] = []
-        let file = source.source(list.span.file)
+        let file = source.source(listSpan.file)
         for attribute in attributes {
-            if let existing = list.attributes.first(where: { $0.key == attribute.key }) {
+            if let existing = written.first(where: { $0.key == attribute.key }) {
                 guard file.text(of: existing.span) != attribute.text else { continue }
                 edits.append(TextEdit(existing.span, attribute.text))
             } else if !appended.contains(attribute.text) {
@@ -68,10 +74,10 @@ public enum AttributeFix {
             }
         }
         if !appended.isEmpty {
-            if let last = list.attributes.last {
-                edits.append(.insert(", " + appended.joined(separator: ", "), at: last.span.end, in: list.span.file))
+            if let last = written.last {
+                edits.append(.insert(", " + appended.joined(separator: ", "), at: last.span.end, in: listSpan.file))
             } else {
-                edits.append(.insert(appended.joined(separator: ", "), at: list.span.start + 1, in: list.span.file))
+                edits.append(.insert(appended.joined(separator: ", "), at: listSpan.start + 1, in: listSpan.file))
             }
         }
         return edits

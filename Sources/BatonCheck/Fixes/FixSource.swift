@@ -6,10 +6,16 @@ import BatonSyntax
 /// how `baton fmt` aligns a run of declarations (so that a fixed file stays formatted).
 ///
 /// Built once per check from the compilation; a `CheckContext` made from a model alone has
-/// none, and its rules then offer no fixes.
+/// none, and its rules then offer no fixes. It keeps what fixes read (participants'
+/// declarations and their attribute lists, statement heads), never the statements and steps
+/// themselves, so the syntax tree may be released once it is made
+/// (`Compilation.releaseSyntaxTree`).
 public struct FixSource: Sendable {
     public let sources: SourceMap
-    /// Attribute lists by their span (lookups only, never iterated).
+    /// The attribute lists of participants' declarations, by their span (lookups only, never
+    /// iterated). An interaction's list is not kept: the model has where each of its
+    /// attributes is written (`AttributeSpans.written`), and a large design has a list for
+    /// every other interaction.
     private let lists: [Span: AttributeListSyntax]
     /// Declarations by their span, with the run `baton fmt` aligns them in.
     private let declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)]
@@ -34,18 +40,6 @@ public struct FixSource: Sendable {
             let source = compilation.sources[syntax.file]
             let ownLineComments = syntax.comments.filter(\.isOwnLine).map(\.span.start).sorted()
             func addList(_ list: AttributeListSyntax?) { if let list { lists[list.span] = list } }
-            func visit(_ step: StepSyntax) {
-                switch step {
-                case .interaction(let interaction):
-                    addList(interaction.attributes)
-                    interaction.block?.steps.forEach(visit)
-                case .fragment(let fragment):
-                    addList(fragment.attributes)
-                    for branch in fragment.branches { branch.block.steps.forEach(visit) }
-                case .note:
-                    break
-                }
-            }
             func addRuns(_ run: [DeclarationSyntax]) {
                 for group in Self.alignmentRuns(run, source: source, ownLineComments: ownLineComments) {
                     let nameWidth = group.filter { $0.label != nil || $0.attributes != nil }.map(\.name.name.count).max() ?? 0
@@ -63,7 +57,6 @@ public struct FixSource: Sendable {
                     case .group(let group):
                         addRuns(run)
                         run = []
-                        addList(group.attributes)
                         visitMembers(group.members)
                     }
                 }
@@ -77,16 +70,7 @@ public struct FixSource: Sendable {
                 }
                 addRuns(run)
                 run = []
-                switch statement {
-                case .group(let group):
-                    addList(group.attributes)
-                    visitMembers(group.members)
-                case .flow(let flow):
-                    addList(flow.attributes)
-                    flow.steps.forEach(visit)
-                case .step(let step): visit(step)
-                default: break
-                }
+                if case .group(let group) = statement { visitMembers(group.members) }
             }
             addRuns(run)
             heads.append(Suppressions.statementHeads(syntax))
@@ -171,6 +155,13 @@ public struct FixSource: Sendable {
         if end < source.bytes.count, source.bytes[end] == 0x0D { end += 1 }
         if end < source.bytes.count, source.bytes[end] == 0x0A { return (end + 1, false) }
         return (source.bytes.count, true)
+    }
+
+    /// Every statement head of `file`, sorted by start (`Suppressions.statementHeads`): what
+    /// `# baton:ignore` targets, kept here so that the syntax tree may be released before the
+    /// rules run.
+    func statementHeads(of file: FileID) -> [Span]? {
+        file.rawValue < heads.count ? heads[file.rawValue] : nil
     }
 
     /// The head of the statement a finding at `span` belongs to (the last head that starts at

@@ -28,7 +28,9 @@ struct Suppressions {
     private var unknownDirectives: [(word: String, suggestion: String, span: Span)] = []
     private let rootFile: FileID
 
-    init(_ compilation: Compilation) {
+    /// `fixSource`, when given, has the statement heads of every file, and the compilation may have
+    /// released its statements (`Compilation.releaseSyntaxTree`): only its comments are read.
+    init(_ compilation: Compilation, fixSource: FixSource? = nil) {
         rootFile = compilation.rootFile
         for syntax in compilation.syntax {
             let source = compilation.sources[syntax.file]
@@ -40,7 +42,9 @@ struct Suppressions {
                 case .unknownDirective(let word, let suggestion, let span):
                     unknownDirectives.append((word, suggestion, span))
                 case .directive(let directive):
-                    if statements == nil { statements = Self.statementHeads(syntax) }
+                    if statements == nil {
+                        statements = fixSource?.statementHeads(of: syntax.file) ?? Self.statementHeads(syntax)
+                    }
                     let found = Self.targets(of: directive, statements: statements ?? [], source: source)
                     let index = entries.count
                     entries.append(Entry(directive: directive, targets: found,

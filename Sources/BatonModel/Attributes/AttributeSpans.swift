@@ -33,6 +33,11 @@ public struct AttributeSpans: Hashable, Sendable, ExpressibleByDictionaryLiteral
     /// The keys in the order they were written.
     public var keys: [String] { entries.map(\.key) }
 
+    /// Each key with where it was written, in the order they were written (no copy): in a
+    /// model without errors, every attribute of the list, which is what a fix that edits the
+    /// list needs, without keeping the list's syntax.
+    public var written: [(key: String, span: Span)] { entries }
+
     public static func == (lhs: AttributeSpans, rhs: AttributeSpans) -> Bool {
         lhs.entries.count == rhs.entries.count && lhs.entries.allSatisfy { rhs[$0.key] == $0.span }
     }

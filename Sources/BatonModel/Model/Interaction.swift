@@ -28,27 +28,126 @@ public struct Interaction: Hashable, Sendable {
 
 /// The typed attributes of an interaction (docs/language.md#interaction-attributes). Absent
 /// means "not declared".
+///
+/// Stored compactly, read and written through the optional properties as before: the model
+/// holds one of these per interaction, in its largest array. The attributes most interactions
+/// declare are inline, their numbers as plain numbers beside a byte of flags saying which are
+/// declared (an optional `Double` takes 16 bytes in a struct, a `Double` 8; an undeclared one
+/// is stored as 0, so equal values are equal field by field). The rest are out of line, in
+/// one allocation shared by copies, and only when one of them is declared (`Rare`).
 public struct InteractionAttributes: Hashable, Sendable {
-    /// Seconds.
-    public var timeout: Double?
-    public var retries: Bound?
+    private var storedTimeout = 0.0
+    /// A count, or `Int.min` for `unbounded` (a count is never negative).
+    private var storedRetries = 0
+    /// Where each attribute was written, by key.
+    public var spans = AttributeSpans()
+    /// Nil when none of them is declared.
+    private var rare: RareBox?
+    /// Which of the inline numbers are declared (`Declared`).
+    private var declared: UInt8 = 0
     public var backoff: Backoff?
-    /// Seconds: the first retry's delay (`backoff-base=`); see `effectiveBackoffBase`.
-    public var backoffBase: Double?
-    /// Seconds: the longest delay between retries (`backoff-cap=`); see `effectiveBackoffCap`.
-    public var backoffCap: Double?
     public var jitter = false
     public var circuitBreaker = false
     public var idempotent = false
-    /// Seconds.
-    public var latency: Double?
-    /// Seconds.
-    public var budget: Double?
     public var ordered = false
-    public var correlation: String?
-    public var replyTo: ParticipantID?
-    /// Where each attribute was written, by key.
-    public var spans = AttributeSpans()
+
+    /// The attributes few interactions declare.
+    private struct Rare: Hashable, Sendable {
+        var backoffBase: Double?
+        var backoffCap: Double?
+        var latency: Double?
+        var budget: Double?
+        var correlation: String?
+        var replyTo: ParticipantID?
+    }
+
+    /// `Rare` in an allocation of its own: one pointer inline, compared by contents.
+    private enum RareBox: Hashable, Sendable {
+        indirect case box(Rare)
+
+        var value: Rare {
+            switch self {
+            case .box(let rare): rare
+            }
+        }
+    }
+
+    /// Changes the out-of-line attributes (a new allocation: they are written only while the
+    /// model is built), dropping the allocation when none is left declared.
+    private mutating func changeRare(_ change: (inout Rare) -> Void) {
+        var value = rare?.value ?? Rare()
+        change(&value)
+        rare = value == Rare() ? nil : .box(value)
+    }
+
+    /// The bits of `declared`.
+    private enum Declared {
+        static let timeout: UInt8 = 1
+        static let retries: UInt8 = 2
+    }
+
+    /// Seconds.
+    public var timeout: Double? {
+        get { declared & Declared.timeout != 0 ? storedTimeout : nil }
+        set {
+            storedTimeout = newValue ?? 0
+            declared = newValue == nil ? declared & ~Declared.timeout : declared | Declared.timeout
+        }
+    }
+
+    public var retries: Bound? {
+        get {
+            guard declared & Declared.retries != 0 else { return nil }
+            return storedRetries == .min ? .unbounded : .count(storedRetries)
+        }
+        set {
+            switch newValue {
+            case nil:
+                storedRetries = 0
+                declared &= ~Declared.retries
+            case .count(let count):
+                storedRetries = count
+                declared |= Declared.retries
+            case .unbounded:
+                storedRetries = .min
+                declared |= Declared.retries
+            }
+        }
+    }
+
+    /// Seconds: the first retry's delay (`backoff-base=`); see `effectiveBackoffBase`.
+    public var backoffBase: Double? {
+        get { rare?.value.backoffBase }
+        set { changeRare { $0.backoffBase = newValue } }
+    }
+
+    /// Seconds: the longest delay between retries (`backoff-cap=`); see `effectiveBackoffCap`.
+    public var backoffCap: Double? {
+        get { rare?.value.backoffCap }
+        set { changeRare { $0.backoffCap = newValue } }
+    }
+
+    /// Seconds.
+    public var latency: Double? {
+        get { rare?.value.latency }
+        set { changeRare { $0.latency = newValue } }
+    }
+
+    /// Seconds.
+    public var budget: Double? {
+        get { rare?.value.budget }
+        set { changeRare { $0.budget = newValue } }
+    }
+
+    public var correlation: String? {
+        get { rare?.value.correlation }
+        set { changeRare { $0.correlation = newValue } }
+    }
+
+    public var replyTo: ParticipantID? {
+        get { rare?.value.replyTo }
+        set { changeRare { $0.replyTo = newValue } }
+    }
 
     public init() {}
 

@@ -26,9 +26,10 @@ struct CheckedInput: Sendable {
     var failLevel: Severity
     /// Whether the design compiled, so the rules ran on its files.
     var compiled: Bool
-    /// The compilation and the rules' context, carried to the main thread for `KeptUntilExit`
-    /// when the run's only input asks for it: freeing a large design's syntax tree and model
-    /// object by object took a sixth of `check`'s time, and the process ends right after.
+    /// The compilation (its syntax tree already released, see `check`) and the rules' context,
+    /// carried to the main thread for `KeptUntilExit` when the run's only input asks for it:
+    /// freeing a large design's model and findings object by object at the end took a good
+    /// part of `check`'s time, and the process ends right after.
     var kept: (compilation: Compilation, context: CheckContext?)?
 
     /// Every file the compilation read, as reported.
@@ -40,11 +41,14 @@ struct CheckedInput: Sendable {
     static func check(_ input: InputFile, bytes: [UInt8], configuration: Configuration, failLevel: Severity,
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
                       observed: ObservedSystem? = nil, threads: Int = 1, keep: Bool = false) -> CheckedInput {
-        let compilation = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read, paths: paths)
+        var compilation = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read, paths: paths)
         // Drift findings (`--traces`) join the rules' findings in source order.
         let drift = CheckCommand.drift(compilation, observed)
         // The context is made here (as `Baton.check` would) so that it can be kept too.
         let context = compilation.hasErrors ? nil : CheckContext(compilation)
+        // The rules need the syntax tree no more once the context has what fixes need: freed
+        // now, its memory serves the findings instead of new pages (the model stays, kept).
+        if context != nil { compilation.releaseSyntaxTree() }
         let checked = context.map { Checker.check(compilation, context: $0, configuration: configuration, threads: threads) }
             ?? compilation.diagnostics
         let diagnostics = drift.isEmpty ? checked : (checked + drift).sorted(by: Diagnostic.sourceOrder)
