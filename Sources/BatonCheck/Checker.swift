@@ -26,15 +26,39 @@ public enum Checker {
         diagnostics = suppressions.filter(diagnostics)
         diagnostics += suppressions.problems(severity: configuration.severity(of: UnusedSuppression.descriptor),
                                              configuration: configuration, source: context.fixSource)
-        return inSourceOrder(diagnostics)
+        putInSourceOrder(&diagnostics)
+        return diagnostics
     }
 
-    /// `diagnostics.sorted(by: Diagnostic.sourceOrder)`, stable, sorting positions rather than
+    /// `diagnostics.sort(by: Diagnostic.sourceOrder)`, stable, sorting positions rather than
     /// diagnostics: a diagnostic is a large value, and a merge sort of a hundred thousand moved
-    /// each of them (retaining and releasing its texts) many times.
-    static func inSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// each of them (retaining and releasing its texts) many times. The sorted order is then
+    /// applied in place, one cycle of the permutation at a time, by swapping the diagnostics'
+    /// memory: no diagnostic is copied, and no second array of them is made.
+    static func putInSourceOrder(_ diagnostics: inout [Diagnostic]) {
+        let order = sourceOrder(diagnostics)
+        var placed = [Bool](repeating: false, count: order.count)
+        diagnostics.withUnsafeMutableBufferPointer { buffer in
+            // Position k is to hold the diagnostic now at order[k]. Following a cycle from
+            // `start`, each swap puts the right diagnostic at k and moves the one from `start`
+            // along to the next position of the cycle, where it belongs when the cycle closes.
+            for start in order.indices where !placed[start] {
+                var position = start
+                while true {
+                    placed[position] = true
+                    let next = order[position]
+                    if next == start { break }
+                    buffer.swapAt(position, next)
+                    position = next
+                }
+            }
+        }
+    }
+
+    /// The indices of `diagnostics` in the stable order of `Diagnostic.sourceOrder`.
+    private static func sourceOrder(_ diagnostics: [Diagnostic]) -> [Int] {
         let spans = diagnostics.map(\.span)
-        let order = diagnostics.indices.sorted { a, b in
+        return diagnostics.indices.sorted { a, b in
             let lhs = spans[a], rhs = spans[b]
             if lhs.file != rhs.file { return lhs.file < rhs.file }
             if lhs.start != rhs.start { return lhs.start < rhs.start }
@@ -43,7 +67,6 @@ public enum Checker {
             if diagnostics[a].message != diagnostics[b].message { return diagnostics[a].message < diagnostics[b].message }
             return a < b
         }
-        return order.map { diagnostics[$0] }
     }
 
     /// Designs with fewer interactions than this run their rules on the calling thread alone:

@@ -3,7 +3,7 @@ import BatonSyntax
 import BatonWorkload
 import Testing
 
-/// The checker sorts its findings by position without moving the findings themselves: the
+/// The checker sorts its findings by position, then swaps them into that order in place: the
 /// order must be exactly the stable sort by `Diagnostic.sourceOrder`, ties kept as found.
 @Suite struct SourceOrderTests {
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
@@ -16,7 +16,11 @@ import Testing
                               message: random.pick(["a", "b"]), span: Span(file: FileID(random.below(2)), start: start, end: start + random.below(3)),
                               notes: [Diagnostic.Note("found \(index)")])
         }
-        #expect(Checker.inSourceOrder(diagnostics) == diagnostics.sorted(by: Diagnostic.sourceOrder))
-        #expect(Checker.inSourceOrder([]) == [])
+        var sorted = diagnostics
+        Checker.putInSourceOrder(&sorted)
+        #expect(sorted == diagnostics.sorted(by: Diagnostic.sourceOrder))
+        var none: [Diagnostic] = []
+        Checker.putInSourceOrder(&none)
+        #expect(none.isEmpty)
     }
 }
