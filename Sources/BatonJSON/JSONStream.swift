@@ -13,8 +13,9 @@ public struct JSONStream {
     public let pretty: Bool
     /// The bytes written since they last went to `output`. The stream keeps its own buffer
     /// because appending to a class's array is checked for exclusive access on every append,
-    /// which cost as much as the appending.
-    private var bytes: [UInt8] = []
+    /// which cost as much as the appending. Strings and integers go through the compact
+    /// appender's writers; the indentation and separators are this stream's.
+    private var out = JSONBytes()
 
     /// The open containers, innermost last: whether each is an array, and how many members or
     /// elements it has so far (the separator and the closing line depend on both).
@@ -27,7 +28,7 @@ public struct JSONStream {
     public init(_ output: ByteOutput, pretty: Bool = true) {
         self.output = output
         self.pretty = pretty
-        bytes.reserveCapacity(ByteOutput.chunkSize + ByteOutput.chunkSize / 4)
+        out.bytes.reserveCapacity(ByteOutput.chunkSize + ByteOutput.chunkSize / 4)
     }
 
     /// A stream for a piece of a document made elsewhere (on another thread, say), written as it
@@ -37,38 +38,38 @@ public struct JSONStream {
     public init(fragmentAt depth: Int, pretty: Bool = true, capacity: Int = 0) {
         output = ByteOutput()
         self.pretty = pretty
-        bytes.reserveCapacity(capacity)
+        out.bytes.reserveCapacity(capacity)
         open = Array(repeating: (false, 0), count: max(0, depth))
         isFragment = true
     }
 
     /// How many bytes have been written and not yet handed on (in a fragment: not taken).
-    public var byteCount: Int { bytes.count }
+    public var byteCount: Int { out.bytes.count }
 
     /// The bytes written so far, which the stream then forgets.
     public mutating func takeBytes() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
+        defer { out.bytes = [] }
+        return out.bytes
     }
 
     /// An element of the innermost array, already written by a fragment stream at this depth:
     /// placed after the separator, as the same value written here would be.
     public mutating func element(_ written: ArraySlice<UInt8>) {
         beginValue()
-        bytes.append(contentsOf: written)
+        out.bytes.append(contentsOf: written)
         drainIfFull()
     }
 
     /// Hands what was written to `output` (before anything else writes to it directly).
     public mutating func drain() {
-        guard !bytes.isEmpty else { return }
-        output.write(bytes)
-        bytes.removeAll(keepingCapacity: true)
+        guard !out.bytes.isEmpty else { return }
+        output.write(out.bytes)
+        out.bytes.removeAll(keepingCapacity: true)
     }
 
     public mutating func beginObject() {
         beginValue()
-        bytes.append(UInt8(ascii: "{"))
+        out.bytes.append(UInt8(ascii: "{"))
         open.append((false, 0))
     }
 
@@ -76,7 +77,7 @@ public struct JSONStream {
 
     public mutating func beginArray() {
         beginValue()
-        bytes.append(UInt8(ascii: "["))
+        out.bytes.append(UInt8(ascii: "["))
         open.append((true, 0))
     }
 
@@ -85,50 +86,37 @@ public struct JSONStream {
     /// The name of the next member of the innermost object.
     public mutating func key(_ name: String) {
         separate()
-        JSONValue.writeString(name, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        if pretty { bytes.append(UInt8(ascii: " ")) }
+        out.string(name)
+        out.bytes.append(UInt8(ascii: ":"))
+        if pretty { out.bytes.append(UInt8(ascii: " ")) }
         afterKey = true
     }
 
     public mutating func string(_ text: String) {
         beginValue()
-        JSONValue.writeString(text, into: &bytes)
+        out.string(text)
         drainIfFull()
     }
 
     public mutating func int(_ number: Int) {
         beginValue()
-        // Digits written in place: a report has several numbers per finding, and making a
-        // String of each cost more than the rest of the member.
-        guard number >= 0 else {
-            bytes.append(contentsOf: String(number).utf8)
-            return
-        }
-        var divisor = 1
-        while divisor <= number / 10 { divisor *= 10 }
-        var rest = number
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        out.int(number)
     }
 
     public mutating func bool(_ flag: Bool) {
         beginValue()
-        bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        out.bytes.append(contentsOf: (flag ? "true" : "false").utf8)
     }
 
     public mutating func null() {
         beginValue()
-        bytes.append(contentsOf: "null".utf8)
+        out.bytes.append(contentsOf: "null".utf8)
     }
 
     /// A whole value, indented where it stands.
     public mutating func value(_ value: JSONValue) {
         beginValue()
-        value.write(into: &bytes, pretty: pretty, indent: open.count)
+        value.write(into: &out.bytes, pretty: pretty, indent: open.count)
         drainIfFull()
     }
 
@@ -154,7 +142,7 @@ public struct JSONStream {
     }
 
     private mutating func drainIfFull() {
-        if bytes.count >= ByteOutput.chunkSize, !isFragment { drain() }
+        if out.bytes.count >= ByteOutput.chunkSize, !isFragment { drain() }
     }
 
     /// What goes before a value: nothing after a key, else (in an array) the separator.
@@ -169,15 +157,15 @@ public struct JSONStream {
     /// A comma after the previous member or element, and its line in pretty output.
     private mutating func separate() {
         guard let last = open.indices.last else { return }
-        if open[last].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        if open[last].count > 0 { out.bytes.append(UInt8(ascii: ",")) }
         open[last].count += 1
-        if pretty { JSONValue.newline(open.count, into: &bytes) }
+        if pretty { JSONValue.newline(open.count, into: &out.bytes) }
     }
 
     private mutating func end(_ bracket: UInt8) {
         guard let closed = open.popLast() else { return }
-        if pretty, closed.count > 0 { JSONValue.newline(open.count, into: &bytes) }
-        bytes.append(bracket)
+        if pretty, closed.count > 0 { JSONValue.newline(open.count, into: &out.bytes) }
+        out.bytes.append(bracket)
         drainIfFull()
     }
 }

@@ -89,12 +89,66 @@ extension JSONValue {
     }
 
     /// The UTF-8 `bytes` of a string, escaped, without the quotes.
-    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        // Most text (names, paths, messages) is printable ASCII: copied whole.
-        if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x7F }) {
+    static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        // Most text (names, paths, messages) is printable ASCII: recognised eight bytes at a
+        // time and copied whole.
+        if needsNoEscape(bytes) {
             out.append(contentsOf: bytes)
             return
         }
+        writeEscapedByteByByte(bytes, into: &out)
+    }
+
+    /// Whether no byte of `utf8` is escaped by `writeEscapedByteByByte` or starts a character
+    /// it escapes: none below 0x20, none from 0x7F on, no `"` and no `\`. Eight bytes are
+    /// tested at once (a report's strings are mostly longer than that, and the test byte by
+    /// byte was a tenth of writing a report); the bytes after the last eight one at a time.
+    static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// A byte of `word` is zero (exact as to whether any is).
+        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        let raw = UnsafeRawBufferPointer(utf8)
+        var index = 0
+        while index + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A byte from 0x80 on, a byte below 0x20, or one equal to `"`, `\` or DEL.
+            if word & highs != 0 || (word &- 0x20 &* ones) & ~word & highs != 0
+                || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones)) || hasZero(word ^ (0x7F &* ones)) {
+                return false
+            }
+            index += 8
+        }
+        while index < raw.count {
+            let byte = raw[index]
+            if byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Appends `number` in decimal, the digits written in place: a report has several numbers
+    /// per finding (and the language server's diagnostics four each), and making a `String` of
+    /// each cost more than the rest of the member. The one integer writer of `JSONStream` and
+    /// `JSONBytes`.
+    public static func writeInt(_ number: Int, into out: inout [UInt8]) {
+        guard number >= 0 else {
+            out.append(contentsOf: String(number).utf8)
+            return
+        }
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        var rest = number
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    /// The escaping itself, byte by byte: what `writeEscaped` does for text `needsNoEscape`
+    /// does not let through (and what the tests hold its fast path to).
+    static func writeEscapedByteByByte(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         let count = bytes.count
         var runStart = 0
         var index = 0

@@ -1,3 +1,4 @@
+import BatonJSON
 import BatonSyntax
 
 /// Writes one diagnostic as LSP JSON bytes, the same JSON as `DiagnosticMapping.json(_:)`:

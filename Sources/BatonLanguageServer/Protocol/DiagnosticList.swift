@@ -1,3 +1,5 @@
+import BatonJSON
+
 /// The diagnostics published for one file, as the JSON of the elements of a
 /// `publishDiagnostics` notification's `diagnostics` array: the bytes that go out, kept as
 /// bytes.
