@@ -27,37 +27,38 @@ struct FindingFormatter: Sendable {
 
     /// `diagnostics` formatted one after another, and where each one's bytes end.
     func format(_ diagnostics: [ReportedDiagnostic]) -> (bytes: [UInt8], ends: [Int]) {
-        var ends: [Int] = []
-        ends.reserveCapacity(diagnostics.count)
         // Room for a typical finding (with its fixes, about 1.5 KB of JSON, 0.5 KB of text) at
         // once: growing the buffer by doubling copied it once more.
         let capacity = diagnostics.count * 1_024
         switch format {
         case .json:
             var json = JSONReporter.fragment(capacity: 2 * capacity)
+            var ends: [Int] = []
+            ends.reserveCapacity(diagnostics.count)
             for diagnostic in diagnostics {
                 JSONReporter.write(diagnostic, fragment: &json)
                 ends.append(json.byteCount)
             }
             return (json.takeBytes(), ends)
         case .text(let reporter):
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(capacity)
-            for diagnostic in diagnostics {
-                var entry = reporter.entry(diagnostic)
-                entry.withUTF8 { bytes.append(contentsOf: $0) }
-                ends.append(bytes.count)
-            }
-            return (bytes, ends)
+            return Self.entries(diagnostics, capacity: capacity) { reporter.entry($0) }
         case .github:
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(capacity)
-            for diagnostic in diagnostics {
-                var entry = GitHubReporter.entry(diagnostic)
-                entry.withUTF8 { bytes.append(contentsOf: $0) }
-                ends.append(bytes.count)
-            }
-            return (bytes, ends)
+            return Self.entries(diagnostics, capacity: capacity, GitHubReporter.entry)
         }
+    }
+
+    /// The findings' entries (text or GitHub lines) one after another, and where each ends.
+    private static func entries(_ diagnostics: [ReportedDiagnostic], capacity: Int,
+                                _ entry: (ReportedDiagnostic) -> String) -> (bytes: [UInt8], ends: [Int]) {
+        var ends: [Int] = []
+        ends.reserveCapacity(diagnostics.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(capacity)
+        for diagnostic in diagnostics {
+            var text = entry(diagnostic)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+            ends.append(bytes.count)
+        }
+        return (bytes, ends)
     }
 }
