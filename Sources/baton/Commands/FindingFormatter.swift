@@ -25,6 +25,12 @@ struct FindingFormatter: Sendable {
         }
     }
 
+    /// What the format reads of a finding: only text output shows the source line.
+    var detail: ReportedDiagnostic.Detail {
+        if case .text = format { return .full }
+        return .positions
+    }
+
     /// `diagnostics` formatted one after another, and where each one's bytes end.
     func format(_ diagnostics: [ReportedDiagnostic]) -> (bytes: [UInt8], ends: [Int]) {
         // Room for a typical finding (with its fixes, about 1.5 KB of JSON, 0.5 KB of text) at

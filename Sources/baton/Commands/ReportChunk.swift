@@ -35,7 +35,7 @@ struct ReportChunk: Sendable {
             var file = sources[first.span.file]
             for diagnostic in findings {
                 if file.id != diagnostic.span.file { file = sources[diagnostic.span.file] }
-                reported.append(ReportedDiagnostic(diagnostic, in: file, sources: sources, line: &line))
+                reported.append(ReportedDiagnostic(diagnostic, in: file, sources: sources, line: &line, detail: formatter.detail))
             }
         }
         diagnostics = reported
