@@ -23,4 +23,24 @@ import Testing
         Checker.putInSourceOrder(&none)
         #expect(none.isEmpty)
     }
+
+    /// The rules' lists are joined in order, every finding once, by moving them out of the lists.
+    @Test(arguments: [5, 6] as [UInt64])
+    func joiningTheRulesListsKeepsTheirOrder(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var lists = (0..<(1 + random.below(12))).map { list in
+            (0..<random.below(30)).map { index in
+                Diagnostic(code: "rule-\(list)", severity: .warning, message: "finding \(index) of list \(list)",
+                           span: Span(file: FileID(0), start: index, end: index + 1), notes: [Diagnostic.Note("note \(index)")])
+            }
+        }
+        let expected = lists.flatMap { $0 }
+        let joined = Checker.joined(&lists)
+        #expect(joined == expected)
+        let emptied = lists.allSatisfy { $0.isEmpty }
+        #expect(emptied)
+        var none: [[Diagnostic]] = []
+        let nothing = Checker.joined(&none)
+        #expect(nothing.isEmpty)
+    }
 }
