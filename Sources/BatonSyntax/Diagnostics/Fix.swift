@@ -26,7 +26,10 @@ public struct Fix: Hashable, Sendable {
     public init(_ title: String, safety: Safety, edits: [TextEdit], isSuppression: Bool = false) {
         self.title = title
         self.safety = safety
-        self.edits = edits.sorted(by: TextEdit.sourceOrder)
+        // Nearly every fix has one edit, or edits made in order: those keep their array (a
+        // sort makes a new one, and a large design's findings hold a fix or two each).
+        let inOrder = zip(edits, edits.dropFirst()).allSatisfy { !TextEdit.sourceOrder($1, $0) }
+        self.edits = inOrder ? edits : edits.sorted(by: TextEdit.sourceOrder)
         self.isSuppression = isSuppression
     }
 }
