@@ -55,9 +55,7 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         case positions
     }
 
-    /// `init(_:sources:line:)` with the diagnostic's file already looked up: a run of findings
-    /// resolved on one thread looks it up once, since each copy of a `SourceFile` retains its
-    /// buffers, which the threads resolving findings side by side share (and contend for).
+    /// `init(_:sources:line:)` with the diagnostic's file already looked up (see `resolving`).
     public init(_ diagnostic: Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
                 detail: Detail = .full) {
         let start = source.location(of: diagnostic.span.start, from: &cursor)
@@ -89,6 +87,24 @@ public struct ReportedDiagnostic: Hashable, Sendable {
             return span.file == source.id ? Self.note(note.message, at: span.start, in: source)
                 : Self.note(note.message, at: span.start, in: sources[span.file])
         }
+    }
+
+    /// `diagnostics` (in source order, as a check returns them) resolved one after another: each
+    /// one's line found from the one before's, and its file looked up once per run of findings
+    /// in it, since each copy of a `SourceFile` retains its buffers, which threads resolving
+    /// findings side by side share (and contend for).
+    public static func resolving(_ diagnostics: some Collection<Diagnostic>, sources: SourceMap,
+                                 detail: Detail = .full) -> [ReportedDiagnostic] {
+        var reported: [ReportedDiagnostic] = []
+        reported.reserveCapacity(diagnostics.count)
+        guard let first = diagnostics.first else { return reported }
+        var line = -1
+        var file = sources[first.span.file]
+        for diagnostic in diagnostics {
+            if file.id != diagnostic.span.file { file = sources[diagnostic.span.file] }
+            reported.append(ReportedDiagnostic(diagnostic, in: file, sources: sources, line: &line, detail: detail))
+        }
+        return reported
     }
 
     private static func note(_ message: String, at offset: Int, in source: SourceFile) -> ReportedNote {

@@ -49,7 +49,7 @@ struct CheckFindings {
     }
 
     /// Where `take` is in one input's findings: they can then come a chunk at a time, resolved
-    /// elsewhere (`ChunkedReport`), and the decisions are those of one pass over them all.
+    /// elsewhere (`ReportChunk`), and the decisions are those of one pass over them all.
     struct Pass {
         /// Whether the findings so far came in source order (see `take`).
         fileprivate var ordered: Bool

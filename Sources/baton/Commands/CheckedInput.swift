@@ -52,8 +52,7 @@ struct CheckedInput: Sendable {
         let checked = context.map { Checker.check(compilation, context: $0, configuration: configuration, threads: threads) }
             ?? compilation.diagnostics
         let diagnostics = drift.isEmpty ? checked : (checked + drift).sorted(by: Diagnostic.sourceOrder)
-        var line = -1
-        let resolved = resolve ? diagnostics.map { ReportedDiagnostic($0, sources: compilation.sources, line: &line) } : nil
+        let resolved = resolve ? ReportedDiagnostic.resolving(diagnostics, sources: compilation.sources) : nil
         return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved,
                             identities: resolved.map { $0.map(FindingIdentity.init) },
                             omitted: OmittedErrors.of(compilation), failLevel: failLevel, compiled: !compilation.hasErrors,

@@ -24,21 +24,7 @@ struct ReportChunk: Sendable {
 
     init(_ input: CheckedInput, indices: Range<Int>, formatter: FindingFormatter) {
         self.indices = indices
-        // In source order: each finding's line is found from the one before's, and its file
-        // looked up once for the run of findings in it.
-        var line = -1
-        var reported: [ReportedDiagnostic] = []
-        reported.reserveCapacity(indices.count)
-        let sources = input.sources
-        let findings = input.diagnostics[indices]
-        if let first = findings.first {
-            var file = sources[first.span.file]
-            for diagnostic in findings {
-                if file.id != diagnostic.span.file { file = sources[diagnostic.span.file] }
-                reported.append(ReportedDiagnostic(diagnostic, in: file, sources: sources, line: &line, detail: formatter.detail))
-            }
-        }
-        diagnostics = reported
+        diagnostics = ReportedDiagnostic.resolving(input.diagnostics[indices], sources: input.sources, detail: formatter.detail)
         (bytes, ends) = formatter.format(diagnostics)
     }
 
