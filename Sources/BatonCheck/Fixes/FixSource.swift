@@ -73,7 +73,7 @@ public struct FixSource: Sendable {
                 if case .group(let group) = statement { visitMembers(group.members) }
             }
             addRuns(run)
-            heads.append(Suppressions.statementHeads(syntax))
+            heads.append(syntax.statementHeads())
         }
         self.lists = lists
         self.declarations = declarations
@@ -157,7 +157,7 @@ public struct FixSource: Sendable {
         return (source.bytes.count, true)
     }
 
-    /// Every statement head of `file`, sorted by start (`Suppressions.statementHeads`): what
+    /// Every statement head of `file`, sorted by start (`SyntaxFile.statementHeads()`): what
     /// `# baton:ignore` targets, kept here so that the syntax tree may be released before the
     /// rules run.
     func statementHeads(of file: FileID) -> [Span]? {
