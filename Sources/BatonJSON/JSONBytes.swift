@@ -33,9 +33,8 @@ public struct JSONBytes: Hashable, Sendable {
     public mutating func continueString(_ escaped: StaticString, _ text: String) {
         bytes.removeLast()  // the closing quote
         raw(escaped)
-        let opening = bytes.count
-        string(text)
-        bytes.remove(at: opening)
+        JSONValue.writeStringContents(text, into: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// An integer, as `JSONValue.int` writes it.

@@ -78,6 +78,13 @@ extension JSONValue {
     /// E2 81 A6–A9 for the others).
     public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        writeStringContents(text, into: &out)
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// `text` escaped as `writeString` escapes it, without the quotes: the rest of a string
+    /// whose start is written already.
+    public static func writeStringContents(_ text: String, into out: inout [UInt8]) {
         // The bytes read in place: a copy of the string to call `withUTF8` on retained and
         // released it, per string, and a report writes a dozen per finding, many of them the
         // same strings (the file, the rule, the suppression's text) on every thread.
@@ -85,7 +92,6 @@ extension JSONValue {
             var text = text
             text.withUTF8 { writeEscaped($0, into: &out) }
         }
-        out.append(UInt8(ascii: "\""))
     }
 
     /// The UTF-8 `bytes` of a string, escaped, without the quotes.
