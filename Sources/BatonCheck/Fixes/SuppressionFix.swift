@@ -20,7 +20,9 @@ enum SuppressionFix {
     /// memory rather than one per finding), and the line is looked up once per finding.
     struct Maker {
         let rule: String
-        private let title: String
+        /// Made with the first fix: a rule finds nothing in most small designs, and `check DIR`
+        /// makes a maker per rule per design.
+        private var title: String?
         /// The comment line for each indentation met so far, the one met last first. A design
         /// has a few indentations, mostly the same one finding after finding: a short search
         /// from the front costs less than hashing the indentation for a dictionary.
@@ -30,7 +32,6 @@ enum SuppressionFix {
 
         init(_ rule: String) {
             self.rule = rule
-            title = "suppress this \(rule) finding with a # baton:ignore comment"
         }
 
         mutating func suppress(at span: Span, source: FixSource) -> Fix? {
@@ -45,6 +46,8 @@ enum SuppressionFix {
                 // A design indented every which way keeps the search short all the same.
                 if comments.count < Self.indentationsKept { comments.insert((line.indentation, comment), at: 0) }
             }
+            let title = title ?? "suppress this \(rule) finding with a # baton:ignore comment"
+            self.title = title
             return Fix(title, safety: .unsafe, edits: [.insert(comment, at: line.start, in: head.file)], isSuppression: true)
         }
     }
