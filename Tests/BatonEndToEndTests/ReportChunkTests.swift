@@ -21,7 +21,7 @@ import Testing
             diagnostics.insert(contentsOf: Array(repeating: diagnostics[index], count: copies), at: index + 1)
         }
         if let swap, swap + 1 < diagnostics.count { diagnostics.swapAt(swap, swap + 1) }
-        return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: nil, identities: nil,
+        return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: nil, identities: nil, detail: .full,
                             omitted: OmittedErrors.of(compilation), failLevel: .warning, compiled: !compilation.hasErrors, kept: nil)
     }
 

@@ -163,16 +163,21 @@ enum CheckCommand {
         // A single input's syntax, model and findings are left for the end of the process
         // (`KeptUntilExit`); many inputs' are freed one by one, or memory would grow with them.
         let keep = inputs.count == 1
-        let check: @Sendable (Int) -> CheckedInput = { index in
-            CheckedInput.check(inputs[index], bytes: texts[index], configuration: configured[index], failLevel: failLevels[index],
-                               options: options[index], read: reader, paths: paths, resolve: resolveEarly, observed: observedSystem,
-                               threads: ruleThreads, keep: keep)
-        }
         // With the fixed text on standard output, the report goes to standard error.
         let output = Terminal.buffered(standardError: fixesStandardInput)
         let format = arguments.choice("--format", CheckFormat.self)
         let color = format == .text
             && Terminal.colorEnabled(arguments.value("--color"), stream: fixesStandardInput ? STDERR_FILENO : STDOUT_FILENO)
+        // When the report writes findings as they come (SARIF and a baseline being written need
+        // every finding first), they are resolved with only what its format shows (a baseline's
+        // fingerprints read the statement), and formatted with their input when resolved there.
+        let formatter = format != .sarif && baselines.isEmpty && baselines.writePath == nil
+            ? FindingFormatter(format, color: color) : nil
+        let check: @Sendable (Int) -> CheckedInput = { index in
+            CheckedInput.check(inputs[index], bytes: texts[index], configuration: configured[index], failLevel: failLevels[index],
+                               options: options[index], read: reader, paths: paths, resolve: resolveEarly, formatter: formatter,
+                               observed: observedSystem, threads: ruleThreads, keep: keep)
+        }
         var findings = CheckFindings(inputs: inputs.count)
         let baselineSummary: BaselineSummary?
         if format == .sarif || baselines.writePath != nil {
@@ -224,9 +229,16 @@ enum CheckCommand {
                     ReportChunk.write(input, findings: &findings, report: &report, jobs: jobs)
                     return
                 }
-                findings.add(input) { diagnostic in
+                // The bytes made with the input, taken out of it first: a closure that read
+                // the input made a copy of it for every finding.
+                let formatted = input.formatted
+                findings.add(input) { offset, diagnostic in
                     guard tracker?.isNew(diagnostic, owner: index) ?? true else { return false }
-                    report.write(diagnostic)
+                    if let formatted {
+                        report.write(diagnostic, formatted: formatted[offset])
+                    } else {
+                        report.write(diagnostic)
+                    }
                     return true
                 }
             }

@@ -41,10 +41,23 @@ struct CheckFindings {
     /// Passes each of `input`'s findings not seen before to `report`, in order, which answers
     /// whether the report shows it.
     mutating func add(_ input: CheckedInput, report: (ReportedDiagnostic) -> Bool) {
+        add(input) { _, diagnostic in report(diagnostic) }
+    }
+
+    /// `add`, telling `report` each finding's index in the input too.
+    mutating func add(_ input: CheckedInput, report: (Int, ReportedDiagnostic) -> Bool) {
         var pass = begin(input)
+        if let resolved = input.resolved {
+            // Each finding borrowed where it is, not copied out (a copy retains its texts, which
+            // the thread that resolved them retains and releases too).
+            for index in resolved.indices {
+                take(resolved[index], at: index, of: input, pass: &pass) { report(index, $0) }
+            }
+            return
+        }
         var line = -1
         for index in input.diagnostics.indices {
-            take(input.reported(index, line: &line), at: index, of: input, pass: &pass, report: report)
+            take(input.reported(index, line: &line), at: index, of: input, pass: &pass) { report(index, $0) }
         }
     }
 

@@ -5,6 +5,7 @@ import BatonReport
 import BatonSyntax
 import BatonTrace
 
+
 /// One input of `baton check`, compiled and linted: what its report needs, without the model
 /// and the syntax, which are dropped as soon as the rules have run (unless they are kept until
 /// the process exits, see `kept`).
@@ -21,6 +22,12 @@ struct CheckedInput: Sendable {
     /// `diagnostics` resolved, with their identities, when resolved in advance.
     var resolved: [ReportedDiagnostic]?
     var identities: [FindingIdentity]?
+    /// What the report reads of each finding, when it is resolved (`reported`).
+    var detail: ReportedDiagnostic.Detail
+    /// `resolved` formatted by the report's `FindingFormatter`, when it was given one:
+    /// formatting the findings of many small designs on the main thread alone left it less
+    /// time to check designs beside the other threads.
+    var formatted: FormattedFindings?
     var omitted: [OmittedErrors]
     /// The lowest severity that fails the run for this input.
     var failLevel: Severity
@@ -37,10 +44,13 @@ struct CheckedInput: Sendable {
 
     /// Compiles and checks `bytes`, the text of `input`; its rules run on `threads` threads
     /// (when the design is large enough to gain from it). With `keep`, the compilation and the
-    /// rules' context go into `kept` instead of being freed here.
+    /// rules' context go into `kept` instead of being freed here. `formatter`: the report's,
+    /// when it shows findings as they come, so that they are resolved with only what its format
+    /// shows. With `resolve`, the findings are resolved here, and formatted here too.
     static func check(_ input: InputFile, bytes: [UInt8], configuration: Configuration, failLevel: Severity,
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
-                      observed: ObservedSystem? = nil, threads: Int = 1, keep: Bool = false) -> CheckedInput {
+                      formatter: FindingFormatter? = nil, observed: ObservedSystem? = nil, threads: Int = 1,
+                      keep: Bool = false) -> CheckedInput {
         var compilation = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read, paths: paths)
         // Drift findings (`--traces`) join the rules' findings in source order.
         let drift = CheckCommand.drift(compilation, observed)
@@ -48,31 +58,47 @@ struct CheckedInput: Sendable {
         let context = compilation.hasErrors ? nil : CheckContext(compilation)
         // The rules need the syntax tree no more once the context has what fixes need: freed
         // now, its memory serves the findings instead of new pages (the model stays, kept).
-        if context != nil { compilation.releaseSyntaxTree() }
+        if context != nil {
+            compilation.releaseSyntaxTree()
+            // The tree's memory is free, but only to the thread that made it: the rules' other
+            // threads would take new pages beside it. Handed back to the system instead, it no
+            // longer counts in the process's memory (worth its cost on large designs alone).
+            if bytes.count >= FreedMemory.worthReturning { FreedMemory.returnToSystem() }
+        }
         let checked = context.map { Checker.check(compilation, context: $0, configuration: configuration, threads: threads) }
             ?? compilation.diagnostics
         let diagnostics = drift.isEmpty ? checked : (checked + drift).sorted(by: Diagnostic.sourceOrder)
-        let resolved = resolve ? ReportedDiagnostic.resolving(diagnostics, sources: compilation.sources) : nil
+        let detail = formatter?.detail ?? .full
+        let resolved = resolve ? ReportedDiagnostic.resolving(diagnostics, sources: compilation.sources, detail: detail) : nil
         return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved,
                             identities: resolved.map { $0.map(FindingIdentity.init) },
+                            detail: detail, formatted: resolved.flatMap { resolved in formatter.map { $0.format(resolved) } },
                             omitted: OmittedErrors.of(compilation), failLevel: failLevel, compiled: !compilation.hasErrors,
                             kept: keep ? (compilation, context) : nil)
     }
 
     /// Finding `index`, resolved for printing.
     func reported(_ index: Int) -> ReportedDiagnostic {
-        resolved?[index] ?? ReportedDiagnostic(diagnostics[index], sources: sources)
+        // `if let` rather than `??`, here and below: the operator's closure captured a copy of
+        // the whole input (retaining each of its arrays) for every finding.
+        if let resolved { return resolved[index] }
+        var line = -1
+        return ReportedDiagnostic(diagnostics[index], in: sources[diagnostics[index].span.file], sources: sources, line: &line,
+                                  detail: detail)
     }
 
     /// `reported(index)` for findings taken in order: `line` is where the one before started
     /// (see `ReportedDiagnostic.init(_:sources:line:)`).
     func reported(_ index: Int, line: inout Int) -> ReportedDiagnostic {
-        resolved?[index] ?? ReportedDiagnostic(diagnostics[index], sources: sources, line: &line)
+        if let resolved { return resolved[index] }
+        return ReportedDiagnostic(diagnostics[index], in: sources[diagnostics[index].span.file], sources: sources, line: &line,
+                                  detail: detail)
     }
 
     /// The identity of finding `index`, which is `reported`.
     func identity(_ index: Int, of reported: ReportedDiagnostic) -> FindingIdentity {
-        identities?[index] ?? FindingIdentity(reported)
+        if let identities { return identities[index] }
+        return FindingIdentity(reported)
     }
 
     /// Whether finding `index` reaches the fail level (compile errors always do).

@@ -31,8 +31,8 @@ struct FindingFormatter: Sendable {
         return .positions
     }
 
-    /// `diagnostics` formatted one after another, and where each one's bytes end.
-    func format(_ diagnostics: [ReportedDiagnostic]) -> (bytes: [UInt8], ends: [Int]) {
+    /// `diagnostics` formatted one after another.
+    func format(_ diagnostics: [ReportedDiagnostic]) -> FormattedFindings {
         // Room for a typical finding (with its fixes, about 1.5 KB of JSON, 0.5 KB of text) at
         // once: growing the buffer by doubling copied it once more.
         let capacity = diagnostics.count * 1_024
@@ -45,7 +45,7 @@ struct FindingFormatter: Sendable {
                 JSONReporter.write(diagnostic, fragment: &json)
                 ends.append(json.byteCount)
             }
-            return (json.takeBytes(), ends)
+            return FormattedFindings(bytes: json.takeBytes(), ends: ends)
         case .text(let reporter):
             return Self.entries(diagnostics, capacity: capacity) { reporter.entry($0) }
         case .github:
@@ -55,7 +55,7 @@ struct FindingFormatter: Sendable {
 
     /// The findings' entries (text or GitHub lines) one after another, and where each ends.
     private static func entries(_ diagnostics: [ReportedDiagnostic], capacity: Int,
-                                _ entry: (ReportedDiagnostic) -> String) -> (bytes: [UInt8], ends: [Int]) {
+                                _ entry: (ReportedDiagnostic) -> String) -> FormattedFindings {
         var ends: [Int] = []
         ends.reserveCapacity(diagnostics.count)
         var bytes: [UInt8] = []
@@ -65,6 +65,6 @@ struct FindingFormatter: Sendable {
             text.withUTF8 { bytes.append(contentsOf: $0) }
             ends.append(bytes.count)
         }
-        return (bytes, ends)
+        return FormattedFindings(bytes: bytes, ends: ends)
     }
 }

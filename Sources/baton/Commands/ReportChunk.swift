@@ -18,19 +18,12 @@ struct ReportChunk: Sendable {
     /// The findings' indices in the input.
     var indices: Range<Int>
     var diagnostics: [ReportedDiagnostic]
-    var bytes: [UInt8]
-    /// Where each finding's bytes end (each starts where the one before ends).
-    var ends: [Int]
+    var formatted: FormattedFindings
 
     init(_ input: CheckedInput, indices: Range<Int>, formatter: FindingFormatter) {
         self.indices = indices
         diagnostics = ReportedDiagnostic.resolving(input.diagnostics[indices], sources: input.sources, detail: formatter.detail)
-        (bytes, ends) = formatter.format(diagnostics)
-    }
-
-    /// The bytes of the finding at `offset` in the chunk.
-    func formatted(_ offset: Int) -> ArraySlice<UInt8> {
-        bytes[(offset == 0 ? 0 : ends[offset - 1])..<ends[offset]]
+        formatted = formatter.format(diagnostics)
     }
 
     /// Reports `input`'s findings not seen before (as `CheckFindings.add` with `report.write`
@@ -56,7 +49,7 @@ struct ReportChunk: Sendable {
             // strings, which the worker threads retain and release too).
             for offset in chunk.diagnostics.indices {
                 findings.take(chunk.diagnostics[offset], at: chunk.indices.lowerBound + offset, of: input, pass: &pass) { diagnostic in
-                    report.write(diagnostic, formatted: chunk.formatted(offset))
+                    report.write(diagnostic, formatted: chunk.formatted[offset])
                     return true
                 }
             }
