@@ -48,7 +48,7 @@ enum SuppressionFix {
             }
             let title = title ?? "suppress this \(rule) finding with a # baton:ignore comment"
             self.title = title
-            return Fix(title, safety: .unsafe, edits: [.insert(comment, at: line.start, in: head.file)], isSuppression: true)
+            return Fix(title, safety: .unsafe, edit: .insert(comment, at: line.start, in: head.file), isSuppression: true)
         }
     }
 
@@ -65,7 +65,7 @@ enum SuppressionFix {
             while start > 0, file.bytes[start - 1] == 0x20 || file.bytes[start - 1] == 0x09 { start -= 1 }
             deletion = Span(file: directive.file, start: start, end: directive.end)
         }
-        return Fix("remove the unused suppression comment", safety: .safe, edits: [TextEdit(deletion, "")])
+        return Fix("remove the unused suppression comment", safety: .safe, edit: TextEdit(deletion, ""))
     }
 
     /// Removes rule `index` from the directive's list, with the separator next to it.
@@ -74,6 +74,6 @@ enum SuppressionFix {
         let deletion = index + 1 < rules.count
             ? Span(file: directive.span.file, start: rules[index].span.start, end: rules[index + 1].span.start)
             : Span(file: directive.span.file, start: rules[index - 1].span.end, end: rules[index].span.end)
-        return Fix("remove '\(rules[index].id)' from the suppression comment", safety: .safe, edits: [TextEdit(deletion, "")])
+        return Fix("remove '\(rules[index].id)' from the suppression comment", safety: .safe, edit: TextEdit(deletion, ""))
     }
 }

@@ -34,7 +34,7 @@ public enum CodeActions {
                         ("diagnostics", .array([mapping.json(diagnostic)])),
                     ]
                     if index == preferred { members.append(("isPreferred", .bool(true))) }
-                    members.append(("edit", workspaceEdit(fix.edits, mapping: &mapping)))
+                    members.append(("edit", workspaceEdit(Array(fix.edits), mapping: &mapping)))
                     actions.append(.object(members))
                 }
             }

@@ -15,21 +15,30 @@ public struct Fix: Hashable, Sendable {
 
     /// What the fix does, as an imperative sentence without a final period.
     public var title: String
+    /// Non-overlapping edits, all in files of the same compilation, in source order; the one
+    /// edit nearly every fix has is held inline (see `FixEdits`).
+    public var edits: FixEdits
+    // The two one-byte fields sit together after the edits, so a fix takes 56 bytes, not 64.
     public var safety: Safety
-    /// Non-overlapping edits, all in files of the same compilation, in source order.
-    public var edits: [TextEdit]
     /// Whether the fix adds a `# baton:ignore` comment instead of changing the design. A
     /// suppression records a decision only a person can make, so `check --fix` and
     /// `--unsafe-fixes` never apply one; editors offer it as a quick fix.
     public var isSuppression: Bool
 
     public init(_ title: String, safety: Safety, edits: [TextEdit], isSuppression: Bool = false) {
+        self.init(title, safety: safety, edits: FixEdits(edits), isSuppression: isSuppression)
+    }
+
+    /// A fix of one edit, the usual case, made without an array to hold it.
+    public init(_ title: String, safety: Safety, edit: TextEdit, isSuppression: Bool = false) {
+        self.init(title, safety: safety, edits: FixEdits(edit), isSuppression: isSuppression)
+    }
+
+    /// The edits are kept in source order whatever order they were given in (`FixEdits`).
+    public init(_ title: String, safety: Safety, edits: FixEdits, isSuppression: Bool = false) {
         self.title = title
+        self.edits = edits
         self.safety = safety
-        // Nearly every fix has one edit, or edits made in order: those keep their array (a
-        // sort makes a new one, and a large design's findings hold a fix or two each).
-        let inOrder = zip(edits, edits.dropFirst()).allSatisfy { !TextEdit.sourceOrder($1, $0) }
-        self.edits = inOrder ? edits : edits.sorted(by: TextEdit.sourceOrder)
         self.isSuppression = isSuppression
     }
 }
