@@ -74,6 +74,8 @@ public struct DuplicateDelivery: Rule {
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
         var findings: [Finding] = []
+        // The help names the consumer alone: one text per consumer, shared by its findings.
+        var help = PerParticipant<FindingText>(context)
         for channel in model.participants where channel.kind.isChannel && channel.attributes.effectiveDelivery == .atLeastOnce {
             // The channel's note, made once for all of its findings (and shared by them).
             var note: Diagnostic.Note?
@@ -82,16 +84,18 @@ public struct DuplicateDelivery: Rule {
                 guard !model.interactions[id.rawValue].attributes.idempotent,
                       !model.participants[context.consumer(of: id).rawValue].attributes.idempotent else { continue }
                 let consumer = model[context.consumer(of: id)]
-                let declare = context.canDeclare("idempotent", on: consumer.id)
-                    ? "idempotent on the interaction or on '\(consumer.name)'"
-                    : "idempotent on the interaction; a \(consumer.kind.rawValue) cannot declare it"
                 let channelNote = note ?? .note("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)
                 note = channelNote
                 findings.append(Finding(
                     at: model.interactions[id.rawValue].span,
                     "'\(channel.name)' delivers at least once, but '\(consumer.name)' handles \(context.operation(id)) without being idempotent: a redelivered message is processed twice",
                     notes: [channelNote],
-                    help: "make '\(consumer.name)' an idempotent receiver and declare it (\(declare)), or deduplicate by message id",
+                    help: help.value(for: consumer.id) {
+                        let declare = context.canDeclare("idempotent", on: consumer.id)
+                            ? "idempotent on the interaction or on '\(consumer.name)'"
+                            : "idempotent on the interaction; a \(consumer.kind.rawValue) cannot declare it"
+                        return "make '\(consumer.name)' an idempotent receiver and declare it (\(declare)), or deduplicate by message id"
+                    },
                     fixes: AttributeFix.fix(adding: [.init("idempotent")], to: id, in: context,
                                             title: "declare the interaction idempotent")))
             }

@@ -56,24 +56,37 @@ public struct ExternalWithoutBreaker: Rule {
         // Fields are read in place: binding each interaction (or participant) copied its
         // label, block and attributes.
         let interactions = context.model.interactions
+        // The help names the initiator and says call or fetch; the note names the external.
+        // One of each per participant, shared by their findings.
+        var callHelp = PerParticipant<FindingText>(context)
+        var fetchHelp = PerParticipant<FindingText>(context)
+        var notes = PerParticipant<[Diagnostic.Note]>(context)
         for id in context.interactions(where: {
             interactions[$0].arrow.isSynchronous && !interactions[$0].attributes.circuitBreaker && participants[interactions[$0].to.rawValue].kind.role == .component(owned: false)
         }) {
             let index = id.rawValue
-            let passive = interactions[index].to.rawValue
-            let external = participants[passive].name
-            let initiator = context.name(interactions[index].from)
+            let passive = interactions[index].to
+            let external = participants[passive.rawValue].name
+            let from = interactions[index].from
+            let initiator = context.name(from)
             let fetches = interactions[index].arrow == .fetch
             let what = fetches ? "fetches from" : "calls"
-            let noun = fetches ? "fetch" : "call"
+            let help = fetches
+                ? fetchHelp.value(for: from) { Self.help(noun: "fetch", initiator: initiator) }
+                : callHelp.value(for: from) { Self.help(noun: "call", initiator: initiator) }
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(initiator)' \(what) the external '\(external)' synchronously without a circuit breaker: when '\(external)' hangs, '\(initiator)' hangs with it",
-                notes: [.note("'\(external)' is declared external here", at: participants[passive].span)],
-                help: "add circuit-breaker to the \(noun) (and decide how '\(initiator)' degrades while it is open), or make the interaction asynchronous",
+                notes: notes.value(for: passive) { [.note("'\(external)' is declared external here", at: participants[passive.rawValue].span)] },
+                help: help,
                 fixes: AttributeFix.fix(adding: [.init("circuit-breaker")], to: id, in: context, title: Self.fixTitle)))
         }
         return findings
+    }
+
+    /// The help of a finding about a call (or fetch) by `initiator`.
+    private static func help(noun: String, initiator: String) -> FindingText {
+        "add circuit-breaker to the \(noun) (and decide how '\(initiator)' degrades while it is open), or make the interaction asynchronous"
     }
 
     /// The fix's title, one text shared by every finding (what `AttributeFix.title` writes).

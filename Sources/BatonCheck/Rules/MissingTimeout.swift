@@ -51,6 +51,8 @@ public struct MissingTimeout: Rule {
         // constant, or handing it to a function (`WorstCaseWaits.timeout`), copied its label,
         // block and attributes.
         let interactions = model.interactions
+        // The help names the passive end alone: one text per participant, shared by its findings.
+        var help = PerParticipant<FindingText>(context)
         for id in context.interactions(where: {
             interactions[$0].arrow.isSynchronous && interactions[$0].attributes.timeout == nil && model.participants[interactions[$0].to.rawValue].attributes.timeout == nil
         }) {
@@ -62,9 +64,11 @@ public struct MissingTimeout: Rule {
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(from)' \(verb) '\(to)' synchronously without a timeout: it waits as long as '\(to)' takes, or forever",
-                help: context.canDeclare("timeout", on: passive)
-                    ? "add [timeout=...] to the interaction, or declare a default timeout on '\(to)'"
-                    : "add [timeout=...] to the interaction",
+                help: help.value(for: passive) {
+                    context.canDeclare("timeout", on: passive)
+                        ? "add [timeout=...] to the interaction, or declare a default timeout on '\(to)'"
+                        : "add [timeout=...] to the interaction"
+                },
                 fixes: AttributeFix.fix(adding: [.init("timeout", Self.suggestedTimeout(id, context).text)], to: id, in: context)))
         }
         return findings

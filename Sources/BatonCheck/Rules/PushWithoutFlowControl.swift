@@ -65,6 +65,10 @@ public struct PushWithoutFlowControl: Rule {
         // Asked once per participant rather than of a copy of it for every interaction.
         let pushes = model.participants.map { $0.isPushChannel || $0.kind.role == .connector }
         let isUnbounded = model.participants.indices.map { unbounded(ParticipantID($0)) }
+        // The help and the note name the consumer alone: one of each per consumer, shared by
+        // its findings.
+        var help = PerParticipant<FindingText>(context)
+        var notes = PerParticipant<[Diagnostic.Note]>(context)
         for id in context.interactions(where: { interactions[$0].arrow != .fetch && pushes[interactions[$0].from.rawValue] && isUnbounded[interactions[$0].to.rawValue] }) {
             // The participants are copied for the findings alone (the filter above tested them).
             let pusher = model.participants[model.interactions[id.rawValue].from.rawValue]
@@ -73,8 +77,10 @@ public struct PushWithoutFlowControl: Rule {
             findings.append(Finding(
                 at: model.interactions[id.rawValue].span,
                 "\(how) delivers \(context.operation(id)) to '\(consumer.name)', which declares neither concurrency nor rate-limit: nothing bounds how fast it is pushed to",
-                notes: [.note("'\(consumer.name)' is declared here", at: consumer.span)],
-                help: "declare how much '\(consumer.name)' can take (concurrency=N or rate-limit=N/s), or let it fetch at its own pace ('\(consumer.name) <- ...')"))
+                notes: notes.value(for: consumer.id) { [.note("'\(consumer.name)' is declared here", at: consumer.span)] },
+                help: help.value(for: consumer.id) {
+                    "declare how much '\(consumer.name)' can take (concurrency=N or rate-limit=N/s), or let it fetch at its own pace ('\(consumer.name) <- ...')"
+                }))
         }
         return findings
     }

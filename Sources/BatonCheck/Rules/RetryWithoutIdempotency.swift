@@ -56,6 +56,11 @@ public struct RetryWithoutIdempotency: Rule {
         let participants = context.model.participants
         // Fields are read in place: binding each interaction copied its label, block and attributes.
         let interactions = context.model.interactions
+        // The help and the note name the passive end alone: one of each per participant,
+        // shared by its findings (and the help of an end that cannot declare `idempotent`, by
+        // every finding about its kind).
+        var help = PerParticipant<FindingText>(context)
+        var notes = PerParticipant<[Diagnostic.Note]>(context)
         for id in context.interactions(where: {
             RetryWithoutBackoff.retries(interactions[$0].attributes.retries) && interactions[$0].arrow != .fetch && !interactions[$0].attributes.idempotent
                 && !participants[interactions[$0].to.rawValue].attributes.idempotent
@@ -65,17 +70,24 @@ public struct RetryWithoutIdempotency: Rule {
             let name = participants[passive.rawValue].name
             let declarable = context.canDeclare("idempotent", on: passive)
             let neither = declarable ? "neither the interaction nor '\(name)' is idempotent" : "the interaction is not idempotent"
-            let declare = declarable
-                ? "idempotent on the interaction or on '\(name)'"
-                : "idempotent on the interaction; a \(participants[passive.rawValue].kind.rawValue) cannot declare it"
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(context.name(interactions[index].from))' retries \(context.operation(id)) at '\(name)', but \(neither): a retry after a lost reply performs it twice",
-                notes: [.note("'\(name)' is declared here", at: participants[passive.rawValue].span)],
-                help: "make the operation idempotent and declare it (\(declare)), or remove the retries",
+                notes: notes.value(for: passive) { [.note("'\(name)' is declared here", at: participants[passive.rawValue].span)] },
+                help: declarable
+                    ? help.value(for: passive) { "make the operation idempotent and declare it (idempotent on the interaction or on '\(name)'), or remove the retries" }
+                    : Self.undeclarableHelp[participants[passive.rawValue].kind, default: Self.undeclarable(participants[passive.rawValue].kind)],
                 fixes: AttributeFix.fix(adding: [.init("idempotent")], to: id, in: context,
                                         title: "declare the interaction idempotent")))
         }
         return findings
+    }
+
+    /// The help when the passive end cannot declare `idempotent`: it names its kind alone, so
+    /// each kind's text is made once and shared by every finding (thousands of calls to stores).
+    static let undeclarableHelp = Dictionary(uniqueKeysWithValues: ParticipantKind.allCases.map { ($0, undeclarable($0)) })
+
+    static func undeclarable(_ kind: ParticipantKind) -> FindingText {
+        "make the operation idempotent and declare it (idempotent on the interaction; a \(kind.rawValue) cannot declare it), or remove the retries"
     }
 }
