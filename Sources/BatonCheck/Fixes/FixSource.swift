@@ -137,9 +137,11 @@ public struct FixSource: Sendable {
     /// Where the line holding `offset` starts and the whitespace before its first token, when
     /// only whitespace comes before `offset` on it (else nil): `startsLine` and `indentation`
     /// in one lookup of the line, for the fix offered with every finding.
-    func lineStart(ifStartingLine offset: Int, in file: FileID) -> (start: Int, indentation: String)? {
+    /// `line`: a line index of the file met before, where the search for this one starts
+    /// (see `SourceFile.lineIndex(containing:from:)`), left at this one's.
+    func lineStart(ifStartingLine offset: Int, in file: FileID, from line: inout Int) -> (start: Int, indentation: String)? {
         let source = sources[file]
-        let start = source.lineRange(source.line(of: offset)).lowerBound
+        let start = source.lineStarts[source.lineIndex(containing: offset, from: &line)]
         var end = start
         while end < offset, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
         guard end == offset else { return nil }
@@ -167,15 +169,35 @@ public struct FixSource: Sendable {
     /// The head of the statement a finding at `span` belongs to (the last head that starts at
     /// or before it), as `# baton:ignore` finds it.
     func statementHead(containing span: Span) -> Span? {
+        var hint = -1
+        return statementHead(containing: span, from: &hint)
+    }
+
+    /// `statementHead(containing:)` for spans met mostly in source order, as a rule meets its
+    /// findings: `hint` is the index (in the file's heads) of the head found before, and the
+    /// head is looked for a few steps from there before a search. Any hint gives the same answer.
+    func statementHead(containing span: Span, from hint: inout Int) -> Span? {
         guard span.file.rawValue < heads.count else { return nil }
-        let heads = heads[span.file.rawValue]
-        // Binary search: a large design has as many findings as statements.
-        var low = 0
-        var high = heads.count
-        while low < high {
-            let mid = (low + high) / 2
-            if heads[mid].start <= span.start { low = mid + 1 } else { high = mid }
+        return heads[span.file.rawValue].withUnsafeBufferPointer { heads in
+            // The index of the first head after `span.start`.
+            var after = -1
+            if hint >= 0, hint < heads.count, heads[hint].start <= span.start {
+                var index = hint + 1
+                while index < heads.count, index <= hint + 8, heads[index].start <= span.start { index += 1 }
+                if index == heads.count || heads[index].start > span.start { after = index }
+            }
+            if after < 0 {
+                // Binary search: a large design has as many findings as statements.
+                var low = 0
+                var high = heads.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if heads[mid].start <= span.start { low = mid + 1 } else { high = mid }
+                }
+                after = low
+            }
+            hint = after - 1
+            return after > 0 ? heads[after - 1] : nil
         }
-        return low > 0 ? heads[low - 1] : nil
     }
 }

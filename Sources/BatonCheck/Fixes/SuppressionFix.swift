@@ -29,14 +29,18 @@ enum SuppressionFix {
         private var comments: [(indentation: String, comment: String)] = []
         /// How many indentations `comments` holds at most.
         static let indentationsKept = 16
+        /// Where the last finding's statement head and line were found: a rule meets its
+        /// findings mostly in source order, so the next are looked for from there.
+        private var headHint = -1
+        private var lineHint = -1
 
         init(_ rule: String) {
             self.rule = rule
         }
 
         mutating func suppress(at span: Span, source: FixSource) -> Fix? {
-            guard let head = source.statementHead(containing: span),
-                  let line = source.lineStart(ifStartingLine: head.start, in: head.file) else { return nil }
+            guard let head = source.statementHead(containing: span, from: &headHint),
+                  let line = source.lineStart(ifStartingLine: head.start, in: head.file, from: &lineHint) else { return nil }
             let comment: String
             if let known = comments.firstIndex(where: { $0.indentation == line.indentation }) {
                 comment = comments[known].comment

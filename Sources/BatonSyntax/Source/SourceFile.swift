@@ -107,6 +107,16 @@ public struct SourceFile: Sendable {
     /// over every line — then left in `line` for the next. Any `line` gives the same answer.
     public func location(of offset: Int, from line: inout Int) -> SourcePosition {
         let offset = min(max(0, offset), bytes.count)
+        let index = lineIndex(containing: offset, from: &line)
+        let column = scalarsBefore(offset) - scalarsBefore(lineStarts[index]) + 1
+        return SourcePosition(line: lineOffset + index + 1, column: column)
+    }
+
+    /// The line index (from 0) holding `offset`, looked for from `line`, the index of an
+    /// offset met before (see `location(of:from:)`), and left there. Any `line` gives the same
+    /// answer.
+    public func lineIndex(containing offset: Int, from line: inout Int) -> Int {
+        let offset = min(max(0, offset), bytes.count)
         var index = line
         if index < 0 || index >= lineStarts.count {
             index = lineIndex(containing: offset)
@@ -125,8 +135,7 @@ public struct SourceFile: Sendable {
             if steps == 8 { index = lineIndex(containing: offset) }
         }
         line = index
-        let column = scalarsBefore(offset) - scalarsBefore(lineStarts[index]) + 1
-        return SourcePosition(line: lineOffset + index + 1, column: column)
+        return index
     }
 
     /// The 1-based line of a byte offset, without the column: a binary search over line starts.
