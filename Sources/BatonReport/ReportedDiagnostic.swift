@@ -56,7 +56,9 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     }
 
     /// `init(_:sources:line:)` with the diagnostic's file already looked up (see `resolving`).
-    public init(_ diagnostic: Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
+    /// The diagnostic is borrowed: an initializer's parameters are otherwise its own, so a
+    /// caller lending one from an array copied it (retaining its texts) to pass it.
+    public init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
                 detail: Detail = .full) {
         let start = source.location(of: diagnostic.span.start, from: &cursor)
         let startLine = cursor
@@ -92,19 +94,27 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     /// `diagnostics` (in source order, as a check returns them) resolved one after another: each
     /// one's line found from the one before's, and its file looked up once per run of findings
     /// in it, since each copy of a `SourceFile` retains its buffers, which threads resolving
-    /// findings side by side share (and contend for).
-    public static func resolving(_ diagnostics: some Collection<Diagnostic>, sources: SourceMap,
+    /// findings side by side share (and contend for). Each diagnostic is read where it is
+    /// (iterating the collection copied each one, retaining and releasing its texts).
+    public static func resolving(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap,
                                  detail: Detail = .full) -> [ReportedDiagnostic] {
         var reported: [ReportedDiagnostic] = []
         reported.reserveCapacity(diagnostics.count)
-        guard let first = diagnostics.first else { return reported }
-        var line = -1
-        var file = sources[first.span.file]
-        for diagnostic in diagnostics {
-            if file.id != diagnostic.span.file { file = sources[diagnostic.span.file] }
-            reported.append(ReportedDiagnostic(diagnostic, in: file, sources: sources, line: &line, detail: detail))
+        diagnostics.withUnsafeBufferPointer { diagnostics in
+            guard let first = diagnostics.first?.span.file else { return }
+            var line = -1
+            var file = sources[first]
+            for index in diagnostics.indices {
+                if file.id != diagnostics[index].span.file { file = sources[diagnostics[index].span.file] }
+                reported.append(ReportedDiagnostic(diagnostics[index], in: file, sources: sources, line: &line, detail: detail))
+            }
         }
         return reported
+    }
+
+    /// `resolving` of a whole array.
+    public static func resolving(_ diagnostics: [Diagnostic], sources: SourceMap, detail: Detail = .full) -> [ReportedDiagnostic] {
+        resolving(diagnostics[...], sources: sources, detail: detail)
     }
 
     private static func note(_ message: String, at offset: Int, in source: SourceFile) -> ReportedNote {

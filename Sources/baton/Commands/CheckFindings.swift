@@ -50,8 +50,10 @@ struct CheckFindings {
         if let resolved = input.resolved {
             // Each finding borrowed where it is, not copied out (a copy retains its texts, which
             // the thread that resolved them retains and releases too).
-            for index in resolved.indices {
-                take(resolved[index], at: index, of: input, pass: &pass) { report(index, $0) }
+            resolved.withUnsafeBufferPointer { resolved in
+                for index in resolved.indices {
+                    take(resolved[index], at: index, of: input, pass: &pass) { report(index, $0) }
+                }
             }
             return
         }

@@ -45,12 +45,15 @@ struct ReportChunk: Sendable {
         ParallelWork.forEach(count: chunks, jobs: jobs, work: { chunk in
             ReportChunk(input, indices: (chunk * size)..<min(count, (chunk + 1) * size), formatter: formatter)
         }, consume: { _, chunk in
-            // By index: the finding is passed borrowed, not copied (each copy retains its
-            // strings, which the worker threads retain and release too).
-            for offset in chunk.diagnostics.indices {
-                findings.take(chunk.diagnostics[offset], at: chunk.indices.lowerBound + offset, of: input, pass: &pass) { diagnostic in
-                    report.write(diagnostic, formatted: chunk.formatted[offset])
-                    return true
+            // Through the buffer: the finding is passed borrowed, not copied (each copy retains
+            // its strings, which the worker threads retain and release too; an array's subscript
+            // made one).
+            chunk.diagnostics.withUnsafeBufferPointer { diagnostics in
+                for offset in diagnostics.indices {
+                    findings.take(diagnostics[offset], at: chunk.indices.lowerBound + offset, of: input, pass: &pass) { diagnostic in
+                        report.write(diagnostic, formatted: chunk.formatted[offset])
+                        return true
+                    }
                 }
             }
         })
