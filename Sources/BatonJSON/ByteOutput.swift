@@ -42,6 +42,13 @@ public final class ByteOutput {
     }
 
     public func write(_ more: [UInt8]) {
+        // A whole chunk with nothing waiting before it (what `JSONStream.drain` hands over):
+        // passed on as it is, instead of copied into the buffer first, which for a large
+        // report was one more copy of all of it.
+        if bytes.isEmpty, more.count >= Self.chunkSize, let destination {
+            destination(more)
+            return
+        }
         bytes.append(contentsOf: more)
         flushIfFull()
     }

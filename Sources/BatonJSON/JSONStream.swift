@@ -92,6 +92,14 @@ public struct JSONStream {
         afterKey = true
     }
 
+    /// The name of the next member, made once (see `JSONKey`): the same bytes as `key(_:)`
+    /// with its name, copied whole.
+    public mutating func key(_ key: JSONKey) {
+        separate()
+        key.write(into: &out.bytes, pretty: pretty)
+        afterKey = true
+    }
+
     public mutating func string(_ text: String) {
         beginValue()
         out.string(text)
@@ -141,6 +149,28 @@ public struct JSONStream {
         self.value(value)
     }
 
+    /// The members above with a key made once (see `JSONKey`): what a report writes for each
+    /// of its findings.
+    public mutating func member(_ name: JSONKey, _ text: String) {
+        key(name)
+        string(text)
+    }
+
+    public mutating func member(_ name: JSONKey, int number: Int) {
+        key(name)
+        int(number)
+    }
+
+    public mutating func member(_ name: JSONKey, bool flag: Bool) {
+        key(name)
+        bool(flag)
+    }
+
+    public mutating func member(_ name: JSONKey, _ value: JSONValue) {
+        key(name)
+        self.value(value)
+    }
+
     private mutating func drainIfFull() {
         if out.bytes.count >= ByteOutput.chunkSize, !isFragment { drain() }
     }
@@ -157,9 +187,13 @@ public struct JSONStream {
     /// A comma after the previous member or element, and its line in pretty output.
     private mutating func separate() {
         guard let last = open.indices.last else { return }
-        if open[last].count > 0 { out.bytes.append(UInt8(ascii: ",")) }
+        let comma = open[last].count > 0
         open[last].count += 1
-        if pretty { JSONValue.newline(open.count, into: &out.bytes) }
+        if pretty {
+            JSONValue.newline(open.count, comma: comma, into: &out.bytes)
+        } else if comma {
+            out.bytes.append(UInt8(ascii: ","))
+        }
     }
 
     private mutating func end(_ bracket: UInt8) {

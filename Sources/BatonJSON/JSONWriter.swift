@@ -57,20 +57,27 @@ extension JSONValue {
 
     /// A line break and two spaces per level.
     static func newline(_ level: Int, into out: inout [UInt8]) {
+        newline(level, comma: false, into: &out)
+    }
+
+    /// A line break and two spaces per level, after a comma when `comma` (the separator
+    /// between members or elements), appended at once.
+    static func newline(_ level: Int, comma: Bool, into out: inout [UInt8]) {
         let count = 2 * level
-        guard count < indentation.utf8CodeUnitCount else {
+        guard count + 2 <= indentation.utf8CodeUnitCount else {
+            if comma { out.append(UInt8(ascii: ",")) }
             out.append(UInt8(ascii: "\n"))
             out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
             return
         }
-        // A line break and the spaces copied from one constant: a report writes one per
-        // member, and appending a `repeatElement` went element by element (and a shared array
-        // was retained and released each time).
-        indentation.withUTF8Buffer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0...count])) }
+        // The comma, the line break and the spaces copied from one constant: a report writes
+        // one per member, and appending a `repeatElement` went element by element (and a
+        // shared array was retained and released each time).
+        indentation.withUTF8Buffer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[(comma ? 0 : 1)..<(count + 2)])) }
     }
 
-    /// A line break and the spaces of the deepest indentation a report nests to (32).
-    private static let indentation: StaticString = "\n                                "
+    /// A comma, a line break and the spaces of the deepest indentation a report nests to (32).
+    private static let indentation: StaticString = ",\n                                "
 
     /// Writes `text` as a JSON string. Works on the UTF-8 bytes: runs that need no escape are
     /// copied whole, and the characters escaped anyway are recognised by their encodings
@@ -142,13 +149,35 @@ extension JSONValue {
             out.append(contentsOf: String(number).utf8)
             return
         }
-        var divisor = 1
-        while divisor <= number / 10 { divisor *= 10 }
+        // Most numbers are one digit (columns, counts): one byte.
+        if number < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(number))
+            return
+        }
+        // The digits made from the last, into a word of the stack (up to eight of them, all a
+        // report's lines and columns), then appended at once instead of byte by byte.
+        guard number < 100_000_000 else {
+            var divisor = 1
+            while divisor <= number / 10 { divisor *= 10 }
+            var rest = number
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+            return
+        }
+        var digits: UInt64 = 0
+        var count = 0
         var rest = number
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
+        repeat {
+            digits = digits << 8 | UInt64(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            count += 1
+        } while rest > 0
+        // The first digit is in the lowest byte, the first in memory on a little-endian machine.
+        withUnsafeBytes(of: digits.littleEndian) { word in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: word.bindMemory(to: UInt8.self)[0..<count]))
         }
     }
 

@@ -95,33 +95,33 @@ public enum JSONReporter {
     }
 
     /// One diagnostic, written member by member: a report holds thousands, and building each
-    /// as a `JSONValue` first cost more than writing it.
+    /// as a `JSONValue` first cost more than writing it. Its keys are made once (`Key`).
     static func write(_ diagnostic: ReportedDiagnostic, to json: inout JSONStream) {
         json.beginObject()
-        json.member("file", diagnostic.file)
-        json.member("line", int: diagnostic.line)
-        json.member("column", int: diagnostic.column)
-        json.member("endLine", int: diagnostic.endLine)
-        json.member("endColumn", int: diagnostic.endColumn)
-        json.member("severity", diagnostic.severity.rawValue)
-        json.member("code", diagnostic.code)
-        json.member("message", diagnostic.message)
-        json.key("notes")
+        json.member(Key.file, diagnostic.file)
+        json.member(Key.line, int: diagnostic.line)
+        json.member(Key.column, int: diagnostic.column)
+        json.member(Key.endLine, int: diagnostic.endLine)
+        json.member(Key.endColumn, int: diagnostic.endColumn)
+        json.member(Key.severity, diagnostic.severity.rawValue)
+        json.member(Key.code, diagnostic.code)
+        json.member(Key.message, diagnostic.message)
+        json.key(Key.notes)
         json.beginArray()
         for note in diagnostic.notes {
             json.beginObject()
             if let file = note.file, let line = note.line, let column = note.column {
-                json.member("file", file)
-                json.member("line", int: line)
-                json.member("column", int: column)
+                json.member(Key.file, file)
+                json.member(Key.line, int: line)
+                json.member(Key.column, int: column)
             }
-            json.member("message", note.message)
+            json.member(Key.message, note.message)
             json.endObject()
         }
         json.endArray()
-        if let help = diagnostic.help { json.member("help", help) }
+        if let help = diagnostic.help { json.member(Key.help, help) }
         if !diagnostic.fixes.isEmpty {
-            json.key("fixes")
+            json.key(Key.fixes)
             json.beginArray()
             for fix in diagnostic.fixes { write(fix, to: &json) }
             json.endArray()
@@ -130,28 +130,51 @@ public enum JSONReporter {
     }
 
     static func write(_ fix: ReportedFix, to json: inout JSONStream) {
-        func position(_ name: String, _ position: SourcePosition) {
+        func position(_ name: JSONKey, _ position: SourcePosition) {
             json.key(name)
             json.beginObject()
-            json.member("line", int: position.line)
-            json.member("column", int: position.column)
+            json.member(Key.line, int: position.line)
+            json.member(Key.column, int: position.column)
             json.endObject()
         }
         json.beginObject()
-        json.member("title", fix.title)
-        json.member("safety", fix.safety.rawValue)
-        json.member("suppression", bool: fix.isSuppression)
-        json.key("edits")
+        json.member(Key.title, fix.title)
+        json.member(Key.safety, fix.safety.rawValue)
+        json.member(Key.suppression, bool: fix.isSuppression)
+        json.key(Key.edits)
         json.beginArray()
         for edit in fix.edits {
             json.beginObject()
-            json.member("file", edit.file)
-            position("start", edit.start)
-            position("end", edit.end)
-            json.member("newText", edit.newText)
+            json.member(Key.file, edit.file)
+            position(Key.start, edit.start)
+            position(Key.end, edit.end)
+            json.member(Key.newText, edit.newText)
             json.endObject()
         }
         json.endArray()
         json.endObject()
+    }
+
+    /// The names of a finding's members, made once (see `JSONKey`): each finding writes
+    /// two dozen of them.
+    enum Key {
+        static let file = JSONKey("file")
+        static let line = JSONKey("line")
+        static let column = JSONKey("column")
+        static let endLine = JSONKey("endLine")
+        static let endColumn = JSONKey("endColumn")
+        static let severity = JSONKey("severity")
+        static let code = JSONKey("code")
+        static let message = JSONKey("message")
+        static let notes = JSONKey("notes")
+        static let help = JSONKey("help")
+        static let fixes = JSONKey("fixes")
+        static let title = JSONKey("title")
+        static let safety = JSONKey("safety")
+        static let suppression = JSONKey("suppression")
+        static let edits = JSONKey("edits")
+        static let start = JSONKey("start")
+        static let end = JSONKey("end")
+        static let newText = JSONKey("newText")
     }
 }

@@ -82,11 +82,13 @@ import Testing
     /// The one integer writer gives what `String(_:)` gives, at the edges and at random.
     @Test func integersAreWrittenAsTheirDecimalText() {
         var random = SplitMix64(seed: 8)
-        let edges = [0, 1, 9, 10, 99, 100, 1_000_000, -1, -10, Int.max, Int.min, Int.max / 10, Int.max / 10 + 1]
+        let edges = [0, 1, 9, 10, 99, 100, 1_000_000, 12_345_678, 99_999_999, 100_000_000, 100_000_001, -1, -10, Int.max, Int.min,
+                     Int.max / 10, Int.max / 10 + 1]
         for number in edges + (0..<2_000).map({ _ in Int(truncatingIfNeeded: random.next()) >> Int(random.next() % 64) }) {
-            var out: [UInt8] = []
+            // After other bytes, as in a document: the digits are appended, nothing else moves.
+            var out: [UInt8] = Array("x: ".utf8)
             JSONValue.writeInt(number, into: &out)
-            #expect(String(decoding: out, as: UTF8.self) == String(number))
+            #expect(String(decoding: out, as: UTF8.self) == "x: " + String(number))
         }
     }
 }

@@ -73,4 +73,24 @@ import Testing
         let whole = JSONValue.array(Array(repeating: member, count: 2_000)).serializedBytes(pretty: true)
         #expect(Array(chunks.joined()) == whole)
     }
+
+    /// A whole chunk written with nothing waiting goes to the destination as it is; with bytes
+    /// waiting it is appended after them: either way every byte arrives once, in order.
+    @Test func aWholeChunkIsPassedOnInOrder() {
+        var chunks: [[UInt8]] = []
+        let output = ByteOutput { chunks.append($0) }
+        let big = (0..<ByteOutput.chunkSize + 10).map { UInt8(truncatingIfNeeded: $0) }
+        output.write(big)
+        #expect(chunks == [big], "nothing was waiting: handed on at once")
+        output.write(UInt8(ascii: "a"))
+        output.write(big)
+        output.write(Array("end".utf8))
+        output.flush()
+        #expect(chunks.count == 3)
+        #expect(Array(chunks.joined()) == big + [UInt8(ascii: "a")] + big + Array("end".utf8))
+        let kept = ByteOutput()
+        kept.write(big)
+        kept.write(big)
+        #expect(kept.bytes == big + big, "without a destination everything is kept")
+    }
 }
