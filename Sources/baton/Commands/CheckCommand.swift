@@ -106,9 +106,14 @@ enum CheckCommand {
         if let failure = observed.failure { return failure }
         let commandLineFailLevel = arguments.value("--fail-on").flatMap(Severity.init(rawValue:))
         let importRoots = arguments.importRoots
+        // Each directory argument made absolute once, not once per file below it (which asked
+        // the system for the working directory five thousand times in a tree of 5,000 designs).
+        var absoluteRoots: [String: String] = [:]
+        for root in inputs.compactMap(\.searchRoot) where absoluteRoots[root] == nil { absoluteRoots[root] = FileReader.absolute(root) }
+        let searchRoots = absoluteRoots
         func compileOptions(_ input: InputFile) -> CompileOptions {
             // A file found below a directory argument may import from anywhere inside that directory.
-            CompileOptions(importRoots: importRoots + (input.searchRoot.map { [FileReader.absolute($0)] } ?? []))
+            CompileOptions(importRoots: importRoots + (input.searchRoot.flatMap { searchRoots[$0] }.map { [$0] } ?? []))
         }
         let showDiff = arguments.has("--diff")
         let fixing = showDiff || arguments.has("--fix") || arguments.has("--unsafe-fixes")
