@@ -1,5 +1,5 @@
 import Baton
-import BatonCheck
+@testable import BatonCheck
 import BatonModel
 import BatonSyntax
 import Testing
@@ -65,5 +65,22 @@ struct AttributeFixTests {
 
     @Test func titlesNameWhatIsAdded() {
         #expect(AttributeFix.title([.init("backoff", "exponential"), .init("jitter")]) == "add backoff=exponential and jitter")
+    }
+}
+
+/// `AttributeFix.joined` makes what joining and concatenating made, in one string.
+struct AttributeFixJoinedTests {
+    @Test(arguments: [[], ["timeout=1s"], ["a", "b=é", "c"], ["", ""]] as [[String]])
+    func joinedIsTheConcatenation(texts: [String]) {
+        #expect(AttributeFix.joined(texts, prefix: " [", separator: ", ", suffix: "]") == " [" + texts.joined(separator: ", ") + "]")
+        #expect(AttributeFix.joined(texts, separator: "=") == texts.joined(separator: "="))
+    }
+
+    @Test func attributeTextsAndTitlesReadAsBefore() {
+        #expect(AttributeFix.Attribute("timeout", "1500ms").text == "timeout=1500ms")
+        #expect(AttributeFix.Attribute("idempotent").text == "idempotent")
+        let two = [AttributeFix.Attribute("backoff", "exponential"), AttributeFix.Attribute("jitter")]
+        #expect(AttributeFix.title(two) == "add backoff=exponential and jitter")
+        #expect(AttributeFix.title([two[0]], on: "'Orders'") == "add backoff=exponential to 'Orders'")
     }
 }

@@ -21,7 +21,27 @@ public enum AttributeFix {
             self.value = value
         }
 
-        public var text: String { value.map { "\(key)=\($0)" } ?? key }
+        public var text: String {
+            guard let value else { return key }
+            return AttributeFix.joined([key, value], separator: "=")
+        }
+    }
+
+    /// `prefix`, the texts with `separator` between them, and `suffix`, made in one string of
+    /// its exact size: a fix is offered with most findings, and joining then concatenating made
+    /// a string for each step.
+    static func joined(_ texts: [String], prefix: String = "", separator: String, suffix: String = "") -> String {
+        var size = prefix.utf8.count + suffix.utf8.count + separator.utf8.count * max(0, texts.count - 1)
+        for text in texts { size += text.utf8.count }
+        var result = ""
+        result.reserveCapacity(size)
+        result += prefix
+        for (index, text) in texts.enumerated() {
+            if index > 0 { result += separator }
+            result += text
+        }
+        result += suffix
+        return result
     }
 
     /// The edits that give interaction `id` the attributes; empty when it has them already or
@@ -35,7 +55,7 @@ public enum AttributeFix {
             return edits(adding: attributes, toListAt: listSpan,
                          written: context.model.interactions[id.rawValue].attributes.spans.written, source: source)
         }
-        let text = " [" + attributes.map(\.text).joined(separator: ", ") + "]"
+        let text = joined(attributes.map(\.text), prefix: " [", separator: ", ", suffix: "]")
         let span = context.model.interactions[id.rawValue].span
         return [.insert(text, at: span.end, in: span.file)]
     }
@@ -66,18 +86,21 @@ public enum AttributeFix {
         var appended: [String] = []
         let file = source.source(listSpan.file)
         for attribute in attributes {
+            let text = attribute.text
             if let existing = written.first(where: { $0.key == attribute.key }) {
-                guard file.text(of: existing.span) != attribute.text else { continue }
-                edits.append(TextEdit(existing.span, attribute.text))
-            } else if !appended.contains(attribute.text) {
-                appended.append(attribute.text)
+                // Compared as bytes: the written text is not kept, so no string is made of it.
+                let start = min(max(0, existing.span.start), file.bytes.count)
+                guard !file.bytes[start..<min(max(start, existing.span.end), file.bytes.count)].elementsEqual(text.utf8) else { continue }
+                edits.append(TextEdit(existing.span, text))
+            } else if !appended.contains(text) {
+                appended.append(text)
             }
         }
         if !appended.isEmpty {
             if let last = written.last {
-                edits.append(.insert(", " + appended.joined(separator: ", "), at: last.span.end, in: listSpan.file))
+                edits.append(.insert(joined(appended, prefix: ", ", separator: ", "), at: last.span.end, in: listSpan.file))
             } else {
-                edits.append(.insert(appended.joined(separator: ", "), at: listSpan.start + 1, in: listSpan.file))
+                edits.append(.insert(joined(appended, separator: ", "), at: listSpan.start + 1, in: listSpan.file))
             }
         }
         return edits
@@ -109,6 +132,7 @@ public enum AttributeFix {
 
     /// "add backoff=exponential and jitter"
     public static func title(_ attributes: [Attribute], on what: String? = nil) -> String {
-        "add " + English.list(attributes.map(\.text)) + (what.map { " to \($0)" } ?? "")
+        let list = attributes.count == 1 ? attributes[0].text : English.list(attributes.map(\.text))
+        return joined([list], prefix: "add ", separator: "", suffix: what.map { " to " + $0 } ?? "")
     }
 }
