@@ -5,7 +5,6 @@ import BatonReport
 import BatonSyntax
 import BatonTrace
 
-
 /// One input of `baton check`, compiled and linted: what its report needs, without the model
 /// and the syntax, which are dropped as soon as the rules have run (unless they are kept until
 /// the process exits, see `kept`).
@@ -79,17 +78,15 @@ struct CheckedInput: Sendable {
 
     /// Finding `index`, resolved for printing.
     func reported(_ index: Int) -> ReportedDiagnostic {
-        // `if let` rather than `??`, here and below: the operator's closure captured a copy of
-        // the whole input (retaining each of its arrays) for every finding.
-        if let resolved { return resolved[index] }
         var line = -1
-        return ReportedDiagnostic(diagnostics[index], in: sources[diagnostics[index].span.file], sources: sources, line: &line,
-                                  detail: detail)
+        return reported(index, line: &line)
     }
 
     /// `reported(index)` for findings taken in order: `line` is where the one before started
     /// (see `ReportedDiagnostic.init(_:sources:line:)`).
     func reported(_ index: Int, line: inout Int) -> ReportedDiagnostic {
+        // `if let` rather than `??`, here and below: the operator's closure captured a copy of
+        // the whole input (retaining each of its arrays) for every finding.
         if let resolved { return resolved[index] }
         return ReportedDiagnostic(diagnostics[index], in: sources[diagnostics[index].span.file], sources: sources, line: &line,
                                   detail: detail)
