@@ -108,9 +108,7 @@ public struct CheckContext: Sendable {
 
     /// The participant that consumes a message through `interaction` (see `consumptions`).
     public func consumer(of interaction: InteractionID) -> ParticipantID {
-        // `Interaction.dataTarget`, from the stored fields: asking the interaction copied it.
-        let index = interaction.rawValue
-        return model.interactions[index].arrow == .fetch ? model.interactions[index].from : model.interactions[index].to
+        model.dataTarget(of: interaction)
     }
 
     /// Whether the participant's kind accepts the attribute `key` (the attribute table of

@@ -23,7 +23,22 @@ public struct Interaction: Hashable, Sendable {
 
     /// Where the data goes first: the passive end, except for a fetch, which pulls data from it.
     public var dataSource: ParticipantID { arrow == .fetch ? to : from }
-    public var dataTarget: ParticipantID { arrow == .fetch ? from : to }
+    public var dataTarget: ParticipantID { Self.dataTarget(arrow, from: from, to: to) }
+
+    /// Where the data of an interaction with these ends goes: the passive end, except for a
+    /// fetch, which pulls data from it to its initiator.
+    public static func dataTarget(_ arrow: Arrow, from: ParticipantID, to: ParticipantID) -> ParticipantID {
+        arrow == .fetch ? from : to
+    }
+}
+
+extension Model {
+    /// `interactions[id].dataTarget`, read from the interaction's fields in place: asking the
+    /// interaction itself, a rule copied it (its label, block and attributes) for each call.
+    public func dataTarget(of id: InteractionID) -> ParticipantID {
+        let index = id.rawValue
+        return Interaction.dataTarget(interactions[index].arrow, from: interactions[index].from, to: interactions[index].to)
+    }
 }
 
 /// The typed attributes of an interaction (docs/language.md#interaction-attributes). Absent
