@@ -175,29 +175,12 @@ public struct FixSource: Sendable {
 
     /// `statementHead(containing:)` for spans met mostly in source order, as a rule meets its
     /// findings: `hint` is the index (in the file's heads) of the head found before, and the
-    /// head is looked for a few steps from there before a search. Any hint gives the same answer.
+    /// head is looked for from there (`SortedStarts`). Any hint gives the same answer.
     func statementHead(containing span: Span, from hint: inout Int) -> Span? {
         guard span.file.rawValue < heads.count else { return nil }
         return heads[span.file.rawValue].withUnsafeBufferPointer { heads in
-            // The index of the first head after `span.start`.
-            var after = -1
-            if hint >= 0, hint < heads.count, heads[hint].start <= span.start {
-                var index = hint + 1
-                while index < heads.count, index <= hint + 8, heads[index].start <= span.start { index += 1 }
-                if index == heads.count || heads[index].start > span.start { after = index }
-            }
-            if after < 0 {
-                // Binary search: a large design has as many findings as statements.
-                var low = 0
-                var high = heads.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if heads[mid].start <= span.start { low = mid + 1 } else { high = mid }
-                }
-                after = low
-            }
-            hint = after - 1
-            return after > 0 ? heads[after - 1] : nil
+            let index = SortedStarts.lastIndex(atOrBefore: span.start, count: heads.count, from: &hint) { heads[$0].start }
+            return index >= 0 ? heads[index] : nil
         }
     }
 }

@@ -117,25 +117,10 @@ public struct SourceFile: Sendable {
     /// answer.
     public func lineIndex(containing offset: Int, from line: inout Int) -> Int {
         let offset = min(max(0, offset), bytes.count)
-        var index = line
-        if index < 0 || index >= lineStarts.count {
-            index = lineIndex(containing: offset)
-        } else {
-            // A few lines either way (a fix's edit is often on the line before); further, a
-            // search costs less than walking on.
-            var steps = 0
-            while steps < 8, lineStarts[index] > offset {
-                index -= 1
-                steps += 1
-            }
-            while steps < 8, index + 1 < lineStarts.count, lineStarts[index + 1] <= offset {
-                index += 1
-                steps += 1
-            }
-            if steps == 8 { index = lineIndex(containing: offset) }
+        // The first line starts at 0, so some line always holds the offset.
+        return lineStarts.withUnsafeBufferPointer { starts in
+            max(0, SortedStarts.lastIndex(atOrBefore: offset, count: starts.count, from: &line) { starts[$0] })
         }
-        line = index
-        return index
     }
 
     /// The 1-based line of a byte offset, without the column: a binary search over line starts.
@@ -178,13 +163,8 @@ public struct SourceFile: Sendable {
     /// lines start (the first is 0): a binary search. Shared with the language server's line
     /// index, which keeps such a table for each open buffer.
     public static func line(containing offset: Int, lineStarts: [Int]) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return max(0, low)
+        var none = -1
+        return max(0, SortedStarts.lastIndex(atOrBefore: offset, count: lineStarts.count, from: &none) { lineStarts[$0] })
     }
 
     /// Scalars in `bytes[0 ..< offset]`, from the nearest checkpoint below it.
