@@ -22,8 +22,6 @@ public struct JSONStream {
     private var open: [(isArray: Bool, count: Int)] = []
     /// A key was just written: the next value is its member's, with nothing before it.
     private var afterKey = false
-    /// Made by `init(fragmentAt:)`: the bytes are kept, never drained.
-    private var isFragment = false
 
     public init(_ output: ByteOutput, pretty: Bool = true) {
         self.output = output
@@ -31,32 +29,21 @@ public struct JSONStream {
         out.bytes.reserveCapacity(ByteOutput.chunkSize + ByteOutput.chunkSize / 4)
     }
 
-    /// A stream for a piece of a document made elsewhere (on another thread, say), written as it
-    /// would be `depth` containers deep: its values are not separated (the stream that takes the
-    /// piece with `element` places the separators), and its bytes stay in the stream, for
-    /// `byteCount` and `takeBytes`, however many there are.
-    public init(fragmentAt depth: Int, pretty: Bool = true, capacity: Int = 0) {
-        output = ByteOutput()
-        self.pretty = pretty
-        out.bytes.reserveCapacity(capacity)
-        open = Array(repeating: (false, 0), count: max(0, depth))
-        isFragment = true
-    }
-
-    /// How many bytes have been written and not yet handed on (in a fragment: not taken).
-    public var byteCount: Int { out.bytes.count }
-
-    /// The bytes written so far, which the stream then forgets.
-    public mutating func takeBytes() -> [UInt8] {
-        defer { out.bytes = [] }
-        return out.bytes
-    }
-
-    /// An element of the innermost array, already written by a fragment stream at this depth:
-    /// placed after the separator, as the same value written here would be.
+    /// An element of the innermost array, written already as it is at this depth (on another
+    /// thread, say): placed after the separator, as the same value written here would be.
     public mutating func element(_ written: ArraySlice<UInt8>) {
         beginValue()
         out.bytes.append(contentsOf: written)
+        drainIfFull()
+    }
+
+    /// An element of the innermost array that `write` appends to the stream's bytes in
+    /// place, as this stream would write it at this depth, without the separator before it
+    /// (which the stream places): for values of a fixed shape written many times, whose layout
+    /// their writer knows (a report's findings).
+    public mutating func element(_ write: (inout [UInt8]) -> Void) {
+        beginValue()
+        write(&out.bytes)
         drainIfFull()
     }
 
@@ -172,7 +159,7 @@ public struct JSONStream {
     }
 
     private mutating func drainIfFull() {
-        if out.bytes.count >= ByteOutput.chunkSize, !isFragment { drain() }
+        if out.bytes.count >= ByteOutput.chunkSize { drain() }
     }
 
     /// What goes before a value: nothing after a key, else (in an array) the separator.

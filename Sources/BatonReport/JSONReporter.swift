@@ -81,100 +81,41 @@ public enum JSONReporter {
         }
     }
 
-    /// A stream to write diagnostics into apart from the report, at their depth in it (in the
-    /// document's `diagnostics`), each for `Stream.write(formatted:)`: one after another, with
-    /// nothing between them, so each one's bytes are a range of the fragment's.
-    /// `capacity`: the bytes to make room for at once.
-    public static func fragment(capacity: Int = 0) -> JSONStream {
-        JSONStream(fragmentAt: 2, capacity: capacity)
-    }
-
-    /// Writes `diagnostic` into a `fragment()`.
-    public static func write(_ diagnostic: ReportedDiagnostic, fragment: inout JSONStream) {
-        write(diagnostic, to: &fragment)
-    }
-
-    /// One diagnostic, written member by member: a report holds thousands, and building each
-    /// as a `JSONValue` first cost more than writing it. Its keys are made once (`Key`).
+    /// One diagnostic, in the layout of every finding (`FindingJSON`), written in place in
+    /// the stream's `diagnostics` array.
     static func write(_ diagnostic: ReportedDiagnostic, to json: inout JSONStream) {
-        json.beginObject()
-        json.member(Key.file, diagnostic.file)
-        json.member(Key.line, int: diagnostic.line)
-        json.member(Key.column, int: diagnostic.column)
-        json.member(Key.endLine, int: diagnostic.endLine)
-        json.member(Key.endColumn, int: diagnostic.endColumn)
-        json.member(Key.severity, diagnostic.severity.rawValue)
-        json.member(Key.code, diagnostic.code)
-        json.member(Key.message, diagnostic.message)
-        json.key(Key.notes)
-        json.beginArray()
-        for note in diagnostic.notes {
-            json.beginObject()
-            if let file = note.file, let line = note.line, let column = note.column {
-                json.member(Key.file, file)
-                json.member(Key.line, int: line)
-                json.member(Key.column, int: column)
+        json.element { write(diagnostic, into: &$0) }
+    }
+
+    /// `diagnostic` appended to `bytes` as `Stream.write` writes it, without the separator
+    /// before it: for `Stream.write(formatted:)` (written on another thread, say).
+    public static func write(_ diagnostic: ReportedDiagnostic, into bytes: inout [UInt8]) {
+        FindingJSON.writing(into: &bytes) { $0.write(diagnostic) }
+    }
+
+    /// `diagnostics` (in source order, as a check returns them) written one after another, each
+    /// as `Stream.write` writes it resolved, with nothing between them: each one's bytes end
+    /// where `ends` says (`Stream.write(formatted:)` then places them). Resolved as they are
+    /// written, without a `ReportedDiagnostic` of each (see `FindingJSON`): each one's line
+    /// found from the one before's, its file looked up, and its path quoted, once per run of
+    /// findings in the file.
+    public static func write(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap, into bytes: inout [UInt8],
+                             ends: inout [Int]) {
+        FindingJSON.writing(into: &bytes) { json in
+            diagnostics.withUnsafeBufferPointer { diagnostics in
+                guard let first = diagnostics.first?.span.file else { return }
+                var line = -1
+                var source = sources[first]
+                var file = FindingJSON.quoted(source.path)
+                for index in diagnostics.indices {
+                    if source.id != diagnostics[index].span.file {
+                        source = sources[diagnostics[index].span.file]
+                        file = FindingJSON.quoted(source.path)
+                    }
+                    json.write(diagnostics[index], in: source, file: file, sources: sources, line: &line)
+                    ends.append(json.bytes.count)
+                }
             }
-            json.member(Key.message, note.message)
-            json.endObject()
         }
-        json.endArray()
-        if let help = diagnostic.help { json.member(Key.help, help) }
-        if !diagnostic.fixes.isEmpty {
-            json.key(Key.fixes)
-            json.beginArray()
-            for fix in diagnostic.fixes { write(fix, to: &json) }
-            json.endArray()
-        }
-        json.endObject()
-    }
-
-    static func write(_ fix: ReportedFix, to json: inout JSONStream) {
-        func position(_ name: JSONKey, _ position: SourcePosition) {
-            json.key(name)
-            json.beginObject()
-            json.member(Key.line, int: position.line)
-            json.member(Key.column, int: position.column)
-            json.endObject()
-        }
-        json.beginObject()
-        json.member(Key.title, fix.title)
-        json.member(Key.safety, fix.safety.rawValue)
-        json.member(Key.suppression, bool: fix.isSuppression)
-        json.key(Key.edits)
-        json.beginArray()
-        for edit in fix.edits {
-            json.beginObject()
-            json.member(Key.file, edit.file)
-            position(Key.start, edit.start)
-            position(Key.end, edit.end)
-            json.member(Key.newText, edit.newText)
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
-    }
-
-    /// The names of a finding's members, made once (see `JSONKey`): each finding writes
-    /// two dozen of them.
-    enum Key {
-        static let file = JSONKey("file")
-        static let line = JSONKey("line")
-        static let column = JSONKey("column")
-        static let endLine = JSONKey("endLine")
-        static let endColumn = JSONKey("endColumn")
-        static let severity = JSONKey("severity")
-        static let code = JSONKey("code")
-        static let message = JSONKey("message")
-        static let notes = JSONKey("notes")
-        static let help = JSONKey("help")
-        static let fixes = JSONKey("fixes")
-        static let title = JSONKey("title")
-        static let safety = JSONKey("safety")
-        static let suppression = JSONKey("suppression")
-        static let edits = JSONKey("edits")
-        static let start = JSONKey("start")
-        static let end = JSONKey("end")
-        static let newText = JSONKey("newText")
     }
 }

@@ -20,8 +20,13 @@ struct OmissionPlacement {
     /// The omission that goes before `diagnostic`: the previous diagnostic's file's, when
     /// `diagnostic` ends that file's run.
     mutating func before(_ diagnostic: ReportedDiagnostic) -> OmittedErrors? {
-        defer { previousFile = diagnostic.file }
-        guard let previousFile, previousFile != diagnostic.file else { return nil }
+        before(file: diagnostic.file)
+    }
+
+    /// The omission that goes before a diagnostic in `file`.
+    mutating func before(file: String) -> OmittedErrors? {
+        defer { previousFile = file }
+        guard let previousFile, previousFile != file else { return nil }
         return take(previousFile)
     }
 

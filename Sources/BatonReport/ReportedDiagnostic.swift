@@ -60,15 +60,14 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     /// caller lending one from an array copied it (retaining its texts) to pass it.
     public init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
                 detail: Detail = .full) {
-        let start = source.location(of: diagnostic.span.start, from: &cursor)
-        let startLine = cursor
-        var near = cursor
-        let end = diagnostic.span.end == diagnostic.span.start ? start : source.location(of: diagnostic.span.end, from: &near)
+        let place = Self.place(of: diagnostic.span, in: source, line: &cursor)
+        let start = place.start
+        let startLine = place.line
         file = source.path
         line = start.line
         column = start.column
-        endLine = end.line
-        endColumn = end.column
+        endLine = place.end.line
+        endColumn = place.end.column
         severity = diagnostic.severity
         code = diagnostic.code
         message = diagnostic.message
@@ -89,6 +88,17 @@ public struct ReportedDiagnostic: Hashable, Sendable {
             return span.file == source.id ? Self.note(note.message, at: span.start, in: source)
                 : Self.note(note.message, at: span.start, in: sources[span.file])
         }
+    }
+
+    /// Where `span` starts and ends in `source` (its file), and the index of the line it starts
+    /// on: `line` is where the finding before started, and is left where this one starts (see
+    /// `init(_:sources:line:)`). Every format's positions of a finding come from here.
+    static func place(of span: Span, in source: SourceFile, line cursor: inout Int)
+        -> (start: SourcePosition, end: SourcePosition, line: Int) {
+        let start = source.location(of: span.start, from: &cursor)
+        var near = cursor
+        let end = span.end == span.start ? start : source.location(of: span.end, from: &near)
+        return (start, end, cursor)
     }
 
     /// `diagnostics` (in source order, as a check returns them) resolved one after another: each

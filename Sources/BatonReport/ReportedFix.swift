@@ -37,10 +37,17 @@ public struct ReportedFix: Hashable, Sendable {
 
     /// `edit`, in `source`, near line index `line`.
     private static func edit(_ edit: TextEdit, in source: SourceFile, line: Int) -> Edit {
+        let place = place(of: edit.span, in: source, line: line)
+        return Edit(file: source.path, start: place.start, end: place.end, newText: edit.replacement)
+    }
+
+    /// Where an edit of `span` starts and ends in `source` (its file), found near line index
+    /// `line`. Every format's positions of an edit come from here.
+    static func place(of span: Span, in source: SourceFile, line: Int) -> (start: SourcePosition, end: SourcePosition) {
         // Most edits insert (the suppression every finding offers): one position, looked up once.
         var near = line
-        let start = source.location(of: edit.span.start, from: &near)
-        let end = edit.span.end == edit.span.start ? start : source.location(of: edit.span.end, from: &near)
-        return Edit(file: source.path, start: start, end: end, newText: edit.replacement)
+        let start = source.location(of: span.start, from: &near)
+        let end = span.end == span.start ? start : source.location(of: span.end, from: &near)
+        return (start, end)
     }
 }

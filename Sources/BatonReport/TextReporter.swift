@@ -146,19 +146,24 @@ public struct TextReporter: Sendable {
         }
 
         public mutating func write(_ diagnostic: ReportedDiagnostic) {
-            place(diagnostic)
+            place(file: diagnostic.file)
             output.write(reporter.entry(diagnostic))
         }
 
         /// `diagnostic`, whose `entry` was made already (on another thread, say): the same
         /// bytes as `write` gives.
         public mutating func write(_ diagnostic: ReportedDiagnostic, formatted: ArraySlice<UInt8>) {
-            place(diagnostic)
+            write(file: diagnostic.file, formatted: formatted)
+        }
+
+        /// A diagnostic in `file` that a `FindingFormatter` made `formatted` of.
+        public mutating func write(file: String, formatted: ArraySlice<UInt8>) {
+            place(file: file)
             output.write(formatted)
         }
 
-        private mutating func place(_ diagnostic: ReportedDiagnostic) {
-            if let omission = placement.before(diagnostic) { output.write(reporter.omission(omission) + "\n") }
+        private mutating func place(file: String) {
+            if let omission = placement.before(file: file) { output.write(reporter.omission(omission) + "\n") }
         }
 
         /// The remaining omissions, the summary and the baseline's lines; flushes the output.

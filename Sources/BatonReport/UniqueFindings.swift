@@ -94,3 +94,19 @@ public struct FindingIdentity: Hashable, Sendable {
             && lhs.code == rhs.code && lhs.file == rhs.file
     }
 }
+
+extension Diagnostic {
+    /// Whether every report prints this finding and `other` the same: whether the two resolved
+    /// (`ReportedDiagnostic`) are equal, asked of them as the rules made them. Resolving maps
+    /// each field on its own and tells different places of a file apart (the offsets of its
+    /// characters, which every span the compiler and the rules make holds), so the fields are
+    /// compared as they are, except a note's place: a report shows where it starts, not where
+    /// it ends.
+    public func reportsSame(as other: Diagnostic) -> Bool {
+        guard span == other.span, code == other.code, severity == other.severity, message == other.message,
+              help == other.help, notes.count == other.notes.count, fixes == other.fixes else { return false }
+        return zip(notes, other.notes).allSatisfy { note, otherNote in
+            note.message == otherNote.message && note.span?.file == otherNote.span?.file && note.span?.start == otherNote.span?.start
+        }
+    }
+}

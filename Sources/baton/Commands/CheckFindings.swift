@@ -47,19 +47,33 @@ struct CheckFindings {
     /// `add`, telling `report` each finding's index in the input too.
     mutating func add(_ input: CheckedInput, report: (Int, ReportedDiagnostic) -> Bool) {
         var pass = begin(input)
-        if let resolved = input.resolved {
-            // Each finding borrowed where it is, not copied out (a copy retains its texts, which
-            // the thread that resolved them retains and releases too).
-            resolved.withUnsafeBufferPointer { resolved in
-                for index in resolved.indices {
-                    take(resolved[index], at: index, of: input, pass: &pass) { report(index, $0) }
+        input.diagnostics.withUnsafeBufferPointer { diagnostics in
+            if let resolved = input.resolved {
+                // Each finding borrowed where it is, not copied out (a copy retains its texts,
+                // which the thread that resolved them retains and releases too).
+                resolved.withUnsafeBufferPointer { resolved in
+                    for index in resolved.indices {
+                        take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index, of: resolved[index]) }) {
+                            report(index, resolved[index])
+                        }
+                    }
+                }
+                return
+            }
+            var line = -1
+            for index in diagnostics.indices {
+                // Resolved when it is needed, once: a finding that repeats one is not.
+                var resolved: ReportedDiagnostic?
+                func reported() -> ReportedDiagnostic {
+                    if let resolved { return resolved }
+                    let made = input.reported(index, line: &line)
+                    resolved = made
+                    return made
+                }
+                take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index, of: reported()) }) {
+                    report(index, reported())
                 }
             }
-            return
-        }
-        var line = -1
-        for index in input.diagnostics.indices {
-            take(input.reported(index, line: &line), at: index, of: input, pass: &pass) { report(index, $0) }
         }
     }
 
@@ -68,9 +82,10 @@ struct CheckFindings {
     struct Pass {
         /// Whether the findings so far came in source order (see `take`).
         fileprivate var ordered: Bool
-        /// The findings so far at the place of the last one, with their numbers.
-        fileprivate var run: [(diagnostic: ReportedDiagnostic, number: Int)] = []
-        fileprivate var finishedFiles: Set<String> = []
+        /// The findings so far at the place of the last one (their indices in the input), with
+        /// their numbers.
+        fileprivate var run: [(index: Int, number: Int)] = []
+        fileprivate var finishedFiles: Set<FileID> = []
     }
 
     /// Starts a pass over `input`'s findings.
@@ -78,63 +93,58 @@ struct CheckFindings {
         Pass(ordered: alone && unique.count == 0 && failing.isEmpty)
     }
 
-    /// Takes finding `index` of `input`, `diagnostic` (which is `input.reported(index)`): passes
-    /// it to `report` unless it was seen before. The findings of an input are taken in order.
+    /// Takes finding `index` of `input`, whose findings are `diagnostics`: calls `report` unless
+    /// it was seen before. The findings of an input are taken in order. `identity`: the
+    /// finding's (`CheckedInput.identity`), asked for only when it is needed.
     ///
     /// The findings of a run's only input come in source order, so two that are the same are
     /// next to each other, among those at one place with one code and message: each is compared
-    /// with those alone, and no identity is hashed. Should the order ever not hold (it is
-    /// checked as the findings come), the findings so far go into the table and the rest are
-    /// looked up there, as for several inputs: the numbers come out the same either way.
-    mutating func take(_ diagnostic: ReportedDiagnostic, at index: Int, of input: CheckedInput, pass: inout Pass,
-                       report: (ReportedDiagnostic) -> Bool) {
-        let fails = input.fails(diagnostic)
-        if pass.ordered, let last = pass.run.last?.diagnostic {
-            if last.file != diagnostic.file {
-                pass.finishedFiles.insert(last.file)
-                pass.ordered = !pass.finishedFiles.contains(diagnostic.file)
+    /// with those alone, as the rules made them (`Diagnostic.reportsSame`, which asks what
+    /// comparing them resolved would), and no identity is hashed. Should the order ever not hold
+    /// (it is checked as the findings come), the findings so far go into the table and the rest
+    /// are looked up there, as for several inputs: the numbers come out the same either way.
+    mutating func take(_ index: Int, of input: CheckedInput, in diagnostics: UnsafeBufferPointer<Diagnostic>,
+                       pass: inout Pass, identity: () -> FindingIdentity, report: () -> Bool) {
+        let fails = input.fails(diagnostics[index])
+        if pass.ordered, let last = pass.run.last?.index {
+            let file = diagnostics[index].span.file
+            if diagnostics[last].span.file != file {
+                pass.finishedFiles.insert(diagnostics[last].span.file)
+                pass.ordered = !pass.finishedFiles.contains(file)
             } else {
-                pass.ordered = !Self.precedes(diagnostic, last)
+                // Of one file, so in order by place, code and message.
+                pass.ordered = !Diagnostic.sourceOrder(diagnostics[index], diagnostics[last])
             }
             if !pass.ordered {
                 for earlier in 0..<index { _ = unique.insert(input.identity(earlier, of: input.reported(earlier))) }
             }
         }
         if pass.ordered {
-            if let first = pass.run.first?.diagnostic, !Self.samePlace(first, diagnostic) { pass.run.removeAll(keepingCapacity: true) }
-            if let same = pass.run.first(where: { $0.diagnostic == diagnostic }) {
+            if let first = pass.run.first?.index, !Self.samePlace(diagnostics[first], diagnostics[index]) {
+                pass.run.removeAll(keepingCapacity: true)
+            }
+            if let same = pass.run.first(where: { diagnostics[$0.index].reportsSame(as: diagnostics[index]) }) {
                 if fails { failing[same.number] = true }
                 return
             }
-            pass.run.append((diagnostic, failing.count))
+            pass.run.append((index, failing.count))
             failing.append(fails)
-            shown.append(report(diagnostic))
+            shown.append(report())
             return
         }
-        let (inserted, number) = unique.insert(input.identity(index, of: diagnostic))
+        let (inserted, number) = unique.insert(identity())
         if inserted {
             failing.append(fails)
-            shown.append(report(diagnostic))
+            shown.append(report())
         } else if fails {
             failing[number] = true
         }
     }
 
-    /// Whether `a` comes before `b` of the same file in source order (by position, code, message).
-    private static func precedes(_ a: ReportedDiagnostic, _ b: ReportedDiagnostic) -> Bool {
-        if a.line != b.line { return a.line < b.line }
-        if a.column != b.column { return a.column < b.column }
-        if a.endLine != b.endLine { return a.endLine < b.endLine }
-        if a.endColumn != b.endColumn { return a.endColumn < b.endColumn }
-        if a.code != b.code { return a.code < b.code }
-        return a.message < b.message
-    }
-
     /// Whether two findings are at one place with one code and message: the only ones that can
     /// be the same finding.
-    private static func samePlace(_ a: ReportedDiagnostic, _ b: ReportedDiagnostic) -> Bool {
-        a.line == b.line && a.column == b.column && a.endLine == b.endLine && a.endColumn == b.endColumn
-            && a.code == b.code && a.file == b.file && a.message == b.message
+    private static func samePlace(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        a.span == b.span && a.code == b.code && a.message == b.message
     }
 
     /// For a report that decides what it shows after seeing every finding: per different

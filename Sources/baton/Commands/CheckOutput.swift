@@ -66,6 +66,16 @@ struct CheckOutput {
         sarif?.write(diagnostic)
     }
 
+    /// A finding of `file` as the rules made it, which `formatter` made `formatted` of: the
+    /// same bytes as `write` gives for it resolved.
+    mutating func write(_ diagnostic: borrowing Diagnostic, file: String, formatted: ArraySlice<UInt8>) {
+        counts.count(diagnostic.severity)
+        hint.count(diagnostic)
+        text?.write(file: file, formatted: formatted)
+        json?.write(formatted: formatted)
+        github?.write(file: file, formatted: formatted)
+    }
+
     /// Ends the report (the summary, `omitted` in full, the baseline's lines) and flushes it;
     /// the text format adds the `--fix` hint unless `fixing`.
     mutating func finish(omitted: [OmittedErrors], baseline: BaselineSummary?, fixing: Bool) {
@@ -89,9 +99,18 @@ struct FixHint {
     private var unsafe = 0
 
     mutating func count(_ diagnostic: ReportedDiagnostic) {
-        if diagnostic.fixes.contains(where: { $0.safety == .safe }) {
+        count(diagnostic.fixes.lazy.map { ($0.safety, $0.isSuppression) })
+    }
+
+    mutating func count(_ diagnostic: borrowing Diagnostic) {
+        count(diagnostic.fixes.lazy.map { ($0.safety, $0.isSuppression) })
+    }
+
+    /// Counts a finding by its fixes: each one's safety and whether it is a suppression.
+    private mutating func count(_ fixes: some Collection<(Fix.Safety, Bool)>) {
+        if fixes.contains(where: { $0.0 == .safe }) {
             safe += 1
-        } else if diagnostic.fixes.contains(where: { $0.safety == .unsafe && !$0.isSuppression }) {
+        } else if fixes.contains(where: { $0.0 == .unsafe && !$0.1 }) {
             unsafe += 1
         }
     }

@@ -98,8 +98,8 @@ struct CheckedInput: Sendable {
         return FindingIdentity(reported)
     }
 
-    /// Whether finding `index` reaches the fail level (compile errors always do).
-    func fails(_ diagnostic: ReportedDiagnostic) -> Bool {
+    /// Whether a finding reaches the fail level (compile errors always do).
+    func fails(_ diagnostic: Diagnostic) -> Bool {
         diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code)
     }
 }

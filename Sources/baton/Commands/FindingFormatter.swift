@@ -1,5 +1,5 @@
-import BatonJSON
 import BatonReport
+import BatonSyntax
 
 /// A finding formatted as its report writes it, by itself, so that it can be done on any
 /// thread (`ReportChunk`): the text, JSON and GitHub formats write each finding the same way
@@ -38,19 +38,35 @@ struct FindingFormatter: Sendable {
         let capacity = diagnostics.count * 1_024
         switch format {
         case .json:
-            var json = JSONReporter.fragment(capacity: 2 * capacity)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(2 * capacity)
             var ends: [Int] = []
             ends.reserveCapacity(diagnostics.count)
             for diagnostic in diagnostics {
-                JSONReporter.write(diagnostic, fragment: &json)
-                ends.append(json.byteCount)
+                JSONReporter.write(diagnostic, into: &bytes)
+                ends.append(bytes.count)
             }
-            return FormattedFindings(bytes: json.takeBytes(), ends: ends)
+            return FormattedFindings(bytes: bytes, ends: ends)
         case .text(let reporter):
             return Self.entries(diagnostics, capacity: capacity) { reporter.entry($0) }
         case .github:
             return Self.entries(diagnostics, capacity: capacity, GitHubReporter.entry)
         }
+    }
+
+    /// `diagnostics` (in source order) resolved and formatted one after another. JSON is written
+    /// straight from them (`JSONReporter.write(_:sources:into:ends:)`), the other formats from
+    /// each one resolved with the format's `detail`.
+    func format(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap) -> FormattedFindings {
+        guard case .json = format else {
+            return format(ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(diagnostics.count * 2_048)
+        var ends: [Int] = []
+        ends.reserveCapacity(diagnostics.count)
+        JSONReporter.write(diagnostics, sources: sources, into: &bytes, ends: &ends)
+        return FormattedFindings(bytes: bytes, ends: ends)
     }
 
     /// The findings' entries (text or GitHub lines) one after another, and where each ends.

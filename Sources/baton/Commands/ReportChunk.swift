@@ -2,8 +2,9 @@ import BatonCheck
 import BatonReport
 import BatonSyntax
 
-/// A run of one input's findings, resolved (`ReportedDiagnostic`) and formatted on a worker
-/// thread: a large design's report was a third of `check`'s time on the main thread alone.
+/// A run of one input's findings, resolved and formatted on a worker thread (as bytes only:
+/// `FindingFormatter.format(_:sources:)`): a large design's report was a third of `check`'s
+/// time on the main thread alone.
 ///
 /// What must be decided in order stays on the main thread (`write`): which findings repeat an
 /// earlier one (`CheckFindings.take`, whose state carries over from chunk to chunk, so a run of
@@ -17,19 +18,21 @@ struct ReportChunk: Sendable {
 
     /// The findings' indices in the input.
     var indices: Range<Int>
-    var diagnostics: [ReportedDiagnostic]
     var formatted: FormattedFindings
 
     init(_ input: CheckedInput, indices: Range<Int>, formatter: FindingFormatter) {
         self.indices = indices
-        diagnostics = ReportedDiagnostic.resolving(input.diagnostics[indices], sources: input.sources, detail: formatter.detail)
-        formatted = formatter.format(diagnostics)
+        formatted = formatter.format(input.diagnostics[indices], sources: input.sources)
     }
 
     /// Reports `input`'s findings not seen before (as `CheckFindings.add` with `report.write`
     /// does), in chunks of `size` resolved and formatted on `jobs` threads, when there are
     /// more than one chunk of them, the format has a `FindingFormatter` and they were not
     /// resolved already; else one at a time.
+    ///
+    /// The main thread decides and counts from the findings as the rules made them
+    /// (`CheckFindings.take`, `CheckOutput.write(_:file:formatted:)`): nothing of a finding
+    /// resolved on a worker thread comes back but its bytes.
     static func write(_ input: CheckedInput, findings: inout CheckFindings, report: inout CheckOutput, jobs: Int,
                       size: Int = size) {
         let count = input.diagnostics.count
@@ -42,20 +45,29 @@ struct ReportChunk: Sendable {
         }
         var pass = findings.begin(input)
         let chunks = (count + size - 1) / size
-        ParallelWork.forEach(count: chunks, jobs: jobs, work: { chunk in
-            ReportChunk(input, indices: (chunk * size)..<min(count, (chunk + 1) * size), formatter: formatter)
-        }, consume: { _, chunk in
-            // Through the buffer: the finding is passed borrowed, not copied (each copy retains
-            // its strings, which the worker threads retain and release too; an array's subscript
-            // made one).
-            chunk.diagnostics.withUnsafeBufferPointer { diagnostics in
-                for offset in diagnostics.indices {
-                    findings.take(diagnostics[offset], at: chunk.indices.lowerBound + offset, of: input, pass: &pass) { diagnostic in
-                        report.write(diagnostic, formatted: chunk.formatted[offset])
+        // The findings are read through the buffer: each is borrowed, not copied (a copy
+        // retains its texts, which the worker threads retain and release too).
+        input.diagnostics.withUnsafeBufferPointer { diagnostics in
+            // The path of the file of the findings being taken, looked up once per file.
+            var file: (id: FileID, path: String)?
+            ParallelWork.forEach(count: chunks, jobs: jobs, work: { chunk in
+                ReportChunk(input, indices: (chunk * size)..<min(count, (chunk + 1) * size), formatter: formatter)
+            }, consume: { _, chunk in
+                for index in chunk.indices {
+                    findings.take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index, of: input.reported(index)) }) {
+                        let id = diagnostics[index].span.file
+                        let path: String
+                        if let file, file.id == id {
+                            path = file.path
+                        } else {
+                            path = input.sources[id].path
+                            file = (id, path)
+                        }
+                        report.write(diagnostics[index], file: path, formatted: chunk.formatted[index - chunk.indices.lowerBound])
                         return true
                     }
                 }
-            }
-        })
+            })
+        }
     }
 }

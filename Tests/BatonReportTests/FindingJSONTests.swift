@@ -1,0 +1,129 @@
+import Baton
+import BatonJSON
+@testable import BatonReport
+import BatonSyntax
+import BatonWorkload
+import Testing
+
+/// A finding's JSON is written from constants (`FindingJSON`): it must be, byte for byte, what
+/// the JSON value writer makes of the same members, for every shape a finding takes; and
+/// written straight from the rules' `Diagnostic`s it must be what the resolved findings give.
+@Suite struct FindingJSONTests {
+    /// Two files: a design and one it imports, with a line of multi-byte text, so columns
+    /// count characters and some notes and edits are in the other file.
+    static let sources: SourceMap = {
+        var sources = SourceMap()
+        sources.add(path: "designs/main \"quoted\".baton", bytes: Array("service A\nclient C\nC -> A : héllo wörld\n\nA -> A : self\n".utf8))
+        sources.add(path: "designs/shared.baton", bytes: Array("queue Q\nservice B\n".utf8))
+        return sources
+    }()
+
+    static func span(_ file: Int, _ start: Int, _ end: Int) -> Span {
+        Span(file: FileID(file), start: start, end: end)
+    }
+
+    /// Findings of every shape: with and without notes (placed, unplaced, in the other file),
+    /// help and fixes (none, several, a fix without edits, edits in both files), of each
+    /// severity, and with texts that need escaping.
+    static let diagnostics: [Diagnostic] = [
+        Diagnostic(code: "sync-cycle", severity: .error, message: "a cycle", span: span(0, 0, 9)),
+        Diagnostic(code: "fan-out", severity: .warning, message: "tab\there \"quoted\" \\ and \u{1} and é",
+                   span: span(0, 20, 38),
+                   notes: [.init("placed", at: span(0, 10, 18)), .init("unplaced"), .init("elsewhere", at: span(1, 8, 17))],
+                   help: "line\nbreak"),
+        Diagnostic(code: "missing-timeout", severity: .info, message: "no timeout", span: span(0, 29, 29),
+                   help: "add one",
+                   fixes: [
+                       Fix("add timeout=2s", safety: .unsafe, edit: TextEdit(span(0, 38, 38), " [timeout=2s]")),
+                       Fix("nothing to do", safety: .safe, edits: []),
+                       Fix("two places", safety: .safe, edits: [TextEdit(span(0, 29, 38), "wörld"), TextEdit(span(1, 0, 7), "")]),
+                       Fix("suppress", safety: .unsafe, edit: TextEdit(span(0, 20, 20), "# baton:ignore x\n"), isSuppression: true),
+                   ]),
+        Diagnostic(code: "fan-out", severity: .info, message: "last", span: span(1, 8, 17),
+                   notes: [.init("back", at: span(0, 40, 41))],
+                   fixes: [Fix("suppress", safety: .safe, edit: TextEdit(span(1, 8, 8), "# baton:ignore\n"), isSuppression: true)]),
+    ]
+
+    @Test func eachShapeIsWhatTheValueWriterMakesOfIt() throws {
+        let reported = Self.diagnostics.map { ReportedDiagnostic($0, sources: Self.sources) }
+        let report = JSONReporter.report(reported, files: 2)
+        let value = try JSONValue.parse(report)
+        #expect(value.serialized(pretty: true) + "\n" == report)
+        let findings = try #require(value["diagnostics"]?.arrayValue)
+        #expect(findings.count == 4)
+        #expect(findings[0]["notes"] == .array([]))
+        #expect(findings[0]["fixes"] == nil)
+        #expect(findings[1]["notes"]?.arrayValue?.count == 3)
+        #expect(findings[1]["notes"]?.arrayValue?[1] == .object([("message", .string("unplaced"))]))
+        #expect(findings[1]["notes"]?.arrayValue?[2]["file"] == .string("designs/shared.baton"))
+        #expect(findings[1]["help"] == .string("line\nbreak"))
+        #expect(findings[1]["message"] == .string("tab\there \"quoted\" \\ and \u{1} and é"))
+        #expect(findings[2]["fixes"]?.arrayValue?.count == 4)
+        #expect(findings[2]["fixes"]?.arrayValue?[1]["edits"] == .array([]))
+        #expect(findings[2]["fixes"]?.arrayValue?[2]["edits"]?.arrayValue?[1]["file"] == .string("designs/shared.baton"))
+        #expect(findings[2]["fixes"]?.arrayValue?[3]["suppression"] == .bool(true))
+        #expect(findings[2]["severity"] == .string("info"))
+        #expect(findings[3]["file"] == .string("designs/shared.baton"))
+    }
+
+    @Test func writtenFromTheRulesFindingsIsWhatTheResolvedOnesGive() {
+        #expect(Self.straightAndResolved(Self.diagnostics[...], sources: Self.sources))
+        // A slice that starts in the middle and ends in the other file.
+        #expect(Self.straightAndResolved(Self.diagnostics[1...], sources: Self.sources))
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func generatedDesignsGiveTheSameBytesEitherWay(seed: UInt64) {
+        let source = DesignGenerator(.init(participants: 30, interactions: 300, seed: seed)).generate()
+        let compilation = Baton.compile(source: source, path: "designs/generated.baton")
+        let diagnostics = Baton.check(compilation)
+        #expect(diagnostics.count > 50)
+        #expect(Self.straightAndResolved(diagnostics[...], sources: compilation.sources))
+        #expect(Self.straightAndResolved(diagnostics[17..<40], sources: compilation.sources))
+    }
+
+    /// `JSONReporter.write(_:sources:into:ends:)` gives the bytes of each finding resolved and
+    /// written with `JSONReporter.write(_:into:)`, each ending where it says.
+    static func straightAndResolved(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap) -> Bool {
+        var straight: [UInt8] = Array("before".utf8)
+        var ends: [Int] = []
+        JSONReporter.write(diagnostics, sources: sources, into: &straight, ends: &ends)
+        var resolved: [UInt8] = Array("before".utf8)
+        var expectedEnds: [Int] = []
+        for diagnostic in diagnostics {
+            JSONReporter.write(ReportedDiagnostic(diagnostic, sources: sources), into: &resolved)
+            expectedEnds.append(resolved.count)
+        }
+        return straight == resolved && ends == expectedEnds
+    }
+}
+
+/// `Diagnostic.reportsSame` answers what comparing the two findings resolved answers.
+@Suite struct ReportsSameTests {
+    @Test func agreesWithTheResolvedFindingsForEachField() {
+        let sources = FindingJSONTests.sources
+        for base in FindingJSONTests.diagnostics {
+            var variants = Array(repeating: base, count: 10)
+            variants[0].message += " "
+            variants[1].notes.append(.init("another", at: FindingJSONTests.span(0, 1, 2)))
+            variants[2].help = (base.help ?? "") + "!"
+            variants[3].severity = base.severity == .error ? .warning : .error
+            variants[4].code += "-other"
+            variants[5].span.end += 1
+            variants[6].fixes = []
+            variants[7].span.start = max(0, base.span.start - 1)
+            // A note's end: no report shows it, so the findings are the same.
+            variants[8].notes = base.notes.map { note in
+                var note = note
+                note.span?.end += 1
+                return note
+            }
+            variants[9].fixes = base.fixes.map { Fix($0.title, safety: $0.safety, edits: $0.edits.map { TextEdit($0.span, $0.replacement + "x") }) }
+            for variant in variants + [base] {
+                let same = ReportedDiagnostic(base, sources: sources) == ReportedDiagnostic(variant, sources: sources)
+                #expect(base.reportsSame(as: variant) == same, "\(variant)")
+                #expect(variant.reportsSame(as: base) == same)
+            }
+        }
+    }
+}
