@@ -104,19 +104,30 @@ extension JSONValue {
     /// The UTF-8 `bytes` of a string, escaped, without the quotes.
     static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         // Most text (names, paths, messages) is printable ASCII: recognised eight bytes at a
-        // time and copied whole.
-        if needsNoEscape(bytes) {
+        // time and copied whole. Text with something to escape is mostly so near its end (the
+        // line break of a comment a fix inserts): what comes before is copied whole too.
+        let clean = escapeFreePrefix(bytes)
+        if clean == bytes.count {
             out.append(contentsOf: bytes)
             return
         }
-        writeEscapedByteByByte(bytes, into: &out)
+        if clean > 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<clean])) }
+        // From a character's start: the bytes before are ASCII.
+        writeEscapedByteByByte(UnsafeBufferPointer(rebasing: bytes[clean...]), into: &out)
     }
 
     /// Whether no byte of `utf8` is escaped by `writeEscapedByteByByte` or starts a character
-    /// it escapes: none below 0x20, none from 0x7F on, no `"` and no `\`. Eight bytes are
-    /// tested at once (a report's strings are mostly longer than that, and the test byte by
-    /// byte was a tenth of writing a report); the bytes after the last eight one at a time.
+    /// it escapes: none below 0x20, none from 0x7F on, no `"` and no `\`.
     static func needsNoEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        escapeFreePrefix(utf8) == utf8.count
+    }
+
+    /// How many bytes at the start of `utf8` need no escape (see `needsNoEscape`): all of them,
+    /// or up to the eight-byte word that holds the first byte that does (or to that byte, in
+    /// the bytes after the last whole word). Eight bytes are tested at once: a report's
+    /// strings are mostly longer than that, and the test byte by byte was a tenth of writing a
+    /// report.
+    static func escapeFreePrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         /// A byte of `word` is zero (exact as to whether any is).
@@ -128,16 +139,16 @@ extension JSONValue {
             // A byte from 0x80 on, a byte below 0x20, or one equal to `"`, `\` or DEL.
             if word & highs != 0 || (word &- 0x20 &* ones) & ~word & highs != 0
                 || hasZero(word ^ (0x22 &* ones)) || hasZero(word ^ (0x5C &* ones)) || hasZero(word ^ (0x7F &* ones)) {
-                return false
+                return index
             }
             index += 8
         }
         while index < raw.count {
             let byte = raw[index]
-            if byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return false }
+            if byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return index }
             index += 1
         }
-        return true
+        return index
     }
 
     /// Appends `number` in decimal, the digits written in place: a report has several numbers

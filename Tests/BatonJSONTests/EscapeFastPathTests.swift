@@ -79,6 +79,25 @@ import Testing
         }
     }
 
+    /// The clean start copied whole ends at the word (or, after the last word, the byte) that
+    /// holds the first byte to escape, and holds none itself.
+    @Test(arguments: [UInt64(4), 40])
+    func theCleanStartStopsAtTheFirstOddByte(oddOnes: UInt64) {
+        var random = SplitMix64(seed: 5 &+ oddOnes)
+        func isOdd(_ byte: UInt8) -> Bool { byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C }
+        for count in 0...70 {
+            for _ in 0..<40 {
+                var text = Self.randomText(&random, count: count, oddOnes: oddOnes)
+                text.withUTF8 { utf8 in
+                    let clean = JSONValue.escapeFreePrefix(utf8)
+                    let first = utf8.firstIndex(where: isOdd) ?? utf8.count
+                    let wholeWords = utf8.count / 8 * 8
+                    #expect(clean == (first < wholeWords ? first / 8 * 8 : first), "\(Array(utf8))")
+                }
+            }
+        }
+    }
+
     /// The one integer writer gives what `String(_:)` gives, at the edges and at random.
     @Test func integersAreWrittenAsTheirDecimalText() {
         var random = SplitMix64(seed: 8)
