@@ -89,7 +89,7 @@ public enum JSONReporter {
 
     /// `diagnostic` appended to `bytes` as `Stream.write` writes it, without the separator
     /// before it: for `Stream.write(formatted:)` (written on another thread, say).
-    public static func write(_ diagnostic: ReportedDiagnostic, into bytes: inout [UInt8]) {
+    static func write(_ diagnostic: ReportedDiagnostic, into bytes: inout [UInt8]) {
         FindingJSON.writing(into: &bytes) { $0.write(diagnostic) }
     }
 

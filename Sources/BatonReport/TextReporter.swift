@@ -150,13 +150,8 @@ public struct TextReporter: Sendable {
             output.write(reporter.entry(diagnostic))
         }
 
-        /// `diagnostic`, whose `entry` was made already (on another thread, say): the same
-        /// bytes as `write` gives.
-        public mutating func write(_ diagnostic: ReportedDiagnostic, formatted: ArraySlice<UInt8>) {
-            write(file: diagnostic.file, formatted: formatted)
-        }
-
-        /// A diagnostic in `file` that a `FindingFormatter` made `formatted` of.
+        /// A diagnostic in `file` whose entry was made already (on another thread, say): the
+        /// same bytes as `write` gives for it.
         public mutating func write(file: String, formatted: ArraySlice<UInt8>) {
             place(file: file)
             output.write(formatted)

@@ -58,25 +58,98 @@ public struct FindingIdentity: Hashable, Sendable {
         hasher.combine(diagnostic.help)
         hasher.combine(diagnostic.notes.count)
         for note in diagnostic.notes {
-            hasher.combine(note.message)
-            hasher.combine(note.file)
-            hasher.combine(note.line)
-            hasher.combine(note.column)
+            Self.combine(note: note.message, file: note.file, line: note.line, column: note.column, into: &hasher)
         }
         hasher.combine(diagnostic.fixes.count)
         for fix in diagnostic.fixes {
-            hasher.combine(fix.title)
-            hasher.combine(fix.safety)
-            hasher.combine(fix.isSuppression)
-            hasher.combine(fix.edits.count)
+            Self.combine(fix: fix.title, safety: fix.safety, isSuppression: fix.isSuppression, edits: fix.edits.count, into: &hasher)
             for edit in fix.edits {
-                hasher.combine(edit.file)
-                hasher.combine(edit.start)
-                hasher.combine(edit.end)
-                hasher.combine(edit.newText)
+                Self.combine(edit: edit.file, start: edit.start, end: edit.end, newText: edit.newText, into: &hasher)
             }
         }
         contentHash = hasher.finalize()
+    }
+
+    /// The identity of `diagnostic` resolved (`init(_:)` of `ReportedDiagnostic(diagnostic,
+    /// in: source, sources: sources, line: &line)`), made without resolving it: its positions
+    /// come from the same functions, and are hashed with its texts in the same order.
+    public init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int) {
+        let place = ReportedDiagnostic.place(of: diagnostic.span, in: source, line: &cursor)
+        code = diagnostic.code
+        severity = diagnostic.severity
+        file = source.path
+        start = place.start
+        end = place.end
+        var hasher = Hasher()
+        hasher.combine(diagnostic.message)
+        hasher.combine(diagnostic.help)
+        hasher.combine(diagnostic.notes.count)
+        for note in diagnostic.notes {
+            guard let span = note.span else {
+                Self.combine(note: note.message, file: nil, line: nil, column: nil, into: &hasher)
+                continue
+            }
+            // The diagnostic's own file read where it is (a copy of a file retains its buffers).
+            func combine(in noteSource: borrowing SourceFile) {
+                let position = noteSource.location(of: span.start)
+                Self.combine(note: note.message, file: noteSource.path, line: position.line, column: position.column, into: &hasher)
+            }
+            if span.file == source.id { combine(in: source) } else { combine(in: sources[span.file]) }
+        }
+        hasher.combine(diagnostic.fixes.count)
+        for fix in diagnostic.fixes {
+            Self.combine(fix: fix.title, safety: fix.safety, isSuppression: fix.isSuppression, edits: fix.edits.count, into: &hasher)
+            for edit in fix.edits {
+                func combine(in editSource: borrowing SourceFile, line: Int) {
+                    let at = ReportedFix.place(of: edit.span, in: editSource, line: line)
+                    Self.combine(edit: editSource.path, start: at.start, end: at.end, newText: edit.replacement, into: &hasher)
+                }
+                if edit.span.file == source.id { combine(in: source, line: place.line) } else { combine(in: sources[edit.span.file], line: -1) }
+            }
+        }
+        contentHash = hasher.finalize()
+    }
+
+    /// `diagnostics` (in source order) each made an identity, as `ReportedDiagnostic.resolving`
+    /// resolves them: each one's line found from the one before's, its file looked up once per
+    /// run of findings in it.
+    public static func of(_ diagnostics: [Diagnostic], sources: SourceMap) -> [FindingIdentity] {
+        var identities: [FindingIdentity] = []
+        identities.reserveCapacity(diagnostics.count)
+        diagnostics.withUnsafeBufferPointer { diagnostics in
+            guard let first = diagnostics.first?.span.file else { return }
+            var line = -1
+            var source = sources[first]
+            for index in diagnostics.indices {
+                if source.id != diagnostics[index].span.file { source = sources[diagnostics[index].span.file] }
+                identities.append(FindingIdentity(diagnostics[index], in: source, sources: sources, line: &line))
+            }
+        }
+        return identities
+    }
+
+    // The parts of a finding, hashed in one way whatever they are read from.
+
+    private static func combine(note message: String, file: String?, line: Int?, column: Int?, into hasher: inout Hasher) {
+        hasher.combine(message)
+        hasher.combine(file)
+        hasher.combine(line)
+        hasher.combine(column)
+    }
+
+    private static func combine(fix title: String, safety: Fix.Safety, isSuppression: Bool, edits: Int, into hasher: inout Hasher) {
+        hasher.combine(title)
+        hasher.combine(safety)
+        hasher.combine(isSuppression)
+        hasher.combine(edits)
+    }
+
+    private static func combine(edit file: String, start: SourcePosition, end: SourcePosition, newText: String,
+                                into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(start)
+        hasher.combine(end)
+        hasher.combine(newText)
     }
 
     /// Integers only: the strings are compared when the integers agree, which is rare unless

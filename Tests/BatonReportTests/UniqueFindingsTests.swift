@@ -57,6 +57,21 @@ import Testing
         #expect(zip(run, numbers).allSatisfy { kept[$1] == $0 })
     }
 
+    /// The identity made from a finding as the rules made it is the one made from it resolved:
+    /// the two are used side by side in one run (an input formatted where it was checked, a
+    /// fallback that resolves).
+    @Test func madeWithoutResolvingItIsTheResolvedOnesIdentity() {
+        let source = DesignGenerator(.init(participants: 30, interactions: 300, seed: 4)).generate()
+        let compilation = Baton.compile(source: source, path: "designs/generated.baton")
+        for (diagnostics, sources) in [(Baton.check(compilation), compilation.sources),
+                                       (FindingJSONTests.diagnostics, FindingJSONTests.sources)] {
+            let identities = FindingIdentity.of(diagnostics, sources: sources)
+            let resolved = diagnostics.map { FindingIdentity(ReportedDiagnostic($0, sources: sources)) }
+            #expect(identities == resolved)
+            #expect(identities.map(\.contentHash) == resolved.map(\.contentHash))
+        }
+    }
+
     @Test func variantsThatDifferInOneFieldStayApart() {
         var unique = UniqueFindings()
         for diagnostic in Self.pool { _ = unique.insert(diagnostic) }

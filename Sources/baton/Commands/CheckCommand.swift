@@ -234,16 +234,20 @@ enum CheckCommand {
                     ReportChunk.write(input, findings: &findings, report: &report, jobs: jobs)
                     return
                 }
-                // The bytes made with the input, taken out of it first: a closure that read
-                // the input made a copy of it for every finding.
-                let formatted = input.formatted
-                findings.add(input) { offset, diagnostic in
-                    guard tracker?.isNew(diagnostic, owner: index) ?? true else { return false }
-                    if let formatted {
-                        report.write(diagnostic, formatted: formatted[offset])
-                    } else {
-                        report.write(diagnostic)
+                if let formatted = input.formatted, input.resolved == nil {
+                    // Formatted where it was checked (so there is no baseline to track): the
+                    // bytes are written as they are. (Taken out of the input first: a closure
+                    // that read the input made a copy of it for every finding.)
+                    var file: (id: FileID, path: String)?
+                    findings.addFormatted(input) { offset, diagnostic in
+                        report.write(diagnostic, file: input.path(of: diagnostic.span.file, last: &file), formatted: formatted[offset])
+                        return true
                     }
+                    return
+                }
+                findings.add(input) { _, diagnostic in
+                    guard tracker?.isNew(diagnostic, owner: index) ?? true else { return false }
+                    report.write(diagnostic)
                     return true
                 }
             }

@@ -77,6 +77,20 @@ struct CheckFindings {
         }
     }
 
+    /// `add` for an input formatted where it was checked and not resolved (see
+    /// `CheckedInput.check`): `report` is given each finding's index and the finding as the
+    /// rules made it.
+    mutating func addFormatted(_ input: CheckedInput, report: (Int, borrowing Diagnostic) -> Bool) {
+        var pass = begin(input)
+        input.diagnostics.withUnsafeBufferPointer { diagnostics in
+            for index in diagnostics.indices {
+                take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index) }) {
+                    report(index, diagnostics[index])
+                }
+            }
+        }
+    }
+
     /// Where `take` is in one input's findings: they can then come a chunk at a time, resolved
     /// elsewhere (`ReportChunk`), and the decisions are those of one pass over them all.
     struct Pass {

@@ -55,17 +55,6 @@ struct CheckOutput {
         github?.write(diagnostic)
     }
 
-    /// `diagnostic`, which `formatter` made `formatted` of (on another thread, say): the
-    /// same bytes as `write` gives.
-    mutating func write(_ diagnostic: ReportedDiagnostic, formatted: ArraySlice<UInt8>) {
-        counts.count(diagnostic.severity)
-        hint.count(diagnostic)
-        text?.write(diagnostic, formatted: formatted)
-        json?.write(formatted: formatted)
-        github?.write(diagnostic, formatted: formatted)
-        sarif?.write(diagnostic)
-    }
-
     /// A finding of `file` as the rules made it, which `formatter` made `formatted` of: the
     /// same bytes as `write` gives for it resolved.
     mutating func write(_ diagnostic: borrowing Diagnostic, file: String, formatted: ArraySlice<UInt8>) {

@@ -18,12 +18,12 @@ struct CheckedInput: Sendable {
     /// In source order, as `Checker.check` returns them.
     var diagnostics: [Diagnostic]
     var sources: SourceMap
-    /// `diagnostics` resolved, with their identities, when resolved in advance.
+    /// `diagnostics` resolved, when resolved in advance; their identities, when made in advance.
     var resolved: [ReportedDiagnostic]?
     var identities: [FindingIdentity]?
     /// What the report reads of each finding, when it is resolved (`reported`).
     var detail: ReportedDiagnostic.Detail
-    /// `resolved` formatted by the report's `FindingFormatter`, when it was given one:
+    /// `diagnostics` formatted in advance by the report's `FindingFormatter`, when it was given one:
     /// formatting the findings of many small designs on the main thread alone left it less
     /// time to check designs beside the other threads.
     var formatted: FormattedFindings?
@@ -68,12 +68,22 @@ struct CheckedInput: Sendable {
             ?? compilation.diagnostics
         let diagnostics = drift.isEmpty ? checked : (checked + drift).sorted(by: Diagnostic.sourceOrder)
         let detail = formatter?.detail ?? .full
-        let resolved = resolve ? ReportedDiagnostic.resolving(diagnostics, sources: compilation.sources, detail: detail) : nil
-        return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved,
-                            identities: resolved.map { $0.map(FindingIdentity.init) },
-                            detail: detail, formatted: resolved.flatMap { resolved in formatter.map { $0.format(resolved) } },
-                            omitted: OmittedErrors.of(compilation), failLevel: failLevel, compiled: !compilation.hasErrors,
-                            kept: keep ? (compilation, context) : nil)
+        var resolved: [ReportedDiagnostic]?
+        var identities: [FindingIdentity]?
+        var formatted: FormattedFindings?
+        if resolve, let formatter {
+            // What the report needs of each finding, made from it as the rules made it: the
+            // bytes and the identity (JSON is written without resolving a finding at all).
+            formatted = formatter.format(diagnostics[...], sources: compilation.sources)
+            identities = FindingIdentity.of(diagnostics, sources: compilation.sources)
+        } else if resolve {
+            let all = ReportedDiagnostic.resolving(diagnostics, sources: compilation.sources, detail: detail)
+            resolved = all
+            identities = all.map(FindingIdentity.init)
+        }
+        return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved, identities: identities,
+                            detail: detail, formatted: formatted, omitted: OmittedErrors.of(compilation), failLevel: failLevel,
+                            compiled: !compilation.hasErrors, kept: keep ? (compilation, context) : nil)
     }
 
     /// Finding `index`, resolved for printing.
@@ -96,6 +106,21 @@ struct CheckedInput: Sendable {
     func identity(_ index: Int, of reported: ReportedDiagnostic) -> FindingIdentity {
         if let identities { return identities[index] }
         return FindingIdentity(reported)
+    }
+
+    /// The identity of finding `index`, resolved for it when it was not made in advance.
+    func identity(_ index: Int) -> FindingIdentity {
+        if let identities { return identities[index] }
+        return FindingIdentity(reported(index))
+    }
+
+    /// The path of file `id`, through `last` (the file looked up last, which this one replaces
+    /// when it is another): findings come a file at a time, and a look-up copies the file.
+    func path(of id: FileID, last: inout (id: FileID, path: String)?) -> String {
+        if let last, last.id == id { return last.path }
+        let path = sources[id].path
+        last = (id, path)
+        return path
     }
 
     /// Whether a finding reaches the fail level (compile errors always do).

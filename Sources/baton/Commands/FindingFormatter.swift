@@ -31,8 +31,10 @@ struct FindingFormatter: Sendable {
         return .positions
     }
 
-    /// `diagnostics` formatted one after another.
-    func format(_ diagnostics: [ReportedDiagnostic]) -> FormattedFindings {
+    /// `diagnostics` (in source order) resolved and formatted one after another. JSON is written
+    /// straight from them (`JSONReporter.write(_:sources:into:ends:)`), the other formats from
+    /// each one resolved with the format's `detail`.
+    func format(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap) -> FormattedFindings {
         // Room for a typical finding (with its fixes, about 1.5 KB of JSON, 0.5 KB of text) at
         // once: growing the buffer by doubling copied it once more.
         let capacity = diagnostics.count * 1_024
@@ -42,31 +44,15 @@ struct FindingFormatter: Sendable {
             bytes.reserveCapacity(2 * capacity)
             var ends: [Int] = []
             ends.reserveCapacity(diagnostics.count)
-            for diagnostic in diagnostics {
-                JSONReporter.write(diagnostic, into: &bytes)
-                ends.append(bytes.count)
-            }
+            JSONReporter.write(diagnostics, sources: sources, into: &bytes, ends: &ends)
             return FormattedFindings(bytes: bytes, ends: ends)
         case .text(let reporter):
-            return Self.entries(diagnostics, capacity: capacity) { reporter.entry($0) }
+            let resolved = ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail)
+            return Self.entries(resolved, capacity: capacity) { reporter.entry($0) }
         case .github:
-            return Self.entries(diagnostics, capacity: capacity, GitHubReporter.entry)
+            let resolved = ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail)
+            return Self.entries(resolved, capacity: capacity, GitHubReporter.entry)
         }
-    }
-
-    /// `diagnostics` (in source order) resolved and formatted one after another. JSON is written
-    /// straight from them (`JSONReporter.write(_:sources:into:ends:)`), the other formats from
-    /// each one resolved with the format's `detail`.
-    func format(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap) -> FormattedFindings {
-        guard case .json = format else {
-            return format(ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail))
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(diagnostics.count * 2_048)
-        var ends: [Int] = []
-        ends.reserveCapacity(diagnostics.count)
-        JSONReporter.write(diagnostics, sources: sources, into: &bytes, ends: &ends)
-        return FormattedFindings(bytes: bytes, ends: ends)
     }
 
     /// The findings' entries (text or GitHub lines) one after another, and where each ends.

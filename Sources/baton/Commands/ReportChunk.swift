@@ -48,22 +48,14 @@ struct ReportChunk: Sendable {
         // The findings are read through the buffer: each is borrowed, not copied (a copy
         // retains its texts, which the worker threads retain and release too).
         input.diagnostics.withUnsafeBufferPointer { diagnostics in
-            // The path of the file of the findings being taken, looked up once per file.
             var file: (id: FileID, path: String)?
             ParallelWork.forEach(count: chunks, jobs: jobs, work: { chunk in
                 ReportChunk(input, indices: (chunk * size)..<min(count, (chunk + 1) * size), formatter: formatter)
             }, consume: { _, chunk in
                 for index in chunk.indices {
-                    findings.take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index, of: input.reported(index)) }) {
-                        let id = diagnostics[index].span.file
-                        let path: String
-                        if let file, file.id == id {
-                            path = file.path
-                        } else {
-                            path = input.sources[id].path
-                            file = (id, path)
-                        }
-                        report.write(diagnostics[index], file: path, formatted: chunk.formatted[index - chunk.indices.lowerBound])
+                    findings.take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index) }) {
+                        report.write(diagnostics[index], file: input.path(of: diagnostics[index].span.file, last: &file),
+                                     formatted: chunk.formatted[index - chunk.indices.lowerBound])
                         return true
                     }
                 }
