@@ -130,7 +130,7 @@ struct CheckFindings {
                 pass.ordered = !Diagnostic.sourceOrder(diagnostics[index], diagnostics[last])
             }
             if !pass.ordered {
-                for earlier in 0..<index { _ = unique.insert(input.identity(earlier, of: input.reported(earlier))) }
+                for earlier in 0..<index { _ = unique.insert(input.identity(earlier)) }
             }
         }
         if pass.ordered {
