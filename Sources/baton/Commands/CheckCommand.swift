@@ -239,8 +239,9 @@ enum CheckCommand {
                     // bytes are written as they are. (Taken out of the input first: a closure
                     // that read the input made a copy of it for every finding.)
                     var file: (id: FileID, path: String)?
-                    findings.addFormatted(input) { offset, diagnostic in
-                        report.write(diagnostic, file: input.path(of: diagnostic.span.file, last: &file), formatted: formatted[offset])
+                    findings.addFormatted(input) { offset, diagnostics in
+                        report.write(diagnostics[offset].severity, fixes: diagnostics[offset].fixes,
+                                     file: input.path(of: diagnostics[offset].span.file, last: &file), formatted: formatted[offset])
                         return true
                     }
                     return

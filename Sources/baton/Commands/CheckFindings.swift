@@ -78,14 +78,14 @@ struct CheckFindings {
     }
 
     /// `add` for an input formatted where it was checked and not resolved (see
-    /// `CheckedInput.check`): `report` is given each finding's index and the finding as the
-    /// rules made it.
-    mutating func addFormatted(_ input: CheckedInput, report: (Int, borrowing Diagnostic) -> Bool) {
+    /// `CheckedInput.check`): `report` is given each finding's index and the findings as the
+    /// rules made them (to read in place).
+    mutating func addFormatted(_ input: CheckedInput, report: (Int, UnsafeBufferPointer<Diagnostic>) -> Bool) {
         var pass = begin(input)
         input.diagnostics.withUnsafeBufferPointer { diagnostics in
             for index in diagnostics.indices {
                 take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index) }) {
-                    report(index, diagnostics[index])
+                    report(index, diagnostics)
                 }
             }
         }
@@ -119,7 +119,9 @@ struct CheckFindings {
     /// are looked up there, as for several inputs: the numbers come out the same either way.
     mutating func take(_ index: Int, of input: CheckedInput, in diagnostics: UnsafeBufferPointer<Diagnostic>,
                        pass: inout Pass, identity: () -> FindingIdentity, report: () -> Bool) {
-        let fails = input.fails(diagnostics[index])
+        // The findings are read field by field where they are: handing one on whole (to a
+        // function, or to `==`) copied it first, retaining and then releasing each of its texts.
+        let fails = input.fails(diagnostics[index].severity, code: diagnostics[index].code)
         if pass.ordered, let last = pass.run.last?.index {
             let file = diagnostics[index].span.file
             if diagnostics[last].span.file != file {
@@ -134,7 +136,7 @@ struct CheckFindings {
             }
         }
         if pass.ordered {
-            if let first = pass.run.first?.index, !Self.samePlace(diagnostics[first], diagnostics[index]) {
+            if let first = pass.run.first?.index, !Self.samePlace(first, index, in: diagnostics) {
                 pass.run.removeAll(keepingCapacity: true)
             }
             if let same = pass.run.first(where: { diagnostics[$0.index].reportsSame(as: diagnostics[index]) }) {
@@ -157,8 +159,9 @@ struct CheckFindings {
 
     /// Whether two findings are at one place with one code and message: the only ones that can
     /// be the same finding.
-    private static func samePlace(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        a.span == b.span && a.code == b.code && a.message == b.message
+    private static func samePlace(_ a: Int, _ b: Int, in diagnostics: UnsafeBufferPointer<Diagnostic>) -> Bool {
+        diagnostics[a].span == diagnostics[b].span && diagnostics[a].code == diagnostics[b].code
+            && diagnostics[a].message == diagnostics[b].message
     }
 
     /// For a report that decides what it shows after seeing every finding: per different

@@ -55,11 +55,11 @@ struct CheckOutput {
         github?.write(diagnostic)
     }
 
-    /// A finding of `file` as the rules made it, which `formatter` made `formatted` of: the
-    /// same bytes as `write` gives for it resolved.
-    mutating func write(_ diagnostic: borrowing Diagnostic, file: String, formatted: ArraySlice<UInt8>) {
-        counts.count(diagnostic.severity)
-        hint.count(diagnostic)
+    /// A finding of `file` as the rules made it (its severity and fixes), which `formatter`
+    /// made `formatted` of: the same bytes as `write` gives for it resolved.
+    mutating func write(_ severity: Severity, fixes: [Fix], file: String, formatted: ArraySlice<UInt8>) {
+        counts.count(severity)
+        hint.count(fixes)
         text?.write(file: file, formatted: formatted)
         json?.write(formatted: formatted)
         github?.write(file: file, formatted: formatted)
@@ -91,8 +91,8 @@ struct FixHint {
         count(diagnostic.fixes.lazy.map { ($0.safety, $0.isSuppression) })
     }
 
-    mutating func count(_ diagnostic: borrowing Diagnostic) {
-        count(diagnostic.fixes.lazy.map { ($0.safety, $0.isSuppression) })
+    mutating func count(_ fixes: [Fix]) {
+        count(fixes.lazy.map { ($0.safety, $0.isSuppression) })
     }
 
     /// Counts a finding by its fixes: each one's safety and whether it is a suppression.

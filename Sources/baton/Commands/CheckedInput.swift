@@ -123,8 +123,9 @@ struct CheckedInput: Sendable {
         return path
     }
 
-    /// Whether a finding reaches the fail level (compile errors always do).
-    func fails(_ diagnostic: Diagnostic) -> Bool {
-        diagnostic.severity >= failLevel || CompileError.isCompileError(diagnostic.code)
+    /// Whether a finding of `severity` and `code` reaches the fail level (compile errors always
+    /// do). The code is read only when the severity does not decide.
+    func fails(_ severity: Severity, code: @autoclosure () -> String) -> Bool {
+        severity >= failLevel || CompileError.isCompileError(code())
     }
 }

@@ -54,7 +54,8 @@ struct ReportChunk: Sendable {
             }, consume: { _, chunk in
                 for index in chunk.indices {
                     findings.take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index) }) {
-                        report.write(diagnostics[index], file: input.path(of: diagnostics[index].span.file, last: &file),
+                        report.write(diagnostics[index].severity, fixes: diagnostics[index].fixes,
+                                     file: input.path(of: diagnostics[index].span.file, last: &file),
                                      formatted: chunk.formatted[index - chunk.indices.lowerBound])
                         return true
                     }
