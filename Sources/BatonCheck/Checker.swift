@@ -126,16 +126,17 @@ public enum Checker {
         var suppression = SuppressionFix.Maker(enabled.id)
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(findings.count)
+        // Read once: each read of the context's copy retained and released everything it holds.
+        let source = context.fixSource
         for index in findings.indices {
             // Taken out of the array rather than copied: its fixes stay uniquely referenced, so
             // the suppression fix is appended in place instead of into a copy of the array, and
             // its texts move into the diagnostic.
             var finding = findings[index].take()
-            if let source = context.fixSource, let suppress = suppression.suppress(at: finding.span, source: source) {
+            if let source, let suppress = suppression.suppress(at: finding.span, source: source) {
                 finding.fixes.append(suppress)
             }
-            diagnostics.append(Diagnostic(code: enabled.id, severity: enabled.severity, message: finding.message,
-                                          span: finding.span, notes: finding.notes, help: finding.help, fixes: finding.fixes))
+            diagnostics.append((consume finding).diagnostic(code: enabled.id, severity: enabled.severity))
         }
         return diagnostics
     }

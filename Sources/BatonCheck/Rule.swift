@@ -17,7 +17,8 @@ public struct Finding: Hashable, Sendable {
     public var span: Span
     public var message: String
     public var notes: [Diagnostic.Note]
-    public var help: String
+    /// Always set (an optional so that it moves into a `Diagnostic`'s as it is).
+    public var help: String?
     /// Edits that resolve it (the rule's descriptor documents which fixes it offers).
     public var fixes: [Fix]
 
@@ -37,5 +38,17 @@ public struct Finding: Hashable, Sendable {
         var taken = Finding(at: span, "", help: "")
         swap(&self, &taken)
         return taken
+    }
+
+    /// The finding as a diagnostic of rule `code`, its texts and arrays moved into it: swapped,
+    /// since passing them on retained each (for the diagnostic) and released it (with the
+    /// finding), and help texts are shared by many findings on every thread.
+    consuming func diagnostic(code: String, severity: Severity) -> Diagnostic {
+        var diagnostic = Diagnostic(code: code, severity: severity, message: "", span: span)
+        swap(&diagnostic.message, &message)
+        swap(&diagnostic.notes, &notes)
+        swap(&diagnostic.help, &help)
+        swap(&diagnostic.fixes, &fixes)
+        return diagnostic
     }
 }

@@ -84,13 +84,10 @@ public enum AttributeFix {
                       source: FixSource) -> [TextEdit] {
         var edits: [TextEdit] = []
         var appended: [String] = []
-        let file = source.source(listSpan.file)
         for attribute in attributes {
             let text = attribute.text
             if let existing = written.first(where: { $0.key == attribute.key }) {
-                // Compared as bytes: the written text is not kept, so no string is made of it.
-                let start = min(max(0, existing.span.start), file.bytes.count)
-                guard !file.bytes[start..<min(max(start, existing.span.end), file.bytes.count)].elementsEqual(text.utf8) else { continue }
+                guard !source.text(of: existing.span, is: text) else { continue }
                 edits.append(TextEdit(existing.span, text))
             } else if !appended.contains(text) {
                 appended.append(text)

@@ -118,20 +118,20 @@ public struct FixSource: Sendable {
 
     func source(_ file: FileID) -> SourceFile { sources[file] }
 
+    /// Whether the text of `span` (within its file) is `text`. Compared as bytes: the text
+    /// written is not kept, so no string is made of it.
+    func text(of span: Span, is text: String) -> Bool {
+        Self.text(of: span, in: sources[span.file], is: text)
+    }
+
     /// The whitespace before the first token of the line holding `offset`.
     func indentation(at offset: Int, in file: FileID) -> String {
-        let source = sources[file]
-        let range = source.lineRange(source.line(of: offset))
-        var end = range.lowerBound
-        while end < range.upperBound, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
-        return String(decoding: source.bytes[range.lowerBound..<end], as: UTF8.self)
+        Self.indentation(at: offset, in: sources[file])
     }
 
     /// Whether only whitespace comes before `offset` on its line.
     func startsLine(_ offset: Int, in file: FileID) -> Bool {
-        let source = sources[file]
-        let start = source.lineRange(source.line(of: offset)).lowerBound
-        return source.bytes[start..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        Self.startsLine(offset, in: sources[file])
     }
 
     /// Where the line holding `offset` starts and the whitespace before its first token, when
@@ -140,7 +140,37 @@ public struct FixSource: Sendable {
     /// `line`: a line index of the file met before, where the search for this one starts
     /// (see `SourceFile.lineIndex(containing:from:)`), left at this one's.
     func lineStart(ifStartingLine offset: Int, in file: FileID, from line: inout Int) -> (start: Int, indentation: String)? {
-        let source = sources[file]
+        Self.lineStart(ifStartingLine: offset, in: sources[file], from: &line)
+    }
+
+    /// The offset where the line after the one holding `offset` starts (the end of the text
+    /// when it is the last line), and whether a line break must be written first.
+    func nextLineStart(after offset: Int, in file: FileID) -> (offset: Int, needsBreak: Bool) {
+        Self.nextLineStart(after: offset, in: sources[file])
+    }
+
+    // The same, reading the file where it is (`SourceMap`'s subscript lends it): each copy of a
+    // file retained and released its buffers, for every finding.
+
+    private static func text(of span: Span, in source: borrowing SourceFile, is text: String) -> Bool {
+        let start = min(max(0, span.start), source.bytes.count)
+        return source.bytes[start..<min(max(start, span.end), source.bytes.count)].elementsEqual(text.utf8)
+    }
+
+    private static func indentation(at offset: Int, in source: borrowing SourceFile) -> String {
+        let range = source.lineRange(source.line(of: offset))
+        var end = range.lowerBound
+        while end < range.upperBound, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
+        return String(decoding: source.bytes[range.lowerBound..<end], as: UTF8.self)
+    }
+
+    private static func startsLine(_ offset: Int, in source: borrowing SourceFile) -> Bool {
+        let start = source.lineRange(source.line(of: offset)).lowerBound
+        return source.bytes[start..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    private static func lineStart(ifStartingLine offset: Int, in source: borrowing SourceFile, from line: inout Int)
+        -> (start: Int, indentation: String)? {
         let start = source.lineStarts[source.lineIndex(containing: offset, from: &line)]
         var end = start
         while end < offset, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
@@ -148,10 +178,7 @@ public struct FixSource: Sendable {
         return (start, String(decoding: source.bytes[start..<end], as: UTF8.self))
     }
 
-    /// The offset where the line after the one holding `offset` starts (the end of the text
-    /// when it is the last line), and whether a line break must be written first.
-    func nextLineStart(after offset: Int, in file: FileID) -> (offset: Int, needsBreak: Bool) {
-        let source = sources[file]
+    private static func nextLineStart(after offset: Int, in source: borrowing SourceFile) -> (offset: Int, needsBreak: Bool) {
         let line = source.lineRange(source.line(of: offset))
         var end = line.upperBound
         if end < source.bytes.count, source.bytes[end] == 0x0D { end += 1 }

@@ -22,7 +22,12 @@ public struct SourceMap: Sendable {
         return id
     }
 
-    public subscript(id: FileID) -> SourceFile { files[id.rawValue] }
+    /// File `id`, lent where it is (`_read`): a function that takes it `borrowing` reads it
+    /// without the copy a getter returns, which retained and released each of its buffers
+    /// (a fix looked a file up for every finding).
+    public subscript(id: FileID) -> SourceFile {
+        _read { yield files[id.rawValue] }
+    }
 
     public func location(of span: Span) -> (start: SourcePosition, end: SourcePosition) {
         let file = self[span.file]
