@@ -25,40 +25,68 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
 
     /// The literal text and the values in order, and their total length in UTF-8.
     public struct Parts: StringInterpolationProtocol {
-        private var parts: [String] = []
+        /// The first parts, held in place: nearly every text has at most this many, and an
+        /// array of them was an allocation (and its release) for every finding.
+        private var first: (String, String, String, String, String, String, String, String, String, String, String, String)
+            = ("", "", "", "", "", "", "", "", "", "", "", "")
+        private static let firstCapacity = 12
+        private var firstCount = 0
+        /// The parts after the first twelve.
+        private var rest: [String] = []
         private var count = 0
 
-        public init(literalCapacity: Int, interpolationCount: Int) {
-            parts.reserveCapacity(2 * interpolationCount + 1)
-        }
+        public init(literalCapacity: Int, interpolationCount: Int) {}
 
         public mutating func appendLiteral(_ literal: String) {
             guard !literal.isEmpty else { return }
-            parts.append(literal)
-            count += literal.utf8.count
+            append(literal)
         }
 
         public mutating func appendInterpolation(_ value: String) {
-            parts.append(value)
-            count += value.utf8.count
+            append(value)
         }
 
         /// Any other value as a string interpolation writes it.
         public mutating func appendInterpolation<Value>(_ value: Value) {
-            appendInterpolation(String(describing: value))
+            append(String(describing: value))
+        }
+
+        private mutating func append(_ part: String) {
+            count += part.utf8.count
+            guard firstCount < Self.firstCapacity else {
+                rest.append(part)
+                return
+            }
+            let index = firstCount
+            // A tuple of one type is laid out as an array of it.
+            withUnsafeMutablePointer(to: &first) { tuple in
+                tuple.withMemoryRebound(to: String.self, capacity: Self.firstCapacity) { $0[index] = part }
+            }
+            firstCount += 1
         }
 
         func joined() -> String {
             String(unsafeUninitializedCapacity: count) { buffer in
                 var offset = 0
-                for part in parts {
-                    var part = part
-                    part.withUTF8 { bytes in
+                func copy(_ part: String) {
+                    func write(_ bytes: UnsafeBufferPointer<UInt8>) {
                         let end = offset + bytes.count
                         _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<end]).initialize(fromContentsOf: bytes)
                         offset = end
                     }
+                    // Read in place when the string is stored as UTF-8 (a copy to call
+                    // `withUTF8` on retained it).
+                    if part.utf8.withContiguousStorageIfAvailable(write) == nil {
+                        var part = part
+                        part.withUTF8(write)
+                    }
                 }
+                withUnsafePointer(to: first) { tuple in
+                    tuple.withMemoryRebound(to: String.self, capacity: Self.firstCapacity) { parts in
+                        for index in 0..<firstCount { copy(parts[index]) }
+                    }
+                }
+                for part in rest { copy(part) }
                 return offset
             }
         }

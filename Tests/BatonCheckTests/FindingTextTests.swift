@@ -17,6 +17,26 @@ struct FindingTextTests {
         #expect(text.string == "'\(name)' calls \(count) times in \(seconds)s as a \(kind) (\(missing as Any)), all of it é ✓")
     }
 
+    /// More parts than are held in place (twelve): the rest follow in order, whatever the
+    /// mix of literals, values, empty ones and characters of several bytes.
+    @Test func manyPartsComeOutInOrder() {
+        for values in 1...14 {
+            let names = (0..<values).map { $0 % 3 == 0 ? "" : "n\($0)é" }
+            var text = FindingText.Parts(literalCapacity: 0, interpolationCount: values)
+            var expected = ""
+            for (index, name) in names.enumerated() {
+                text.appendLiteral(index % 2 == 0 ? "[" : " ✓ ")
+                text.appendInterpolation(name)
+                text.appendInterpolation(index)
+                expected += (index % 2 == 0 ? "[" : " ✓ ") + name + String(index)
+            }
+            text.appendLiteral(".")
+            let made = FindingText(stringInterpolation: text).string
+            #expect(made == expected + ".", "\(values) values")
+            #expect(made.utf8.count == (expected + ".").utf8.count)
+        }
+    }
+
     @Test func aLiteralAndAnEmptyTextStayWhatTheySay() {
         let literal: FindingText = "add [timeout=...] to the interaction"
         #expect(literal.string == "add [timeout=...] to the interaction")

@@ -23,10 +23,13 @@ enum SuppressionFix {
         /// Made with the first fix: a rule finds nothing in most small designs, and `check DIR`
         /// makes a maker per rule per design.
         private var title: String?
-        /// The comment line for each indentation met so far, the one met last first. A design
-        /// has a few indentations, mostly the same one finding after finding: a short search
-        /// from the front costs less than hashing the indentation for a dictionary.
+        /// The comment line for each indentation met so far, in the order met. A design has a
+        /// few indentations, mostly the same one finding after finding: the last one met is
+        /// tried first, then a short search, which cost less than hashing the indentation for a
+        /// dictionary (and than moving the last one met to the front, which retained and
+        /// released both entries' texts whenever findings alternated between two).
         private var comments: [(indentation: String, comment: String)] = []
+        private var lastComment = 0
         /// How many indentations `comments` holds at most.
         static let indentationsKept = 16
         /// Where the last finding's statement head and line were found: a rule meets its
@@ -42,13 +45,18 @@ enum SuppressionFix {
             guard let head = source.statementHead(containing: span, from: &headHint),
                   let line = source.lineStart(ifStartingLine: head.start, in: head.file, from: &lineHint) else { return nil }
             let comment: String
-            if let known = comments.firstIndex(where: { $0.indentation == line.indentation }) {
+            if lastComment < comments.count, comments[lastComment].indentation == line.indentation {
+                comment = comments[lastComment].comment
+            } else if let known = comments.firstIndex(where: { $0.indentation == line.indentation }) {
                 comment = comments[known].comment
-                if known > 0 { comments.swapAt(0, known) }
+                lastComment = known
             } else {
                 comment = line.indentation + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
                 // A design indented every which way keeps the search short all the same.
-                if comments.count < Self.indentationsKept { comments.insert((line.indentation, comment), at: 0) }
+                if comments.count < Self.indentationsKept {
+                    lastComment = comments.count
+                    comments.append((line.indentation, comment))
+                }
             }
             let title = title ?? "suppress this \(rule) finding with a # baton:ignore comment"
             self.title = title
