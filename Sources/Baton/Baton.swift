@@ -3,6 +3,7 @@
 // The command-line tool is a thin layer over these functions; other programs (documentation
 // plugins, editors, tests) can call them directly.
 
+import BatonCheck
 import BatonModel
 import BatonSyntax
 import Foundation
@@ -28,10 +29,31 @@ public enum Baton {
     /// of many files (see `CanonicalPaths`).
     public static func compile(bytes: [UInt8], displayPath: String, options: CompileOptions = CompileOptions(),
                                read: @escaping Compiler.Reader = FileReader.readImport, paths: CanonicalPaths? = nil) -> Compilation {
+        Compiler.build(parse(bytes: bytes, displayPath: displayPath, options: options, read: read, paths: paths))
+    }
+
+    /// `compile(bytes:displayPath:options:read:paths:)`, with `alongside` made from the design's
+    /// files and syntax while its model is built — on another thread when the design is large
+    /// enough for its rules to run side by side (`Checker.parallelThreshold`), where the build
+    /// alone would leave the other cores idle.
+    public static func compile<Alongside: Sendable>(
+        bytes: [UInt8], displayPath: String, options: CompileOptions = CompileOptions(),
+        read: @escaping Compiler.Reader = FileReader.readImport, paths: CanonicalPaths? = nil,
+        alongside: @escaping @Sendable (SourceMap, [SyntaxFile]) -> Alongside
+    ) -> (Compilation, Alongside) {
+        let parsed = parse(bytes: bytes, displayPath: displayPath, options: options, read: read, paths: paths)
+        guard parsed.interactionCount >= Checker.parallelThreshold else {
+            return (Compiler.build(parsed), alongside(parsed.sources, parsed.syntax))
+        }
+        return Concurrently.both({ Compiler.build(parsed) }, { alongside(parsed.sources, parsed.syntax) })
+    }
+
+    private static func parse(bytes: [UInt8], displayPath: String, options: CompileOptions, read: @escaping Compiler.Reader,
+                              paths: CanonicalPaths?) -> ParsedDesign {
         let input = SourceInput(displayPath: displayPath, resolvedPath: FileReader.absolute(displayPath), bytes: bytes)
         if let paths {
-            return Compiler.compile(input, options: options, read: read, canonical: { paths.canonical($0) })
+            return Compiler.parse(input, options: options, read: read, canonical: { paths.canonical($0) })
         }
-        return Compiler.compile(input, options: options, read: read, canonical: { FileReader.canonical($0) })
+        return Compiler.parse(input, options: options, read: read, canonical: { FileReader.canonical($0) })
     }
 }

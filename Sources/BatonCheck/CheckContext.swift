@@ -49,11 +49,27 @@ public struct CheckContext: Sendable {
     }
 
     public init(_ model: Model) {
+        self.init(model, fixSource: nil, threads: 1)
+    }
+
+    /// A context with an index of the source text made already (beside the model's build, see
+    /// `Baton.compile(bytes:displayPath:options:read:paths:alongside:)`). On a large design
+    /// (`Checker.parallelThreshold`), `threads` > 1 makes half of the derived facts on another
+    /// thread: they share nothing.
+    public init(_ model: Model, fixSource: FixSource?, threads: Int) {
         self.model = model
-        syncGraph = SyncGraph(model)
-        callTrees = CallTrees(model)
-        waits = WorstCaseWaits(model)
-        attemptProducts = AttemptProducts(model)
+        self.fixSource = fixSource
+        if threads > 1, model.interactions.count >= Checker.parallelThreshold {
+            let (made, other) = Concurrently.both({ (WorstCaseWaits(model), AttemptProducts(model)) },
+                                                  { (SyncGraph(model), CallTrees(model)) })
+            (waits, attemptProducts) = made
+            (syncGraph, callTrees) = other
+        } else {
+            syncGraph = SyncGraph(model)
+            callTrees = CallTrees(model)
+            waits = WorstCaseWaits(model)
+            attemptProducts = AttemptProducts(model)
+        }
         let count = model.participants.count
         var initiated = Array(repeating: [InteractionID](), count: count)
         var received = Array(repeating: [InteractionID](), count: count)

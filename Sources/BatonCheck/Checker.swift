@@ -71,7 +71,7 @@ public enum Checker {
 
     /// Designs with fewer interactions than this run their rules on the calling thread alone:
     /// their rules take less time than starting a thread.
-    static let parallelThreshold = 2_000
+    public static let parallelThreshold = 2_000
 
     /// The findings of every enabled rule, unsuppressed, in rule order. With the source text
     /// (`context.fixSource`), each finding's fixes end with one that suppresses it. On a design

@@ -32,18 +32,27 @@ public struct FixSource: Sendable {
     }
 
     public init(_ compilation: Compilation) {
-        sources = compilation.sources
+        self.init(sources: compilation.sources, syntax: compilation.syntax)
+    }
+
+    /// The index of a compilation's files and syntax, made before its model is (see
+    /// `Baton.compile(bytes:displayPath:options:read:paths:alongside:)`).
+    public init(sources: SourceMap, syntax files: [SyntaxFile]) {
+        self.sources = sources
         var lists: [Span: AttributeListSyntax] = [:]
         var declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)] = [:]
         var heads: [[Span]] = []
-        for syntax in compilation.syntax {
-            let source = compilation.sources[syntax.file]
+        // Every participant is declared by one of these (read here, so the index needs no model).
+        var names: Set<String> = []
+        for syntax in files {
+            let source = sources[syntax.file]
             let ownLineComments = syntax.comments.filter(\.isOwnLine).map(\.span.start).sorted()
             func addList(_ list: AttributeListSyntax?) { if let list { lists[list.span] = list } }
             func addRuns(_ run: [DeclarationSyntax]) {
                 for group in Self.alignmentRuns(run, source: source, ownLineComments: ownLineComments) {
                     let nameWidth = group.filter { $0.label != nil || $0.attributes != nil }.map(\.name.name.count).max() ?? 0
                     for declaration in group {
+                        names.insert(declaration.name.name)
                         addList(declaration.attributes)
                         declarations[declaration.span] = (declaration, DeclarationRun(count: group.count, nameWidth: nameWidth))
                     }
@@ -78,7 +87,7 @@ public struct FixSource: Sendable {
         self.lists = lists
         self.declarations = declarations
         self.heads = heads
-        names = Set(compilation.model.participants.map(\.name))
+        self.names = names
     }
 
     /// Whether a participant of the design has this name.

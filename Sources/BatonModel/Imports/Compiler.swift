@@ -86,9 +86,7 @@ public enum Compiler {
     public static func compile(_ input: SourceInput, options: CompileOptions = CompileOptions(),
                                read: @escaping Reader = noFiles,
                                canonical: @escaping Canonicalizer = { $0 }) -> Compilation {
-        var loader = ImportLoader(options: options, read: read, canonical: canonical, rootPath: input.resolvedPath)
-        loader.load(input, chain: [])
-        return build(loader)
+        build(parse(input, options: options, read: read, canonical: canonical))
     }
 
     /// The same compilation, reusing the parse of every file `cache` holds unchanged and
@@ -104,6 +102,21 @@ public enum Compiler {
         return build(loader)
     }
 
+    /// The first half of `compile`: the input read and parsed with its imports. What needs only
+    /// the syntax can then be made beside the second half, `build` (a large design's index of
+    /// its source text for fixes took as long as building its model's derived facts, after it).
+    public static func parse(_ input: SourceInput, options: CompileOptions = CompileOptions(), read: @escaping Reader = noFiles,
+                             canonical: @escaping Canonicalizer = { $0 }) -> ParsedDesign {
+        var loader = ImportLoader(options: options, read: read, canonical: canonical, rootPath: input.resolvedPath)
+        loader.load(input, chain: [])
+        return ParsedDesign(loader: loader)
+    }
+
+    /// The second half of `compile`: the model built from what `parse` read.
+    public static func build(_ parsed: ParsedDesign) -> Compilation {
+        build(parsed.loader)
+    }
+
     private static func build(_ loader: ImportLoader) -> Compilation {
         // One collector from the first file parsed to the last model error, so a single cap
         // covers every stage.
@@ -114,6 +127,18 @@ public enum Compiler {
                            diagnostics: builder.diagnostics.diagnostics, omittedErrors: omitted,
                            resolvedPaths: loader.files.map(\.realPath))
     }
+}
+
+/// A design read and parsed with its imports, its model not built yet (see `Compiler.parse`).
+public struct ParsedDesign: Sendable {
+    fileprivate let loader: ImportLoader
+
+    /// Every file read, by `FileID`, as the compilation will have them.
+    public var sources: SourceMap { loader.sources }
+    /// The syntax of every file, by `FileID`, as the compilation will have it.
+    public var syntax: [SyntaxFile] { loader.files.map(\.syntax) }
+    /// The interactions parsed in every file (blocks and fragments included).
+    public var interactionCount: Int { loader.files.reduce(0) { $0 + $1.interactionCount } }
 }
 
 /// A parsed file and where each of its `import` statements led.

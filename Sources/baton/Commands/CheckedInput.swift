@@ -50,11 +50,14 @@ struct CheckedInput: Sendable {
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
                       formatter: FindingFormatter? = nil, observed: ObservedSystem? = nil, threads: Int = 1,
                       keep: Bool = false) -> CheckedInput {
-        var compilation = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read, paths: paths)
+        // The index of the source text that fixes read is made from the syntax while the model
+        // is built.
+        var (compilation, fixSource) = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read,
+                                                     paths: paths, alongside: { FixSource(sources: $0, syntax: $1) })
         // Drift findings (`--traces`) join the rules' findings in source order.
         let drift = CheckCommand.drift(compilation, observed)
         // The context is made here (as `Baton.check` would) so that it can be kept too.
-        let context = compilation.hasErrors ? nil : CheckContext(compilation)
+        let context = compilation.hasErrors ? nil : CheckContext(compilation.model, fixSource: fixSource, threads: threads)
         // The rules need the syntax tree no more once the context has what fixes need: freed
         // now, its memory serves the findings instead of new pages (the model stays, kept).
         if context != nil {
