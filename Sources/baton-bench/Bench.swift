@@ -1,5 +1,6 @@
 import Baton
 import BatonModel
+import BatonSyntax
 import BatonWorkload
 import Foundation
 
@@ -83,7 +84,16 @@ enum Bench {
     static var stages: [Stage] {
         [
             Stage(name: "compile") { source in
-                _ = Baton.compile(source: source, path: "bench.baton")
+                // Parsed on every core, as `baton check` parses a single design.
+                _ = Baton.compile(source: source, path: "bench.baton", options: CompileOptions(parseJobs: ProcessInfo.processInfo.activeProcessorCount))
+            },
+            // The parser alone: on every core (`PartParse`), and on one thread from the start.
+            Stage(name: "parse") { source in
+                _ = BatonParser.parse(SourceFile(id: FileID(0), path: "bench.baton", bytes: Array(source.utf8)),
+                                      jobs: ProcessInfo.processInfo.activeProcessorCount)
+            },
+            Stage(name: "parse-one-thread") { source in
+                _ = BatonParser.parse(SourceFile(id: FileID(0), path: "bench.baton", bytes: Array(source.utf8)))
             },
             // The yardstick for `compile`: one pass over the same bytes, counting lines — about
             // the least any reader of the file must do.

@@ -15,6 +15,8 @@
 //                                       N small designs, 100 per directory, some importing a
 //                                       shared file (what `baton check DIR` meets)
 //   baton-bench scan --bytes N          the yardstick for `compile`: one pass over the same bytes
+//   baton-bench parse --file F          the parser alone, on every core as `check` parses one
+//                                       design; parse-one-thread: from the start, on one thread
 //   baton-bench graph-view              `baton render --view graph` as whole processes at 2,000
 //                                       participants / 20,000 interactions, 1 MB and 10 MB (the
 //                                       last over the graph view's limit: how fast it is refused)

@@ -66,6 +66,26 @@ import Testing
         #expect(parallel == sequential, "--jobs 2")
     }
 
+    /// A single design large enough to be parsed in parts on the jobs' threads (`PartParse`,
+    /// from 512 KB): the same report as one parse on one thread, whether the parts are joined
+    /// or, with a syntax error in the second half, refused.
+    @Test func aDesignParsedInPartsGivesTheSameReport() throws {
+        let design = DesignGenerator.design(bytes: 600_000, seed: 3)
+        let lines = design.split(separator: "\n", omittingEmptySubsequences: false)
+        let broken = (lines[..<(lines.count * 3 / 4)] + ["Service1 -> : oops"] + lines[(lines.count * 3 / 4)...])
+            .joined(separator: "\n")
+        let directory = try makeTemporaryDirectory(["large.baton": design, "broken.baton": broken], prefix: "baton-jobs")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (file, format) in [("large.baton", "json"), ("broken.baton", "text")] {
+            let sequential = try Self.run(["check", "--format", format, "--jobs", "1", file], in: directory)
+            let parallel = try Self.run(["check", "--format", format, "--jobs", "2", file], in: directory)
+            #expect(sequential.contains("status 1"), "\(file): findings or errors fail the run")
+            #expect(parallel == sequential, "\(file): --jobs 2")
+        }
+        let errors = try Self.run(["check", "--format", "text", "--jobs", "2", "broken.baton"], in: directory)
+        #expect(errors.contains("oops") || errors.contains("expected"), "the syntax error is reported")
+    }
+
     @Test func theReportNamesEverySharedFindingOnceAndEveryFileInOrder() throws {
         let directory = try Self.makeTree()
         defer { try? FileManager.default.removeItem(at: directory) }

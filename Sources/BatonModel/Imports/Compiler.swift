@@ -29,10 +29,15 @@ public struct CompileOptions: Sendable {
     /// Directories (resolved paths) imports may also read from, besides the root file's own.
     public var importRoots: [String]
     public var maxDepth: Int
+    /// Threads that may parse one large file (`BatonParser.parse`): the jobs of a run that
+    /// compiles a single design, 1 when a run's designs are already spread over its threads.
+    /// The result is the same for any number.
+    public var parseJobs: Int
 
-    public init(importRoots: [String] = [], maxDepth: Int = BatonParser.defaultMaxDepth) {
+    public init(importRoots: [String] = [], maxDepth: Int = BatonParser.defaultMaxDepth, parseJobs: Int = 1) {
         self.importRoots = importRoots
         self.maxDepth = maxDepth
+        self.parseJobs = parseJobs
     }
 }
 
@@ -209,7 +214,7 @@ struct ImportLoader {
             parsed = reused.parsed
         } else {
             sources.add(path: input.displayPath, bytes: input.bytes, lineOffset: input.lineOffset)
-            parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth)
+            parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth, jobs: options.parseJobs)
             cache?.store(key, source: sources[id], parsed: parsed)
         }
         loaded[real] = id

@@ -44,6 +44,11 @@ public struct CappedDiagnostics: Sendable {
         dropped[file.rawValue] += count
     }
 
+    /// Whether nothing was appended, nor counted as dropped.
+    public var isEmpty: Bool {
+        kept.allSatisfy(\.isEmpty) && dropped.allSatisfy { $0 == 0 }
+    }
+
     /// The kept diagnostics in source order (`Diagnostic.sourceOrder`).
     public var diagnostics: [Diagnostic] {
         kept.flatMap { Self.firstErrors($0, limit: limit) }

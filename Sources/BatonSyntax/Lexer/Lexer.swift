@@ -18,6 +18,9 @@ public struct Lexer: Sendable {
 
     let bytes: [UInt8]
     let file: FileID
+    /// Where lexing ends, as if the bytes ended there: `bytes.count`, or the end of a part of
+    /// a large file parsed on its own (`PartParse`). Every scan stops here.
+    let limit: Int
     public private(set) var position: Int
     public private(set) var comments: [Comment] = []
     /// The message of the last token lexed with a problem (`LexedToken.hasError`).
@@ -28,8 +31,20 @@ public struct Lexer: Sendable {
     public init(bytes: [UInt8], file: FileID) {
         self.bytes = bytes
         self.file = file
+        self.limit = bytes.count
         // A UTF-8 byte order mark is not content.
         self.position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    }
+
+    /// A lexer over `part` of `bytes` alone: it starts at the part's start (skipping a byte
+    /// order mark there only at offset 0, as the whole file's lexer does) and ends at the part's
+    /// end. Offsets stay the file's, so the tokens and spans are the ones lexing the whole file
+    /// makes there.
+    init(bytes: [UInt8], file: FileID, part: Range<Int>) {
+        self.bytes = bytes
+        self.file = file
+        self.limit = part.upperBound
+        self.position = part.lowerBound == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, part.upperBound) : part.lowerBound
     }
 
     /// Moves back to `offset` (the start of a token already returned) to lex it again in
@@ -77,7 +92,7 @@ public struct Lexer: Sendable {
     mutating func nextLexed(_ mode: Mode) -> LexedToken {
         let crossedNewline = skipTrivia(newlinesAreTrivia: mode == .attributes)
         let start = position
-        guard position < bytes.count else {
+        guard position < limit else {
             return LexedToken(kind: .endOfFile, start: start, end: start, followsNewline: crossedNewline)
         }
         var token = lexToken(mode)
@@ -89,11 +104,11 @@ public struct Lexer: Sendable {
     mutating func lexLabel() -> LexedToken {
         _ = skipTrivia(newlinesAreTrivia: false, stopAtComment: true)
         let start = position
-        guard position < bytes.count else { return LexedToken(kind: .endOfFile, start: start, end: start) }
+        guard position < limit else { return LexedToken(kind: .endOfFile, start: start, end: start) }
         if bytes[position] == UInt8(ascii: "\"") { return lexString() }
         var end = position
         var lastContent = position
-        while end < bytes.count {
+        while end < limit {
             let byte = bytes[end]
             if byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
                 || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ";")
@@ -112,7 +127,7 @@ public struct Lexer: Sendable {
     mutating func lexFactor() -> LexedToken {
         _ = skipTrivia(newlinesAreTrivia: false)
         let start = position
-        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "x"), isDigit(bytes[position + 1]) {
+        if position + 1 < limit, bytes[position] == UInt8(ascii: "x"), isDigit(bytes[position + 1]) {
             position += 1
             var number = lexNumber()
             number.start = start
@@ -212,7 +227,7 @@ public struct Lexer: Sendable {
 
     private func peek(_ offset: Int) -> UInt8? {
         let index = position + offset
-        return index < bytes.count ? bytes[index] : nil
+        return index < limit ? bytes[index] : nil
     }
 
     private mutating func lexInvalid() -> LexedToken {
@@ -236,7 +251,7 @@ public struct Lexer: Sendable {
     /// that the token it looks for is not there.
     func firstByteAfterLineBreaks() -> UInt8? {
         var index = position
-        let count = bytes.count
+        let count = limit
         while index < count {
             let byte = bytes[index]
             switch byte {
@@ -258,7 +273,7 @@ public struct Lexer: Sendable {
     /// break was skipped.
     private mutating func skipTrivia(newlinesAreTrivia: Bool, stopAtComment: Bool = false) -> Bool {
         var crossedNewline = false
-        while position < bytes.count {
+        while position < limit {
             let byte = bytes[position]
             switch byte {
             case 0x20, 0x09, 0x0D, 0x0B, 0x0C, 0x00:
@@ -288,7 +303,7 @@ public struct Lexer: Sendable {
         while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         let ownLine = bytes[lineStart..<start].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
         var end = position
-        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        while end < limit, bytes[end] != 0x0A { end += 1 }
         position = end
         var textEnd = end
         if textEnd > start + 1, bytes[textEnd - 1] == 0x0D { textEnd -= 1 }
@@ -332,7 +347,7 @@ public struct Lexer: Sendable {
     private mutating func lexWord(_ mode: Mode, firstLength: Int) -> LexedToken {
         let start = position
         position += firstLength
-        let count = bytes.count
+        let count = limit
         let dashContinues = mode == .attributes
         while position < count {
             let byte = bytes[position]
@@ -365,9 +380,9 @@ public struct Lexer: Sendable {
     /// Outside brackets numbers have no place, so `1A` is a misspelt name, not a bad unit.
     private mutating func digitLedWord() -> LexedToken? {
         var end = position
-        while end < bytes.count, isDigit(bytes[end]) { end += 1 }
-        guard end < bytes.count, isLetter(bytes[end]) || bytes[end] == UInt8(ascii: "_") else { return nil }
-        while end < bytes.count, isLetter(bytes[end]) || isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "_") { end += 1 }
+        while end < limit, isDigit(bytes[end]) { end += 1 }
+        guard end < limit, isLetter(bytes[end]) || bytes[end] == UInt8(ascii: "_") else { return nil }
+        while end < limit, isLetter(bytes[end]) || isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "_") { end += 1 }
         let start = position
         position = end
         let word = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -377,23 +392,23 @@ public struct Lexer: Sendable {
 
     private mutating func lexNumber() -> LexedToken {
         let start = position
-        while position < bytes.count, isDigit(bytes[position]) { position += 1 }
-        if position < bytes.count, bytes[position] == UInt8(ascii: "."),
-            position + 1 < bytes.count, isDigit(bytes[position + 1])
+        while position < limit, isDigit(bytes[position]) { position += 1 }
+        if position < limit, bytes[position] == UInt8(ascii: "."),
+            position + 1 < limit, isDigit(bytes[position + 1])
         {
             position += 1
-            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+            while position < limit, isDigit(bytes[position]) { position += 1 }
         }
         let value = Self.decimal(bytes, from: start, to: position)
         // Units follow the digits directly.
-        if position < bytes.count, bytes[position] == UInt8(ascii: "%") {
+        if position < limit, bytes[position] == UInt8(ascii: "%") {
             position += 1
             return LexedToken(kind: .percent(value), start: start, end: position)
         }
-        if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "/"), isLetter(bytes[position + 1]) {
+        if position + 1 < limit, bytes[position] == UInt8(ascii: "/"), isLetter(bytes[position + 1]) {
             let unitStart = position + 1
             var unitEnd = unitStart
-            while unitEnd < bytes.count, isLetter(bytes[unitEnd]) { unitEnd += 1 }
+            while unitEnd < limit, isLetter(bytes[unitEnd]) { unitEnd += 1 }
             position = unitEnd
             if let unit = Self.durationUnit(bytes, from: unitStart, to: unitEnd), unit.rank != Self.millisecondsRank {
                 return LexedToken(kind: .rate(value / unit.seconds), start: start, end: position)
@@ -402,14 +417,14 @@ public struct Lexer: Sendable {
             return failed(.rate(value), start: start, end: position,
                           "unknown rate unit '/\(unit)'; rates are written like 100/s, 6000/m or 50000/h")
         }
-        if position < bytes.count, isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+        if position < limit, isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
             if let compound = compoundDuration(from: start) {
                 position = compound.end
                 return LexedToken(kind: .duration(compound.seconds), start: start, end: position)
             }
             if let misordered = misorderedCompound(from: start) { return misordered }
             let unitStart = position
-            while position < bytes.count, isLetter(bytes[position]) || isDigit(bytes[position])
+            while position < limit, isLetter(bytes[position]) || isDigit(bytes[position])
                 || bytes[position] == UInt8(ascii: "_")
             {
                 position += 1
@@ -425,7 +440,7 @@ public struct Lexer: Sendable {
             }
             return failed(.duration(value), start: start, end: position, message)
         }
-        if position < bytes.count, bytes[position] == UInt8(ascii: "."), !(position + 1 < bytes.count && isDigit(bytes[position + 1])) {
+        if position < limit, bytes[position] == UInt8(ascii: "."), !(position + 1 < limit && isDigit(bytes[position + 1])) {
             position += 1
             return failed(.number(value), start: start, end: position, "a number cannot end with '.'")
         }
@@ -492,21 +507,21 @@ public struct Lexer: Sendable {
         var smallestUnit = -1
         while true {
             let numberStart = index
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < limit, isDigit(bytes[index]) { index += 1 }
             guard index > numberStart else { return nil }
-            if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) {
+            if index + 1 < limit, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) {
                 index += 1
-                while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+                while index < limit, isDigit(bytes[index]) { index += 1 }
             }
             let value = Self.decimal(bytes, from: numberStart, to: index)
             let unitStart = index
-            while index < bytes.count, isLetter(bytes[index]) { index += 1 }
+            while index < limit, isLetter(bytes[index]) { index += 1 }
             guard let unit = Self.durationUnit(bytes, from: unitStart, to: index), unit.rank > smallestUnit else { return nil }
             smallestUnit = unit.rank
             seconds += value * unit.seconds
-            guard index < bytes.count, isDigit(bytes[index]) else { break }
+            guard index < limit, isDigit(bytes[index]) else { break }
         }
-        if index < bytes.count, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") { return nil }
+        if index < limit, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") { return nil }
         return (seconds, index)
     }
 
@@ -514,10 +529,10 @@ public struct Lexer: Sendable {
     /// duration. Says how compound durations are written instead of "unknown unit 's3m'".
     private mutating func misorderedCompound(from start: Int) -> LexedToken? {
         var index = position
-        while index < bytes.count, isLetter(bytes[index]) { index += 1 }
-        guard Self.durationUnit(bytes, from: position, to: index) != nil, index < bytes.count, isDigit(bytes[index]) else { return nil }
-        while index < bytes.count, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_")
-            || (bytes[index] == UInt8(ascii: ".") && index + 1 < bytes.count && isDigit(bytes[index + 1]))
+        while index < limit, isLetter(bytes[index]) { index += 1 }
+        guard Self.durationUnit(bytes, from: position, to: index) != nil, index < limit, isDigit(bytes[index]) else { return nil }
+        while index < limit, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_")
+            || (bytes[index] == UInt8(ascii: ".") && index + 1 < limit && isDigit(bytes[index + 1]))
         {
             index += 1
         }
@@ -546,7 +561,7 @@ public struct Lexer: Sendable {
         var value: [UInt8] = []
         var error: String?
         while true {
-            guard position < bytes.count, bytes[position] != 0x0A else {
+            guard position < limit, bytes[position] != 0x0A else {
                 stringValue = String(decoding: value, as: UTF8.self)
                 return failed(.string, start: start, end: position, "unterminated string; add the closing '\"' before the end of the line")
             }
@@ -558,7 +573,7 @@ public struct Lexer: Sendable {
             if byte == UInt8(ascii: "\\") {
                 let escapeStart = position
                 position += 1
-                guard position < bytes.count, bytes[position] != 0x0A else { continue }
+                guard position < limit, bytes[position] != 0x0A else { continue }
                 let escaped = bytes[position]
                 position += 1
                 switch escaped {
@@ -597,16 +612,16 @@ public struct Lexer: Sendable {
 
     /// After `\u`: `{` 1–6 hex digits `}` naming a Unicode scalar.
     private mutating func lexUnicodeEscape() -> Unicode.Scalar? {
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { return nil }
+        guard position < limit, bytes[position] == UInt8(ascii: "{") else { return nil }
         var index = position + 1
         var value: UInt32 = 0
         var digits = 0
-        while index < bytes.count, let digit = hexValue(bytes[index]), digits < 8 {
+        while index < limit, let digit = hexValue(bytes[index]), digits < 8 {
             value = value &* 16 &+ UInt32(digit)
             digits += 1
             index += 1
         }
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "}"), (1...6).contains(digits) else { return nil }
+        guard index < limit, bytes[index] == UInt8(ascii: "}"), (1...6).contains(digits) else { return nil }
         position = index + 1
         return Unicode.Scalar(value)
     }

@@ -20,7 +20,21 @@ public struct ParseResult: Sendable {
 public enum BatonParser {
     /// The deepest nesting of `{ }` blocks (groups, flows, interaction blocks, fragments) accepted.
     public static let defaultMaxDepth = 64
-    public static func parse(_ source: SourceFile, maxDepth: Int = defaultMaxDepth) -> ParseResult {
+    /// Parses `source`. With more than one job, a large file's top-level statements are parsed
+    /// in parts on `jobs` threads when that gives exactly the result of one parse from the start
+    /// (`PartParse`); otherwise, and for every file below `PartParse.minimumBytes`, on this
+    /// thread alone.
+    public static func parse(_ source: SourceFile, maxDepth: Int = defaultMaxDepth, jobs: Int = 1) -> ParseResult {
+        if jobs > 1, source.bytes.count >= PartParse.minimumBytes,
+           let parsed = PartParse.parse(source, maxDepth: maxDepth, parts: jobs, jobs: jobs)
+        {
+            return parsed
+        }
+        return sequential(source, maxDepth: maxDepth)
+    }
+
+    /// The whole file from its start, on this thread: what every other way of parsing must equal.
+    static func sequential(_ source: SourceFile, maxDepth: Int) -> ParseResult {
         var parser = Parser(source: source, maxDepth: maxDepth)
         let statements = parser.parseFile()
         var diagnostics = parser.diagnostics
@@ -87,6 +101,16 @@ struct Parser {
         self.maxDepth = maxDepth
         token = LexedToken(kind: .newline, start: 0, end: 0)
         advance(mode)
+    }
+
+    /// A parser of `part` of `source` alone, as if the file ended where the part does (see
+    /// `PartParse`).
+    init(source: SourceFile, part: Range<Int>, maxDepth: Int) {
+        lexer = Lexer(bytes: source.bytes, file: source.id, part: part)
+        file = source.id
+        self.maxDepth = maxDepth
+        token = LexedToken(kind: .newline, start: part.lowerBound, end: part.lowerBound)
+        advance()
     }
 
     // MARK: - Token handling

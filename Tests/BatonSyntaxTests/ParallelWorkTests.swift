@@ -1,4 +1,4 @@
-@testable import BatonCheck
+@testable import BatonSyntax
 import Foundation
 import Testing
 

@@ -1,11 +1,12 @@
 import Foundation
 
 /// Work on many independent items — the files of `baton check DIR`, the rules of one large
-/// design — spread over threads, with
+/// design, the parts of one large file's parse (`PartParse`) — spread over threads, with
 /// each result handed back on the calling thread in the items' order, as soon as it and every
 /// one before it are done. Output is written while later items are still being worked on, and
 /// it is the same bytes for any number of threads: only the order of the work changes, never
-/// the order of the results.
+/// the order of the results. It lives with the parser, the first stage that uses it, so that
+/// every later stage reaches the one copy.
 ///
 /// `work` must be a pure function of the item's index (it runs on another thread, so what it
 /// captures is `Sendable`); everything with an order or a side effect — writing output,
