@@ -96,25 +96,21 @@ public enum JSONReporter {
     /// `diagnostics` (in source order, as a check returns them) written one after another, each
     /// as `Stream.write` writes it resolved, with nothing between them: each one's bytes end
     /// where `ends` says (`Stream.write(formatted:)` then places them). Resolved as they are
-    /// written, without a `ReportedDiagnostic` of each (see `FindingJSON`): each one's line
-    /// found from the one before's, its file looked up, and its path quoted, once per run of
-    /// findings in the file.
+    /// written, without a `ReportedDiagnostic` of each (see `FindingJSON`), walked as
+    /// `ReportedDiagnostic.resolving` walks them (`ReportedDiagnostic.inOrder`).
     public static func write(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap, into bytes: inout [UInt8],
                              ends: inout [Int]) {
         FindingJSON.writing(into: &bytes) { json in
-            diagnostics.withUnsafeBufferPointer { diagnostics in
-                guard let first = diagnostics.first?.span.file else { return }
-                var line = -1
-                var source = sources[first]
-                var file = FindingJSON.quoted(source.path)
-                for index in diagnostics.indices {
-                    if source.id != diagnostics[index].span.file {
-                        source = sources[diagnostics[index].span.file]
-                        file = FindingJSON.quoted(source.path)
-                    }
-                    json.write(diagnostics[index], in: source, file: file, sources: sources, line: &line)
-                    ends.append(json.bytes.count)
+            // The path quoted once per run of findings in a file.
+            var file: FileID?
+            var path: [UInt8] = []
+            ReportedDiagnostic.inOrder(diagnostics, sources: sources) { diagnostic, source, line in
+                if file != source.id {
+                    file = source.id
+                    path = FindingJSON.quoted(source.path)
                 }
+                json.write(diagnostic, in: source, file: path, sources: sources, line: &line)
+                ends.append(json.bytes.count)
             }
         }
     }

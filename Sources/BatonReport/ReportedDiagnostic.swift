@@ -101,25 +101,36 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         return (start, end, cursor)
     }
 
-    /// `diagnostics` (in source order, as a check returns them) resolved one after another: each
-    /// one's line found from the one before's, and its file looked up once per run of findings
-    /// in it, since each copy of a `SourceFile` retains its buffers, which threads resolving
-    /// findings side by side share (and contend for). Each diagnostic is read where it is
-    /// (iterating the collection copied each one, retaining and releasing its texts).
+    /// `diagnostics` (in source order, as a check returns them) resolved one after another
+    /// (see `inOrder`).
     public static func resolving(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap,
                                  detail: Detail = .full) -> [ReportedDiagnostic] {
         var reported: [ReportedDiagnostic] = []
         reported.reserveCapacity(diagnostics.count)
+        inOrder(diagnostics, sources: sources) { diagnostic, file, line in
+            reported.append(ReportedDiagnostic(diagnostic, in: file, sources: sources, line: &line, detail: detail))
+        }
+        return reported
+    }
+
+    /// Calls `body` with each of `diagnostics` (in source order, as a check returns them), its
+    /// file, and a line cursor for `SourceFile.location(of:from:)`: each one's line is found
+    /// from the one before's, and its file looked up once per run of findings in it, since each
+    /// copy of a `SourceFile` retains its buffers, which threads resolving findings side by
+    /// side share (and contend for). Each diagnostic is read where it is (iterating the
+    /// collection copied each one, retaining and releasing its texts). What resolves findings
+    /// — a report's positions, their identities, their JSON — walks them this way.
+    static func inOrder(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap,
+                        _ body: (borrowing Diagnostic, SourceFile, inout Int) -> Void) {
         diagnostics.withUnsafeBufferPointer { diagnostics in
             guard let first = diagnostics.first?.span.file else { return }
             var line = -1
             var file = sources[first]
             for index in diagnostics.indices {
                 if file.id != diagnostics[index].span.file { file = sources[diagnostics[index].span.file] }
-                reported.append(ReportedDiagnostic(diagnostics[index], in: file, sources: sources, line: &line, detail: detail))
+                body(diagnostics[index], file, &line)
             }
         }
-        return reported
     }
 
     /// `resolving` of a whole array.

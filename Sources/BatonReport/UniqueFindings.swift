@@ -110,20 +110,13 @@ public struct FindingIdentity: Hashable, Sendable {
         contentHash = hasher.finalize()
     }
 
-    /// `diagnostics` (in source order) each made an identity, as `ReportedDiagnostic.resolving`
-    /// resolves them: each one's line found from the one before's, its file looked up once per
-    /// run of findings in it.
+    /// `diagnostics` (in source order) each made an identity, walked as
+    /// `ReportedDiagnostic.resolving` walks them (`ReportedDiagnostic.inOrder`).
     public static func of(_ diagnostics: [Diagnostic], sources: SourceMap) -> [FindingIdentity] {
         var identities: [FindingIdentity] = []
         identities.reserveCapacity(diagnostics.count)
-        diagnostics.withUnsafeBufferPointer { diagnostics in
-            guard let first = diagnostics.first?.span.file else { return }
-            var line = -1
-            var source = sources[first]
-            for index in diagnostics.indices {
-                if source.id != diagnostics[index].span.file { source = sources[diagnostics[index].span.file] }
-                identities.append(FindingIdentity(diagnostics[index], in: source, sources: sources, line: &line))
-            }
+        ReportedDiagnostic.inOrder(diagnostics[...], sources: sources) { diagnostic, file, line in
+            identities.append(FindingIdentity(diagnostic, in: file, sources: sources, line: &line))
         }
         return identities
     }
