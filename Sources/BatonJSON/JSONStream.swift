@@ -79,14 +79,6 @@ public struct JSONStream {
         afterKey = true
     }
 
-    /// The name of the next member, made once (see `JSONKey`): the same bytes as `key(_:)`
-    /// with its name, copied whole.
-    public mutating func key(_ key: JSONKey) {
-        separate()
-        key.write(into: &out.bytes, pretty: pretty)
-        afterKey = true
-    }
-
     public mutating func string(_ text: String) {
         beginValue()
         out.string(text)
@@ -132,28 +124,6 @@ public struct JSONStream {
     }
 
     public mutating func member(_ name: String, _ value: JSONValue) {
-        key(name)
-        self.value(value)
-    }
-
-    /// The members above with a key made once (see `JSONKey`): what a report writes for each
-    /// of its findings.
-    public mutating func member(_ name: JSONKey, _ text: String) {
-        key(name)
-        string(text)
-    }
-
-    public mutating func member(_ name: JSONKey, int number: Int) {
-        key(name)
-        int(number)
-    }
-
-    public mutating func member(_ name: JSONKey, bool flag: Bool) {
-        key(name)
-        bool(flag)
-    }
-
-    public mutating func member(_ name: JSONKey, _ value: JSONValue) {
         key(name)
         self.value(value)
     }

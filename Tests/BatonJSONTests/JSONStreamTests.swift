@@ -1,4 +1,4 @@
-import BatonJSON
+@testable import BatonJSON
 import BatonWorkload
 import Testing
 
@@ -92,5 +92,37 @@ import Testing
         kept.write(big)
         kept.write(big)
         #expect(kept.bytes == big + big, "without a destination everything is kept")
+    }
+
+    /// The line before a member or element at depths 0…40 (past the constant's 16 levels
+    /// too): a line break and two spaces per level, after a comma when asked.
+    @Test func indentationAtEveryDepthIsALineBreakAndTwoSpacesPerLevel() {
+        for level in 0...40 {
+            let spaces = Array(repeating: UInt8(ascii: " "), count: 2 * level)
+            var plain: [UInt8] = [UInt8(ascii: "x")]
+            JSONValue.newline(level, into: &plain)
+            #expect(plain == Array("x\n".utf8) + spaces, "level \(level)")
+            var separated: [UInt8] = [UInt8(ascii: "x")]
+            JSONValue.newline(level, comma: true, into: &separated)
+            #expect(separated == Array("x,\n".utf8) + spaces, "level \(level)")
+            var unseparated: [UInt8] = []
+            JSONValue.newline(level, comma: false, into: &unseparated)
+            #expect(unseparated == Array(plain.dropFirst()))
+        }
+    }
+
+    /// Deeply nested documents (deeper than the indentation constant) stream as they serialise.
+    @Test func aDocumentDeeperThanTheIndentationConstantIsTheSameBytes() {
+        var value = JSONValue.object([("leaf", .int(1)), ("other", .string("x"))])
+        // Keys of odd length: `JSONStreamTests.stream` writes them piece by piece.
+        for depth in 0..<24 {
+            value = depth % 2 == 0 ? .array([.int(depth), value]) : .object([(depth < 10 ? "kk\(depth)" : "k\(depth)", value), ("n", .null)])
+        }
+        let output = ByteOutput()
+        var json = JSONStream(output)
+        Self.stream(value, into: &json)
+        json.drain()
+        #expect(output.bytes == value.serializedBytes(pretty: true))
+        #expect(String(decoding: output.bytes, as: UTF8.self).contains("\n" + String(repeating: " ", count: 50) + "\"leaf\": 1,"))
     }
 }
