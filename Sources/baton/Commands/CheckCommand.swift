@@ -243,14 +243,13 @@ enum CheckCommand {
                     // bytes are written as they are. (Taken out of the input first: a closure
                     // that read the input made a copy of it for every finding.)
                     var file: (id: FileID, path: String)?
-                    findings.addFormatted(input) { offset, diagnostics in
-                        report.write(diagnostics[offset].severity, fixes: diagnostics[offset].fixes,
-                                     file: input.path(of: diagnostics[offset].span.file, last: &file), formatted: formatted[offset])
+                    findings.addFormatted(input) { index, diagnostics in
+                        report.write(index, of: input, in: diagnostics, formatted: formatted[index], file: &file)
                         return true
                     }
                     return
                 }
-                findings.add(input) { _, diagnostic in
+                findings.add(input) { diagnostic in
                     guard tracker?.isNew(diagnostic, owner: index) ?? true else { return false }
                     report.write(diagnostic)
                     return true

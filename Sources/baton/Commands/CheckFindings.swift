@@ -41,11 +41,6 @@ struct CheckFindings {
     /// Passes each of `input`'s findings not seen before to `report`, in order, which answers
     /// whether the report shows it.
     mutating func add(_ input: CheckedInput, report: (ReportedDiagnostic) -> Bool) {
-        add(input) { _, diagnostic in report(diagnostic) }
-    }
-
-    /// `add`, telling `report` each finding's index in the input too.
-    mutating func add(_ input: CheckedInput, report: (Int, ReportedDiagnostic) -> Bool) {
         var pass = begin(input)
         input.diagnostics.withUnsafeBufferPointer { diagnostics in
             if let resolved = input.resolved {
@@ -54,7 +49,7 @@ struct CheckFindings {
                 resolved.withUnsafeBufferPointer { resolved in
                     for index in resolved.indices {
                         take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index, of: resolved[index]) }) {
-                            report(index, resolved[index])
+                            report(resolved[index])
                         }
                     }
                 }
@@ -71,7 +66,7 @@ struct CheckFindings {
                     return made
                 }
                 take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index, of: reported()) }) {
-                    report(index, reported())
+                    report(reported())
                 }
             }
         }

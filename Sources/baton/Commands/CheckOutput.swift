@@ -55,14 +55,18 @@ struct CheckOutput {
         github?.write(diagnostic)
     }
 
-    /// A finding of `file` as the rules made it (its severity and fixes), which `formatter`
-    /// made `formatted` of: the same bytes as `write` gives for it resolved.
-    mutating func write(_ severity: Severity, fixes: [Fix], file: String, formatted: ArraySlice<UInt8>) {
-        counts.count(severity)
-        hint.count(fixes)
-        text?.write(file: file, formatted: formatted)
+    /// Finding `index` of `input` as the rules made it, `diagnostics` (the input's, read where
+    /// they are: field by field, since handing one on whole copied it), which `formatter` made
+    /// `formatted` of: the same bytes as `write` gives for it resolved. `file`: the file of the
+    /// finding before, whose path is looked up again only for another file.
+    mutating func write(_ index: Int, of input: CheckedInput, in diagnostics: UnsafeBufferPointer<Diagnostic>,
+                        formatted: ArraySlice<UInt8>, file: inout (id: FileID, path: String)?) {
+        counts.count(diagnostics[index].severity)
+        hint.count(diagnostics[index].fixes)
+        let path = input.path(of: diagnostics[index].span.file, last: &file)
+        text?.write(file: path, formatted: formatted)
         json?.write(formatted: formatted)
-        github?.write(file: file, formatted: formatted)
+        github?.write(file: path, formatted: formatted)
     }
 
     /// Ends the report (the summary, `omitted` in full, the baseline's lines) and flushes it;

@@ -31,7 +31,7 @@ struct ReportChunk: Sendable {
     /// resolved already; else one at a time.
     ///
     /// The main thread decides and counts from the findings as the rules made them
-    /// (`CheckFindings.take`, `CheckOutput.write(_:file:formatted:)`): nothing of a finding
+    /// (`CheckFindings.take`, `CheckOutput.write(_:of:in:formatted:file:)`): nothing of a finding
     /// resolved on a worker thread comes back but its bytes.
     static func write(_ input: CheckedInput, findings: inout CheckFindings, report: inout CheckOutput, jobs: Int,
                       size: Int = size) {
@@ -54,9 +54,8 @@ struct ReportChunk: Sendable {
             }, consume: { _, chunk in
                 for index in chunk.indices {
                     findings.take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index) }) {
-                        report.write(diagnostics[index].severity, fixes: diagnostics[index].fixes,
-                                     file: input.path(of: diagnostics[index].span.file, last: &file),
-                                     formatted: chunk.formatted[index - chunk.indices.lowerBound])
+                        report.write(index, of: input, in: diagnostics, formatted: chunk.formatted[index - chunk.indices.lowerBound],
+                                     file: &file)
                         return true
                     }
                 }
