@@ -175,11 +175,8 @@ struct FindingJSON {
                     note(file: nil, at: nil, message: notes[index].message)
                     continue
                 }
-                if span.file == source.id {
-                    note(file: file, at: source.location(of: span.start), message: notes[index].message)
-                } else {
-                    let other = sources[span.file]
-                    note(file: Self.quoted(other.path), at: other.location(of: span.start), message: notes[index].message)
+                ReportedDiagnostic.placeNote(at: span, in: source, sources: sources) { noteFile, start in
+                    note(file: noteFile.id == source.id ? file : Self.quoted(noteFile.path), at: start, message: notes[index].message)
                 }
             }
         }
@@ -188,13 +185,9 @@ struct FindingJSON {
             for index in fixes.indices {
                 fix(title: fixes[index].title, safety: fixes[index].safety, isSuppression: fixes[index].isSuppression)
                 for edit in fixes[index].edits {
-                    if edit.span.file == source.id {
-                        let at = ReportedFix.place(of: edit.span, in: source, line: place.line)
-                        self.edit(file: file, start: at.start, end: at.end, newText: edit.replacement)
-                    } else {
-                        let other = sources[edit.span.file]
-                        let at = ReportedFix.place(of: edit.span, in: other, line: -1)
-                        self.edit(file: Self.quoted(other.path), start: at.start, end: at.end, newText: edit.replacement)
+                    ReportedFix.placeEdit(at: edit.span, in: source, line: place.line, sources: sources) { editFile, start, end in
+                        self.edit(file: editFile.id == source.id ? file : Self.quoted(editFile.path), start: start, end: end,
+                                  newText: edit.replacement)
                     }
                 }
             }

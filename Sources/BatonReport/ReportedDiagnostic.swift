@@ -85,9 +85,19 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources, primary: source, line: startLine) }
         notes = diagnostic.notes.map { note in
             guard let span = note.span else { return ReportedNote(message: note.message) }
-            return span.file == source.id ? Self.note(note.message, at: span.start, in: source)
-                : Self.note(note.message, at: span.start, in: sources[span.file])
+            return Self.placeNote(at: span, in: source, sources: sources) { file, start in
+                ReportedNote(file: file.path, line: start.line, column: start.column, message: note.message)
+            }
         }
+    }
+
+    /// Hands `body` the file a note at `span` is in — the finding's own, `source`, or another
+    /// of `sources`, lent where it is (a copy retains its buffers) — and where the note
+    /// starts: a report shows no end. Every format places a note this way.
+    static func placeNote<Placed>(at span: Span, in source: SourceFile, sources: SourceMap,
+                                  _ body: (borrowing SourceFile, SourcePosition) -> Placed) -> Placed {
+        span.file == source.id ? body(source, source.location(of: span.start))
+            : body(sources[span.file], sources[span.file].location(of: span.start))
     }
 
     /// Where `span` starts and ends in `source` (its file), and the index of the line it starts
@@ -136,10 +146,5 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     /// `resolving` of a whole array.
     public static func resolving(_ diagnostics: [Diagnostic], sources: SourceMap, detail: Detail = .full) -> [ReportedDiagnostic] {
         resolving(diagnostics[...], sources: sources, detail: detail)
-    }
-
-    private static func note(_ message: String, at offset: Int, in source: SourceFile) -> ReportedNote {
-        let location = source.location(of: offset)
-        return ReportedNote(file: source.path, line: location.line, column: location.column, message: message)
     }
 }

@@ -31,8 +31,23 @@ public struct ReportedFix: Hashable, Sendable {
         safety = fix.safety
         isSuppression = fix.isSuppression
         edits = fix.edits.map { edit in
-            edit.span.file == primary.id ? Self.edit(edit, in: primary, line: line) : Self.edit(edit, in: sources[edit.span.file], line: -1)
+            Self.placeEdit(at: edit.span, in: primary, line: line, sources: sources) { file, start, end in
+                Edit(file: file.path, start: start, end: end, newText: edit.replacement)
+            }
         }
+    }
+
+    /// Hands `body` the file an edit of `span` is in — `primary`, searched near line index
+    /// `line`, or another of `sources`, lent where it is — and where the edit starts and ends.
+    /// Every format places an edit of a finding's fix this way.
+    static func placeEdit<Placed>(at span: Span, in primary: SourceFile, line: Int, sources: SourceMap,
+                                  _ body: (borrowing SourceFile, SourcePosition, SourcePosition) -> Placed) -> Placed {
+        guard span.file == primary.id else {
+            let place = place(of: span, in: sources[span.file], line: -1)
+            return body(sources[span.file], place.start, place.end)
+        }
+        let place = place(of: span, in: primary, line: line)
+        return body(primary, place.start, place.end)
     }
 
     /// `edit`, in `source`, near line index `line`.

@@ -89,22 +89,17 @@ public struct FindingIdentity: Hashable, Sendable {
                 Self.combine(note: note.message, file: nil, line: nil, column: nil, into: &hasher)
                 continue
             }
-            // The diagnostic's own file read where it is (a copy of a file retains its buffers).
-            func combine(in noteSource: borrowing SourceFile) {
-                let position = noteSource.location(of: span.start)
-                Self.combine(note: note.message, file: noteSource.path, line: position.line, column: position.column, into: &hasher)
+            ReportedDiagnostic.placeNote(at: span, in: source, sources: sources) { file, start in
+                Self.combine(note: note.message, file: file.path, line: start.line, column: start.column, into: &hasher)
             }
-            if span.file == source.id { combine(in: source) } else { combine(in: sources[span.file]) }
         }
         hasher.combine(diagnostic.fixes.count)
         for fix in diagnostic.fixes {
             Self.combine(fix: fix.title, safety: fix.safety, isSuppression: fix.isSuppression, edits: fix.edits.count, into: &hasher)
             for edit in fix.edits {
-                func combine(in editSource: borrowing SourceFile, line: Int) {
-                    let at = ReportedFix.place(of: edit.span, in: editSource, line: line)
-                    Self.combine(edit: editSource.path, start: at.start, end: at.end, newText: edit.replacement, into: &hasher)
+                ReportedFix.placeEdit(at: edit.span, in: source, line: place.line, sources: sources) { file, start, end in
+                    Self.combine(edit: file.path, start: start, end: end, newText: edit.replacement, into: &hasher)
                 }
-                if edit.span.file == source.id { combine(in: source, line: place.line) } else { combine(in: sources[edit.span.file], line: -1) }
             }
         }
         contentHash = hasher.finalize()
