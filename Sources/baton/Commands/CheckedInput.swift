@@ -52,8 +52,9 @@ struct CheckedInput: Sendable {
                       keep: Bool = false) -> CheckedInput {
         // The index of the source text that fixes read is made from the syntax while the model
         // is built.
-        var (compilation, fixSource) = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read,
-                                                     paths: paths, alongside: { FixSource(sources: $0, syntax: $1) })
+        let (compiled, fixSource) = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read,
+                                                  paths: paths, alongside: { FixSource(sources: $0, syntax: $1) })
+        var compilation = compiled
         // Drift findings (`--traces`) join the rules' findings in source order.
         let drift = CheckCommand.drift(compilation, observed)
         // The context is made here (as `Baton.check` would) so that it can be kept too.
