@@ -75,7 +75,7 @@ public enum FileReader {
             throw Failure(reason: "it is a device, not a file")
         }
         if !pipes { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
-        return try readAll(descriptor, what: "the file")
+        return try readAll(descriptor, what: "the file", expectedSize: Int(status.st_size))
     }
 
     /// A name in a directory. `isUTF8` is false when the name's bytes are not UTF-8: `name` then
@@ -129,8 +129,12 @@ public enum FileReader {
     }
 
     /// Everything `descriptor` delivers up to its end, or an error once it exceeds `maximumSize`.
-    public static func readAll(_ descriptor: Int32, what: String) throws(Failure) -> [UInt8] {
+    /// `expectedSize` (a regular file's size when it was opened) reserves the room up front, so
+    /// a large design is not copied again and again as the array grows; the file may still
+    /// grow or shrink while it is read.
+    public static func readAll(_ descriptor: Int32, what: String, expectedSize: Int = 0) throws(Failure) -> [UInt8] {
         var result: [UInt8] = []
+        if expectedSize > 0 { result.reserveCapacity(min(expectedSize, maximumSize)) }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }

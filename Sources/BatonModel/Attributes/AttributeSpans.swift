@@ -27,6 +27,12 @@ public struct AttributeSpans: Hashable, Sendable, ExpressibleByDictionaryLiteral
         }
     }
 
+    /// Room for `count` keys, so that a list's keys are stored without growing the array key
+    /// by key (each step of growth a new allocation and a copy).
+    public mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
     public var isEmpty: Bool { entries.isEmpty }
     public var count: Int { entries.count }
 

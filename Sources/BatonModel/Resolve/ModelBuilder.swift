@@ -216,6 +216,7 @@ struct ModelBuilder {
         for index in model.participants.indices {
             var attributes = ParticipantAttributes()
             if let list = declarationAttributes[index] {
+                attributes.spans.reserveCapacity(list.attributes.count)
                 decoder.decode(list, at: .participant(model.participants[index].kind), diagnostics: &diagnostics) {
                     attributes.keep($0)
                 }
@@ -441,6 +442,7 @@ struct ModelBuilder {
         }
         var attributes = InteractionAttributes()
         if let list = syntax.attributes {
+            attributes.spans.reserveCapacity(list.attributes.count)
             decoder.decode(list, at: .interaction, diagnostics: &diagnostics) { attributes.keep($0) }
         }
         guard let from, let to else {

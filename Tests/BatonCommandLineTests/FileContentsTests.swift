@@ -1,0 +1,31 @@
+// `FileReader.contents(of:)` reads a regular file into an array sized from the file's length
+// up front: every byte comes back, in order, whatever the size is beside its 64 KiB reads
+// (empty, one byte, one read less one byte, exactly one read, one byte over, many reads).
+
+import Baton
+import BatonTestSupport
+import Foundation
+import Testing
+
+@Suite struct FileContentsTests {
+    /// Seeded bytes, so a byte read twice or out of order shows.
+    static func bytes(_ count: Int, seed: UInt64) -> [UInt8] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+    }
+
+    @Test(arguments: [0, 1, 65_535, 65_536, 65_537, 300_001])
+    func everyByteComesBackInOrder(size: Int) throws {
+        let directory = try makeTemporaryDirectory([:], prefix: "baton-contents")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.path + "/design.baton"
+        let written = Self.bytes(size, seed: UInt64(size) + 1)
+        try Data(written).write(to: URL(fileURLWithPath: path))
+        let read = try FileReader.contents(of: path)
+        #expect(read.count == size)
+        #expect(read == written)
+    }
+}
