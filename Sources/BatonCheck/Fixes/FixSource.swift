@@ -21,8 +21,24 @@ public struct FixSource: Sendable {
     private let declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)]
     /// Per file, every statement head sorted by start (what `# baton:ignore` targets).
     private let heads: [[Span]]
+    /// Per file, for each of `heads` (same index): where its line starts and which of
+    /// `indentations` comes before it on the line. Found while the model is built, so that the
+    /// fix offered with every finding reads neither the line table nor the source text (a
+    /// cache miss each on a large design).
+    private let headLines: [[HeadLine]]
+    /// Every distinct run of whitespace that comes before a statement head on its line, in the
+    /// order met.
+    private let indentations: [String]
     /// Every participant name (lookups only), so a new declaration gets a free one.
     private let names: Set<String>
+
+    /// Where a statement head's line starts, and the index of the whitespace before the head
+    /// in `indentations`; -1 when something else comes before the head on its line (a comment
+    /// above it would name that too).
+    struct HeadLine: Sendable {
+        var lineStart: Int32
+        var indentation: Int32
+    }
 
     /// The declarations `baton fmt` aligns together: consecutive lines, no comment between.
     struct DeclarationRun: Sendable {
@@ -42,6 +58,9 @@ public struct FixSource: Sendable {
         var lists: [Span: AttributeListSyntax] = [:]
         var declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)] = [:]
         var heads: [[Span]] = []
+        var headLines: [[HeadLine]] = []
+        var indentations: [String] = []
+        var indentationIndex: [String: Int32] = [:]
         // Every participant is declared by one of these (read here, so the index needs no model).
         var names: Set<String> = []
         for syntax in files {
@@ -82,11 +101,38 @@ public struct FixSource: Sendable {
                 if case .group(let group) = statement { visitMembers(group.members) }
             }
             addRuns(run)
-            heads.append(syntax.statementHeads())
+            let fileHeads = syntax.statementHeads()
+            var lines: [HeadLine] = []
+            lines.reserveCapacity(fileHeads.count)
+            var line = -1
+            for head in fileHeads {
+                guard let found = Self.lineStart(ifStartingLine: head.start, in: source, from: &line) else {
+                    lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: head.start), indentation: -1))
+                    continue
+                }
+                let index: Int32
+                // Mostly the indentation of the head before: compared, not hashed.
+                if let previous = lines.last, previous.indentation >= 0,
+                   indentations[Int(previous.indentation)] == found.indentation {
+                    index = previous.indentation
+                } else if let known = indentationIndex[found.indentation] {
+                    index = known
+                } else {
+                    index = Int32(indentations.count)
+                    indentationIndex[found.indentation] = index
+                    indentations.append(found.indentation)
+                }
+                // A span's offsets are 32-bit already (`Span`), so a line start is too.
+                lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: found.start), indentation: index))
+            }
+            heads.append(fileHeads)
+            headLines.append(lines)
         }
         self.lists = lists
         self.declarations = declarations
         self.heads = heads
+        self.headLines = headLines
+        self.indentations = indentations
         self.names = names
     }
 
@@ -143,15 +189,6 @@ public struct FixSource: Sendable {
         Self.startsLine(offset, in: sources[file])
     }
 
-    /// Where the line holding `offset` starts and the whitespace before its first token, when
-    /// only whitespace comes before `offset` on it (else nil): `startsLine` and `indentation`
-    /// in one lookup of the line, for the fix offered with every finding.
-    /// `line`: a line index of the file met before, where the search for this one starts
-    /// (see `SourceFile.lineIndex(containing:from:)`), left at this one's.
-    func lineStart(ifStartingLine offset: Int, in file: FileID, from line: inout Int) -> (start: Int, indentation: String)? {
-        Self.lineStart(ifStartingLine: offset, in: sources[file], from: &line)
-    }
-
     /// The offset where the line after the one holding `offset` starts (the end of the text
     /// when it is the last line), and whether a line break must be written first.
     func nextLineStart(after offset: Int, in file: FileID) -> (offset: Int, needsBreak: Bool) {
@@ -178,6 +215,11 @@ public struct FixSource: Sendable {
         return source.bytes[start..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
+    /// Where the line holding `offset` starts and the whitespace before its first token, when
+    /// only whitespace comes before `offset` on it (else nil): `startsLine` and `indentation`
+    /// in one lookup of the line, for each statement head (`headLines`). `line`: a line index
+    /// of the file met before, where the search for this one starts (see
+    /// `SourceFile.lineIndex(containing:from:)`), left at this one's.
     private static func lineStart(ifStartingLine offset: Int, in source: borrowing SourceFile, from line: inout Int)
         -> (start: Int, indentation: String)? {
         let start = source.lineStarts[source.lineIndex(containing: offset, from: &line)]
@@ -213,10 +255,31 @@ public struct FixSource: Sendable {
     /// findings: `hint` is the index (in the file's heads) of the head found before, and the
     /// head is looked for from there (`SortedStarts`). Any hint gives the same answer.
     func statementHead(containing span: Span, from hint: inout Int) -> Span? {
-        guard span.file.rawValue < heads.count else { return nil }
-        return heads[span.file.rawValue].withUnsafeBufferPointer { heads in
-            let index = SortedStarts.lastIndex(atOrBefore: span.start, count: heads.count, from: &hint) { heads[$0].start }
-            return index >= 0 ? heads[index] : nil
+        guard let index = headIndex(containing: span, from: &hint) else { return nil }
+        return heads[span.file.rawValue][index]
+    }
+
+    /// Where a comment above the statement a finding at `span` belongs to goes: the start of
+    /// its head's line, and the index of the whitespace before the head (`indentation(_:)`);
+    /// nil when there is no such statement, or something else comes before its head on the
+    /// line. `statementHead(containing:from:)` and `lineStart(ifStartingLine:in:from:)` in one
+    /// look-up of the heads, answered from what was found while the model was built.
+    func suppressionLine(containing span: Span, from hint: inout Int) -> (file: FileID, start: Int, indentation: Int)? {
+        guard let index = headIndex(containing: span, from: &hint) else { return nil }
+        let line = headLines[span.file.rawValue][index]
+        guard line.indentation >= 0 else { return nil }
+        return (span.file, Int(line.lineStart), Int(line.indentation))
+    }
+
+    /// The whitespace numbered `index` by `suppressionLine(containing:from:)`.
+    func indentation(_ index: Int) -> String { indentations[index] }
+
+    /// The index in its file's heads of the head a finding at `span` belongs to.
+    private func headIndex(containing span: Span, from hint: inout Int) -> Int? {
+        guard span.file.rawValue >= 0, span.file.rawValue < heads.count else { return nil }
+        let index = heads[span.file.rawValue].withUnsafeBufferPointer { heads in
+            SortedStarts.lastIndex(atOrBefore: span.start, count: heads.count, from: &hint) { heads[$0].start }
         }
+        return index >= 0 ? index : nil
     }
 }

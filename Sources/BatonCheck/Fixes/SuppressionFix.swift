@@ -17,33 +17,31 @@ enum SuppressionFix {
     /// `suppress` for the findings of one rule. A large design has one finding per few
     /// statements, each offered this fix: the title and the comment for each indentation are
     /// made once per rule and shared by every fix (which also keeps one copy of each text in
-    /// memory rather than one per finding), and the line is looked up once per finding.
+    /// memory rather than one per finding), and the statement head is looked up once per finding,
+    /// its line and indentation found with it (`FixSource.suppressionLine`).
     struct Maker {
         let rule: String
         /// Made with the first fix: a rule finds nothing in most small designs, and `check DIR`
         /// makes a maker per rule per design.
         private var title: String?
-        /// The comment line for each indentation met so far, in the order met. A design has a
-        /// few indentations, mostly the same one finding after finding: the last one met is
-        /// tried first, then a short search, which cost less than hashing the indentation for a
-        /// dictionary (and than moving the last one met to the front, which retained and
-        /// released both entries' texts whenever findings alternated between two).
-        private var comments: [(indentation: String, comment: String)] = []
+        /// The comment line for each indentation met so far (by its index in the fix source,
+        /// `FixSource.suppressionLine`), in the order met. A design has a few indentations,
+        /// mostly the same one finding after finding: the last one met is tried first, then a
+        /// short search.
+        private var comments: [(indentation: Int, comment: String)] = []
         private var lastComment = 0
         /// How many indentations `comments` holds at most.
         static let indentationsKept = 16
-        /// Where the last finding's statement head and line were found: a rule meets its
-        /// findings mostly in source order, so the next are looked for from there.
+        /// Where the last finding's statement head was found: a rule meets its findings mostly
+        /// in source order, so the next are looked for from there.
         private var headHint = -1
-        private var lineHint = -1
 
         init(_ rule: String) {
             self.rule = rule
         }
 
         mutating func suppress(at span: Span, source: FixSource) -> Fix? {
-            guard let head = source.statementHead(containing: span, from: &headHint),
-                  let line = source.lineStart(ifStartingLine: head.start, in: head.file, from: &lineHint) else { return nil }
+            guard let line = source.suppressionLine(containing: span, from: &headHint) else { return nil }
             let comment: String
             if lastComment < comments.count, comments[lastComment].indentation == line.indentation {
                 comment = comments[lastComment].comment
@@ -51,7 +49,7 @@ enum SuppressionFix {
                 comment = comments[known].comment
                 lastComment = known
             } else {
-                comment = line.indentation + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
+                comment = source.indentation(line.indentation) + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
                 // A design indented every which way keeps the search short all the same.
                 if comments.count < Self.indentationsKept {
                     lastComment = comments.count
@@ -60,7 +58,7 @@ enum SuppressionFix {
             }
             let title = title ?? "suppress this \(rule) finding with a # baton:ignore comment"
             self.title = title
-            return Fix(title, safety: .unsafe, edit: .insert(comment, at: line.start, in: head.file), isSuppression: true)
+            return Fix(title, safety: .unsafe, edit: .insert(comment, at: line.start, in: line.file), isSuppression: true)
         }
     }
 

@@ -1,0 +1,67 @@
+import Baton
+@testable import BatonCheck
+import BatonSyntax
+import BatonWorkload
+import Testing
+
+/// Where a suppression comment goes, as the fix index answers it from what it found while the
+/// model was built (`FixSource.suppressionLine`), is what reading the source says: the start
+/// of the line of the finding's statement head, and the whitespace before the head — or
+/// nothing when something else comes before the head on its line. Checked at every offset of
+/// a small design indented with spaces, tabs and both, with a block on one line, and at
+/// seeded offsets of generated designs.
+struct SuppressionLineTests {
+    /// The answer read from the source text itself.
+    static func expected(_ span: Span, _ source: FixSource) -> (start: Int, indentation: String)? {
+        guard let head = source.statementHead(containing: span) else { return nil }
+        let file = source.source(head.file)
+        var start = head.start
+        while start > 0, file.bytes[start - 1] != 0x0A { start -= 1 }
+        let before = file.bytes[start..<head.start]
+        guard before.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) else { return nil }
+        return (start, String(decoding: before, as: UTF8.self))
+    }
+
+    static func check(_ span: Span, _ source: FixSource, hint: inout Int) {
+        let found = source.suppressionLine(containing: span, from: &hint)
+        let expected = Self.expected(span, source)
+        #expect(found?.start == expected?.start, "at \(span.start)")
+        #expect(found.map { source.indentation($0.indentation) } == expected?.indentation, "at \(span.start)")
+        if let found { #expect(found.file == span.file) }
+    }
+
+    @Test func everyOffsetOfAMixedlyIndentedDesign() throws {
+        let text = "client A\nservice B\nservice C\nA -> B : x { B -> C : y }\n\tA -> C : z {\n \t C -> B : w\n  }\nA -> C : v\n"
+        let compilation = Baton.compile(source: text, path: "mixed.baton")
+        let source = FixSource(compilation)
+        let file = try #require(compilation.sources.files.first)
+        var hint = -1
+        var blockOnOneLine = false
+        for offset in 0...file.bytes.count {
+            let span = Span(file: file.id, start: offset, end: offset)
+            Self.check(span, source, hint: &hint)
+            // The step inside `{ B -> C : y }` starts no line: no comment can name it alone.
+            if source.statementHead(containing: span) != nil, Self.expected(span, source) == nil { blockOnOneLine = true }
+        }
+        #expect(blockOnOneLine)
+        // The step indented by a tab: its comment goes at its line's start, indented alike.
+        let tabbed = try #require(text.range(of: "A -> C : z")).lowerBound.utf16Offset(in: text)
+        let line = try #require(source.suppressionLine(containing: Span(file: file.id, start: tabbed, end: tabbed), from: &hint))
+        #expect(line.start == tabbed - 1)
+        #expect(source.indentation(line.indentation) == "\t")
+    }
+
+    @Test(arguments: [1, 2] as [UInt64])
+    func seededOffsetsOfGeneratedDesigns(seed: UInt64) throws {
+        let compilation = Baton.compile(source: DesignGenerator.design(bytes: 30_000, seed: seed), path: "designs/large.baton")
+        let source = FixSource(compilation)
+        let file = try #require(compilation.sources.files.first)
+        var random = SplitMix64(seed: seed)
+        var hint = -1
+        var offset = 0
+        for _ in 0..<3_000 {
+            offset = random.below(8) == 0 ? random.below(file.bytes.count + 1) : min(file.bytes.count, offset + random.below(40))
+            Self.check(Span(file: file.id, start: offset, end: offset), source, hint: &hint)
+        }
+    }
+}
