@@ -33,8 +33,8 @@ public struct FixSource: Sendable {
     private let names: Set<String>
 
     /// Where a statement head's line starts, and the index of the whitespace before the head
-    /// in `indentations`; -1 when something else comes before the head on its line (a comment
-    /// above it would name that too).
+    /// in `indentations`; both -1 when something else comes before the head on its line (a
+    /// comment above it would name that too).
     struct HeadLine: Sendable {
         var lineStart: Int32
         var indentation: Int32
@@ -102,31 +102,8 @@ public struct FixSource: Sendable {
             }
             addRuns(run)
             let fileHeads = syntax.statementHeads()
-            var lines: [HeadLine] = []
-            lines.reserveCapacity(fileHeads.count)
-            var line = -1
-            for head in fileHeads {
-                guard let found = Self.lineStart(ifStartingLine: head.start, in: source, from: &line) else {
-                    lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: head.start), indentation: -1))
-                    continue
-                }
-                let index: Int32
-                // Mostly the indentation of the head before: compared, not hashed.
-                if let previous = lines.last, previous.indentation >= 0,
-                   indentations[Int(previous.indentation)] == found.indentation {
-                    index = previous.indentation
-                } else if let known = indentationIndex[found.indentation] {
-                    index = known
-                } else {
-                    index = Int32(indentations.count)
-                    indentationIndex[found.indentation] = index
-                    indentations.append(found.indentation)
-                }
-                // A span's offsets are 32-bit already (`Span`), so a line start is too.
-                lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: found.start), indentation: index))
-            }
             heads.append(fileHeads)
-            headLines.append(lines)
+            headLines.append(Self.lines(of: fileHeads, in: source, indentations: &indentations, index: &indentationIndex))
         }
         self.lists = lists
         self.declarations = declarations
@@ -134,6 +111,35 @@ public struct FixSource: Sendable {
         self.headLines = headLines
         self.indentations = indentations
         self.names = names
+    }
+
+    /// The line of each head (sorted by start) in `source`, each new indentation numbered in
+    /// `indentations` (`index`: the number of each one met).
+    private static func lines(of heads: [Span], in source: borrowing SourceFile, indentations: inout [String],
+                              index: inout [String: Int32]) -> [HeadLine] {
+        var lines: [HeadLine] = []
+        lines.reserveCapacity(heads.count)
+        var line = -1
+        for head in heads {
+            guard let found = lineStart(ifStartingLine: head.start, in: source, from: &line) else {
+                lines.append(HeadLine(lineStart: -1, indentation: -1))
+                continue
+            }
+            let number: Int32
+            // Mostly the indentation of the head before: compared, not hashed.
+            if let previous = lines.last, previous.indentation >= 0, indentations[Int(previous.indentation)] == found.indentation {
+                number = previous.indentation
+            } else if let known = index[found.indentation] {
+                number = known
+            } else {
+                number = Int32(indentations.count)
+                index[found.indentation] = number
+                indentations.append(found.indentation)
+            }
+            // A span's offsets are 32-bit already (`Span`), so a line start is too.
+            lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: found.start), indentation: number))
+        }
+        return lines
     }
 
     /// Whether a participant of the design has this name.
@@ -184,9 +190,10 @@ public struct FixSource: Sendable {
         Self.indentation(at: offset, in: sources[file])
     }
 
-    /// Whether only whitespace comes before `offset` on its line.
-    func startsLine(_ offset: Int, in file: FileID) -> Bool {
-        Self.startsLine(offset, in: sources[file])
+    /// Where the line holding `offset` starts, when only whitespace comes before `offset` on it.
+    func lineStart(ifStartingLine offset: Int, in file: FileID) -> Int? {
+        var line = -1
+        return Self.lineStart(ifStartingLine: offset, in: sources[file], from: &line)?.start
     }
 
     /// The offset where the line after the one holding `offset` starts (the end of the text
@@ -210,15 +217,10 @@ public struct FixSource: Sendable {
         return String(decoding: source.bytes[range.lowerBound..<end], as: UTF8.self)
     }
 
-    private static func startsLine(_ offset: Int, in source: borrowing SourceFile) -> Bool {
-        let start = source.lineRange(source.line(of: offset)).lowerBound
-        return source.bytes[start..<offset].allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-
     /// Where the line holding `offset` starts and the whitespace before its first token, when
-    /// only whitespace comes before `offset` on it (else nil): `startsLine` and `indentation`
-    /// in one lookup of the line, for each statement head (`headLines`). `line`: a line index
-    /// of the file met before, where the search for this one starts (see
+    /// only whitespace comes before `offset` on it (else nil), in one lookup of the line: for
+    /// each statement head (`headLines`), and for `lineStart(ifStartingLine:in:)`. `line`: a
+    /// line index of the file met before, where the search for this one starts (see
     /// `SourceFile.lineIndex(containing:from:)`), left at this one's.
     private static func lineStart(ifStartingLine offset: Int, in source: borrowing SourceFile, from line: inout Int)
         -> (start: Int, indentation: String)? {

@@ -67,8 +67,7 @@ enum SuppressionFix {
     static func removeComment(_ directive: Span, source: FixSource) -> Fix {
         let file = source.source(directive.file)
         let deletion: Span
-        if source.startsLine(directive.start, in: directive.file) {
-            let start = file.lineRange(file.line(of: directive.start)).lowerBound
+        if let start = source.lineStart(ifStartingLine: directive.start, in: directive.file) {
             deletion = Span(file: directive.file, start: start, end: source.nextLineStart(after: directive.start, in: directive.file).offset)
         } else {
             var start = directive.start
