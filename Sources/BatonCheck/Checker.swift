@@ -86,10 +86,37 @@ public enum Checker {
             return EnabledRule(rule: rule, id: descriptor.id, severity: severity, options: configuration.options(of: descriptor))
         }
         let threads = context.model.interactions.count >= parallelThreshold ? threads : 1
-        var found = ParallelWork.map(count: enabled.count, jobs: threads) { index in
-            Checker.diagnostics(of: enabled[index], context: context)
+        guard threads > 1 else {
+            var found = enabled.map { Checker.diagnostics(of: $0, context: context) }
+            return joined(&found)
         }
+        // Started costliest first, so that no long rule is left running alone at the end while
+        // the other threads wait; the lists are put back in rule order before they are joined.
+        let order = schedule(enabled.map(\.id))
+        var started = ParallelWork.map(count: enabled.count, jobs: threads) { slot in
+            Checker.diagnostics(of: enabled[order[slot]], context: context)
+        }
+        var found = [[Diagnostic]](repeating: [], count: enabled.count)
+        for (slot, index) in order.enumerated() { swap(&found[index], &started[slot]) }
         return joined(&found)
+    }
+
+    /// The rules that take longest on large designs, longest first: on generated designs of 1
+    /// and 4 MB, `missing-timeout` took a fifth of all the rules' time, and these nine together
+    /// four fifths. Started in this order, a long rule is never the last one running while the
+    /// other threads wait (with the catalog's order, `fan-out` ran alone at the end, a tenth of
+    /// the rules' time on 1 MB). Only the order of the work changes, never the findings.
+    static let costliestFirst = [
+        MissingTimeout.descriptor.id, CallbackWithoutRegistration.descriptor.id, SyncCycle.descriptor.id,
+        TimeoutInversion.descriptor.id, FanOut.descriptor.id, DuplicateDelivery.descriptor.id,
+        RetryWithoutIdempotency.descriptor.id, RetryWithoutBackoff.descriptor.id, ExternalWithoutBreaker.descriptor.id,
+    ]
+
+    /// The order in which to start the rules `ids` (given in catalog order), as their indices:
+    /// those of `costliestFirst` in its order, then the others in catalog order.
+    static func schedule(_ ids: [String]) -> [Int] {
+        let costly = costliestFirst.compactMap { ids.firstIndex(of: $0) }
+        return costly + ids.indices.filter { !costly.contains($0) }
     }
 
     /// The rules' lists one after another, each emptied into the result: its findings are moved

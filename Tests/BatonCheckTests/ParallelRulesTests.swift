@@ -22,6 +22,24 @@ import Testing
         }
     }
 
+    /// The costliest rules start first, the others follow in catalog order, and every rule
+    /// runs once, whichever rules are enabled.
+    @Test func theCostliestRulesStartFirst() {
+        let all = Rules.all.map(\.descriptor.id)
+        let order = Checker.schedule(all)
+        #expect(order.sorted() == Array(all.indices))
+        #expect(order.prefix(Checker.costliestFirst.count).map { all[$0] } == Checker.costliestFirst)
+        let rest = order.dropFirst(Checker.costliestFirst.count)
+        #expect(Array(rest) == rest.sorted())
+        // Two of the costliest turned off: the others keep their places.
+        let some = all.filter { $0 != MissingTimeout.descriptor.id && $0 != FanOut.descriptor.id }
+        let someOrder = Checker.schedule(some)
+        #expect(someOrder.sorted() == Array(some.indices))
+        #expect(someOrder.prefix(7).map { some[$0] }
+            == Checker.costliestFirst.filter { $0 != MissingTimeout.descriptor.id && $0 != FanOut.descriptor.id })
+        #expect(Checker.schedule([]).isEmpty)
+    }
+
     @Test func resultsComeBackInOrder() {
         for threads in [1, 2, 5, 40] {
             let squares = ParallelWork.map(count: 30, jobs: threads) { $0 * $0 }
