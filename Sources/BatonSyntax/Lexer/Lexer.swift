@@ -127,7 +127,7 @@ public struct Lexer: Sendable {
     mutating func lexFactor() -> LexedToken {
         _ = skipTrivia(newlinesAreTrivia: false)
         let start = position
-        if position + 1 < limit, bytes[position] == UInt8(ascii: "x"), isDigit(bytes[position + 1]) {
+        if position + 1 < limit, bytes[position] == UInt8(ascii: "x"), ASCIIByte.isDigit(bytes[position + 1]) {
             position += 1
             var number = lexNumber()
             number.start = start
@@ -179,7 +179,7 @@ public struct Lexer: Sendable {
             if mode == .statement, let word = digitLedWord() { return word }
             return lexNumber()
         case UInt8(ascii: "-"):
-            if mode == .scenario, let next = peek(1), isDigit(next) {
+            if mode == .scenario, let next = peek(1), ASCIIByte.isDigit(next) {
                 // A sign, so that `load -5/s` is told its rate must be positive rather than
                 // that '-' is no arrow.
                 position += 1
@@ -317,8 +317,7 @@ public struct Lexer: Sendable {
     private func identifierStartLength(at index: Int) -> Int? {
         let byte = bytes[index]
         if byte < 0x80 {
-            let isLetter = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x5F
-            return isLetter ? 1 : nil
+            return ASCIIByte.isNameStart(byte) ? 1 : nil
         }
         let length = UTF8Scan.sequenceLength(bytes, at: index)
         guard length > 0 else { return nil }
@@ -328,9 +327,7 @@ public struct Lexer: Sendable {
     private func identifierContinueLength(at index: Int, mode: Mode) -> Int? {
         let byte = bytes[index]
         if byte < 0x80 {
-            let isContinue = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
-                || (mode == .attributes && byte == UInt8(ascii: "-"))
+            let isContinue = ASCIIByte.isNameContinue(byte) || (mode == .attributes && byte == UInt8(ascii: "-"))
             return isContinue ? 1 : nil
         }
         let length = UTF8Scan.sequenceLength(bytes, at: index)
@@ -354,9 +351,7 @@ public struct Lexer: Sendable {
             if byte < 0x80 {
                 // Nearly every byte of a name: a letter, a digit, `_` (or `-` in brackets),
                 // decided here rather than through the general test, which returns an optional.
-                let folded = byte | 0x20
-                guard (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
-                    || (dashContinues && byte == UInt8(ascii: "-")) else { break }
+                guard ASCIIByte.isNameContinue(byte) || (dashContinues && byte == UInt8(ascii: "-")) else { break }
                 position += 1
             } else {
                 guard let length = identifierContinueLength(at: position, mode: mode) else { break }
@@ -380,9 +375,9 @@ public struct Lexer: Sendable {
     /// Outside brackets numbers have no place, so `1A` is a misspelt name, not a bad unit.
     private mutating func digitLedWord() -> LexedToken? {
         var end = position
-        while end < limit, isDigit(bytes[end]) { end += 1 }
-        guard end < limit, isLetter(bytes[end]) || bytes[end] == UInt8(ascii: "_") else { return nil }
-        while end < limit, isLetter(bytes[end]) || isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "_") { end += 1 }
+        while end < limit, ASCIIByte.isDigit(bytes[end]) { end += 1 }
+        guard end < limit, ASCIIByte.isNameStart(bytes[end]) else { return nil }
+        while end < limit, ASCIIByte.isNameContinue(bytes[end]) { end += 1 }
         let start = position
         position = end
         let word = String(decoding: bytes[start..<end], as: UTF8.self)
@@ -392,12 +387,12 @@ public struct Lexer: Sendable {
 
     private mutating func lexNumber() -> LexedToken {
         let start = position
-        while position < limit, isDigit(bytes[position]) { position += 1 }
+        while position < limit, ASCIIByte.isDigit(bytes[position]) { position += 1 }
         if position < limit, bytes[position] == UInt8(ascii: "."),
-            position + 1 < limit, isDigit(bytes[position + 1])
+            position + 1 < limit, ASCIIByte.isDigit(bytes[position + 1])
         {
             position += 1
-            while position < limit, isDigit(bytes[position]) { position += 1 }
+            while position < limit, ASCIIByte.isDigit(bytes[position]) { position += 1 }
         }
         let value = Self.decimal(bytes, from: start, to: position)
         // Units follow the digits directly.
@@ -405,10 +400,10 @@ public struct Lexer: Sendable {
             position += 1
             return LexedToken(kind: .percent(value), start: start, end: position)
         }
-        if position + 1 < limit, bytes[position] == UInt8(ascii: "/"), isLetter(bytes[position + 1]) {
+        if position + 1 < limit, bytes[position] == UInt8(ascii: "/"), ASCIIByte.isLetter(bytes[position + 1]) {
             let unitStart = position + 1
             var unitEnd = unitStart
-            while unitEnd < limit, isLetter(bytes[unitEnd]) { unitEnd += 1 }
+            while unitEnd < limit, ASCIIByte.isLetter(bytes[unitEnd]) { unitEnd += 1 }
             position = unitEnd
             if let unit = Self.durationUnit(bytes, from: unitStart, to: unitEnd), unit.rank != Self.millisecondsRank {
                 return LexedToken(kind: .rate(value / unit.seconds), start: start, end: position)
@@ -417,16 +412,14 @@ public struct Lexer: Sendable {
             return failed(.rate(value), start: start, end: position,
                           "unknown rate unit '/\(unit)'; rates are written like 100/s, 6000/m or 50000/h")
         }
-        if position < limit, isLetter(bytes[position]) || bytes[position] == UInt8(ascii: "_") {
+        if position < limit, ASCIIByte.isNameStart(bytes[position]) {
             if let compound = compoundDuration(from: start) {
                 position = compound.end
                 return LexedToken(kind: .duration(compound.seconds), start: start, end: position)
             }
             if let misordered = misorderedCompound(from: start) { return misordered }
             let unitStart = position
-            while position < limit, isLetter(bytes[position]) || isDigit(bytes[position])
-                || bytes[position] == UInt8(ascii: "_")
-            {
+            while position < limit, ASCIIByte.isNameContinue(bytes[position]) {
                 position += 1
             }
             if let unit = Self.durationUnit(bytes, from: unitStart, to: position) {
@@ -440,7 +433,7 @@ public struct Lexer: Sendable {
             }
             return failed(.duration(value), start: start, end: position, message)
         }
-        if position < limit, bytes[position] == UInt8(ascii: "."), !(position + 1 < limit && isDigit(bytes[position + 1])) {
+        if position < limit, bytes[position] == UInt8(ascii: "."), !(position + 1 < limit && ASCIIByte.isDigit(bytes[position + 1])) {
             position += 1
             return failed(.number(value), start: start, end: position, "a number cannot end with '.'")
         }
@@ -507,21 +500,21 @@ public struct Lexer: Sendable {
         var smallestUnit = -1
         while true {
             let numberStart = index
-            while index < limit, isDigit(bytes[index]) { index += 1 }
+            while index < limit, ASCIIByte.isDigit(bytes[index]) { index += 1 }
             guard index > numberStart else { return nil }
-            if index + 1 < limit, bytes[index] == UInt8(ascii: "."), isDigit(bytes[index + 1]) {
+            if index + 1 < limit, bytes[index] == UInt8(ascii: "."), ASCIIByte.isDigit(bytes[index + 1]) {
                 index += 1
-                while index < limit, isDigit(bytes[index]) { index += 1 }
+                while index < limit, ASCIIByte.isDigit(bytes[index]) { index += 1 }
             }
             let value = Self.decimal(bytes, from: numberStart, to: index)
             let unitStart = index
-            while index < limit, isLetter(bytes[index]) { index += 1 }
+            while index < limit, ASCIIByte.isLetter(bytes[index]) { index += 1 }
             guard let unit = Self.durationUnit(bytes, from: unitStart, to: index), unit.rank > smallestUnit else { return nil }
             smallestUnit = unit.rank
             seconds += value * unit.seconds
-            guard index < limit, isDigit(bytes[index]) else { break }
+            guard index < limit, ASCIIByte.isDigit(bytes[index]) else { break }
         }
-        if index < limit, isLetter(bytes[index]) || bytes[index] == UInt8(ascii: "_") { return nil }
+        if index < limit, ASCIIByte.isNameStart(bytes[index]) { return nil }
         return (seconds, index)
     }
 
@@ -529,10 +522,10 @@ public struct Lexer: Sendable {
     /// duration. Says how compound durations are written instead of "unknown unit 's3m'".
     private mutating func misorderedCompound(from start: Int) -> LexedToken? {
         var index = position
-        while index < limit, isLetter(bytes[index]) { index += 1 }
-        guard Self.durationUnit(bytes, from: position, to: index) != nil, index < limit, isDigit(bytes[index]) else { return nil }
-        while index < limit, isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "_")
-            || (bytes[index] == UInt8(ascii: ".") && index + 1 < limit && isDigit(bytes[index + 1]))
+        while index < limit, ASCIIByte.isLetter(bytes[index]) { index += 1 }
+        guard Self.durationUnit(bytes, from: position, to: index) != nil, index < limit, ASCIIByte.isDigit(bytes[index]) else { return nil }
+        while index < limit, ASCIIByte.isNameContinue(bytes[index])
+            || (bytes[index] == UInt8(ascii: ".") && index + 1 < limit && ASCIIByte.isDigit(bytes[index + 1]))
         {
             index += 1
         }
@@ -549,9 +542,6 @@ public struct Lexer: Sendable {
         "min": "m", "mins": "m", "minute": "m", "minutes": "m",
         "hr": "h", "hrs": "h", "hour": "h", "hours": "h",
     ]
-
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-    private func isLetter(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) }
 
     // MARK: - Strings
 

@@ -150,14 +150,11 @@ enum PartParse {
     /// of `cutKeywords` or a name (the first participant of a top-level interaction: the
     /// default flow's steps, a design's longest list, are statements of their own).
     static func isCut(_ bytes: [UInt8], at offset: Int) -> Bool {
-        guard offset > 0, offset < bytes.count, bytes[offset - 1] == 0x0A, isLetter(bytes[offset]) else { return false }
+        guard offset > 0, offset < bytes.count, bytes[offset - 1] == 0x0A, ASCIIByte.isLetter(bytes[offset]) else { return false }
         var end = offset + 1
-        while end < bytes.count, isLetter(bytes[end]) || isDigit(bytes[end]) || bytes[end] == UInt8(ascii: "_") { end += 1 }
+        while end < bytes.count, ASCIIByte.isNameContinue(bytes[end]) { end += 1 }
         guard end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 else { return false }
         guard let keyword = Keyword.spelled(by: bytes, from: offset, to: end) else { return true }
         return cutKeywords.contains(keyword)
     }
-
-    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }
