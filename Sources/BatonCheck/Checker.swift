@@ -86,12 +86,9 @@ public enum Checker {
             return EnabledRule(rule: rule, id: descriptor.id, severity: severity, options: configuration.options(of: descriptor))
         }
         let threads = context.model.interactions.count >= parallelThreshold ? threads : 1
-        guard threads > 1 else {
-            var found = enabled.map { Checker.diagnostics(of: $0, context: context) }
-            return joined(&found)
-        }
         // Started costliest first, so that no long rule is left running alone at the end while
-        // the other threads wait; the lists are put back in rule order before they are joined.
+        // the other threads wait (on one thread the order makes no difference); the lists are
+        // put back in rule order before they are joined.
         let order = schedule(enabled.map(\.id))
         var started = ParallelWork.map(count: enabled.count, jobs: threads) { slot in
             Checker.diagnostics(of: enabled[order[slot]], context: context)

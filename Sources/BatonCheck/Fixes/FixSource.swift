@@ -212,9 +212,15 @@ public struct FixSource: Sendable {
 
     private static func indentation(at offset: Int, in source: borrowing SourceFile) -> String {
         let range = source.lineRange(source.line(of: offset))
-        var end = range.lowerBound
-        while end < range.upperBound, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
+        let end = blanksEnd(from: range.lowerBound, before: range.upperBound, in: source)
         return String(decoding: source.bytes[range.lowerBound..<end], as: UTF8.self)
+    }
+
+    /// The end of the spaces and tabs from `start` on, at most `limit`.
+    private static func blanksEnd(from start: Int, before limit: Int, in source: borrowing SourceFile) -> Int {
+        var end = start
+        while end < limit, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
+        return end
     }
 
     /// Where the line holding `offset` starts and the whitespace before its first token, when
@@ -225,8 +231,7 @@ public struct FixSource: Sendable {
     private static func lineStart(ifStartingLine offset: Int, in source: borrowing SourceFile, from line: inout Int)
         -> (start: Int, indentation: String)? {
         let start = source.lineStarts[source.lineIndex(containing: offset, from: &line)]
-        var end = start
-        while end < offset, source.bytes[end] == 0x20 || source.bytes[end] == 0x09 { end += 1 }
+        let end = blanksEnd(from: start, before: offset, in: source)
         guard end == offset else { return nil }
         return (start, String(decoding: source.bytes[start..<end], as: UTF8.self))
     }

@@ -24,14 +24,10 @@ enum SuppressionFix {
         /// Made with the first fix: a rule finds nothing in most small designs, and `check DIR`
         /// makes a maker per rule per design.
         private var title: String?
-        /// The comment line for each indentation met so far (by its index in the fix source,
-        /// `FixSource.suppressionLine`), in the order met. A design has a few indentations,
-        /// mostly the same one finding after finding: the last one met is tried first, then a
-        /// short search.
-        private var comments: [(indentation: Int, comment: String)] = []
-        private var lastComment = 0
-        /// How many indentations `comments` holds at most.
-        static let indentationsKept = 16
+        /// The comment line for each indentation met so far, at the indentation's number in the
+        /// fix source (`FixSource.suppressionLine`), which numbers them densely from 0: a
+        /// design has a few, and each comment is made at its first finding.
+        private var comments: [String?] = []
         /// Where the last finding's statement head was found: a rule meets its findings mostly
         /// in source order, so the next are looked for from there.
         private var headHint = -1
@@ -42,19 +38,13 @@ enum SuppressionFix {
 
         mutating func suppress(at span: Span, source: FixSource) -> Fix? {
             guard let line = source.suppressionLine(containing: span, from: &headHint) else { return nil }
+            if line.indentation >= comments.count { comments += Array(repeating: nil, count: line.indentation + 1 - comments.count) }
             let comment: String
-            if lastComment < comments.count, comments[lastComment].indentation == line.indentation {
-                comment = comments[lastComment].comment
-            } else if let known = comments.firstIndex(where: { $0.indentation == line.indentation }) {
-                comment = comments[known].comment
-                lastComment = known
+            if let made = comments[line.indentation] {
+                comment = made
             } else {
                 comment = source.indentation(line.indentation) + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
-                // A design indented every which way keeps the search short all the same.
-                if comments.count < Self.indentationsKept {
-                    lastComment = comments.count
-                    comments.append((line.indentation, comment))
-                }
+                comments[line.indentation] = comment
             }
             let title = title ?? "suppress this \(rule) finding with a # baton:ignore comment"
             self.title = title
