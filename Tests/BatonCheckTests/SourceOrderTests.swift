@@ -24,23 +24,49 @@ import Testing
         #expect(none.isEmpty)
     }
 
-    /// The rules' lists are joined in order, every finding once, by moving them out of the lists.
-    @Test(arguments: [5, 6] as [UInt64])
-    func joiningTheRulesListsKeepsTheirOrder(seed: UInt64) {
+    /// The rules' lists, each in source order, are merged into the stable sort of them one
+    /// after another (ties in the lists' order), every finding once, by moving them out of the
+    /// lists.
+    @Test(arguments: [5, 6, 7, 8] as [UInt64])
+    func mergingTheRulesListsIsTheStableSortOfThemJoined(seed: UInt64) {
         var random = SplitMix64(seed: seed)
         var lists = (0..<(1 + random.below(12))).map { list in
-            (0..<random.below(30)).map { index in
-                Diagnostic(code: "rule-\(list)", severity: .warning, message: "finding \(index) of list \(list)",
-                           span: Span(file: FileID(0), start: index, end: index + 1), notes: [Diagnostic.Note("note \(index)")])
+            var found = (0..<random.below(30)).map { index in
+                // Few places, two files, and codes shared by lists: many ties of span, code and
+                // message across lists, told apart by their notes only.
+                let start = random.below(12)
+                return Diagnostic(code: "rule-\(random.below(3))", severity: .warning, message: random.pick(["a", "b"]),
+                                  span: Span(file: FileID(random.below(2)), start: start, end: start + random.below(2)),
+                                  notes: [Diagnostic.Note("list \(list), finding \(index)")])
             }
+            Checker.putInSourceOrder(&found)
+            return found
         }
-        let expected = lists.flatMap { $0 }
-        let joined = Checker.joined(&lists)
-        #expect(joined == expected)
+        let expected = lists.flatMap { $0 }.sorted(by: Diagnostic.sourceOrder)
+        let merged = Checker.merged(&lists)
+        #expect(merged == expected)
         let emptied = lists.allSatisfy { $0.isEmpty }
         #expect(emptied)
         var none: [[Diagnostic]] = []
-        let nothing = Checker.joined(&none)
+        let nothing = Checker.merged(&none)
         #expect(nothing.isEmpty)
+        var empties: [[Diagnostic]] = [[], [], []]
+        let stillNothing = Checker.merged(&empties)
+        #expect(stillNothing.isEmpty)
+    }
+
+    /// A list already in order is recognised as such (and left alone); one pair out of order is not.
+    @Test func aListInOrderIsSeenToBe() {
+        let inOrder = (0..<20).map { index in
+            Diagnostic(code: "fan-out", severity: .info, message: "m", span: Span(file: FileID(0), start: index / 2, end: index / 2 + 1))
+        }
+        #expect(Checker.isInSourceOrder(inOrder))
+        #expect(Checker.isInSourceOrder([]))
+        var swapped = inOrder
+        swapped.swapAt(4, 7)
+        #expect(!Checker.isInSourceOrder(swapped))
+        var byCode = inOrder
+        byCode[1].code = "a-rule-before-fan-out"
+        #expect(!Checker.isInSourceOrder(byCode))
     }
 }

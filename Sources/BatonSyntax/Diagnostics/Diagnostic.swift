@@ -40,9 +40,7 @@ public struct Diagnostic: Hashable, Sendable {
     /// Orders diagnostics by file, position, then code and message, so output never depends on
     /// the order in which stages or rules happened to find them.
     public static func sourceOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
-        if lhs.span.file != rhs.span.file { return lhs.span.file < rhs.span.file }
-        if lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
-        if lhs.span.end != rhs.span.end { return lhs.span.end < rhs.span.end }
+        if lhs.span != rhs.span { return Span.sourceOrder(lhs.span, rhs.span) }
         if lhs.code != rhs.code { return lhs.code < rhs.code }
         return lhs.message < rhs.message
     }

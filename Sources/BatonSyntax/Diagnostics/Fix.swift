@@ -60,8 +60,6 @@ public struct TextEdit: Hashable, Sendable {
     }
 
     public static func sourceOrder(_ lhs: TextEdit, _ rhs: TextEdit) -> Bool {
-        if lhs.span.file != rhs.span.file { return lhs.span.file < rhs.span.file }
-        if lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
-        return lhs.span.end < rhs.span.end
+        Span.sourceOrder(lhs.span, rhs.span)
     }
 }

@@ -51,6 +51,13 @@ public struct Span: Hashable, Sendable, Codable, CustomReflectable {
 
     public var isEmpty: Bool { start == end }
 
+    /// Orders spans by file, start, then end: the order of diagnostics and edits in a report.
+    @inlinable public static func sourceOrder(_ lhs: Span, _ rhs: Span) -> Bool {
+        if lhs.file != rhs.file { return lhs.file < rhs.file }
+        if lhs.start != rhs.start { return lhs.start < rhs.start }
+        return lhs.end < rhs.end
+    }
+
     // Described, reflected and coded as the three properties, as before they were stored
     // narrower: `print(span)` and every printed tree stay as they were.
     public var customMirror: Mirror {
