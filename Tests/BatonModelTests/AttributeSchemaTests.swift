@@ -99,6 +99,50 @@ import Testing
         }
     }
 
+    /// Every participant and interaction property is written at its offset or by its entry's
+    /// setter rather than through the key path: each value must land in the key path's
+    /// property, read back through it, and leave every other property as it was.
+    @Test func valuesWrittenAtTheirOffsetLandInTheirPropertyAlone() {
+        Self.checkOffsets(AttributeSchema.participant, root: ParticipantAttributes())
+        Self.checkOffsets(AttributeSchema.interaction, root: InteractionAttributes())
+    }
+
+    static func checkOffsets<Root>(_ specs: [AttributeSpec], root: Root) {
+        let span = Span(file: FileID(0), start: 0, end: 0)
+        for spec in specs {
+            #expect(spec.property.writesDirectly, "\(spec.key) is written through its key path")
+            for value in samples(spec.valueType) {
+                var written = root
+                #expect(DecodedAttribute(key: spec.key, value: value, span: span, property: spec.property).store(in: &written))
+                for other in specs {
+                    let path: AnyKeyPath = other.property.keyPath
+                    let before = String(describing: root[keyPath: path] as Any)
+                    let after = String(describing: written[keyPath: path] as Any)
+                    if other.property == spec.property {
+                        #expect(after != before, "\(spec.key) = \(value) did not reach its property")
+                        #expect(after.lowercased().contains(Self.shown(value).lowercased()), "\(spec.key) = \(value) reads back as \(after)")
+                    } else {
+                        #expect(after == before, "\(spec.key) = \(value) changed \(other.key) too")
+                    }
+                }
+            }
+        }
+    }
+
+    /// What a decoded value's property shows of it when described.
+    static func shown(_ value: DecodedValue) -> String {
+        switch value {
+        case .flag(let flag): "\(flag)"
+        case .percent(let number), .duration(let number), .rate(let number): "\(number)"
+        case .count(let count): "\(count)"
+        case .bound(.count(let count)): "\(count)"
+        case .bound(.unbounded): "unbounded"
+        case .choice(let word): String(word.filter { $0 != "-" })
+        case .participant(let id): "\(id.rawValue)"
+        case .string(let text): text
+        }
+    }
+
     /// A timeout, budget, interval or time to live of zero means nothing; a latency of zero is fine.
     @Test(arguments: ["service X [timeout=0s]", "queue X [ttl=0ms]", "driver X [interval=0s]",
                       "service X\nservice Y\nX -> Y [timeout=0s]", "service X\nservice Y\nX -> Y [budget=0ms]"])

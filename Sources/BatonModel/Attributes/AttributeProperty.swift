@@ -89,19 +89,46 @@ extension Backoff: AttributeValue {}
 /// so storing a value costs a type comparison and a write — not a runtime search for a
 /// conformance (a cast to `any AttributeProperty<Root>` took a tenth of compiling a large
 /// design).
+///
+/// A property stored in place in its root is written at its offset (`MemoryLayout.offset(of:)`),
+/// and a computed one (the interaction's packed numbers) by the setter its entry gives, both as
+/// the key path would write it: applying a key path at run time walks its components and looks
+/// up metadata, and took a twentieth of compiling a large design. A test checks that each
+/// value lands in its key path's property and nowhere else.
 struct AttributeProperty: Hashable, Sendable {
     let keyPath: AnyKeyPath & Sendable
     /// The type the key path starts from.
     private let root: ObjectIdentifier
     private let write: @Sendable (DecodedValue, UnsafeMutableRawPointer) -> Bool
+    /// Whether a value is written at the property's offset or by a setter, rather than through
+    /// the key path.
+    let writesDirectly: Bool
 
-    init<Root, Value: AttributeValue>(_ keyPath: WritableKeyPath<Root, Value> & Sendable) {
+    /// `set`: how to write the property when it is computed (for one stored in place, nil).
+    init<Root, Value: AttributeValue>(_ keyPath: WritableKeyPath<Root, Value> & Sendable,
+                                      set: (@Sendable (inout Root, Value) -> Void)? = nil) {
         self.keyPath = keyPath
         self.root = ObjectIdentifier(Root.self)
-        self.write = { value, pointer in
-            guard let converted = Value(decoded: value) else { return false }
-            pointer.assumingMemoryBound(to: Root.self).pointee[keyPath: keyPath] = converted
-            return true
+        let offset = MemoryLayout<Root>.offset(of: keyPath)
+        writesDirectly = offset != nil || set != nil
+        if let offset {
+            self.write = { value, pointer in
+                guard let converted = Value(decoded: value) else { return false }
+                (pointer + offset).assumingMemoryBound(to: Value.self).pointee = converted
+                return true
+            }
+        } else if let set {
+            self.write = { value, pointer in
+                guard let converted = Value(decoded: value) else { return false }
+                set(&pointer.assumingMemoryBound(to: Root.self).pointee, converted)
+                return true
+            }
+        } else {
+            self.write = { value, pointer in
+                guard let converted = Value(decoded: value) else { return false }
+                pointer.assumingMemoryBound(to: Root.self).pointee[keyPath: keyPath] = converted
+                return true
+            }
         }
     }
 

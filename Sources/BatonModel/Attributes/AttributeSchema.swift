@@ -48,14 +48,16 @@ public struct AttributeSpec: Sendable, Hashable {
     /// decoded value converts (see `AttributeValue`), so an attribute is this one entry.
     let property: AttributeProperty
 
+    /// `set`: how to write a computed property (see `AttributeProperty`).
     init<Root, Value: AttributeValue>(key: String, valueType: ValueType, kinds: [ParticipantKind], summary: String,
-                                      positive: Bool = false, property: WritableKeyPath<Root, Value> & Sendable) {
+                                      positive: Bool = false, property: WritableKeyPath<Root, Value> & Sendable,
+                                      set: (@Sendable (inout Root, Value) -> Void)? = nil) {
         self.key = key
         self.valueType = valueType
         self.kinds = kinds
         self.summary = summary
         self.positive = positive
-        self.property = AttributeProperty(property)
+        self.property = AttributeProperty(property, set: set)
     }
 }
 
@@ -140,15 +142,15 @@ public enum AttributeSchema {
 
     public static let interaction: [AttributeSpec] = [
         .init(key: "timeout", valueType: .duration, kinds: [], summary: "how long the initiator waits (sync only)", positive: true,
-              property: \InteractionAttributes.timeout),
+              property: \InteractionAttributes.timeout, set: { $0.timeout = $1 }),
         .init(key: "retries", valueType: .countOrUnbounded(minimum: 0), kinds: [], summary: "retries after the first attempt",
-              property: \InteractionAttributes.retries),
+              property: \InteractionAttributes.retries, set: { $0.retries = $1 }),
         .init(key: "backoff", valueType: .choice(Backoff.allCases.map(\.rawValue)), kinds: [], summary: "delay between retries",
               property: \InteractionAttributes.backoff),
         .init(key: "backoff-base", valueType: .duration, kinds: [], summary: "the delay before the first retry (simulation; default 100ms)",
-              property: \InteractionAttributes.backoffBase),
+              property: \InteractionAttributes.backoffBase, set: { $0.backoffBase = $1 }),
         .init(key: "backoff-cap", valueType: .duration, kinds: [], summary: "the longest delay between retries (simulation; default 10s)",
-              property: \InteractionAttributes.backoffCap),
+              property: \InteractionAttributes.backoffCap, set: { $0.backoffCap = $1 }),
         .init(key: "jitter", valueType: .flag, kinds: [], summary: "randomised delay between retries",
               property: \InteractionAttributes.jitter),
         .init(key: "circuit-breaker", valueType: .flag, kinds: [], summary: "the initiator stops calling after repeated failures",
@@ -156,15 +158,15 @@ public enum AttributeSchema {
         .init(key: "idempotent", valueType: .flag, kinds: [], summary: "this operation is idempotent",
               property: \InteractionAttributes.idempotent),
         .init(key: "latency", valueType: .duration, kinds: [], summary: "typical latency of this interaction",
-              property: \InteractionAttributes.latency),
+              property: \InteractionAttributes.latency, set: { $0.latency = $1 }),
         .init(key: "budget", valueType: .duration, kinds: [], summary: "the longest the initiator may wait end-to-end (sync only)", positive: true,
-              property: \InteractionAttributes.budget),
+              property: \InteractionAttributes.budget, set: { $0.budget = $1 }),
         .init(key: "ordered", valueType: .flag, kinds: [], summary: "the initiator relies on receiving messages in order",
               property: \InteractionAttributes.ordered),
         .init(key: "correlation", valueType: .stringOrName, kinds: [], summary: "the correlation identifier carried by a request or reply",
-              property: \InteractionAttributes.correlation),
+              property: \InteractionAttributes.correlation, set: { $0.correlation = $1 }),
         .init(key: "reply-to", valueType: .participant(channels), kinds: [], summary: "return address for the reply",
-              property: \InteractionAttributes.replyTo),
+              property: \InteractionAttributes.replyTo, set: { $0.replyTo = $1 }),
     ]
 
     public static let group: [AttributeSpec] = [
