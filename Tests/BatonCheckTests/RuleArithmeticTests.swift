@@ -204,6 +204,20 @@ struct RuleArithmeticTests {
         #expect(found.count == SyncCycle.maxCyclesPerComponent)
     }
 
+    /// The search of a component cut short leaves nothing marked for the next one: a cycle of
+    /// a component searched after a tangle is still found, whichever comes first in the file.
+    @Test func aCycleAfterATangleCutShortIsStillFound() {
+        let names = (0..<9).map { "S\($0)" }
+        var tangle = names.map { "service \($0) [timeout=1s]" }.joined(separator: "\n") + "\n"
+        for a in names { for b in names where a != b { tangle += "\(a) -> \(b) : x\n" } }
+        let pair = "service P [timeout=1s]\nservice Q [timeout=1s]\nP -> Q : pq\nQ -> P : qp\n"
+        for source in [tangle + pair, pair + tangle] {
+            let found = messages("sync-cycle", source)
+            #expect(found.count == SyncCycle.maxCyclesPerComponent + 1)
+            #expect(found.contains("synchronous call cycle: P -> Q -> P"))
+        }
+    }
+
     @Test func fetchesAreSynchronousDependenciesToo() {
         let found = messages("sync-cycle", """
             service A [timeout=1s]

@@ -107,11 +107,13 @@ public struct SyncCycle: Rule {
             if firstInteraction[edge] == nil { firstInteraction[edge] = InteractionID(index) }
         }
         var findings: [Finding] = []
+        // Per participant, whether it is in the component searched and on the search's path:
+        // made once and left all false after each component (sets hashed each at every step).
+        var marks = CycleMarks(participants: model.participants.count)
         for component in components {
             let hasSelfLoop = component.count == 1 && firstInteraction[Edge(from: component[0], to: component[0])] != nil
             guard component.count > 1 || hasSelfLoop else { continue }
-            let members = Set(component)
-            let (cycles, complete) = Self.elementaryCycles(in: component.sorted(), members: members, graph: context.syncGraph)
+            let (cycles, complete) = Self.elementaryCycles(in: component.sorted(), graph: context.syncGraph, marks: &marks)
             for (index, cycle) in cycles.enumerated() {
                 var finding = self.finding(for: cycle, firstInteraction: firstInteraction, context: context)
                 if !complete, index == cycles.count - 1 {
@@ -128,38 +130,56 @@ public struct SyncCycle: Rule {
     /// Every elementary cycle of the component, each once: found from its smallest participant,
     /// by a depth-first search that only visits larger ones. Stops early (complete == false)
     /// after `maxCyclesPerComponent` cycles or `maxStepsPerComponent` steps.
-    static func elementaryCycles(in component: [ParticipantID], members: Set<ParticipantID>,
-                                 graph: SyncGraph) -> (cycles: [[ParticipantID]], complete: Bool) {
+    static func elementaryCycles(in component: [ParticipantID], graph: SyncGraph,
+                                 marks: inout CycleMarks) -> (cycles: [[ParticipantID]], complete: Bool) {
+        for member in component { marks.isMember[member.rawValue] = true }
         var cycles: [[ParticipantID]] = []
         var steps = 0
-        for start in component {
+        var complete = true
+        search: for start in component {
             var path: [ParticipantID] = [start]
-            var onPath: Set<ParticipantID> = [start]
+            marks.isOnPath[start.rawValue] = true
             // Each frame: the node and the index of its next successor to try.
             var frames: [(node: ParticipantID, next: Int)] = [(start, 0)]
             while let frame = frames.last {
                 steps += 1
-                if steps > maxStepsPerComponent || cycles.count >= maxCyclesPerComponent { return (cycles, false) }
+                if steps > maxStepsPerComponent || cycles.count >= maxCyclesPerComponent {
+                    for node in path { marks.isOnPath[node.rawValue] = false }
+                    complete = false
+                    break search
+                }
                 let successors = graph.successors[frame.node.rawValue]
                 guard frame.next < successors.count else {
                     frames.removeLast()
                     path.removeLast()
-                    onPath.remove(frame.node)
+                    marks.isOnPath[frame.node.rawValue] = false
                     continue
                 }
                 frames[frames.count - 1].next += 1
                 let next = successors[frame.next]
-                guard members.contains(next), next >= start else { continue }
+                guard marks.isMember[next.rawValue], next >= start else { continue }
                 if next == start {
                     cycles.append(path)
-                } else if !onPath.contains(next) {
+                } else if !marks.isOnPath[next.rawValue] {
                     path.append(next)
-                    onPath.insert(next)
+                    marks.isOnPath[next.rawValue] = true
                     frames.append((next, 0))
                 }
             }
         }
-        return (cycles, true)
+        for member in component { marks.isMember[member.rawValue] = false }
+        return (cycles, complete)
+    }
+
+    /// `elementaryCycles`' marks, by participant id: all false between components.
+    struct CycleMarks {
+        var isMember: [Bool]
+        var isOnPath: [Bool]
+
+        init(participants: Int) {
+            isMember = Array(repeating: false, count: participants)
+            isOnPath = Array(repeating: false, count: participants)
+        }
     }
 
     /// `cycle` lists participants p0 → p1 → … → pk → p0.
