@@ -1,4 +1,5 @@
-import BatonCheck
+@testable import BatonCheck
+import BatonModel
 import BatonSyntax
 import Testing
 
@@ -204,18 +205,38 @@ struct RuleArithmeticTests {
         #expect(found.count == SyncCycle.maxCyclesPerComponent)
     }
 
-    /// The search of a component cut short leaves nothing marked for the next one: a cycle of
-    /// a component searched after a tangle is still found, whichever comes first in the file.
-    @Test func aCycleAfterATangleCutShortIsStillFound() {
+    /// The search of a component cut short leaves nothing marked for the next one. The pair
+    /// calls into the tangle: were the tangle's participants still marked as members, the pair's
+    /// search would wander through the tangle, run out of steps and say there are more cycles.
+    @Test func aCycleBesideATangleCutShortIsFoundAlone() throws {
         let names = (0..<9).map { "S\($0)" }
         var tangle = names.map { "service \($0) [timeout=1s]" }.joined(separator: "\n") + "\n"
         for a in names { for b in names where a != b { tangle += "\(a) -> \(b) : x\n" } }
-        let pair = "service P [timeout=1s]\nservice Q [timeout=1s]\nP -> Q : pq\nQ -> P : qp\n"
+        let pair = "service P [timeout=1s]\nservice Q [timeout=1s]\nP -> Q : pq\nQ -> P : qp\nP -> S0 : into\n"
         for source in [tangle + pair, pair + tangle] {
-            let found = messages("sync-cycle", source)
+            let (_, found) = findings(of: "sync-cycle", in: source)
             #expect(found.count == SyncCycle.maxCyclesPerComponent + 1)
-            #expect(found.contains("synchronous call cycle: P -> Q -> P"))
+            let cycle = try #require(found.first { $0.message == "synchronous call cycle: P -> Q -> P" })
+            #expect(cycle.notes.map(\.message) == ["P -> Q : pq"])
         }
+    }
+
+    /// After a search, finished or cut short, no participant is marked.
+    @Test func theCycleSearchLeavesNoMarks() throws {
+        let names = (0..<9).map { "S\($0)" }
+        var source = names.map { "service \($0) [timeout=1s]" }.joined(separator: "\n") + "\nservice P [timeout=1s]\nS0 -> P : p\nP -> S0 : q\n"
+        for a in names { for b in names where a != b { source += "\(a) -> \(b) : x\n" } }
+        let compilation = check(source, configuration: .defaults).0
+        let context = CheckContext(compilation)
+        let component = try #require(context.syncGraph.stronglyConnectedComponents().first { $0.count > 1 })
+        var marks = SyncCycle.CycleMarks(participants: compilation.model.participants.count)
+        let cut = SyncCycle.elementaryCycles(in: component.sorted(), graph: context.syncGraph, marks: &marks)
+        #expect(!cut.complete)
+        #expect(!marks.isMember.contains(true) && !marks.isOnPath.contains(true))
+        let small = [ParticipantID(9), ParticipantID(0)].sorted()
+        let whole = SyncCycle.elementaryCycles(in: small, graph: context.syncGraph, marks: &marks)
+        #expect(whole.complete && whole.cycles.count == 1)
+        #expect(!marks.isMember.contains(true) && !marks.isOnPath.contains(true))
     }
 
     @Test func fetchesAreSynchronousDependenciesToo() {
