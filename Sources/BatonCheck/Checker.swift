@@ -36,7 +36,7 @@ public enum Checker {
     /// applied in place, one cycle of the permutation at a time, by swapping the diagnostics'
     /// memory: no diagnostic is copied, and no second array of them is made.
     static func putInSourceOrder(_ diagnostics: inout [Diagnostic]) {
-        guard !isInSourceOrder(diagnostics) else { return }
+        guard !Diagnostic.areInSourceOrder(diagnostics) else { return }
         let order = sourceOrder(diagnostics)
         var placed = [Bool](repeating: false, count: order.count)
         diagnostics.withUnsafeMutableBufferPointer { buffer in
@@ -56,24 +56,17 @@ public enum Checker {
         }
     }
 
-    /// Whether no diagnostic goes before the one before it: then the stable sort changes nothing.
-    static func isInSourceOrder(_ diagnostics: [Diagnostic]) -> Bool {
-        diagnostics.withUnsafeBufferPointer { buffer in
-            !buffer.indices.dropFirst().contains { goesBefore(buffer, $0, buffer, $0 - 1) }
-        }
-    }
-
-    /// The indices of `diagnostics` in the stable order of `Diagnostic.sourceOrder`.
+    /// The indices of `diagnostics` in the stable order of `Diagnostic.sourceOrder`. The spans
+    /// are compared from an array of their own; the diagnostics are read in place only at the
+    /// same span.
     private static func sourceOrder(_ diagnostics: [Diagnostic]) -> [Int] {
         let spans = diagnostics.map(\.span)
-        return diagnostics.indices.sorted { a, b in
-            let lhs = spans[a], rhs = spans[b]
-            if lhs.file != rhs.file { return lhs.file < rhs.file }
-            if lhs.start != rhs.start { return lhs.start < rhs.start }
-            if lhs.end != rhs.end { return lhs.end < rhs.end }
-            if diagnostics[a].code != diagnostics[b].code { return diagnostics[a].code < diagnostics[b].code }
-            if diagnostics[a].message != diagnostics[b].message { return diagnostics[a].message < diagnostics[b].message }
-            return a < b
+        return diagnostics.withUnsafeBufferPointer { buffer in
+            buffer.indices.sorted { a, b in
+                if spans[a] != spans[b] { return Span.sourceOrder(spans[a], spans[b]) }
+                if Diagnostic.sourceOrder(buffer, a, buffer, b) { return true }
+                return !Diagnostic.sourceOrder(buffer, b, buffer, a) && a < b
+            }
         }
     }
 
@@ -168,17 +161,8 @@ public enum Checker {
     /// have findings).
     private static func goesAfter(_ a: Int, than b: Int, in lists: [[Diagnostic]]) -> Bool {
         lists[a].withUnsafeBufferPointer { a in
-            lists[b].withUnsafeBufferPointer { b in goesBefore(b, b.count - 1, a, a.count - 1) }
+            lists[b].withUnsafeBufferPointer { b in Diagnostic.sourceOrder(b, b.count - 1, a, a.count - 1) }
         }
-    }
-
-    /// `Diagnostic.sourceOrder` of `a[i]` and `b[j]`, read field by field where they are:
-    /// handing a finding on whole to a function copied it, retaining and releasing its texts.
-    private static func goesBefore(_ a: UnsafeBufferPointer<Diagnostic>, _ i: Int, _ b: UnsafeBufferPointer<Diagnostic>, _ j: Int) -> Bool {
-        let left = a[i].span, right = b[j].span
-        if left != right { return Span.sourceOrder(left, right) }
-        if a[i].code != b[j].code { return a[i].code < b[j].code }
-        return a[i].message < b[j].message
     }
 
     /// A rule that runs, with what the configuration says about it.

@@ -60,13 +60,13 @@ import Testing
         let inOrder = (0..<20).map { index in
             Diagnostic(code: "fan-out", severity: .info, message: "m", span: Span(file: FileID(0), start: index / 2, end: index / 2 + 1))
         }
-        #expect(Checker.isInSourceOrder(inOrder))
-        #expect(Checker.isInSourceOrder([]))
+        #expect(Diagnostic.areInSourceOrder(inOrder))
+        #expect(Diagnostic.areInSourceOrder([]))
         var swapped = inOrder
         swapped.swapAt(4, 7)
-        #expect(!Checker.isInSourceOrder(swapped))
+        #expect(!Diagnostic.areInSourceOrder(swapped))
         var byCode = inOrder
         byCode[1].code = "a-rule-before-fan-out"
-        #expect(!Checker.isInSourceOrder(byCode))
+        #expect(!Diagnostic.areInSourceOrder(byCode))
     }
 }

@@ -104,10 +104,7 @@ public struct DiagnosticMapping {
     /// The diagnostics sorted by `Diagnostic.sourceOrder`; not copied when they already are
     /// (a check returns them so).
     static func inSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        for index in diagnostics.indices.dropFirst() where Diagnostic.sourceOrder(diagnostics[index], diagnostics[index - 1]) {
-            return diagnostics.sorted(by: Diagnostic.sourceOrder)
-        }
-        return diagnostics
+        Diagnostic.areInSourceOrder(diagnostics) ? diagnostics : diagnostics.sorted(by: Diagnostic.sourceOrder)
     }
 
     /// `codeDescription.href` of a code, looked up once per code rather than per diagnostic.

@@ -110,25 +110,20 @@ struct AttributeProperty: Hashable, Sendable {
         self.keyPath = keyPath
         self.root = ObjectIdentifier(Root.self)
         let offset = MemoryLayout<Root>.offset(of: keyPath)
-        writesDirectly = offset != nil || set != nil
-        if let offset {
-            self.write = { value, pointer in
-                guard let converted = Value(decoded: value) else { return false }
-                (pointer + offset).assumingMemoryBound(to: Value.self).pointee = converted
-                return true
-            }
-        } else if let set {
-            self.write = { value, pointer in
-                guard let converted = Value(decoded: value) else { return false }
-                set(&pointer.assumingMemoryBound(to: Root.self).pointee, converted)
-                return true
-            }
+        writesDirectly = set != nil || offset != nil
+        // How a converted value is put into the root the pointer points at.
+        let assign: @Sendable (UnsafeMutableRawPointer, Value) -> Void
+        if let set {
+            assign = { set(&$0.assumingMemoryBound(to: Root.self).pointee, $1) }
+        } else if let offset {
+            assign = { ($0 + offset).assumingMemoryBound(to: Value.self).pointee = $1 }
         } else {
-            self.write = { value, pointer in
-                guard let converted = Value(decoded: value) else { return false }
-                pointer.assumingMemoryBound(to: Root.self).pointee[keyPath: keyPath] = converted
-                return true
-            }
+            assign = { $0.assumingMemoryBound(to: Root.self).pointee[keyPath: keyPath] = $1 }
+        }
+        self.write = { value, pointer in
+            guard let converted = Value(decoded: value) else { return false }
+            assign(pointer, converted)
+            return true
         }
     }
 

@@ -44,6 +44,24 @@ public struct Diagnostic: Hashable, Sendable {
         if lhs.code != rhs.code { return lhs.code < rhs.code }
         return lhs.message < rhs.message
     }
+
+    /// `sourceOrder` of `a[i]` and `b[j]`, read field by field where they are: handing a
+    /// diagnostic on whole to a function copies it, retaining and releasing each of its texts.
+    public static func sourceOrder(_ a: UnsafeBufferPointer<Diagnostic>, _ i: Int,
+                                   _ b: UnsafeBufferPointer<Diagnostic>, _ j: Int) -> Bool {
+        let left = a[i].span, right = b[j].span
+        if left != right { return Span.sourceOrder(left, right) }
+        if a[i].code != b[j].code { return a[i].code < b[j].code }
+        return a[i].message < b[j].message
+    }
+
+    /// Whether no diagnostic goes before the one before it, so that sorting them by
+    /// `sourceOrder` (stably) would change nothing.
+    public static func areInSourceOrder(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.withUnsafeBufferPointer { buffer in
+            !buffer.indices.dropFirst().contains { sourceOrder(buffer, $0, buffer, $0 - 1) }
+        }
+    }
 }
 
 /// The compile-error codes of the language (docs/language.md#15-compile-errors). They are
