@@ -3,6 +3,12 @@ import BatonSyntax
 import Testing
 
 @Suite struct ModelBuildingTests {
+    /// The model holds an interaction per arrow of the design, in its largest array: its fields
+    /// are in an order that leaves no padding between them, and its attributes are compact.
+    @Test func anInteractionTakes128Bytes() {
+        #expect(MemoryLayout<Interaction>.stride <= 128)
+    }
+
     @Test func typedAttributesAndDefaults() {
         let model = compileClean("""
             external Stripe "Payment provider" [availability=99.99%, latency=250ms, rate-limit=6000/m]

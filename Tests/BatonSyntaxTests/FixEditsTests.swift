@@ -78,10 +78,18 @@ import Testing
         #expect(String(describing: fix).contains("edits: \(array)"))
     }
 
-    /// The point of the type: one edit takes no more room than the edit itself, and no heap
-    /// block of its own.
+    /// The point of the type: one edit takes the room of the edit itself and a byte saying which
+    /// case it is, and no heap block of its own.
     @Test func oneEditIsHeldInline() {
-        #expect(MemoryLayout<FixEdits>.size == MemoryLayout<TextEdit>.size)
-        #expect(MemoryLayout<Fix>.stride <= 56)
+        #expect(MemoryLayout<FixEdits>.size <= MemoryLayout<TextEdit>.size + 1)
+        #expect(MemoryLayout<Fix>.stride <= 48)
+    }
+
+    /// A large design's findings each hold a diagnostic and an array of two fixes: the fields are
+    /// in an order that leaves no padding between them (an edit's text before its span, a
+    /// diagnostic's severity after its span).
+    @Test func findingsTakeNoPadding() {
+        #expect(MemoryLayout<TextEdit>.size == 28)
+        #expect(MemoryLayout<Diagnostic>.stride <= 80)
     }
 }

@@ -70,6 +70,17 @@ import Testing
         }
     }
 
+    /// The line table is made with room for a line per 24 bytes and kept as long as the file:
+    /// a large file of longer lines has it copied at its size, the same starts in less room.
+    @Test(arguments: [23, 100, 400])
+    func theLineTableKeepsLittleUnusedRoom(lineLength: Int) {
+        let line = Array(repeating: UInt8(ascii: "x"), count: lineLength - 1) + [0x0A]
+        let bytes = Array([[UInt8]](repeating: line, count: 3_000).joined())
+        let file = SourceFile(id: FileID(0), path: "long.baton", bytes: bytes)
+        #expect(file.lineStarts == (0...3_000).map { $0 * lineLength })
+        #expect(file.lineStarts.capacity - file.lineStarts.count < 8_192)
+    }
+
     @Test func lineRangesLeaveOutTheTerminator() {
         let source = SourceFile(id: FileID(0), path: "t", text: "ab\r\ncd\n\nef")
         #expect((1...4).map { source.lineText($0) } == ["ab", "cd", "", "ef"])

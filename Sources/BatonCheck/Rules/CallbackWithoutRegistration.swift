@@ -65,6 +65,8 @@ public struct CallbackWithoutRegistration: Rule {
             registered[position] = towards[interactions[callback].from.rawValue] == b
         }
         var findings: [Finding] = []
+        // The note names the initiator alone: one per initiator, shared by its findings.
+        var notes = PerParticipant<[Diagnostic.Note]>(context)
         for (position, id) in callbacks.enumerated() where !registered[position] {
             let index = id.rawValue
             let from = interactions[index].from
@@ -73,7 +75,7 @@ public struct CallbackWithoutRegistration: Rule {
             findings.append(Finding(
                 at: interactions[index].span,
                 "'\(a)' calls back '\(b)', but '\(b)' never initiates any interaction towards '\(a)': nothing registers the endpoint",
-                notes: [.note("'\(a)' is declared here", at: model.participants[from.rawValue].span)],
+                notes: notes.value(for: from) { [.note("'\(a)' is declared here", at: model.participants[from.rawValue].span)] },
                 help: "model the registration, for example '\(b) -> \(a) : register endpoint', or make it a plain call ('\(a) -> \(b)') if '\(a)' knows '\(b)' anyway"))
         }
         return findings

@@ -77,19 +77,19 @@ public struct DuplicateDelivery: Rule {
         // The help names the consumer alone: one text per consumer, shared by its findings.
         var help = PerParticipant<FindingText>(context)
         for channel in model.participants where channel.kind.isChannel && channel.attributes.effectiveDelivery == .atLeastOnce {
-            // The channel's note, made once for all of its findings (and shared by them).
-            var note: Diagnostic.Note?
+            // The channel's note, made once for all of its findings, in one array they share.
+            var notes: [Diagnostic.Note]?
             for id in context.consumptions(of: channel.id) {
                 // Read in place first: only the consumers that fire are copied.
                 guard !model.interactions[id.rawValue].attributes.idempotent,
                       !model.participants[context.consumer(of: id).rawValue].attributes.idempotent else { continue }
                 let consumer = model[context.consumer(of: id)]
-                let channelNote = note ?? .note("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)
-                note = channelNote
+                let channelNotes = notes ?? [.note("'\(channel.name)' is declared here (delivery=\(channel.attributes.effectiveDelivery.rawValue)\(channel.attributes.delivery == nil ? " by default" : ""))", at: channel.span)]
+                notes = channelNotes
                 findings.append(Finding(
                     at: model.interactions[id.rawValue].span,
                     "'\(channel.name)' delivers at least once, but '\(consumer.name)' handles \(context.operation(id)) without being idempotent: a redelivered message is processed twice",
-                    notes: [channelNote],
+                    notes: channelNotes,
                     help: help.value(for: consumer.id) {
                         let declare = context.canDeclare("idempotent", on: consumer.id)
                             ? "idempotent on the interaction or on '\(consumer.name)'"

@@ -6,10 +6,10 @@
 /// cannot disagree.
 public struct AttemptProducts: Sendable {
     /// Indexed by interaction; nil for async interactions (they end a tree).
-    public let values: [Double?]
+    public let values: OptionalNumbers
 
     public init(_ model: Model) {
-        var values = [Double?](repeating: nil, count: model.interactions.count)
+        var values = OptionalNumbers(count: model.interactions.count)
         // Fields are read through the array: copying each interaction costs on large designs.
         let interactions = model.interactions
         // Parents come before their children in document order.

@@ -10,10 +10,10 @@
 /// take time (∞ × 0 is taken as 0, so an unknown is never reported as a number).
 public struct WorstCaseWaits: Sendable {
     /// Indexed by interaction; nil for async interactions.
-    public let seconds: [Double?]
+    public let seconds: OptionalNumbers
 
     public init(_ model: Model) {
-        var seconds = Array<Double?>(repeating: nil, count: model.interactions.count)
+        var seconds = OptionalNumbers(count: model.interactions.count)
         // Fields are read through the arrays: binding each interaction, and each passive end
         // through `model[id]`, copied them whole.
         let interactions = model.interactions
@@ -51,7 +51,7 @@ public struct WorstCaseWaits: Sendable {
     /// Its own recursion rather than `Model.walk`: a fold, in which each fragment combines its
     /// branches' costs by its kind (the largest branch, `times` × the body), which a walk in
     /// document order would have to rebuild on a stack.
-    static func cost(of steps: [Step], in model: Model, waits: [Double?]) -> Double {
+    static func cost(of steps: [Step], in model: Model, waits: OptionalNumbers) -> Double {
         var total = 0.0
         for step in steps {
             switch step {

@@ -18,7 +18,7 @@ public struct Fix: Hashable, Sendable {
     /// Non-overlapping edits, all in files of the same compilation, in source order; the one
     /// edit nearly every fix has is held inline (see `FixEdits`).
     public var edits: FixEdits
-    // The two one-byte fields sit together after the edits, so a fix takes 56 bytes, not 64.
+    // The two one-byte fields sit together after the edits, so a fix takes 48 bytes, not 56.
     public var safety: Safety
     /// Whether the fix adds a `# baton:ignore` comment instead of changing the design. A
     /// suppression records a decision only a person can make, so `check --fix` and
@@ -46,8 +46,10 @@ public struct Fix: Hashable, Sendable {
 /// Replace the bytes of `span` with `replacement` (an empty span inserts, an empty replacement
 /// deletes).
 public struct TextEdit: Hashable, Sendable {
-    public var span: Span
+    // The text before the span: a span (12 bytes, aligned to 4) first left 4 bytes of padding
+    // before the text, so an edit took 32 bytes; now 28, and a fix holding one 48, not 56.
     public var replacement: String
+    public var span: Span
 
     public init(_ span: Span, _ replacement: String) {
         self.span = span

@@ -4,8 +4,8 @@
 /// fix that suppresses them: on 16 MB, 370,000 fixes of one edit and 300 of two). As an array,
 /// each of those edits was a heap block of its own — a header and the edit, 80 bytes with the
 /// allocator's — plus an allocation, a release and a free per fix. Here the one edit is stored
-/// in the fix itself, in no more room than the edit takes alone, and only two or more edits use an
-/// array. The collection reads like an array of edits: same elements, order, count, indices,
+/// in the fix itself, in the room the edit takes and one byte saying which case it is, and only
+/// two or more edits use an array. The collection reads like an array of edits: same elements, order, count, indices,
 /// equality and hash; `Array(edits)` where a caller needs an array.
 public struct FixEdits: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral,
     CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
