@@ -86,7 +86,7 @@ import Testing
     }
 
     /// A large design's findings each hold a diagnostic and an array of two fixes: the fields are
-    /// in an order that leaves no padding between them (an edit's text before its span, a
+    /// in an order that wastes no word on padding (an edit's text before its span, a
     /// diagnostic's severity after its span).
     @Test func findingsTakeNoPadding() {
         #expect(MemoryLayout<TextEdit>.size == 28)

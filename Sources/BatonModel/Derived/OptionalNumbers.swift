@@ -1,4 +1,4 @@
-/// A number or nothing for each interaction, in half the room of `[Double?]`.
+/// A number or nothing for each interaction, in about half the room of `[Double?]`.
 ///
 /// An optional `Double` takes 16 bytes in an array: the number and a byte saying whether there
 /// is one, padded. The derived quantities hold one per interaction of the design, so here the
@@ -25,7 +25,12 @@ public struct OptionalNumbers: RandomAccessCollection, MutableCollection, Hashab
     public var endIndex: Int { numbers.count }
 
     public subscript(index: Int) -> Double? {
-        get { present[index >> 6] & (1 << UInt64(index & 63)) != 0 ? numbers[index] : nil }
+        get {
+            // The number first: an index out of range traps there, as it does in an array
+            // (the last word of bits has room beyond the count).
+            let number = numbers[index]
+            return present[index >> 6] & (1 << UInt64(index & 63)) != 0 ? number : nil
+        }
         set {
             let bit: UInt64 = 1 << UInt64(index & 63)
             if let newValue {

@@ -2,9 +2,9 @@ import BatonSyntax
 
 /// One interaction: `from` initiates (holds the baton), `to` is the passive end.
 public struct Interaction: Hashable, Sendable {
-    // Stored in an order that leaves no padding between fields (the one-byte arrow after the
-    // attributes' flags, the 5-byte parent before the 13-byte list span): 128 bytes, not 136.
-    // The model holds one per interaction, in its largest array.
+    // Stored in an order that leaves the small fields no room to pad into another word (the
+    // one-byte arrow after the attributes' flags, the 5-byte parent before the 13-byte list
+    // span): 128 bytes, not 136. The model holds one per interaction, in its largest array.
     public var label: String?
     public var attributes: InteractionAttributes
     public var arrow: Arrow
