@@ -5,8 +5,8 @@
 /// each of those edits was a heap block of its own — a header and the edit, 80 bytes with the
 /// allocator's — plus an allocation, a release and a free per fix. Here the one edit is stored
 /// in the fix itself, in the room the edit takes and one byte saying which case it is, and only
-/// two or more edits use an array. The collection reads like an array of edits: same elements, order, count, indices,
-/// equality and hash; `Array(edits)` where a caller needs an array.
+/// two or more edits use an array. The collection reads like an array of edits: same elements,
+/// order, count, indices, equality and hash; `Array(edits)` where a caller needs an array.
 public struct FixEdits: RandomAccessCollection, Hashable, Sendable, ExpressibleByArrayLiteral,
     CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// One representation per count (no edit, one, several), so the cases compare directly.

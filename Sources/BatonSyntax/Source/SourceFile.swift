@@ -41,13 +41,7 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
         self.lineOffset = min(max(0, lineOffset), Self.maximumLineOffset)
         let (starts, continuations) = Self.lineStartsAndContinuations(bytes)
-        // The table was made with room for a line per 24 bytes and is kept as long as the file:
-        // when a quarter of it went unused (longer lines) and that is worth a copy, it is copied
-        // at its size (a 4 MB design's lines averaged 37 bytes: 0.5 MB unused).
-        let unused = starts.capacity - starts.count
-        self.lineStarts = unused >= Self.unusedLineStartsWorthACopy && unused > starts.capacity / 4
-            ? Array(unsafeUninitializedCapacity: starts.count) { $1 = $0.initialize(fromContentsOf: starts) }
-            : starts
+        self.lineStarts = starts
         self.scalarsAreBytes = !continuations
         var checkpoints: [Int] = []
         if continuations {
@@ -65,7 +59,10 @@ public struct SourceFile: Sendable {
     /// Where each line starts, and whether any byte continues a multi-byte character. Read
     /// eight bytes at a time: a word with no line break and no byte above 0x7F (most of a
     /// design) costs one test, where a byte at a time cost two per byte; and the table is
-    /// allocated once at a size that fits a design's lines, rather than grown by doubling.
+    /// allocated once at a size that fits a design's lines, rather than grown by doubling. The
+    /// table is kept as long as the file: when a quarter of that room went unused (longer
+    /// lines) and that is worth a copy, it is copied at its size (a 4 MB design's lines
+    /// averaged 37 bytes: 0.5 MB unused).
     static func lineStartsAndContinuations(_ bytes: [UInt8]) -> (starts: [Int], continuations: Bool) {
         var starts: [Int] = []
         starts.reserveCapacity(bytes.count / 24 + 2)
@@ -93,7 +90,9 @@ public struct SourceFile: Sendable {
                 offset += 1
             }
         }
-        return (starts, continuations)
+        let unused = starts.capacity - starts.count
+        guard unused >= unusedLineStartsWorthACopy, unused > starts.capacity / 4 else { return (starts, continuations) }
+        return (Array(unsafeUninitializedCapacity: starts.count) { $1 = $0.initialize(fromContentsOf: starts) }, continuations)
     }
 
     public init(id: FileID, path: String, text: String, lineOffset: Int = 0) {
