@@ -3,6 +3,7 @@
 
 import Foundation
 
+StartupPages.release()
 SystemIO.reserveStandardDescriptors()
 // Swift decodes arguments leniently: a file name that is not UTF-8 would arrive with U+FFFD in
 // place of its bytes and name some other file. Refuse such an argument instead.

@@ -20,6 +20,9 @@ import Testing
         for threads in [2, 5] {
             #expect(Checker.check(compilation, threads: threads) == alone)
         }
+        // `check(_:threads:)` frees its context before merging the rules' lists, and hands the
+        // memory back to the system; a context the caller keeps gives the same findings.
+        #expect(Checker.check(compilation, context: CheckContext(compilation), threads: 2) == alone)
     }
 
     /// The costliest rules start first, the others follow in catalog order, and every rule
@@ -46,5 +49,17 @@ import Testing
             #expect(squares == (0..<30).map { $0 * $0 })
         }
         #expect(ParallelWork.map(count: 0, jobs: 4) { $0 }.isEmpty)
+    }
+
+    /// However few results the threads may make ahead, every one is consumed once, in order.
+    @Test func aNarrowWindowKeepsTheOrder() {
+        for ahead in [1, 2, 3] {
+            var consumed: [Int] = []
+            ParallelWork.forEach(count: 50, jobs: 2, ahead: ahead, work: { $0 * 3 }) { index, result in
+                #expect(result == index * 3)
+                consumed.append(index)
+            }
+            #expect(consumed == Array(0..<50))
+        }
     }
 }

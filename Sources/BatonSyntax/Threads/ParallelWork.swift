@@ -18,17 +18,18 @@ public enum ParallelWork {
 
     /// Calls `consume(i, work(i))` for every `i` in `0..<count`, in order of `i`. With one job
     /// (or one item) everything runs on the calling thread, one item after another; otherwise
-    /// `jobs` threads work (the calling thread and `jobs - 1` more), at most `8 × jobs` items
-    /// ahead of the results the calling thread has taken (so at most `16 × jobs` results are
-    /// held at once), and memory stays bounded when consuming is the slower side.
-    public static func forEach<Result: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> Result,
-                                          consume: (Int, Result) -> Void) {
+    /// `jobs` threads work (the calling thread and `jobs - 1` more), at most `ahead` items
+    /// (`8 × jobs` unless given) ahead of the results the calling thread has taken (so at most
+    /// twice as many results are held at once), and memory stays bounded when consuming is the
+    /// slower side.
+    public static func forEach<Result: Sendable>(count: Int, jobs: Int, ahead: Int? = nil,
+                                          work: @escaping @Sendable (Int) -> Result, consume: (Int, Result) -> Void) {
         let jobs = max(1, min(jobs, count))
         if jobs == 1 {
             for index in 0..<count { consume(index, work(index)) }
             return
         }
-        let queue = Queue<Result>(count: count, ahead: 8 * jobs, workers: jobs - 1)
+        let queue = Queue<Result>(count: count, ahead: max(1, ahead ?? 8 * jobs), workers: jobs - 1)
         // The calling thread works too, whenever the result it needs next is not ready: it is
         // one of the `jobs`, and it does not sleep while there is work (waking a thread costs
         // more than formatting a small file).

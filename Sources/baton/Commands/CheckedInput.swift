@@ -32,18 +32,19 @@ struct CheckedInput: Sendable {
     var failLevel: Severity
     /// Whether the design compiled, so the rules ran on its files.
     var compiled: Bool
-    /// The compilation (its syntax tree already released, see `check`) and the rules' context,
-    /// carried to the main thread for `KeptUntilExit` when the run's only input asks for it:
-    /// freeing a large design's model and findings object by object at the end took a good
-    /// part of `check`'s time, and the process ends right after.
-    var kept: (compilation: Compilation, context: CheckContext?)?
+    /// The compilation (its syntax tree already released, see `check`), carried to the main
+    /// thread for `KeptUntilExit` when the run's only input asks for it: freeing a large
+    /// design's model and findings object by object at the end took a good part of `check`'s
+    /// time, and the process ends right after. (The rules' context, a few large arrays, is
+    /// freed as soon as the rules have run: see `Checker.check(_:releasing:configuration:threads:)`.)
+    var kept: Compilation?
 
     /// Every file the compilation read, as reported.
     var files: [String] { sources.files.map(\.path) }
 
     /// Compiles and checks `bytes`, the text of `input`; its rules run on `threads` threads
-    /// (when the design is large enough to gain from it). With `keep`, the compilation and the
-    /// rules' context go into `kept` instead of being freed here. `formatter`: the report's,
+    /// (when the design is large enough to gain from it). With `keep`, the compilation goes
+    /// into `kept` instead of being freed here. `formatter`: the report's,
     /// when it shows findings as they come, so that they are resolved with only what its format
     /// shows. With `resolve`, the findings are resolved here, and formatted here too.
     static func check(_ input: InputFile, bytes: [UInt8], configuration: Configuration, failLevel: Severity,
@@ -57,8 +58,9 @@ struct CheckedInput: Sendable {
         var compilation = compiled
         // Drift findings (`--traces`) join the rules' findings in source order.
         let drift = CheckCommand.drift(compilation, observed)
-        // The context is made here (as `Baton.check` would) so that it can be kept too.
-        let context = compilation.hasErrors ? nil : CheckContext(compilation.model, fixSource: fixSource, threads: threads)
+        // The context is made here (as `Baton.check` would), with the fix source made alongside
+        // the model.
+        var context = compilation.hasErrors ? nil : CheckContext(compilation.model, fixSource: fixSource, threads: threads)
         // The rules need the syntax tree no more once the context has what fixes need: freed
         // now, its memory serves the findings instead of new pages (the model stays, kept).
         if context != nil {
@@ -68,8 +70,12 @@ struct CheckedInput: Sendable {
             // longer counts in the process's memory (worth its cost on large designs alone).
             if bytes.count >= FreedMemory.worthReturning { FreedMemory.returnToSystem() }
         }
-        let checked = context.map { Checker.check(compilation, context: $0, configuration: configuration, threads: threads) }
-            ?? compilation.diagnostics
+        let checked: [Diagnostic]
+        if let made = context.take() {
+            checked = Checker.check(compilation, releasing: made, configuration: configuration, threads: threads)
+        } else {
+            checked = compilation.diagnostics
+        }
         let diagnostics = drift.isEmpty ? checked : (checked + drift).sorted(by: Diagnostic.sourceOrder)
         let detail = formatter?.detail ?? .full
         var resolved: [ReportedDiagnostic]?
@@ -87,7 +93,7 @@ struct CheckedInput: Sendable {
         }
         return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved, identities: identities,
                             detail: detail, formatted: formatted, omitted: OmittedErrors.of(compilation), failLevel: failLevel,
-                            compiled: !compilation.hasErrors, kept: keep ? (compilation, context) : nil)
+                            compiled: !compilation.hasErrors, kept: keep ? compilation : nil)
     }
 
     /// Finding `index`, resolved for printing.

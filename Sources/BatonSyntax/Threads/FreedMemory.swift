@@ -8,15 +8,16 @@ import Glibc
 /// `check` releases a large design's syntax tree on the main thread, the rules running on the
 /// other threads took new pages beside it, and the process's peak memory counted both (a 16 MB
 /// design: 13 MB more). `malloc_trim` returns the free pages of every arena to the system.
-enum FreedMemory {
+/// The same goes for the rules' context, and their lists once merged (`Checker`).
+public enum FreedMemory {
     /// Designs of this many bytes or more free enough at once to be worth the call (which walks
     /// the allocator's free lists: well under a millisecond after a 1 MB design's tree, which
     /// it takes 2 MB off that run's peak; below this size, the tree is too small to matter).
-    static let worthReturning = 1 << 18
+    public static let worthReturning = 1 << 18
 
     /// Returns the free pages of every arena to the system, where the allocator can (glibc's
     /// `malloc_trim`, looked up at run time: other C libraries have no such call, and need none).
-    static func returnToSystem() {
+    public static func returnToSystem() {
         #if canImport(Glibc)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
         typealias Trim = @convention(c) (Int) -> Int32
