@@ -24,8 +24,9 @@ link=()
 if [ "$(uname -s)" = "Linux" ] && [ -f scripts/function-order.txt ]; then
   # The functions common work runs, placed side by side (scripts/order-functions.sh says why
   # and makes the list): each of Baton's functions gets a section of its own (the runtime's
-  # and Foundation's mostly have one already), and the linker (gold) puts the listed ones first.
-  link+=(-Xswiftc -Xfrontend -Xswiftc -function-sections
+  # and Foundation's mostly have one already), and gold, Swift's linker on Linux (named here,
+  # since the option is gold's), puts the listed ones first.
+  link+=(-Xswiftc -Xfrontend -Xswiftc -function-sections -Xswiftc -use-ld=gold
          -Xlinker "--section-ordering-file=$PWD/scripts/function-order.txt")
 fi
 

@@ -45,7 +45,7 @@ profile fmt --check "$sample"
 
 # Every function that ran, once, in the order the profiles first name them, as the linker's
 # names of their sections (each function has its own: see build-release.sh).
-python3 - "$work" "$run" > scripts/function-order.txt <<'EOF'
+python3 - "$work" "$run" > "$work/function-order.txt" <<'EOF'
 import re, sys
 work, runs = sys.argv[1], int(sys.argv[2])
 seen = set()
@@ -54,11 +54,13 @@ for run in range(1, runs + 1):
         match = re.match(r"^c?fn=\(\d+\) (\S+)$", line.rstrip("\n"))
         if not match or match.group(1).startswith("0x") or "@" in match.group(1):
             continue
-        name = match.group(1)
+        # callgrind names a recursive call's levels name'2, name'3, …
+        name = re.sub(r"'\d+$", "", match.group(1))
         if name not in seen:
             seen.add(name)
             print(f".text.{name}")
 EOF
+mv "$work/function-order.txt" scripts/function-order.txt
 echo "scripts/function-order.txt: $(wc -l < scripts/function-order.txt) functions" >&2
 # The linker reads the list only when it links: SwiftPM does not know that the file changed, so
 # its product is removed, and the next build-release.sh links it anew with this list.

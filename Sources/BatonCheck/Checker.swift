@@ -9,7 +9,7 @@ public enum Checker {
     /// rules of a large design run side by side (the result is the same for any number).
     public static func check(_ compilation: Compilation, configuration: Configuration = .defaults, threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
-        return check(compilation, releasing: CheckContext(compilation), configuration: configuration, threads: threads)
+        return check(compilation, context: CheckContext(compilation), configuration: configuration, threads: threads)
     }
 
     /// The same with a context already made: `CheckContext(compilation)` offers fixes,
@@ -22,7 +22,9 @@ public enum Checker {
         return finished(compilation, &lists, fixSource: context.fixSource, configuration: configuration, returningFreed: false)
     }
 
-    /// The same with a context nobody else needs, freed as soon as the rules have run. On a
+    /// The same with a context nobody else needs, freed as soon as the rules have run (what
+    /// `baton check` does; a long-running caller, such as the language server, would only take
+    /// the pages back on its next check). On a
     /// large design its memory then holds the merged findings instead of new pages (a 4 MB
     /// design's context is 5 MB, its findings 4 MB): the memory of the context and, after the
     /// merge, of the rules' own lists is handed back to the system (`FreedMemory`), or the
@@ -40,7 +42,7 @@ public enum Checker {
 
     /// The rules' lists merged (and emptied), after the compiler's warnings, less the
     /// suppressed findings, plus `unused-suppression` findings, in source order.
-    private static func finished(_ compilation: Compilation, _ lists: inout [[Diagnostic]], fixSource: FixSource?,
+    private static func finished(_ compilation: Compilation, _ lists: inout [RuleFindings], fixSource: FixSource?,
                                  configuration: Configuration, returningFreed: Bool) -> [Diagnostic] {
         var diagnostics = merged(&lists)
         lists = []
@@ -63,12 +65,40 @@ public enum Checker {
     /// memory: no diagnostic is copied, and no second array of them is made.
     static func putInSourceOrder(_ diagnostics: inout [Diagnostic]) {
         guard !Diagnostic.areInSourceOrder(diagnostics) else { return }
-        let order = sourceOrder(diagnostics)
+        let spans = diagnostics.map(\.span)
+        let order = diagnostics.withUnsafeBufferPointer { buffer in
+            stableOrder(spans) { Diagnostic.sourceOrder(buffer, $0, buffer, $1) }
+        }
+        apply(order, to: &diagnostics)
+    }
+
+    /// The same for one rule's findings: by span, then message.
+    static func putInSourceOrder(_ findings: inout [Finding]) {
+        guard !Finding.areInSourceOrder(findings) else { return }
+        let spans = findings.map(\.span)
+        let order = findings.withUnsafeBufferPointer { buffer in
+            stableOrder(spans) { buffer[$0].message < buffer[$1].message }
+        }
+        apply(order, to: &findings)
+    }
+
+    /// The indices of `spans` in source order, ties decided by `before` (which reads the
+    /// values in place: they are compared only at the same span), then by index.
+    private static func stableOrder(_ spans: [Span], before: (Int, Int) -> Bool) -> [Int] {
+        spans.indices.sorted { a, b in
+            if spans[a] != spans[b] { return Span.sourceOrder(spans[a], spans[b]) }
+            if before(a, b) { return true }
+            return !before(b, a) && a < b
+        }
+    }
+
+    /// Puts `elements` in `order` (position k is to hold the element now at order[k]) in place,
+    /// one cycle of the permutation at a time. Following a cycle from `start`, each swap puts
+    /// the right element at k and moves the one from `start` along to the next position of
+    /// the cycle, where it belongs when the cycle closes.
+    private static func apply<Element>(_ order: [Int], to elements: inout [Element]) {
         var placed = [Bool](repeating: false, count: order.count)
-        diagnostics.withUnsafeMutableBufferPointer { buffer in
-            // Position k is to hold the diagnostic now at order[k]. Following a cycle from
-            // `start`, each swap puts the right diagnostic at k and moves the one from `start`
-            // along to the next position of the cycle, where it belongs when the cycle closes.
+        elements.withUnsafeMutableBufferPointer { buffer in
             for start in order.indices where !placed[start] {
                 var position = start
                 while true {
@@ -78,20 +108,6 @@ public enum Checker {
                     buffer.swapAt(position, next)
                     position = next
                 }
-            }
-        }
-    }
-
-    /// The indices of `diagnostics` in the stable order of `Diagnostic.sourceOrder`. The spans
-    /// are compared from an array of their own; the diagnostics are read in place only at the
-    /// same span.
-    private static func sourceOrder(_ diagnostics: [Diagnostic]) -> [Int] {
-        let spans = diagnostics.map(\.span)
-        return diagnostics.withUnsafeBufferPointer { buffer in
-            buffer.indices.sorted { a, b in
-                if spans[a] != spans[b] { return Span.sourceOrder(spans[a], spans[b]) }
-                if Diagnostic.sourceOrder(buffer, a, buffer, b) { return true }
-                return !Diagnostic.sourceOrder(buffer, b, buffer, a) && a < b
             }
         }
     }
@@ -113,7 +129,7 @@ public enum Checker {
 
     /// The findings of each enabled rule, a list per rule in rule order, each in source order.
     private static func ruleLists(_ context: CheckContext, configuration: Configuration,
-                                  rules: [any Rule] = Rules.all, threads: Int) -> [[Diagnostic]] {
+                                  rules: [any Rule] = Rules.all, threads: Int) -> [RuleFindings] {
         let enabled = rules.compactMap { rule -> EnabledRule? in
             let descriptor = rule.descriptor
             let severity = configuration.severity(of: descriptor)
@@ -126,9 +142,9 @@ public enum Checker {
         // sorted where it was made, are put back in rule order.
         let order = schedule(enabled.map(\.id))
         var started = ParallelWork.map(count: enabled.count, jobs: threads) { slot in
-            Checker.diagnostics(of: enabled[order[slot]], context: context)
+            Checker.findings(of: enabled[order[slot]], context: context)
         }
-        var found = [[Diagnostic]](repeating: [], count: enabled.count)
+        var found = [RuleFindings](repeating: RuleFindings(findings: [], code: "", severity: .off), count: enabled.count)
         for (slot, index) in order.enumerated() { swap(&found[index], &started[slot]) }
         return found
     }
@@ -151,22 +167,33 @@ public enum Checker {
         return costly + ids.indices.filter { !costly.contains($0) }
     }
 
+    /// One rule's findings in source order, and what makes them diagnostics. They stay
+    /// findings until the merge (a finding is 64 bytes, a diagnostic 80: on a large design the
+    /// lists are held with everything else when the rules finish, the memory's peak).
+    struct RuleFindings: Sendable {
+        var findings: [Finding]
+        var code: String
+        var severity: Severity
+    }
+
     /// The rules' lists, each in source order, merged into one in source order, ties in the
-    /// lists' order: the stable sort of the lists one after another, which the rules' threads
-    /// sorted a part each of. Sorting the joined lists on one thread took a tenth of a large
-    /// design's check (its findings come rule by rule, so nearly every one moved, far away).
+    /// lists' order: the stable sort of the lists' diagnostics one after another, which the
+    /// rules' threads sorted a part each of. Sorting the joined lists on one thread took a
+    /// tenth of a large design's check (its findings come rule by rule, so nearly every one
+    /// moved, far away).
     ///
     /// Each list is emptied into the result: the result is filled from the back, with the last
-    /// finding of the list whose last one goes last, taken off its end, which neither copies a
-    /// finding nor retains its texts. So the findings are never in memory twice.
-    static func merged(_ lists: inout [[Diagnostic]]) -> [Diagnostic] {
-        let total = lists.reduce(0) { $0 + $1.count }
+    /// finding of the list whose last one goes last, taken off its end and made a diagnostic,
+    /// which neither copies a finding nor retains its texts. So the findings are never in
+    /// memory twice.
+    static func merged(_ lists: inout [RuleFindings]) -> [Diagnostic] {
+        let total = lists.reduce(0) { $0 + $1.findings.count }
         return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
             var end = total
             // The lists that still have findings, with the span of each one's last finding: the
             // findings themselves are compared only at the same span.
-            var open = lists.indices.filter { !lists[$0].isEmpty }
-            var tails = open.map { lists[$0][lists[$0].count - 1].span }
+            var open = lists.indices.filter { !lists[$0].findings.isEmpty }
+            var tails = open.map { lists[$0].findings[lists[$0].findings.count - 1].span }
             while !open.isEmpty {
                 var last = 0
                 for slot in open.indices.dropFirst() {
@@ -178,12 +205,13 @@ public enum Checker {
                 }
                 end -= 1
                 let list = open[last]
-                buffer.initializeElement(at: end, to: lists[list].removeLast())
-                if lists[list].isEmpty {
+                let finding = lists[list].findings.removeLast()
+                buffer.initializeElement(at: end, to: finding.diagnostic(code: lists[list].code, severity: lists[list].severity))
+                if lists[list].findings.isEmpty {
                     open.remove(at: last)
                     tails.remove(at: last)
                 } else {
-                    tails[last] = lists[list][lists[list].count - 1].span
+                    tails[last] = lists[list].findings[lists[list].findings.count - 1].span
                 }
             }
             initialized = total
@@ -191,10 +219,11 @@ public enum Checker {
     }
 
     /// Whether the last finding of list `a` goes strictly after that of list `b` (both lists
-    /// have findings).
-    private static func goesAfter(_ a: Int, than b: Int, in lists: [[Diagnostic]]) -> Bool {
-        lists[a].withUnsafeBufferPointer { a in
-            lists[b].withUnsafeBufferPointer { b in Diagnostic.sourceOrder(b, b.count - 1, a, a.count - 1) }
+    /// have findings, their last ones at the same span): by code, then message.
+    private static func goesAfter(_ a: Int, than b: Int, in lists: [RuleFindings]) -> Bool {
+        if lists[a].code != lists[b].code { return lists[b].code < lists[a].code }
+        return lists[a].findings.withUnsafeBufferPointer { a in
+            lists[b].findings.withUnsafeBufferPointer { b in b[b.count - 1].message < a[a.count - 1].message }
         }
     }
 
@@ -206,26 +235,21 @@ public enum Checker {
         var options: RuleOptionValues
     }
 
-    /// One rule's findings as diagnostics, each offered the fix that suppresses it.
-    private static func diagnostics(of enabled: EnabledRule, context: CheckContext) -> [Diagnostic] {
+    /// One rule's findings, each offered the fix that suppresses it, in source order.
+    private static func findings(of enabled: EnabledRule, context: CheckContext) -> RuleFindings {
         var findings = enabled.rule.check(context, options: enabled.options)
         var suppression = SuppressionFix.Maker(enabled.id)
-        var diagnostics: [Diagnostic] = []
-        diagnostics.reserveCapacity(findings.count)
         // Read once: each read of the context's copy retained and released everything it holds.
-        let source = context.fixSource
-        for index in findings.indices {
-            // Taken out of the array rather than copied: its fixes stay uniquely referenced, so
-            // the suppression fix is appended in place instead of into a copy of the array, and
-            // its texts move into the diagnostic.
-            var finding = findings[index].take()
-            if let source, let suppress = suppression.suppress(at: finding.span, source: source) {
-                finding.fixes.append(suppress)
+        if let source = context.fixSource {
+            for index in findings.indices {
+                // Appended in place: the finding's fixes are uniquely referenced.
+                if let suppress = suppression.suppress(at: findings[index].span, source: source) {
+                    findings[index].fixes.append(suppress)
+                }
             }
-            diagnostics.append((consume finding).diagnostic(code: enabled.id, severity: enabled.severity))
         }
         // Sorted here, on the rule's thread, for `merged` (most rules find in source order).
-        putInSourceOrder(&diagnostics)
-        return diagnostics
+        putInSourceOrder(&findings)
+        return RuleFindings(findings: findings, code: enabled.id, severity: enabled.severity)
     }
 }

@@ -32,12 +32,16 @@ public struct Finding: Hashable, Sendable {
         self.fixes = fixes
     }
 
-    /// The finding, leaving one without texts or fixes in its place: its strings and arrays
-    /// move rather than being retained by a copy and released with the original.
-    mutating func take() -> Finding {
-        var taken = Finding(at: span, "", help: "")
-        swap(&self, &taken)
-        return taken
+    /// Whether no finding goes before the one before it (by span, then message), so that
+    /// sorting them (stably) would change nothing.
+    static func areInSourceOrder(_ findings: [Finding]) -> Bool {
+        findings.withUnsafeBufferPointer { buffer in
+            !buffer.indices.dropFirst().contains { index in
+                let span = buffer[index].span, previous = buffer[index - 1].span
+                if span != previous { return Span.sourceOrder(span, previous) }
+                return buffer[index].message < buffer[index - 1].message
+            }
+        }
     }
 
     /// The finding as a diagnostic of rule `code`, its texts and arrays moved into it: swapped,

@@ -1,4 +1,5 @@
 import Baton
+import Foundation
 @testable import BatonCheck
 import BatonModel
 import BatonSyntax
@@ -20,9 +21,9 @@ import Testing
         for threads in [2, 5] {
             #expect(Checker.check(compilation, threads: threads) == alone)
         }
-        // `check(_:threads:)` frees its context before merging the rules' lists, and hands the
-        // memory back to the system; a context the caller keeps gives the same findings.
-        #expect(Checker.check(compilation, context: CheckContext(compilation), threads: 2) == alone)
+        // A context freed before the rules' lists are merged, its memory handed back to the
+        // system (what `baton check` does), gives the same findings.
+        #expect(Checker.check(compilation, releasing: CheckContext(compilation), threads: 2) == alone)
     }
 
     /// The costliest rules start first, the others follow in catalog order, and every rule
@@ -51,15 +52,33 @@ import Testing
         #expect(ParallelWork.map(count: 0, jobs: 4) { $0 }.isEmpty)
     }
 
-    /// However few results the threads may make ahead, every one is consumed once, in order.
+    /// However few results the threads may make ahead, every one is consumed once, in order,
+    /// and no item starts more than twice the window ahead of what was consumed (the consumer
+    /// is the slow side here, so without a window the other thread would run far ahead).
     @Test func aNarrowWindowKeepsTheOrder() {
+        final class Progress: @unchecked Sendable {
+            let lock = NSLock()
+            var consumed = 0
+            var furthest = 0
+        }
         for ahead in [1, 2, 3] {
+            let progress = Progress()
             var consumed: [Int] = []
-            ParallelWork.forEach(count: 50, jobs: 2, ahead: ahead, work: { $0 * 3 }) { index, result in
+            ParallelWork.forEach(count: 50, jobs: 2, ahead: ahead, work: { index in
+                progress.lock.lock()
+                progress.furthest = max(progress.furthest, index + 1 - progress.consumed)
+                progress.lock.unlock()
+                return index * 3
+            }) { index, result in
                 #expect(result == index * 3)
                 consumed.append(index)
+                usleep(300)
+                progress.lock.lock()
+                progress.consumed = index + 1
+                progress.lock.unlock()
             }
             #expect(consumed == Array(0..<50))
+            #expect(progress.furthest <= 2 * ahead, "items in flight at once: \(progress.furthest), window \(ahead)")
         }
     }
 }

@@ -24,9 +24,27 @@ import Testing
         #expect(none.isEmpty)
     }
 
-    /// The rules' lists, each in source order, are merged into the stable sort of them one
-    /// after another (ties in the lists' order), every finding once, by moving them out of the
-    /// lists.
+    /// One rule's findings are put in the stable order of span, then message, in place.
+    @Test(arguments: [9, 10] as [UInt64])
+    func sortingFindingsIsTheirStableSortBySpanAndMessage(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let findings = (0..<600).map { index in
+            let start = random.below(30)
+            return Finding(at: Span(file: FileID(random.below(2)), start: start, end: start + random.below(3)),
+                           FindingText(random.pick(["a", "b"])), notes: [Diagnostic.Note("found \(index)")], help: "")
+        }
+        var sorted = findings
+        Checker.putInSourceOrder(&sorted)
+        #expect(sorted == findings.sorted { a, b in
+            a.span != b.span ? Span.sourceOrder(a.span, b.span) : a.message < b.message
+        })
+        #expect(Finding.areInSourceOrder(sorted))
+        #expect(!Finding.areInSourceOrder(findings))
+    }
+
+    /// The rules' lists, each in source order, are merged into the stable sort of their
+    /// diagnostics one after another (ties in the lists' order), every finding once, by moving
+    /// them out of the lists.
     @Test(arguments: [5, 6, 7, 8] as [UInt64])
     func mergingTheRulesListsIsTheStableSortOfThemJoined(seed: UInt64) {
         var random = SplitMix64(seed: seed)
@@ -35,22 +53,24 @@ import Testing
                 // Few places, two files, and codes shared by lists: many ties of span, code and
                 // message across lists, told apart by their notes only.
                 let start = random.below(12)
-                return Diagnostic(code: "rule-\(random.below(3))", severity: .warning, message: random.pick(["a", "b"]),
-                                  span: Span(file: FileID(random.below(2)), start: start, end: start + random.below(2)),
-                                  notes: [Diagnostic.Note("list \(list), finding \(index)")])
+                return Finding(at: Span(file: FileID(random.below(2)), start: start, end: start + random.below(2)),
+                               FindingText(random.pick(["a", "b"])), notes: [Diagnostic.Note("list \(list), finding \(index)")],
+                               help: "")
             }
             Checker.putInSourceOrder(&found)
-            return found
+            return Checker.RuleFindings(findings: found, code: "rule-\(random.below(3))", severity: random.pick([.warning, .error]))
         }
-        let expected = lists.flatMap { $0 }.sorted(by: Diagnostic.sourceOrder)
+        let expected = lists.flatMap { list in
+            list.findings.map { $0.diagnostic(code: list.code, severity: list.severity) }
+        }.sorted(by: Diagnostic.sourceOrder)
         let merged = Checker.merged(&lists)
         #expect(merged == expected)
-        let emptied = lists.allSatisfy { $0.isEmpty }
+        let emptied = lists.allSatisfy { $0.findings.isEmpty }
         #expect(emptied)
-        var none: [[Diagnostic]] = []
+        var none: [Checker.RuleFindings] = []
         let nothing = Checker.merged(&none)
         #expect(nothing.isEmpty)
-        var empties: [[Diagnostic]] = [[], [], []]
+        var empties = [Checker.RuleFindings](repeating: Checker.RuleFindings(findings: [], code: "x", severity: .warning), count: 3)
         let stillNothing = Checker.merged(&empties)
         #expect(stillNothing.isEmpty)
     }

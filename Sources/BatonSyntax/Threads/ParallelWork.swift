@@ -29,19 +29,22 @@ public enum ParallelWork {
             for index in 0..<count { consume(index, work(index)) }
             return
         }
-        let queue = Queue<Result>(count: count, ahead: max(1, ahead ?? 8 * jobs), workers: jobs - 1)
+        let queue = Queue<Result>(count: count, ahead: max(1, ahead ?? 8 * jobs), workers: jobs - 1, work: work)
         // The calling thread works too, whenever the result it needs next is not ready: it is
         // one of the `jobs`, and it does not sleep while there is work (waking a thread costs
         // more than formatting a small file).
         for worker in 1..<jobs {
+            // The thread holds the queue only: it takes the work from the queue with each index,
+            // so that what the work holds is not kept alive by a thread still exiting.
             let thread = Thread {
                 while true {
                     // What this thread made and the consumer is done with is released here, by
                     // the thread that allocated it (see `Queue.discard`), at the end of each turn.
                     let turn = queue.take(worker: worker)
                     if turn.finished { break }
-                    if let index = turn.index { queue.store(index, work(index), madeBy: worker) }
+                    if let index = turn.index, let work = turn.work { queue.store(index, work(index), madeBy: worker) }
                 }
+                queue.stop()
             }
             thread.stackSize = stackSize
             thread.start()
@@ -64,6 +67,7 @@ public enum ParallelWork {
             queue.discard(ready)
             ready = []
         }
+        queue.finish()
     }
 
     /// `work(i)` for every `i` in `0..<count`, in order, on `jobs` threads.
@@ -97,16 +101,25 @@ public enum ParallelWork {
         private var awaited: Int?
         private var sleepingWorkers = 0
 
-        init(count: Int, ahead: Int, workers: Int) {
+        /// What the workers run, dropped by `finish`.
+        private var work: (@Sendable (Int) -> Result)?
+        /// Workers that have not stopped yet.
+        private var running: Int
+
+        init(count: Int, ahead: Int, workers: Int, work: @escaping @Sendable (Int) -> Result) {
             self.count = count
             self.ahead = ahead
+            self.work = work
+            running = workers
             done = Array(repeating: [], count: workers + 1)
         }
 
         /// The next index to work on, if any may start (waiting while `ahead` results are
-        /// unconsumed, unless there is something to release or not `wait`), the consumed results
-        /// `worker` made, for it to release, and whether every index has been handed out.
-        func take(worker: Int, wait: Bool = true) -> (index: Int?, done: [Result], finished: Bool) {
+        /// unconsumed, unless there is something to release or not `wait`), with the work to do
+        /// on it, the consumed results `worker` made, for it to release, and whether every index
+        /// has been handed out.
+        func take(worker: Int, wait: Bool = true)
+            -> (index: Int?, work: (@Sendable (Int) -> Result)?, done: [Result], finished: Bool) {
             condition.lock()
             defer { condition.unlock() }
             while wait, next < count, next >= consumed + ahead, done[worker].isEmpty {
@@ -116,10 +129,32 @@ public enum ParallelWork {
             }
             let released = done[worker]
             done[worker] = []
-            guard next < count else { return (nil, released, true) }
-            guard next < consumed + ahead else { return (nil, released, false) }
+            guard next < count else { return (nil, nil, released, true) }
+            guard next < consumed + ahead else { return (nil, nil, released, false) }
             next += 1
-            return (next - 1, released, false)
+            return (next - 1, work, released, false)
+        }
+
+        /// A worker has left its loop for good.
+        func stop() {
+            condition.lock()
+            running -= 1
+            if running == 0 { condition.broadcast() }
+            condition.unlock()
+        }
+
+        /// Once every result is consumed: waits for the workers to stop, then drops the work
+        /// and the results they had not released yet (handed to `done` after their last turn),
+        /// so that nothing of either outlives `forEach` — the rules' context is freed when its
+        /// caller lets go of it, and each rule's list of findings is referenced once.
+        func finish() {
+            condition.lock()
+            while running > 0 { condition.wait() }
+            work = nil
+            let leftovers = done
+            done = []
+            condition.unlock()
+            _ = leftovers
         }
 
         func store(_ index: Int, _ result: Result, madeBy maker: Int) {

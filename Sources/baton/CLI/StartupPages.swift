@@ -9,15 +9,15 @@ import Glibc
 /// position-independent, so the system can place it anywhere). The table of those adjustments
 /// is 2 MB, read once before `main` and never again, yet its pages stayed in the process's
 /// memory to the end: an eighth of what a one-line check takes, and 2 MB of every large one's
-/// peak. Packed relocations would make the table small, but the linker Swift uses on Linux
-/// cannot write them.
+/// peak. Packed relocations would make the table small, but gold, the linker Swift uses on
+/// Linux, cannot write them.
 ///
 /// Only whole pages inside a segment mapped read-only are released: they are never written,
 /// so the system reads them again from the file, unchanged, should anything touch them.
 enum StartupPages {
     /// Releases the pages of the executable's relocation table (where the system allows it).
     static func release() {
-        #if os(Linux)
+        #if os(Linux) && canImport(Glibc)
         guard let table = relocationTable(), table.count > 0 else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         guard page > 0 else { return }
@@ -28,7 +28,7 @@ enum StartupPages {
         #endif
     }
 
-    #if os(Linux)
+    #if os(Linux) && canImport(Glibc)
     // The ELF constants and layouts used (64-bit; the C header is not part of Swift's Glibc
     // module).
     private static let programHeaderTableType: UInt32 = 6   // PT_PHDR
@@ -67,14 +67,16 @@ enum StartupPages {
             return ProgramHeader(type: header.loadUnaligned(as: UInt32.self),
                                  flags: header.loadUnaligned(fromByteOffset: 4, as: UInt32.self),
                                  address: UInt(header.loadUnaligned(fromByteOffset: 16, as: UInt64.self)),
-                                 size: UInt(header.loadUnaligned(fromByteOffset: 40, as: UInt64.self)))
+                                 // The part read from the file (p_filesz), not the size in memory.
+                                 size: UInt(header.loadUnaligned(fromByteOffset: 32, as: UInt64.self)))
         }
         // Where the program was loaded: the headers' address in memory less their address in
         // the file's own numbering.
         guard let own = programHeaders.first(where: { $0.type == programHeaderTableType }), headersAddress >= own.address,
               let dynamic = programHeaders.first(where: { $0.type == dynamicType }) else { return nil }
         let base = headersAddress - own.address
-        guard base != 0, let entries = UnsafeRawPointer(bitPattern: base + dynamic.address) else { return nil }
+        let (dynamicAddress, wrapped) = base.addingReportingOverflow(dynamic.address)
+        guard base != 0, !wrapped, let entries = UnsafeRawPointer(bitPattern: dynamicAddress) else { return nil }
         var table: UInt = 0
         var size: UInt = 0
         for index in 0..<(Int(dynamic.size) / dynamicEntrySize) {
@@ -88,14 +90,19 @@ enum StartupPages {
         guard table != 0, size != 0 else { return nil }
         // The loader rewrites this entry to the table's address where it may write the
         // dynamic section; otherwise it is still the file's numbering.
-        if table < base { table += base }
+        if table < base {
+            let (moved, overflow) = table.addingReportingOverflow(base)
+            guard !overflow else { return nil }
+            table = moved
+        }
         let (end, overflow) = table.addingReportingOverflow(size)
         guard !overflow else { return nil }
         // Only inside a segment nothing writes to.
         let inReadOnly = programHeaders.contains { header in
             guard header.type == loadType, header.flags & writableFlag == 0 else { return false }
-            let start: UInt = base + header.address
-            return start <= table && end <= start + header.size
+            let (start, startWrapped) = base.addingReportingOverflow(header.address)
+            let (segmentEnd, endWrapped) = start.addingReportingOverflow(header.size)
+            return !startWrapped && !endWrapped && start <= table && end <= segmentEnd
         }
         guard inReadOnly, let lower = Int(exactly: table), let upper = Int(exactly: end) else { return nil }
         return lower..<upper

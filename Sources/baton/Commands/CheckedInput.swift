@@ -35,7 +35,7 @@ struct CheckedInput: Sendable {
     /// The compilation (its syntax tree already released, see `check`), carried to the main
     /// thread for `KeptUntilExit` when the run's only input asks for it: freeing a large
     /// design's model and findings object by object at the end took a good part of `check`'s
-    /// time, and the process ends right after. (The rules' context, a few large arrays, is
+    /// time, and the process ends right after. (The rules' context, arrays quick to free, is
     /// freed as soon as the rules have run: see `Checker.check(_:releasing:configuration:threads:)`.)
     var kept: Compilation?
 
