@@ -19,16 +19,16 @@ public enum Checker {
                              threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
         var lists = ruleLists(context, configuration: configuration, threads: threads)
-        return finished(compilation, &lists, fixSource: context.fixSource, configuration: configuration, returningFreed: false)
+        return finished(compilation, merged(&lists), fixSource: context.fixSource, configuration: configuration)
     }
 
     /// The same with a context nobody else needs, freed as soon as the rules have run (what
     /// `baton check` does; a long-running caller, such as the language server, would only take
-    /// the pages back on its next check). On a
-    /// large design its memory then holds the merged findings instead of new pages (a 4 MB
-    /// design's context is 5 MB, its findings 4 MB): the memory of the context and, after the
-    /// merge, of the rules' own lists is handed back to the system (`FreedMemory`), or the
-    /// threads that allocate next would take new pages beside it.
+    /// the pages back on its next check). On a large design its memory then holds the merged
+    /// findings instead of new pages (a 4 MB design's context is 5 MB, its findings 4 MB): the
+    /// memory of the context and, after the merge, of the rules' own lists is handed back to
+    /// the system (`FreedMemory`), or the threads that allocate next would take new pages
+    /// beside it.
     public static func check(_ compilation: Compilation, releasing context: consuming CheckContext,
                              configuration: Configuration = .defaults, threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
@@ -37,16 +37,17 @@ public enum Checker {
         var lists = ruleLists(context, configuration: configuration, threads: threads)
         _ = consume context
         if large { FreedMemory.returnToSystem() }
-        return finished(compilation, &lists, fixSource: fixSource, configuration: configuration, returningFreed: large)
+        let diagnostics = merged(&lists)
+        lists = []
+        if large { FreedMemory.returnToSystem() }
+        return finished(compilation, consume diagnostics, fixSource: fixSource, configuration: configuration)
     }
 
-    /// The rules' lists merged (and emptied), after the compiler's warnings, less the
-    /// suppressed findings, plus `unused-suppression` findings, in source order.
-    private static func finished(_ compilation: Compilation, _ lists: inout [RuleFindings], fixSource: FixSource?,
-                                 configuration: Configuration, returningFreed: Bool) -> [Diagnostic] {
-        var diagnostics = merged(&lists)
-        lists = []
-        if returningFreed { FreedMemory.returnToSystem() }
+    /// The rules' merged findings after the compiler's warnings, less the suppressed ones, plus
+    /// `unused-suppression` findings, in source order. Consumed, so the array is changed in
+    /// place rather than copied.
+    private static func finished(_ compilation: Compilation, _ diagnostics: consuming [Diagnostic], fixSource: FixSource?,
+                                 configuration: Configuration) -> [Diagnostic] {
         // The compiler's warnings (rarely any) go first; the rules' findings are not copied
         // into another array when there are none.
         if !compilation.diagnostics.isEmpty { diagnostics = compilation.diagnostics + diagnostics }
@@ -77,7 +78,7 @@ public enum Checker {
         guard !Finding.areInSourceOrder(findings) else { return }
         let spans = findings.map(\.span)
         let order = findings.withUnsafeBufferPointer { buffer in
-            stableOrder(spans) { buffer[$0].message < buffer[$1].message }
+            stableOrder(spans) { Finding.sourceOrder(buffer, $0, buffer, $1) }
         }
         apply(order, to: &findings)
     }
@@ -223,7 +224,7 @@ public enum Checker {
     private static func goesAfter(_ a: Int, than b: Int, in lists: [RuleFindings]) -> Bool {
         if lists[a].code != lists[b].code { return lists[b].code < lists[a].code }
         return lists[a].findings.withUnsafeBufferPointer { a in
-            lists[b].findings.withUnsafeBufferPointer { b in b[b.count - 1].message < a[a.count - 1].message }
+            lists[b].findings.withUnsafeBufferPointer { b in Finding.sourceOrder(b, b.count - 1, a, a.count - 1) }
         }
     }
 

@@ -32,15 +32,20 @@ public struct Finding: Hashable, Sendable {
         self.fixes = fixes
     }
 
-    /// Whether no finding goes before the one before it (by span, then message), so that
-    /// sorting them (stably) would change nothing.
+    /// Orders one rule's findings: by span, then message (a diagnostic's order with the code
+    /// left out, since they share it). `a[i]` and `b[j]` are read field by field where they
+    /// are: handing a finding on whole copies it, retaining and releasing its texts.
+    static func sourceOrder(_ a: UnsafeBufferPointer<Finding>, _ i: Int, _ b: UnsafeBufferPointer<Finding>, _ j: Int) -> Bool {
+        let left = a[i].span, right = b[j].span
+        if left != right { return Span.sourceOrder(left, right) }
+        return a[i].message < b[j].message
+    }
+
+    /// Whether no finding goes before the one before it, so that sorting them (stably) by
+    /// `sourceOrder` would change nothing.
     static func areInSourceOrder(_ findings: [Finding]) -> Bool {
         findings.withUnsafeBufferPointer { buffer in
-            !buffer.indices.dropFirst().contains { index in
-                let span = buffer[index].span, previous = buffer[index - 1].span
-                if span != previous { return Span.sourceOrder(span, previous) }
-                return buffer[index].message < buffer[index - 1].message
-            }
+            !buffer.indices.dropFirst().contains { sourceOrder(buffer, $0, buffer, $0 - 1) }
         }
     }
 
