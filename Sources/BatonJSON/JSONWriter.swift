@@ -156,60 +156,67 @@ extension JSONValue {
     /// each cost more than the rest of the member. The one integer writer of `JSONStream` and
     /// `JSONBytes`.
     public static func writeInt(_ number: Int, into out: inout [UInt8]) {
-        guard number >= 0 else {
-            out.append(contentsOf: String(number).utf8)
-            return
-        }
         // Most numbers are one digit (columns, counts): one byte.
-        if number < 10 {
+        if number >= 0, number < 10 {
             out.append(UInt8(ascii: "0") + UInt8(number))
             return
         }
-        // The digits made from the last, into a word of the stack (up to eight of them, all a
-        // report's lines and columns), then appended at once instead of byte by byte.
-        guard number < 100_000_000 else {
-            var divisor = 1
-            while divisor <= number / 10 { divisor *= 10 }
-            var rest = number
-            while divisor > 0 {
-                out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-                rest %= divisor
-                divisor /= 10
-            }
+        guard let digits = digits(of: number) else {
+            out.append(contentsOf: String(number).utf8)
             return
         }
-        var digits: UInt64 = 0
+        // The first digit is in the lowest byte, the first in memory on a little-endian machine.
+        withUnsafeBytes(of: digits.word.littleEndian) { word in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: word.bindMemory(to: UInt8.self)[0..<digits.count]))
+        }
+    }
+
+    /// The decimal digits of `number`, from 0 to 99,999,999 (all of a report's lines and
+    /// columns), made from the last into one word: the first digit in its lowest byte, the
+    /// rest after it, `count` of them. Nil for other numbers, which go through `String`. The
+    /// one way `writeInt` and `ReservedBytes.int` write digits.
+    @inlinable
+    static func digits(of number: Int) -> (word: UInt64, count: Int)? {
+        guard number >= 0, number < 100_000_000 else { return nil }
+        var word: UInt64 = 0
         var count = 0
         var rest = number
         repeat {
-            digits = digits << 8 | UInt64(UInt8(ascii: "0") + UInt8(rest % 10))
+            word = word << 8 | UInt64(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
             count += 1
         } while rest > 0
-        // The first digit is in the lowest byte, the first in memory on a little-endian machine.
-        withUnsafeBytes(of: digits.littleEndian) { word in
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: word.bindMemory(to: UInt8.self)[0..<count]))
-        }
+        return (word, count)
     }
 
     /// The escaping itself, byte by byte: what `writeEscaped` does for text `needsNoEscape`
     /// does not let through (and what the tests hold its fast path to).
     static func writeEscapedByteByByte(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        escapeByteByByte(bytes) { out.append(contentsOf: $0) }
+    }
+
+    /// `bytes` escaped byte by byte, handed to `emit` in pieces: runs copied as they are and
+    /// the escapes between them. The one escaper of the array writers and `ReservedBytes`.
+    static func escapeByteByByte(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         let count = bytes.count
         var runStart = 0
         var index = 0
         func flush(upTo end: Int) {
-            if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
+            if end > runStart { emit(UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
         }
-        func escape(_ length: Int, _ replacement: String) {
+        func escape(_ length: Int, _ replacement: StaticString) {
             flush(upTo: index)
-            out.append(contentsOf: replacement.utf8)
+            replacement.withUTF8Buffer { emit($0) }
             index += length
             runStart = index
         }
         func unicodeEscape(_ value: UInt32, length: Int) {
+            flush(upTo: index)
             let hex = String(value, radix: 16)
-            escape(length, "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex)
+            let escaped = Array(("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).utf8)
+            escaped.withUnsafeBufferPointer { emit($0) }
+            index += length
+            runStart = index
         }
         while index < count {
             let byte = bytes[index]

@@ -8,9 +8,11 @@ import BatonSyntax
 ///
 /// A report has a fixed shape and writes it hundreds of thousands of times, so the shape is
 /// written as constants: each run of punctuation, line breaks, indentation and keys between two
-/// values is one append (a `JSONStream` works each out from the containers open, which was most
-/// of writing a large report). The bytes are those `JSONStream` gives for the same members,
-/// which `FindingJSONTests` holds it to.
+/// values is one piece (a `JSONStream` works each out from the containers open, which was most
+/// of writing a large report). Each member group (the start, a note, the help, a fix, an edit,
+/// the end) is written in place, in room reserved for it once (`appendInPlace`), rather than
+/// appended piece by piece. The bytes are those `JSONStream` gives for the same members, which
+/// `FindingJSONTests` holds it to.
 ///
 /// The members come in their order: `begin`, the notes, `help`, each fix with its edits, `end`.
 struct FindingJSON {
@@ -35,103 +37,123 @@ struct FindingJSON {
     mutating func begin(file: [UInt8], start: SourcePosition, end: SourcePosition, severity: Severity, code: String, message: String) {
         notes = 0
         fixes = 0
-        raw("{\n      \"file\": ")
-        append(file)
-        raw(",\n      \"line\": ")
-        JSONValue.writeInt(start.line, into: &bytes)
-        raw(",\n      \"column\": ")
-        JSONValue.writeInt(start.column, into: &bytes)
-        raw(",\n      \"endLine\": ")
-        JSONValue.writeInt(end.line, into: &bytes)
-        raw(",\n      \"endColumn\": ")
-        JSONValue.writeInt(end.column, into: &bytes)
-        switch severity {
-        case .error: raw(",\n      \"severity\": \"error\",\n      \"code\": ")
-        case .warning: raw(",\n      \"severity\": \"warning\",\n      \"code\": ")
-        case .info: raw(",\n      \"severity\": \"info\",\n      \"code\": ")
-        case .off: raw(",\n      \"severity\": \"off\",\n      \"code\": ")
+        bytes.appendInPlace(estimate: 256 + file.count + code.utf8.count + message.utf8.count) { out in
+            out.raw("{\n      \"file\": ")
+            out.bytes(file)
+            out.raw(",\n      \"line\": ")
+            out.int(start.line)
+            out.raw(",\n      \"column\": ")
+            out.int(start.column)
+            out.raw(",\n      \"endLine\": ")
+            out.int(end.line)
+            out.raw(",\n      \"endColumn\": ")
+            out.int(end.column)
+            switch severity {
+            case .error: out.raw(",\n      \"severity\": \"error\",\n      \"code\": ")
+            case .warning: out.raw(",\n      \"severity\": \"warning\",\n      \"code\": ")
+            case .info: out.raw(",\n      \"severity\": \"info\",\n      \"code\": ")
+            case .off: out.raw(",\n      \"severity\": \"off\",\n      \"code\": ")
+            }
+            out.string(code)
+            out.raw(",\n      \"message\": ")
+            out.string(message)
+            out.raw(",\n      \"notes\": [")
         }
-        JSONValue.writeString(code, into: &bytes)
-        raw(",\n      \"message\": ")
-        JSONValue.writeString(message, into: &bytes)
-        raw(",\n      \"notes\": [")
     }
 
     /// A note with its place (`file` quoted), or without one.
     mutating func note(file: [UInt8]?, at position: SourcePosition?, message: String) {
-        raw(notes == 0 ? "\n        {\n          " : ",\n        {\n          ")
+        let first = notes == 0
         notes += 1
-        if let file, let position {
-            raw("\"file\": ")
-            append(file)
-            raw(",\n          \"line\": ")
-            JSONValue.writeInt(position.line, into: &bytes)
-            raw(",\n          \"column\": ")
-            JSONValue.writeInt(position.column, into: &bytes)
-            raw(",\n          ")
+        bytes.appendInPlace(estimate: 128 + (file?.count ?? 0) + message.utf8.count) { out in
+            out.raw(first ? "\n        {\n          " : ",\n        {\n          ")
+            if let file, let position {
+                out.raw("\"file\": ")
+                out.bytes(file)
+                out.raw(",\n          \"line\": ")
+                out.int(position.line)
+                out.raw(",\n          \"column\": ")
+                out.int(position.column)
+                out.raw(",\n          ")
+            }
+            out.raw("\"message\": ")
+            out.string(message)
+            out.raw("\n        }")
         }
-        raw("\"message\": ")
-        JSONValue.writeString(message, into: &bytes)
-        raw("\n        }")
     }
 
     /// Closes the notes and writes the help, if any.
     mutating func help(_ help: String?) {
-        raw(notes == 0 ? "]" : "\n      ]")
-        if let help {
-            raw(",\n      \"help\": ")
-            JSONValue.writeString(help, into: &bytes)
+        let none = notes == 0
+        bytes.appendInPlace(estimate: 64 + (help?.utf8.count ?? 0)) { out in
+            out.raw(none ? "]" : "\n      ]")
+            if let help {
+                out.raw(",\n      \"help\": ")
+                out.string(help)
+            }
         }
     }
 
     /// Opens a fix, whose edits follow (`edit`); the previous fix is closed first.
     mutating func fix(title: String, safety: Fix.Safety, isSuppression: Bool) {
-        if fixes == 0 {
-            raw(",\n      \"fixes\": [\n        {\n          \"title\": ")
-        } else {
-            closeFix()
-            raw(",\n        {\n          \"title\": ")
-        }
+        let first = fixes == 0
+        let lastEdits = edits
         fixes += 1
         edits = 0
-        JSONValue.writeString(title, into: &bytes)
-        switch (safety, isSuppression) {
-        case (.safe, false): raw(",\n          \"safety\": \"safe\",\n          \"suppression\": false,\n          \"edits\": [")
-        case (.safe, true): raw(",\n          \"safety\": \"safe\",\n          \"suppression\": true,\n          \"edits\": [")
-        case (.unsafe, false): raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": false,\n          \"edits\": [")
-        case (.unsafe, true): raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": true,\n          \"edits\": [")
+        bytes.appendInPlace(estimate: 192 + title.utf8.count) { out in
+            if first {
+                out.raw(",\n      \"fixes\": [\n        {\n          \"title\": ")
+            } else {
+                Self.closeFix(edits: lastEdits, into: &out)
+                out.raw(",\n        {\n          \"title\": ")
+            }
+            out.string(title)
+            switch (safety, isSuppression) {
+            case (.safe, false): out.raw(",\n          \"safety\": \"safe\",\n          \"suppression\": false,\n          \"edits\": [")
+            case (.safe, true): out.raw(",\n          \"safety\": \"safe\",\n          \"suppression\": true,\n          \"edits\": [")
+            case (.unsafe, false): out.raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": false,\n          \"edits\": [")
+            case (.unsafe, true): out.raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": true,\n          \"edits\": [")
+            }
         }
     }
 
     /// An edit of the fix opened last (`file` quoted).
     mutating func edit(file: [UInt8], start: SourcePosition, end: SourcePosition, newText: String) {
-        raw(edits == 0 ? "\n            {\n              \"file\": " : ",\n            {\n              \"file\": ")
+        let first = edits == 0
         edits += 1
-        append(file)
-        raw(",\n              \"start\": {\n                \"line\": ")
-        JSONValue.writeInt(start.line, into: &bytes)
-        raw(",\n                \"column\": ")
-        JSONValue.writeInt(start.column, into: &bytes)
-        raw("\n              },\n              \"end\": {\n                \"line\": ")
-        JSONValue.writeInt(end.line, into: &bytes)
-        raw(",\n                \"column\": ")
-        JSONValue.writeInt(end.column, into: &bytes)
-        raw("\n              },\n              \"newText\": ")
-        JSONValue.writeString(newText, into: &bytes)
-        raw("\n            }")
+        bytes.appendInPlace(estimate: 320 + file.count + newText.utf8.count) { out in
+            out.raw(first ? "\n            {\n              \"file\": " : ",\n            {\n              \"file\": ")
+            out.bytes(file)
+            out.raw(",\n              \"start\": {\n                \"line\": ")
+            out.int(start.line)
+            out.raw(",\n                \"column\": ")
+            out.int(start.column)
+            out.raw("\n              },\n              \"end\": {\n                \"line\": ")
+            out.int(end.line)
+            out.raw(",\n                \"column\": ")
+            out.int(end.column)
+            out.raw("\n              },\n              \"newText\": ")
+            out.string(newText)
+            out.raw("\n            }")
+        }
     }
 
     /// Closes the last fix, the fixes and the finding.
     mutating func end() {
-        if fixes > 0 {
-            closeFix()
-            raw("\n      ]")
+        let open = fixes > 0
+        let lastEdits = edits
+        bytes.appendInPlace(estimate: 64) { out in
+            if open {
+                Self.closeFix(edits: lastEdits, into: &out)
+                out.raw("\n      ]")
+            }
+            out.raw("\n    }")
         }
-        raw("\n    }")
     }
 
-    private mutating func closeFix() {
-        raw(edits == 0 ? "]\n        }" : "\n          ]\n        }")
+    /// Closes a fix that has `edits` edits.
+    private static func closeFix(edits: Int, into out: inout ReservedBytes) {
+        out.raw(edits == 0 ? "]\n        }" : "\n          ]\n        }")
     }
 
     /// A resolved finding.
@@ -200,14 +222,5 @@ struct FindingJSON {
         var bytes: [UInt8] = []
         JSONValue.writeString(text, into: &bytes)
         return bytes
-    }
-
-    private mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    private mutating func append(_ more: [UInt8]) {
-        // Through a pointer: appending the array itself retained and released it.
-        more.withUnsafeBufferPointer { bytes.append(contentsOf: $0) }
     }
 }
