@@ -30,7 +30,8 @@
 #    whole process.
 # 3. A tree of 5,000 small designs (baton-bench generate-tree): `check DIR --format json` with
 #    --jobs 1 and --jobs 2, the speed-up, and whether the outputs are byte-identical; `fmt
-#    --check DIR` the same way. (An older build is run without --jobs, on its rows for 1 job.)
+#    --check DIR` the same way. (An older build is run with --jobs 1 on its rows for 1 job, or
+#    without it if it has no --jobs.)
 # 4. The other stages as before: render of a sequence diagram (1,000 interactions) and of a
 #    graph view (100 participants, 1,000 interactions), and `fmt -` of the 1 MB design.
 #
@@ -136,11 +137,14 @@ tree_bytes=$(cat "$work"/tree/*/*.baton | wc -c)
 for build in $builds; do
   exe=$(binary "$build")
   if [ "$build" = before ]; then
-    # An older build may have no --jobs: it works on one file after another.
-    row tree "check --jobs 1" before "$(median tree-before "$exe" check "$work/tree" --format json)" "$tree_bytes" \
-      "$(peak "$exe" check "$work/tree" --format json)"
+    # An older build may have no --jobs (it then works on one file after another); one that
+    # has it is given --jobs 1, or it would use every core.
+    one=()
+    if "$exe" check --help 2>/dev/null | grep -q -- "--jobs"; then one=(--jobs 1); fi
+    row tree "check --jobs 1" before "$(median tree-before "$exe" check "$work/tree" --format json ${one[@]+"${one[@]}"})" "$tree_bytes" \
+      "$(peak "$exe" check "$work/tree" --format json ${one[@]+"${one[@]}"})"
     "$exe" check "$work/tree" --format json >"$work/tree-before.json" 2>&1 || true
-    row tree "fmt --check --jobs 1" before "$(median fmt-tree-before "$exe" fmt --check "$work/tree")" "$tree_bytes" ""
+    row tree "fmt --check --jobs 1" before "$(median fmt-tree-before "$exe" fmt --check "$work/tree" ${one[@]+"${one[@]}"})" "$tree_bytes" ""
     continue
   fi
   for jobs in 1 2; do
