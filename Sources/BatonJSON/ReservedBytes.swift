@@ -3,9 +3,10 @@
 /// array's uniqueness and capacity first. A report's finding is about forty pieces (its
 /// punctuation and keys, numbers and texts), and those calls were a tenth of writing a report.
 ///
-/// The room is an estimate. A piece that does not fit is not written, and the writer is marked
-/// `overflowed`: `appendInPlace` then writes the whole again with twice the room. So a wrong
-/// estimate costs time, never a byte past the room or a byte of output. Strings and integers
+/// The room is an estimate. A piece that does not fit is not written, nor is any after it, and
+/// the writer is marked `overflowed` and counts how much room they asked for: `appendInPlace`
+/// then writes the whole again in that much room (at least twice as much). So a wrong estimate
+/// costs time, never a byte past the room or a byte of output. Strings and integers
 /// are written as `JSONValue.writeString` and `writeInt` write them (the same escaper and the
 /// same digits).
 public struct ReservedBytes: ~Copyable {
@@ -14,7 +15,7 @@ public struct ReservedBytes: ~Copyable {
     @usableFromInline var written = 0
     @usableFromInline var full = false
 
-    /// Bytes written so far.
+    /// Bytes written so far; after an overflow, the room every piece so far asked for.
     public var count: Int { written }
     /// A piece did not fit: what was written is incomplete, and is dropped.
     public var overflowed: Bool { full }
@@ -24,7 +25,7 @@ public struct ReservedBytes: ~Copyable {
         capacity = room.count
     }
 
-    /// Room for `bytes` more, or nil (and `overflowed`) when there is not.
+    /// Room for `bytes` more, or nil (and `overflowed`, the bytes counted) when there is not.
     // The writers are inlined where they are called (`@inlinable`): a constant's length is then
     // known, and its copy a few moves rather than a call.
     @inlinable @inline(__always)
@@ -32,6 +33,7 @@ public struct ReservedBytes: ~Copyable {
         // An empty buffer may have no address: room for nothing.
         guard let base, !full, bytes <= capacity - written else {
             full = true
+            written += bytes
             return nil
         }
         defer { written += bytes }
@@ -47,7 +49,7 @@ public struct ReservedBytes: ~Copyable {
     @inlinable @inline(__always)
     public mutating func bytes(_ more: UnsafeBufferPointer<UInt8>) {
         guard let baseAddress = more.baseAddress, let to = take(more.count) else { return }
-        to.update(from: baseAddress, count: more.count)
+        to.initialize(from: baseAddress, count: more.count)
     }
 
     @inlinable @inline(__always)
@@ -96,23 +98,25 @@ public struct ReservedBytes: ~Copyable {
 
 extension [UInt8] {
     /// Appends what `write` writes in place (see `ReservedBytes`), in room for `estimate`
-    /// bytes, or twice as much each time it did not fit. `write` may run more than once, so
-    /// it must write the same bytes each time.
+    /// bytes, or, when that was too little, again in the room its pieces asked for. `write` may
+    /// run more than once, so it must write the same bytes each time (then twice at most).
     public mutating func appendInPlace(estimate: Int, _ write: (inout ReservedBytes) -> Void) {
         var room = Swift.max(estimate, 64)
         while true {
-            var written = false
+            var asked: Int?
             append(addingCapacity: room) { span in
                 span.withUnsafeMutableBufferPointer { buffer, initialized in
                     var writer = ReservedBytes(UnsafeMutableBufferPointer(rebasing: buffer[initialized...]))
                     write(&writer)
-                    guard !writer.overflowed else { return }
-                    initialized += writer.count
-                    written = true
+                    if writer.overflowed {
+                        asked = writer.count
+                    } else {
+                        initialized += writer.count
+                    }
                 }
             }
-            if written { return }
-            room *= 2
+            guard let asked else { return }
+            room = Swift.max(room * 2, asked)
         }
     }
 }

@@ -57,19 +57,55 @@ import Testing
     /// one stored as a word, and those of the others.
     @Test func numbersAreWrittenAsWriteIntWritesThem() {
         for number in Self.numbers + Array(0...1_000) + [9_999_999, 10_000_000, 10_000_001] {
-            var expected: [UInt8] = []
-            JSONValue.writeInt(number, into: &expected)
-            #expect(Self.inPlace([""], [number], prefix: [], estimate: 0).bytes.suffix(expected.count) == expected[...])
-            #expect(expected == Array(String(number).utf8))
+            var digits: [UInt8] = []
+            JSONValue.writeInt(number, into: &digits)
+            #expect(digits == Array(String(number).utf8))
+            #expect(Self.inPlace([""], [number], prefix: [], estimate: 0).bytes == Self.appended([""], [number], prefix: []))
         }
     }
 
-    /// A short estimate makes `write` run again with twice the room, until it fits; one that
-    /// is enough runs it once.
+    /// However little room there is, nothing is written outside it: the bytes on both sides
+    /// of the room stay as they were, and what fits is the start of the bytes asked for, or
+    /// the writer says it overflowed and counts at least all of them.
+    @Test func nothingIsWrittenOutsideTheRoom() {
+        let guardBytes = 16
+        let pieces: [(texts: [String], numbers: [Int])] = [
+            (["plain"], [7]), (["\"quoted\"\n", "é \u{85}"], [12_345, -3]), ([""], [99_999_999]), (["\u{1}\u{1}"], [Int.min]),
+        ]
+        for (texts, numbers) in pieces {
+            let expected = Self.appended(texts, numbers, prefix: [])
+            for room in 0...(expected.count + 10) {
+                var memory = [UInt8](repeating: 0xA5, count: room + 2 * guardBytes)
+                let (count, overflowed) = memory.withUnsafeMutableBufferPointer { all in
+                    var out = ReservedBytes(UnsafeMutableBufferPointer(rebasing: all[guardBytes..<(guardBytes + room)]))
+                    for (text, number) in zip(texts, numbers) {
+                        out.raw(",\n  \"key\": ")
+                        out.string(text)
+                        out.byte(UInt8(ascii: ":"))
+                        out.int(number)
+                    }
+                    return (out.count, out.overflowed)
+                }
+                #expect(memory.prefix(guardBytes).allSatisfy { $0 == 0xA5 }, "room \(room)")
+                #expect(memory.suffix(guardBytes).allSatisfy { $0 == 0xA5 }, "room \(room)")
+                if overflowed {
+                    #expect(count >= expected.count, "room \(room)")
+                } else {
+                    #expect(Array(memory[guardBytes..<(guardBytes + count)]) == expected, "room \(room)")
+                }
+                // Enough room is enough (an integer asks for eight bytes while it is written).
+                if room >= expected.count + 8 { #expect(!overflowed, "room \(room)") }
+                if room < expected.count { #expect(overflowed, "room \(room)") }
+            }
+        }
+    }
+
+    /// A short estimate makes `write` run again, once, in the room its pieces asked for; one
+    /// that is enough runs it once.
     @Test func aShortEstimateWritesAgainInMoreRoom() {
         let text = String(repeating: "\"quoted\" and \n", count: 40)  // 560 bytes, escaped to 680
         let short = Self.inPlace([text], [1], prefix: [], estimate: 64)
-        #expect(short.runs == 5)  // 64, 128, 256, 512, 1024
+        #expect(short.runs == 2)
         let enough = Self.inPlace([text], [1], prefix: [], estimate: 1_000)
         #expect(enough.runs == 1)
         #expect(short.bytes == enough.bytes)

@@ -42,6 +42,14 @@ import Testing
         Diagnostic(code: "fan-out", severity: .info, message: "last", span: span(1, 8, 17),
                    notes: [.init("back", at: span(0, 40, 41))],
                    fixes: [Fix("suppress", safety: .safe, edit: TextEdit(span(1, 8, 8), "# baton:ignore\n"), isSuppression: true)]),
+        // Texts that grow several times over when escaped: each group of members is written
+        // again in more room than its estimate (`appendInPlace`).
+        Diagnostic(code: "sync-cycle", severity: .warning, message: String(repeating: "\"\n", count: 60), span: span(0, 10, 18),
+                   notes: [.init(String(repeating: "\\\"", count: 50), at: span(0, 0, 9)),
+                           .init(String(repeating: "\u{1}", count: 40))],
+                   help: String(repeating: "\u{7F}\u{2028}", count: 30),
+                   fixes: [Fix(String(repeating: "\t", count: 70), safety: .safe,
+                               edit: TextEdit(span(0, 0, 0), String(repeating: "\u{85}\n", count: 50)))]),
     ]
 
     @Test func eachShapeIsWhatTheValueWriterMakesOfIt() throws {
@@ -50,7 +58,7 @@ import Testing
         let value = try JSONValue.parse(report)
         #expect(value.serialized(pretty: true) + "\n" == report)
         let findings = try #require(value["diagnostics"]?.arrayValue)
-        #expect(findings.count == 4)
+        #expect(findings.count == 5)
         #expect(findings[0]["notes"] == .array([]))
         #expect(findings[0]["fixes"] == nil)
         #expect(findings[1]["notes"]?.arrayValue?.count == 3)
@@ -64,6 +72,9 @@ import Testing
         #expect(findings[2]["fixes"]?.arrayValue?[3]["suppression"] == .bool(true))
         #expect(findings[2]["severity"] == .string("info"))
         #expect(findings[3]["file"] == .string("designs/shared.baton"))
+        #expect(findings[4]["message"] == .string(String(repeating: "\"\n", count: 60)))
+        #expect(findings[4]["fixes"]?.arrayValue?[0]["edits"]?.arrayValue?[0]["newText"]
+                == .string(String(repeating: "\u{85}\n", count: 50)))
     }
 
     @Test func writtenFromTheRulesFindingsIsWhatTheResolvedOnesGive() {
