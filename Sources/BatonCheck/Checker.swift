@@ -66,31 +66,28 @@ public enum Checker {
     /// memory: no diagnostic is copied, and no second array of them is made.
     static func putInSourceOrder(_ diagnostics: inout [Diagnostic]) {
         guard !Diagnostic.areInSourceOrder(diagnostics) else { return }
-        let spans = diagnostics.map(\.span)
-        let order = diagnostics.withUnsafeBufferPointer { buffer in
-            stableOrder(spans) { Diagnostic.sourceOrder(buffer, $0, buffer, $1) }
-        }
-        apply(order, to: &diagnostics)
+        sort(&diagnostics, spans: diagnostics.map(\.span), by: Diagnostic.sourceOrder)
     }
 
     /// The same for one rule's findings: by span, then message.
     static func putInSourceOrder(_ findings: inout [Finding]) {
         guard !Finding.areInSourceOrder(findings) else { return }
-        let spans = findings.map(\.span)
-        let order = findings.withUnsafeBufferPointer { buffer in
-            stableOrder(spans) { Finding.sourceOrder(buffer, $0, buffer, $1) }
-        }
-        apply(order, to: &findings)
+        sort(&findings, spans: findings.map(\.span), by: Finding.sourceOrder)
     }
 
-    /// The indices of `spans` in source order, ties decided by `before` (which reads the
-    /// values in place: they are compared only at the same span), then by index.
-    private static func stableOrder(_ spans: [Span], before: (Int, Int) -> Bool) -> [Int] {
-        spans.indices.sorted { a, b in
-            if spans[a] != spans[b] { return Span.sourceOrder(spans[a], spans[b]) }
-            if before(a, b) { return true }
-            return !before(b, a) && a < b
+    /// `elements` (whose spans are `spans`) stably sorted by source order, ties decided by
+    /// `before`, which reads the elements in place: they are compared only at the same span,
+    /// and the spans from an array of their own.
+    private static func sort<Element>(_ elements: inout [Element], spans: [Span],
+                                      by before: (UnsafeBufferPointer<Element>, Int, UnsafeBufferPointer<Element>, Int) -> Bool) {
+        let order = elements.withUnsafeBufferPointer { buffer in
+            spans.indices.sorted { a, b in
+                if spans[a] != spans[b] { return Span.sourceOrder(spans[a], spans[b]) }
+                if before(buffer, a, buffer, b) { return true }
+                return !before(buffer, b, buffer, a) && a < b
+            }
         }
+        apply(order, to: &elements)
     }
 
     /// Puts `elements` in `order` (position k is to hold the element now at order[k]) in place,

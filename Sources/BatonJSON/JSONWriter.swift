@@ -92,28 +92,42 @@ extension JSONValue {
     /// `text` escaped as `writeString` escapes it, without the quotes: the rest of a string
     /// whose start is written already.
     public static func writeStringContents(_ text: String, into out: inout [UInt8]) {
-        // The bytes read in place: a copy of the string to call `withUTF8` on retained and
-        // released it, per string, and a report writes a dozen per finding, many of them the
-        // same strings (the file, the rule, the suppression's text) on every thread.
-        if text.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, into: &out) }) == nil {
-            var text = text
-            text.withUTF8 { writeEscaped($0, into: &out) }
-        }
+        escape(text) { out.append(contentsOf: $0) }
     }
 
     /// The UTF-8 `bytes` of a string, escaped, without the quotes.
     static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        // Most text (names, paths, messages) is printable ASCII: recognised eight bytes at a
+        escape(utf8: bytes) { out.append(contentsOf: $0) }
+    }
+
+    /// `text` escaped, without the quotes, handed to `emit` in pieces: the one escaping of the
+    /// array writers and `ReservedBytes`. Inlined into each, so that `emit` is their own append
+    /// or copy rather than a call through a closure (a report escapes about ten texts a finding).
+    @inline(__always)
+    static func escape(_ text: String, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // The bytes read in place: a copy of the string to call `withUTF8` on retained and
+        // released it, per string, and a report writes a dozen per finding, many of them the
+        // same strings (the file, the rule, the suppression's text) on every thread.
+        if text.utf8.withContiguousStorageIfAvailable({ escape(utf8: $0, emit) }) == nil {
+            var text = text
+            text.withUTF8 { escape(utf8: $0, emit) }
+        }
+    }
+
+    /// The UTF-8 `bytes` of a string, escaped (see `escape(_:_:)`).
+    @inline(__always)
+    static func escape(utf8 bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // Most text (names, paths, messages) is printable ASCII: recognised sixteen bytes at a
         // time and copied whole. Text with something to escape is mostly so near its end (the
         // line break of a comment a fix inserts): what comes before is copied whole too.
         let clean = escapeFreePrefix(bytes)
         if clean == bytes.count {
-            out.append(contentsOf: bytes)
+            emit(bytes)
             return
         }
-        if clean > 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<clean])) }
+        if clean > 0 { emit(UnsafeBufferPointer(rebasing: bytes[..<clean])) }
         // From a character's start: the bytes before are ASCII.
-        writeEscapedByteByByte(UnsafeBufferPointer(rebasing: bytes[clean...]), into: &out)
+        escapeByteByByte(UnsafeBufferPointer(rebasing: bytes[clean...]), emit)
     }
 
     /// Whether no byte of `utf8` is escaped by `writeEscapedByteByByte` or starts a character
@@ -207,7 +221,7 @@ extension JSONValue {
     }
 
     /// `bytes` escaped byte by byte, handed to `emit` in pieces: runs copied as they are and
-    /// the escapes between them. The one escaper of the array writers and `ReservedBytes`.
+    /// the escapes between them (what `escape` does past the start that needs no escape).
     static func escapeByteByByte(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         let count = bytes.count
         var runStart = 0

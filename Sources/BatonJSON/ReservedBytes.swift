@@ -76,23 +76,11 @@ public struct ReservedBytes: ~Copyable {
         written -= 8 - digits.count
     }
 
-    /// A JSON string, escaped as `JSONValue.writeString` escapes it.
+    /// A JSON string, escaped as `JSONValue.writeString` escapes it (by the same escaper).
     public mutating func string(_ text: String) {
         byte(UInt8(ascii: "\""))
-        if text.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
-            var text = text
-            text.withUTF8 { escaped($0) }
-        }
+        JSONValue.escape(text) { bytes($0) }
         byte(UInt8(ascii: "\""))
-    }
-
-    /// The UTF-8 bytes of a string, escaped as `JSONValue.writeEscaped` escapes them: the
-    /// run that needs no escape copied whole, the rest byte by byte.
-    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
-        let clean = JSONValue.escapeFreePrefix(utf8)
-        bytes(UnsafeBufferPointer(rebasing: utf8[..<clean]))
-        guard clean < utf8.count else { return }
-        JSONValue.escapeByteByByte(UnsafeBufferPointer(rebasing: utf8[clean...])) { bytes($0) }
     }
 }
 
