@@ -8,7 +8,7 @@
 # Why: the system reads a program's code into memory 64 KB around each place that runs, and
 # the functions a check runs were spread over 15 of the binary's 19 MB of code, so a one-line
 # check held 8 MB of it. Placed together, they take about 3 MB less in every run. A function
-# missing from the list (new code) still works; it is only placed with the rest. Run this
+# missing from the list (new code) still works; it is only not placed with the others. Run this
 # again when much has changed, and commit the list with the figures of scripts/bench-check.sh.
 #
 # Needs: valgrind (apt-get install valgrind), python3, a Swift toolchain. Takes about two
