@@ -143,18 +143,30 @@ public struct CheckContext: Sendable {
         Describe.list(ids) { "'\(name($0))'" }
     }
 
-    /// `A -> B : label`
+    /// `A -> B : label`, made in one string of its size (`FindingText`): rules describe
+    /// interactions in most of their notes, and an interpolation then `+=` grew the string
+    /// twice.
     public func describe(_ id: InteractionID) -> String {
         let index = id.rawValue
-        var text = "\(name(model.interactions[index].from)) \(model.interactions[index].arrow.rawValue) \(name(model.interactions[index].to))"
-        if let label = model.interactions[index].label, !label.isEmpty { text += " : \(label)" }
-        return text
+        let from = name(model.interactions[index].from), to = name(model.interactions[index].to)
+        let arrow = model.interactions[index].arrow.rawValue
+        guard let label = model.interactions[index].label, !label.isEmpty else {
+            let text: FindingText = "\(from) \(arrow) \(to)"
+            return text.string
+        }
+        let text: FindingText = "\(from) \(arrow) \(to) : \(label)"
+        return text.string
     }
 
     /// `'label'` or `A -> B` when there is no label.
     public func operation(_ id: InteractionID) -> String {
-        if let label = model.interactions[id.rawValue].label, !label.isEmpty { return "'\(label)'" }
-        return "'\(describe(id))'"
+        let text: FindingText
+        if let label = model.interactions[id.rawValue].label, !label.isEmpty {
+            text = "'\(label)'"
+        } else {
+            text = "'\(describe(id))'"
+        }
+        return text.string
     }
 
     /// The sync interactions from a root down to `id` (inclusive), root first.

@@ -6,8 +6,9 @@ import BatonSyntax
 /// A string interpolation starts with room for its literal text and doubles its storage as
 /// the values are appended, so each text a finding keeps held up to twice the memory it needs,
 /// and was moved once or twice on the way: on a large design, most of the memory of the
-/// findings (16 MB per 4 MB of design). This one collects the parts and copies them once into
-/// a string of their total size. A literal without values stays the literal (no copy at all).
+/// findings (16 MB per 4 MB of design). This one collects the parts' bytes and copies them once
+/// into a string of their total size. A literal without values stays the literal (no copy at
+/// all).
 public struct FindingText: ExpressibleByStringInterpolation, Sendable {
     public let string: String
 
@@ -19,26 +20,32 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
         string = literal
     }
 
-    public init(stringInterpolation parts: Parts) {
+    public init(stringInterpolation parts: consuming Parts) {
         string = parts.joined()
     }
 
-    /// The literal text and the values in order, and their total length in UTF-8.
+    /// The bytes of the literal text and the values, in order.
+    ///
+    /// They are copied as they come into room held in place, and only a text longer than that
+    /// room moves to an array. Holding the parts themselves (as strings, to copy at the end)
+    /// retained each one and released it again, which cost as much as the copies.
     public struct Parts: StringInterpolationProtocol {
-        /// The first parts, held in place: nearly every text has at most this many, and an
-        /// array of them was an allocation (and its release) for every finding.
-        private var first: (String, String, String, String, String, String, String, String, String, String, String, String)
-            = ("", "", "", "", "", "", "", "", "", "", "", "")
-        private static let firstCapacity = 12
-        private var firstCount = 0
-        /// The parts after the first twelve.
-        private var rest: [String] = []
+        /// Room for 256 bytes, where nearly every finding's text fits.
+        private typealias Room = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                                  UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                                  UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                                  UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+        private static let roomSize = MemoryLayout<Room>.size
+        private var room: Room = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                                  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        /// How many bytes there are.
         private var count = 0
+        /// All the bytes, once there are more than `room` holds.
+        private var spilled: [UInt8] = []
 
         public init(literalCapacity: Int, interpolationCount: Int) {}
 
         public mutating func appendLiteral(_ literal: String) {
-            guard !literal.isEmpty else { return }
             append(literal)
         }
 
@@ -52,48 +59,42 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
         }
 
         private mutating func append(_ part: String) {
-            count += part.utf8.count
-            guard firstCount < Self.firstCapacity else {
-                rest.append(part)
-                return
-            }
-            let index = firstCount
-            // A tuple of one type is laid out as an array of it.
-            withUnsafeMutablePointer(to: &first) { tuple in
-                tuple.withMemoryRebound(to: String.self, capacity: Self.firstCapacity) { $0[index] = part }
-            }
-            firstCount += 1
-        }
-
-        func joined() -> String {
-            String(unsafeUninitializedCapacity: count) { buffer in
-                var offset = 0
-                withUnsafePointer(to: first) { tuple in
-                    tuple.withMemoryRebound(to: String.self, capacity: Self.firstCapacity) { parts in
-                        for index in 0..<firstCount { offset = Self.copy(parts[index], into: buffer, at: offset) }
-                    }
-                }
-                for part in rest { offset = Self.copy(part, into: buffer, at: offset) }
-                return offset
-            }
-        }
-
-        /// Copies `part`'s UTF-8 into `buffer` from `offset`, and returns where it ends. A
-        /// function of its own, capturing nothing it changes: written as a local function that
-        /// moved the offset, it was a closure whose captured offset the runtime checked for
-        /// exclusive access on every part (a twentieth of a large design's rules).
-        private static func copy(_ part: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
-            // Read in place when the string is stored as UTF-8 (a copy to call `withUTF8` on
-            // retained it).
-            if let end = part.utf8.withContiguousStorageIfAvailable({ write($0, into: buffer, at: offset) }) { return end }
+            // Read in place when the string is stored as UTF-8; a small string's bytes are
+            // copied out first (`withUTF8` on a copy, which retains nothing).
+            if part.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
             var part = part
-            return part.withUTF8 { write($0, into: buffer, at: offset) }
+            part.withUTF8 { append($0) }
         }
 
-        private static func write(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
-            let end = offset + bytes.count
-            _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<end]).initialize(fromContentsOf: bytes)
-            return end
+        private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            let end = count + bytes.count
+            if end <= Self.roomSize {
+                let at = count
+                withUnsafeMutableBytes(of: &room) { room in
+                    room.baseAddress?.advanced(by: at).copyMemory(from: source, byteCount: bytes.count)
+                }
+            } else {
+                if spilled.isEmpty {
+                    spilled.reserveCapacity(2 * end)
+                    let held = count
+                    withUnsafeBytes(of: &room) { spilled.append(contentsOf: $0.prefix(held)) }
+                }
+                spilled.append(contentsOf: bytes)
+            }
+            count = end
+        }
+
+        /// The bytes in one string of their size. Mutating only to read the room where it is.
+        mutating func joined() -> String {
+            guard count > Self.roomSize else {
+                let held = count
+                return withUnsafeBytes(of: &room) { room in
+                    String(decoding: UnsafeRawBufferPointer(rebasing: room.prefix(held)).assumingMemoryBound(to: UInt8.self),
+                           as: UTF8.self)
+                }
+            }
+            return String(decoding: spilled, as: UTF8.self)
         }
     }
 }

@@ -17,11 +17,12 @@ struct FindingTextTests {
         #expect(text.string == "'\(name)' calls \(count) times in \(seconds)s as a \(kind) (\(missing as Any)), all of it é ✓")
     }
 
-    /// More parts than are held in place (twelve): the rest follow in order, whatever the
-    /// mix of literals, values, empty ones and characters of several bytes.
+    /// Texts on both sides of the room held in place (256 bytes), ending at every length
+    /// around it: the parts come out in order, whatever the mix of literals, values, empty
+    /// ones, long ones and characters of several bytes.
     @Test func manyPartsComeOutInOrder() {
-        for values in 1...14 {
-            let names = (0..<values).map { $0 % 3 == 0 ? "" : "n\($0)é" }
+        for values in 1...40 {
+            let names = (0..<values).map { $0 % 3 == 0 ? "" : $0 % 7 == 0 ? String(repeating: "λ", count: 60 + $0) : "n\($0)é" }
             var text = FindingText.Parts(literalCapacity: 0, interpolationCount: values)
             var expected = ""
             for (index, name) in names.enumerated() {
@@ -34,6 +35,17 @@ struct FindingTextTests {
             let made = FindingText(stringInterpolation: text).string
             #expect(made == expected + ".", "\(values) values")
             #expect(made.utf8.count == (expected + ".").utf8.count)
+        }
+    }
+
+    /// One value that alone is longer than the room, first or after text that fits.
+    @Test func aValueLongerThanTheRoomIsWhole() {
+        for length in [255, 256, 257, 1_000] {
+            let long = String(repeating: "x", count: length)
+            let alone: FindingText = "\(long)"
+            #expect(alone.string == long)
+            let after: FindingText = "'\(long)' and \(length)"
+            #expect(after.string == "'" + long + "' and \(length)")
         }
     }
 
