@@ -81,6 +81,9 @@ public enum AttributeFix {
     /// with its attribute's span, in order): replace what conflicts, append what is missing.
     static func edits(adding attributes: [Attribute], toListAt listSpan: Span, written: [(key: String, span: Span)],
                       source: FixSource) -> [TextEdit] {
+        if attributes.count == 1 {
+            return edits(adding: attributes[0], toListAt: listSpan, written: written, source: source)
+        }
         var edits: [TextEdit] = []
         var appended: [String] = []
         for attribute in attributes {
@@ -100,6 +103,19 @@ public enum AttributeFix {
             }
         }
         return edits
+    }
+
+    /// `edits(adding: [attribute], toListAt:…)` without the arrays of texts, for the one
+    /// attribute most fixes add.
+    private static func edits(adding attribute: Attribute, toListAt listSpan: Span, written: [(key: String, span: Span)],
+                              source: FixSource) -> [TextEdit] {
+        let text = attribute.text
+        if let existing = written.first(where: { $0.key == attribute.key }) {
+            return source.text(of: existing.span, is: text) ? [] : [TextEdit(existing.span, text)]
+        }
+        guard let last = written.last else { return [.insert(text, at: listSpan.start + 1, in: listSpan.file)] }
+        let appended: FindingText = ", \(text)"
+        return [.insert(appended.string, at: last.span.end, in: listSpan.file)]
     }
 
     /// The unsafe fix that gives interaction `id` the attributes, titled "add …" unless given a
@@ -129,6 +145,11 @@ public enum AttributeFix {
     /// "add backoff=exponential and jitter"
     public static func title(_ attributes: [Attribute], on what: String? = nil) -> String {
         let list = attributes.count == 1 ? attributes[0].text : English.list(attributes.map(\.text))
-        return joined([list], prefix: "add ", separator: "", suffix: what.map { " to " + $0 } ?? "")
+        guard let what else {
+            let title: FindingText = "add \(list)"
+            return title.string
+        }
+        let title: FindingText = "add \(list) to \(what)"
+        return title.string
     }
 }
