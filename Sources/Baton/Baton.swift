@@ -45,7 +45,7 @@ public enum Baton {
         guard parsed.interactionCount >= Checker.parallelThreshold else {
             return (Compiler.build(parsed), alongside(parsed.sources, parsed.syntax))
         }
-        return Concurrently.both({ Compiler.build(parsed) }, { alongside(parsed.sources, parsed.syntax) })
+        return Compiler.build(parsed, beside: { alongside(parsed.sources, parsed.syntax) })
     }
 
     private static func parse(bytes: [UInt8], displayPath: String, options: CompileOptions, read: @escaping Compiler.Reader,

@@ -17,6 +17,7 @@ import Testing
     static func same(_ parsed: ParseResult, _ expected: ParseResult) -> Bool {
         parsed.syntax == expected.syntax && parsed.diagnostics == expected.diagnostics
             && parsed.omittedErrors == expected.omittedErrors && parsed.interactionCount == expected.interactionCount
+            && parsed.interactionsBefore == expected.interactionsBefore
     }
 
     /// Parses `bytes` in `parts` parts on `jobs` threads, whatever its size: the parts' result,

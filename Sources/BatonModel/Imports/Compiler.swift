@@ -122,11 +122,33 @@ public enum Compiler {
         build(parsed.loader)
     }
 
+    /// `build(_:)`, with `beside` made on another thread meanwhile; a large design's model is
+    /// built partly on that thread too once `beside` is made (see `ModelBuilder.build(beside:)`).
+    public static func build<Beside: Sendable>(_ parsed: ParsedDesign,
+                                               beside: @escaping @Sendable () -> Beside) -> (Compilation, Beside) {
+        var builder = ModelBuilder(files: parsed.loader.files, sources: parsed.loader.sources,
+                                   diagnostics: parsed.loader.diagnostics)
+        let (model, made) = builder.build(beside: beside)
+        return (compilation(parsed.loader, builder, model), made)
+    }
+
+    /// The parts `build(_:beside:)` would build `parsed`'s flows in; nil when it would build
+    /// them on one thread (for tests).
+    static func partPlan(_ parsed: ParsedDesign) -> ModelBuilder.PartPlan? {
+        var builder = ModelBuilder(files: parsed.loader.files, sources: parsed.loader.sources,
+                                   diagnostics: parsed.loader.diagnostics)
+        return builder.partPlan()
+    }
+
     private static func build(_ loader: ImportLoader) -> Compilation {
         // One collector from the first file parsed to the last model error, so a single cap
         // covers every stage.
         var builder = ModelBuilder(files: loader.files, sources: loader.sources, diagnostics: loader.diagnostics)
         let model = builder.build()
+        return compilation(loader, builder, model)
+    }
+
+    private static func compilation(_ loader: ImportLoader, _ builder: ModelBuilder, _ model: Model) -> Compilation {
         let omitted = loader.sources.files.map { builder.diagnostics.omittedErrors(in: $0.id) }
         return Compilation(sources: loader.sources, syntax: loader.files.map { $0.syntax }, model: model,
                            diagnostics: builder.diagnostics.diagnostics, omittedErrors: omitted,
@@ -159,6 +181,8 @@ struct LoadedFile: Sendable {
     var importTargets: [FileID?]
     /// Interactions in `syntax` (`ParseResult.interactionCount`).
     var interactionCount = 0
+    /// Interactions before each statement of `syntax` (`ParseResult.interactionsBefore`).
+    var interactionsBefore: [Int32] = []
 }
 
 struct ImportLoader {
@@ -223,7 +247,7 @@ struct ImportLoader {
         files.append(LoadedFile(syntax: parsed.syntax, realPath: real,
                                 displayDirectory: displayDirectory(displayPath: input.displayPath, named: named, real: real),
                                 importTargets: Array(repeating: nil, count: parsed.syntax.statements.count),
-                                interactionCount: parsed.interactionCount))
+                                interactionCount: parsed.interactionCount, interactionsBefore: parsed.interactionsBefore))
         for (index, statement) in parsed.syntax.statements.enumerated() {
             guard case .importFile(let statement) = statement else { continue }
             files[id.rawValue].importTargets[index] = follow(statement, from: id, chain: chain)

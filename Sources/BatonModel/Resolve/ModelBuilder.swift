@@ -27,10 +27,13 @@ struct ModelBuilder {
     private var flowSpans: [String: Span] = [:]
     /// Uses of undeclared names, reported once per name at its first use.
     private var undeclaredUses: [String: [Span]] = [:]
-    private var undeclaredOrder: [String] = []
+    var undeclaredOrder: [String] = []
     /// Types attribute values once every name is declared (pass 2 on). Made once rather than
     /// per attribute list: it is asked for every interaction.
-    private var decoder = AttributeDecoder { _ in nil }
+    var decoder = AttributeDecoder { _ in nil }
+    /// Where this builder's interactions go while a large design's flows are built in parts
+    /// (`ModelBuilder+Parts.swift`); nil when they are appended to `model.interactions`.
+    var slots: InteractionSlots?
 
     init(files: [LoadedFile], sources: SourceMap, diagnostics: CappedDiagnostics) {
         self.files = files
@@ -42,20 +45,43 @@ struct ModelBuilder {
 
     mutating func build() -> Model {
         guard !files.isEmpty else { return model }
-        // Every pass visits the statements in this order.
+        let order = prepare()
+        buildFlows(order)
+        finish(order)
+        return model
+    }
+
+    /// `build()`, with `beside` made on another thread meanwhile: beside the flows and steps,
+    /// which are built in parts on both threads when the design allows it (see
+    /// `buildFlowsInParts`), the other thread taking parts once `beside` is made.
+    mutating func build<Beside: Sendable>(beside: @escaping @Sendable () -> Beside) -> (Model, Beside) {
+        guard !files.isEmpty else { return (model, beside()) }
+        let order = prepare()
+        let made: Beside
+        if let plan = partPlan(order) {
+            made = buildFlowsInParts(order, plan: plan, beside: beside)
+        } else {
+            made = Concurrently.both({ buildFlows(order) }, beside).1
+        }
+        finish(order)
+        return (model, made)
+    }
+
+    /// Passes 1 and 2; the statements in the order every pass visits them.
+    mutating func prepare() -> [StatementPosition] {
         var order: [StatementPosition] = []
         var visited = Set<FileID>()
         collectStatements(in: root, visited: &visited, into: &order)
         model.participants.reserveCapacity(declarationCount(order))
         declare(order)
         decodeAttributes()
-        // Allocated once at its size: grown by doubling, the largest array of the model was
-        // copied about twice over, into memory touched for the first time.
-        model.interactions.reserveCapacity(files.reduce(0) { $0 + $1.interactionCount })
-        buildFlows(order)
+        return order
+    }
+
+    /// Pass 4 and the names left undeclared.
+    private mutating func finish(_ order: [StatementPosition]) {
         buildScenarios(order)
         reportUndeclaredNames()
-        return model
     }
 
     /// Where a statement is: its file and its index in that file's statements. The passes walk
@@ -250,7 +276,10 @@ struct ModelBuilder {
 
     // MARK: - Pass 3: flows and steps
 
-    private mutating func buildFlows(_ order: [StatementPosition]) {
+    mutating func buildFlows(_ order: [StatementPosition]) {
+        // Allocated once at its size: grown by doubling, the largest array of the model was
+        // copied about twice over, into memory touched for the first time.
+        model.interactions.reserveCapacity(files.reduce(0) { $0 + $1.interactionCount })
         // Per file, its default flow and the steps it gathers: kept here until the end, so a
         // top-level step is appended in place rather than through an array of its own.
         var defaultFlows: [FlowID?] = Array(repeating: nil, count: files.count)
@@ -297,8 +326,12 @@ struct ModelBuilder {
         for (file, id) in defaultFlows.enumerated() {
             if let id { model.flows[id.rawValue].steps = defaultSteps[file] }
         }
-        // A named flow must not take the name of a default flow (its title or file name): it
-        // could never be chosen with --flow.
+        checkFlowNames()
+    }
+
+    /// A named flow must not take the name of a default flow (its title or file name): it
+    /// could never be chosen with --flow.
+    mutating func checkFlowNames() {
         for flow in model.flows where !flow.isDefault {
             if let defaultFlow = model.flows.first(where: { $0.isDefault && $0.name == flow.name }) {
                 diagnostics.append(Diagnostic(
@@ -328,7 +361,7 @@ struct ModelBuilder {
     }
 
     /// The default flow is named by the file's title, else by its file name.
-    private func defaultFlowName(_ file: FileID) -> String {
+    func defaultFlowName(_ file: FileID) -> String {
         for statement in files[file.rawValue].syntax.statements {
             if case .title(let title) = statement { return title.text.value }
         }
@@ -336,14 +369,14 @@ struct ModelBuilder {
     }
 
     /// Who is acting in a block: the passive end of the interaction that owns it.
-    private struct Enclosing {
+    struct Enclosing {
         var interaction: InteractionID
         var actor: ParticipantID
         var span: Span
     }
 
     /// A recursion over syntax, which `Model.walk` (a walk over the model it builds) cannot be.
-    private mutating func buildSteps(_ steps: [StepSyntax], flow: FlowID, enclosing: Enclosing?) -> [Step] {
+    mutating func buildSteps(_ steps: [StepSyntax], flow: FlowID, enclosing: Enclosing?) -> [Step] {
         var result: [Step] = []
         result.reserveCapacity(steps.count)
         for index in steps.indices {
@@ -353,7 +386,7 @@ struct ModelBuilder {
     }
 
     /// Builds one step and appends it to `result` (nothing when its names do not resolve).
-    private mutating func buildStep(_ step: StepSyntax, flow: FlowID, enclosing: Enclosing?, into result: inout [Step]) {
+    mutating func buildStep(_ step: StepSyntax, flow: FlowID, enclosing: Enclosing?, into result: inout [Step]) {
         switch step {
         case .interaction(let syntax):
             if let id = buildInteraction(syntax, flow: flow, enclosing: enclosing) {
@@ -430,9 +463,8 @@ struct ModelBuilder {
     private mutating func buildInteraction(_ syntax: InteractionSyntax, flow: FlowID, enclosing: Enclosing?) -> InteractionID? {
         let from = resolve(syntax.from)
         let to = resolve(syntax.to)
-        if let enclosing, let from, from != enclosing.actor {
+        if let enclosing, let from, from != enclosing.actor, let outer = interaction(enclosing.interaction) {
             let actor = model.participants[enclosing.actor.rawValue].name
-            let outer = model.interactions[enclosing.interaction.rawValue]
             diagnostics.append(Diagnostic(
                 code: CompileError.misplacedStep, severity: .error,
                 message: "'\(syntax.from.name)' cannot initiate here: this block is what '\(actor)' does while handling '\(describe(outer))', so only '\(actor)' may initiate",
@@ -452,18 +484,41 @@ struct ModelBuilder {
             }
             return nil
         }
-        let id = InteractionID(model.interactions.count)
+        let id = slots?.nextID ?? InteractionID(model.interactions.count)
         checkBackoff(&attributes)
-        model.interactions.append(Interaction(
+        add(Interaction(
             id: id, from: from, to: to, arrow: syntax.arrow, label: syntax.label?.text,
             attributes: attributes, flow: flow, parent: enclosing?.interaction, block: nil,
             span: syntax.span, arrowSpan: syntax.arrowSpan, attributeListSpan: syntax.attributes?.span))
         if let block = syntax.block {
             let inner = Enclosing(interaction: id, actor: to, span: syntax.span)
             let steps = buildSteps(block.steps, flow: flow, enclosing: inner)
-            model.interactions[id.rawValue].block = steps
+            setBlock(steps, of: id)
         }
         return id
+    }
+
+    /// Keeps a new interaction: in the model's array, or in its slot when built in parts.
+    private mutating func add(_ interaction: Interaction) {
+        guard slots != nil else {
+            model.interactions.append(interaction)
+            return
+        }
+        slots?.add(interaction)
+    }
+
+    private mutating func setBlock(_ steps: [Step], of id: InteractionID) {
+        guard slots != nil else {
+            model.interactions[id.rawValue].block = steps
+            return
+        }
+        slots?.setBlock(steps, of: id)
+    }
+
+    /// An interaction kept already (nil only for one a part could not keep).
+    private func interaction(_ id: InteractionID) -> Interaction? {
+        guard let slots else { return model.interactions[id.rawValue] }
+        return slots.interaction(id)
     }
 
     /// The delays of exponential backoff grow from `backoff-base` up to `backoff-cap`, so a cap

@@ -16,12 +16,17 @@ extension Parser {
                 advance()
                 continue
             }
+            let before = Int32(truncatingIfNeeded: interactionCount)
             if case .identifier = token.kind {
                 // A top-level step (the default flow, a design's longest list) goes into the
                 // array as it is made, as in `parseStep(in:into:)`.
-                if let interaction = parseInteraction() { statements.append(.step(.interaction(interaction))) }
+                if let interaction = parseInteraction() {
+                    statements.append(.step(.interaction(interaction)))
+                    interactionsBefore.append(before)
+                }
             } else if let statement = parseTopLevelStatement() {
                 statements.append(statement)
+                interactionsBefore.append(before)
             }
             endStatement()
         }

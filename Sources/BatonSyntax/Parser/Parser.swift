@@ -15,6 +15,10 @@ public struct ParseResult: Sendable {
     /// The interactions in `syntax`, blocks and fragments included: the model builder sizes
     /// its largest array with it.
     public var interactionCount = 0
+    /// For each top-level statement, the interactions parsed before it: where the model's
+    /// interactions of each statement start, so that parts of the statements can be built at
+    /// once (`ModelBuilder.buildFlowsInParts`).
+    public var interactionsBefore: [Int32] = []
 }
 
 public enum BatonParser {
@@ -41,7 +45,8 @@ public enum BatonParser {
         diagnostics.append(contentsOf: encodingDiagnostics(source))
         let syntax = SyntaxFile(file: source.id, statements: statements, comments: parser.lexer.comments)
         return ParseResult(syntax: syntax, diagnostics: diagnostics.diagnostics,
-                           omittedErrors: diagnostics.omittedErrors(in: source.id), interactionCount: parser.interactionCount)
+                           omittedErrors: diagnostics.omittedErrors(in: source.id), interactionCount: parser.interactionCount,
+                           interactionsBefore: parser.interactionsBefore)
     }
 
     static func encodingDiagnostics(_ source: SourceFile) -> [Diagnostic] {
@@ -79,6 +84,8 @@ struct Parser {
     var depth = 0
     /// Interactions parsed (see `ParseResult.interactionCount`).
     var interactionCount = 0
+    /// `interactionCount` before each top-level statement kept (`ParseResult.interactionsBefore`).
+    var interactionsBefore: [Int32] = []
     /// A `{` right after a free-text label (`GET /orders/{id}`): see `unquotedLabel`.
     var labelBrace: LabelBrace?
 

@@ -79,6 +79,8 @@ enum PartParse {
         var statements: [Statement] = []
         var comments: [Comment] = []
         var interactionCount = 0
+        var interactionsBefore: [Int32] = []
+        interactionsBefore.reserveCapacity(count)
         for index in parsed.indices {
             guard var part = parsed[index] else { return nil }
             parsed[index] = nil
@@ -92,13 +94,15 @@ enum PartParse {
                 statements.append(contentsOf: part.statements)
             }
             comments.append(contentsOf: part.comments)
+            let offset = Int32(truncatingIfNeeded: interactionCount)
+            interactionsBefore.append(contentsOf: part.interactionsBefore.lazy.map { $0 + offset })
             interactionCount += part.interactionCount
         }
         var diagnostics = CappedDiagnostics()
         diagnostics.append(contentsOf: BatonParser.encodingDiagnostics(source))
         return ParseResult(syntax: SyntaxFile(file: source.id, statements: statements, comments: comments),
                            diagnostics: diagnostics.diagnostics, omittedErrors: diagnostics.omittedErrors(in: source.id),
-                           interactionCount: interactionCount)
+                           interactionCount: interactionCount, interactionsBefore: interactionsBefore)
     }
 
     /// What one accepted part made.
@@ -106,6 +110,7 @@ enum PartParse {
         var statements: [Statement]
         var comments: [Comment]
         var interactionCount: Int
+        var interactionsBefore: [Int32]
     }
 
     /// The part `range` of `source` parsed alone; nil unless accepted (see the type's comment).
@@ -115,7 +120,8 @@ enum PartParse {
         guard parser.diagnostics.isEmpty, !parser.panicking, parser.depth == 0, parser.token.kind == .endOfFile,
               parser.lexer.position == range.upperBound
         else { return nil }
-        return Part(statements: statements, comments: parser.lexer.comments, interactionCount: parser.interactionCount)
+        return Part(statements: statements, comments: parser.lexer.comments, interactionCount: parser.interactionCount,
+                    interactionsBefore: parser.interactionsBefore)
     }
 
     /// Up to `parts - 1` cuts, increasing, each the first one at or after an equal share of the
