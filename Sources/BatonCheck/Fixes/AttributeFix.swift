@@ -67,7 +67,7 @@ public enum AttributeFix {
             return edits(adding: attributes, toListAt: list.span, written: list.attributes.map { ($0.key, $0.span) },
                          source: source)
         }
-        let list = "[" + attributes.map(\.text).joined(separator: ", ") + "]"
+        let list = joined(attributes.map(\.text), prefix: "[", separator: ", ", suffix: "]")
         var gap = " "
         if let (declaration, run) = source.declaration(participant.span), declaration.label == nil, run.count > 1 {
             // The formatter pads names to the longest one with something after it.
@@ -79,43 +79,35 @@ public enum AttributeFix {
 
     /// Edits of an existing list, at `listSpan`, whose attributes are `written` (each key
     /// with its attribute's span, in order): replace what conflicts, append what is missing.
+    /// What is appended is written straight into one text (`FindingText.Parts`): most fixes add
+    /// one attribute, and a list of texts and its join were two allocations each.
     static func edits(adding attributes: [Attribute], toListAt listSpan: Span, written: [(key: String, span: Span)],
                       source: FixSource) -> [TextEdit] {
-        if attributes.count == 1 {
-            return edits(adding: attributes[0], toListAt: listSpan, written: written, source: source)
-        }
         var edits: [TextEdit] = []
-        var appended: [String] = []
-        for attribute in attributes {
+        var appended = FindingText.Parts(literalCapacity: 0, interpolationCount: attributes.count)
+        var appendsAny = false
+        for index in attributes.indices {
+            let attribute = attributes[index]
             let text = attribute.text
             if let existing = written.first(where: { $0.key == attribute.key }) {
                 guard !source.text(of: existing.span, is: text) else { continue }
                 edits.append(TextEdit(existing.span, text))
-            } else if !appended.contains(text) {
-                appended.append(text)
+            } else if !attributes[..<index].contains(attribute) {
+                // After the list's last attribute, or between two appended ones.
+                if appendsAny || !written.isEmpty { appended.appendLiteral(", ") }
+                appended.appendInterpolation(text)
+                appendsAny = true
             }
         }
-        if !appended.isEmpty {
+        if appendsAny {
+            let text = FindingText(stringInterpolation: appended).string
             if let last = written.last {
-                edits.append(.insert(joined(appended, prefix: ", ", separator: ", "), at: last.span.end, in: listSpan.file))
+                edits.append(.insert(text, at: last.span.end, in: listSpan.file))
             } else {
-                edits.append(.insert(joined(appended, separator: ", "), at: listSpan.start + 1, in: listSpan.file))
+                edits.append(.insert(text, at: listSpan.start + 1, in: listSpan.file))
             }
         }
         return edits
-    }
-
-    /// `edits(adding: [attribute], toListAt:…)` without the arrays of texts, for the one
-    /// attribute most fixes add.
-    private static func edits(adding attribute: Attribute, toListAt listSpan: Span, written: [(key: String, span: Span)],
-                              source: FixSource) -> [TextEdit] {
-        let text = attribute.text
-        if let existing = written.first(where: { $0.key == attribute.key }) {
-            return source.text(of: existing.span, is: text) ? [] : [TextEdit(existing.span, text)]
-        }
-        guard let last = written.last else { return [.insert(text, at: listSpan.start + 1, in: listSpan.file)] }
-        let appended: FindingText = ", \(text)"
-        return [.insert(appended.string, at: last.span.end, in: listSpan.file)]
     }
 
     /// The unsafe fix that gives interaction `id` the attributes, titled "add …" unless given a

@@ -126,8 +126,7 @@ public enum Compiler {
     /// built partly on that thread too once `beside` is made (see `ModelBuilder.build(beside:)`).
     public static func build<Beside: Sendable>(_ parsed: ParsedDesign,
                                                beside: @escaping @Sendable () -> Beside) -> (Compilation, Beside) {
-        var builder = ModelBuilder(files: parsed.loader.files, sources: parsed.loader.sources,
-                                   diagnostics: parsed.loader.diagnostics)
+        var builder = ModelBuilder(parsed.loader)
         let (model, made) = builder.build(beside: beside)
         return (compilation(parsed.loader, builder, model), made)
     }
@@ -135,15 +134,12 @@ public enum Compiler {
     /// The parts `build(_:beside:)` would build `parsed`'s flows in; nil when it would build
     /// them on one thread (for tests).
     static func partPlan(_ parsed: ParsedDesign) -> ModelBuilder.PartPlan? {
-        var builder = ModelBuilder(files: parsed.loader.files, sources: parsed.loader.sources,
-                                   diagnostics: parsed.loader.diagnostics)
+        var builder = ModelBuilder(parsed.loader)
         return builder.partPlan()
     }
 
     private static func build(_ loader: ImportLoader) -> Compilation {
-        // One collector from the first file parsed to the last model error, so a single cap
-        // covers every stage.
-        var builder = ModelBuilder(files: loader.files, sources: loader.sources, diagnostics: loader.diagnostics)
+        var builder = ModelBuilder(loader)
         let model = builder.build()
         return compilation(loader, builder, model)
     }

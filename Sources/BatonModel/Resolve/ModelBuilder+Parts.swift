@@ -28,8 +28,7 @@ extension ModelBuilder {
         /// The flows the pass makes.
         var flowCount: Int
         /// The flow of the top-level steps, and where it starts (its first step).
-        var defaultFlow: FlowID?
-        var defaultFlowSpan: Span?
+        var defaultFlow: (id: FlowID, span: Span)?
     }
 
     /// About how many parts: enough for the two threads to end close together, few enough
@@ -53,19 +52,17 @@ extension ModelBuilder {
         let total = files[0].interactionCount
         var flows = [Int32](repeating: -1, count: order.count)
         var flowCount = 0
-        var defaultFlow: FlowID?
-        var defaultFlowSpan: Span?
+        var defaultFlow: (id: FlowID, span: Span)?
         var names = Set<String>()
         let statements = files[0].syntax.statements
         for index in order.indices {
             let position = order[index]
             if case .step = statements[position.index] {
                 if defaultFlow == nil {
-                    defaultFlow = FlowID(flowCount)
-                    defaultFlowSpan = statements[position.index].span
+                    defaultFlow = (FlowID(flowCount), statements[position.index].span)
                     flowCount += 1
                 }
-                flows[index] = Int32(truncatingIfNeeded: defaultFlow?.rawValue ?? -1)
+                flows[index] = Int32(truncatingIfNeeded: defaultFlow?.id.rawValue ?? -1)
             } else if case .flow(let flow) = statements[position.index] {
                 guard names.insert(flow.name.value).inserted else { return nil }
                 flows[index] = Int32(truncatingIfNeeded: flowCount)
@@ -87,50 +84,31 @@ extension ModelBuilder {
         guard firstInteraction.first == 0, zip(firstInteraction, firstInteraction.dropFirst()).allSatisfy({ $0 <= $1 })
         else { return nil }
         return PartPlan(parts: parts, firstInteraction: firstInteraction, flows: flows, flowCount: flowCount,
-                        defaultFlow: defaultFlow, defaultFlowSpan: defaultFlowSpan)
+                        defaultFlow: defaultFlow)
     }
 
     /// Pass 3 in the parts of `plan`, `beside` made on the other thread first; one thread's
     /// build after all when a part finds a problem. Returns what `beside` made.
     mutating func buildFlowsInParts<Beside: Sendable>(_ order: [StatementPosition], plan: PartPlan,
                                                       beside: @escaping @Sendable () -> Beside) -> Beside {
-        let template = Shared(value: self)
-        let queue = PartQueue(count: plan.parts.count)
         let total = plan.firstInteraction[plan.parts.count]
+        let builder = self
         var made: Beside?
-        var built: [PartResult?] = Array(repeating: nil, count: plan.parts.count)
+        var results: [PartResult] = []
         model.interactions = Array(unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
-            let slots = Shared(value: base)
-            let (mine, theirs) = Concurrently.both({
-                var results: [(Int, PartResult)] = []
-                while let index = queue.takeFront() {
-                    results.append((index, template.value.buildPart(index, of: plan, order: order, into: slots.value)))
-                }
-                return results
-            }, {
-                let made = beside()
-                var results: [(Int, PartResult)] = []
-                while let index = queue.takeBack() {
-                    results.append((index, template.value.buildPart(index, of: plan, order: order, into: slots.value)))
-                }
-                return (made, results)
-            })
-            made = theirs.0
-            for (index, result) in mine + theirs.1 { built[index] = result }
-            if built.allSatisfy({ $0?.succeeded == true }) {
+            (made, results) = builder.buildParts(plan, order: order, into: base, beside: beside)
+            if results.count == plan.parts.count, results.allSatisfy(\.succeeded) {
                 initialized = total
             } else {
                 // Undo what the parts kept; the one-thread build below makes it all again.
-                for result in built {
-                    guard let written = result?.written, !written.isEmpty else { continue }
-                    (base + written.lowerBound).deinitialize(count: written.count)
+                for result in results where !result.written.isEmpty {
+                    (base + result.written.lowerBound).deinitialize(count: result.written.count)
                 }
             }
         }
-        let results = built.compactMap { $0 }
-        guard model.interactions.count == total, results.count == plan.parts.count else {
+        guard model.interactions.count == total else {
             model.interactions = []
             buildFlows(order)
             return made ?? beside()
@@ -139,7 +117,7 @@ extension ModelBuilder {
         for result in results {
             for flow in result.flows { flows[flow.id.rawValue] = flow }
         }
-        if let id = plan.defaultFlow, let span = plan.defaultFlowSpan {
+        if let (id, span) = plan.defaultFlow {
             var steps: [Step] = []
             steps.reserveCapacity(results.reduce(0) { $0 + $1.defaultSteps.count })
             for result in results { steps.append(contentsOf: result.defaultSteps) }
@@ -149,6 +127,27 @@ extension ModelBuilder {
         model.flows = flows.compactMap { $0 }
         checkFlowNames()
         return made ?? beside()
+    }
+
+    /// Every part of `plan`, its interactions into their slots from `base`: this thread takes
+    /// parts from the front, the other from the back once it has made `beside`. Returns what
+    /// `beside` made and the parts' results in order.
+    private func buildParts<Beside: Sendable>(_ plan: PartPlan, order: [StatementPosition],
+                                              into base: UnsafeMutablePointer<Interaction>,
+                                              beside: @escaping @Sendable () -> Beside) -> (Beside, [PartResult]) {
+        let shared = Shared(value: (builder: self, base: base))
+        let queue = PartQueue(count: plan.parts.count)
+        @Sendable func take(_ next: () -> Int?) -> [(Int, PartResult)] {
+            var results: [(Int, PartResult)] = []
+            while let index = next() {
+                results.append((index, shared.value.builder.buildPart(index, of: plan, order: order, into: shared.value.base)))
+            }
+            return results
+        }
+        let (mine, (made, theirs)) = Concurrently.both({ take(queue.takeFront) }, { (beside(), take(queue.takeBack)) })
+        var results: [PartResult?] = Array(repeating: nil, count: plan.parts.count)
+        for (index, result) in mine + theirs { results[index] = result }
+        return (made, results.compactMap { $0 })
     }
 
     /// What one part made: its named flows, its top-level steps, the ids it wrote, and
@@ -173,11 +172,7 @@ extension ModelBuilder {
             let flow = FlowID(Int(plan.flows[statement]))
             switch statements[order[statement].index] {
             case .flow(let syntax):
-                var named = Flow(id: flow, name: syntax.name.value, description: nil, steps: [], span: syntax.span,
-                                 isDefault: false)
-                builder.decoder.decode(syntax.attributes, at: .flow, diagnostics: &builder.diagnostics).store(in: &named)
-                named.steps = builder.buildSteps(syntax.steps, flow: flow, enclosing: nil)
-                flows.append(named)
+                flows.append(builder.buildFlow(syntax, id: flow))
             case .step(let step):
                 builder.buildStep(step, flow: flow, enclosing: nil, into: &defaultSteps)
             default:
@@ -190,8 +185,8 @@ extension ModelBuilder {
                               && slots.nextID.rawValue == end && !slots.overflowed)
     }
 
-    /// Hands a value to the other thread: the builder, only read there (each part builds on
-    /// a copy of it), and the array's storage, whose slots each part writes its own of.
+    /// Hands the other thread the builder, only read there (each part builds on a copy of it),
+    /// and the array's storage, whose slots each part writes its own of.
     struct Shared<Value>: @unchecked Sendable {
         var value: Value
     }

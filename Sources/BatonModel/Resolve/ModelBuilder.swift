@@ -30,15 +30,17 @@ struct ModelBuilder {
     var undeclaredOrder: [String] = []
     /// Types attribute values once every name is declared (pass 2 on). Made once rather than
     /// per attribute list: it is asked for every interaction.
-    var decoder = AttributeDecoder { _ in nil }
+    private var decoder = AttributeDecoder { _ in nil }
     /// Where this builder's interactions go while a large design's flows are built in parts
     /// (`ModelBuilder+Parts.swift`); nil when they are appended to `model.interactions`.
     var slots: InteractionSlots?
 
-    init(files: [LoadedFile], sources: SourceMap, diagnostics: CappedDiagnostics) {
-        self.files = files
-        self.sources = sources
-        self.diagnostics = diagnostics
+    /// The builder of what `loader` read. One collector from the first file parsed to the last
+    /// model error, so a single cap covers every stage.
+    init(_ loader: ImportLoader) {
+        files = loader.files
+        sources = loader.sources
+        diagnostics = loader.diagnostics
     }
 
     var root: FileID { FileID(0) }
@@ -303,11 +305,7 @@ struct ModelBuilder {
                         notes: [.init("first declared here", at: first)], help: "give each flow its own name"))
                 }
                 flowSpans[flow.name.value] = flow.name.span
-                var named = Flow(id: id, name: flow.name.value, description: nil, steps: [], span: flow.span, isDefault: false)
-                decoder.decode(flow.attributes, at: .flow, diagnostics: &diagnostics).store(in: &named)
-                model.flows.append(named)
-                let steps = buildSteps(flow.steps, flow: id, enclosing: nil)
-                model.flows[id.rawValue].steps = steps
+                model.flows.append(buildFlow(flow, id: id))
             case .step(let step):
                 let id: FlowID
                 if let existing = defaultFlows[file.rawValue] {
@@ -327,6 +325,14 @@ struct ModelBuilder {
             if let id { model.flows[id.rawValue].steps = defaultSteps[file] }
         }
         checkFlowNames()
+    }
+
+    /// Named flow `id`: its attributes, then its steps.
+    mutating func buildFlow(_ syntax: FlowSyntax, id: FlowID) -> Flow {
+        var flow = Flow(id: id, name: syntax.name.value, description: nil, steps: [], span: syntax.span, isDefault: false)
+        decoder.decode(syntax.attributes, at: .flow, diagnostics: &diagnostics).store(in: &flow)
+        flow.steps = buildSteps(syntax.steps, flow: id, enclosing: nil)
+        return flow
     }
 
     /// A named flow must not take the name of a default flow (its title or file name): it
@@ -484,7 +490,7 @@ struct ModelBuilder {
             }
             return nil
         }
-        let id = slots?.nextID ?? InteractionID(model.interactions.count)
+        let id = nextInteractionID
         checkBackoff(&attributes)
         add(Interaction(
             id: id, from: from, to: to, arrow: syntax.arrow, label: syntax.label?.text,
@@ -496,6 +502,11 @@ struct ModelBuilder {
             setBlock(steps, of: id)
         }
         return id
+    }
+
+    /// The id the next interaction kept takes.
+    private var nextInteractionID: InteractionID {
+        slots?.nextID ?? InteractionID(model.interactions.count)
     }
 
     /// Keeps a new interaction: in the model's array, or in its slot when built in parts.
