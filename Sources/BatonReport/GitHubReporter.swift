@@ -101,28 +101,42 @@ public enum GitHubReporter {
 
     /// Message text: `%`, CR and LF.
     public static func escapeData(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": result += "%25"
-            case "\r": result += "%0D"
-            case "\n": result += "%0A"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        escaped(text, property: false)
     }
 
     /// Property values: as data, plus `:` and `,`, which separate properties.
     public static func escapeProperty(_ text: String) -> String {
-        var result = ""
-        for scalar in escapeData(text).unicodeScalars {
-            switch scalar {
-            case ":": result += "%3A"
-            case ",": result += "%2C"
-            default: result.unicodeScalars.append(scalar)
+        escaped(text, property: true)
+    }
+
+    /// Every character escaped is ASCII, and no byte of a multi-byte character is one, so the
+    /// text is escaped byte by byte; text with nothing to escape is returned as it is.
+    private static func escaped(_ text: String, property: Bool) -> String {
+        func code(_ byte: UInt8) -> StaticString? {
+            switch byte {
+            case UInt8(ascii: "%"): "%25"
+            case UInt8(ascii: "\r"): "%0D"
+            case UInt8(ascii: "\n"): "%0A"
+            case UInt8(ascii: ":") where property: "%3A"
+            case UInt8(ascii: ",") where property: "%2C"
+            default: nil
             }
         }
-        return result
+        var text = text
+        let escaped = text.withUTF8 { utf8 -> String? in
+            guard let first = utf8.firstIndex(where: { code($0) != nil }) else { return nil }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count + 16)
+            bytes.append(contentsOf: utf8[..<first])
+            for byte in utf8[first...] {
+                if let code = code(byte) {
+                    code.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                } else {
+                    bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return escaped ?? text
     }
 }

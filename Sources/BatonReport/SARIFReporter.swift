@@ -124,7 +124,10 @@ public enum SARIFReporter {
 
         public mutating func write(_ diagnostic: ReportedDiagnostic) {
             let uri = relativeURI(diagnostic.file, workingDirectory: workingDirectory)
-            json.value(result(diagnostic, uri: uri, fingerprint: numbering.next(diagnostic, path: uri)))
+            // Numbered before `result` is called: as its argument, the count was raised while
+            // the call held a copy of this stream, so every finding copied the whole table.
+            let fingerprint = numbering.next(diagnostic, path: uri)
+            json.value(result(diagnostic, uri: uri, fingerprint: fingerprint))
         }
 
         /// Closes the log and flushes the output.

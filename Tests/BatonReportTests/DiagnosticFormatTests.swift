@@ -191,6 +191,8 @@ struct DiagnosticFormatTests {
         ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
         ("a: b, c", "a: b, c", "a%3A b%2C c"),
         ("%0A", "%250A", "%250A"),
+        ("ünï%cödé:\n😀,", "ünï%25cödé:%0A😀,", "ünï%25cödé%3A%0A😀%2C"),
+        ("", "", ""),
     ])
     func escaping(_ text: String, data: String, property: String) {
         #expect(GitHubReporter.escapeData(text) == data)

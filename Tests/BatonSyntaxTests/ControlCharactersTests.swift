@@ -12,6 +12,8 @@ import Testing
         ("del\u{7F} csi\u{9B} nel\u{85}", "del\\u{7F} csi\\u{9B} nel\\u{85}"),
         ("a\u{202E}cba\u{202C} b\u{2066}x\u{2069} \u{200F}\u{061C}", "a\\u{202E}cba\\u{202C} b\\u{2066}x\\u{2069} \\u{200F}\\u{61C}"),
         ("ls\u{2028}ps\u{2029}", "ls\\u{2028}ps\\u{2029}"),
+        ("ü\u{1B}", "ü\\u{1B}"),
+        ("", ""),
     ])
     func hiddenCharactersAreWrittenOut(_ text: String, _ visible: String) {
         #expect(ControlCharacters.visible(text) == visible)

@@ -1,4 +1,5 @@
 import BatonSyntax
+import BatonWorkload
 import Testing
 
 /// `TextEdits.apply` takes whole fixes, first come first served, and `UnifiedDiff` prints
@@ -35,6 +36,50 @@ struct TextEditsTests {
         let other = Fix("o", safety: .safe, edits: [.insert("!", at: 0, in: FileID(1))])
         let result = TextEdits.apply([other], to: Array("abc".utf8), file: file)
         #expect(result.bytes == Array("abc".utf8) && result.applied.isEmpty)
+    }
+
+    /// Random fixes of one to three edits (replacements and insertions, often on the same
+    /// bytes), in random order: `apply` takes and skips the same fixes, and writes the same
+    /// bytes, as the plain reading of its contract does (each fix against every one taken
+    /// before it, then the edits made one by one from the end).
+    @Test(arguments: 0..<40) func takesTheFixesEveryPairwiseCheckWould(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        // Every eighth design is large enough for the taken edits to fill several chunks.
+        let large = seed % 8 == 0
+        let size = Int.random(in: 1...(large ? 20_000 : 300), using: &random)
+        let bytes = (0..<size).map { _ in UInt8.random(in: 0x61...0x7A, using: &random) }
+        let fixes = (0..<Int.random(in: 1...(large ? 3_000 : 400), using: &random)).map { number in
+            let edits = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                let start = Int.random(in: 0...size, using: &random)
+                let end = Bool.random(using: &random) ? start : min(size, start + Int.random(in: 1...12, using: &random))
+                return TextEdit(span(start, end), "<\(number)>")
+            }
+            return Fix("f\(number)", safety: .safe, edits: edits)
+        }
+        func overlaps(_ a: Span, _ b: Span) -> Bool {
+            if a.isEmpty && b.isEmpty { return a.start == b.start }
+            if a.isEmpty { return a.start > b.start && a.start < b.end }
+            if b.isEmpty { return b.start > a.start && b.start < a.end }
+            return a.start < b.end && b.start < a.end
+        }
+        var taken: [TextEdit] = []
+        var applied: [Fix] = []
+        for fix in fixes {
+            let edits = Array(fix.edits)
+            let crossing = edits.indices.contains { i in edits.indices.contains { j in i < j && overlaps(edits[i].span, edits[j].span) } }
+            if !crossing, !edits.contains(where: { edit in taken.contains { overlaps($0.span, edit.span) } }) {
+                taken += edits
+                applied.append(fix)
+            }
+        }
+        var expected = bytes
+        for edit in taken.sorted(by: { ($0.span.start, $0.span.end) > ($1.span.start, $1.span.end) }) {
+            expected.replaceSubrange(edit.span.start..<edit.span.end, with: Array(edit.replacement.utf8))
+        }
+        let result = TextEdits.apply(fixes, to: bytes, file: file)
+        #expect(result.applied == applied)
+        #expect(result.skipped.count == fixes.count - applied.count)
+        #expect(result.bytes == expected)
     }
 
     @Test func unifiedDiffOfOneChangedLine() {

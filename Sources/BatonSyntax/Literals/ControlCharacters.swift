@@ -28,7 +28,10 @@ public enum ControlCharacters {
 
     /// `text` with every hidden scalar written out; text without any is returned as it is.
     public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isHidden) else { return text }
+        // Printable ASCII and tab, nearly every text, is settled by its bytes.
+        var text = text
+        guard text.withUTF8({ $0.contains { ($0 < 0x20 && $0 != 0x09) || $0 >= 0x7F } }),
+              text.unicodeScalars.contains(where: isHidden) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             if isHidden(scalar) { result += written(scalar) } else { result.unicodeScalars.append(scalar) }

@@ -48,23 +48,25 @@ struct FindingFormatter: Sendable {
             return FormattedFindings(bytes: bytes, ends: ends)
         case .text(let reporter):
             let resolved = ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail)
-            return Self.entries(resolved, capacity: capacity) { reporter.entry($0) }
+            return Self.entries(resolved, capacity: capacity) { reporter.writeEntry($0, into: &$1) }
         case .github:
             let resolved = ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail)
-            return Self.entries(resolved, capacity: capacity, GitHubReporter.entry)
+            return Self.entries(resolved, capacity: capacity) { diagnostic, bytes in
+                var entry = GitHubReporter.entry(diagnostic)
+                entry.withUTF8 { bytes.append(contentsOf: $0) }
+            }
         }
     }
 
     /// The findings' entries (text or GitHub lines) one after another, and where each ends.
     private static func entries(_ diagnostics: [ReportedDiagnostic], capacity: Int,
-                                _ entry: (ReportedDiagnostic) -> String) -> FormattedFindings {
+                                _ entry: (ReportedDiagnostic, inout [UInt8]) -> Void) -> FormattedFindings {
         var ends: [Int] = []
         ends.reserveCapacity(diagnostics.count)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(capacity)
         for diagnostic in diagnostics {
-            var text = entry(diagnostic)
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            entry(diagnostic, &bytes)
             ends.append(bytes.count)
         }
         return FormattedFindings(bytes: bytes, ends: ends)
