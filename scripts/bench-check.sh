@@ -33,7 +33,9 @@
 #    --check DIR` the same way. (An older build is run with --jobs 1 on its rows for 1 job, or
 #    without it if it has no --jobs.)
 # 4. The other stages as before: render of a sequence diagram (1,000 interactions) and of a
-#    graph view (100 participants, 1,000 interactions), and `fmt -` of the 1 MB design.
+#    graph view (100 participants, 1,000 interactions), `fmt --check` of the 1 MB design, and
+#    `check` of it in the other formats (text, github, sarif) and with `--unsafe-fixes --diff`
+#    (fixing repeats until nothing applies; nothing is written).
 #
 # The issue's targets are printed beside the figures (>= 20 MB/s, <= 20 bytes of memory per
 # input byte, 1 MB in under 0.1 s, 5,000 files >= 1.8x faster with 2 jobs, compile alone
@@ -158,7 +160,7 @@ identical="yes"
 cmp -s "$work/tree-1.json" "$work/tree-2.json" || identical="NO"
 if [ -n "$before" ] && ! cmp -s "$work/tree-before.json" "$work/tree-1.json"; then identical="$identical (NOT the before build's)"; fi
 
-echo "== 4. render and fmt" >&2
+echo "== 4. render, fmt, other formats, fixes" >&2
 "$bench" generate --participants 30 --interactions 1000 >"$work/seq.baton"
 "$bench" generate --participants 100 --interactions 1000 >"$work/graph.baton"
 for build in $builds; do
@@ -168,6 +170,12 @@ for build in $builds; do
   row other "render graph, 100 x 1,000" "$build" "$(median "graph-$build" "$exe" render "$work/graph.baton" --view graph -o "$work/graph-$build.svg")" \
     "$(wc -c <"$work/graph.baton")" ""
   row other "fmt --check 1 MB" "$build" "$(median "fmt-$build" "$exe" fmt --check "$work/gen1.baton")" "$(wc -c <"$work/gen1.baton")" ""
+  for format in text github sarif; do
+    row other "check --format $format 1 MB" "$build" "$(median "$format-$build" "$exe" check "$work/gen1.baton" --format "$format")" \
+      "$(wc -c <"$work/gen1.baton")" ""
+  done
+  row other "check --unsafe-fixes --diff 1 MB" "$build" "$(median "diff-$build" "$exe" check "$work/gen1.baton" --unsafe-fixes --diff)" \
+    "$(wc -c <"$work/gen1.baton")" ""
 done
 
 python3 - "$results" "$(cat "$work/tree.txt")" "$identical" "$runs" <<'PY'
@@ -195,7 +203,7 @@ print("by the wall clock, and peak resident memory per input byte (B/byte)")
 header = f"{'':38}" + "".join(f"{b + ': s':>10} {'cpu s':>7} {'MB/s':>7} {'B/byte':>7}   " for b in builds)
 if len(builds) == 2: header += "speed-up (wall, cpu)"
 for section, title in [("check", "1. check --format json (whole process)"), ("compile", "2. compile alone (in process) and the yardsticks"),
-                       ("tree", f"3. {tree}"), ("other", "4. render and fmt (whole process)")]:
+                       ("tree", f"3. {tree}"), ("other", "4. render, fmt, the other report formats and fixes (whole process)")]:
     print(f"\n{title}\n{header}")
     for (s, name), entry in table.items():
         if s != section: continue

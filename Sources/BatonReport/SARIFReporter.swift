@@ -161,7 +161,8 @@ public enum SARIFReporter {
                 guard let file = note.file, let line = note.line, let column = note.column else { return nil }
                 return .object([
                     ("id", .int(index + 1)),
-                    ("physicalLocation", physicalLocation(uri: relativeURI(file, workingDirectory: workingDirectory),
+                    // A note's file is mostly the finding's: its URI is made once.
+                    ("physicalLocation", physicalLocation(uri: file == diagnostic.file ? uri : relativeURI(file, workingDirectory: workingDirectory),
                                                           startLine: line, startColumn: column, endLine: nil, endColumn: nil)),
                     ("message", .object([("text", .string(note.message))])),
                 ])
