@@ -161,8 +161,10 @@ public enum SARIFReporter {
                 guard let file = note.file, let line = note.line, let column = note.column else { return nil }
                 return .object([
                     ("id", .int(index + 1)),
-                    // A note's file is mostly the finding's: its URI is made once.
-                    ("physicalLocation", physicalLocation(uri: file == diagnostic.file ? uri : relativeURI(file, workingDirectory: workingDirectory),
+                    // A note's file is mostly the finding's: its URI is made once. (Compared
+                    // by bytes: two paths that are one text in two Unicode forms are two files.)
+                    ("physicalLocation", physicalLocation(uri: file.utf8.elementsEqual(diagnostic.file.utf8) ? uri
+                                                              : relativeURI(file, workingDirectory: workingDirectory),
                                                           startLine: line, startColumn: column, endLine: nil, endColumn: nil)),
                     ("message", .object([("text", .string(note.message))])),
                 ])

@@ -77,6 +77,24 @@ struct DiagnosticFormatTests {
         #expect(fingerprint.range(of: "^[0-9a-f]{16}:1$", options: .regularExpression) != nil)
     }
 
+    /// A note in the finding's own file shares its URI; one in another file has its own, even
+    /// when the two paths are one text in two Unicode forms (two files on disk).
+    @Test func notesInOtherFilesHaveTheirOwnURI() throws {
+        var cycle = try #require(Self.reported().first { $0.code == "sync-cycle" })
+        let note = try #require(cycle.notes.first)
+        cycle.file = "designs/caf\u{E9}.baton"
+        cycle.notes = [note, note]
+        cycle.notes[0].file = "designs/cafe\u{301}.baton"
+        cycle.notes[1].file = cycle.file
+        let log = try JSONValue.parse(Self.sarif([cycle]))
+        let result = try #require(log["runs"]?.arrayValue?.first?["results"]?.arrayValue?.first)
+        let related = try #require(result["relatedLocations"]?.arrayValue)
+        let uris = related.map { $0["physicalLocation"]?["artifactLocation"]?["uri"]?.stringValue }
+        #expect(uris.prefix(2) == ["designs/cafe%CC%81.baton", "designs/caf%C3%A9.baton"])
+        #expect(result["locations"]?.arrayValue?.first?["physicalLocation"]?["artifactLocation"]?["uri"]?.stringValue
+            == "designs/caf%C3%A9.baton")
+    }
+
     @Test func fingerprintsSurviveLineShiftsButNotChanges() throws {
         func fingerprints(_ source: String) throws -> [String] {
             let log = try JSONValue.parse(Self.sarif(Self.reported(source)))
