@@ -51,6 +51,21 @@ import Testing
         #expect(CodeActions.actions(for: analysis.diagnostics, file: FileID(0), range: 80..<80, only: ["source"], mapping: &mapping).count == 1)
     }
 
+    /// "Apply every safe fix" across files: each file takes its fixes first come first served,
+    /// and a fix that edits two files is taken in each it fits.
+    @Test func fixAllTakesEachFilesFixesInOrder() {
+        var sources = SourceMap()
+        let a = sources.add(path: "a.baton", bytes: Array("abcdef".utf8))
+        let b = sources.add(path: "b.baton", bytes: Array("uvwxyz".utf8))
+        func fix(_ edits: TextEdit...) -> Fix { Fix("f", safety: .safe, edits: edits) }
+        let both = fix(TextEdit(Span(file: a, start: 0, end: 2), "A"), TextEdit(Span(file: b, start: 0, end: 2), "B"))
+        let overlapsInA = fix(TextEdit(Span(file: a, start: 1, end: 3), "x"))
+        let laterInB = fix(TextEdit(Span(file: b, start: 4, end: 5), "y"))
+        let laterInA = fix(TextEdit(Span(file: a, start: 5, end: 6), "z"))
+        let edits = CodeActions.fixAllEdits([both, overlapsInA, laterInB, laterInA], sources: sources)
+        #expect(edits.map(\.replacement) == ["A", "z", "B", "y"])
+    }
+
     @Test func diagnosticsCarryFixTitlesAsData() {
         let (analysis, diagnostic) = Self.analysisWithFixes()
         var mapping = DiagnosticMapping(compilation: analysis.compilation, encoding: .utf8) { _ in "file:///search.baton" }

@@ -57,10 +57,15 @@ public enum CodeActions {
     /// edits overlap one already taken is left for the next run, so the result never mixes
     /// half of two fixes.
     public static func fixAllEdits(_ fixes: [Fix], sources: SourceMap) -> [TextEdit] {
+        // Each file's fixes, in the order given: a fix goes to every file it edits (so a design
+        // of many files does not hand every fix to every file).
+        var fixesOf: [FileID: [Fix]] = [:]
+        for fix in fixes {
+            for file in Set(fix.edits.map(\.span.file)) { fixesOf[file, default: []].append(fix) }
+        }
         var edits: [TextEdit] = []
-        let files = Set(fixes.flatMap { $0.edits.map(\.span.file) }).sorted()
-        for file in files where file.rawValue < sources.files.count {
-            let applied = TextEdits.apply(fixes, to: sources[file].bytes, file: file)
+        for file in fixesOf.keys.sorted() where file.rawValue < sources.files.count {
+            let applied = TextEdits.apply(fixesOf[file] ?? [], to: sources[file].bytes, file: file)
             edits += applied.applied.flatMap { $0.edits.filter { $0.span.file == file } }
         }
         return edits.sorted(by: TextEdit.sourceOrder)
