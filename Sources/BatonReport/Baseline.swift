@@ -40,8 +40,14 @@ public struct Baseline: Hashable, Sendable {
             self.message = message
         }
 
+        /// By file, rule, message, then fingerprint: as comparing the four as a tuple would,
+        /// field by field (a tuple of four strings on each side, made for every comparison,
+        /// retained and released eight texts; sorting a large baseline was a fifth of writing it).
         static func inFileOrder(_ lhs: Entry, _ rhs: Entry) -> Bool {
-            (lhs.file, lhs.rule, lhs.message, lhs.fingerprint) < (rhs.file, rhs.rule, rhs.message, rhs.fingerprint)
+            if lhs.file != rhs.file { return lhs.file < rhs.file }
+            if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+            if lhs.message != rhs.message { return lhs.message < rhs.message }
+            return lhs.fingerprint < rhs.fingerprint
         }
     }
 
@@ -49,17 +55,30 @@ public struct Baseline: Hashable, Sendable {
     public private(set) var entries: [Entry]
 
     public init(entries: [Entry]) {
-        self.entries = entries.sorted(by: Entry.inFileOrder)
+        // Their positions are sorted, then the entries gathered once: sorting the entries
+        // themselves moved four strings at every step (entries equal in all four fields are
+        // the same entry, so the order of ties does not show).
+        let order = entries.indices.sorted { Entry.inFileOrder(entries[$0], entries[$1]) }
+        self.entries = order.map { entries[$0] }
     }
 
     /// The baseline of `diagnostics` (all of a run's reported diagnostics, in source order):
     /// one entry per rule finding. `path` gives a diagnostic's file relative to the baseline's
     /// directory.
     public init(recording diagnostics: [ReportedDiagnostic], path: (String) -> String) {
-        let fingerprints = Fingerprint.numbered(diagnostics) { path($0.file) }
-        self.init(entries: zip(diagnostics, fingerprints).compactMap { diagnostic, fingerprint in
+        // Diagnostics come a file at a time: each file's path is worked out once.
+        var last: (file: String, path: String)?
+        let paths = diagnostics.map { diagnostic in
+            if let last, last.file.utf8.elementsEqual(diagnostic.file.utf8) { return last.path }
+            let relative = path(diagnostic.file)
+            last = (diagnostic.file, relative)
+            return relative
+        }
+        var numbering = Fingerprint.Numbering()
+        self.init(entries: zip(diagnostics, paths).compactMap { diagnostic, path in
+            let fingerprint = numbering.next(diagnostic, path: path)
             guard Self.canRecord(diagnostic) else { return nil }
-            return Entry(fingerprint: fingerprint, rule: diagnostic.code, file: path(diagnostic.file), message: diagnostic.message)
+            return Entry(fingerprint: fingerprint, rule: diagnostic.code, file: path, message: diagnostic.message)
         })
     }
 
@@ -84,22 +103,25 @@ public struct Baseline: Hashable, Sendable {
     /// Reads a baseline file. Members it does not know are ignored (a later version 1 may add
     /// some); a missing or mistyped one is an error that says where.
     public static func parse(_ bytes: [UInt8]) throws(BaselineError) -> Baseline {
-        let document: JSONDocument
+        // Parsed without noting where each value is (a pointer string and a table entry for
+        // each of a large baseline's hundreds of thousands of values cost as much as the rest
+        // of reading it); a baseline found wrong is parsed again for where.
+        let value: JSONValue
         do {
-            document = try JSONDocument.parse(bytes)
+            value = try JSONValue.parse(bytes)
         } catch {
             throw BaselineError(line: error.line, column: error.column, message: "invalid JSON: \(error.message)")
         }
         func fail(_ pointer: [String], _ message: String) -> BaselineError {
-            let location = document.valueLocation(JSONDocument.pointer(pointer))
+            let location = (try? JSONDocument.parse(bytes))?.valueLocation(JSONDocument.pointer(pointer))
             return BaselineError(line: location?.line, column: location?.column, message: message)
         }
-        guard document.value.objectValue != nil else { throw fail([], "a baseline is a JSON object with 'version' and 'findings'") }
-        guard let version = document.value["version"] else { throw fail([], "the baseline has no 'version'") }
+        guard value.objectValue != nil else { throw fail([], "a baseline is a JSON object with 'version' and 'findings'") }
+        guard let version = value["version"] else { throw fail([], "the baseline has no 'version'") }
         guard version.numberValue == Double(Self.version) else {
             throw fail(["version"], "unsupported baseline version \(version.serialized(pretty: false)); this baton reads version \(Self.version)")
         }
-        guard let findings = document.value["findings"]?.arrayValue else { throw fail([], "the baseline has no 'findings' array") }
+        guard let findings = value["findings"]?.arrayValue else { throw fail([], "the baseline has no 'findings' array") }
         var entries: [Entry] = []
         for (index, finding) in findings.enumerated() {
             let pointer = ["findings", String(index)]
