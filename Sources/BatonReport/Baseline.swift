@@ -66,19 +66,18 @@ public struct Baseline: Hashable, Sendable {
     /// one entry per rule finding. `path` gives a diagnostic's file relative to the baseline's
     /// directory.
     public init(recording diagnostics: [ReportedDiagnostic], path: (String) -> String) {
-        // Diagnostics come a file at a time: each file's path is worked out once.
+        // Diagnostics come a file at a time: each file's path is worked out once per run of it.
         var last: (file: String, path: String)?
-        let paths = diagnostics.map { diagnostic in
-            if let last, last.file.utf8.elementsEqual(diagnostic.file.utf8) { return last.path }
-            let relative = path(diagnostic.file)
-            last = (diagnostic.file, relative)
+        func relative(_ file: String) -> String {
+            if let last, last.file.utf8.elementsEqual(file.utf8) { return last.path }
+            let relative = path(file)
+            last = (file, relative)
             return relative
         }
-        var numbering = Fingerprint.Numbering()
-        self.init(entries: zip(diagnostics, paths).compactMap { diagnostic, path in
-            let fingerprint = numbering.next(diagnostic, path: path)
+        let fingerprints = Fingerprint.numbered(diagnostics) { relative($0.file) }
+        self.init(entries: zip(diagnostics, fingerprints).compactMap { diagnostic, fingerprint in
             guard Self.canRecord(diagnostic) else { return nil }
-            return Entry(fingerprint: fingerprint, rule: diagnostic.code, file: path, message: diagnostic.message)
+            return Entry(fingerprint: fingerprint, rule: diagnostic.code, file: relative(diagnostic.file), message: diagnostic.message)
         })
     }
 

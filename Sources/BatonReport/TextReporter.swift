@@ -49,88 +49,80 @@ public struct TextReporter: Sendable {
         case .info, .off: "1;36"
         }
         let gutterWidth = String(diagnostic.line).utf8.count + 1
-        var text = TextBytes(out: out, color: color)
-        out = []
-        text.begin("1")
-        text.visible(diagnostic.file)
-        text.raw(":")
-        text.int(diagnostic.line)
-        text.raw(":")
-        text.int(diagnostic.column)
-        text.raw(":")
-        text.end()
-        text.raw(" ")
-        text.begin(severityColor)
-        text.string(diagnostic.severity.rawValue)
-        text.raw("[")
-        text.string(diagnostic.code)
-        text.raw("]:")
-        text.end()
-        text.raw(" ")
-        text.begin("1")
-        text.visible(diagnostic.message)
-        text.end()
-        text.raw("\n")
-        text.spaces(gutterWidth)
-        text.bar()
-        text.raw("\n")
-        text.begin("34")
-        text.int(diagnostic.line)
-        text.end()
-        text.raw(" ")
-        text.bar()
-        let caretsAt = Self.writeSnippet(diagnostic, into: &text)
-        text.raw("\n")
-        text.spaces(gutterWidth)
-        text.bar()
-        text.raw(" ")
-        text.bytes(caretsAt.indent)
-        text.begin(severityColor)
-        text.repeated(UInt8(ascii: "^"), caretsAt.carets)
-        text.end()
-        text.raw("\n")
-        for note in diagnostic.notes {
-            text.spaces(gutterWidth)
+        TextBytes.appending(to: &out, color: color) { text in
             text.begin("1")
-            text.raw("= note:")
+            text.visible(diagnostic.file)
+            text.raw(":")
+            text.int(diagnostic.line)
+            text.raw(":")
+            text.int(diagnostic.column)
+            text.raw(":")
             text.end()
             text.raw(" ")
-            text.visible(note.message)
-            if let file = note.file, let line = note.line, let column = note.column {
-                text.raw(" at ")
-                text.visible(file)
-                text.raw(":")
-                text.int(line)
-                text.raw(":")
-                text.int(column)
+            text.begin(severityColor)
+            text.string(diagnostic.severity.rawValue)
+            text.raw("[")
+            text.string(diagnostic.code)
+            text.raw("]:")
+            text.end()
+            text.raw(" ")
+            text.begin("1")
+            text.visible(diagnostic.message)
+            text.end()
+            text.raw("\n")
+            text.spaces(gutterWidth)
+            text.bar()
+            text.raw("\n")
+            text.begin("34")
+            text.int(diagnostic.line)
+            text.end()
+            text.raw(" ")
+            text.bar()
+            let caretsAt = Self.writeSnippet(diagnostic, into: &text)
+            text.raw("\n")
+            text.spaces(gutterWidth)
+            text.bar()
+            text.raw(" ")
+            text.bytes(caretsAt.indent)
+            text.begin(severityColor)
+            text.repeated(UInt8(ascii: "^"), caretsAt.carets)
+            text.end()
+            text.raw("\n")
+            for note in diagnostic.notes {
+                text.spaces(gutterWidth)
+                text.begin("1")
+                text.raw("= note:")
+                text.end()
+                text.raw(" ")
+                text.visible(note.message)
+                if let file = note.file, let line = note.line, let column = note.column {
+                    text.raw(" at ")
+                    text.visible(file)
+                    text.raw(":")
+                    text.int(line)
+                    text.raw(":")
+                    text.int(column)
+                }
+                text.raw("\n")
             }
-            text.raw("\n")
+            if let help = diagnostic.help {
+                text.spaces(gutterWidth)
+                text.begin("1")
+                text.raw("= help:")
+                text.end()
+                text.raw(" ")
+                text.visible(help)
+                text.raw("\n")
+            }
         }
-        if let help = diagnostic.help {
-            text.spaces(gutterWidth)
-            text.begin("1")
-            text.raw("= help:")
-            text.end()
-            text.raw(" ")
-            text.visible(help)
-            text.raw("\n")
-        }
-        out = text.out
     }
 
-    /// The source line as printed (its excerpt, hidden characters written out, `…` where it is
-    /// cut) and what goes under it: the indentation before the carets and how many carets.
+    /// Writes the source line as printed (its excerpt, hidden characters written out, `…` where
+    /// it is cut), after a space unless it is empty, and returns what goes under it: the
+    /// indentation before the carets and how many carets.
     ///
     /// A written-out character is several columns wide, so indentation and carets are measured
     /// on the printed text, not on the source; tabs are copied so they line up the same way.
-    static func snippet(_ diagnostic: ReportedDiagnostic) -> (line: String, indent: String, carets: Int) {
-        var text = TextBytes(out: [], color: false)
-        let under = writeSnippet(diagnostic, into: &text)
-        // `writeSnippet` puts a space before a line that is not empty.
-        return (String(decoding: text.out.dropFirst(), as: UTF8.self), String(decoding: under.indent, as: UTF8.self), under.carets)
-    }
-
-    /// Writes `snippet`'s line, after a space unless it is empty, and returns what goes under it.
     private static func writeSnippet(_ diagnostic: ReportedDiagnostic, into text: inout TextBytes) -> (indent: [UInt8], carets: Int) {
         let excerpt = diagnostic.excerpt
         var scalars = 0
@@ -170,7 +162,17 @@ public struct TextReporter: Sendable {
     /// The line that closes a file's diagnostics when the cap left some out:
     /// "design.baton: 2899 more errors not shown (the first 100 of each file are)".
     public func omission(_ omitted: OmittedErrors) -> String {
-        paint(ControlCharacters.visible(omitted.file) + ":", "1") + " " + omitted.message + "\n"
+        var out: [UInt8] = []
+        TextBytes.appending(to: &out, color: color) { text in
+            text.begin("1")
+            text.visible(omitted.file)
+            text.raw(":")
+            text.end()
+            text.raw(" ")
+            text.string(omitted.message)
+            text.raw("\n")
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The closing line: "2 errors, 1 warning in 3 files" or "no problems in 3 files", and how
@@ -252,9 +254,6 @@ public struct TextReporter: Sendable {
         }
     }
 
-    private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
 }
 
 /// A text entry's bytes as `TextReporter.write` makes them: pieces appended, painted between
@@ -262,6 +261,15 @@ public struct TextReporter: Sendable {
 private struct TextBytes {
     var out: [UInt8]
     let color: Bool
+
+    /// Runs `write` on a writer that appends to `out` in place (the bytes are moved into the
+    /// writer and back, never copied).
+    static func appending(to out: inout [UInt8], color: Bool, _ write: (inout TextBytes) -> Void) {
+        var text = TextBytes(out: [], color: color)
+        swap(&out, &text.out)
+        write(&text)
+        swap(&out, &text.out)
+    }
 
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { out.append(contentsOf: $0) }

@@ -8,6 +8,8 @@
 /// those that start at or after it, the first one starts nearest. Insertions (empty spans) are
 /// kept apart, so that a run of them between two replacements is never walked through.
 struct TakenEdits {
+    /// The edits, in the order taken.
+    private(set) var edits: [TextEdit] = []
     private var replacements = SortedChunks<Replacement>()
     private var insertions = SortedChunks<Int>()
 
@@ -35,8 +37,10 @@ struct TakenEdits {
         return false
     }
 
-    /// Records `span` as taken; it must overlap no taken edit.
-    mutating func take(_ span: Span) {
+    /// Records `edit` as taken; it must overlap no taken edit.
+    mutating func take(_ edit: TextEdit) {
+        edits.append(edit)
+        let span = edit.span
         if span.isEmpty {
             insertions.insert(span.start)
         } else {

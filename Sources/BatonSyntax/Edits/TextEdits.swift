@@ -14,25 +14,23 @@ public enum TextEdits {
     /// served; edits of other files are ignored. A fix is taken whole or not at all, so a
     /// half-applied fix never leaves a design that means something else.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8], file: FileID) -> Applied {
-        var taken: [TextEdit] = []
-        var takenSpans = TakenEdits()
+        var taken = TakenEdits()
         var applied: [Fix] = []
         var skipped: [Fix] = []
         for fix in fixes {
             let edits = fix.edits.filter { $0.span.file == file }
             guard !edits.isEmpty else { continue }
             let fits = edits.allSatisfy { edit in
-                edit.span.start >= 0 && edit.span.end <= bytes.count && !takenSpans.overlaps(edit.span)
+                edit.span.start >= 0 && edit.span.end <= bytes.count && !taken.overlaps(edit.span)
             } && !selfOverlapping(edits)
             if fits {
-                taken += edits
-                for edit in edits { takenSpans.take(edit.span) }
+                for edit in edits { taken.take(edit) }
                 applied.append(fix)
             } else {
                 skipped.append(fix)
             }
         }
-        return Applied(bytes: rewritten(bytes, with: taken), applied: applied, skipped: skipped)
+        return Applied(bytes: rewritten(bytes, with: taken.edits), applied: applied, skipped: skipped)
     }
 
     /// `bytes` with `edits` (none overlapping) made, in one pass from the start: the text
@@ -43,7 +41,7 @@ public enum TextEdits {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + edits.reduce(0) { $0 + $1.replacement.utf8.count })
         var copied = 0
-        for edit in edits.sorted(by: { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }) {
+        for edit in edits.sorted(by: TextEdit.sourceOrder) {
             result.append(contentsOf: bytes[copied..<edit.span.start])
             result.append(contentsOf: edit.replacement.utf8)
             copied = edit.span.end
