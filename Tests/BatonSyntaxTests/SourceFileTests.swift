@@ -1,4 +1,4 @@
-import BatonSyntax
+@testable import BatonSyntax
 import BatonWorkload
 import Testing
 
@@ -67,6 +67,22 @@ import Testing
             #expect(source.lineStarts == expected, "\(bytes)")
             let last = bytes.count
             #expect(source.location(of: last) == Self.naiveLocation(bytes, last), "\(bytes)")
+        }
+    }
+
+    /// Whether a text has multi-byte characters is read from whole words: every byte value, at
+    /// every place in a word and in the bytes after the last whole word, is told apart exactly
+    /// as a continuation byte (`10xxxxxx`) or not, beside line breaks or not.
+    @Test(arguments: [0x0A, 0x61] as [UInt8])
+    func continuationBytesAreFoundAtEveryPlace(neighbour: UInt8) {
+        for value in 0...255 {
+            for place in 0..<13 {
+                var bytes = [UInt8](repeating: neighbour, count: 13)
+                bytes[place] = UInt8(value)
+                let source = SourceFile(id: FileID(0), path: "t", bytes: bytes)
+                #expect(source.scalarsAreBytes == (value & 0xC0 != 0x80), "byte \(value) at \(place)")
+                #expect(source.lineStarts == [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 })
+            }
         }
     }
 

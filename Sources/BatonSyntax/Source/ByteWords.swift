@@ -19,4 +19,11 @@ enum ByteWords {
     static func zeroBytes(_ word: UInt64) -> UInt64 {
         ~(((word & lowBits) &+ lowBits) | word | lowBits)
     }
+
+    /// The high bit of every byte of `word` that continues a multi-byte UTF-8 character
+    /// (`10xxxxxx`), and no other bit: each byte's bit 6, shifted onto its bit 7, must be clear.
+    @inline(__always)
+    static func continuationBytes(_ word: UInt64) -> UInt64 {
+        word & ~(word << 1) & highBits
+    }
 }

@@ -58,7 +58,8 @@ public struct SourceFile: Sendable {
 
     /// Where each line starts, and whether any byte continues a multi-byte character. Read
     /// eight bytes at a time: a word with no line break and no byte above 0x7F (most of a
-    /// design) costs one test, where a byte at a time cost two per byte; and the table is
+    /// design) costs one test, where a byte at a time cost two per byte, and a word with line
+    /// breaks takes them from its bits; and the table is
     /// allocated once at a size that fits a design's lines, rather than grown by doubling. The
     /// table is kept as long as the file: when a quarter of that room went unused (longer
     /// lines) and that is worth a copy, it is copied at its size (a 4 MB design's lines
@@ -74,11 +75,14 @@ public struct SourceFile: Sendable {
             var offset = 0
             while offset + 8 <= count {
                 let word = ByteWords.load(buffer, at: offset)
-                if ByteWords.zeroBytes(word ^ newlines) | (word & ByteWords.highBits) != 0 {
-                    for index in offset..<(offset + 8) {
-                        let byte = buffer[index]
-                        if byte & 0xC0 == 0x80 { continuations = true }
-                        if byte == 0x0A { starts.append(index + 1) }
+                var breaks = ByteWords.zeroBytes(word ^ newlines)
+                if breaks | (word & ByteWords.highBits) != 0 {
+                    if ByteWords.continuationBytes(word) != 0 { continuations = true }
+                    // Each line break's high bit, lowest first: no test per byte, which missed
+                    // its branch at every line break.
+                    while breaks != 0 {
+                        starts.append(offset + breaks.trailingZeroBitCount >> 3 + 1)
+                        breaks &= breaks &- 1
                     }
                 }
                 offset += 8
