@@ -59,54 +59,83 @@ public struct CheckContext: Sendable {
     public init(_ model: Model, fixSource: FixSource?, threads: Int) {
         self.model = model
         self.fixSource = fixSource
+        let ends: Ends
+        let nesting: SyncNesting
         if threads > 1, model.interactions.count >= Checker.parallelThreshold {
-            let (made, other) = Concurrently.both({ (WorstCaseWaits(model), AttemptProducts(model)) },
-                                                  { (SyncGraph(model), CallTrees(model)) })
-            (waits, attemptProducts) = made
-            (syncGraph, callTrees) = other
+            // Each side ends with one of the two indexes below, so that neither waits alone
+            // for the other (they had been made after both, on this thread only).
+            let (made, other) = Concurrently.both({ (WorstCaseWaits(model), AttemptProducts(model), Ends(model)) },
+                                                  { (SyncGraph(model), CallTrees(model), SyncNesting(model)) })
+            (waits, attemptProducts, ends) = made
+            (syncGraph, callTrees, nesting) = other
         } else {
             syncGraph = SyncGraph(model)
             callTrees = CallTrees(model)
             waits = WorstCaseWaits(model)
             attemptProducts = AttemptProducts(model)
+            ends = Ends(model)
+            nesting = SyncNesting(model)
         }
-        let count = model.participants.count
-        var initiated = Array(repeating: [InteractionID](), count: count)
-        var received = Array(repeating: [InteractionID](), count: count)
-        var syncParent = Array<InteractionID?>(repeating: nil, count: model.interactions.count)
-        var syncDepth = Array(repeating: 0, count: model.interactions.count)
-        var named = Array(repeating: false, count: count)
-        var deadLetter = Array(repeating: false, count: count)
-        // Fields are read through the array (not by binding each Interaction), which avoids
-        // copying every interaction's attributes on large designs.
-        let interactions = model.interactions
-        for index in interactions.indices {
-            let id = InteractionID(index)
-            let from = interactions[index].from
-            initiated[from.rawValue].append(id)
-            received[interactions[index].to.rawValue].append(id)
-            if let replyTo = interactions[index].attributes.replyTo { named[replyTo.rawValue] = true }
-            // Parents come before their children in document order.
-            if let parent = interactions[index].parent, interactions[parent.rawValue].arrow.isSynchronous {
-                syncParent[index] = parent
+        initiated = ends.initiated
+        received = ends.received
+        syncParent = nesting.parent
+        syncDepth = nesting.depth
+        namedByAttribute = ends.named
+        isDeadLetterChannel = ends.deadLetter
+    }
+
+    /// Per participant: the interactions it initiates and receives, and whether an attribute
+    /// names it (`dlq`, `reply-to`) or makes it a dead-letter channel.
+    private struct Ends {
+        var initiated: [[InteractionID]]
+        var received: [[InteractionID]]
+        var named: [Bool]
+        var deadLetter: [Bool]
+
+        init(_ model: Model) {
+            let count = model.participants.count
+            initiated = Array(repeating: [], count: count)
+            received = Array(repeating: [], count: count)
+            named = Array(repeating: false, count: count)
+            deadLetter = Array(repeating: false, count: count)
+            // Fields are read through the array (not by binding each Interaction), which avoids
+            // copying every interaction's attributes on large designs.
+            let interactions = model.interactions
+            for index in interactions.indices {
+                let id = InteractionID(index)
+                initiated[interactions[index].from.rawValue].append(id)
+                received[interactions[index].to.rawValue].append(id)
+                if let replyTo = interactions[index].attributes.replyTo { named[replyTo.rawValue] = true }
             }
-            if interactions[index].arrow.isSynchronous {
-                let parentDepth = syncParent[index].map { syncDepth[$0.rawValue] } ?? 0
-                syncDepth[index] = 1 + parentDepth
+            for participant in model.participants {
+                if let dlq = participant.attributes.dlq {
+                    named[dlq.rawValue] = true
+                    deadLetter[dlq.rawValue] = true
+                }
             }
         }
-        for participant in model.participants {
-            if let dlq = participant.attributes.dlq {
-                named[dlq.rawValue] = true
-                deadLetter[dlq.rawValue] = true
+    }
+
+    /// Per interaction: the sync interaction waiting for it, and how deep in sync calls it is
+    /// (see `syncParent` and `syncDepth`).
+    private struct SyncNesting {
+        var parent: [InteractionID?]
+        var depth: [Int]
+
+        init(_ model: Model) {
+            let interactions = model.interactions
+            parent = Array(repeating: nil, count: interactions.count)
+            depth = Array(repeating: 0, count: interactions.count)
+            for index in interactions.indices {
+                // Parents come before their children in document order.
+                if let up = interactions[index].parent, interactions[up.rawValue].arrow.isSynchronous {
+                    parent[index] = up
+                }
+                if interactions[index].arrow.isSynchronous {
+                    depth[index] = 1 + (parent[index].map { depth[$0.rawValue] } ?? 0)
+                }
             }
         }
-        self.initiated = initiated
-        self.received = received
-        self.syncParent = syncParent
-        self.syncDepth = syncDepth
-        namedByAttribute = named
-        isDeadLetterChannel = deadLetter
     }
 
     // MARK: - Channels

@@ -26,6 +26,73 @@ import Testing
         #expect(Checker.check(compilation, releasing: CheckContext(compilation), threads: 2) == alone)
     }
 
+    /// A large design's derived facts made half on each thread are those made on one, and its
+    /// syntax tree freed in two halves, one on each thread, leaves the findings as they were.
+    @Test func twoThreadsMakeTheSameContextAndFreeTheTree() throws {
+        // Past the size at which a tree is freed on two threads.
+        // With a dead-letter queue and a reply channel, which the generator does not write.
+        let source = DesignGenerator.design(bytes: 300_000, seed: 3) + """
+
+            queue Failed [ttl=24h]
+            queue Requests [ttl=1h, dlq=Failed]
+            queue Replies [ttl=1h]
+            service Asker [timeout=1s]
+            Asker ->> Requests : ask [reply-to=Replies, correlation=id]
+
+            """
+        var compilation = Baton.compile(source: source, path: "generated.baton")
+        #expect(compilation.diagnostics.map(\.message) == [])
+        let fixSource = FixSource(compilation)
+        let one = CheckContext(compilation.model, fixSource: fixSource, threads: 1)
+        let two = CheckContext(compilation.model, fixSource: fixSource, threads: 2)
+        #expect(two.initiated == one.initiated)
+        #expect(two.received == one.received)
+        #expect(two.syncParent == one.syncParent)
+        #expect(two.syncDepth == one.syncDepth)
+        #expect(two.namedByAttribute == one.namedByAttribute)
+        #expect(two.isDeadLetterChannel == one.isDeadLetterChannel)
+        // Both as defined, from the model alone.
+        let model = compilation.model
+        for participant in model.participants.indices {
+            let id = ParticipantID(participant)
+            #expect(one.initiated[participant] == model.interactions.indices.filter { model.interactions[$0].from == id }.map(InteractionID.init))
+            #expect(one.received[participant] == model.interactions.indices.filter { model.interactions[$0].to == id }.map(InteractionID.init))
+        }
+        for interaction in model.interactions.indices {
+            // The sync calls above it, up to the first asynchronous one.
+            var depth = model.interactions[interaction].arrow.isSynchronous ? 1 : 0
+            var parent: InteractionID?
+            var up = model.interactions[interaction].parent
+            if let first = up, model.interactions[first.rawValue].arrow.isSynchronous { parent = first }
+            while depth > 0, let above = up, model.interactions[above.rawValue].arrow.isSynchronous {
+                depth += 1
+                up = model.interactions[above.rawValue].parent
+            }
+            #expect(one.syncParent[interaction] == parent)
+            #expect(one.syncDepth[interaction] == depth)
+        }
+        #expect(one.syncDepth.contains { $0 > 2 })
+        let named = model.participants.indices.filter { one.namedByAttribute[$0] }.map { model.participants[$0].name }
+        #expect(named == ["Failed", "Replies"])
+        #expect(model.participants.indices.filter { one.isDeadLetterChannel[$0] }.map { model.participants[$0].name } == ["Failed"])
+        let alone = Checker.check(compilation, context: one, threads: 1)
+
+        // The tree is cut where the bytes its statements span are halved.
+        let statements = compilation.syntax[0].statements
+        let first = statements[0].span.start
+        let half = first + (statements[statements.count - 1].span.start - first) / 2
+        let middle = try #require(Compilation.byteMiddle(of: statements))
+        #expect(statements[middle - 1].span.start < half && statements[middle].span.start >= half)
+        #expect(Compilation.byteMiddle(of: Array(statements.prefix(40))) == nil)
+        #expect(Compilation.byteMiddle(of: Array(statements.prefix(1))) == nil)
+
+        let comments = compilation.syntax[0].comments
+        compilation.releaseSyntaxTree(threads: 2)
+        #expect(compilation.syntax.allSatisfy { $0.statements.isEmpty })
+        #expect(compilation.syntax[0].comments == comments)
+        #expect(Checker.check(compilation, releasing: two, threads: 2) == alone)
+    }
+
     /// The costliest rules start first, the others follow in catalog order, and every rule
     /// runs once, whichever rules are enabled.
     @Test func theCostliestRulesStartFirst() {

@@ -8,7 +8,48 @@ extension Compilation {
     /// `FixSource`'s statement heads, so the findings of `Checker.check` with that context are
     /// the same. The tree of a large design is a fifth of what `check` holds at its peak;
     /// released before the rules run, their findings reuse its memory instead of new pages.
-    public mutating func releaseSyntaxTree() {
+    ///
+    /// With `threads` > 1, a large file's statements are freed in two halves at once, split
+    /// where the bytes they span are halved: about where its parse was cut in two
+    /// (`PartParse`), so each thread frees mostly what one parsing thread made, and the two
+    /// seldom wait for the same arena of the allocator. Freeing a 4 MB design's tree object by
+    /// object took 6 ms on one thread while the other waited.
+    public mutating func releaseSyntaxTree(threads: Int = 1) {
+        var released = syntax.map(\.statements)
         syntax = syntax.map { SyntaxFile(file: $0.file, statements: [], comments: $0.comments) }
+        guard threads > 1,
+              let largest = released.indices.max(by: { released[$0].count < released[$1].count }),
+              let middle = Self.byteMiddle(of: released[largest])
+        else { return }
+        var front = released[largest]
+        released[largest] = []
+        // Only the top-level statements are copied (a retain each); what they hold is freed once,
+        // by the thread that drops the last reference.
+        let back = HeldStatements(Array(front[middle...]))
+        front.removeSubrange(middle...)
+        _ = Concurrently.both({ front = [] }, { back.statements = [] })
+    }
+
+    /// The first statement that starts in the second half of the bytes the statements span,
+    /// when they span enough bytes for two threads to free them sooner than one
+    /// (`FreedMemory.worthReturning`, where a design is large enough to return its pages too).
+    static func byteMiddle(of statements: [Statement]) -> Int? {
+        guard statements.count > 1, let first = statements.first?.span.start, let last = statements.last?.span.start,
+              last - first >= FreedMemory.worthReturning
+        else { return nil }
+        let half = first + (last - first) / 2
+        var low = 1
+        var high = statements.count - 1
+        while low < high {
+            let probe = (low + high) / 2
+            if statements[probe].span.start < half { low = probe + 1 } else { high = probe }
+        }
+        return low
+    }
+
+    /// Statements handed to the other thread to be freed there.
+    private final class HeldStatements: @unchecked Sendable {
+        var statements: [Statement]
+        init(_ statements: [Statement]) { self.statements = statements }
     }
 }

@@ -64,7 +64,7 @@ struct CheckedInput: Sendable {
         // The rules need the syntax tree no more once the context has what fixes need: freed
         // now, its memory serves the findings instead of new pages (the model stays, kept).
         if context != nil {
-            compilation.releaseSyntaxTree()
+            compilation.releaseSyntaxTree(threads: threads)
             // The tree's memory is free, but only to the thread that made it: the rules' other
             // threads would take new pages beside it. Handed back to the system instead, it no
             // longer counts in the process's memory (worth its cost on large designs alone).
