@@ -77,14 +77,17 @@ import Testing
         #expect(model.participants.indices.filter { one.isDeadLetterChannel[$0] }.map { model.participants[$0].name } == ["Failed"])
         let alone = Checker.check(compilation, context: one, threads: 1)
 
-        // The tree is cut where the bytes its statements span are halved.
-        let statements = compilation.syntax[0].statements
-        let first = statements[0].span.start
-        let half = first + (statements[statements.count - 1].span.start - first) / 2
-        let middle = try #require(Compilation.byteMiddle(of: statements))
-        #expect(statements[middle - 1].span.start < half && statements[middle].span.start >= half)
-        #expect(Compilation.byteMiddle(of: Array(statements.prefix(40))) == nil)
-        #expect(Compilation.byteMiddle(of: Array(statements.prefix(1))) == nil)
+        // The tree is cut where the bytes its statements span are halved (looked at in a scope
+        // of its own, so that nothing here still holds the statements when they are freed).
+        do {
+            let statements = compilation.syntax[0].statements
+            let first = statements[0].span.start
+            let half = first + (statements[statements.count - 1].span.start - first) / 2
+            let middle = try #require(Compilation.byteMiddle(of: statements))
+            #expect(statements[middle - 1].span.start < half && statements[middle].span.start >= half)
+            #expect(Compilation.byteMiddle(of: Array(statements.prefix(40))) == nil)
+            #expect(Compilation.byteMiddle(of: Array(statements.prefix(1))) == nil)
+        }
 
         let comments = compilation.syntax[0].comments
         compilation.releaseSyntaxTree(threads: 2)

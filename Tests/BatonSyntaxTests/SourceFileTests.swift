@@ -72,8 +72,9 @@ import Testing
 
     /// Whether a text has multi-byte characters is read from whole words: every byte value, at
     /// every place in a word and in the bytes after the last whole word, is told apart exactly
-    /// as a continuation byte (`10xxxxxx`) or not, beside line breaks or not.
-    @Test(arguments: [0x0A, 0x61] as [UInt8])
+    /// as a continuation byte (`10xxxxxx`) or not, beside line breaks, letters, or bytes whose
+    /// high bits a shift could carry into the next byte.
+    @Test(arguments: [0x0A, 0x61, 0xC3, 0xFF] as [UInt8])
     func continuationBytesAreFoundAtEveryPlace(neighbour: UInt8) {
         for value in 0...255 {
             for place in 0..<13 {

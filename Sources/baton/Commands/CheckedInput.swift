@@ -55,7 +55,8 @@ struct CheckedInput: Sendable {
         // is built.
         let (compiled, fixSource) = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read,
                                                   paths: paths, alongside: { FixSource(sources: $0, syntax: $1) })
-        var compilation = compiled
+        // Consumed: nothing but `compilation` holds the syntax tree when it is released below.
+        var compilation = consume compiled
         // Drift findings (`--traces`) join the rules' findings in source order.
         let drift = CheckCommand.drift(compilation, observed)
         // The context is made here (as `Baton.check` would), with the fix source made alongside
