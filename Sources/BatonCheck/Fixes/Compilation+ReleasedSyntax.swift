@@ -25,9 +25,9 @@ extension Compilation {
         released[largest] = []
         // Only the top-level statements are copied (a retain each); what they hold is freed once,
         // by the thread that drops the last reference.
-        let back = HeldStatements(Array(front[middle...]))
+        let back = Array(front[middle...])
         front.removeSubrange(middle...)
-        _ = Concurrently.both({ front = [] }, { back.statements = [] })
+        Concurrently.free(consume front, consume back)
     }
 
     /// The first statement that starts in the second half of the bytes the statements span,
@@ -45,11 +45,5 @@ extension Compilation {
             if statements[probe].span.start < half { low = probe + 1 } else { high = probe }
         }
         return low
-    }
-
-    /// Statements handed to the other thread to be freed there.
-    private final class HeldStatements: @unchecked Sendable {
-        var statements: [Statement]
-        init(_ statements: [Statement]) { self.statements = statements }
     }
 }

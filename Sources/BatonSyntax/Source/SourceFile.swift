@@ -59,8 +59,8 @@ public struct SourceFile: Sendable {
     /// Where each line starts, and whether any byte continues a multi-byte character. Read
     /// eight bytes at a time: a word with no line break and no byte above 0x7F (most of a
     /// design) costs one test, where a byte at a time cost two per byte, and a word with line
-    /// breaks takes them from its bits; and the table is
-    /// allocated once at a size that fits a design's lines, rather than grown by doubling. The
+    /// breaks gives them from its bits. The table is allocated once at a size that fits a
+    /// design's lines, rather than grown by doubling. The
     /// table is kept as long as the file: when a quarter of that room went unused (longer
     /// lines) and that is worth a copy, it is copied at its size (a 4 MB design's lines
     /// averaged 37 bytes: 0.5 MB unused).

@@ -17,7 +17,18 @@ public enum Concurrently {
         return (firstValue, result.value ?? second())
     }
 
-    /// Where the value computed on the other thread waits to be read.
+    /// Frees `first` on this thread and `second` on another, at the same time: the two halves
+    /// of something freed object by object (a large design's syntax tree), which one thread
+    /// would free in twice the time while the other waited.
+    public static func free<A, B: Sendable>(_ first: consuming A, _ second: consuming B) {
+        var mine: A? = first
+        let theirs = Result<B>()
+        theirs.value = second
+        _ = both({ _ = mine.take() }, { theirs.value = nil })
+    }
+
+    /// Where the value computed on the other thread waits to be read (or, for `free`, the value
+    /// the other thread drops).
     private final class Result<T>: @unchecked Sendable {
         var value: T?
     }
