@@ -94,13 +94,13 @@ public struct CheckContext: Sendable {
 
         init(_ model: Model) {
             let count = model.participants.count
-            initiated = Array(repeating: [], count: count)
-            received = Array(repeating: [], count: count)
-            named = Array(repeating: false, count: count)
-            deadLetter = Array(repeating: false, count: count)
             // Fields are read through the array (not by binding each Interaction), which avoids
             // copying every interaction's attributes on large designs.
             let interactions = model.interactions
+            initiated = ListsByKey.reserved(ListsByKey.sizes(keys: count, over: interactions.count) { interactions[$0].from.rawValue })
+            received = ListsByKey.reserved(ListsByKey.sizes(keys: count, over: interactions.count) { interactions[$0].to.rawValue })
+            named = Array(repeating: false, count: count)
+            deadLetter = Array(repeating: false, count: count)
             for index in interactions.indices {
                 let id = InteractionID(index)
                 initiated[interactions[index].from.rawValue].append(id)
@@ -233,19 +233,19 @@ public enum Describe {
     /// `list` of the items `describe` names: only the items shown are described.
     public static func list<Item>(_ items: [Item], _ describe: (Item) -> String) -> String {
         let shown = items.prefix(listLimit).map(describe)
-        if items.count > listLimit { return shown.joined(separator: ", ") + " and \(items.count - listLimit) more" }
-        return English.list(shown)
+        if items.count > listLimit { return FindingText.joined(shown, separator: ", ", suffix: " and \(items.count - listLimit) more") }
+        return FindingText.joined(shown, separator: ", ", lastSeparator: " and ")
     }
 
     /// `A -> B -> C`; past `listLimit` steps (one more name), the first and the last few names
     /// around the number left out (`A -> B -> C -> D -> E -> … 990 more -> V -> W -> X -> Y -> Z`),
     /// so a chain or a cycle still shows where it starts and where it ends or closes.
     public static func chain<Item>(_ items: [Item], _ describe: (Item) -> String) -> String {
-        guard items.count > listLimit + 1 else { return items.map(describe).joined(separator: " -> ") }
+        guard items.count > listLimit + 1 else { return FindingText.joined(items.map(describe), separator: " -> ") }
         let head = listLimit / 2
         let tail = listLimit - head
         let names = items.prefix(head).map(describe) + ["… \(items.count - listLimit) more"] + items.suffix(tail).map(describe)
-        return names.joined(separator: " -> ")
+        return FindingText.joined(names, separator: " -> ")
     }
 
     /// The notes made from `items`, or past `listLimit` of them the first ones and a last note

@@ -24,6 +24,24 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
         string = parts.joined()
     }
 
+    /// `prefix`, the texts with `separator` between them (`lastSeparator` before the last one,
+    /// when given: "a, b and c"), and `suffix`, in one string of its size. Lists of names are in
+    /// the messages of whole families of findings, and joining them then adding what comes
+    /// around made a string for each step.
+    public static func joined(_ texts: some Collection<String>, prefix: String = "", separator: String,
+                              lastSeparator: String? = nil, suffix: String = "") -> String {
+        var parts = Parts(literalCapacity: 0, interpolationCount: texts.count)
+        parts.appendLiteral(prefix)
+        var index = 0
+        for text in texts {
+            if index > 0 { parts.appendLiteral(index == texts.count - 1 ? lastSeparator ?? separator : separator) }
+            parts.appendInterpolation(text)
+            index += 1
+        }
+        parts.appendLiteral(suffix)
+        return parts.joined()
+    }
+
     /// The bytes of the literal text and the values, in order.
     ///
     /// They are copied as they come into room held in place, and only a text longer than that
@@ -51,6 +69,26 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
 
         public mutating func appendInterpolation(_ value: String) {
             append(value)
+        }
+
+        /// An integer in decimal, its digits written straight in: counts and durations are in
+        /// many messages, and `String(describing:)` made a string of each.
+        public mutating func appendInterpolation(_ value: Int) {
+            // The sign and at most 19 digits, filled from the end.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var start = digits.count
+                var rest = value.magnitude
+                repeat {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                } while rest > 0
+                if value < 0 {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "-")
+                }
+                append(UnsafeBufferPointer(rebasing: digits[start...]))
+            }
         }
 
         /// Any other value as a string interpolation writes it.

@@ -11,19 +11,20 @@ extension CheckContext {
         let attempts = interactions[index].attributes.attempts
         let total = Describe.duration(waits[id] ?? 0)
         if let timeout = self.timeout(of: id) {
-            let source = interactions[index].attributes.timeout != nil ? "timeout" : "timeout of '\(name(interactions[index].to))'"
-            if attempts == 1 { return "\(total) (the \(source))" }
-            return "\(Describe.attempts(attempts)) attempts × \(Describe.duration(timeout)) \(source) = \(total)"
+            let source: FindingText = interactions[index].attributes.timeout != nil ? "timeout" : "timeout of '\(name(interactions[index].to))'"
+            let text: FindingText = attempts == 1 ? "\(total) (the \(source.string))"
+                : "\(Describe.attempts(attempts)) attempts × \(Describe.duration(timeout)) \(source.string) = \(total)"
+            return text.string
         }
         let latency = interactions[index].attributes.latency ?? model.participants[interactions[index].to.rawValue].attributes.latency ?? 0
         let single = attempts.isInfinite || attempts == 0 ? 0 : (waits[id] ?? 0) / attempts
         let block = max(0, single - latency)
         var parts: [String] = []
-        if latency > 0 { parts.append("\(Describe.duration(latency)) latency") }
-        if block > 0 { parts.append("\(Describe.duration(block)) for the calls in its block") }
-        let sum = parts.isEmpty ? "0s" : parts.joined(separator: " + ")
-        if attempts == 1 { return parts.count > 1 ? "\(sum) = \(total)" : total }
-        return "\(Describe.attempts(attempts)) attempts × (\(sum)) = \(total)"
+        if latency > 0 { parts.append(("\(Describe.duration(latency)) latency" as FindingText).string) }
+        if block > 0 { parts.append(("\(Describe.duration(block)) for the calls in its block" as FindingText).string) }
+        let sum = parts.isEmpty ? "0s" : FindingText.joined(parts, separator: " + ")
+        if attempts == 1 { return parts.count > 1 ? ("\(sum) = \(total)" as FindingText).string : total }
+        return ("\(Describe.attempts(attempts)) attempts × (\(sum)) = \(total)" as FindingText).string
     }
 
     /// The timeout of a sync interaction and where it comes from, for messages.
@@ -33,7 +34,7 @@ extension CheckContext {
         }
         let to = model.interactions[id.rawValue].to
         if let inherited = model.participants[to.rawValue].attributes.timeout {
-            return (inherited, "\(Describe.duration(inherited)) (the timeout of '\(name(to))')")
+            return (inherited, ("\(Describe.duration(inherited)) (the timeout of '\(name(to))')" as FindingText).string)
         }
         return nil
     }

@@ -68,14 +68,8 @@ struct AttributeFixTests {
     }
 }
 
-/// `AttributeFix.joined` makes what joining and concatenating made, in one string.
-struct AttributeFixJoinedTests {
-    @Test(arguments: [[], ["timeout=1s"], ["a", "b=é", "c"], ["", ""]] as [[String]])
-    func joinedIsTheConcatenation(texts: [String]) {
-        #expect(AttributeFix.joined(texts, prefix: " [", separator: ", ", suffix: "]") == " [" + texts.joined(separator: ", ") + "]")
-        #expect(AttributeFix.joined(texts, separator: "=") == texts.joined(separator: "="))
-    }
-
+/// What fixes add reads as it always did.
+struct AttributeFixTextTests {
     @Test func attributeTextsAndTitlesReadAsBefore() {
         #expect(AttributeFix.Attribute("timeout", "1500ms").text == "timeout=1500ms")
         #expect(AttributeFix.Attribute("idempotent").text == "idempotent")

@@ -17,6 +17,14 @@ struct FindingTextTests {
         #expect(text.string == "'\(name)' calls \(count) times in \(seconds)s as a \(kind) (\(missing as Any)), all of it é ✓")
     }
 
+    /// Integers are written digit by digit rather than through `String(describing:)`: every
+    /// width, both signs and both ends of the range read as an interpolation writes them.
+    @Test(arguments: [0, 7, -7, 10, 99, 100, -1_000, 123_456_789, Int.max, Int.min, Int.min + 1])
+    func integersReadAsAnInterpolationWritesThem(_ value: Int) {
+        let text: FindingText = "(\(value))"
+        #expect(text.string == "(\(value))")
+    }
+
     /// Texts on both sides of the room held in place (256 bytes), ending at every length
     /// around it: the parts come out in order, whatever the mix of literals, values, empty
     /// ones, long ones and characters of several bytes.
@@ -64,5 +72,20 @@ struct FindingTextTests {
         let name = "Carrier"
         let note = Diagnostic.Note.note("'\(name)' is declared here", at: span)
         #expect(note == Diagnostic.Note("'Carrier' is declared here", at: span))
+    }
+}
+
+/// `FindingText.joined` makes what joining and concatenating made, in one string.
+struct FindingTextJoinedTests {
+    @Test(arguments: [[], ["timeout=1s"], ["a", "b=é", "c"], ["", ""]] as [[String]])
+    func joinedIsTheConcatenation(texts: [String]) {
+        #expect(FindingText.joined(texts, prefix: " [", separator: ", ", suffix: "]") == " [" + texts.joined(separator: ", ") + "]")
+        #expect(FindingText.joined(texts, separator: "=") == texts.joined(separator: "="))
+        #expect(FindingText.joined(texts, separator: ", ", lastSeparator: " and ") == English.list(texts))
+    }
+
+    @Test func aLongTextMovesOutOfTheRoomIntact() {
+        let names = (0..<100).map { "Participant\($0)" }
+        #expect(FindingText.joined(names, prefix: "(", separator: " -> ", suffix: ")") == "(" + names.joined(separator: " -> ") + ")")
     }
 }

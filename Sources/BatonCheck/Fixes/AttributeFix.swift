@@ -28,21 +28,6 @@ public enum AttributeFix {
         }
     }
 
-    /// `prefix`, the texts with `separator` between them, and `suffix`, made in one string of
-    /// its exact size (`FindingText`, copied once): a fix is offered with most findings, and
-    /// joining then concatenating made a string for each step (appending to a string that
-    /// had room still cost about 200 instructions a piece).
-    static func joined(_ texts: [String], prefix: String = "", separator: String, suffix: String = "") -> String {
-        var parts = FindingText.Parts(literalCapacity: 0, interpolationCount: texts.count)
-        parts.appendLiteral(prefix)
-        for index in texts.indices {
-            if index > 0 { parts.appendLiteral(separator) }
-            parts.appendInterpolation(texts[index])
-        }
-        parts.appendLiteral(suffix)
-        return FindingText(stringInterpolation: parts).string
-    }
-
     /// The edits that give interaction `id` the attributes; empty when it has them already or
     /// when the check has no source text.
     public static func edits(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext) -> [TextEdit] {
@@ -54,7 +39,7 @@ public enum AttributeFix {
             return edits(adding: attributes, toListAt: listSpan,
                          written: context.model.interactions[id.rawValue].attributes.spans.written, source: source)
         }
-        let text = joined(attributes.map(\.text), prefix: " [", separator: ", ", suffix: "]")
+        let text = FindingText.joined(attributes.lazy.map(\.text), prefix: " [", separator: ", ", suffix: "]")
         let span = context.model.interactions[id.rawValue].span
         return [.insert(text, at: span.end, in: span.file)]
     }
@@ -67,7 +52,7 @@ public enum AttributeFix {
             return edits(adding: attributes, toListAt: list.span, written: list.attributes.map { ($0.key, $0.span) },
                          source: source)
         }
-        let list = joined(attributes.map(\.text), prefix: "[", separator: ", ", suffix: "]")
+        let list = FindingText.joined(attributes.lazy.map(\.text), prefix: "[", separator: ", ", suffix: "]")
         var gap = " "
         if let (declaration, run) = source.declaration(participant.span), declaration.label == nil, run.count > 1 {
             // The formatter pads names to the longest one with something after it.

@@ -30,8 +30,14 @@ enum ReadableDuration {
     /// minutes, anything else in milliseconds.
     static func text(milliseconds: Double) -> String {
         let whole = Int(milliseconds)
-        if whole % 60_000 == 0, whole >= 120_000 { return "\(whole / 60_000)m" }
-        if whole % 1000 == 0 { return "\(whole / 1000)s" }
-        return "\(whole)ms"
+        let text: FindingText
+        if whole % 60_000 == 0, whole >= 120_000 {
+            text = "\(whole / 60_000)m"
+        } else if whole % 1000 == 0 {
+            text = "\(whole / 1000)s"
+        } else {
+            text = "\(whole)ms"
+        }
+        return text.string
     }
 }

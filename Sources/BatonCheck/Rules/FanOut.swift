@@ -62,6 +62,7 @@ public struct FanOut: Rule {
             let participant = model.participants[index]
             // The first interaction to each dependency.
             var first: [InteractionID] = []
+            first.reserveCapacity(context.syncGraph.successors[index].count)
             for id in context.syncGraph.outgoing[index] {
                 let to = model.interactions[id.rawValue].to.rawValue
                 guard firstSeenBy[to] != index else { continue }
@@ -69,8 +70,8 @@ public struct FanOut: Rule {
                 first.append(id)
             }
             let limit = Describe.listLimit
-            let listed = first.prefix(limit).map { context.name(model.interactions[$0.rawValue].to) }.joined(separator: ", ")
-                + (first.count > limit ? " and \(first.count - limit) more" : "")
+            let listed = FindingText.joined(first.prefix(limit).lazy.map { context.name(model.interactions[$0.rawValue].to) },
+                                            separator: ", ", suffix: first.count > limit ? " and \(first.count - limit) more" : "")
             findings.append(Finding(
                 at: participant.span,
                 "'\(participant.name)' depends synchronously on \(English.plural(first.count, "participant")) (max \(max)): \(listed)",

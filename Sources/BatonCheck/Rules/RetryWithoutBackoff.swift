@@ -54,8 +54,9 @@ public struct RetryWithoutBackoff: Rule {
             let missing: String
             let fix: (add: [AttributeFix.Attribute], title: String)
             if backoff != .exponential {
-                let exponential = backoff.map { "exponential backoff (it has backoff=\($0.rawValue))" } ?? "exponential backoff"
-                missing = needsJitter ? exponential + " and without jitter" : exponential
+                let jitter = needsJitter ? " and without jitter" : ""
+                let text: FindingText = backoff.map { "exponential backoff (it has backoff=\($0.rawValue))\(jitter)" } ?? "exponential backoff\(jitter)"
+                missing = text.string
                 fix = needsJitter ? Self.addBoth : Self.addBackoff
             } else {
                 missing = "jitter"

@@ -81,37 +81,21 @@ public struct SyncCycle: Rule {
     public static let maxCyclesPerComponent = 50
     static let maxStepsPerComponent = 200_000
 
-    private struct Edge: Hashable {
-        var from: ParticipantID
-        var to: ParticipantID
-    }
-
     public func check(_ context: CheckContext, options: RuleOptionValues) -> [Finding] {
         let model = context.model
-        let interactions = model.interactions
-        // Only the edges inside a component can close a cycle: each participant's component,
-        // so that the edges between components (most of a large design's) are never hashed.
+        // Only the edges inside a component can close a cycle.
         let components = context.syncGraph.stronglyConnectedComponents()
         var componentOf = Array(repeating: -1, count: model.participants.count)
         for (number, component) in components.enumerated() {
             for participant in component { componentOf[participant.rawValue] = number }
         }
-        // The first interaction of every sync edge inside a component, in document order
-        // (lookups only). Fields are read in place: binding each interaction copied it whole.
-        var firstInteraction: [Edge: InteractionID] = [:]
-        for index in interactions.indices where interactions[index].arrow.isSynchronous {
-            let from = interactions[index].from
-            let to = interactions[index].to
-            guard componentOf[from.rawValue] == componentOf[to.rawValue] else { continue }
-            let edge = Edge(from: from, to: to)
-            if firstInteraction[edge] == nil { firstInteraction[edge] = InteractionID(index) }
-        }
+        let firstInteraction = FirstInteractions(context.syncGraph, of: model, componentOf: componentOf)
         var findings: [Finding] = []
         // Per participant, whether it is in the component searched and on the search's path:
         // made once and left all false after each component (sets hashed each at every step).
         var marks = CycleMarks(participants: model.participants.count)
         for component in components {
-            let hasSelfLoop = component.count == 1 && firstInteraction[Edge(from: component[0], to: component[0])] != nil
+            let hasSelfLoop = component.count == 1 && firstInteraction.of(component[0], component[0]) != nil
             guard component.count > 1 || hasSelfLoop else { continue }
             let (cycles, complete) = Self.elementaryCycles(in: component.sorted(), graph: context.syncGraph, marks: &marks)
             for (index, cycle) in cycles.enumerated() {
@@ -182,15 +166,63 @@ public struct SyncCycle: Rule {
         }
     }
 
+    /// The first sync interaction (in document order) from one participant to another, for
+    /// the edges inside a component (only those can close a cycle): by the position of the
+    /// passive end among the initiator's successors, which the sync graph keeps sorted. No edge
+    /// is hashed: a large design's components hold most of its sync interactions, and a
+    /// dictionary of edges was most of this rule's time.
+    struct FirstInteractions {
+        private let successors: [[ParticipantID]]
+        /// Per participant, aligned with its successors (empty outside components).
+        private let first: [[InteractionID?]]
+
+        init(_ graph: SyncGraph, of model: Model, componentOf: [Int]) {
+            successors = graph.successors
+            var first: [[InteractionID?]] = Array(repeating: [], count: graph.count)
+            for from in graph.successors.indices where !graph.successors[from].isEmpty {
+                var own: [InteractionID?] = []
+                for id in graph.outgoing[from] {
+                    // `outgoing` and `successors` come from the same interactions, so the
+                    // passive end is always found.
+                    let to = model.interactions[id.rawValue].to
+                    guard componentOf[from] == componentOf[to.rawValue],
+                          let slot = Self.slot(of: to, in: graph.successors[from]) else { continue }
+                    if own.isEmpty { own = Array(repeating: nil, count: graph.successors[from].count) }
+                    if own[slot] == nil { own[slot] = id }
+                }
+                first[from] = own
+            }
+            self.first = first
+        }
+
+        /// The first interaction from `from` to `to`, when they are in one component.
+        func of(_ from: ParticipantID, _ to: ParticipantID) -> InteractionID? {
+            guard let slot = Self.slot(of: to, in: successors[from.rawValue]),
+                  slot < first[from.rawValue].count else { return nil }
+            return first[from.rawValue][slot]
+        }
+
+        /// Where `to` is in the sorted `successors` (binary search).
+        private static func slot(of to: ParticipantID, in successors: [ParticipantID]) -> Int? {
+            var low = 0
+            var high = successors.count
+            while low < high {
+                let mid = (low + high) / 2
+                if successors[mid] < to { low = mid + 1 } else { high = mid }
+            }
+            return low < successors.count && successors[low] == to ? low : nil
+        }
+    }
+
     /// `cycle` lists participants p0 → p1 → … → pk → p0.
-    private func finding(for cycle: [ParticipantID], firstInteraction: [Edge: InteractionID], context: CheckContext) -> Finding {
+    private func finding(for cycle: [ParticipantID], firstInteraction: FirstInteractions, context: CheckContext) -> Finding {
         let model = context.model
-        let edges = cycle.indices.map { Edge(from: cycle[$0], to: cycle[($0 + 1) % cycle.count]) }
-        let interactions = edges.compactMap { firstInteraction[$0] }
+        let edges = cycle.indices.map { (from: cycle[$0], to: cycle[($0 + 1) % cycle.count]) }
+        let interactions = edges.compactMap { firstInteraction.of($0.from, $0.to) }
         let closing = interactions.max() ?? interactions[0]
         // Read the cycle from the closing edge's passive end round to its initiator.
-        let closingEdge = Edge(from: model[closing].from, to: model[closing].to)
-        let offset = edges.firstIndex(of: closingEdge).map { ($0 + 1) % cycle.count } ?? 0
+        let offset = edges.firstIndex { $0.from == model[closing].from && $0.to == model[closing].to }
+            .map { ($0 + 1) % cycle.count } ?? 0
         let ordered = (0..<cycle.count).map { cycle[(offset + $0) % cycle.count] }
         let text = Describe.chain(ordered + [ordered[0]], context.name)
         let notes = Describe.notes(interactions.filter { $0 != closing }.sorted(),

@@ -9,13 +9,20 @@ public struct CallTrees: Sendable {
     public let roots: [InteractionID]
 
     public init(_ model: Model) {
-        var children = Array(repeating: [InteractionID](), count: model.interactions.count)
-        var roots: [InteractionID] = []
         // Fields are read through the array: binding each interaction copied it whole.
         let interactions = model.interactions
+        /// The sync interaction that `index`, a sync interaction, is a child of.
+        func syncParent(_ index: Int) -> Int? {
+            guard let parent = interactions[index].parent, interactions[parent.rawValue].arrow.isSynchronous else { return nil }
+            return parent.rawValue
+        }
+        var children = ListsByKey.reserved(ListsByKey.sizes(keys: interactions.count, over: interactions.count) {
+            interactions[$0].arrow.isSynchronous ? syncParent($0) : nil
+        }, of: InteractionID.self)
+        var roots: [InteractionID] = []
         for index in interactions.indices where interactions[index].arrow.isSynchronous {
-            if let parent = interactions[index].parent, interactions[parent.rawValue].arrow.isSynchronous {
-                children[parent.rawValue].append(InteractionID(index))
+            if let parent = syncParent(index) {
+                children[parent].append(InteractionID(index))
             } else {
                 roots.append(InteractionID(index))
             }

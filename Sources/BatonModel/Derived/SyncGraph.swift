@@ -8,10 +8,13 @@ public struct SyncGraph: Sendable {
     public let outgoing: [[InteractionID]]
 
     public init(_ model: Model) {
-        var successors = Array(repeating: [ParticipantID](), count: model.participants.count)
-        var outgoing = Array(repeating: [InteractionID](), count: model.participants.count)
         // Fields are read through the array: binding each interaction copied it whole.
         let interactions = model.interactions
+        let sizes = ListsByKey.sizes(keys: model.participants.count, over: interactions.count) {
+            interactions[$0].arrow.isSynchronous ? interactions[$0].from.rawValue : nil
+        }
+        var successors = ListsByKey.reserved(sizes, of: ParticipantID.self)
+        var outgoing = ListsByKey.reserved(sizes, of: InteractionID.self)
         for index in interactions.indices where interactions[index].arrow.isSynchronous {
             let from = interactions[index].from.rawValue
             successors[from].append(interactions[index].to)

@@ -5,15 +5,19 @@ extension SyntaxFile {
     /// groups, steps that failed to resolve).
     public func statementHeads() -> [Span] {
         var spans: [Span] = []
-        func visit(_ step: StepSyntax) {
-            spans.append(step.span)
-            switch step {
-            case .interaction(let interaction):
-                interaction.block?.steps.forEach(visit)
-            case .fragment(let fragment):
-                for branch in fragment.branches { branch.block.steps.forEach(visit) }
-            case .note:
-                break
+        // Steps are read where they are, a block's array at a time: handing each step on
+        // copied it (retaining its names, label and lists) for every statement of a design.
+        func visit(_ steps: some RandomAccessCollection<StepSyntax>) {
+            for index in steps.indices {
+                spans.append(steps[index].span)
+                switch steps[index] {
+                case .interaction(let interaction):
+                    if let block = interaction.block { visit(block.steps) }
+                case .fragment(let fragment):
+                    for branch in fragment.branches { visit(branch.block.steps) }
+                case .note:
+                    break
+                }
             }
         }
         func visitGroup(_ group: GroupSyntax) {
@@ -30,8 +34,8 @@ extension SyntaxFile {
             case .group(let group): visitGroup(group)
             case .flow(let flow):
                 spans.append(flow.span)
-                flow.steps.forEach(visit)
-            case .step(let step): visit(step)
+                visit(flow.steps)
+            case .step(let step): visit(CollectionOfOne(step))
             default: spans.append(statement.span)
             }
         }
