@@ -138,28 +138,58 @@ extension JSONValue {
 
     /// How many bytes at the start of `utf8` need no escape (see `needsNoEscape`): all of them,
     /// or up to the eight-byte word that holds the first byte that does (or to that byte, in
-    /// the bytes after the last whole word). Sixteen bytes are tested at once, as two words: a
-    /// report's strings are mostly longer than that, and the test byte by byte was a tenth of
-    /// writing a report.
+    /// the bytes after the last whole word). The test byte by byte was a tenth of writing a
+    /// report; sixteen bytes are now tested at once, and a clean text's last bytes (fewer than
+    /// sixteen) with one more test of its last sixteen, or of its last eight, overlapping bytes
+    /// already tested: most of a report's texts are a few dozen bytes, so their tails cost as
+    /// much as the rest.
     static func escapeFreePrefix(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
         let raw = UnsafeRawBufferPointer(utf8)
+        let count = raw.count
+        let test = SixteenBytes()
         var index = 0
-        while index + 16 <= raw.count {
-            let first = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let second = raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-            if oddBytes(first) | oddBytes(second) != 0 { break }
+        while index + 16 <= count {
+            if !test.areClean(raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)) { break }
             index += 16
         }
-        while index + 8 <= raw.count {
+        // Every byte before `index` is clean; when the loop ran out (rather than stopping at
+        // something to escape), the last sixteen decide for the rest.
+        if index < count, index + 16 > count, count >= 16,
+           test.areClean(raw.loadUnaligned(fromByteOffset: count - 16, as: SIMD16<UInt8>.self)) {
+            return count
+        }
+        while index + 8 <= count {
             if oddBytes(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) != 0 { return index }
             index += 8
         }
-        while index < raw.count {
+        if index < count, count >= 8, oddBytes(raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) == 0 {
+            return count
+        }
+        while index < count {
             let byte = raw[index]
             if byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C { return index }
             index += 1
         }
         return index
+    }
+
+    /// The test of sixteen bytes at once, its constants made once per text (made in the
+    /// test itself, they were rebuilt lane by lane on every call).
+    private struct SixteenBytes {
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        let delete = SIMD16<UInt8>(repeating: 0x7F)
+        let quote = SIMD16<UInt8>(repeating: 0x22)
+        let backslash = SIMD16<UInt8>(repeating: 0x5C)
+
+        /// Whether none of the bytes needs an escape or starts a character that may (see
+        /// `oddBytes`): each lane is tested at once, and the lanes' results read as two words
+        /// (`any` on the comparisons' mask went lane by lane, many times slower than words).
+        @inline(__always)
+        func areClean(_ bytes: SIMD16<UInt8>) -> Bool {
+            let odd = (bytes .< space) .| (bytes .>= delete) .| (bytes .== quote) .| (bytes .== backslash)
+            let words = unsafeBitCast(odd, to: SIMD2<UInt64>.self)
+            return words[0] | words[1] == 0
+        }
     }
 
     /// Nonzero when a byte of `word` needs an escape, or starts a character that may: one from
