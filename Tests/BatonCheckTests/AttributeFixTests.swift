@@ -76,5 +76,10 @@ struct AttributeFixTextTests {
         let two = [AttributeFix.Attribute("backoff", "exponential"), AttributeFix.Attribute("jitter")]
         #expect(AttributeFix.title(two) == "add backoff=exponential and jitter")
         #expect(AttributeFix.title([two[0]], on: "'Orders'") == "add backoff=exponential to 'Orders'")
+        let three = two + [AttributeFix.Attribute("retries", "3")]
+        #expect(AttributeFix.title(three, on: "'Orders'") == "add backoff=exponential, jitter and retries=3 to 'Orders'")
+        // Written in place, each attribute reads as its own text.
+        #expect(AttributeFix.text(of: three, prefix: " [", separator: ", ", suffix: "]") == " [" + three.map(\.text).joined(separator: ", ") + "]")
+        #expect(AttributeFix.text(of: [], prefix: "[", separator: ", ", suffix: "]") == "[]")
     }
 }

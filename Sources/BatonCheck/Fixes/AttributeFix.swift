@@ -26,6 +26,31 @@ public enum AttributeFix {
             let text: FindingText = "\(key)=\(value)"
             return text.string
         }
+
+        /// `text`, written into a text being made (no string of its own).
+        func write(into parts: inout FindingText.Parts) {
+            parts.appendInterpolation(key)
+            if let value {
+                parts.appendLiteral("=")
+                parts.appendInterpolation(value)
+            }
+        }
+    }
+
+    /// `prefix`, the attributes' texts with `separator` between them (`lastSeparator` before
+    /// the last), `suffix` and `last`, in one string: what most fixes add or are titled,
+    /// written without making a string of each attribute first.
+    static func text(of attributes: [Attribute], prefix: String, separator: String, lastSeparator: String? = nil,
+                     suffix: String, then last: String? = nil) -> String {
+        var parts = FindingText.Parts(literalCapacity: 0, interpolationCount: 2 * attributes.count)
+        parts.appendLiteral(prefix)
+        for index in attributes.indices {
+            if index > 0 { parts.appendLiteral(index == attributes.count - 1 ? lastSeparator ?? separator : separator) }
+            attributes[index].write(into: &parts)
+        }
+        parts.appendLiteral(suffix)
+        if let last { parts.appendInterpolation(last) }
+        return FindingText(stringInterpolation: parts).string
     }
 
     /// The edits that give interaction `id` the attributes; empty when it has them already or
@@ -39,7 +64,7 @@ public enum AttributeFix {
             return edits(adding: attributes, toListAt: listSpan,
                          written: context.model.interactions[id.rawValue].attributes.spans.written, source: source)
         }
-        let text = FindingText.joined(attributes.lazy.map(\.text), prefix: " [", separator: ", ", suffix: "]")
+        let text = Self.text(of: attributes, prefix: " [", separator: ", ", suffix: "]")
         let span = context.model.interactions[id.rawValue].span
         return [.insert(text, at: span.end, in: span.file)]
     }
@@ -52,7 +77,7 @@ public enum AttributeFix {
             return edits(adding: attributes, toListAt: list.span, written: list.attributes.map { ($0.key, $0.span) },
                          source: source)
         }
-        let list = FindingText.joined(attributes.lazy.map(\.text), prefix: "[", separator: ", ", suffix: "]")
+        let list = Self.text(of: attributes, prefix: "[", separator: ", ", suffix: "]")
         var gap = " "
         if let (declaration, run) = source.declaration(participant.span), declaration.label == nil, run.count > 1 {
             // The formatter pads names to the longest one with something after it.
@@ -73,14 +98,14 @@ public enum AttributeFix {
         var appendsAny = false
         for index in attributes.indices {
             let attribute = attributes[index]
-            let text = attribute.text
             if let existing = written.first(where: { $0.key == attribute.key }) {
+                let text = attribute.text
                 guard !source.text(of: existing.span, is: text) else { continue }
                 edits.append(TextEdit(existing.span, text))
             } else if !attributes[..<index].contains(attribute) {
                 // After the list's last attribute, or between two appended ones.
                 if appendsAny || !written.isEmpty { appended.appendLiteral(", ") }
-                appended.appendInterpolation(text)
+                attribute.write(into: &appended)
                 appendsAny = true
             }
         }
@@ -121,12 +146,6 @@ public enum AttributeFix {
 
     /// "add backoff=exponential and jitter"
     public static func title(_ attributes: [Attribute], on what: String? = nil) -> String {
-        let list = attributes.count == 1 ? attributes[0].text : English.list(attributes.map(\.text))
-        guard let what else {
-            let title: FindingText = "add \(list)"
-            return title.string
-        }
-        let title: FindingText = "add \(list) to \(what)"
-        return title.string
+        text(of: attributes, prefix: "add ", separator: ", ", lastSeparator: " and ", suffix: what == nil ? "" : " to ", then: what)
     }
 }
