@@ -236,9 +236,9 @@ struct InteractionSlots {
 
     var nextID: InteractionID { InteractionID(next) }
 
-    mutating func add(_ interaction: Interaction) {
+    mutating func add(_ interaction: consuming Interaction) {
         if next < end {
-            (base + next).initialize(to: interaction)
+            (base + next).initialize(to: consume interaction)
         } else {
             overflowed = true
         }

@@ -510,12 +510,14 @@ struct ModelBuilder {
     }
 
     /// Keeps a new interaction: in the model's array, or in its slot when built in parts.
-    private mutating func add(_ interaction: Interaction) {
+    /// Taken and moved there (handed on as borrowed, each interaction was copied: a retain of
+    /// each of its lists and texts, and a release when the original went).
+    private mutating func add(_ interaction: consuming Interaction) {
         guard slots != nil else {
-            model.interactions.append(interaction)
+            model.interactions.append(consume interaction)
             return
         }
-        slots?.add(interaction)
+        slots?.add(consume interaction)
     }
 
     private mutating func setBlock(_ steps: [Step], of id: InteractionID) {
