@@ -32,12 +32,7 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
                               lastSeparator: String? = nil, suffix: String = "") -> String {
         var parts = Parts(literalCapacity: 0, interpolationCount: texts.count)
         parts.appendLiteral(prefix)
-        var index = 0
-        for text in texts {
-            if index > 0 { parts.appendLiteral(index == texts.count - 1 ? lastSeparator ?? separator : separator) }
-            parts.appendInterpolation(text)
-            index += 1
-        }
+        parts.appendList(texts, separator: separator, lastSeparator: lastSeparator) { $0.appendInterpolation($1) }
         parts.appendLiteral(suffix)
         return parts.joined()
     }
@@ -71,23 +66,37 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
             append(value)
         }
 
-        /// An integer in decimal, its digits written straight in: counts and durations are in
-        /// many messages, and `String(describing:)` made a string of each.
+        /// Another text made the same way, as it reads (the generic interpolation below would
+        /// describe the structure instead).
+        public mutating func appendInterpolation(_ value: FindingText) {
+            append(value.string)
+        }
+
+        /// An integer in decimal, its digits written straight in (by `LiteralFormat`, as numbers
+        /// are written everywhere): counts and durations are in many messages, and
+        /// `String(describing:)` made a string of each.
         public mutating func appendInterpolation(_ value: Int) {
-            // The sign and at most 19 digits, filled from the end.
+            // The sign and at most 19 digits.
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                var start = digits.count
-                var rest = value.magnitude
-                repeat {
-                    start -= 1
-                    digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                } while rest > 0
+                var count = 0
                 if value < 0 {
-                    start -= 1
-                    digits[start] = UInt8(ascii: "-")
+                    digits[0] = UInt8(ascii: "-")
+                    count = 1
                 }
-                append(UnsafeBufferPointer(rebasing: digits[start...]))
+                count += LiteralFormat.writeDigits(of: UInt64(value.magnitude), into: digits, at: count)
+                append(UnsafeBufferPointer(rebasing: digits[..<count]))
+            }
+        }
+
+        /// The items with `separator` between them (`lastSeparator` before the last one, when
+        /// given: "a, b and c"), each written by `write`: the one way a list goes into a text.
+        public mutating func appendList<Items: Collection>(_ items: Items, separator: String, lastSeparator: String? = nil,
+                                                           _ write: (inout Parts, Items.Element) -> Void) {
+            var index = 0
+            for item in items {
+                if index > 0 { appendLiteral(index == items.count - 1 ? lastSeparator ?? separator : separator) }
+                write(&self, item)
+                index += 1
             }
         }
 

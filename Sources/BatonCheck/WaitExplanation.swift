@@ -12,8 +12,8 @@ extension CheckContext {
         let total = Describe.duration(waits[id] ?? 0)
         if let timeout = self.timeout(of: id) {
             let source: FindingText = interactions[index].attributes.timeout != nil ? "timeout" : "timeout of '\(name(interactions[index].to))'"
-            let text: FindingText = attempts == 1 ? "\(total) (the \(source.string))"
-                : "\(Describe.attempts(attempts)) attempts × \(Describe.duration(timeout)) \(source.string) = \(total)"
+            let text: FindingText = attempts == 1 ? "\(total) (the \(source))"
+                : "\(Describe.attempts(attempts)) attempts × \(Describe.duration(timeout)) \(source) = \(total)"
             return text.string
         }
         let latency = interactions[index].attributes.latency ?? model.participants[interactions[index].to.rawValue].attributes.latency ?? 0

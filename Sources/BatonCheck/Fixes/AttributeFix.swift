@@ -22,9 +22,10 @@ public enum AttributeFix {
         }
 
         public var text: String {
-            guard let value else { return key }
-            let text: FindingText = "\(key)=\(value)"
-            return text.string
+            guard value != nil else { return key }
+            var parts = FindingText.Parts(literalCapacity: 0, interpolationCount: 2)
+            write(into: &parts)
+            return FindingText(stringInterpolation: parts).string
         }
 
         /// `text`, written into a text being made (no string of its own).
@@ -37,19 +38,13 @@ public enum AttributeFix {
         }
     }
 
-    /// `prefix`, the attributes' texts with `separator` between them (`lastSeparator` before
-    /// the last), `suffix` and `last`, in one string: what most fixes add or are titled,
-    /// written without making a string of each attribute first.
-    static func text(of attributes: [Attribute], prefix: String, separator: String, lastSeparator: String? = nil,
-                     suffix: String, then last: String? = nil) -> String {
+    /// `prefix`, the attributes' texts with `separator` between them, and `suffix`, in one
+    /// string: the list a fix adds, written without making a string of each attribute first.
+    static func text(of attributes: [Attribute], prefix: String, separator: String, suffix: String) -> String {
         var parts = FindingText.Parts(literalCapacity: 0, interpolationCount: 2 * attributes.count)
         parts.appendLiteral(prefix)
-        for index in attributes.indices {
-            if index > 0 { parts.appendLiteral(index == attributes.count - 1 ? lastSeparator ?? separator : separator) }
-            attributes[index].write(into: &parts)
-        }
+        parts.appendList(attributes, separator: separator) { $1.write(into: &$0) }
         parts.appendLiteral(suffix)
-        if let last { parts.appendInterpolation(last) }
         return FindingText(stringInterpolation: parts).string
     }
 
@@ -146,6 +141,13 @@ public enum AttributeFix {
 
     /// "add backoff=exponential and jitter"
     public static func title(_ attributes: [Attribute], on what: String? = nil) -> String {
-        text(of: attributes, prefix: "add ", separator: ", ", lastSeparator: " and ", suffix: what == nil ? "" : " to ", then: what)
+        var parts = FindingText.Parts(literalCapacity: 0, interpolationCount: 2 * attributes.count + 1)
+        parts.appendLiteral("add ")
+        parts.appendList(attributes, separator: ", ", lastSeparator: " and ") { $1.write(into: &$0) }
+        if let what {
+            parts.appendLiteral(" to ")
+            parts.appendInterpolation(what)
+        }
+        return FindingText(stringInterpolation: parts).string
     }
 }

@@ -72,7 +72,7 @@ public struct RetryWithoutIdempotency: Rule {
             let neither: FindingText = declarable ? "neither the interaction nor '\(name)' is idempotent" : "the interaction is not idempotent"
             findings.append(Finding(
                 at: interactions[index].span,
-                "'\(context.name(interactions[index].from))' retries \(context.operation(id)) at '\(name)', but \(neither.string): a retry after a lost reply performs it twice",
+                "'\(context.name(interactions[index].from))' retries \(context.operation(id)) at '\(name)', but \(neither): a retry after a lost reply performs it twice",
                 notes: notes.value(for: passive) { [.note("'\(name)' is declared here", at: participants[passive.rawValue].span)] },
                 help: declarable
                     ? help.value(for: passive) { "make the operation idempotent and declare it (idempotent on the interaction or on '\(name)'), or remove the retries" }

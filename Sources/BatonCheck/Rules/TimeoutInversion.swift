@@ -118,7 +118,7 @@ public struct TimeoutInversion: Rule {
             let earlier: FindingText = before > 0 ? " after \(Describe.duration(before)) of earlier steps" : ""
             findings.append(Finding(
                 at: model[nested].span,
-                "worst-case wait \(Describe.duration(total)) of the block of '\(context.describe(parent))' exceeds its timeout \(limit.text): '\(context.describe(nested))' waits \(context.explainWait(nested))\(earlier.string)",
+                "worst-case wait \(Describe.duration(total)) of the block of '\(context.describe(parent))' exceeds its timeout \(limit.text): '\(context.describe(nested))' waits \(context.explainWait(nested))\(earlier)",
                 notes: [.note("'\(caller)' gives up after \(limit.text) here: \(context.describe(parent))", at: model[parent].span)],
                 help: "shorten the timeouts or retries of the steps in this block, run independent calls in `par`, or give the enclosing call a timeout longer than everything it waits for"))
         }

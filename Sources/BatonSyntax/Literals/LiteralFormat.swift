@@ -19,7 +19,7 @@ public enum LiteralFormat {
         var fraction: UInt64 = 0
         var fractionDigits = 0
         if abs(value) < 1e15, value == Double(Int(value)) {
-            negative = value < 0 && Int(value) != 0
+            negative = value < 0
             whole = UInt64(Int(value).magnitude)
         } else {
             // Eighteen decimals at most: ten to the nineteenth is past the integers' range.
@@ -47,7 +47,7 @@ public enum LiteralFormat {
                 buffer[count] = UInt8(ascii: "-")
                 count += 1
             }
-            count += writeDigits(of: whole, width: nil, into: buffer, at: count)
+            count += writeDigits(of: whole, into: buffer, at: count)
             if fractionDigits > 0 {
                 buffer[count] = UInt8(ascii: ".")
                 count += 1
@@ -64,9 +64,10 @@ public enum LiteralFormat {
     }
 
     /// Writes `value` in decimal at `start` (with leading zeros up to `width` digits, when
-    /// given); returns how many digits it wrote.
-    private static func writeDigits(of value: UInt64, width: Int?, into buffer: UnsafeMutableBufferPointer<UInt8>,
-                                    at start: Int) -> Int {
+    /// given); returns how many digits it wrote. The one digit writer of Baton's texts
+    /// (`FindingText` writes its integers with it); `buffer` must have room for them.
+    public static func writeDigits(of value: UInt64, width: Int? = nil, into buffer: UnsafeMutableBufferPointer<UInt8>,
+                                   at start: Int) -> Int {
         var length = 1
         var rest = value / 10
         while rest > 0 {
