@@ -85,7 +85,7 @@ enum Bench {
         [
             Stage(name: "compile") { source in
                 // Parsed on every core, as `baton check` parses a single design.
-                _ = Baton.compile(source: source, path: "bench.baton", options: CompileOptions(parseJobs: ProcessInfo.processInfo.activeProcessorCount))
+                _ = Baton.compile(source: source, path: "bench.baton", options: CompileOptions(jobs: ProcessInfo.processInfo.activeProcessorCount))
             },
             // The parser alone: on every core (`PartParse`), and on one thread from the start.
             Stage(name: "parse") { source in

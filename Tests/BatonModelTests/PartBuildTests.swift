@@ -11,7 +11,7 @@ import Testing
 @Suite struct PartBuildTests {
     static func parsed(_ text: String, jobs: Int) -> ParsedDesign {
         Compiler.parse(SourceInput(displayPath: "parts.baton", resolvedPath: "/tmp/parts.baton", bytes: Array(text.utf8)),
-                       options: CompileOptions(parseJobs: jobs))
+                       options: CompileOptions(jobs: jobs))
     }
 
     static func generated(seed: UInt64, interactions: Int = 1_500, perFlow: Int) -> String {
@@ -94,6 +94,25 @@ import Testing
             twice.append("flow \"Flow 0\" {\n  \(names.0) -> \(names.1) : again\n}")
             Self.check(twice.joined(separator: "\n"))
         }
+    }
+
+    /// `Compiler.compile` with more than one job builds a design of `partsThreshold`
+    /// interactions or more in parts, and gives what one job gives — with a problem in it
+    /// too.
+    @Test func compileWithJobsBuildsInParts() throws {
+        let interactions = ModelBuilder.partsThreshold + 500
+        let text = Self.generated(seed: 23, interactions: interactions, perFlow: 50)
+        let names = try #require(Self.names(in: text))
+        for design in [text, text + "\n\(names.0) -> Ghost : lost\n"] {
+            let input = SourceInput(displayPath: "parts.baton", resolvedPath: "/tmp/parts.baton", bytes: Array(design.utf8))
+            let one = Compiler.compile(input, options: CompileOptions(jobs: 1))
+            let two = Compiler.compile(input, options: CompileOptions(jobs: 2))
+            #expect(one.model.interactions.count >= ModelBuilder.partsThreshold)
+            #expect(two.model == one.model)
+            #expect(two.diagnostics == one.diagnostics)
+            #expect(two.omittedErrors == one.omittedErrors)
+        }
+        #expect(Compiler.partPlan(Self.parsed(text, jobs: 2)) != nil, "a valid design this large is planned in parts")
     }
 
     /// A client and a service declared in `text`.

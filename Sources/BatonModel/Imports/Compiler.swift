@@ -29,15 +29,16 @@ public struct CompileOptions: Sendable {
     /// Directories (resolved paths) imports may also read from, besides the root file's own.
     public var importRoots: [String]
     public var maxDepth: Int
-    /// Threads that may parse one large file (`BatonParser.parse`): the jobs of a run that
-    /// compiles a single design, 1 when a run's designs are already spread over its threads.
-    /// The result is the same for any number.
-    public var parseJobs: Int
+    /// Threads one large design may be compiled on: its file parsed in parts
+    /// (`BatonParser.parse`), and its model's flows built in parts (`ModelBuilder.build(jobs:)`).
+    /// The jobs of a run that compiles a single design, 1 when a run's designs are already
+    /// spread over its threads. The result is the same for any number.
+    public var jobs: Int
 
-    public init(importRoots: [String] = [], maxDepth: Int = BatonParser.defaultMaxDepth, parseJobs: Int = 1) {
+    public init(importRoots: [String] = [], maxDepth: Int = BatonParser.defaultMaxDepth, jobs: Int = 1) {
         self.importRoots = importRoots
         self.maxDepth = maxDepth
-        self.parseJobs = parseJobs
+        self.jobs = jobs
     }
 }
 
@@ -140,7 +141,7 @@ public enum Compiler {
 
     private static func build(_ loader: ImportLoader) -> Compilation {
         var builder = ModelBuilder(loader)
-        let model = builder.build()
+        let model = builder.build(jobs: loader.options.jobs)
         return compilation(loader, builder, model)
     }
 
@@ -234,7 +235,7 @@ struct ImportLoader {
             parsed = reused.parsed
         } else {
             sources.add(path: input.displayPath, bytes: input.bytes, lineOffset: input.lineOffset)
-            parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth, jobs: options.parseJobs)
+            parsed = BatonParser.parse(sources[id], maxDepth: options.maxDepth, jobs: options.jobs)
             cache?.store(key, source: sources[id], parsed: parsed)
         }
         loaded[real] = id

@@ -45,13 +45,24 @@ struct ModelBuilder {
 
     var root: FileID { FileID(0) }
 
-    mutating func build() -> Model {
+    /// The model; with `jobs` > 1, a design of `partsThreshold` interactions or more has its
+    /// flows and steps built in parts on two threads (see `buildFlowsInParts`), with the same
+    /// result.
+    mutating func build(jobs: Int = 1) -> Model {
         guard !files.isEmpty else { return model }
         let order = prepare()
-        buildFlows(order)
+        if jobs > 1, files.count == 1, files[0].interactionCount >= Self.partsThreshold, let plan = partPlan(order) {
+            _ = buildFlowsInParts(order, plan: plan, beside: {})
+        } else {
+            buildFlows(order)
+        }
         finish(order)
         return model
     }
+
+    /// Interactions from which `build(jobs:)` builds in parts: below, a second thread costs
+    /// about what it saves.
+    static let partsThreshold = 2_000
 
     /// `build()`, with `beside` made on another thread meanwhile: beside the flows and steps,
     /// which are built in parts on both threads when the design allows it (see

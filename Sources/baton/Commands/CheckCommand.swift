@@ -111,13 +111,14 @@ enum CheckCommand {
         var absoluteRoots: [String: String] = [:]
         for root in inputs.compactMap(\.searchRoot) where absoluteRoots[root] == nil { absoluteRoots[root] = FileReader.absolute(root) }
         let searchRoots = absoluteRoots
-        // A single input is parsed on every job too (a large design's parse otherwise left the
-        // other cores idle); several are already spread over the jobs, one file each.
-        let parseJobs = inputs.count == 1 ? jobs : 1
+        // A single input is compiled on every job too (a large design's parse and model build
+        // otherwise left the other cores idle); several are already spread over the jobs, one
+        // file each.
+        let compileJobs = inputs.count == 1 ? jobs : 1
         func compileOptions(_ input: InputFile) -> CompileOptions {
             // A file found below a directory argument may import from anywhere inside that directory.
             CompileOptions(importRoots: importRoots + (input.searchRoot.flatMap { searchRoots[$0] }.map { [$0] } ?? []),
-                           parseJobs: parseJobs)
+                           jobs: compileJobs)
         }
         let showDiff = arguments.has("--diff")
         let fixing = showDiff || arguments.has("--fix") || arguments.has("--unsafe-fixes")
