@@ -1,6 +1,7 @@
 import BatonCheck
 import BatonSyntax
 import BatonTestSupport
+import BatonWorkload
 import Testing
 
 /// Findings that name many participants list the first `Describe.listLimit` and count the
@@ -149,5 +150,19 @@ struct BoundedFindingTests {
         let chain = expectFindings("sync-chain-depth", design.replacingOccurrences(of: "↓", with: "")
             .replacingOccurrences(of: "A13 -> A14", with: "↓A13 -> A14"), options: ["max": 13])
         #expect(chain.map(\.message) == ["synchronous call chain is 14 interactions deep (max 13): A0 -> A1 -> A2 -> A3 -> A4 -> … 5 more -> A10 -> A11 -> A12 -> A13 -> A14"])
+    }
+
+    /// The notes of the least items, found without sorting them all, are those of the whole
+    /// list sorted: any length around the limit, duplicates, any order (seeded).
+    @Test func notesOfTheLeastAreThoseOfTheSortedList() {
+        var random = SplitMix64(seed: 17)
+        for length in Array(0...25) + [200] {
+            for _ in 0..<20 {
+                let items = (0..<length).map { _ in Int(random.next() % 40) }
+                let note = { (item: Int) in Diagnostic.Note("item \(item)") }
+                let rest = { (count: Int) in "and \(count) more" }
+                #expect(Describe.notes(ofSorted: items, rest: rest, note) == Describe.notes(items.sorted(), rest: rest, note))
+            }
+        }
     }
 }

@@ -225,7 +225,7 @@ public struct SyncCycle: Rule {
             .map { ($0 + 1) % cycle.count } ?? 0
         let ordered = (0..<cycle.count).map { cycle[(offset + $0) % cycle.count] }
         let text = Describe.chain(ordered + [ordered[0]], context.name)
-        let notes = Describe.notes(interactions.filter { $0 != closing }.sorted(),
+        let notes = Describe.notes(ofSorted: interactions.filter { $0 != closing },
                                    rest: { "and \($0) more interactions of the cycle" }) {
             Diagnostic.Note(context.describe($0), at: model[$0].span)
         }

@@ -108,18 +108,20 @@ public struct TimeoutInversion: Rule {
         var findings: [Finding] = []
         let interactions = model.interactions
         for parent in context.interactions(where: { interactions[$0].arrow.isSynchronous && interactions[$0].block != nil }) {
-            guard let limit = context.describeTimeout(parent), let block = model[parent].block else { continue }
+            // The timeout's text is made only for a finding: most blocks fit their timeout.
+            guard let limit = context.timeout(of: parent), let block = model[parent].block else { continue }
             let total = context.waits.cost(of: block, in: model)
-            guard Describe.exceeds(total, limit.seconds) else { continue }
-            let crossing = Self.crossing(in: block, after: 0, limit: limit.seconds, context)
+            guard Describe.exceeds(total, limit) else { continue }
+            let crossing = Self.crossing(in: block, after: 0, limit: limit, context)
                 ?? Self.lastWaiting(in: block, context).map { ($0, 0.0) }
-            guard let (nested, before) = crossing else { continue }
+            guard let (nested, before) = crossing, let limitText = context.describeTimeout(parent)?.text else { continue }
             let caller = context.name(model[parent].from)
+            let parentText = context.describe(parent)
             let earlier: FindingText = before > 0 ? " after \(Describe.duration(before)) of earlier steps" : ""
             findings.append(Finding(
                 at: model[nested].span,
-                "worst-case wait \(Describe.duration(total)) of the block of '\(context.describe(parent))' exceeds its timeout \(limit.text): '\(context.describe(nested))' waits \(context.explainWait(nested))\(earlier)",
-                notes: [.note("'\(caller)' gives up after \(limit.text) here: \(context.describe(parent))", at: model[parent].span)],
+                "worst-case wait \(Describe.duration(total)) of the block of '\(parentText)' exceeds its timeout \(limitText): '\(context.describe(nested))' waits \(context.explainWait(nested))\(earlier)",
+                notes: [.note("'\(caller)' gives up after \(limitText) here: \(parentText)", at: model[parent].span)],
                 help: "shorten the timeouts or retries of the steps in this block, run independent calls in `par`, or give the enclosing call a timeout longer than everything it waits for"))
         }
         return findings
