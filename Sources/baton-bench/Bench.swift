@@ -84,7 +84,8 @@ enum Bench {
     static var stages: [Stage] {
         [
             Stage(name: "compile") { source in
-                // Parsed on every core, as `baton check` parses a single design.
+                // On every core, as `baton check` compiles a single design: a large one is
+                // parsed and has its flows built in parts.
                 _ = Baton.compile(source: source, path: "bench.baton", options: CompileOptions(jobs: ProcessInfo.processInfo.activeProcessorCount))
             },
             // The parser alone: on every core (`PartParse`), and on one thread from the start.

@@ -20,8 +20,8 @@ enum CheckCommand {
 
             Files are checked --jobs at a time (default: one per processor core) and the report is
             written while later files are still being checked, always in the same order: the output
-            is the same bytes for any --jobs. A single large design is parsed, runs its rules and
-            formats its report --jobs at a time.
+            is the same bytes for any --jobs. A single large design is parsed, built, checked by its
+            rules and reported --jobs at a time.
 
             --fix applies the findings' safe fixes to the files named (and the designs below a named
             directory), rewriting each once, atomically; an imported file changes only when it is named
