@@ -51,6 +51,27 @@ struct SuppressionLineTests {
         #expect(source.indentation(line.indentation) == "\t")
     }
 
+    /// More indentations than are compared byte by byte (`FixSource.scannedIndentations`),
+    /// met again after the others: spaces twelve levels deep, then tabs, then spaces again.
+    @Test func manyIndentationsAtEveryOffset() throws {
+        let depth = FixSource.scannedIndentations + 4
+        var text = (0...depth).map { "service S\($0) [timeout=1s]\n" }.joined()
+        for unit in ["  ", "\t", "  "] {
+            for level in 0..<depth {
+                text += String(repeating: unit, count: level) + "S\(level) -> S\(level + 1) : call \(level) {\n"
+            }
+            for level in (0..<depth).reversed() { text += String(repeating: unit, count: level) + "}\n" }
+        }
+        let compilation = Baton.compile(source: text, path: "deep.baton")
+        #expect(!compilation.hasErrors)
+        let source = FixSource(compilation)
+        let file = try #require(compilation.sources.files.first)
+        var hint = -1
+        for offset in 0...file.bytes.count {
+            Self.check(Span(file: file.id, start: offset, end: offset), source, hint: &hint)
+        }
+    }
+
     @Test(arguments: [1, 2] as [UInt64])
     func seededOffsetsOfGeneratedDesigns(seed: UInt64) throws {
         let compilation = Baton.compile(source: DesignGenerator.design(bytes: 30_000, seed: seed), path: "designs/large.baton")

@@ -120,27 +120,50 @@ public struct FixSource: Sendable {
         var lines: [HeadLine] = []
         lines.reserveCapacity(heads.count)
         var line = -1
+        // Where this file's first indentations are written, and their numbers: a head's is
+        // compared as bytes with the head before's, then with these, so that a head makes no
+        // string; only an indentation not among them is made a string, and hashed.
+        var written: [(start: Int, count: Int, number: Int32)] = []
+        var previous: (start: Int, count: Int, number: Int32)?
         for head in heads {
-            guard let found = lineStart(ifStartingLine: head.start, in: source, from: &line) else {
+            guard let start = lineStart(ifStartingLine: head.start, in: source, from: &line) else {
                 lines.append(HeadLine(lineStart: -1, indentation: -1))
+                previous = nil
                 continue
             }
-            let number: Int32
-            // Mostly the indentation of the head before: compared, not hashed.
-            if let previous = lines.last, previous.indentation >= 0, indentations[Int(previous.indentation)] == found.indentation {
-                number = previous.indentation
-            } else if let known = index[found.indentation] {
-                number = known
-            } else {
-                number = Int32(indentations.count)
-                index[found.indentation] = number
-                indentations.append(found.indentation)
+            let count = head.start - start
+            func isWritten(at other: (start: Int, count: Int, number: Int32)) -> Bool {
+                guard other.count == count else { return false }
+                for offset in 0..<count where source.bytes[other.start + offset] != source.bytes[start + offset] { return false }
+                return true
             }
+            let number: Int32
+            if let previous, isWritten(at: previous) {
+                number = previous.number
+            } else if let known = written.first(where: isWritten) {
+                number = known.number
+            } else {
+                let indentation = String(decoding: source.bytes[start..<head.start], as: UTF8.self)
+                if let known = index[indentation] {
+                    number = known
+                } else {
+                    number = Int32(indentations.count)
+                    index[indentation] = number
+                    indentations.append(indentation)
+                }
+                if written.count < Self.scannedIndentations { written.append((start, count, number)) }
+            }
+            previous = (start, count, number)
             // A span's offsets are 32-bit already (`Span`), so a line start is too.
-            lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: found.start), indentation: number))
+            lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: start), indentation: number))
         }
         return lines
     }
+
+    /// How many of a file's first indentations a head's is compared with, byte by byte, before
+    /// it is hashed: a design seldom nests deeper, and a file of many indentations is not
+    /// compared with all of them.
+    static let scannedIndentations = 8
 
     /// Whether a participant of the design has this name.
     func isDeclared(_ name: String) -> Bool { names.contains(name) }
@@ -193,7 +216,7 @@ public struct FixSource: Sendable {
     /// Where the line holding `offset` starts, when only whitespace comes before `offset` on it.
     func lineStart(ifStartingLine offset: Int, in file: FileID) -> Int? {
         var line = -1
-        return Self.lineStart(ifStartingLine: offset, in: sources[file], from: &line)?.start
+        return Self.lineStart(ifStartingLine: offset, in: sources[file], from: &line)
     }
 
     /// The offset where the line after the one holding `offset` starts (the end of the text
@@ -223,17 +246,16 @@ public struct FixSource: Sendable {
         return end
     }
 
-    /// Where the line holding `offset` starts and the whitespace before its first token, when
-    /// only whitespace comes before `offset` on it (else nil), in one lookup of the line: for
+    /// Where the line holding `offset` starts, when only whitespace comes before `offset` on it
+    /// (its indentation, the bytes from there to `offset`; else nil), in one lookup of the line: for
     /// each statement head (`headLines`), and for `lineStart(ifStartingLine:in:)`. `line`: a
     /// line index of the file met before, where the search for this one starts (see
     /// `SourceFile.lineIndex(containing:from:)`), left at this one's.
-    private static func lineStart(ifStartingLine offset: Int, in source: borrowing SourceFile, from line: inout Int)
-        -> (start: Int, indentation: String)? {
+    private static func lineStart(ifStartingLine offset: Int, in source: borrowing SourceFile, from line: inout Int) -> Int? {
         let start = source.lineStarts[source.lineIndex(containing: offset, from: &line)]
         let end = blanksEnd(from: start, before: offset, in: source)
         guard end == offset else { return nil }
-        return (start, String(decoding: source.bytes[start..<end], as: UTF8.self))
+        return start
     }
 
     private static func nextLineStart(after offset: Int, in source: borrowing SourceFile) -> (offset: Int, needsBreak: Bool) {
