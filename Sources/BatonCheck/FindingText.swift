@@ -105,6 +105,9 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
             append(String(describing: value))
         }
 
+        // Both appends are inlined where a text is written: called, each spent more on its
+        // entry and exit (the room is in `self`) than on copying a part of a few bytes.
+        @inline(__always)
         private mutating func append(_ part: String) {
             // Read in place when the string is stored as UTF-8; a small string's bytes are
             // copied out first (`withUTF8` on a copy, which retains nothing).
@@ -113,6 +116,7 @@ public struct FindingText: ExpressibleByStringInterpolation, Sendable {
             part.withUTF8 { append($0) }
         }
 
+        @inline(__always)
         private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
             let end = count + bytes.count
