@@ -252,9 +252,7 @@ public enum Describe {
     /// without a place that counts the rest (`rest(990)`): "and 990 more interactions …".
     public static func notes<Item>(_ items: [Item], rest: (Int) -> String,
                                    _ note: (Item) -> Diagnostic.Note) -> [Diagnostic.Note] {
-        let shown = items.prefix(listLimit).map(note)
-        guard items.count > listLimit else { return shown }
-        return shown + [Diagnostic.Note(rest(items.count - listLimit))]
+        notes(shown: items.prefix(listLimit), of: items.count, rest: rest, note)
     }
 
     /// `notes` of `items` sorted, with only the ones shown put in order: the least `listLimit`
@@ -269,9 +267,15 @@ public enum Describe {
             least.insert(item, at: position)
             if least.count > listLimit { least.removeLast() }
         }
-        let shown = least.map(note)
-        guard items.count > listLimit else { return shown }
-        return shown + [Diagnostic.Note(rest(items.count - listLimit))]
+        return notes(shown: least, of: items.count, rest: rest, note)
+    }
+
+    /// The notes of the items shown, and past `listLimit` of `total` the note counting the rest.
+    private static func notes<Shown: Collection>(shown: Shown, of total: Int, rest: (Int) -> String,
+                                                 _ note: (Shown.Element) -> Diagnostic.Note) -> [Diagnostic.Note] {
+        let notes = shown.map(note)
+        guard total > listLimit else { return notes }
+        return notes + [Diagnostic.Note(rest(total - listLimit))]
     }
 
     /// Significant digits of the numbers in messages: every digit a declared value can

@@ -27,14 +27,15 @@ extension CheckContext {
         return ("\(Describe.attempts(attempts)) attempts × (\(sum)) = \(total)" as FindingText).string
     }
 
-    /// The timeout of a sync interaction and where it comes from, for messages.
-    public func describeTimeout(_ id: InteractionID) -> (seconds: Double, text: String)? {
+    /// The timeout of a sync interaction (`timeout(of:)`) and where it comes from, for
+    /// messages: `2s`, or `2s (the timeout of 'Orders')`.
+    public func describeTimeout(_ id: InteractionID) -> String? {
         if let own = model.interactions[id.rawValue].attributes.timeout {
-            return (own, Describe.duration(own))
+            return Describe.duration(own)
         }
         let to = model.interactions[id.rawValue].to
         if let inherited = model.participants[to.rawValue].attributes.timeout {
-            return (inherited, ("\(Describe.duration(inherited)) (the timeout of '\(name(to))')" as FindingText).string)
+            return ("\(Describe.duration(inherited)) (the timeout of '\(name(to))')" as FindingText).string
         }
         return nil
     }

@@ -123,27 +123,25 @@ public struct FixSource: Sendable {
         // Where this file's first indentations are written, and their numbers: a head's is
         // compared as bytes with the head before's, then with these, so that a head makes no
         // string; only an indentation not among them is made a string, and hashed.
-        var written: [(start: Int, count: Int, number: Int32)] = []
-        var previous: (start: Int, count: Int, number: Int32)?
+        var written: [WrittenIndentation] = []
+        var previous: WrittenIndentation?
         for head in heads {
             guard let start = lineStart(ifStartingLine: head.start, in: source, from: &line) else {
                 lines.append(HeadLine(lineStart: -1, indentation: -1))
                 previous = nil
                 continue
             }
-            let count = head.start - start
-            func isWritten(at other: (start: Int, count: Int, number: Int32)) -> Bool {
-                guard other.count == count else { return false }
-                for offset in 0..<count where source.bytes[other.start + offset] != source.bytes[start + offset] { return false }
-                return true
+            let here = start..<head.start
+            func isHere(_ other: WrittenIndentation) -> Bool {
+                other.range.count == here.count && source.bytes[other.range].elementsEqual(source.bytes[here])
             }
             let number: Int32
-            if let previous, isWritten(at: previous) {
+            if let previous, isHere(previous) {
                 number = previous.number
-            } else if let known = written.first(where: isWritten) {
+            } else if let known = written.first(where: isHere) {
                 number = known.number
             } else {
-                let indentation = String(decoding: source.bytes[start..<head.start], as: UTF8.self)
+                let indentation = String(decoding: source.bytes[here], as: UTF8.self)
                 if let known = index[indentation] {
                     number = known
                 } else {
@@ -151,13 +149,19 @@ public struct FixSource: Sendable {
                     index[indentation] = number
                     indentations.append(indentation)
                 }
-                if written.count < Self.scannedIndentations { written.append((start, count, number)) }
+                if written.count < Self.scannedIndentations { written.append(WrittenIndentation(range: here, number: number)) }
             }
-            previous = (start, count, number)
+            previous = WrittenIndentation(range: here, number: number)
             // A span's offsets are 32-bit already (`Span`), so a line start is too.
             lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: start), indentation: number))
         }
         return lines
+    }
+
+    /// Where an indentation is written in a file, and its number in `indentations`.
+    private struct WrittenIndentation {
+        var range: Range<Int>
+        var number: Int32
     }
 
     /// How many of a file's first indentations a head's is compared with, byte by byte, before

@@ -114,7 +114,7 @@ public struct TimeoutInversion: Rule {
             guard Describe.exceeds(total, limit) else { continue }
             let crossing = Self.crossing(in: block, after: 0, limit: limit, context)
                 ?? Self.lastWaiting(in: block, context).map { ($0, 0.0) }
-            guard let (nested, before) = crossing, let limitText = context.describeTimeout(parent)?.text else { continue }
+            guard let (nested, before) = crossing, let limitText = context.describeTimeout(parent) else { continue }
             let caller = context.name(model[parent].from)
             let parentText = context.describe(parent)
             let earlier: FindingText = before > 0 ? " after \(Describe.duration(before)) of earlier steps" : ""

@@ -167,7 +167,7 @@ public enum Hover {
         let id = interaction.id
         lines.append("attempts: \(Describe.attempts(interaction.attributes.attempts))")
         if interaction.isSynchronous {
-            lines.append("timeout: \(context.describeTimeout(id).map { Markdown.escape($0.text) } ?? "none")")
+            lines.append("timeout: \(context.describeTimeout(id).map { Markdown.escape($0) } ?? "none")")
             lines.append("worst-case wait: \(Markdown.escape(context.explainWait(id)))")
             let path = context.syncPath(to: id)
             if path.count > 1 {

@@ -51,8 +51,8 @@ struct ModelBuilder {
     mutating func build(jobs: Int = 1) -> Model {
         guard !files.isEmpty else { return model }
         let order = prepare()
-        if jobs > 1, files.count == 1, files[0].interactionCount >= Self.partsThreshold, let plan = partPlan(order) {
-            _ = buildFlowsInParts(order, plan: plan, beside: {})
+        if jobs > 1, files[0].interactionCount >= Self.partsThreshold, let plan = partPlan(order) {
+            buildFlowsInParts(order, plan: plan, beside: {})
         } else {
             buildFlows(order)
         }
