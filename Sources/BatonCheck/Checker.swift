@@ -184,33 +184,43 @@ public enum Checker {
     /// finding of the list whose last one goes last, taken off its end and made a diagnostic,
     /// which neither copies a finding nor retains its texts. So the findings are never in
     /// memory twice.
+    ///
+    /// The lists that still have findings are kept in the order of their last findings, so the
+    /// next one is always at the end; a list whose new last finding goes before others' is
+    /// moved to its place by binary search. (Comparing every list's last finding for each one
+    /// taken was a sixth of the merge, which runs on one thread.)
     static func merged(_ lists: inout [RuleFindings]) -> [Diagnostic] {
         let total = lists.reduce(0) { $0 + $1.findings.count }
         return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
             var end = total
-            // The lists that still have findings, with the span of each one's last finding: the
-            // findings themselves are compared only at the same span.
+            // Each list's last finding's span: the findings themselves are compared only at the
+            // same span.
+            var tails = lists.map { $0.findings.isEmpty ? Span(file: FileID(0), start: 0, end: 0)
+                : $0.findings[$0.findings.count - 1].span }
+            // Whether the last finding of list `a` goes after that of list `b`: a later list's
+            // finding at the same place, with the same code and message, goes after an earlier
+            // list's.
+            func goesLast(_ a: Int, after b: Int) -> Bool {
+                if tails[a] != tails[b] { return Span.sourceOrder(tails[b], tails[a]) }
+                if goesAfter(a, than: b, in: lists) { return true }
+                return !goesAfter(b, than: a, in: lists) && a > b
+            }
             var open = lists.indices.filter { !lists[$0].findings.isEmpty }
-            var tails = open.map { lists[$0].findings[lists[$0].findings.count - 1].span }
-            while !open.isEmpty {
-                var last = 0
-                for slot in open.indices.dropFirst() {
-                    // A later list's finding at the same place, with the same code and message,
-                    // goes after an earlier list's.
-                    let goesAfterIt = tails[last] == tails[slot] ? goesAfter(open[last], than: open[slot], in: lists)
-                        : Span.sourceOrder(tails[slot], tails[last])
-                    if !goesAfterIt { last = slot }
-                }
+            open.sort { goesLast($1, after: $0) }
+            while let list = open.popLast() {
                 end -= 1
-                let list = open[last]
                 let finding = lists[list].findings.removeLast()
                 buffer.initializeElement(at: end, to: finding.diagnostic(code: lists[list].code, severity: lists[list].severity))
-                if lists[list].findings.isEmpty {
-                    open.remove(at: last)
-                    tails.remove(at: last)
-                } else {
-                    tails[last] = lists[list].findings[lists[list].findings.count - 1].span
+                let count = lists[list].findings.count
+                guard count > 0 else { continue }
+                tails[list] = lists[list].findings[count - 1].span
+                // Its place: after every list whose last finding goes before its own.
+                var low = 0, high = open.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if goesLast(list, after: open[middle]) { low = middle + 1 } else { high = middle }
                 }
+                open.insert(list, at: low)
             }
             initialized = total
         }
