@@ -186,12 +186,13 @@ struct FindingJSON {
     /// `ReportedDiagnostic` of each finding only to write it — its arrays of notes, fixes and
     /// edits, a retain of each of its texts, and the releases after. `source` is the
     /// diagnostic's file and `file` its path, quoted; `line` as in `ReportedDiagnostic.init`.
-    mutating func write(_ diagnostic: borrowing Diagnostic, in source: SourceFile, file: [UInt8], sources: SourceMap,
+    /// `diagnostic` points to where it is (see `ReportedDiagnostic.inOrder`).
+    mutating func write(_ diagnostic: UnsafePointer<Diagnostic>, in source: SourceFile, file: [UInt8], sources: SourceMap,
                         line cursor: inout Int) {
-        let place = ReportedDiagnostic.place(of: diagnostic.span, in: source, line: &cursor)
-        begin(file: file, start: place.start, end: place.end, severity: diagnostic.severity, code: diagnostic.code,
-              message: diagnostic.message)
-        diagnostic.notes.withUnsafeBufferPointer { notes in
+        let place = ReportedDiagnostic.place(of: diagnostic.pointee.span, in: source, line: &cursor)
+        begin(file: file, start: place.start, end: place.end, severity: diagnostic.pointee.severity,
+              code: diagnostic.pointee.code, message: diagnostic.pointee.message)
+        diagnostic.pointee.notes.withUnsafeBufferPointer { notes in
             for index in notes.indices {
                 guard let span = notes[index].span else {
                     note(file: nil, at: nil, message: notes[index].message)
@@ -202,8 +203,8 @@ struct FindingJSON {
                 }
             }
         }
-        help(diagnostic.help)
-        diagnostic.fixes.withUnsafeBufferPointer { fixes in
+        help(diagnostic.pointee.help)
+        diagnostic.pointee.fixes.withUnsafeBufferPointer { fixes in
             for index in fixes.indices {
                 fix(title: fixes[index].title, safety: fixes[index].safety, isSuppression: fixes[index].isSuppression)
                 for edit in fixes[index].edits {

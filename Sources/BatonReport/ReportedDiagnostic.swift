@@ -118,7 +118,7 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         var reported: [ReportedDiagnostic] = []
         reported.reserveCapacity(diagnostics.count)
         inOrder(diagnostics, sources: sources) { diagnostic, file, line in
-            reported.append(ReportedDiagnostic(diagnostic, in: file, sources: sources, line: &line, detail: detail))
+            reported.append(ReportedDiagnostic(diagnostic.pointee, in: file, sources: sources, line: &line, detail: detail))
         }
         return reported
     }
@@ -127,18 +127,19 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     /// file, and a line cursor for `SourceFile.location(of:from:)`: each one's line is found
     /// from the one before's, and its file looked up once per run of findings in it, since each
     /// copy of a `SourceFile` retains its buffers, which threads resolving findings side by
-    /// side share (and contend for). Each diagnostic is read where it is (iterating the
-    /// collection copied each one, retaining and releasing its texts). What resolves findings
-    /// — a report's positions, their identities, their JSON — walks them this way.
+    /// side share (and contend for). Each diagnostic is handed on as a pointer to where it is:
+    /// iterating the collection copied each one, retaining and releasing its texts, and so did
+    /// handing it on borrowed, once per finding of a report. What resolves findings — a
+    /// report's positions, their identities, their JSON — walks them this way.
     static func inOrder(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap,
-                        _ body: (borrowing Diagnostic, SourceFile, inout Int) -> Void) {
+                        _ body: (UnsafePointer<Diagnostic>, SourceFile, inout Int) -> Void) {
         diagnostics.withUnsafeBufferPointer { diagnostics in
-            guard let first = diagnostics.first?.span.file else { return }
+            guard let base = diagnostics.baseAddress, let first = diagnostics.first?.span.file else { return }
             var line = -1
             var file = sources[first]
             for index in diagnostics.indices {
                 if file.id != diagnostics[index].span.file { file = sources[diagnostics[index].span.file] }
-                body(diagnostics[index], file, &line)
+                body(base + index, file, &line)
             }
         }
     }

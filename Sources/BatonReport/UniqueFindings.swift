@@ -111,7 +111,7 @@ public struct FindingIdentity: Hashable, Sendable {
         var identities: [FindingIdentity] = []
         identities.reserveCapacity(diagnostics.count)
         ReportedDiagnostic.inOrder(diagnostics[...], sources: sources) { diagnostic, file, line in
-            identities.append(FindingIdentity(diagnostic, in: file, sources: sources, line: &line))
+            identities.append(FindingIdentity(diagnostic.pointee, in: file, sources: sources, line: &line))
         }
         return identities
     }
