@@ -98,6 +98,24 @@ import Testing
         #expect(file.lineStarts.capacity - file.lineStarts.count < 8_192)
     }
 
+    /// A large file's line table is made in two halves, one on another thread: a line break
+    /// just before, at and just after the middle, and a multi-byte character in either half
+    /// only, give the table and the answer of one pass.
+    @Test(arguments: [-2, -1, 0, 1] as [Int])
+    func aLargeFileIsReadInHalvesAsInOnePass(breakAtMiddle: Int) {
+        var random = SplitMix64(seed: UInt64(breakAtMiddle + 10))
+        let size = SourceFile.bothHalvesFrom + 9
+        for accented in [nil, 100, size - 100] as [Int?] {
+            var bytes = (0..<size).map { _ in random.below(37) == 0 ? UInt8(0x0A) : UInt8(ascii: "a") }
+            bytes[size / 2 + breakAtMiddle] = 0x0A
+            if let accented { bytes[accented] = 0xC3; bytes[accented + 1] = 0xA9 }
+            let source = SourceFile(id: FileID(0), path: "t", bytes: bytes)
+            #expect(source.lineStarts == [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 })
+            #expect(source.scalarsAreBytes == (accented == nil))
+            #expect(source.lineStarts.capacity - source.lineStarts.count < 8_192)
+        }
+    }
+
     @Test func lineRangesLeaveOutTheTerminator() {
         let source = SourceFile(id: FileID(0), path: "t", text: "ab\r\ncd\n\nef")
         #expect((1...4).map { source.lineText($0) } == ["ab", "cd", "", "ef"])
