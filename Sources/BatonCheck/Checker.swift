@@ -28,16 +28,22 @@ public enum Checker {
     /// findings instead of new pages (a 4 MB design's context is 5 MB, its findings 4 MB): the
     /// memory of the context and, after the merge, of the rules' own lists is handed back to
     /// the system (`FreedMemory`), or the threads that allocate next would take new pages
-    /// beside it.
+    /// beside it. With more than one thread, the context is freed and its pages handed back on
+    /// another thread while this one merges the lists, which takes no memory but its result's.
     public static func check(_ compilation: Compilation, releasing context: consuming CheckContext,
                              configuration: Configuration = .defaults, threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
         let fixSource = context.fixSource
         let large = context.model.interactions.count >= parallelThreshold
         var lists = ruleLists(context, configuration: configuration, threads: threads)
-        _ = consume context
-        if large { FreedMemory.returnToSystem() }
-        let diagnostics = merged(&lists)
+        let diagnostics: [Diagnostic]
+        if large, threads > 1 {
+            diagnostics = Concurrently.both({ merged(&lists) }, dropping: consume context, then: FreedMemory.returnToSystem)
+        } else {
+            _ = consume context
+            if large { FreedMemory.returnToSystem() }
+            diagnostics = merged(&lists)
+        }
         lists = []
         if large { FreedMemory.returnToSystem() }
         return finished(compilation, consume diagnostics, fixSource: fixSource, configuration: configuration)

@@ -22,9 +22,18 @@ public enum Concurrently {
     /// would free in twice the time while the other waited.
     public static func free<A, B: Sendable>(_ first: consuming A, _ second: consuming B) {
         var mine: A? = first
+        both({ _ = mine.take() }, dropping: second, then: {})
+    }
+
+    /// `first` on this thread while another frees `value` and then runs `then`: what is left
+    /// to free and tidy when one thread has work of its own (a check's merge of its findings)
+    /// is done beside it rather than before it. Returns what `first` returns.
+    @discardableResult
+    public static func both<A: Sendable, B: Sendable>(_ first: () -> A, dropping value: consuming B,
+                                                      then: @escaping @Sendable () -> Void) -> A {
         let theirs = Result<B>()
-        theirs.value = second
-        _ = both({ _ = mine.take() }, { theirs.value = nil })
+        theirs.value = value
+        return both(first, { theirs.value = nil; then() }).0
     }
 
     /// Where the value computed on the other thread waits to be read (or, for `free`, the value
