@@ -5,18 +5,10 @@ import Testing
 /// `Concurrently` runs two pieces of work at once and gives back the first's result as one
 /// thread would; what it is given to free is freed, once, before the work after it runs.
 @Suite struct ConcurrentlyTests {
-    /// Records, under a lock, whether it has been freed and what ran after.
-    final class Log: @unchecked Sendable {
-        private let lock = NSLock()
-        private var entries: [String] = []
-        func add(_ entry: String) { lock.withLock { entries.append(entry) } }
-        var all: [String] { lock.withLock { entries } }
-    }
-
     /// Says in the log when it is freed.
     final class Freed: Sendable {
-        let log: Log
-        init(_ log: Log) { self.log = log }
+        let log: LockedList<String>
+        init(_ log: LockedList<String>) { self.log = log }
         deinit { log.add("freed") }
     }
 
@@ -27,7 +19,7 @@ import Testing
     }
 
     @Test func droppingFreesTheValueBeforeTheWorkAfterIt() {
-        let log = Log()
+        let log = LockedList<String>()
         let result = Concurrently.both({ () -> Int in
             usleep(2_000)
             return 42
@@ -37,7 +29,7 @@ import Testing
     }
 
     @Test func freeFreesBothHalves() {
-        let log = Log()
+        let log = LockedList<String>()
         Concurrently.free(Freed(log), Freed(log))
         #expect(log.all == ["freed", "freed"])
     }

@@ -6,18 +6,11 @@ import Testing
 /// whatever the number of jobs and however long each item takes — and never lets the workers
 /// run more than `16 × jobs` items ahead of the consumer (the window, and a batch taken at once).
 @Suite struct ParallelWorkTests {
-    /// The indices the workers started, shared with them under a lock.
-    final class Started: @unchecked Sendable {
-        private let lock = NSLock()
-        private var indices: [Int] = []
-        func add(_ index: Int) { lock.withLock { indices.append(index) } }
-        var count: Int { lock.withLock { indices.count } }
-    }
-
     @Test(arguments: [1, 2, 3, 8])
     func resultsComeBackInOrderOnce(jobs: Int) {
         let count = 300
-        let started = Started()
+        // The indices the workers started.
+        let started = LockedList<Int>()
         var consumed: [Int] = []
         var tooFarAhead = 0
         ParallelWork.forEach(count: count, jobs: jobs, work: { index -> String in
