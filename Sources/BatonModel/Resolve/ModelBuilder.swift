@@ -45,17 +45,16 @@ struct ModelBuilder {
 
     var root: FileID { FileID(0) }
 
-    /// The model; with `jobs` > 1, a design of `partsThreshold` interactions or more has its
-    /// flows and steps built in parts on two threads (see `buildFlowsInParts`), with the same
-    /// result.
+    /// The model; with `jobs` > 1, a design of `partsThreshold` interactions or more is built
+    /// as `build(beside:)` builds it, with nothing beside: its flows and steps in parts on two
+    /// threads when the design allows it. The result is the same.
     mutating func build(jobs: Int = 1) -> Model {
+        if jobs > 1, let first = files.first, first.interactionCount >= Self.partsThreshold {
+            return build(beside: {}).0
+        }
         guard !files.isEmpty else { return model }
         let order = prepare()
-        if jobs > 1, files[0].interactionCount >= Self.partsThreshold, let plan = partPlan(order) {
-            buildFlowsInParts(order, plan: plan, beside: {})
-        } else {
-            buildFlows(order)
-        }
+        buildFlows(order)
         finish(order)
         return model
     }

@@ -68,19 +68,18 @@ public struct SourceFile: Sendable {
     /// A large file's second half is read on another thread meanwhile (`bothHalvesFrom`): the
     /// table is made before anything else can start, with the other core idle.
     static func lineStartsAndContinuations(_ bytes: [UInt8]) -> (starts: [Int], continuations: Bool) {
-        var starts: [Int] = []
-        var continuations = false
         if bytes.count >= bothHalvesFrom {
             let half = bytes.count / 2
             let (front, back) = Concurrently.both({ lineBreaks(in: bytes, 0..<half, room: half / 24 + 2) },
                                                   { lineBreaks(in: bytes, half..<bytes.count, room: (bytes.count - half) / 24 + 1) })
+            var starts: [Int] = []
             starts.reserveCapacity(1 + front.starts.count + back.starts.count)
             starts.append(0)
             starts.append(contentsOf: front.starts)
             starts.append(contentsOf: back.starts)
             return (starts, front.continuations || back.continuations)
         }
-        (starts, continuations) = lineBreaks(in: bytes, 0..<bytes.count, room: bytes.count / 24 + 2, first: 0)
+        let (starts, continuations) = lineBreaks(in: bytes, 0..<bytes.count, room: bytes.count / 24 + 2, first: 0)
         let unused = starts.capacity - starts.count
         guard unused >= unusedLineStartsWorthACopy, unused > starts.capacity / 4 else { return (starts, continuations) }
         return (Array(unsafeUninitializedCapacity: starts.count) { $1 = $0.initialize(fromContentsOf: starts) }, continuations)
