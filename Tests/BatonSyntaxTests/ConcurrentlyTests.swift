@@ -27,10 +27,4 @@ import Testing
         #expect(result == 42)
         #expect(log.all == ["freed", "then"])
     }
-
-    @Test func freeFreesBothHalves() {
-        let log = LockedList<String>()
-        Concurrently.free(Freed(log), Freed(log))
-        #expect(log.all == ["freed", "freed"])
-    }
 }

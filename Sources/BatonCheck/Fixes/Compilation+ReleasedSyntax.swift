@@ -21,13 +21,9 @@ extension Compilation {
               let largest = released.indices.max(by: { released[$0].count < released[$1].count }),
               let middle = Self.byteMiddle(of: released[largest])
         else { return }
-        var front = released[largest]
+        var statements = released[largest]
         released[largest] = []
-        // Only the top-level statements are copied (a retain each); what they hold is freed once,
-        // by the thread that drops the last reference.
-        let back = Array(front[middle...])
-        front.removeSubrange(middle...)
-        Concurrently.free(consume front, consume back)
+        statements.freeInTwo(at: middle, leaving: .vacated)
     }
 
     /// The first statement that starts in the second half of the bytes the statements span,

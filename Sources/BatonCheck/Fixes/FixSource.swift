@@ -91,14 +91,24 @@ public struct FixSource: Sendable {
                 addRuns(run)
             }
             var run: [DeclarationSyntax] = []
-            for statement in syntax.statements {
-                if case .declaration(let declaration) = statement {
+            // Read where they are (see `statementHeads`): a design's steps may be tens of thousands
+            // of top-level statements.
+            let statements = syntax.statements
+            for index in statements.indices {
+                switch statements[index] {
+                case .declaration(let declaration):
                     run.append(declaration)
                     continue
+                case .group(let group):
+                    addRuns(run)
+                    run = []
+                    visitMembers(group.members)
+                default:
+                    if !run.isEmpty {
+                        addRuns(run)
+                        run = []
+                    }
                 }
-                addRuns(run)
-                run = []
-                if case .group(let group) = statement { visitMembers(group.members) }
             }
             addRuns(run)
             let fileHeads = syntax.statementHeads()

@@ -245,8 +245,11 @@ struct ImportLoader {
                                 displayDirectory: displayDirectory(displayPath: input.displayPath, named: named, real: real),
                                 importTargets: Array(repeating: nil, count: parsed.syntax.statements.count),
                                 interactionCount: parsed.interactionCount, interactionsBefore: parsed.interactionsBefore))
-        for (index, statement) in parsed.syntax.statements.enumerated() {
-            guard case .importFile(let statement) = statement else { continue }
+        // Each statement is read where it is: bound to a constant, every one was copied (its
+        // names, label and lists retained) to find the few imports, on one thread.
+        let statements = parsed.syntax.statements
+        for index in statements.indices {
+            guard case .importFile(let statement) = statements[index] else { continue }
             files[id.rawValue].importTargets[index] = follow(statement, from: id, chain: chain)
         }
         return id

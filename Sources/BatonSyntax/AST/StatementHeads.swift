@@ -29,14 +29,16 @@ extension SyntaxFile {
                 }
             }
         }
-        for statement in statements {
-            switch statement {
+        // The top-level statements too, read where they are (a design's steps are statements of
+        // their own when they are outside any flow).
+        for index in statements.indices {
+            switch statements[index] {
             case .group(let group): visitGroup(group)
             case .flow(let flow):
                 spans.append(flow.span)
                 visit(flow.steps)
             case .step(let step): visit(CollectionOfOne(step))
-            default: spans.append(statement.span)
+            default: spans.append(statements[index].span)
             }
         }
         return spans.sorted { $0.start < $1.start }

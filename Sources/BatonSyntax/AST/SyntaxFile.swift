@@ -37,6 +37,13 @@ public enum Statement: Hashable, Sendable {
         case .step(let step): step.span
         }
     }
+
+    /// What a statement moved out of an array leaves in its place (`Array.append(moving:leaving:)`):
+    /// it holds nothing counted, so freeing it touches no other memory.
+    public static var vacated: Statement {
+        let nowhere = Span(file: FileID(0), start: 0, end: 0)
+        return .title(TitleSyntax(text: StringLiteral(value: "", span: nowhere), span: nowhere))
+    }
 }
 
 /// `title "Card payments"`

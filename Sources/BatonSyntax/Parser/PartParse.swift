@@ -85,13 +85,14 @@ enum PartParse {
             guard var part = parsed[index] else { return nil }
             parsed[index] = nil
             if index == 0 {
-                // The first part's array, held once, grows in place: its statements are moved
-                // rather than copied (each copy retains every array and string inside).
+                // The first part's array, held once, grows in place, and the other parts'
+                // statements are moved into it, not copied (each copy retained every array and
+                // string inside, and freeing the part released them all again).
                 statements = part.statements
                 part.statements = []
                 statements.reserveCapacity(count)
             } else {
-                statements.append(contentsOf: part.statements)
+                statements.append(moving: &part.statements, leaving: .vacated)
             }
             comments.append(contentsOf: part.comments)
             let offset = Int32(truncatingIfNeeded: interactionCount)

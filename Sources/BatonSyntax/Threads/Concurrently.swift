@@ -17,14 +17,6 @@ public enum Concurrently {
         return (firstValue, result.value ?? second())
     }
 
-    /// Frees `first` on this thread and `second` on another, at the same time: the two halves
-    /// of something freed object by object (a large design's syntax tree), which one thread
-    /// would free in twice the time while the other waited.
-    public static func free<A, B: Sendable>(_ first: consuming A, _ second: consuming B) {
-        var mine: A? = first
-        both({ _ = mine.take() }, dropping: second, then: {})
-    }
-
     /// `first` on this thread while another frees `value` and then runs `then`: what is left
     /// to free and tidy when one thread has work of its own (a check's merge of its findings)
     /// is done beside it rather than before it. Returns what `first` returns.
@@ -36,8 +28,7 @@ public enum Concurrently {
         return both(first, { theirs.value = nil; then() }).0
     }
 
-    /// Where the value computed on the other thread waits to be read (or, for `free`, the value
-    /// the other thread drops).
+    /// Where the value computed on the other thread waits to be read (or the value it drops).
     private final class Result<T>: @unchecked Sendable {
         var value: T?
     }

@@ -1,0 +1,58 @@
+@testable import BatonSyntax
+import Testing
+
+/// Elements moved between arrays, or freed where they are on two threads, are each freed
+/// exactly once, and nothing they hold is copied on the way.
+@Suite struct MovedElementsTests {
+    /// Says in the log, by its number, when it is freed.
+    final class Numbered: Sendable {
+        let number: Int
+        let log: LockedList<Int>
+        init(_ number: Int, _ log: LockedList<Int>) {
+            self.number = number
+            self.log = log
+        }
+        deinit { log.add(number) }
+    }
+
+    @Test func appendingByMovingKeepsTheOrderAndFreesNothing() {
+        let log = LockedList<Int>()
+        let placeholder = Numbered(0, log)
+        var first = (1...3).map { Numbered($0, log) }
+        var second = (4...9).map { Numbered($0, log) }
+        first.append(moving: &second, leaving: placeholder)
+        #expect(second.isEmpty)
+        #expect(first.map(\.number) == Array(1...9))
+        // Moved, not copied: the array is each element's only owner, and nobody was freed (the
+        // placeholders left behind were dropped with `second`, the placeholder itself is held here).
+        for index in first.indices { #expect(isKnownUniquelyReferenced(&first[index])) }
+        #expect(log.all.isEmpty)
+        first = []
+        #expect(log.all.sorted() == Array(1...9))
+    }
+
+    @Test func appendingNothingOrToNothing() {
+        let log = LockedList<Int>()
+        let placeholder = Numbered(0, log)
+        var empty: [Numbered] = []
+        var some = [Numbered(1, log)]
+        some.append(moving: &empty, leaving: placeholder)
+        #expect(some.map(\.number) == [1])
+        empty.append(moving: &some, leaving: placeholder)
+        #expect(empty.map(\.number) == [1])
+        #expect(some.isEmpty)
+        #expect(log.all.isEmpty)
+    }
+
+    @Test(arguments: [0, 1, 37, 99, 100, 250])
+    func freeingInTwoFreesEachElementOnce(middle: Int) {
+        let log = LockedList<Int>()
+        let placeholder = Numbered(0, log)
+        var elements = (1...100).map { Numbered($0, log) }
+        elements.freeInTwo(at: middle, leaving: placeholder)
+        #expect(elements.isEmpty)
+        // Every element once, and not the placeholder, which is still held here.
+        #expect(log.all.sorted() == Array(1...100))
+        #expect(placeholder.number == 0)
+    }
+}
