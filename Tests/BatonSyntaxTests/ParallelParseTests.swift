@@ -90,6 +90,26 @@ import Testing
         Self.check(singleFlow, parts: 2, jobs: 2)
     }
 
+    /// The first part makes room for about as many statements as the whole file has when they
+    /// are the design's steps at the top level, and for few when the steps are inside flows.
+    @Test(arguments: [UInt64(1), 2, 3])
+    func theFirstPartMakesRoomForTheStatementsOfTheFile(seed: UInt64) {
+        for perFlow in [0, 50] {
+            let bytes = Self.generated(seed: seed, participants: 60, interactions: 4_000, perFlow: perFlow)
+            let count = BatonParser.sequential(Self.source(bytes), maxDepth: BatonParser.defaultMaxDepth).syntax.statements.count
+            let room = PartParse.estimatedStatements(in: bytes, around: PartParse.cuts(in: bytes, parts: 2))
+            if perFlow == 0 {
+                #expect(room >= count && room <= 2 * count, "room for \(room) of \(count) top-level statements")
+            } else {
+                // The flows' steps are indented: room for the declarations and flows, not the steps.
+                #expect(room <= 2 * count + 200, "room for \(room) of \(count) top-level statements")
+            }
+        }
+        // Room, when the cuts find it, changes nothing the parse gives.
+        let bytes = Self.generated(seed: seed, participants: 60, interactions: 4_000, perFlow: 0)
+        #expect(Self.check(bytes, parts: 2, jobs: 2))
+    }
+
     /// Texts with a cut's word at the start of a line inside what the statement before holds:
     /// the part before ends inside it, and the parts are refused.
     @Test(arguments: [

@@ -8,6 +8,8 @@ extension Parser {
 
     mutating func parseFile() -> [Statement] {
         var statements: [Statement] = []
+        statements.reserveCapacity(statementsRoom)
+        interactionsBefore.reserveCapacity(statementsRoom)
         while true {
             skipSeparators()
             if case .endOfFile = token.kind { break }

@@ -86,6 +86,9 @@ struct Parser {
     var interactionCount = 0
     /// `interactionCount` before each top-level statement kept (`ParseResult.interactionsBefore`).
     var interactionsBefore: [Int32] = []
+    /// How many top-level statements to make room for before the first (`PartParse`: the first
+    /// part's array is where the other parts' statements are moved).
+    var statementsRoom = 0
     /// A `{` right after a free-text label (`GET /orders/{id}`): see `unquotedLabel`.
     var labelBrace: LabelBrace?
 
