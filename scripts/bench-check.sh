@@ -20,7 +20,8 @@
 #
 # 1. `baton check FILE --format json` as a whole process on generated designs of 1, 4 and
 #    16 MB, two shapes: the generator's (many flows of 500 interactions, every rule finding
-#    something) and one long flow. Median wall time (hyperfine), input MB/s, and peak resident
+#    something) and one long flow. Median wall time (hyperfine; with --before, the two builds
+#    take turns, two runs at a time, here and in 4.), input MB/s, and peak resident
 #    memory (GNU time) per input byte. First, `check` of a one-line design: what any run costs
 #    before it reads a byte (starting the process, loading the Swift runtime and Foundation).
 #    The memory per byte is printed twice: the whole peak, and the peak beyond that one-line
@@ -89,6 +90,32 @@ median() {
   python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"])' "$work/$name.json"
 }
 
+# medians NAME ARGS...: `median` of `BUILD ARGS...` for every build, printed as a line
+# "BUILD SECONDS CPU" each. With a before build, the two take turns, two runs at a time, the
+# order swapped every round: a shared machine's speed changes from one minute to the next, and
+# measured one after the other the two builds met different minutes (rows no change touched
+# moved by up to a third). The median is over every run of the build; the processor time, the
+# mean of the rounds'.
+medians() {
+  local name=$1; shift
+  local rounds=$(( (runs + 1) / 2 )) round build order
+  for ((round = 0; round < rounds; round++)); do
+    order=$builds
+    [ $((round % 2)) = 1 ] && order=$(echo "$builds" | tr ' ' '\n' | tac | tr '\n' ' ')
+    for build in $order; do
+      hyperfine --warmup "$([ "$round" = 0 ] && echo 1 || echo 0)" --runs 2 --shell=none -i \
+        --export-json "$work/$name-$build-$round.json" "$(binary "$build") $*" >/dev/null 2>&1
+    done
+  done
+  for build in $builds; do
+    python3 -c 'import json, statistics, sys
+rounds = [json.load(open(path))["results"][0] for path in sys.argv[2:]]
+times = [t for r in rounds for t in r["times"]]
+print(sys.argv[1], statistics.median(times), statistics.mean(r["user"] + r["system"] for r in rounds))' \
+      "$build" "$work/$name-$build-"*.json
+  done
+}
+
 # peak COMMAND...: peak resident memory in bytes (output discarded).
 peak() {
   /usr/bin/time -f '%M' -o "$work/peak" "$@" >/dev/null 2>/dev/null || true
@@ -100,10 +127,9 @@ row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
 
 echo "== 1. check --format json, whole process" >&2
 printf 'service Alone\n' >"$work/one.baton"
-for build in $builds; do
-  exe=$(binary "$build")
-  row check "one line" "$build" "$(median "one-$build" "$exe" check "$work/one.baton" --format json)" \
-    "$(wc -c <"$work/one.baton")" "$(peak "$exe" check "$work/one.baton" --format json)"
+medians one check "$work/one.baton" --format json | while read -r build seconds cpu; do
+  row check "one line" "$build" "$seconds $cpu" "$(wc -c <"$work/one.baton")" \
+    "$(peak "$(binary "$build")" check "$work/one.baton" --format json)"
 done
 for size in $sizes; do
   "$bench" generate --bytes "$((size * 1000000))" >"$work/gen$size.baton"
@@ -111,10 +137,8 @@ for size in $sizes; do
   for shape in gen flow; do
     file=$work/$shape$size.baton
     bytes=$(wc -c <"$file")
-    for build in $builds; do
-      exe=$(binary "$build")
-      seconds=$(median "check-$shape$size-$build" "$exe" check "$file" --format json)
-      row check "$shape $size MB" "$build" "$seconds" "$bytes" "$(peak "$exe" check "$file" --format json)"
+    medians "check-$shape$size" check "$file" --format json | while read -r build seconds cpu; do
+      row check "$shape $size MB" "$build" "$seconds $cpu" "$bytes" "$(peak "$(binary "$build")" check "$file" --format json)"
     done
   done
 done
@@ -164,20 +188,20 @@ if [ -n "$before" ] && ! cmp -s "$work/tree-before.json" "$work/tree-1.json"; th
 echo "== 4. render, fmt, other formats, fixes" >&2
 "$bench" generate --participants 30 --interactions 1000 >"$work/seq.baton"
 "$bench" generate --participants 100 --interactions 1000 >"$work/graph.baton"
-for build in $builds; do
-  exe=$(binary "$build")
-  row other "render sequence, 1,000 interactions" "$build" "$(median "seq-$build" "$exe" render "$work/seq.baton" -o "$work/seq-$build.svg")" \
-    "$(wc -c <"$work/seq.baton")" ""
-  row other "render graph, 100 x 1,000" "$build" "$(median "graph-$build" "$exe" render "$work/graph.baton" --view graph -o "$work/graph-$build.svg")" \
-    "$(wc -c <"$work/graph.baton")" ""
-  row other "fmt --check 1 MB" "$build" "$(median "fmt-$build" "$exe" fmt --check "$work/gen1.baton")" "$(wc -c <"$work/gen1.baton")" ""
-  for format in text github sarif; do
-    row other "check --format $format 1 MB" "$build" "$(median "$format-$build" "$exe" check "$work/gen1.baton" --format "$format")" \
-      "$(wc -c <"$work/gen1.baton")" ""
+# other NAME FILE ARGS...: a row for every build of `BUILD ARGS...`, which reads FILE.
+other() {
+  local name=$1 file=$2; shift 2
+  medians "other-$(echo "$name" | tr -c 'a-z0-9' '-')" "$@" | while read -r build seconds cpu; do
+    row other "$name" "$build" "$seconds $cpu" "$(wc -c <"$file")" ""
   done
-  row other "check --unsafe-fixes --diff 1 MB" "$build" "$(median "diff-$build" "$exe" check "$work/gen1.baton" --unsafe-fixes --diff)" \
-    "$(wc -c <"$work/gen1.baton")" ""
+}
+other "render sequence, 1,000 interactions" "$work/seq.baton" render "$work/seq.baton" -o "$work/seq.svg"
+other "render graph, 100 x 1,000" "$work/graph.baton" render "$work/graph.baton" --view graph -o "$work/graph.svg"
+other "fmt --check 1 MB" "$work/gen1.baton" fmt --check "$work/gen1.baton"
+for format in text github sarif; do
+  other "check --format $format 1 MB" "$work/gen1.baton" check "$work/gen1.baton" --format "$format"
 done
+other "check --unsafe-fixes --diff 1 MB" "$work/gen1.baton" check "$work/gen1.baton" --unsafe-fixes --diff
 
 python3 - "$results" "$(cat "$work/tree.txt")" "$identical" "$runs" <<'PY'
 import sys
