@@ -39,7 +39,7 @@ extension Array {
         withUnsafeMutableBufferPointer { buffer in
             let back = Elements(buffer: UnsafeMutableBufferPointer(rebasing: buffer[middle...]))
             let front = Elements(buffer: UnsafeMutableBufferPointer(rebasing: buffer[..<middle]))
-            Concurrently.both({ front.free(leaving: placeholder) }, { back.free(leaving: placeholder) })
+            _ = Concurrently.both({ front.free(leaving: placeholder) }, { back.free(leaving: placeholder) })
         }
         self = []
     }
