@@ -68,6 +68,8 @@ public struct FixSource: Sendable {
             let ownLineComments = syntax.comments.filter(\.isOwnLine).map(\.span.start).sorted()
             func addList(_ list: AttributeListSyntax?) { if let list { lists[list.span] = list } }
             func addRuns(_ run: [DeclarationSyntax]) {
+                // Most statements end no run (a design's steps may be tens of thousands of them).
+                guard !run.isEmpty else { return }
                 for group in Self.alignmentRuns(run, source: source, ownLineComments: ownLineComments) {
                     let nameWidth = group.filter { $0.label != nil || $0.attributes != nil }.map(\.name.name.count).max() ?? 0
                     for declaration in group {
@@ -98,16 +100,13 @@ public struct FixSource: Sendable {
                 switch statements[index] {
                 case .declaration(let declaration):
                     run.append(declaration)
-                    continue
                 case .group(let group):
                     addRuns(run)
                     run = []
                     visitMembers(group.members)
                 default:
-                    if !run.isEmpty {
-                        addRuns(run)
-                        run = []
-                    }
+                    addRuns(run)
+                    run = []
                 }
             }
             addRuns(run)
