@@ -108,6 +108,26 @@ import Testing
         // Room, when the cuts find it, changes nothing the parse gives.
         let bytes = Self.generated(seed: seed, participants: 60, interactions: 4_000, perFlow: 0)
         #expect(Self.check(bytes, parts: 2, jobs: 2))
+        #expect(Self.check(bytes, parts: 4, jobs: 2))
+        // Each later part makes room for about its own statements.
+        let source = Self.source(bytes)
+        let cuts = PartParse.cuts(in: bytes, parts: 4)
+        let bounds = [0] + cuts + [bytes.count]
+        let rooms = PartParse.rooms(for: PartParse.estimatedStatements(in: bytes, around: cuts), bounds: bounds)
+        #expect(rooms.count == 4)
+        for index in 1..<bounds.count - 1 {
+            let part = PartParse.parsePart(source, bounds[index]..<bounds[index + 1], maxDepth: BatonParser.defaultMaxDepth)
+            let count = part?.statements.count ?? 0
+            #expect(count > 0 && rooms[index] >= count && rooms[index] <= 2 * count, "part \(index): room for \(rooms[index]) of \(count)")
+        }
+    }
+
+    /// The rooms: the whole estimate for the first part, a share by bytes for each other.
+    @Test func roomsFollowThePartsBytes() {
+        #expect(PartParse.rooms(for: 1_000, bounds: [0, 400, 1_000]) == [1_000, 600])
+        #expect(PartParse.rooms(for: 90, bounds: [0, 10, 40, 100]) == [90, 27, 54])
+        #expect(PartParse.rooms(for: 0, bounds: [0, 5, 10]) == [0, 0])
+        #expect(PartParse.rooms(for: 10, bounds: [0]).isEmpty)
     }
 
     /// Texts with a cut's word at the start of a line inside what the statement before holds:
