@@ -3,7 +3,8 @@
 // Building the model is the one long stretch of a check that ran on one thread: the other
 // thread made the fix index beside it (`beside`), then waited. Here the top-level statements
 // are cut into parts of about as many interactions each. This thread takes parts from the
-// front, the other from the back once `beside` is made, until they meet. Each part writes its
+// front, the other (a `Partner`, which started `beside` before passes 1 and 2) from the back
+// once `beside` is made, until they meet. Each part writes its
 // interactions straight into their places in the model's array: the parser counted the
 // interactions before each statement (`ParseResult.interactionsBefore`), so each part knows its
 // first interaction id, and the flow of each statement is known from the statements' kinds.
@@ -87,18 +88,17 @@ extension ModelBuilder {
                         defaultFlow: defaultFlow)
     }
 
-    /// Pass 3 in the parts of `plan`, `beside` made on the other thread first; one thread's
-    /// build after all when a part finds a problem. Returns what `beside` made.
+    /// Pass 3 in the parts of `plan`, the partner thread taking parts once it has made what it
+    /// makes first; one thread's build after all when a part finds a problem.
     mutating func buildFlowsInParts<Beside: Sendable>(_ order: [StatementPosition], plan: PartPlan,
-                                                      beside: @escaping @Sendable () -> Beside) -> Beside {
+                                                      partner: Partner<Beside, [(Int, PartResult)]>) {
         let total = plan.firstInteraction[plan.parts.count]
         let builder = self
-        var made: Beside?
         var results: [PartResult] = []
         model.interactions = Array(unsafeUninitializedCapacity: total) { buffer, initialized in
             initialized = 0
             guard let base = buffer.baseAddress else { return }
-            (made, results) = builder.buildParts(plan, order: order, into: base, beside: beside)
+            results = builder.buildParts(plan, order: order, into: base, partner: partner)
             if results.count == plan.parts.count, results.allSatisfy(\.succeeded) {
                 initialized = total
             } else {
@@ -111,7 +111,7 @@ extension ModelBuilder {
         guard model.interactions.count == total else {
             model.interactions = []
             buildFlows(order)
-            return made ?? beside()
+            return
         }
         var flows: [Flow?] = Array(repeating: nil, count: plan.flowCount)
         for result in results {
@@ -126,15 +126,14 @@ extension ModelBuilder {
         }
         model.flows = flows.compactMap { $0 }
         checkFlowNames()
-        return made ?? beside()
     }
 
     /// Every part of `plan`, its interactions into their slots from `base`: this thread takes
-    /// parts from the front, the other from the back once it has made `beside`. Returns what
-    /// `beside` made and the parts' results in order.
+    /// parts from the front, the partner from the back once it has made what it makes first.
+    /// Returns the parts' results in order.
     private func buildParts<Beside: Sendable>(_ plan: PartPlan, order: [StatementPosition],
                                               into base: UnsafeMutablePointer<Interaction>,
-                                              beside: @escaping @Sendable () -> Beside) -> (Beside, [PartResult]) {
+                                              partner: Partner<Beside, [(Int, PartResult)]>) -> [PartResult] {
         let shared = Shared(value: (builder: self, base: base))
         let queue = PartQueue(count: plan.parts.count)
         @Sendable func take(_ next: () -> Int?) -> [(Int, PartResult)] {
@@ -144,10 +143,12 @@ extension ModelBuilder {
             }
             return results
         }
-        let (mine, (made, theirs)) = Concurrently.both({ take(queue.takeFront) }, { (beside(), take(queue.takeBack)) })
+        partner.hand { take(queue.takeBack) }
+        let mine = take(queue.takeFront)
+        let theirs = partner.finish().later ?? []
         var results: [PartResult?] = Array(repeating: nil, count: plan.parts.count)
         for (index, result) in mine + theirs { results[index] = result }
-        return (made, results.compactMap { $0 })
+        return results.compactMap { $0 }
     }
 
     /// What one part made: its named flows, its top-level steps, the ids it wrote, and

@@ -63,18 +63,24 @@ struct ModelBuilder {
     /// about what it saves.
     static let partsThreshold = 2_000
 
-    /// `build()`, with `beside` made on another thread meanwhile: beside the flows and steps,
-    /// which are built in parts on both threads when the design allows it (see
-    /// `buildFlowsInParts`), the other thread taking parts once `beside` is made.
+    /// `build()`, with `beside` made on another thread meanwhile, from the start: beside the
+    /// declarations and then the flows and steps, which are built in parts on both threads when
+    /// the design allows it (see `buildFlowsInParts`), the other thread taking parts once
+    /// `beside` is made.
     mutating func build<Beside: Sendable>(beside: @escaping @Sendable () -> Beside) -> (Model, Beside) {
         guard !files.isEmpty else { return (model, beside()) }
+        // The other thread makes `beside` from the start, while this one reads the
+        // declarations (passes 1 and 2, after which the parts are known), then takes its share
+        // of the parts.
+        let partner = Partner<Beside, [(Int, PartResult)]>(beside)
         let order = prepare()
-        let made: Beside
         if let plan = partPlan(order) {
-            made = buildFlowsInParts(order, plan: plan, beside: beside)
+            buildFlowsInParts(order, plan: plan, partner: partner)
         } else {
-            made = Concurrently.both({ buildFlows(order) }, beside).1
+            partner.hand(nil)
+            buildFlows(order)
         }
+        let made = partner.finish().first ?? beside()
         finish(order)
         return (model, made)
     }
