@@ -27,7 +27,8 @@
 #    The memory per byte is printed twice: the whole peak, and the peak beyond that one-line
 #    run's, which is what the design itself takes.
 # 2. Compiling alone, in process (baton-bench compile: its result is freed after the clock
-#    stops, since `check` keeps it to the end of the process), beside the least any reader
+#    stops, since `check` keeps it to the end of the process; with --before-bench, the two
+#    benches take turns as the builds do in 1.), beside the least any reader
 #    does with the same bytes (baton-bench scan: one pass counting lines), and `wc -l` on the
 #    file as a whole process.
 # 3. A tree of 5,000 small designs (baton-bench generate-tree): `check DIR --format json` with
@@ -143,18 +144,40 @@ for size in $sizes; do
   done
 done
 
+# compiles SIZE: baton-bench compile of the SIZE MB design, printed as "BUILD SECONDS CPU BYTES"
+# for each bench. With a before bench, the two take turns as in `medians`, five rounds of
+# three runs each, the order swapped every round (one after the other, the before column had
+# moved x0.80 to x1.59 against rows nothing touched); the median of the rounds' medians.
+compiles() {
+  local size=$1 round bench_build order executable
+  local benches=after
+  [ -n "$before_bench" ] && benches="before after"
+  for ((round = 0; round < 5; round++)); do
+    order=$benches
+    [ $((round % 2)) = 1 ] && order=$(echo "$benches" | tr ' ' '\n' | tac | tr '\n' ' ')
+    for bench_build in $order; do
+      executable=$bench
+      [ "$bench_build" = before ] && executable=$before_bench
+      "$executable" compile --bytes "$((size * 1000000))" --runs 3 >>"$work/compile$size-$bench_build.tsv"
+    done
+  done
+  for bench_build in $benches; do
+    python3 -c 'import statistics, sys
+rows = [line.split("\t") for line in open(sys.argv[2]) if line.startswith("compile\t")]
+print(sys.argv[1], statistics.median(float(r[2]) for r in rows), statistics.median(float(r[5]) for r in rows), rows[0][1])' \
+      "$bench_build" "$work/compile$size-$bench_build.tsv"
+  done
+}
+
 echo "== 2. compile alone, in process" >&2
 for size in $sizes; do
   file=$work/gen$size.baton
   bytes=$(wc -c <"$file")
-  if [ -n "$before_bench" ]; then
-    line=$("$before_bench" compile --bytes "$((size * 1000000))" --runs 3)
-    row compile "compile $size MB" before "$(echo "$line" | cut -f3,6 | tr '\t' ' ')" "$(echo "$line" | cut -f2)" ""
-  fi
-  for stage in compile scan; do
-    line=$("$bench" "$stage" --bytes "$((size * 1000000))" --runs 3)
-    row compile "$stage $size MB" after "$(echo "$line" | cut -f3,6 | tr '\t' ' ')" "$(echo "$line" | cut -f2)" ""
+  compiles "$size" | while read -r build seconds cpu compiled; do
+    row compile "compile $size MB" "$build" "$seconds $cpu" "$compiled" ""
   done
+  line=$("$bench" scan --bytes "$((size * 1000000))" --runs 3)
+  row compile "scan $size MB" after "$(echo "$line" | cut -f3,6 | tr '\t' ' ')" "$(echo "$line" | cut -f2)" ""
   row compile "wc -l $size MB" after "$(median "wc$size" wc -l "$file")" "$bytes" ""
 done
 
