@@ -76,35 +76,40 @@ enum PartParse {
             parsePart(source, bounds[index]..<bounds[index + 1], maxDepth: maxDepth, room: rooms[index])
         }
         guard !parsed.contains(where: { $0 == nil }) else { return nil }
+        // The encoding problems are looked for over the whole file on another thread while
+        // this one joins the parts: both are one thread's work, and the scan had come after.
+        let (joined, encoding) = Concurrently.both({ join(&parsed) }, { BatonParser.encodingDiagnostics(source) })
+        var diagnostics = CappedDiagnostics()
+        diagnostics.append(contentsOf: encoding)
+        return ParseResult(syntax: SyntaxFile(file: source.id, statements: joined.statements, comments: joined.comments),
+                           diagnostics: diagnostics.diagnostics, omittedErrors: diagnostics.omittedErrors(in: source.id),
+                           interactionCount: joined.interactionCount, interactionsBefore: joined.interactionsBefore)
+    }
+
+    /// The accepted parts joined in order into one, each taken out of `parsed` as it is joined.
+    private static func join(_ parsed: inout [Part?]) -> Part {
         let count = parsed.reduce(0) { $0 + ($1?.statements.count ?? 0) }
-        var statements: [Statement] = []
-        var comments: [Comment] = []
-        var interactionCount = 0
-        var interactionsBefore: [Int32] = []
-        interactionsBefore.reserveCapacity(count)
+        var joined = Part(statements: [], comments: [], interactionCount: 0, interactionsBefore: [])
+        joined.interactionsBefore.reserveCapacity(count)
         for index in parsed.indices {
-            guard var part = parsed[index] else { return nil }
+            guard var part = parsed[index] else { continue }
             parsed[index] = nil
             if index == 0 {
                 // The first part's array, held once, grows in place, and the other parts'
                 // statements are moved into it, not copied (each copy retained every array and
                 // string inside, and freeing the part released them all again).
-                statements = part.statements
+                joined.statements = part.statements
                 part.statements = []
-                statements.reserveCapacity(count)
+                joined.statements.reserveCapacity(count)
             } else {
-                statements.append(moving: &part.statements, leaving: .vacated)
+                joined.statements.append(moving: &part.statements, leaving: .vacated)
             }
-            comments.append(contentsOf: part.comments)
-            let offset = Int32(truncatingIfNeeded: interactionCount)
-            interactionsBefore.append(contentsOf: part.interactionsBefore.lazy.map { $0 + offset })
-            interactionCount += part.interactionCount
+            joined.comments.append(contentsOf: part.comments)
+            let offset = Int32(truncatingIfNeeded: joined.interactionCount)
+            joined.interactionsBefore.append(contentsOf: part.interactionsBefore.lazy.map { $0 + offset })
+            joined.interactionCount += part.interactionCount
         }
-        var diagnostics = CappedDiagnostics()
-        diagnostics.append(contentsOf: BatonParser.encodingDiagnostics(source))
-        return ParseResult(syntax: SyntaxFile(file: source.id, statements: statements, comments: comments),
-                           diagnostics: diagnostics.diagnostics, omittedErrors: diagnostics.omittedErrors(in: source.id),
-                           interactionCount: interactionCount, interactionsBefore: interactionsBefore)
+        return joined
     }
 
     /// What one accepted part made.
