@@ -64,8 +64,8 @@ public struct CheckContext: Sendable {
         if threads > 1, model.interactions.count >= Checker.parallelThreshold {
             // Each side ends with one of the two indexes below, so that neither waits alone
             // for the other (they had been made after both, on this thread only). The sides
-            // take about as long: on a 4 MB single flow the sync graph and the call trees 9 ms,
-            // the rest 8 (with the nesting beside the graph, that side had taken 11 ms, 6 the other).
+            // take about as long, some 8 ms each on a 4 MB single flow (with the nesting beside
+            // the graph and the call trees, that side had taken 11 ms and the other 6).
             let (made, other) = Concurrently.both({ (WorstCaseWaits(model), AttemptProducts(model), Ends(model), SyncNesting(model)) },
                                                   { (SyncGraph(model), CallTrees(model)) })
             (waits, attemptProducts, ends, nesting) = made
