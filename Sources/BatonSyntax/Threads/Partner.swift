@@ -8,8 +8,9 @@ import Foundation
 /// together with the parts instead, the fix index had waited for the reading, and the other
 /// core idled through it.
 ///
-/// `hand` and `finish` are called by the thread that made the partner. `finish` hands nothing
-/// if nothing was handed yet, so the other thread never waits for work that cannot come.
+/// `hand` and `finish` are called by the thread that made the partner, which must call
+/// `finish`: the other thread holds the partner until it is done. `finish` hands nothing if
+/// nothing was handed yet, so the other thread never waits for work that cannot come.
 public final class Partner<First: Sendable, Later: Sendable>: @unchecked Sendable {
     private let handed = DispatchSemaphore(value: 0)
     private let done = DispatchSemaphore(value: 0)
