@@ -67,9 +67,12 @@ public struct FixSource: Sendable {
             let source = sources[syntax.file]
             let ownLineComments = syntax.comments.filter(\.isOwnLine).map(\.span.start).sorted()
             func addList(_ list: AttributeListSyntax?) { if let list { lists[list.span] = list } }
-            func addRuns(_ run: [DeclarationSyntax]) {
+            // Ends a run of declarations (a statement of another kind, or the end of a list):
+            // indexes them, then empties `run`.
+            func endRun(_ run: inout [DeclarationSyntax]) {
                 // Most statements end no run (a design's steps may be tens of thousands of them).
                 guard !run.isEmpty else { return }
+                defer { run = [] }
                 for group in Self.alignmentRuns(run, source: source, ownLineComments: ownLineComments) {
                     let nameWidth = group.filter { $0.label != nil || $0.attributes != nil }.map(\.name.name.count).max() ?? 0
                     for declaration in group {
@@ -85,12 +88,11 @@ public struct FixSource: Sendable {
                     switch member {
                     case .declaration(let declaration): run.append(declaration)
                     case .group(let group):
-                        addRuns(run)
-                        run = []
+                        endRun(&run)
                         visitMembers(group.members)
                     }
                 }
-                addRuns(run)
+                endRun(&run)
             }
             var run: [DeclarationSyntax] = []
             // Read where they are (see `statementHeads`): a design's steps may be tens of thousands
@@ -101,15 +103,13 @@ public struct FixSource: Sendable {
                 case .declaration(let declaration):
                     run.append(declaration)
                 case .group(let group):
-                    addRuns(run)
-                    run = []
+                    endRun(&run)
                     visitMembers(group.members)
                 default:
-                    addRuns(run)
-                    run = []
+                    endRun(&run)
                 }
             }
-            addRuns(run)
+            endRun(&run)
             let fileHeads = syntax.statementHeads()
             heads.append(fileHeads)
             headLines.append(Self.lines(of: fileHeads, in: source, indentations: &indentations, index: &indentationIndex))

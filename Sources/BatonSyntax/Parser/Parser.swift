@@ -86,8 +86,7 @@ struct Parser {
     var interactionCount = 0
     /// `interactionCount` before each top-level statement kept (`ParseResult.interactionsBefore`).
     var interactionsBefore: [Int32] = []
-    /// How many top-level statements to make room for before the first (`PartParse`: the first
-    /// part's array is where the other parts' statements are moved).
+    /// How many top-level statements to make room for before the first (`PartParse.rooms`).
     var statementsRoom = 0
     /// A `{` right after a free-text label (`GET /orders/{id}`): see `unquotedLabel`.
     var labelBrace: LabelBrace?

@@ -135,10 +135,11 @@ enum PartParse {
 
     /// How many statements each part's array makes room for at once, given `estimate` for the
     /// whole file and the parts' `bounds` (offsets, from 0 to the file's size): the first part
-    /// room for the whole file (the other parts' statements are moved into it), each other part
-    /// for its share of the bytes. A part without room grew its array by doubling, every step a
-    /// copy to new pages, touched for the first time (about a tenth of a 4 MB single flow's
-    /// page faults).
+    /// room for the whole file, so that the other parts' statements are moved into room it has
+    /// already (moved again to a new array of the whole count, their pages were touched for the
+    /// first time: a tenth of a second's parse at 16 MB when a design's steps are top-level
+    /// statements), and each other part room for its share of the bytes (grown by doubling,
+    /// every step a copy to new pages: about a tenth of a 4 MB single flow's page faults).
     static func rooms(for estimate: Int, bounds: [Int]) -> [Int] {
         guard bounds.count > 1, let size = bounds.last, size > 0 else { return [] }
         return (0..<(bounds.count - 1)).map { index in
@@ -148,12 +149,9 @@ enum PartParse {
 
     /// About how many top-level statements the whole file has, judged from the bytes around
     /// the cuts (a design's declarations, at its start, are denser than what follows them), with
-    /// a fifth more for safety: the first part makes room for them all, so that the other
-    /// parts' statements are moved into room it has already, rather than every statement being
-    /// moved again to a new array of the whole count, its pages touched for the first time (a
-    /// tenth of a second's parse at 16 MB when a design's steps are top-level statements).
-    /// A top-level statement starts a line with a letter; a guess too small only leaves the
-    /// array to grow as it would have, and room never written to is never touched.
+    /// a fifth more for safety: what the parts make room for (`rooms`). A top-level statement
+    /// starts a line with a letter; a guess too small only leaves an array to grow as it would
+    /// have, and room never written to is never touched.
     static func estimatedStatements(in bytes: [UInt8], around cuts: [Int]) -> Int {
         let window = 32 * 1024
         var lineStarts = 0
