@@ -91,6 +91,13 @@ median() {
   python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print(r["median"], r["user"] + r["system"])' "$work/$name.json"
 }
 
+# turn ROUND WORDS...: the words, one a line, in their order on even rounds and the other way
+# on odd ones: how two builds (or benches) take turns, so that neither always runs first.
+turn() {
+  local round=$1; shift
+  if [ $((round % 2)) = 1 ]; then printf '%s\n' "$@" | tac; else printf '%s\n' "$@"; fi
+}
+
 # medians NAME ARGS...: `median` of `BUILD ARGS...` for every build, printed as a line
 # "BUILD SECONDS CPU" each. With a before build, the two take turns, two runs at a time, the
 # order swapped every round: a shared machine's speed changes from one minute to the next, and
@@ -99,11 +106,9 @@ median() {
 # mean of the rounds'.
 medians() {
   local name=$1; shift
-  local rounds=$(( (runs + 1) / 2 )) round build order
+  local rounds=$(( (runs + 1) / 2 )) round build
   for ((round = 0; round < rounds; round++)); do
-    order=$builds
-    [ $((round % 2)) = 1 ] && order=$(echo "$builds" | tr ' ' '\n' | tac | tr '\n' ' ')
-    for build in $order; do
+    for build in $(turn "$round" $builds); do
       hyperfine --warmup "$([ "$round" = 0 ] && echo 1 || echo 0)" --runs 2 --shell=none -i \
         --export-json "$work/$name-$build-$round.json" "$(binary "$build") $*" >/dev/null 2>&1
     done
@@ -145,17 +150,15 @@ for size in $sizes; do
 done
 
 # compiles SIZE: baton-bench compile of the SIZE MB design, printed as "BUILD SECONDS CPU BYTES"
-# for each bench. With a before bench, the two take turns as in `medians`, five rounds of
-# three runs each, the order swapped every round (one after the other, the before column had
-# moved x0.80 to x1.59 against rows nothing touched); the median of the rounds' medians.
+# for each bench. With a before bench, the two take turns (`turn`), five rounds of three runs
+# each (one after the other, the before column had moved x0.80 to x1.59 in a run where the
+# compile had changed far less); the median of the rounds' medians.
 compiles() {
-  local size=$1 round bench_build order executable
+  local size=$1 round bench_build executable
   local benches=after
   [ -n "$before_bench" ] && benches="before after"
   for ((round = 0; round < 5; round++)); do
-    order=$benches
-    [ $((round % 2)) = 1 ] && order=$(echo "$benches" | tr ' ' '\n' | tac | tr '\n' ' ')
-    for bench_build in $order; do
+    for bench_build in $(turn "$round" $benches); do
       executable=$bench
       [ "$bench_build" = before ] && executable=$before_bench
       "$executable" compile --bytes "$((size * 1000000))" --runs 3 >>"$work/compile$size-$bench_build.tsv"
