@@ -19,7 +19,7 @@ public enum Checker {
                              threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
         var lists = ruleLists(context, configuration: configuration, threads: threads)
-        return finished(compilation, merged(&lists), fixSource: context.fixSource, configuration: configuration)
+        return finished(compilation, merged(&lists, threads: threads), fixSource: context.fixSource, configuration: configuration)
     }
 
     /// The same with a context nobody else needs, freed as soon as the rules have run (what
@@ -38,11 +38,12 @@ public enum Checker {
         var lists = ruleLists(context, configuration: configuration, threads: threads)
         let diagnostics: [Diagnostic]
         if large, threads > 1 {
-            diagnostics = Concurrently.both({ merged(&lists) }, dropping: consume context, then: FreedMemory.returnToSystem)
+            diagnostics = Concurrently.both({ merged(&lists, threads: threads) }, dropping: consume context,
+                                            then: FreedMemory.returnToSystem)
         } else {
             _ = consume context
             if large { FreedMemory.returnToSystem() }
-            diagnostics = merged(&lists)
+            diagnostics = merged(&lists, threads: threads)
         }
         lists = []
         if large { FreedMemory.returnToSystem() }
@@ -128,7 +129,7 @@ public enum Checker {
     public static func lint(_ context: CheckContext, configuration: Configuration = .defaults,
                             rules: [any Rule] = Rules.all, threads: Int = 1) -> [Diagnostic] {
         var lists = ruleLists(context, configuration: configuration, rules: rules, threads: threads)
-        return merged(&lists)
+        return merged(&lists, threads: threads)
     }
 
     /// The findings of each enabled rule, a list per rule in rule order, each in source order.
@@ -178,67 +179,6 @@ public enum Checker {
         var findings: [Finding]
         var code: String
         var severity: Severity
-    }
-
-    /// The rules' lists, each in source order, merged into one in source order, ties in the
-    /// lists' order: the stable sort of the lists' diagnostics one after another, which the
-    /// rules' threads sorted a part each of. Sorting the joined lists on one thread took a
-    /// tenth of a large design's check (its findings come rule by rule, so nearly every one
-    /// moved, far away).
-    ///
-    /// Each list is emptied into the result: the result is filled from the back, with the last
-    /// finding of the list whose last one goes last, taken off its end and made a diagnostic,
-    /// which neither copies a finding nor retains its texts. So the findings are never in
-    /// memory twice.
-    ///
-    /// The lists that still have findings are kept in the order of their last findings, so the
-    /// next one is always at the end; a list whose new last finding goes before others' is
-    /// moved to its place by binary search. (Comparing every list's last finding for each one
-    /// taken was a sixth of the merge, which runs on one thread.)
-    static func merged(_ lists: inout [RuleFindings]) -> [Diagnostic] {
-        let total = lists.reduce(0) { $0 + $1.findings.count }
-        return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
-            var end = total
-            // Each list's last finding's span: the findings themselves are compared only at the
-            // same span.
-            var tails = lists.map { $0.findings.isEmpty ? Span(file: FileID(0), start: 0, end: 0)
-                : $0.findings[$0.findings.count - 1].span }
-            // Whether the last finding of list `a` goes after that of list `b`: a later list's
-            // finding at the same place, with the same code and message, goes after an earlier
-            // list's.
-            func goesLast(_ a: Int, after b: Int) -> Bool {
-                if tails[a] != tails[b] { return Span.sourceOrder(tails[b], tails[a]) }
-                if goesAfter(a, than: b, in: lists) { return true }
-                return !goesAfter(b, than: a, in: lists) && a > b
-            }
-            var open = lists.indices.filter { !lists[$0].findings.isEmpty }
-            open.sort { goesLast($1, after: $0) }
-            while let list = open.popLast() {
-                end -= 1
-                let finding = lists[list].findings.removeLast()
-                buffer.initializeElement(at: end, to: finding.diagnostic(code: lists[list].code, severity: lists[list].severity))
-                let count = lists[list].findings.count
-                guard count > 0 else { continue }
-                tails[list] = lists[list].findings[count - 1].span
-                // Its place: after every list whose last finding goes before its own.
-                var low = 0, high = open.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if goesLast(list, after: open[middle]) { low = middle + 1 } else { high = middle }
-                }
-                open.insert(list, at: low)
-            }
-            initialized = total
-        }
-    }
-
-    /// Whether the last finding of list `a` goes strictly after that of list `b` (both lists
-    /// have findings, their last ones at the same span): by code, then message.
-    private static func goesAfter(_ a: Int, than b: Int, in lists: [RuleFindings]) -> Bool {
-        if lists[a].code != lists[b].code { return lists[b].code < lists[a].code }
-        return lists[a].findings.withUnsafeBufferPointer { a in
-            lists[b].findings.withUnsafeBufferPointer { b in Finding.sourceOrder(b, b.count - 1, a, a.count - 1) }
-        }
     }
 
     /// A rule that runs, with what the configuration says about it.
