@@ -94,10 +94,11 @@ public struct SyncCycle: Rule {
         // Per participant, whether it is in the component searched and on the search's path:
         // made once and left all false after each component (sets hashed each at every step).
         var marks = CycleMarks(participants: model.participants.count)
+        let successors = Successors(context.syncGraph)
         for component in components {
             let hasSelfLoop = component.count == 1 && firstInteraction.of(component[0], component[0]) != nil
             guard component.count > 1 || hasSelfLoop else { continue }
-            let (cycles, complete) = Self.elementaryCycles(in: component.sorted(), graph: context.syncGraph, marks: &marks)
+            let (cycles, complete) = Self.elementaryCycles(in: component.sorted(), successors: successors, marks: &marks)
             for (index, cycle) in cycles.enumerated() {
                 var finding = self.finding(for: cycle, firstInteraction: firstInteraction, context: context)
                 if !complete, index == cycles.count - 1 {
@@ -116,6 +117,12 @@ public struct SyncCycle: Rule {
     /// after `maxCyclesPerComponent` cycles or `maxStepsPerComponent` steps.
     static func elementaryCycles(in component: [ParticipantID], graph: SyncGraph,
                                  marks: inout CycleMarks) -> (cycles: [[ParticipantID]], complete: Bool) {
+        elementaryCycles(in: component, successors: Successors(graph), marks: &marks)
+    }
+
+    /// The same, the graph's successors read from `successors`.
+    static func elementaryCycles(in component: [ParticipantID], successors: Successors,
+                                 marks: inout CycleMarks) -> (cycles: [[ParticipantID]], complete: Bool) {
         for member in component { marks.isMember[member.rawValue] = true }
         var cycles: [[ParticipantID]] = []
         var steps = 0
@@ -132,15 +139,15 @@ public struct SyncCycle: Rule {
                     complete = false
                     break search
                 }
-                let successors = graph.successors[frame.node.rawValue]
-                guard frame.next < successors.count else {
+                let first = successors.starts[frame.node.rawValue]
+                guard first + frame.next < successors.starts[frame.node.rawValue + 1] else {
                     frames.removeLast()
                     path.removeLast()
                     marks.isOnPath[frame.node.rawValue] = false
                     continue
                 }
                 frames[frames.count - 1].next += 1
-                let next = successors[frame.next]
+                let next = successors.targets[first + frame.next]
                 guard marks.isMember[next.rawValue], next >= start else { continue }
                 if next == start {
                     cycles.append(path)
@@ -153,6 +160,28 @@ public struct SyncCycle: Rule {
         }
         for member in component { marks.isMember[member.rawValue] = false }
         return (cycles, complete)
+    }
+
+    /// The sync graph's successors in one array, each participant's ascending, from
+    /// `starts[p]` up to `starts[p + 1]`: the search reads a participant's at every step, and
+    /// taking its own array (`graph.successors[p]`) retained and released it each time (about
+    /// 190,000 times, a third of the rule's time, on a 1 MB design).
+    struct Successors {
+        let starts: [Int]
+        let targets: [ParticipantID]
+
+        init(_ graph: SyncGraph) {
+            var starts: [Int] = [0]
+            starts.reserveCapacity(graph.count + 1)
+            var targets: [ParticipantID] = []
+            targets.reserveCapacity(graph.successors.reduce(0) { $0 + $1.count })
+            for list in graph.successors {
+                targets.append(contentsOf: list)
+                starts.append(targets.count)
+            }
+            self.starts = starts
+            self.targets = targets
+        }
     }
 
     /// `elementaryCycles`' marks, by participant id: all false between components.
