@@ -29,7 +29,8 @@ public enum Checker {
     /// memory of the context and, after the merge, of the rules' own lists is handed back to
     /// the system (`FreedMemory`), or the threads that allocate next would take new pages
     /// beside it. With more than one thread, the context is freed and its pages handed back on
-    /// another thread while this one merges the lists, which takes no memory but its result's.
+    /// another thread while this one merges the lists, which takes no memory but its result's;
+    /// that thread then merges too (`merged(_:threads:first:)`).
     public static func check(_ compilation: Compilation, releasing context: consuming CheckContext,
                              configuration: Configuration = .defaults, threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
@@ -38,8 +39,11 @@ public enum Checker {
         var lists = ruleLists(context, configuration: configuration, threads: threads)
         let diagnostics: [Diagnostic]
         if large, threads > 1 {
-            diagnostics = Concurrently.both({ merged(&lists, threads: threads) }, dropping: consume context,
-                                            then: FreedMemory.returnToSystem)
+            let context = Concurrently.Freed(consume context)
+            diagnostics = merged(&lists, threads: threads, first: {
+                context.free()
+                FreedMemory.returnToSystem()
+            })
         } else {
             _ = consume context
             if large { FreedMemory.returnToSystem() }

@@ -1,10 +1,14 @@
 import BatonSyntax
+import Foundation
 
 extension Checker {
-    /// Designs with at least this many findings have them merged in two halves at once, one
-    /// on each of two threads (`merged(_:threads:)`); with fewer, a thread would cost more than
-    /// it saves.
-    static let twoThreadMergeThreshold = 4_096
+    /// Designs with at least this many findings have them merged in pieces on two threads
+    /// (`merged(_:threads:first:)`); with fewer, a thread would cost more than it saves.
+    static let piecewiseMergeThreshold = 4_096
+
+    /// How many pieces the lists are cut into when they are merged on two threads: enough that
+    /// a thread that starts late (see `first`) still takes its share.
+    static let mergePieces = 8
 
     /// The rules' lists, each in source order, merged into one in source order, ties in the
     /// lists' order: the stable sort of the lists' diagnostics one after another, which the
@@ -17,16 +21,18 @@ extension Checker {
     /// diagnostic, which neither copies a finding nor retains its texts. So the findings are
     /// never in memory twice. (The place it leaves holds an empty finding until the list goes.)
     ///
-    /// With `threads` > 1 and many findings, the result is made in two halves at once: every
-    /// finding before a span taken from the middle of the longest list goes before every
-    /// finding at or after it, so the findings before it, merged, are the front of the result,
-    /// exactly as one merge makes it, and the others its back. Each list is cut there (by
-    /// binary search, since it is in source order), and each half merged on a thread of its
-    /// own into its part of the result. The merge had been a large check's longest time on one
-    /// thread alone (a sixteenth of the 16 MB single flow's).
-    static func merged(_ lists: inout [RuleFindings], threads: Int = 1) -> [Diagnostic] {
+    /// With `threads` > 1 and many findings, the lists are cut into pieces at spans taken from
+    /// the longest list, evenly along it: every finding before such a span goes before every
+    /// finding at or after it, so each piece, merged alone, is exactly its part of the one
+    /// merge's result. Each list is cut by binary search (it is in source order), and two
+    /// threads take the pieces one after another, each merging into the piece's part of the
+    /// result. `first` is work the other thread does before it takes any (a check's release of
+    /// the rules' context, and handing its pages back): this thread meanwhile merges alone, as
+    /// the whole merge once did beside that release, so the result's pages are not touched
+    /// faster than the context's are given back, and the memory's peak stays where it was.
+    static func merged(_ lists: inout [RuleFindings], threads: Int = 1, first: (@Sendable () -> Void)? = nil) -> [Diagnostic] {
         let total = lists.reduce(0) { $0 + $1.findings.count }
-        let split = threads > 1 && total >= twoThreadMergeThreshold ? middleSpan(of: lists) : nil
+        let cuts = threads > 1 && total >= piecewiseMergeThreshold ? cutSpans(of: lists) : []
         // The lists' arrays are taken out of `lists` and held while their memory is merged
         // from; they go, each holding only empty findings, when the merge is done.
         var arrays = [[Finding]](repeating: [], count: lists.count)
@@ -38,23 +44,86 @@ extension Checker {
             Array(unsafeUninitializedCapacity: total) { result, initialized in
                 let whole = buffers.indices.map { Remaining(buffer: buffers[$0], start: 0, end: buffers[$0].count,
                                                             code: codes[$0], severity: severities[$0]) }
-                guard let split else {
-                    merge(whole, into: result)
-                    initialized = total
-                    return
+                if cuts.isEmpty {
+                    if let first {
+                        let all = Piece(lists: whole, result: result)
+                        _ = Concurrently.both({ all.merge() }, first)
+                    } else {
+                        merge(whole, into: result)
+                    }
+                } else {
+                    let pieces = Self.pieces(of: whole, at: cuts, into: result)
+                    let queue = PieceQueue(count: pieces.count)
+                    _ = Concurrently.both({ queue.mergeEach(of: pieces) }, {
+                        first?()
+                        queue.mergeEach(of: pieces)
+                    })
                 }
-                var front = whole, back = whole
-                for index in whole.indices {
-                    let cut = firstIndex(atOrAfter: split, in: buffers[index])
-                    front[index].end = cut
-                    back[index].start = cut
-                }
-                let middle = front.reduce(0) { $0 + $1.end - $1.start }
-                let backHalf = Half(lists: back, result: UnsafeMutableBufferPointer(rebasing: result[middle...]))
-                _ = Concurrently.both({ merge(front, into: UnsafeMutableBufferPointer(rebasing: result[..<middle])) },
-                                      { backHalf.merge() })
                 initialized = total
             }
+        }
+    }
+
+    /// `lists` cut at `cuts` (increasing spans), each piece with its part of `result`.
+    private static func pieces(of lists: [Remaining], at cuts: [Span], into result: UnsafeMutableBufferPointer<Diagnostic>) -> [Piece] {
+        var pieces: [Piece] = []
+        var from = lists
+        var offset = 0
+        for cut in cuts + [nil] {
+            var piece = from
+            for index in lists.indices {
+                let end = cut.map { firstIndex(atOrAfter: $0, in: lists[index].buffer) } ?? lists[index].buffer.count
+                piece[index].end = end
+                from[index].start = end
+            }
+            let count = piece.reduce(0) { $0 + $1.end - $1.start }
+            pieces.append(Piece(lists: piece, result: UnsafeMutableBufferPointer(rebasing: result[offset..<(offset + count)])))
+            offset += count
+        }
+        return pieces
+    }
+
+    /// Where to cut the lists: the spans of the longest list's findings at each
+    /// `mergePieces`-th of its length (the same span more than once leaves a piece empty).
+    private static func cutSpans(of lists: [RuleFindings]) -> [Span] {
+        guard let longest = lists.max(by: { $0.findings.count < $1.findings.count }), longest.findings.count >= mergePieces
+        else { return [] }
+        let count = longest.findings.count
+        return (1..<mergePieces).map { longest.findings[count * $0 / mergePieces].span }
+    }
+
+    /// One piece of a merge: its lists' findings and the part of the result they fill, touched
+    /// by the thread that took the piece alone.
+    private struct Piece: @unchecked Sendable {
+        let lists: [Remaining]
+        let result: UnsafeMutableBufferPointer<Diagnostic>
+
+        func merge() {
+            Checker.merge(lists, into: result)
+        }
+    }
+
+    /// The pieces not yet taken: each thread takes the next one until none is left.
+    private final class PieceQueue: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+        }
+
+        /// Merges the pieces this thread takes, one after another.
+        func mergeEach(of pieces: [Piece]) {
+            while let index = take() { pieces[index].merge() }
+        }
+
+        private func take() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
         }
     }
 
@@ -69,17 +138,6 @@ extension Checker {
         var isEmpty: Bool { end <= start }
         /// The span of the last finding left (the list is not empty).
         var lastSpan: Span { buffer[end - 1].span }
-    }
-
-    /// The back half of a merge, handed to the other thread: its findings and the part of the
-    /// result it fills are touched by that thread alone until it returns.
-    private struct Half: @unchecked Sendable {
-        let lists: [Remaining]
-        let result: UnsafeMutableBufferPointer<Diagnostic>
-
-        func merge() {
-            Checker.merge(lists, into: result)
-        }
     }
 
     /// `lists` merged into `result`, which they fill exactly (see `merged`). The lists that
@@ -127,12 +185,6 @@ extension Checker {
     private static func goesAfter(_ a: Remaining, than b: Remaining) -> Bool {
         if a.code != b.code { return b.code < a.code }
         return Finding.sourceOrder(UnsafeBufferPointer(b.buffer), b.end - 1, UnsafeBufferPointer(a.buffer), a.end - 1)
-    }
-
-    /// Where to cut the lists in two: the span of the middle finding of the longest list.
-    private static func middleSpan(of lists: [RuleFindings]) -> Span? {
-        guard let longest = lists.max(by: { $0.findings.count < $1.findings.count }), !longest.findings.isEmpty else { return nil }
-        return longest.findings[longest.findings.count / 2].span
     }
 
     /// The index of the first finding of `findings` (in source order) at or after `span`.

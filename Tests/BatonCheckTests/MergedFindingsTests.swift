@@ -1,10 +1,11 @@
 @testable import BatonCheck
 import BatonSyntax
 import BatonWorkload
+import Foundation
 import Testing
 
-/// The rules' lists merged in two halves at once, on two threads, give exactly what one merge
-/// gives, whatever the ties at the place where the lists are cut.
+/// The rules' lists merged in pieces on two threads give exactly what one merge gives, whatever
+/// the ties at the places where the lists are cut.
 @Suite struct MergedFindingsTests {
     /// Lists of findings at a few places only (so that many fall at the span the lists are cut
     /// at, in several lists), each list in source order, as the rules give them.
@@ -28,13 +29,16 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
-    func twoHalvesMergeAsOne(seed: UInt64) {
+    func piecesMergeAsOne(seed: UInt64) {
         var once = Self.lists(seed: seed)
         var twice = once
         let total = once.reduce(0) { $0 + $1.findings.count }
-        #expect(total >= Checker.twoThreadMergeThreshold)
+        #expect(total >= Checker.piecewiseMergeThreshold)
         let alone = Checker.merged(&once, threads: 1)
-        let halves = Checker.merged(&twice, threads: 2)
+        // What the other thread does first (a check frees its context there) runs once.
+        let ran = Counter()
+        let halves = Checker.merged(&twice, threads: 2, first: { ran.add() })
+        #expect(ran.count == 1)
         #expect(alone.count == total)
         // (Compared one by one, so that a failure names the first place they differ.)
         #expect(halves.count == alone.count)
@@ -47,14 +51,24 @@ import Testing
         #expect(alone.map { "\($0.code) \($0.span) \($0.message)" }.sorted() == given.sorted())
     }
 
-    /// Enough findings to be merged in halves, and few enough not to be.
-    @Test func halvesOnlyForManyFindings() {
+    /// Few findings are merged in one piece, beside what the other thread does first.
+    @Test func fewFindingsInOnePiece() {
         var few = [Checker.RuleFindings(findings: Array(Self.lists(seed: 9)[0].findings.prefix(10)), code: "x", severity: .warning)]
-        let merged = Checker.merged(&few, threads: 2)
+        let ran = Counter()
+        let merged = Checker.merged(&few, threads: 2, first: { ran.add() })
+        #expect(ran.count == 1)
         #expect(merged.count == 10 && Diagnostic.areInSourceOrder(merged))
         var none: [Checker.RuleFindings] = []
         #expect(Checker.merged(&none, threads: 2).isEmpty)
         var empty = [Checker.RuleFindings(findings: [], code: "x", severity: .warning)]
         #expect(Checker.merged(&empty, threads: 2).isEmpty)
+    }
+
+    /// Counts calls from any thread.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var calls = 0
+        var count: Int { lock.withLock { calls } }
+        func add() { lock.withLock { calls += 1 } }
     }
 }

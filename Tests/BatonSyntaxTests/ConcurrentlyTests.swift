@@ -3,10 +3,11 @@ import Foundation
 import Testing
 
 /// `Concurrently` runs two pieces of work at once and gives back the first's result as one
-/// thread would; what it is given to free is freed, once, before the work after it runs.
+/// thread would; a value handed over to be freed is freed once, where `free` is called, and
+/// by nothing else.
 @Suite struct ConcurrentlyTests {
     /// Says in the log when it is freed.
-    final class Freed: Sendable {
+    final class Logged: Sendable {
         let log: LockedList<String>
         init(_ log: LockedList<String>) { self.log = log }
         deinit { log.add("freed") }
@@ -18,12 +19,17 @@ import Testing
         #expect(b == (1...100).map { $0 * 2 })
     }
 
-    @Test func droppingFreesTheValueBeforeTheWorkAfterIt() {
+    @Test func aValueHandedOverIsFreedWhereFreeIsCalled() {
         let log = LockedList<String>()
-        let result = Concurrently.both({ () -> Int in
+        let held = Concurrently.Freed(Logged(log))
+        let (result, _) = Concurrently.both({ () -> Int in
             usleep(2_000)
             return 42
-        }, dropping: Freed(log), then: { log.add("then") })
+        }, {
+            held.free()
+            log.add("then")
+            held.free()
+        })
         #expect(result == 42)
         #expect(log.all == ["freed", "then"])
     }

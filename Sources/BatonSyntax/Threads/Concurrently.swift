@@ -17,18 +17,23 @@ public enum Concurrently {
         return (firstValue, result.value ?? second())
     }
 
-    /// `first` on this thread while another frees `value` and then runs `then`: what is left
-    /// to free and tidy when one thread has work of its own (a check's merge of its findings)
-    /// is done beside it rather than before it. Returns what `first` returns.
-    @discardableResult
-    public static func both<A: Sendable, B: Sendable>(_ first: () -> A, dropping value: consuming B,
-                                                      then: @escaping @Sendable () -> Void) -> A {
-        let theirs = Result<B>()
-        theirs.value = value
-        return both(first, { theirs.value = nil; then() }).0
+    /// A value to be freed on another thread (`free`): moved in here, it is held by nothing
+    /// else, so what is left to free when one thread has work of its own (a check's merge of
+    /// its findings) is freed beside that work rather than before it.
+    public final class Freed<Value>: @unchecked Sendable {
+        private var value: Value?
+
+        public init(_ value: consuming Value) {
+            self.value = value
+        }
+
+        /// Frees the value (once; later calls do nothing). Call it from one thread only.
+        public func free() {
+            value = nil
+        }
     }
 
-    /// Where the value computed on the other thread waits to be read (or the value it drops).
+    /// Where the value computed on the other thread waits to be read.
     private final class Result<T>: @unchecked Sendable {
         var value: T?
     }
