@@ -17,9 +17,10 @@ extension Checker {
     /// moved, far away).
     ///
     /// Each list is emptied into the result: the result is filled from the back, with the last
-    /// finding of the list whose last one goes last, moved out of its list and made a
-    /// diagnostic, which neither copies a finding nor retains its texts. So the findings are
-    /// never in memory twice. (The place it leaves holds an empty finding until the list goes.)
+    /// finding of the list whose last one goes last, made a diagnostic where it is (its texts
+    /// and arrays moved into the diagnostic), which neither copies a finding nor retains its
+    /// texts. So the findings are never in memory twice. (The finding is left with empty texts
+    /// until its list goes.)
     ///
     /// With `threads` > 1 and many findings, the lists are cut into pieces at spans taken from
     /// the longest list, evenly along it: every finding before such a span goes before every
@@ -34,7 +35,7 @@ extension Checker {
         let total = lists.reduce(0) { $0 + $1.findings.count }
         let cuts = threads > 1 && total >= piecewiseMergeThreshold ? cutSpans(of: lists) : []
         // The lists' arrays are taken out of `lists` and held while their memory is merged
-        // from; they go, each holding only empty findings, when the merge is done.
+        // from; they go, their findings emptied, when the merge is done.
         var arrays = [[Finding]](repeating: [], count: lists.count)
         for index in lists.indices { swap(&arrays[index], &lists[index].findings) }
         let codes = lists.map(\.code)
@@ -42,17 +43,16 @@ extension Checker {
         var buffers: [UnsafeMutableBufferPointer<Finding>] = []
         return withBuffers(of: &arrays, taken: &buffers) { buffers in
             Array(unsafeUninitializedCapacity: total) { result, initialized in
-                let whole = buffers.indices.map { Remaining(buffer: buffers[$0], start: 0, end: buffers[$0].count,
-                                                            code: codes[$0], severity: severities[$0]) }
+                let whole = buffers.map { Remaining(buffer: $0, start: 0, end: $0.count) }
                 if cuts.isEmpty {
+                    let all = Piece(lists: whole, codes: codes, severities: severities, result: result)
                     if let first {
-                        let all = Piece(lists: whole, result: result)
                         _ = Concurrently.both({ all.merge() }, first)
                     } else {
-                        merge(whole, into: result)
+                        all.merge()
                     }
                 } else {
-                    let pieces = Self.pieces(of: whole, at: cuts, into: result)
+                    let pieces = Self.pieces(of: whole, at: cuts, codes: codes, severities: severities, into: result)
                     let queue = PieceQueue(count: pieces.count)
                     _ = Concurrently.both({ queue.mergeEach(of: pieces) }, {
                         first?()
@@ -65,7 +65,8 @@ extension Checker {
     }
 
     /// `lists` cut at `cuts` (increasing spans), each piece with its part of `result`.
-    private static func pieces(of lists: [Remaining], at cuts: [Span], into result: UnsafeMutableBufferPointer<Diagnostic>) -> [Piece] {
+    private static func pieces(of lists: [Remaining], at cuts: [Span], codes: [String], severities: [Severity],
+                               into result: UnsafeMutableBufferPointer<Diagnostic>) -> [Piece] {
         var pieces: [Piece] = []
         var from = lists
         var offset = 0
@@ -77,7 +78,8 @@ extension Checker {
                 from[index].start = end
             }
             let count = piece.reduce(0) { $0 + $1.end - $1.start }
-            pieces.append(Piece(lists: piece, result: UnsafeMutableBufferPointer(rebasing: result[offset..<(offset + count)])))
+            pieces.append(Piece(lists: piece, codes: codes, severities: severities,
+                                result: UnsafeMutableBufferPointer(rebasing: result[offset..<(offset + count)])))
             offset += count
         }
         return pieces
@@ -96,10 +98,13 @@ extension Checker {
     /// by the thread that took the piece alone.
     private struct Piece: @unchecked Sendable {
         let lists: [Remaining]
+        /// Each list's rule and severity.
+        let codes: [String]
+        let severities: [Severity]
         let result: UnsafeMutableBufferPointer<Diagnostic>
 
         func merge() {
-            Checker.merge(lists, into: result)
+            Checker.merge(lists, codes: codes, severities: severities, into: result)
         }
     }
 
@@ -132,8 +137,6 @@ extension Checker {
         let buffer: UnsafeMutableBufferPointer<Finding>
         var start: Int
         var end: Int
-        let code: String
-        let severity: Severity
 
         var isEmpty: Bool { end <= start }
         /// The span of the last finding left (the list is not empty).
@@ -145,7 +148,8 @@ extension Checker {
     /// always at the end; a list whose new last finding goes before others' is moved to its
     /// place by binary search. (Comparing every list's last finding for each one taken was a
     /// sixth of the merge.)
-    private static func merge(_ lists: [Remaining], into result: UnsafeMutableBufferPointer<Diagnostic>) {
+    private static func merge(_ lists: [Remaining], codes: [String], severities: [Severity],
+                              into result: UnsafeMutableBufferPointer<Diagnostic>) {
         var lists = lists
         var end = result.count
         // Each list's last finding's span: the findings themselves are compared only at the
@@ -156,18 +160,18 @@ extension Checker {
         // list's.
         func goesLast(_ a: Int, after b: Int) -> Bool {
             if tails[a] != tails[b] { return Span.sourceOrder(tails[b], tails[a]) }
-            if goesAfter(lists[a], than: lists[b]) { return true }
-            return !goesAfter(lists[b], than: lists[a]) && a > b
+            if goesAfter(a, than: b, lists, codes) { return true }
+            return !goesAfter(b, than: a, lists, codes) && a > b
         }
         var open = lists.indices.filter { !lists[$0].isEmpty }
         open.sort { goesLast($1, after: $0) }
-        let empty = Finding(at: Span(file: FileID(0), start: 0, end: 0), "", help: "")
         while let list = open.popLast() {
             end -= 1
             lists[list].end -= 1
-            let finding = lists[list].buffer.moveElement(from: lists[list].end)
-            lists[list].buffer.initializeElement(at: lists[list].end, to: empty)
-            result.initializeElement(at: end, to: finding.diagnostic(code: lists[list].code, severity: lists[list].severity))
+            // Made where the finding is, which is left with empty texts and arrays until its
+            // list goes (moving it out would leave its place to fill with another).
+            result.initializeElement(at: end, to: lists[list].buffer[lists[list].end].takeDiagnostic(
+                code: codes[list], severity: severities[list]))
             guard !lists[list].isEmpty else { continue }
             tails[list] = lists[list].lastSpan
             // Its place: after every list whose last finding goes before its own.
@@ -182,9 +186,10 @@ extension Checker {
 
     /// Whether the last finding of list `a` goes strictly after that of list `b` (both lists
     /// have findings, their last ones at the same span): by code, then message.
-    private static func goesAfter(_ a: Remaining, than b: Remaining) -> Bool {
-        if a.code != b.code { return b.code < a.code }
-        return Finding.sourceOrder(UnsafeBufferPointer(b.buffer), b.end - 1, UnsafeBufferPointer(a.buffer), a.end - 1)
+    private static func goesAfter(_ a: Int, than b: Int, _ lists: [Remaining], _ codes: [String]) -> Bool {
+        if codes[a] != codes[b] { return codes[b] < codes[a] }
+        return Finding.sourceOrder(UnsafeBufferPointer(lists[b].buffer), lists[b].end - 1,
+                                   UnsafeBufferPointer(lists[a].buffer), lists[a].end - 1)
     }
 
     /// The index of the first finding of `findings` (in source order) at or after `span`.

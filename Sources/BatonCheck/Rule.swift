@@ -53,6 +53,12 @@ public struct Finding: Hashable, Sendable {
     /// since passing them on retained each (for the diagnostic) and released it (with the
     /// finding), and help texts are shared by many findings on every thread.
     consuming func diagnostic(code: String, severity: Severity) -> Diagnostic {
+        takeDiagnostic(code: code, severity: severity)
+    }
+
+    /// The same, made where the finding is (`Checker.merged`): its texts and arrays are moved
+    /// out, and it is left holding empty ones.
+    mutating func takeDiagnostic(code: String, severity: Severity) -> Diagnostic {
         var diagnostic = Diagnostic(code: code, severity: severity, message: "", span: span)
         swap(&diagnostic.message, &message)
         swap(&diagnostic.notes, &notes)
