@@ -28,9 +28,10 @@ public enum Checker {
     /// findings instead of new pages (a 4 MB design's context is 5 MB, its findings 4 MB): the
     /// memory of the context and, after the merge, of the rules' own lists is handed back to
     /// the system (`FreedMemory`), or the threads that allocate next would take new pages
-    /// beside it. With more than one thread, the context is freed and its pages handed back on
-    /// another thread while this one merges the lists, which takes no memory but its result's;
-    /// that thread then merges too (`merged(_:threads:first:)`).
+    /// beside it. With more than one thread, the context is freed before the lists are merged
+    /// (whose result can then take its memory), and what is left of its pages is handed back on
+    /// another thread while this one merges; that thread then merges too
+    /// (`merged(_:threads:first:)`).
     public static func check(_ compilation: Compilation, releasing context: consuming CheckContext,
                              configuration: Configuration = .defaults, threads: Int = 1) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
@@ -39,11 +40,11 @@ public enum Checker {
         var lists = ruleLists(context, configuration: configuration, threads: threads)
         let diagnostics: [Diagnostic]
         if large, threads > 1 {
-            let context = Concurrently.Freed(consume context)
-            diagnostics = merged(&lists, threads: threads, first: {
-                context.free()
-                FreedMemory.returnToSystem()
-            })
+            // Freed here, before the merge makes room for its result, which can then take the
+            // context's memory; the other thread hands what is left of it back to the system
+            // before it starts merging too.
+            _ = consume context
+            diagnostics = merged(&lists, threads: threads, first: FreedMemory.returnToSystem)
         } else {
             _ = consume context
             if large { FreedMemory.returnToSystem() }

@@ -27,10 +27,9 @@ extension Checker {
     /// finding at or after it, so each piece, merged alone, is exactly its part of the one
     /// merge's result. Each list is cut by binary search (it is in source order), and two
     /// threads take the pieces one after another, each merging into the piece's part of the
-    /// result. `first` is work the other thread does before it takes any (a check's release of
-    /// the rules' context, and handing its pages back): this thread meanwhile merges alone, as
-    /// the whole merge once did beside that release, so the result's pages are not touched
-    /// faster than the context's are given back, and the memory's peak stays where it was.
+    /// result. `first` is work the other thread does before it takes any (a check hands the
+    /// pages of the rules' context, freed just before, back to the system): this thread
+    /// meanwhile merges alone.
     static func merged(_ lists: inout [RuleFindings], threads: Int = 1, first: (@Sendable () -> Void)? = nil) -> [Diagnostic] {
         let total = lists.reduce(0) { $0 + $1.findings.count }
         let cuts = threads > 1 && total >= piecewiseMergeThreshold ? cutSpans(of: lists) : []

@@ -17,22 +17,6 @@ public enum Concurrently {
         return (firstValue, result.value ?? second())
     }
 
-    /// A value to be freed on another thread (`free`): moved in here, it is held by nothing
-    /// else, so what is left to free when one thread has work of its own (a check's merge of
-    /// its findings) is freed beside that work rather than before it.
-    public final class Freed<Value>: @unchecked Sendable {
-        private var value: Value?
-
-        public init(_ value: consuming Value) {
-            self.value = value
-        }
-
-        /// Frees the value (once; later calls do nothing). Call it from one thread only.
-        public func free() {
-            value = nil
-        }
-    }
-
     /// Where the value computed on the other thread waits to be read.
     private final class Result<T>: @unchecked Sendable {
         var value: T?
