@@ -230,11 +230,11 @@ struct RuleArithmeticTests {
         let context = CheckContext(compilation)
         let component = try #require(context.syncGraph.stronglyConnectedComponents().first { $0.count > 1 })
         var marks = SyncCycle.CycleMarks(participants: compilation.model.participants.count)
-        let cut = SyncCycle.elementaryCycles(in: component.sorted(), graph: context.syncGraph, marks: &marks)
+        let cut = SyncCycle.elementaryCycles(in: component.sorted(), successors: FlatSuccessors(context.syncGraph), marks: &marks)
         #expect(!cut.complete)
         #expect(!marks.isMember.contains(true) && !marks.isOnPath.contains(true))
         let small = [ParticipantID(9), ParticipantID(0)].sorted()
-        let whole = SyncCycle.elementaryCycles(in: small, graph: context.syncGraph, marks: &marks)
+        let whole = SyncCycle.elementaryCycles(in: small, successors: FlatSuccessors(context.syncGraph), marks: &marks)
         #expect(whole.complete && whole.cycles.count == 1)
         #expect(!marks.isMember.contains(true) && !marks.isOnPath.contains(true))
     }

@@ -94,7 +94,7 @@ public struct SyncCycle: Rule {
         // Per participant, whether it is in the component searched and on the search's path:
         // made once and left all false after each component (sets hashed each at every step).
         var marks = CycleMarks(participants: model.participants.count)
-        let successors = Successors(context.syncGraph)
+        let successors = FlatSuccessors(context.syncGraph)
         for component in components {
             let hasSelfLoop = component.count == 1 && firstInteraction.of(component[0], component[0]) != nil
             guard component.count > 1 || hasSelfLoop else { continue }
@@ -115,13 +115,7 @@ public struct SyncCycle: Rule {
     /// Every elementary cycle of the component, each once: found from its smallest participant,
     /// by a depth-first search that only visits larger ones. Stops early (complete == false)
     /// after `maxCyclesPerComponent` cycles or `maxStepsPerComponent` steps.
-    static func elementaryCycles(in component: [ParticipantID], graph: SyncGraph,
-                                 marks: inout CycleMarks) -> (cycles: [[ParticipantID]], complete: Bool) {
-        elementaryCycles(in: component, successors: Successors(graph), marks: &marks)
-    }
-
-    /// The same, the graph's successors read from `successors`.
-    static func elementaryCycles(in component: [ParticipantID], successors: Successors,
+    static func elementaryCycles(in component: [ParticipantID], successors: FlatSuccessors,
                                  marks: inout CycleMarks) -> (cycles: [[ParticipantID]], complete: Bool) {
         for member in component { marks.isMember[member.rawValue] = true }
         var cycles: [[ParticipantID]] = []
@@ -160,28 +154,6 @@ public struct SyncCycle: Rule {
         }
         for member in component { marks.isMember[member.rawValue] = false }
         return (cycles, complete)
-    }
-
-    /// The sync graph's successors in one array, each participant's ascending, from
-    /// `starts[p]` up to `starts[p + 1]`: the search reads a participant's at every step, and
-    /// taking its own array (`graph.successors[p]`) retained and released it each time (about
-    /// 190,000 times, a third of the rule's time, on a 1 MB design).
-    struct Successors {
-        let starts: [Int]
-        let targets: [ParticipantID]
-
-        init(_ graph: SyncGraph) {
-            var starts: [Int] = [0]
-            starts.reserveCapacity(graph.count + 1)
-            var targets: [ParticipantID] = []
-            targets.reserveCapacity(graph.successors.reduce(0) { $0 + $1.count })
-            for list in graph.successors {
-                targets.append(contentsOf: list)
-                starts.append(targets.count)
-            }
-            self.starts = starts
-            self.targets = targets
-        }
     }
 
     /// `elementaryCycles`' marks, by participant id: all false between components.

@@ -16,11 +16,8 @@
 public struct CompositeAvailability: Sendable {
     /// Fractions in 0…1, indexed by participant.
     public let values: [Double]
-    /// The sync graph's successors, to list dependencies when asked: those of participant `p`
-    /// are `successors[successorStart[p]..<successorStart[p + 1]]` (one flat array, so a search
-    /// touches no reference counts).
-    private let successorStart: [Int]
-    private let successors: [Int]
+    /// The sync graph's successors, to list dependencies when asked.
+    private let successors: FlatSuccessors
 
     /// Columns per pass: 16 words of bits per component.
     static let columnsPerPass = 1_024
@@ -30,14 +27,7 @@ public struct CompositeAvailability: Sendable {
     }
 
     init(_ model: Model, graph: SyncGraph, columnsPerPass: Int) {
-        var successorStart = [0]
-        var successors: [Int] = []
-        for list in graph.successors {
-            successors.append(contentsOf: list.lazy.map(\.rawValue))
-            successorStart.append(successors.count)
-        }
-        self.successorStart = successorStart
-        self.successors = successors
+        successors = FlatSuccessors(graph)
         let participants = model.participants
         var values = participants.map { $0.attributes.availability ?? 1 }
         let columns = participants.indices.filter { (participants[$0].attributes.availability ?? 1) < 1 }
@@ -102,13 +92,13 @@ public struct CompositeAvailability: Sendable {
     /// many are reached rather than sorted: a finding per participant of a long chain asks
     /// once per participant (10,000 searches of 5,000 participants on average).
     public func dependencies(of id: ParticipantID) -> [ParticipantID] {
-        let count = successorStart.count - 1
+        let count = successors.starts.count - 1
         var seen = Array(repeating: false, count: count)
         var reached: [Int] = []
         var stack = [id.rawValue]
         while let node = stack.popLast() {
-            for index in successorStart[node]..<successorStart[node + 1] {
-                let next = successors[index]
+            for index in successors.starts[node]..<successors.starts[node + 1] {
+                let next = successors.targets[index].rawValue
                 guard !seen[next] else { continue }
                 seen[next] = true
                 reached.append(next)
