@@ -43,15 +43,11 @@ extension Checker {
         return withBuffers(of: &arrays, taken: &buffers) { buffers in
             Array(unsafeUninitializedCapacity: total) { result, initialized in
                 let whole = buffers.map { Remaining(buffer: $0, start: 0, end: $0.count) }
-                if cuts.isEmpty {
-                    let all = Piece(lists: whole, codes: codes, severities: severities, result: result)
-                    if let first {
-                        _ = Concurrently.both({ all.merge() }, first)
-                    } else {
-                        all.merge()
-                    }
+                // One piece when there are no cuts.
+                let pieces = Self.pieces(of: whole, at: cuts, codes: codes, severities: severities, into: result)
+                if pieces.count == 1, first == nil {
+                    pieces[0].merge()
                 } else {
-                    let pieces = Self.pieces(of: whole, at: cuts, codes: codes, severities: severities, into: result)
                     let queue = PieceQueue(count: pieces.count)
                     _ = Concurrently.both({ queue.mergeEach(of: pieces) }, {
                         first?()
@@ -63,7 +59,8 @@ extension Checker {
         }
     }
 
-    /// `lists` cut at `cuts` (increasing spans), each piece with its part of `result`.
+    /// `lists` cut at `cuts` (increasing spans), each piece with its part of `result` (one
+    /// piece, all of it, when there are no cuts).
     private static func pieces(of lists: [Remaining], at cuts: [Span], codes: [String], severities: [Severity],
                                into result: UnsafeMutableBufferPointer<Diagnostic>) -> [Piece] {
         var pieces: [Piece] = []
