@@ -38,18 +38,11 @@ public enum Checker {
         let fixSource = context.fixSource
         let large = context.model.interactions.count >= parallelThreshold
         var lists = ruleLists(context, configuration: configuration, threads: threads)
-        let diagnostics: [Diagnostic]
-        if large, threads > 1 {
-            // Freed here, before the merge makes room for its result, which can then take the
-            // context's memory; the other thread hands what is left of it back to the system
-            // before it starts merging too.
-            _ = consume context
-            diagnostics = merged(&lists, threads: threads, first: FreedMemory.returnToSystem)
-        } else {
-            _ = consume context
-            if large { FreedMemory.returnToSystem() }
-            diagnostics = merged(&lists, threads: threads)
-        }
+        // Freed here, before the merge makes room for its result, which can then take the
+        // context's memory; with more than one thread, the other one hands what is left of it
+        // back to the system before it starts merging too.
+        _ = consume context
+        let diagnostics = merged(&lists, threads: threads, first: large ? FreedMemory.returnToSystem : nil)
         lists = []
         if large { FreedMemory.returnToSystem() }
         return finished(compilation, consume diagnostics, fixSource: fixSource, configuration: configuration)

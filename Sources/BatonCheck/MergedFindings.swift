@@ -29,7 +29,7 @@ extension Checker {
     /// threads take the pieces one after another, each merging into the piece's part of the
     /// result. `first` is work the other thread does before it takes any (a check hands the
     /// pages of the rules' context, freed just before, back to the system): this thread
-    /// meanwhile merges alone.
+    /// meanwhile merges alone. With one thread, `first` is done before the merge.
     static func merged(_ lists: inout [RuleFindings], threads: Int = 1, first: (@Sendable () -> Void)? = nil) -> [Diagnostic] {
         let total = lists.reduce(0) { $0 + $1.findings.count }
         let cuts = threads > 1 && total >= piecewiseMergeThreshold ? cutSpans(of: lists) : []
@@ -45,8 +45,9 @@ extension Checker {
                 let whole = buffers.map { Remaining(buffer: $0, start: 0, end: $0.count) }
                 // One piece when there are no cuts.
                 let pieces = Self.pieces(of: whole, at: cuts, codes: codes, severities: severities, into: result)
-                if pieces.count == 1, first == nil {
-                    pieces[0].merge()
+                if threads <= 1 || (pieces.count == 1 && first == nil) {
+                    first?()
+                    for piece in pieces { piece.merge() }
                 } else {
                     let queue = PieceQueue(count: pieces.count)
                     _ = Concurrently.both({ queue.mergeEach(of: pieces) }, {
