@@ -13,7 +13,7 @@ import Testing
         var random = SplitMix64(seed: seed)
         let codes = ["b-rule", "a-rule", "c-rule", "a-rule", "d-rule", "b-rule"]
         return codes.indices.map { index in
-            // One list empty, the others long enough for the findings to be merged in halves.
+            // One list empty, the others long enough for the findings to be merged in pieces.
             let count = index == 4 ? 0 : Int.random(in: 1_000...3_000, using: &random)
             var findings = (0..<count).map { _ in
                 let start = Int.random(in: 0..<40, using: &random) * 10
