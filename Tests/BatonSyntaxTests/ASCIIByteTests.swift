@@ -14,6 +14,8 @@ import Testing
             #expect(ASCIIByte.isDigit(byte) == digit, "byte \(value)")
             #expect(ASCIIByte.isNameStart(byte) == (letter || byte == UInt8(ascii: "_")), "byte \(value)")
             #expect(ASCIIByte.isNameContinue(byte) == (letter || digit || byte == UInt8(ascii: "_")), "byte \(value)")
+            #expect(ASCIIByte.isNameContinueOrDash(byte) == (letter || digit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")),
+                    "byte \(value)")
         }
     }
 }

@@ -108,15 +108,18 @@ public struct Lexer: Sendable {
         if bytes[position] == UInt8(ascii: "\"") { return lexString() }
         var end = position
         var lastContent = position
-        while end < limit {
-            let byte = bytes[end]
-            if byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-                || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ";")
-            {
-                break
+        // Read through the buffer, as `scan` does: a label is most of a line.
+        bytes.withUnsafeBufferPointer { buffer in
+            while end < limit {
+                let byte = buffer[end]
+                if byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+                    || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ";")
+                {
+                    break
+                }
+                end += 1
+                if byte != 0x20, byte != 0x09, byte != 0x0D { lastContent = end }
             }
-            end += 1
-            if byte != 0x20, byte != 0x09, byte != 0x0D { lastContent = end }
         }
         if lastContent == start { return nextLexed(.statement) }
         position = lastContent
@@ -228,6 +231,20 @@ public struct Lexer: Sendable {
         return LexedToken(kind: kind, start: position - 1, end: position)
     }
 
+    /// The first index from `start` on (at most `limit`) whose byte fails `test`.
+    ///
+    /// The bytes are read through the array's buffer into a local index: read as `bytes[position]`
+    /// in a loop, each byte cost its bounds check and a store of `position` (about 25
+    /// instructions a byte of a name).
+    @inline(__always)
+    private func scan(from start: Int, while test: (UInt8) -> Bool) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            while index < limit, test(buffer[index]) { index += 1 }
+            return index
+        }
+    }
+
     private func peek(_ offset: Int) -> UInt8? {
         let index = position + offset
         return index < limit ? bytes[index] : nil
@@ -316,12 +333,22 @@ public struct Lexer: Sendable {
 
     // MARK: - Words
 
-    /// Length of the identifier-start character at `index`: a letter or `_`.
+    /// Length of the identifier-start character at `index`: a letter or `_`. Inlined into
+    /// `nextLexed`, which asks it of every word: called, its entry, exit and optional result
+    /// cost about fifty instructions.
+    @inline(__always)
     private func identifierStartLength(at index: Int) -> Int? {
         let byte = bytes[index]
         if byte < 0x80 {
             return ASCIIByte.isNameStart(byte) ? 1 : nil
         }
+        return nonASCIIIdentifierStartLength(at: index)
+    }
+
+    /// `identifierStartLength` beyond ASCII, kept out of line: inlined, its reading of Unicode
+    /// properties was set up for every token.
+    @inline(never)
+    private func nonASCIIIdentifierStartLength(at index: Int) -> Int? {
         let length = UTF8Scan.sequenceLength(bytes, at: index)
         guard length > 0 else { return nil }
         return UTF8Scan.scalar(bytes, at: index, length: length).properties.isAlphabetic ? length : nil
@@ -346,21 +373,16 @@ public struct Lexer: Sendable {
 
     private mutating func lexWord(_ mode: Mode, firstLength: Int) -> LexedToken {
         let start = position
-        position += firstLength
-        let count = limit
         let dashContinues = mode == .attributes
-        while position < count {
-            let byte = bytes[position]
-            if byte < 0x80 {
-                // Nearly every byte of a name: a letter, a digit, `_` (or `-` in brackets),
-                // decided here rather than through the general test, which returns an optional.
-                guard ASCIIByte.isNameContinue(byte) || (dashContinues && byte == UInt8(ascii: "-")) else { break }
-                position += 1
-            } else {
-                guard let length = identifierContinueLength(at: position, mode: mode) else { break }
-                position += length
-            }
+        var end = start + firstLength
+        while true {
+            // Nearly every byte of a name: a letter, a digit, `_` (or `-` in brackets), decided
+            // here rather than through the general test, which returns an optional.
+            end = dashContinues ? scan(from: end, while: ASCIIByte.isNameContinueOrDash) : scan(from: end, while: ASCIIByte.isNameContinue)
+            guard end < limit, bytes[end] >= 0x80, let length = identifierContinueLength(at: end, mode: mode) else { break }
+            end += length
         }
+        position = end
         // Keywords are recognised from the bytes, so a keyword makes no string.
         let keyword = Keyword.spelled(by: bytes, from: start, to: position)
         switch mode {
