@@ -69,8 +69,10 @@ struct AttributeDecoder {
                 continue
             }
             if specIndex < 64 { seenMask |= 1 << UInt64(specIndex) } else { seenBeyond.append(specIndex) }
-            // The spec is read in place: a copy retains each of its strings and arrays.
-            if let value = value(of: attribute, spec: specs[specIndex], diagnostics: &diagnostics) {
+            // The spec is read in place, only what `value` needs of it: handed over whole, it was
+            // copied for every attribute (a retain of each of its strings and arrays, and a release).
+            if let value = value(of: attribute, type: specs[specIndex].valueType, positive: specs[specIndex].positive,
+                                 diagnostics: &diagnostics) {
                 body(DecodedAttribute(key: attribute.key, value: value, span: attribute.span, property: specs[specIndex].property))
             }
         }
@@ -101,14 +103,15 @@ struct AttributeDecoder {
                    span: attribute.value?.span ?? attribute.span, help: help)
     }
 
-    private func value(of attribute: AttributeSyntax, spec: AttributeSpec, diagnostics: inout CappedDiagnostics) -> DecodedValue? {
+    private func value(of attribute: AttributeSyntax, type valueType: AttributeSpec.ValueType, positive: Bool,
+                       diagnostics: inout CappedDiagnostics) -> DecodedValue? {
         let key = attribute.key
         /// What the key takes, for messages only (made only when there is one to write).
-        var expected: String { "'\(key)' takes \(spec.valueType.summary)" }
+        var expected: String { "'\(key)' takes \(valueType.summary)" }
         guard let value = attribute.value else {
-            if spec.valueType == .flag { return .flag(true) }
-            diagnostics.append(invalid(attribute, "'\(key)' needs a value: \(spec.valueType.summary)",
-                                       help: "write it as \(key)=\(Self.example(spec.valueType))"))
+            if valueType == .flag { return .flag(true) }
+            diagnostics.append(invalid(attribute, "'\(key)' needs a value: \(valueType.summary)",
+                                       help: "write it as \(key)=\(Self.example(valueType))"))
             return nil
         }
         /// A count, or nil after saying what is wrong with it: a fraction is not a count, and one
@@ -126,10 +129,10 @@ struct AttributeDecoder {
         }
         func mismatch(_ help: String? = nil) -> DecodedValue? {
             diagnostics.append(invalid(attribute, "\(expected), not \(value.typeName)",
-                                       help: help ?? "for example: \(key)=\(Self.example(spec.valueType))"))
+                                       help: help ?? "for example: \(key)=\(Self.example(valueType))"))
             return nil
         }
-        switch (spec.valueType, value.kind) {
+        switch (valueType, value.kind) {
         case (.count, .number(let number)), (.countOrUnbounded, .number(let number)):
             if number >= Self.countLimit {
                 diagnostics.append(invalid(attribute, "'\(key)' must be at most \(LiteralFormat.number(Self.countLimit - 1))"))
@@ -138,7 +141,7 @@ struct AttributeDecoder {
         default:
             break
         }
-        switch spec.valueType {
+        switch valueType {
         case .flag:
             if case .word(let word) = value.kind, word == "true" || word == "false" { return .flag(word == "true") }
             return mismatch("write the bare key '\(key)' to set it, or leave it out")
@@ -168,7 +171,7 @@ struct AttributeDecoder {
                 }
                 return mismatch()
             }
-            if spec.positive, seconds <= 0 {
+            if positive, seconds <= 0 {
                 diagnostics.append(invalid(attribute, "'\(key)' must be longer than zero"))
                 return nil
             }
