@@ -58,13 +58,13 @@ extension ModelBuilder {
         let statements = files[0].syntax.statements
         for index in order.indices {
             let position = order[index]
-            if case .step = statements[position.index] {
+            if position.kind == .step {
                 if defaultFlow == nil {
                     defaultFlow = (FlowID(flowCount), statements[position.index].span)
                     flowCount += 1
                 }
                 flows[index] = Int32(truncatingIfNeeded: defaultFlow?.id.rawValue ?? -1)
-            } else if case .flow(let flow) = statements[position.index] {
+            } else if position.kind == .flow, case .flow(let flow) = statements[position.index] {
                 guard names.insert(flow.name.value).inserted else { return nil }
                 flows[index] = Int32(truncatingIfNeeded: flowCount)
                 flowCount += 1
@@ -169,7 +169,7 @@ extension ModelBuilder {
         var flows: [Flow] = []
         var defaultSteps: [Step] = []
         let statements = files[0].syntax.statements
-        for statement in plan.parts[index] {
+        for statement in plan.parts[index] where order[statement].kind == .flow || order[statement].kind == .step {
             let flow = FlowID(Int(plan.flows[statement]))
             switch statements[order[statement].index] {
             case .flow(let syntax):

@@ -108,6 +108,14 @@ struct ModelBuilder {
     struct StatementPosition {
         var file: FileID
         var index: Int
+        /// What the statement is, read once when it is collected: each pass looks for a few
+        /// kinds and passes the rest by without reading them (reading one to learn its kind
+        /// copied it, 168 bytes, and a design's statements are tens of thousands).
+        var kind: Kind
+
+        enum Kind {
+            case title, declaration, group, flow, step, scenario, other
+        }
     }
 
 
@@ -141,7 +149,7 @@ struct ModelBuilder {
             }
         }
         var count = 0
-        for position in order {
+        for position in order where position.kind == .declaration || position.kind == .group {
             switch files[position.file.rawValue].syntax.statements[position.index] {
             case .declaration: count += 1
             case .group(let group): count += members(group.members)
@@ -157,18 +165,29 @@ struct ModelBuilder {
         let loaded = files[file.rawValue]
         order.reserveCapacity(order.count + loaded.syntax.statements.count)
         for index in loaded.syntax.statements.indices {
-            if case .importFile = loaded.syntax.statements[index], let target = loaded.importTargets[index] {
-                collectStatements(in: target, visited: &visited, into: &order)
-            } else {
-                order.append(StatementPosition(file: file, index: index))
+            let kind: StatementPosition.Kind
+            switch loaded.syntax.statements[index] {
+            case .importFile:
+                if let target = loaded.importTargets[index] {
+                    collectStatements(in: target, visited: &visited, into: &order)
+                    continue
+                }
+                kind = .other
+            case .title: kind = .title
+            case .declaration: kind = .declaration
+            case .group: kind = .group
+            case .flow: kind = .flow
+            case .step: kind = .step
+            case .scenario: kind = .scenario
             }
+            order.append(StatementPosition(file: file, index: index, kind: kind))
         }
     }
 
     // MARK: - Pass 1: declarations
 
     private mutating func declare(_ order: [StatementPosition]) {
-        for position in order {
+        for position in order where position.kind == .title || position.kind == .declaration || position.kind == .group {
             let file = position.file
             switch files[position.file.rawValue].syntax.statements[position.index] {
             case .title(let title):
@@ -305,11 +324,9 @@ struct ModelBuilder {
         // Allocated once at their size: a design written as one long list of top-level steps
         // grew its default flow by doubling, copying it about once over.
         var topLevelSteps = Array(repeating: 0, count: files.count)
-        for position in order {
-            if case .step = files[position.file.rawValue].syntax.statements[position.index] { topLevelSteps[position.file.rawValue] += 1 }
-        }
+        for position in order where position.kind == .step { topLevelSteps[position.file.rawValue] += 1 }
         for file in defaultSteps.indices where topLevelSteps[file] > 0 { defaultSteps[file].reserveCapacity(topLevelSteps[file]) }
-        for position in order {
+        for position in order where position.kind == .flow || position.kind == .step {
             let file = position.file
             switch files[position.file.rawValue].syntax.statements[position.index] {
             case .flow(let flow):
@@ -369,7 +386,7 @@ struct ModelBuilder {
 
     private mutating func buildScenarios(_ order: [StatementPosition]) {
         var statements: [(FileID, ScenarioSyntax)] = []
-        for position in order {
+        for position in order where position.kind == .scenario {
             if case .scenario(let scenario) = files[position.file.rawValue].syntax.statements[position.index] { statements.append((position.file, scenario)) }
         }
         guard !statements.isEmpty else { return }
