@@ -108,18 +108,15 @@ public struct Lexer: Sendable {
         if bytes[position] == UInt8(ascii: "\"") { return lexString() }
         var end = position
         var lastContent = position
-        // Read through the buffer, as `scan` does: a label is most of a line.
-        bytes.withUnsafeBufferPointer { buffer in
-            while end < limit {
-                let byte = buffer[end]
-                if byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-                    || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ";")
-                {
-                    break
-                }
-                end += 1
-                if byte != 0x20, byte != 0x09, byte != 0x0D { lastContent = end }
+        while end < limit {
+            let byte = bytes[end]
+            if byte == 0x0A || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+                || byte == UInt8(ascii: "#") || byte == UInt8(ascii: ";")
+            {
+                break
             }
+            end += 1
+            if byte != 0x20, byte != 0x09, byte != 0x0D { lastContent = end }
         }
         if lastContent == start { return nextLexed(.statement) }
         position = lastContent
