@@ -49,15 +49,10 @@ public struct Finding: Hashable, Sendable {
         }
     }
 
-    /// The finding as a diagnostic of rule `code`, its texts and arrays moved into it: swapped,
-    /// since passing them on retained each (for the diagnostic) and released it (with the
-    /// finding), and help texts are shared by many findings on every thread.
-    consuming func diagnostic(code: String, severity: Severity) -> Diagnostic {
-        takeDiagnostic(code: code, severity: severity)
-    }
-
-    /// The same, made where the finding is (`Checker.merged`): its texts and arrays are moved
-    /// out, and it is left holding empty ones.
+    /// The finding as a diagnostic of rule `code`, made where the finding is (`Checker.merged`):
+    /// its texts and arrays are swapped into the diagnostic, and it is left holding empty ones.
+    /// Swapped, since passing them on retained each (for the diagnostic) and released it (with
+    /// the finding), and help texts are shared by many findings on every thread.
     mutating func takeDiagnostic(code: String, severity: Severity) -> Diagnostic {
         var diagnostic = Diagnostic(code: code, severity: severity, message: "", span: span)
         swap(&diagnostic.message, &message)

@@ -61,7 +61,10 @@ import Testing
             return Checker.RuleFindings(findings: found, code: "rule-\(random.below(3))", severity: random.pick([.warning, .error]))
         }
         let expected = lists.flatMap { list in
-            list.findings.map { $0.diagnostic(code: list.code, severity: list.severity) }
+            list.findings.map { finding in
+                var finding = finding
+                return finding.takeDiagnostic(code: list.code, severity: list.severity)
+            }
         }.sorted(by: Diagnostic.sourceOrder)
         let merged = Checker.merged(&lists)
         #expect(merged == expected)
