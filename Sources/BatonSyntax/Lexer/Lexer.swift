@@ -351,12 +351,10 @@ public struct Lexer: Sendable {
         return UTF8Scan.scalar(bytes, at: index, length: length).properties.isAlphabetic ? length : nil
     }
 
-    private func identifierContinueLength(at index: Int, mode: Mode) -> Int? {
-        let byte = bytes[index]
-        if byte < 0x80 {
-            let isContinue = ASCIIByte.isNameContinue(byte) || (mode == .attributes && byte == UInt8(ascii: "-"))
-            return isContinue ? 1 : nil
-        }
+    /// Length of the character at `index`, beyond ASCII, when it may continue a name (`lexWord`
+    /// decides ASCII bytes itself). Kept out of line, as `nonASCIIIdentifierStartLength` is.
+    @inline(never)
+    private func nonASCIIIdentifierContinueLength(at index: Int) -> Int? {
         let length = UTF8Scan.sequenceLength(bytes, at: index)
         guard length > 0 else { return nil }
         let properties = UTF8Scan.scalar(bytes, at: index, length: length).properties
@@ -376,7 +374,7 @@ public struct Lexer: Sendable {
             // Nearly every byte of a name: a letter, a digit, `_` (or `-` in brackets), decided
             // here rather than through the general test, which returns an optional.
             end = dashContinues ? scan(from: end, while: ASCIIByte.isNameContinueOrDash) : scan(from: end, while: ASCIIByte.isNameContinue)
-            guard end < limit, bytes[end] >= 0x80, let length = identifierContinueLength(at: end, mode: mode) else { break }
+            guard end < limit, bytes[end] >= 0x80, let length = nonASCIIIdentifierContinueLength(at: end) else { break }
             end += length
         }
         position = end
