@@ -133,15 +133,15 @@ public struct SyncCycle: Rule {
                     complete = false
                     break search
                 }
-                let first = successors.starts[frame.node.rawValue]
-                guard first + frame.next < successors.starts[frame.node.rawValue + 1] else {
+                let range = successors.range(of: frame.node.rawValue)
+                guard range.lowerBound + frame.next < range.upperBound else {
                     frames.removeLast()
                     path.removeLast()
                     marks.isOnPath[frame.node.rawValue] = false
                     continue
                 }
                 frames[frames.count - 1].next += 1
-                let next = successors.targets[first + frame.next]
+                let next = successors.targets[range.lowerBound + frame.next]
                 guard marks.isMember[next.rawValue], next >= start else { continue }
                 if next == start {
                     cycles.append(path)

@@ -92,12 +92,11 @@ public struct CompositeAvailability: Sendable {
     /// many are reached rather than sorted: a finding per participant of a long chain asks
     /// once per participant (10,000 searches of 5,000 participants on average).
     public func dependencies(of id: ParticipantID) -> [ParticipantID] {
-        let count = successors.starts.count - 1
-        var seen = Array(repeating: false, count: count)
+        var seen = Array(repeating: false, count: successors.count)
         var reached: [Int] = []
         var stack = [id.rawValue]
         while let node = stack.popLast() {
-            for index in successors.starts[node]..<successors.starts[node + 1] {
+            for index in successors.range(of: node) {
                 let next = successors.targets[index].rawValue
                 guard !seen[next] else { continue }
                 seen[next] = true
@@ -105,7 +104,7 @@ public struct CompositeAvailability: Sendable {
                 stack.append(next)
             }
         }
-        let ascending = reached.count > count / 16 ? seen.indices.filter { seen[$0] } : reached.sorted()
+        let ascending = reached.count > seen.count / 16 ? seen.indices.filter { seen[$0] } : reached.sorted()
         return ascending.filter { $0 != id.rawValue }.map(ParticipantID.init)
     }
 }

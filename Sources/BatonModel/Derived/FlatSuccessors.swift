@@ -19,4 +19,13 @@ public struct FlatSuccessors: Sendable {
         self.starts = starts
         self.targets = targets
     }
+
+    /// How many participants the graph has.
+    @inlinable public var count: Int { starts.count - 1 }
+
+    /// Where participant `index`'s successors are in `targets`. The starts never decrease, as
+    /// they are made, so the range's bounds are not checked again; inlinable, as a search in
+    /// another module (`sync-cycle`) asks at every step.
+    @inlinable
+    public func range(of index: Int) -> Range<Int> { Range(uncheckedBounds: (starts[index], starts[index + 1])) }
 }
