@@ -169,7 +169,7 @@ extension ModelBuilder {
         var flows: [Flow] = []
         var defaultSteps: [Step] = []
         let statements = files[0].syntax.statements
-        for statement in plan.parts[index] where order[statement].kind == .flow || order[statement].kind == .step {
+        for statement in plan.parts[index] where order[statement].kind.holdsSteps {
             let flow = FlowID(Int(plan.flows[statement]))
             switch statements[order[statement].index] {
             case .flow(let syntax):

@@ -115,6 +115,9 @@ struct ModelBuilder {
 
         enum Kind {
             case title, declaration, group, flow, step, scenario, other
+
+            /// A flow or a top-level step: what pass 3 builds steps from.
+            var holdsSteps: Bool { self == .flow || self == .step }
         }
     }
 
@@ -326,7 +329,7 @@ struct ModelBuilder {
         var topLevelSteps = Array(repeating: 0, count: files.count)
         for position in order where position.kind == .step { topLevelSteps[position.file.rawValue] += 1 }
         for file in defaultSteps.indices where topLevelSteps[file] > 0 { defaultSteps[file].reserveCapacity(topLevelSteps[file]) }
-        for position in order where position.kind == .flow || position.kind == .step {
+        for position in order where position.kind.holdsSteps {
             let file = position.file
             switch files[position.file.rawValue].syntax.statements[position.index] {
             case .flow(let flow):
