@@ -100,7 +100,15 @@ public enum JSONReporter {
     /// `ReportedDiagnostic.resolving` walks them (`ReportedDiagnostic.inOrder`).
     public static func write(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap, into bytes: inout [UInt8],
                              ends: inout [Int]) {
-        FindingJSON.writing(into: &bytes) { json in
+        var none: SuppressionLayouts?
+        write(diagnostics, sources: sources, into: &bytes, ends: &ends, layouts: &none)
+    }
+
+    /// The same, with the suppression fixes written from `layouts` (see `SuppressionLayouts`),
+    /// which the caller keeps for the rest of the report.
+    public static func write(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap, into bytes: inout [UInt8],
+                             ends: inout [Int], layouts: inout SuppressionLayouts?) {
+        FindingJSON.writing(into: &bytes, layouts: &layouts) { json in
             // The path quoted once per run of findings in a file.
             var file: FileID?
             var path: [UInt8] = []

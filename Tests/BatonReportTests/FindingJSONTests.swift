@@ -91,14 +91,54 @@ import Testing
         #expect(diagnostics.count > 50)
         #expect(Self.straightAndResolved(diagnostics[...], sources: compilation.sources))
         #expect(Self.straightAndResolved(diagnostics[17..<40], sources: compilation.sources))
+        #expect(Self.straightAndResolved(diagnostics[...], sources: compilation.sources, chunk: 16))
+    }
+
+    /// Suppressions written from layouts kept from one chunk of findings to the next, as each
+    /// thread of a report keeps them (`SuppressionLayouts`), are the bytes written member by
+    /// member: texts shared by many fixes, the same texts stored apart, texts held in the
+    /// string itself, fixes in the other file, of either safety, after another fix, and more
+    /// layouts than a writer has slots, so that some are replaced and made again.
+    @Test func suppressionsWrittenFromLayoutsAreTheSameBytes() {
+        let titles = (0..<5).map { "suppress this rule-\($0) finding with a # baton:ignore comment" }
+        // 70 comments (more than the 64 slots), one of them again stored apart, and one short.
+        var comments = (0..<70).map { "# baton:ignore rule-\($0 % 5) -- \(String(repeating: " ", count: $0))why\n" }
+        comments.append(String(decoding: Array(comments[3].utf8), as: UTF8.self))
+        comments.append("# short\n")
+        let lineStarts = [0, 10, 19, 42, 43]
+        let diagnostics = (0..<400).map { index in
+            let file = index % 9 == 0 ? 1 : 0
+            let at = file == 1 ? [0, 8][index % 2] : lineStarts[index % lineStarts.count]
+            var fixes: [Fix] = []
+            if index % 3 == 0 { fixes.append(Fix("add timeout=2s", safety: .unsafe, edit: TextEdit(Self.span(0, 38, 38), " [timeout=2s]"))) }
+            fixes.append(Fix(titles[index % titles.count], safety: index % 4 == 0 ? .safe : .unsafe,
+                             edit: TextEdit(Self.span(file, at, at), comments[(index * 7) % comments.count]), isSuppression: true))
+            return Diagnostic(code: "rule-\(index % 5)", severity: .warning, message: "finding \(index)", span: Self.span(0, 19, 24),
+                              fixes: fixes)
+        }
+        #expect(Self.straightAndResolved(diagnostics[...], sources: Self.sources, chunk: 17))
+        #expect(Self.straightAndResolved(diagnostics[...], sources: Self.sources, chunk: 400))
+        #expect(Self.straightAndResolved(Self.diagnostics[...], sources: Self.sources, chunk: 2))
     }
 
     /// `JSONReporter.write(_:sources:into:ends:)` gives the bytes of each finding resolved and
-    /// written with `JSONReporter.write(_:into:)`, each ending where it says.
-    static func straightAndResolved(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap) -> Bool {
+    /// written with `JSONReporter.write(_:into:)`, each ending where it says; with `chunk`, it
+    /// is called for that many findings at a time, with suppression layouts kept from one call
+    /// to the next.
+    static func straightAndResolved(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap, chunk: Int? = nil) -> Bool {
         var straight: [UInt8] = Array("before".utf8)
         var ends: [Int] = []
-        JSONReporter.write(diagnostics, sources: sources, into: &straight, ends: &ends)
+        if let chunk {
+            var layouts: SuppressionLayouts? = SuppressionLayouts()
+            var start = diagnostics.startIndex
+            while start < diagnostics.endIndex {
+                let end = min(start + chunk, diagnostics.endIndex)
+                JSONReporter.write(diagnostics[start..<end], sources: sources, into: &straight, ends: &ends, layouts: &layouts)
+                start = end
+            }
+        } else {
+            JSONReporter.write(diagnostics, sources: sources, into: &straight, ends: &ends)
+        }
         var resolved: [UInt8] = Array("before".utf8)
         var expectedEnds: [Int] = []
         for diagnostic in diagnostics {

@@ -28,6 +28,30 @@ import Testing
         #expect(tooFarAhead == 0)
     }
 
+    /// Each item's work is told which thread runs it: a number below the jobs (0 for the
+    /// calling thread), which no other thread is given, so what a thread keeps under its
+    /// number is touched by it alone.
+    @Test(arguments: [1, 2, 3])
+    func eachThreadHasItsOwnNumber(jobs: Int) {
+        // (thread number, the thread's own identity) for every item.
+        let seen = LockedList<String>()
+        let calling = "\(pthread_self())"
+        var numbers: [Int] = []
+        ParallelWork.forEach(count: 400, jobs: jobs, workOn: { index, thread -> Int in
+            seen.add("\(thread) \(pthread_self())")
+            if index % 5 == 0 { usleep(200) }
+            return thread
+        }, consume: { _, thread in numbers.append(thread) })
+        #expect(numbers.count == 400)
+        #expect(numbers.allSatisfy { (0..<jobs).contains($0) })
+        let pairs = Set(seen.all)
+        // One thread per number, one number per thread.
+        #expect(Set(pairs.map { $0.split(separator: " ")[0] }).count == pairs.count)
+        #expect(Set(pairs.map { $0.split(separator: " ")[1] }).count == pairs.count)
+        #expect(pairs.allSatisfy { !$0.hasPrefix("0 ") || $0 == "0 \(calling)" })
+        if jobs == 1 { #expect(pairs == ["0 \(calling)"]) }
+    }
+
     @Test func mapKeepsTheOrderAndHandlesNoItems() {
         #expect(ParallelWork.map(count: 1_000, jobs: 4) { $0 * $0 } == (0..<1_000).map { $0 * $0 })
         #expect(ParallelWork.map(count: 0, jobs: 4) { $0 }.isEmpty)

@@ -24,9 +24,19 @@ public enum ParallelWork {
     /// slower side.
     public static func forEach<Result: Sendable>(count: Int, jobs: Int, ahead: Int? = nil,
                                           work: @escaping @Sendable (Int) -> Result, consume: (Int, Result) -> Void) {
+        forEach(count: count, jobs: jobs, ahead: ahead, workOn: { index, _ in work(index) }, consume: consume)
+    }
+
+    /// `forEach(count:jobs:ahead:work:consume:)`, with `work` told which of the threads runs it
+    /// (0 is the calling thread, then 1 up to `jobs - 1`), so that work that carries something
+    /// from one item to the next (a report's layouts) keeps one for each thread, which only that
+    /// thread touches.
+    public static func forEach<Result: Sendable>(count: Int, jobs: Int, ahead: Int? = nil,
+                                          workOn work: @escaping @Sendable (_ index: Int, _ thread: Int) -> Result,
+                                          consume: (Int, Result) -> Void) {
         let jobs = max(1, min(jobs, count))
         if jobs == 1 {
-            for index in 0..<count { consume(index, work(index)) }
+            for index in 0..<count { consume(index, work(index, 0)) }
             return
         }
         let queue = Queue<Result>(count: count, ahead: max(1, ahead ?? 8 * jobs), workers: jobs - 1, work: work)
@@ -42,7 +52,7 @@ public enum ParallelWork {
                     // the thread that allocated it (see `Queue.discard`), at the end of each turn.
                     let turn = queue.take(worker: worker)
                     if turn.finished { break }
-                    if let index = turn.index, let work = turn.work { queue.store(index, work(index), madeBy: worker) }
+                    if let index = turn.index, let work = turn.work { queue.store(index, work(index, worker), madeBy: worker) }
                 }
                 queue.stop()
             }
@@ -54,7 +64,7 @@ public enum ParallelWork {
             var ready = queue.results(from: index, wait: false)
             if ready.isEmpty {
                 if let mine = queue.take(worker: 0, wait: false).index {
-                    queue.store(mine, work(mine), madeBy: 0)
+                    queue.store(mine, work(mine, 0), madeBy: 0)
                     continue
                 }
                 ready = queue.results(from: index, wait: true)
@@ -102,11 +112,11 @@ public enum ParallelWork {
         private var sleepingWorkers = 0
 
         /// What the workers run, dropped by `finish`.
-        private var work: (@Sendable (Int) -> Result)?
+        private var work: (@Sendable (Int, Int) -> Result)?
         /// Workers that have not stopped yet.
         private var running: Int
 
-        init(count: Int, ahead: Int, workers: Int, work: @escaping @Sendable (Int) -> Result) {
+        init(count: Int, ahead: Int, workers: Int, work: @escaping @Sendable (Int, Int) -> Result) {
             self.count = count
             self.ahead = ahead
             self.work = work
@@ -119,7 +129,7 @@ public enum ParallelWork {
         /// on it, the consumed results `worker` made, for it to release, and whether every index
         /// has been handed out.
         func take(worker: Int, wait: Bool = true)
-            -> (index: Int?, work: (@Sendable (Int) -> Result)?, done: [Result], finished: Bool) {
+            -> (index: Int?, work: (@Sendable (Int, Int) -> Result)?, done: [Result], finished: Bool) {
             condition.lock()
             defer { condition.unlock() }
             while wait, next < count, next >= consumed + ahead, done[worker].isEmpty {

@@ -35,6 +35,13 @@ struct FindingFormatter: Sendable {
     /// straight from them (`JSONReporter.write(_:sources:into:ends:)`), the other formats from
     /// each one resolved with the format's `detail`.
     func format(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap) -> FormattedFindings {
+        var none: SuppressionLayouts?
+        return format(diagnostics, sources: sources, layouts: &none)
+    }
+
+    /// The same, with JSON's suppression fixes written from `layouts`, which the caller keeps
+    /// for the next findings of the same report (see `SuppressionLayouts`).
+    func format(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap, layouts: inout SuppressionLayouts?) -> FormattedFindings {
         // Room for a typical finding (with its fixes, about 1.5 KB of JSON, 0.5 KB of text) at
         // once: growing the buffer by doubling copied it once more.
         let capacity = diagnostics.count * 1_024
@@ -44,7 +51,7 @@ struct FindingFormatter: Sendable {
             bytes.reserveCapacity(2 * capacity)
             var ends: [Int] = []
             ends.reserveCapacity(diagnostics.count)
-            JSONReporter.write(diagnostics, sources: sources, into: &bytes, ends: &ends)
+            JSONReporter.write(diagnostics, sources: sources, into: &bytes, ends: &ends, layouts: &layouts)
             return FormattedFindings(bytes: bytes, ends: ends)
         case .text(let reporter):
             let resolved = ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail)

@@ -28,9 +28,17 @@ struct ReportChunk: Sendable {
     var indices: Range<Int>
     var formatted: FormattedFindings
 
-    init(_ input: CheckedInput, indices: Range<Int>, formatter: FindingFormatter) {
+    init(_ input: CheckedInput, indices: Range<Int>, formatter: FindingFormatter, layouts: ThreadLayouts) {
         self.indices = indices
-        formatted = formatter.format(input.diagnostics[indices], sources: input.sources)
+        formatted = formatter.format(input.diagnostics[indices], sources: input.sources, layouts: &layouts.kept)
+    }
+
+    /// The suppression layouts one thread keeps from chunk to chunk (`SuppressionLayouts`): a
+    /// chunk holds a few dozen findings, about as many as the layouts a report needs, so made
+    /// for each chunk anew they cost more than they saved. Each thread has its own and no other
+    /// thread touches it (`ParallelWork` numbers the threads), which is what makes it `Sendable`.
+    final class ThreadLayouts: @unchecked Sendable {
+        var kept: SuppressionLayouts? = SuppressionLayouts()
     }
 
     /// Reports `input`'s findings not seen before (as `CheckFindings.add` with `report.write`
@@ -57,8 +65,10 @@ struct ReportChunk: Sendable {
         // retains its texts, which the worker threads retain and release too).
         input.diagnostics.withUnsafeBufferPointer { diagnostics in
             var file: (id: FileID, path: String)?
-            ParallelWork.forEach(count: chunks, jobs: jobs, ahead: aheadPerJob * jobs, work: { chunk in
-                ReportChunk(input, indices: (chunk * size)..<min(count, (chunk + 1) * size), formatter: formatter)
+            let layouts = (0..<jobs).map { _ in ThreadLayouts() }
+            ParallelWork.forEach(count: chunks, jobs: jobs, ahead: aheadPerJob * jobs, workOn: { chunk, thread in
+                ReportChunk(input, indices: (chunk * size)..<min(count, (chunk + 1) * size), formatter: formatter,
+                            layouts: layouts[thread])
             }, consume: { _, chunk in
                 for index in chunk.indices {
                     findings.take(index, of: input, in: diagnostics, pass: &pass, identity: { input.identity(index) }) {

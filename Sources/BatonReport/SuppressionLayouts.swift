@@ -1,0 +1,137 @@
+import BatonJSON
+import BatonSyntax
+
+/// The bytes of the suppression fixes a JSON report writes, around their positions: from the
+/// title to the edit's first line number (`head`), and from its last column on (`tail`), as
+/// `FindingJSON.fix` and `FindingJSON.edit` write them (`FindingJSON.suppression` writes the
+/// rest). Every finding offers a suppression, and a rule's differ only in their line and in the
+/// indentation of their comment, so a report needs a few dozen layouts for tens of thousands of
+/// findings: each thread that writes a report keeps its own across the chunks it writes
+/// (`FindingFormatter`).
+///
+/// A layout is known by where its title and comment are stored, not by their bytes: a rule
+/// makes its title and each comment once and its fixes share them (`SuppressionFix.Maker`). The
+/// layout holds those texts, so while it is kept no other text can be stored where they are:
+/// the same places are the same texts. (Its file's quoted path is compared byte for byte.) A
+/// text stored in the string itself (15 bytes or fewer) has no place of its own, and its fix is
+/// written member by member; a text stored elsewhere, or a slot another layout took, costs a
+/// layout made again, never a byte.
+public struct SuppressionLayouts: Sendable {
+    struct Layout: Sendable {
+        let title: String
+        let safety: Fix.Safety
+        let file: FileID
+        let quoted: [UInt8]
+        let newText: String
+        let head: [UInt8]
+        let tail: [UInt8]
+
+        /// `quoted` is the file's path as a JSON string.
+        init(title: String, safety: Fix.Safety, file: FileID, quoted: [UInt8], newText: String) {
+            self.title = title
+            self.safety = safety
+            self.file = file
+            self.quoted = quoted
+            self.newText = newText
+            var head: [UInt8] = []
+            head.appendInPlace(estimate: 256 + title.utf8.count + quoted.count) { out in
+                out.string(title)
+                switch safety {
+                case .safe: out.raw(",\n          \"safety\": \"safe\",\n          \"suppression\": true,\n          \"edits\": [")
+                case .unsafe: out.raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": true,\n          \"edits\": [")
+                }
+                out.raw("\n            {\n              \"file\": ")
+                out.bytes(quoted)
+                out.raw(",\n              \"start\": {\n                \"line\": ")
+            }
+            self.head = head
+            var tail: [UInt8] = []
+            tail.appendInPlace(estimate: 64 + newText.utf8.count) { out in
+                out.raw("\n              },\n              \"newText\": ")
+                out.string(newText)
+                out.raw("\n            }")
+            }
+            self.tail = tail
+        }
+
+    }
+
+    /// Where a layout's texts are stored, and what else it depends on: compared as numbers.
+    struct Key: Equatable, Sendable {
+        var title: UInt
+        var newText: UInt
+        var file: FileID
+        var safety: Fix.Safety
+
+        /// Nil when a text has no place of its own (see `SuppressionLayouts`).
+        init?(title: String, safety: Fix.Safety, file: FileID, newText: String) {
+            guard title.utf8.count > Self.heldInString, newText.utf8.count > Self.heldInString,
+                  let title = Self.place(of: title), let newText = Self.place(of: newText)
+            else { return nil }
+            self.title = title
+            self.newText = newText
+            self.file = file
+            self.safety = safety
+        }
+
+        /// The most UTF-8 bytes a string holds in itself.
+        static let heldInString = 15
+
+        static func place(of text: String) -> UInt? {
+            text.utf8.withContiguousStorageIfAvailable { $0.baseAddress.map { UInt(bitPattern: $0) } } ?? nil
+        }
+
+        /// The slot of the layout (strings are stored at least 16 bytes apart: the bits below
+        /// carry nothing).
+        var slot: Int {
+            Int(((newText >> 4) ^ (newText >> 10) ^ (title >> 4)) % UInt(SuppressionLayouts.slotCount))
+        }
+    }
+
+    /// Slots: a few times the layouts of a large report (a dozen rules, each at a few
+    /// indentations). A layout may take any of `slotsPerKey` slots from the one its key picks,
+    /// so that two layouts whose keys pick the same slot do not keep replacing each other.
+    static let slotCount = 64
+    static let slotsPerKey = 4
+
+    private var keys: [Key?] = []
+    private var slots: [Layout?] = []
+    /// Which of its slots a key without a layout takes next, when all of them are taken.
+    private var replaced = 0
+
+    public init() {}
+
+    /// The slot that holds the layout of these texts, made now when none of the key's slots
+    /// held it; nil when a text has no place of its own (see `SuppressionLayouts`).
+    mutating func slot(title: String, safety: Fix.Safety, file: FileID, quoted: [UInt8], newText: String) -> Int? {
+        guard let key = Key(title: title, safety: safety, file: file, newText: newText) else { return nil }
+        if slots.isEmpty {
+            keys = Array(repeating: nil, count: Self.slotCount)
+            slots = Array(repeating: nil, count: Self.slotCount)
+        }
+        var free: Int?
+        for probe in 0..<Self.slotsPerKey {
+            let slot = (key.slot + probe) % Self.slotCount
+            guard let held = keys[slot] else {
+                if free == nil { free = slot }
+                continue
+            }
+            if held == key, slots.withUnsafeBufferPointer({ $0[slot]?.quoted == quoted }) { return slot }
+        }
+        let slot = free ?? (key.slot + replaced) % Self.slotCount
+        if free == nil { replaced = (replaced + 1) % Self.slotsPerKey }
+        keys[slot] = key
+        slots[slot] = Layout(title: title, safety: safety, file: file, quoted: quoted, newText: newText)
+        return slot
+    }
+
+    /// Lends `body` the bytes of the layout in `slot` (see `slot(title:safety:file:quoted:newText:)`),
+    /// before and after the positions.
+    func withBytes<Result>(of slot: Int, _ body: (_ head: UnsafeBufferPointer<UInt8>, _ tail: UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        slots.withUnsafeBufferPointer { slots in
+            let head = slots[slot]?.head ?? []
+            let tail = slots[slot]?.tail ?? []
+            return head.withUnsafeBufferPointer { head in tail.withUnsafeBufferPointer { tail in body(head, tail) } }
+        }
+    }
+}
