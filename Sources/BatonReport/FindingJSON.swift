@@ -114,19 +114,9 @@ struct FindingJSON {
         fixes += 1
         edits = 0
         bytes.appendInPlace(estimate: 192 + title.utf8.count) { out in
-            if first {
-                out.raw(",\n      \"fixes\": [\n        {\n          \"title\": ")
-            } else {
-                Self.closeFix(edits: lastEdits, into: &out)
-                out.raw(",\n        {\n          \"title\": ")
-            }
+            Self.openFix(first: first, lastEdits: lastEdits, into: &out)
             out.string(title)
-            switch (safety, isSuppression) {
-            case (.safe, false): out.raw(",\n          \"safety\": \"safe\",\n          \"suppression\": false,\n          \"edits\": [")
-            case (.safe, true): out.raw(",\n          \"safety\": \"safe\",\n          \"suppression\": true,\n          \"edits\": [")
-            case (.unsafe, false): out.raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": false,\n          \"edits\": [")
-            case (.unsafe, true): out.raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": true,\n          \"edits\": [")
-            }
+            Self.fixMembers(safety: safety, isSuppression: isSuppression, into: &out)
         }
     }
 
@@ -135,19 +125,9 @@ struct FindingJSON {
         let first = edits == 0
         edits += 1
         bytes.appendInPlace(estimate: 320 + file.count + newText.utf8.count) { out in
-            out.raw(first ? "\n            {\n              \"file\": " : ",\n            {\n              \"file\": ")
-            out.bytes(file)
-            out.raw(",\n              \"start\": {\n                \"line\": ")
-            out.int(start.line)
-            out.raw(",\n                \"column\": ")
-            out.int(start.column)
-            out.raw("\n              },\n              \"end\": {\n                \"line\": ")
-            out.int(end.line)
-            out.raw(",\n                \"column\": ")
-            out.int(end.column)
-            out.raw("\n              },\n              \"newText\": ")
-            out.string(newText)
-            out.raw("\n            }")
+            Self.openEdit(first: first, file: file, into: &out)
+            Self.positions(start: start, end: end, into: &out)
+            Self.closeEdit(newText: newText, into: &out)
         }
     }
 
@@ -184,23 +164,61 @@ struct FindingJSON {
         edits = 1
         layouts.withBytes(of: slot) { head, tail in
             bytes.appendInPlace(estimate: 256 + head.count + tail.count) { out in
-                if first {
-                    out.raw(",\n      \"fixes\": [\n        {\n          \"title\": ")
-                } else {
-                    Self.closeFix(edits: lastEdits, into: &out)
-                    out.raw(",\n        {\n          \"title\": ")
-                }
+                Self.openFix(first: first, lastEdits: lastEdits, into: &out)
                 out.bytes(head)
-                out.int(start.line)
-                out.raw(",\n                \"column\": ")
-                out.int(start.column)
-                out.raw("\n              },\n              \"end\": {\n                \"line\": ")
-                out.int(end.line)
-                out.raw(",\n                \"column\": ")
-                out.int(end.column)
+                Self.positions(start: start, end: end, into: &out)
                 out.bytes(tail)
             }
         }
+    }
+
+    // The pieces of a fix and its edits, each written in one place for `fix`, `edit`,
+    // `suppression` and the layouts it writes from (`SuppressionLayouts`).
+
+    /// Up to the fix's title: the fixes' opening, or the previous fix's closing (it had
+    /// `lastEdits` edits).
+    static func openFix(first: Bool, lastEdits: Int, into out: inout ReservedBytes) {
+        if first {
+            out.raw(",\n      \"fixes\": [\n        {\n          \"title\": ")
+        } else {
+            closeFix(edits: lastEdits, into: &out)
+            out.raw(",\n        {\n          \"title\": ")
+        }
+    }
+
+    /// After the title, up to the fix's first edit.
+    static func fixMembers(safety: Fix.Safety, isSuppression: Bool, into out: inout ReservedBytes) {
+        switch (safety, isSuppression) {
+        case (.safe, false): out.raw(",\n          \"safety\": \"safe\",\n          \"suppression\": false,\n          \"edits\": [")
+        case (.safe, true): out.raw(",\n          \"safety\": \"safe\",\n          \"suppression\": true,\n          \"edits\": [")
+        case (.unsafe, false): out.raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": false,\n          \"edits\": [")
+        case (.unsafe, true): out.raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": true,\n          \"edits\": [")
+        }
+    }
+
+    /// An edit up to its start's line number (`file` quoted; `first`: the fix's first edit).
+    static func openEdit(first: Bool, file: [UInt8], into out: inout ReservedBytes) {
+        out.raw(first ? "\n            {\n              \"file\": " : ",\n            {\n              \"file\": ")
+        out.bytes(file)
+        out.raw(",\n              \"start\": {\n                \"line\": ")
+    }
+
+    /// An edit's positions, from its start's line number to its end's column.
+    static func positions(start: SourcePosition, end: SourcePosition, into out: inout ReservedBytes) {
+        out.int(start.line)
+        out.raw(",\n                \"column\": ")
+        out.int(start.column)
+        out.raw("\n              },\n              \"end\": {\n                \"line\": ")
+        out.int(end.line)
+        out.raw(",\n                \"column\": ")
+        out.int(end.column)
+    }
+
+    /// The rest of an edit, after its end's column.
+    static func closeEdit(newText: String, into out: inout ReservedBytes) {
+        out.raw("\n              },\n              \"newText\": ")
+        out.string(newText)
+        out.raw("\n            }")
     }
 
     /// Closes a fix that has `edits` edits.

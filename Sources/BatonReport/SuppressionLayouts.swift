@@ -36,20 +36,13 @@ public struct SuppressionLayouts: Sendable {
             var head: [UInt8] = []
             head.appendInPlace(estimate: 256 + title.utf8.count + quoted.count) { out in
                 out.string(title)
-                switch safety {
-                case .safe: out.raw(",\n          \"safety\": \"safe\",\n          \"suppression\": true,\n          \"edits\": [")
-                case .unsafe: out.raw(",\n          \"safety\": \"unsafe\",\n          \"suppression\": true,\n          \"edits\": [")
-                }
-                out.raw("\n            {\n              \"file\": ")
-                out.bytes(quoted)
-                out.raw(",\n              \"start\": {\n                \"line\": ")
+                FindingJSON.fixMembers(safety: safety, isSuppression: true, into: &out)
+                FindingJSON.openEdit(first: true, file: quoted, into: &out)
             }
             self.head = head
             var tail: [UInt8] = []
             tail.appendInPlace(estimate: 64 + newText.utf8.count) { out in
-                out.raw("\n              },\n              \"newText\": ")
-                out.string(newText)
-                out.raw("\n            }")
+                FindingJSON.closeEdit(newText: newText, into: &out)
             }
             self.tail = tail
         }
