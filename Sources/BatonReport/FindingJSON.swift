@@ -145,11 +145,12 @@ struct FindingJSON {
     }
 
     /// A suppression fix and its one edit, as `fix` then `edit` write them, in one piece when
-    /// the writer has layouts: what comes before the edit's first number and after its last is
-    /// copied whole from the layout of the fix's texts and file (`SuppressionLayouts`). Every
-    /// finding offers a suppression, each of a rule's the same but for its line: written member
-    /// by member, with its title and comment escaped again, it took 1,400 instructions, a tenth
-    /// of a finding's JSON.
+    /// the writer has layouts: from the title to the edit's first number, and after its last,
+    /// the bytes are copied whole from the layout of the fix's texts and file
+    /// (`SuppressionLayouts`); the opening before the title and the positions are written as
+    /// `fix` and `edit` write them. Every finding offers a suppression, each of a rule's the same
+    /// but for its line: written member by member, with its title and comment escaped again, it
+    /// took 1,400 instructions, a tenth of a finding's JSON.
     mutating func suppression(title: String, safety: Fix.Safety, file: FileID, quoted: [UInt8], start: SourcePosition,
                               end: SourcePosition, newText: String) {
         guard let slot = layouts?.slot(title: title, safety: safety, file: file, quoted: quoted, newText: newText),

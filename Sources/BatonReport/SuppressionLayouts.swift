@@ -5,9 +5,9 @@ import BatonSyntax
 /// title to the edit's first line number (`head`), and from its last column on (`tail`), as
 /// `FindingJSON.fix` and `FindingJSON.edit` write them (`FindingJSON.suppression` writes the
 /// rest). Every finding offers a suppression, and a rule's differ only in their line and in the
-/// indentation of their comment, so a report needs a few dozen layouts for tens of thousands of
-/// findings: each thread that writes a report keeps its own across the chunks it writes
-/// (`FindingFormatter`).
+/// indentation of their comment, so a report needs one layout per rule, indentation and file
+/// for tens of thousands of findings: each thread that writes a report keeps its own across
+/// the chunks it writes (`ReportChunk.ThreadLayouts`).
 ///
 /// A layout is known by where its title and comment are stored, not by their bytes: a rule
 /// makes its title and each comment once and its fixes share them (`SuppressionFix.Maker`). The
@@ -18,19 +18,16 @@ import BatonSyntax
 /// layout made again, never a byte.
 public struct SuppressionLayouts: Sendable {
     struct Layout: Sendable {
+        /// Held, so that no other text is stored where these are while the layout is kept.
         let title: String
-        let safety: Fix.Safety
-        let file: FileID
-        let quoted: [UInt8]
         let newText: String
+        let quoted: [UInt8]
         let head: [UInt8]
         let tail: [UInt8]
 
         /// `quoted` is the file's path as a JSON string.
-        init(title: String, safety: Fix.Safety, file: FileID, quoted: [UInt8], newText: String) {
+        init(title: String, safety: Fix.Safety, quoted: [UInt8], newText: String) {
             self.title = title
-            self.safety = safety
-            self.file = file
             self.quoted = quoted
             self.newText = newText
             var head: [UInt8] = []
@@ -74,16 +71,16 @@ public struct SuppressionLayouts: Sendable {
             text.utf8.withContiguousStorageIfAvailable { $0.baseAddress.map { UInt(bitPattern: $0) } } ?? nil
         }
 
-        /// The slot of the layout (strings are stored at least 16 bytes apart: the bits below
-        /// carry nothing).
+        /// The first slot of the layout (strings allocated at run time are 16-byte aligned, so
+        /// their lowest bits carry nothing; a literal's may, which only spreads it differently).
         var slot: Int {
             Int(((newText >> 4) ^ (newText >> 10) ^ (title >> 4)) % UInt(SuppressionLayouts.slotCount))
         }
     }
 
-    /// Slots: a few times the layouts of a large report (a dozen rules, each at a few
-    /// indentations). A layout may take any of `slotsPerKey` slots from the one its key picks,
-    /// so that two layouts whose keys pick the same slot do not keep replacing each other.
+    /// Slots: more than the layouts of most reports (a dozen rules, each at a few indentations).
+    /// A layout may take any of `slotsPerKey` slots from the one its key picks, so that two
+    /// layouts whose keys pick the same slot do not keep replacing each other.
     static let slotCount = 64
     static let slotsPerKey = 4
 
@@ -91,6 +88,8 @@ public struct SuppressionLayouts: Sendable {
     private var slots: [Layout?] = []
     /// Which of its slots a key without a layout takes next, when all of them are taken.
     private var replaced = 0
+    /// How many layouts were made: the misses.
+    private(set) var made = 0
 
     public init() {}
 
@@ -114,7 +113,8 @@ public struct SuppressionLayouts: Sendable {
         let slot = free ?? (key.slot + replaced) % Self.slotCount
         if free == nil { replaced = (replaced + 1) % Self.slotsPerKey }
         keys[slot] = key
-        slots[slot] = Layout(title: title, safety: safety, file: file, quoted: quoted, newText: newText)
+        slots[slot] = Layout(title: title, safety: safety, quoted: quoted, newText: newText)
+        made += 1
         return slot
     }
 

@@ -92,6 +92,15 @@ import Testing
         #expect(Self.straightAndResolved(diagnostics[...], sources: compilation.sources))
         #expect(Self.straightAndResolved(diagnostics[17..<40], sources: compilation.sources))
         #expect(Self.straightAndResolved(diagnostics[...], sources: compilation.sources, chunk: 16))
+        // The rules' suppressions share their texts: a layout is made for each rule and
+        // indentation, and found again for the rest.
+        var layouts: SuppressionLayouts? = SuppressionLayouts()
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        JSONReporter.write(diagnostics[...], sources: compilation.sources, into: &bytes, ends: &ends, layouts: &layouts)
+        let suppressions = diagnostics.filter { $0.fixes.contains(where: \.isSuppression) }.count
+        let made = layouts?.made ?? 0
+        #expect(made > 0 && made * 4 < suppressions, "\(made) layouts for \(suppressions) suppressions")
     }
 
     /// Suppressions written from layouts kept from one chunk of findings to the next, as each

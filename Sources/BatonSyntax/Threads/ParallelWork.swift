@@ -8,9 +8,11 @@ import Foundation
 /// the order of the results. It lives with the parser, the first stage that uses it, so that
 /// every later stage reaches the one copy.
 ///
-/// `work` must be a pure function of the item's index (it runs on another thread, so what it
-/// captures is `Sendable`); everything with an order or a side effect — writing output,
-/// writing files, counting — belongs in `consume`, which runs on the calling thread.
+/// `work`'s result must be a pure function of the item's index (it runs on another thread, so
+/// what it captures is `Sendable`; what it keeps from item to item, to go faster, it keeps per
+/// thread: `forEach(count:jobs:ahead:workOn:consume:)`); everything with an order or a side
+/// effect — writing output, writing files, counting — belongs in `consume`, which runs on the
+/// calling thread.
 public enum ParallelWork {
     /// Stack of each worker thread: what the main thread has, since the parser's and the rules'
     /// depth bounds were chosen with the main thread's stack in mind.
