@@ -43,7 +43,6 @@ public struct SuppressionLayouts: Sendable {
             }
             self.tail = tail
         }
-
     }
 
     /// Where a layout's texts are stored, and what else it depends on: compared as numbers.
@@ -84,6 +83,9 @@ public struct SuppressionLayouts: Sendable {
     static let slotCount = 64
     static let slotsPerKey = 4
 
+    /// Each slot's key and layout, set together. The keys stand apart so that looking for one
+    /// compares numbers in place: reading a layout out of its slot retained and released its
+    /// texts and arrays.
     private var keys: [Key?] = []
     private var slots: [Layout?] = []
     /// Which of its slots a key without a layout takes next, when all of them are taken.

@@ -118,6 +118,9 @@ struct ModelBuilder {
 
             /// A flow or a top-level step: what pass 3 builds steps from.
             var holdsSteps: Bool { self == .flow || self == .step }
+
+            /// A declaration or a group of them: what pass 1 makes participants from.
+            var declares: Bool { self == .declaration || self == .group }
         }
     }
 
@@ -152,7 +155,7 @@ struct ModelBuilder {
             }
         }
         var count = 0
-        for position in order where position.kind == .declaration || position.kind == .group {
+        for position in order where position.kind.declares {
             switch files[position.file.rawValue].syntax.statements[position.index] {
             case .declaration: count += 1
             case .group(let group): count += members(group.members)
@@ -190,7 +193,7 @@ struct ModelBuilder {
     // MARK: - Pass 1: declarations
 
     private mutating func declare(_ order: [StatementPosition]) {
-        for position in order where position.kind == .title || position.kind == .declaration || position.kind == .group {
+        for position in order where position.kind == .title || position.kind.declares {
             let file = position.file
             switch files[position.file.rawValue].syntax.statements[position.index] {
             case .title(let title):
