@@ -9,11 +9,14 @@ import Dispatch
 public enum Concurrently {
     public static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
         let result = Result<B>()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { result.value = second() }
+        let done = DispatchSemaphore(value: 0)
+        WorkerThreads.shared.run {
+            result.value = second()
+            done.signal()
+        }
         let firstValue = first()
-        group.wait()
-        // (Written before the group leaves, read after `wait`: the group orders the two.)
+        done.wait()
+        // (Written before the signal, read after `wait`: the semaphore orders the two.)
         return (firstValue, result.value ?? second())
     }
 

@@ -14,10 +14,6 @@ import Foundation
 /// effect — writing output, writing files, counting — belongs in `consume`, which runs on the
 /// calling thread.
 public enum ParallelWork {
-    /// Stack of each worker thread: what the main thread has, since the parser's and the rules'
-    /// depth bounds were chosen with the main thread's stack in mind.
-    static let stackSize = 8 << 20
-
     /// Calls `consume(i, work(i))` for every `i` in `0..<count`, in order of `i`. With one job
     /// (or one item) everything runs on the calling thread, one item after another; otherwise
     /// `jobs` threads work (the calling thread and `jobs - 1` more), at most `ahead` items
@@ -32,8 +28,8 @@ public enum ParallelWork {
     /// `forEach(count:jobs:ahead:work:consume:)`, with `work` told which of the threads runs it
     /// (0 is the calling thread, then 1 up to `jobs - 1`), so that work that carries something
     /// from one item to the next (a report's layouts) keeps one for each thread, which only that
-    /// thread touches.
-    public static func forEach<Result: Sendable>(count: Int, jobs: Int, ahead: Int? = nil,
+    /// thread touches. `threads`: where the other threads come from (tests give a set of their own).
+    public static func forEach<Result: Sendable>(count: Int, jobs: Int, ahead: Int? = nil, threads: WorkerThreads = .shared,
                                           workOn work: @escaping @Sendable (_ index: Int, _ thread: Int) -> Result,
                                           consume: (Int, Result) -> Void) {
         let jobs = max(1, min(jobs, count))
@@ -46,9 +42,10 @@ public enum ParallelWork {
         // one of the `jobs`, and it does not sleep while there is work (waking a thread costs
         // more than formatting a small file).
         for worker in 1..<jobs {
-            // The thread holds the queue only: it takes the work from the queue with each index,
-            // so that what the work holds is not kept alive by a thread still exiting.
-            let thread = Thread {
+            // One of the process's kept threads (`WorkerThreads`), which lets go of this loop when
+            // it ends. The loop holds the queue only: it takes the work from the queue with each
+            // index, and the queue drops the work once every result is consumed (`finish`).
+            threads.run {
                 while true {
                     // What this thread made and the consumer is done with is released here, by
                     // the thread that allocated it (see `Queue.discard`), at the end of each turn.
@@ -58,8 +55,6 @@ public enum ParallelWork {
                 }
                 queue.stop()
             }
-            thread.stackSize = stackSize
-            thread.start()
         }
         var index = 0
         while index < count {

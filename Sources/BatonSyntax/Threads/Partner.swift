@@ -25,15 +25,12 @@ public final class Partner<First: Sendable, Later: Sendable>: @unchecked Sendabl
 
     /// Starts `first` on another thread.
     public init(_ first: @escaping @Sendable () -> First) {
-        let thread = Thread { [self] in
+        WorkerThreads.shared.run { [self] in
             self.first = first()
             handed.wait()
             if let work { later = work() }
             done.signal()
         }
-        // As deep as the main thread's: the work handed may recurse as far (see `ParallelWork`).
-        thread.stackSize = ParallelWork.stackSize
-        thread.start()
     }
 
     /// The second piece of work, or none; only the first call counts.

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Which cores the calling thread may run on (Linux; elsewhere nothing is done).
+///
+/// A new worker thread is moved off its maker's core for its first piece of work
+/// (`WorkerThreads`), and may run anywhere again after it. The calls are looked up at run time
+/// (`sched_getcpu`, `sched_getaffinity`, `sched_setaffinity`): every glibc has them, and a
+/// system without them is left to place threads itself.
+enum CoreAffinity {
+    /// The cores a thread may use, as the system's bit mask (1,024 cores).
+    struct Mask: Equatable {
+        var words = [UInt64](repeating: 0, count: 16)
+
+        var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+        func contains(_ core: Int) -> Bool {
+            core >= 0 && core < 64 * words.count && words[core / 64] & (1 << UInt64(core % 64)) != 0
+        }
+
+        mutating func remove(_ core: Int) {
+            guard core >= 0 && core < 64 * words.count else { return }
+            words[core / 64] &= ~(1 << UInt64(core % 64))
+        }
+    }
+
+    /// The core the calling thread runs on now, if the system says.
+    static func current() -> Int? {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getcpu") else { return nil }
+        typealias Call = @convention(c) () -> Int32
+        let core = unsafeBitCast(symbol, to: Call.self)()
+        return core >= 0 ? Int(core) : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// The calling thread's cores.
+    static func allowed() -> Mask? {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getaffinity") else { return nil }
+        typealias Call = @convention(c) (Int32, Int, UnsafeMutableRawPointer) -> Int32
+        var mask = Mask()
+        let result = mask.words.withUnsafeMutableBytes { bytes -> Int32 in
+            guard let base = bytes.baseAddress else { return -1 }
+            return unsafeBitCast(symbol, to: Call.self)(0, bytes.count, base)
+        }
+        return result == 0 ? mask : nil
+        #else
+        return nil
+        #endif
+    }
+
+    /// Lets the calling thread run on `mask`'s cores only; whether the system took it.
+    @discardableResult
+    static func restrict(to mask: Mask) -> Bool {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_setaffinity") else { return false }
+        typealias Call = @convention(c) (Int32, Int, UnsafeRawPointer) -> Int32
+        return mask.words.withUnsafeBytes { bytes -> Int32 in
+            guard let base = bytes.baseAddress else { return -1 }
+            return unsafeBitCast(symbol, to: Call.self)(0, bytes.count, base)
+        } == 0
+        #else
+        return false
+        #endif
+    }
+
+    /// Moves the calling thread off `core`, onto the other cores it may use, if it has any;
+    /// the cores to give it back afterwards, nil when it was not moved.
+    static func moveOff(_ core: Int?) -> Mask? {
+        guard let core, let allowed = allowed(), allowed.contains(core), allowed.count > 1 else { return nil }
+        var others = allowed
+        others.remove(core)
+        return restrict(to: others) ? allowed : nil
+    }
+}

@@ -1,0 +1,178 @@
+@testable import BatonSyntax
+import Foundation
+import Testing
+
+/// `WorkerThreads` keeps its threads for the next piece of work, makes a new one only when every
+/// thread is busy (so work waiting on other work never starves), and lets go of what each
+/// piece of work captured once it has run. Each test has a set of threads of its own.
+@Suite struct WorkerThreadsTests {
+    /// Pieces of work one after another run on one thread, made once.
+    @Test func oneThreadServesWorkOneAfterAnother() {
+        let threads = WorkerThreads()
+        let ran = LockedList<String>()
+        for _ in 0..<20 {
+            let done = DispatchSemaphore(value: 0)
+            threads.run {
+                ran.add(Thread.current.description)
+                done.signal()
+            }
+            done.wait()
+            // The thread goes back to wait after signalling: give it the moment to.
+            waitUntilIdle(threads)
+        }
+        #expect(ran.all.count == 20)
+        #expect(Set(ran.all).count == 1)
+        #expect(threads.made == 1)
+    }
+
+    /// Three pieces of work that each wait for all three to have started: each gets a thread of
+    /// its own, at once, or they would wait for ever.
+    @Test func busyThreadsAreNeverWaitedFor() {
+        let threads = WorkerThreads()
+        let started = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<3 {
+            threads.run {
+                started.signal()
+                release.wait()
+                finished.signal()
+            }
+        }
+        for _ in 0..<3 { #expect(started.wait(timeout: .now() + 10) == .success) }
+        for _ in 0..<3 { release.signal() }
+        for _ in 0..<3 { #expect(finished.wait(timeout: .now() + 10) == .success) }
+        #expect(threads.made == 3)
+    }
+
+    /// Work run from work, waited for there, finishes (on a second thread).
+    @Test func workRunFromWorkFinishes() {
+        let threads = WorkerThreads()
+        let done = DispatchSemaphore(value: 0)
+        let inner = LockedList<Int>()
+        threads.run {
+            let innerDone = DispatchSemaphore(value: 0)
+            threads.run {
+                inner.add(42)
+                innerDone.signal()
+            }
+            innerDone.wait()
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(inner.all == [42])
+        #expect(threads.made == 2)
+    }
+
+    /// What a piece of work captured is released once it has run, though its thread stays.
+    @Test func whatWorkCapturedIsReleased() {
+        final class Captured: Sendable {}
+        let threads = WorkerThreads()
+        weak var watched: Captured?
+        do {
+            let captured = Captured()
+            watched = captured
+            let done = DispatchSemaphore(value: 0)
+            threads.run {
+                withExtendedLifetime(captured) {}
+                done.signal()
+            }
+            done.wait()
+        }
+        waitUntilIdle(threads)
+        #expect(watched == nil)
+    }
+
+    /// `ParallelWork` takes its threads from a set: calls one after another reuse them.
+    @Test func parallelWorkReusesItsThreads() {
+        let threads = WorkerThreads()
+        for _ in 0..<5 {
+            var results: [Int] = []
+            ParallelWork.forEach(count: 16, jobs: 3, threads: threads, workOn: { index, _ in index * 2 }) { _, result in
+                results.append(result)
+            }
+            #expect(results == (0..<16).map { $0 * 2 })
+            waitUntilIdle(threads)
+        }
+        #expect(threads.made == 2)
+    }
+
+    /// A new thread's first piece of work runs off the core of the thread that made it; the
+    /// next may run anywhere the process may. (Linux, with two cores or more.)
+    @Test func aNewThreadStartsOffItsMakersCore() {
+        #if os(Linux)
+        guard let all = CoreAffinity.allowed(), all.count > 1 else { return }
+        let threads = WorkerThreads()
+        let counts = LockedList<Int>()
+        for _ in 0..<2 {
+            let done = DispatchSemaphore(value: 0)
+            threads.run {
+                counts.add(CoreAffinity.allowed()?.count ?? -1)
+                done.signal()
+            }
+            done.wait()
+            waitUntilIdle(threads)
+        }
+        #expect(counts.all == [all.count - 1, all.count])
+        #expect(threads.made == 1)
+        #endif
+    }
+
+    /// Waits (up to ten seconds) until every thread `threads` made waits for work again.
+    private func waitUntilIdle(_ threads: WorkerThreads) {
+        let deadline = Date().addingTimeInterval(10)
+        while threads.idleCount < threads.made, Date() < deadline { usleep(200) }
+    }
+}
+
+/// The cores a thread may use, read and changed for the calling thread only.
+@Suite struct CoreAffinityTests {
+    /// Moved off a core it may use, a thread keeps the others, and gets them all back; with one
+    /// core only, it is not moved. (Linux; elsewhere nothing is read or moved.)
+    @Test func aThreadIsMovedOffACoreAndBack() {
+        #if os(Linux)
+        let done = DispatchSemaphore(value: 0)
+        let results = LockedList<String>()
+        // On a thread of its own: the test's own thread is shared with other tests.
+        Thread.detachNewThread {
+            defer { done.signal() }
+            guard let all = CoreAffinity.allowed(), let core = CoreAffinity.current() else {
+                results.add("unreadable")
+                return
+            }
+            #expect(all.contains(core))
+            let restore = CoreAffinity.moveOff(core)
+            if all.count < 2 {
+                #expect(restore == nil)
+                results.add("one core")
+                return
+            }
+            #expect(restore == all)
+            let during = CoreAffinity.allowed()
+            #expect(during?.count == all.count - 1)
+            #expect(during?.contains(core) == false)
+            #expect(CoreAffinity.current() != core)
+            if let restore { #expect(CoreAffinity.restrict(to: restore)) }
+            #expect(CoreAffinity.allowed() == all)
+            results.add("moved")
+        }
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        #expect(results.all.count == 1)
+        #expect(results.all.first != "unreadable")
+        #endif
+    }
+
+    @Test func aMaskCountsAddsAndRemovesCores() {
+        var mask = CoreAffinity.Mask()
+        #expect(mask.count == 0)
+        mask.words[0] = 0b1011
+        mask.words[1] = 1
+        #expect(mask.count == 4)
+        #expect(mask.contains(0) && mask.contains(1) && !mask.contains(2) && mask.contains(3) && mask.contains(64))
+        mask.remove(64)
+        mask.remove(1)
+        mask.remove(5_000)
+        #expect(mask.count == 2)
+        #expect(!mask.contains(64) && !mask.contains(1) && !mask.contains(-1) && !mask.contains(5_000))
+    }
+}
