@@ -26,12 +26,15 @@ extension Compilation {
         statements.freeInTwo(at: middle, leaving: .vacated)
     }
 
+    /// Statements spanning this many bytes or more are freed in two halves.
+    static let freedInTwoFrom = 1 << 18
+
     /// The first statement that starts in the second half of the bytes the statements span,
     /// when they span enough bytes for two threads to free them sooner than one
-    /// (`FreedMemory.worthReturning`, where a design is large enough to return its pages too).
+    /// (`freedInTwoFrom`).
     static func byteMiddle(of statements: [Statement]) -> Int? {
         guard statements.count > 1, let first = statements.first?.span.start, let last = statements.last?.span.start,
-              last - first >= FreedMemory.worthReturning
+              last - first >= freedInTwoFrom
         else { return nil }
         let half = first + (last - first) / 2
         var low = 1

@@ -10,13 +10,11 @@ import Glibc
 /// design: 13 MB more). `malloc_trim` returns the free pages of every arena to the system.
 /// The same goes for the rules' context, and their lists once merged (`Checker`).
 public enum FreedMemory {
-    /// Designs of this many bytes or more free enough at once to be worth the call (which walks
-    /// the allocator's free lists: well under a millisecond after a 1 MB design's tree, which
-    /// it takes 2 MB off that run's peak; below this size, the tree is too small to matter).
-    public static let worthReturning = 1 << 18
-
     /// Returns the free pages of every arena to the system, where the allocator can (glibc's
     /// `malloc_trim`, looked up at run time: other C libraries have no such call, and need none).
+    /// The call walks the allocator's free lists (well under a millisecond after a 1 MB
+    /// design's tree); what it costs after is the pages taken again, each cleared anew, so
+    /// callers make it only where the peak matters (`check`: designs from 2 MB).
     public static func returnToSystem() {
         #if canImport(Glibc)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
