@@ -97,23 +97,33 @@ import Testing
         #expect(threads.made == 2)
     }
 
-    /// A new thread's first piece of work runs off the core of the thread that made it; the
-    /// next may run anywhere the process may. (Linux, with two cores or more.)
+    /// A new thread works off the core of the thread that made it until it has worked for
+    /// `settledAfter`; then it may run anywhere the process may. (Linux, two cores or more.)
     @Test func aNewThreadStartsOffItsMakersCore() {
         #if os(Linux)
         guard let all = CoreAffinity.allowed(), all.count > 1 else { return }
         let threads = WorkerThreads()
         let counts = LockedList<Int>()
-        for _ in 0..<2 {
+        let pieces: [@Sendable () -> Void] = [
+            { counts.add(CoreAffinity.allowed()?.count ?? -1) },
+            {
+                // Works past `settledAfter`.
+                var sum = 0
+                while CoreAffinity.threadProcessorTime() < WorkerThreads.settledAfter + 0.005 { sum &+= 1 }
+                counts.add(sum > 0 ? CoreAffinity.allowed()?.count ?? -1 : -2)
+            },
+            { counts.add(CoreAffinity.allowed()?.count ?? -1) },
+        ]
+        for piece in pieces {
             let done = DispatchSemaphore(value: 0)
             threads.run {
-                counts.add(CoreAffinity.allowed()?.count ?? -1)
+                piece()
                 done.signal()
             }
             done.wait()
             waitUntilIdle(threads)
         }
-        #expect(counts.all == [all.count - 1, all.count])
+        #expect(counts.all == [all.count - 1, all.count - 1, all.count])
         #expect(threads.made == 1)
         #endif
     }

@@ -1,10 +1,12 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Which cores the calling thread may run on (Linux; elsewhere nothing is done).
 ///
-/// A new worker thread is moved off its maker's core for its first piece of work
+/// A new worker thread is moved off its maker's core until it has worked for a while
 /// (`WorkerThreads`), and may run anywhere again after it. The calls are looked up at run time
 /// (`sched_getcpu`, `sched_getaffinity`, `sched_setaffinity`): every glibc has them, and a
 /// system without them is left to place threads itself.
@@ -66,6 +68,14 @@ enum CoreAffinity {
         #else
         return false
         #endif
+    }
+
+    /// The processor time the calling thread has used, in seconds (infinite where the system
+    /// does not say).
+    static func threadProcessorTime() -> Double {
+        var time = timespec()
+        guard clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time) == 0 else { return .infinity }
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Moves the calling thread off `core`, onto the other cores it may use, if it has any;

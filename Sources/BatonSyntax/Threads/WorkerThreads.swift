@@ -10,8 +10,8 @@ import Foundation
 /// made it, and on this project's 2-core machines left it there, the two taking turns, until it
 /// had run long enough to earn a core of its own: up to 20 ms, longer than most stages (a new
 /// thread and its maker, 7 ms of work each, took 10–17 ms where 7 were possible). A kept thread
-/// that has run on the other core wakes there again; the first time, it is moved off its
-/// maker's core for its first piece of work (`CoreAffinity`), and may run anywhere after it.
+/// that has run on the other core wakes there again; a new one is moved off its maker's core
+/// (`CoreAffinity`) until it has worked for 25 ms, and may run anywhere after it.
 /// Kept threads also keep their allocator arenas from stage to stage.
 ///
 /// Work that needs a thread when none is idle gets a new one, so that work run from work never
@@ -24,6 +24,12 @@ public final class WorkerThreads: @unchecked Sendable {
     /// Stack of each thread: what the main thread has, since the parser's and the rules' depth
     /// bounds were chosen with the main thread's stack in mind.
     static let stackSize = 8 << 20
+
+    /// How long a new thread works off its maker's core: the processor time after which the
+    /// system gave a thread made beside a busy one a core of its own. Moved off for only its
+    /// first piece of work (the line table's half, half a millisecond), it was put back beside
+    /// its maker for the parse in two runs of three.
+    static let settledAfter = 0.025
 
     private let lock = NSLock()
     /// Threads waiting for work; the one that waited least is taken first.
@@ -92,7 +98,8 @@ public final class WorkerThreads: @unchecked Sendable {
         }
 
         /// The thread's life: each piece of work as it comes, released before the thread waits
-        /// again, so that nothing it captured outlives it. The first runs off `makersCore`.
+        /// again, so that nothing it captured outlives it. The first pieces run off
+        /// `makersCore`, until the thread has worked for `settledAfter`.
         func loop(movingOff makersCore: Int?) {
             var restore = CoreAffinity.moveOff(makersCore)
             while true {
@@ -103,7 +110,7 @@ public final class WorkerThreads: @unchecked Sendable {
                 condition.unlock()
                 next?()
                 _ = consume next
-                if let cores = restore {
+                if let cores = restore, CoreAffinity.threadProcessorTime() >= WorkerThreads.settledAfter {
                     CoreAffinity.restrict(to: cores)
                     restore = nil
                 }
