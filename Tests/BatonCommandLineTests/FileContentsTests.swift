@@ -1,6 +1,7 @@
 // `FileReader.contents(of:)` reads a regular file into an array sized from the file's length
 // up front: every byte comes back, in order, whatever the size is beside its 64 KiB reads
-// (empty, one byte, one read less one byte, exactly one read, one byte over, many reads).
+// (empty, one byte, one read less one byte, exactly one read, one byte over, many reads), and
+// whether the file turns out longer or shorter than the size it was opened with.
 
 import Baton
 import BatonTestSupport
@@ -26,6 +27,22 @@ import Testing
         try Data(written).write(to: URL(fileURLWithPath: path))
         let read = try FileReader.contents(of: path)
         #expect(read.count == size)
+        #expect(read == written)
+    }
+
+    /// The size a file had when opened may be out of date by the time it is read: it has grown
+    /// (read on past the room made for it) or shrunk (the room is not all filled).
+    @Test(arguments: [(100_000, 1), (100_000, 99_999), (100_000, 100_000), (100_000, 100_001), (100_000, 250_000), (1, 70_000)])
+    func everyByteComesBackWhateverSizeWasExpected(size: Int, expected: Int) throws {
+        let directory = try makeTemporaryDirectory([:], prefix: "baton-contents")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.path + "/design.baton"
+        let written = Self.bytes(size, seed: UInt64(expected))
+        try Data(written).write(to: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_RDONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let read = try FileReader.readAll(descriptor, what: "the file", expectedSize: expected)
         #expect(read == written)
     }
 }
