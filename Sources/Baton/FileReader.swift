@@ -133,10 +133,15 @@ public enum FileReader {
     /// a large design is not copied again and again as the array grows; the file may still
     /// grow or shrink while it is read.
     public static func readAll(_ descriptor: Int32, what: String, expectedSize: Int = 0) throws(Failure) -> [UInt8] {
+        try readAll(descriptor, what: what, expectedSize: expectedSize, maximum: maximumSize)
+    }
+
+    /// `readAll` with another cap than `maximumSize` (tests).
+    static func readAll(_ descriptor: Int32, what: String, expectedSize: Int, maximum maximumSize: Int) throws(Failure) -> [UInt8] {
         var result: [UInt8] = []
         if expectedSize > 0 {
-            // Read straight into the array, not through a chunk copied after (a 4 MB design:
-            // 1 ms of a check's single-threaded start). A byte more than expected is asked
+            // Read straight into the array, not through a chunk copied after (the read was
+            // about 6 ms of a 4 MB check's single-threaded start). A byte more than expected is asked
             // for: a file that filled it has grown, and is read on below.
             var failure: Int32?
             let room = min(expectedSize, maximumSize) + 1
@@ -155,7 +160,7 @@ public enum FileReader {
             }
             if let failure { throw Failure(reason: String(cString: strerror(failure))) }
             if result.count < room { return result }
-            guard result.count <= maximumSize else { throw tooLarge(what) }
+            guard result.count <= maximumSize else { throw tooLarge(what, maximumSize) }
         }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -165,13 +170,14 @@ public enum FileReader {
                 throw Failure(reason: String(cString: strerror(errno)))
             }
             if count == 0 { return result }
-            guard result.count + count <= maximumSize else { throw tooLarge(what) }
+            guard result.count + count <= maximumSize else { throw tooLarge(what, maximumSize) }
             result.append(contentsOf: chunk[0..<count])
         }
     }
 
-    private static func tooLarge(_ what: String) -> Failure {
-        Failure(reason: "\(what) is larger than \(maximumSize >> 20) MiB, the most Baton reads")
+    private static func tooLarge(_ what: String, _ maximumSize: Int) -> Failure {
+        let most = maximumSize >= 1 << 20 ? "\(maximumSize >> 20) MiB" : "\(maximumSize) bytes"
+        return Failure(reason: "\(what) is larger than \(most), the most Baton reads")
     }
 
     /// The absolute path `path` really names, every symbolic link resolved the way the

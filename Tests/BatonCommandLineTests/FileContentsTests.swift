@@ -3,7 +3,7 @@
 // (empty, one byte, one read less one byte, exactly one read, one byte over, many reads), and
 // whether the file turns out longer or shorter than the size it was opened with.
 
-import Baton
+@testable import Baton
 import BatonTestSupport
 import Foundation
 import Testing
@@ -44,5 +44,27 @@ import Testing
         defer { close(descriptor) }
         let read = try FileReader.readAll(descriptor, what: "the file", expectedSize: expected)
         #expect(read == written)
+    }
+
+    /// Never more than the cap, whether the file is as large as expected or grew past it.
+    @Test(arguments: [(1_000, 1_000, true), (1_001, 1_001, false), (1_001, 500, false), (1_001, 2_000, false),
+                      (999, 2_000, true), (1_000, 999, true)])
+    func theCapHoldsWhateverSizeWasExpected(size: Int, expected: Int, fits: Bool) throws {
+        let directory = try makeTemporaryDirectory([:], prefix: "baton-contents")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.path + "/design.baton"
+        let written = Self.bytes(size, seed: 7)
+        try Data(written).write(to: URL(fileURLWithPath: path))
+        let descriptor = open(path, O_RDONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        do {
+            let read = try FileReader.readAll(descriptor, what: "the file", expectedSize: expected, maximum: 1_000)
+            #expect(fits)
+            #expect(read == written)
+        } catch {
+            #expect(!fits)
+            #expect(error.reason == "the file is larger than 1000 bytes, the most Baton reads")
+        }
     }
 }

@@ -85,9 +85,10 @@ public struct SourceFile: Sendable {
         return (Array(unsafeUninitializedCapacity: starts.count) { $1 = $0.initialize(fromContentsOf: starts) }, continuations)
     }
 
-    /// Files from this size have their line table made on two threads, as from this size
-    /// their parse is (`PartParse.minimumBytes`): the halves of 1 MB take about half a
-    /// millisecond each, against a tenth of that to wake a kept thread (`WorkerThreads`).
+    /// Files from this size have their line table made on two threads (the size from which a
+    /// parse on several jobs is cut in parts, `PartParse.minimumBytes`): the halves of 1 MB
+    /// take about half a millisecond each, against a tenth of that to wake a kept thread
+    /// (`WorkerThreads`).
     static let bothHalvesFrom = PartParse.minimumBytes
 
     /// The offset after each line break in `range` of `bytes` (after `first`, when given), in

@@ -39,15 +39,17 @@ enum CoreAffinity {
         #endif
     }
 
-    /// The calling thread's cores.
-    static func allowed() -> Mask? {
+    /// The cores of the calling thread, or with `ofProcess` of the process's main thread
+    /// (which Baton never moves): a thread starts with its maker's cores, so a thread made by
+    /// one that is moved off a core would otherwise never get that core back.
+    static func allowed(ofProcess: Bool = false) -> Mask? {
         #if canImport(Glibc)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getaffinity") else { return nil }
         typealias Call = @convention(c) (Int32, Int, UnsafeMutableRawPointer) -> Int32
         var mask = Mask()
         let result = mask.words.withUnsafeMutableBytes { bytes -> Int32 in
             guard let base = bytes.baseAddress else { return -1 }
-            return unsafeBitCast(symbol, to: Call.self)(0, bytes.count, base)
+            return unsafeBitCast(symbol, to: Call.self)(ofProcess ? getpid() : 0, bytes.count, base)
         }
         return result == 0 ? mask : nil
         #else
@@ -78,10 +80,10 @@ enum CoreAffinity {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// Moves the calling thread off `core`, onto the other cores it may use, if it has any;
-    /// the cores to give it back afterwards, nil when it was not moved.
+    /// Moves the calling thread off `core`, onto the process's other cores, if it has any; the
+    /// cores to give it back afterwards (all the process's), nil when it was not moved.
     static func moveOff(_ core: Int?) -> Mask? {
-        guard let core, let allowed = allowed(), allowed.contains(core), allowed.count > 1 else { return nil }
+        guard let core, let allowed = allowed(ofProcess: true), allowed.contains(core), allowed.count > 1 else { return nil }
         var others = allowed
         others.remove(core)
         return restrict(to: others) ? allowed : nil

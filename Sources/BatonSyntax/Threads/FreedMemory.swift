@@ -14,7 +14,9 @@ public enum FreedMemory {
     /// `malloc_trim`, looked up at run time: other C libraries have no such call, and need none).
     /// The call walks the allocator's free lists (well under a millisecond after a 1 MB
     /// design's tree); what it costs after is the pages taken again, each cleared anew, so
-    /// callers make it only where the peak matters (`check`: designs from 2 MB).
+    /// callers make it only where the peak matters (`check`: the syntax tree of designs from
+    /// 2 MB; `Checker`: the context and the rules' lists of designs it checks on several
+    /// threads).
     public static func returnToSystem() {
         #if canImport(Glibc)
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }

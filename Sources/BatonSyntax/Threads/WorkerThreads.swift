@@ -11,12 +11,14 @@ import Foundation
 /// had run long enough to earn a core of its own: up to 20 ms, longer than most stages (a new
 /// thread and its maker, 7 ms of work each, took 10–17 ms where 7 were possible). A kept thread
 /// that has run on the other core wakes there again; a new one is moved off its maker's core
-/// (`CoreAffinity`) until it has worked for 25 ms, and may run anywhere after it.
+/// (`CoreAffinity`) until it has worked for 25 ms (looked at between pieces of work: a
+/// `ParallelWork` loop or a `Partner` is one piece), and may run anywhere after it.
 /// Kept threads also keep their allocator arenas from stage to stage.
 ///
 /// Work that needs a thread when none is idle gets a new one, so that work run from work never
-/// waits for a thread that other work holds; there are only ever as many threads as were once
-/// busy at the same time.
+/// waits for a thread that other work holds; there are about as many threads as were once busy
+/// at the same time (a thread is idle again only once its work has returned, so work run the
+/// moment other work ends may get a thread of its own).
 public final class WorkerThreads: @unchecked Sendable {
     /// The process's threads.
     public static let shared = WorkerThreads()

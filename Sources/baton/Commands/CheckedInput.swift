@@ -45,8 +45,8 @@ struct CheckedInput: Sendable {
     /// Designs from this size hand their syntax tree's pages back to the system before the
     /// rules run. Below it, the pages cost more than they save: the rules take them again,
     /// each a page fault to clear (a 1 MB design: about 1,000 faults, 3–5 % of the processor
-    /// time), and the peak, mostly the program's own, was no lower. From it, the peak is
-    /// (a 4 MB design: by 1 MB of 76).
+    /// time), and the peak, mostly the program's own, was no lower. From it, the peak is lower
+    /// for it (a 4 MB design: by 1 MB of 76).
     static let treeReturnedFrom = 2 << 20
 
     /// Compiles and checks `bytes`, the text of `input`; its rules run on `threads` threads
