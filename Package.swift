@@ -68,7 +68,7 @@ let package = Package(
         // (It needs libm for square roots, which Linux only links for Foundation users otherwise.)
         .target(name: "BatonLayout", dependencies: ["BatonModel"], linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // SVG from a Scene; DOT and Mermaid from the model.
-        .target(name: "BatonRender", dependencies: ["BatonLayout"]),
+        .target(name: "BatonRender", dependencies: ["BatonSyntax", "BatonLayout"]),
         // Diagnostics as people and tools read them: text, JSON, SARIF, GitHub annotations.
         .target(name: "BatonReport", dependencies: ["BatonSyntax", "BatonModel", "BatonCheck", "BatonJSON"]),
         // Documentation builds: Markdown fences, pandoc filter, mdBook preprocessor.

@@ -18,6 +18,7 @@
 //   gives the same file on every machine.
 
 import BatonLayout
+import BatonSyntax
 import Foundation
 
 public struct PNGOptions: Sendable {
@@ -91,9 +92,10 @@ public enum PNGWriter {
             return encoder.finish()
         }
         let pipeline = BandPipeline(width: width, rows: bandRows)
-        // A thread of its own rather than a shared queue's: this one waits for it, and must
-        // never wait for a worker that waits in turn. It draws and filters; this one compresses.
-        let painting = Thread {
+        // One of the process's kept threads (`WorkerThreads`, which never makes work wait for
+        // a thread that other work holds): this one waits for it. It draws and filters; this
+        // one compresses.
+        WorkerThreads.shared.run {
             var painter = RasterPainter(figures: figures, width: width, background: background, fonts: fonts)
             var band = RasterBand(width: width, capacity: bandRows)
             var filter = PNGBandFilter(width: width)
@@ -105,8 +107,6 @@ public enum PNGWriter {
                 guard drawn else { return }
             }
         }
-        painting.stackSize = 1 << 22
-        painting.start()
         for _ in 0..<bands {
             try pipeline.drain { encoder.append($0) }
         }
