@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Two independent pieces of work at once, on two threads, for halves that share nothing: the
 /// two designs' compiling and checking (`baton diff`), the matching of elements beside the
 /// matching of findings (`Differ`), a large design's derived facts beside the index of its
@@ -8,20 +6,9 @@ import Dispatch
 /// back in the order given, so output never depends on which finished first.
 public enum Concurrently {
     public static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
-        let result = Result<B>()
-        let done = DispatchSemaphore(value: 0)
-        WorkerThreads.shared.run {
-            result.value = second()
-            done.signal()
-        }
+        // A partner that is handed nothing: `second` on another thread, while this one works.
+        let other = Partner<B, Never>(second)
         let firstValue = first()
-        done.wait()
-        // (Written before the signal, read after `wait`: the semaphore orders the two.)
-        return (firstValue, result.value ?? second())
-    }
-
-    /// Where the value computed on the other thread waits to be read.
-    private final class Result<T>: @unchecked Sendable {
-        var value: T?
+        return (firstValue, other.finish().first ?? second())
     }
 }

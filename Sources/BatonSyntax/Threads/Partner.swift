@@ -8,6 +8,8 @@ import Foundation
 /// together with the parts instead, the fix index had waited for the reading, and the other
 /// core idled through it.
 ///
+/// Handed nothing, it is two pieces of work at once (`Concurrently`).
+///
 /// `hand` and `finish` are called by the thread that made the partner, which must call
 /// `finish`: the other thread holds the partner until it is done. `finish` hands nothing if
 /// nothing was handed yet, so the other thread never waits for work that cannot come.
