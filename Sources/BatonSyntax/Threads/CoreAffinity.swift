@@ -8,8 +8,8 @@ import Darwin
 ///
 /// A new worker thread is moved off its maker's core until it has worked for a while
 /// (`WorkerThreads`), and may run anywhere again after it. The calls are looked up at run time
-/// (`sched_getcpu`, `sched_getaffinity`, `sched_setaffinity`): every glibc has them, and a
-/// system without them is left to place threads itself.
+/// (`CLibrary`): every glibc has them, and a system without them is left to place threads
+/// itself.
 enum CoreAffinity {
     /// The cores a thread may use, as the system's bit mask (1,024 cores).
     struct Mask: Equatable {
@@ -29,47 +29,34 @@ enum CoreAffinity {
 
     /// The core the calling thread runs on now, if the system says.
     static func current() -> Int? {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getcpu") else { return nil }
-        typealias Call = @convention(c) () -> Int32
-        let core = unsafeBitCast(symbol, to: Call.self)()
+        guard let call = CLibrary.function("sched_getcpu", as: (@convention(c) () -> Int32).self) else { return nil }
+        let core = call()
         return core >= 0 ? Int(core) : nil
-        #else
-        return nil
-        #endif
     }
 
     /// The cores of the calling thread, or with `ofProcess` of the process's main thread
     /// (which Baton never moves): a thread starts with its maker's cores, so a thread made by
     /// one that is moved off a core would otherwise never get that core back.
     static func allowed(ofProcess: Bool = false) -> Mask? {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_getaffinity") else { return nil }
         typealias Call = @convention(c) (Int32, Int, UnsafeMutableRawPointer) -> Int32
+        guard let call = CLibrary.function("sched_getaffinity", as: Call.self) else { return nil }
         var mask = Mask()
         let result = mask.words.withUnsafeMutableBytes { bytes -> Int32 in
             guard let base = bytes.baseAddress else { return -1 }
-            return unsafeBitCast(symbol, to: Call.self)(ofProcess ? getpid() : 0, bytes.count, base)
+            return call(ofProcess ? getpid() : 0, bytes.count, base)
         }
         return result == 0 ? mask : nil
-        #else
-        return nil
-        #endif
     }
 
     /// Lets the calling thread run on `mask`'s cores only; whether the system took it.
     @discardableResult
     static func restrict(to mask: Mask) -> Bool {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sched_setaffinity") else { return false }
         typealias Call = @convention(c) (Int32, Int, UnsafeRawPointer) -> Int32
+        guard let call = CLibrary.function("sched_setaffinity", as: Call.self) else { return false }
         return mask.words.withUnsafeBytes { bytes -> Int32 in
             guard let base = bytes.baseAddress else { return -1 }
-            return unsafeBitCast(symbol, to: Call.self)(0, bytes.count, base)
+            return call(0, bytes.count, base)
         } == 0
-        #else
-        return false
-        #endif
     }
 
     /// The processor time the calling thread has used, in seconds (infinite where the system

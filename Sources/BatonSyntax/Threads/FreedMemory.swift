@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Memory the process has freed, handed back to the system.
 ///
 /// glibc's allocator keeps freed memory for the thread (the arena) that allocated it: after
@@ -11,17 +7,13 @@ import Glibc
 /// The same goes for the rules' context, and their lists once merged (`Checker`).
 public enum FreedMemory {
     /// Returns the free pages of every arena to the system, where the allocator can (glibc's
-    /// `malloc_trim`, looked up at run time: other C libraries have no such call, and need none).
+    /// `malloc_trim`, looked up at run time, `CLibrary`: other C libraries have no such call, and need none).
     /// The call walks the allocator's free lists (well under a millisecond after a 1 MB
     /// design's tree); what it costs after is the pages taken again, each cleared anew, so
     /// callers make it only where the peak matters (`check`: the syntax tree of designs from
     /// 2 MB; `Checker`: the context and the rules' lists of designs it checks on several
     /// threads).
     public static func returnToSystem() {
-        #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        typealias Trim = @convention(c) (Int) -> Int32
-        _ = unsafeBitCast(symbol, to: Trim.self)(0)
-        #endif
+        _ = CLibrary.function("malloc_trim", as: (@convention(c) (Int) -> Int32).self)?(0)
     }
 }

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import BatonSyntax
 import Glibc
 #endif
 
@@ -54,10 +55,9 @@ enum StartupPages {
     /// program with position-independent code.
     static func relocationTable() -> Range<Int>? {
         // `getauxval`, looked up at run time: Swift's Glibc module does not declare it.
-        guard MemoryLayout<Int>.size == 8,
-              let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "getauxval") else { return nil }
         typealias AuxiliaryValue = @convention(c) (UInt) -> UInt
-        let auxiliaryValue = unsafeBitCast(symbol, to: AuxiliaryValue.self)
+        guard MemoryLayout<Int>.size == 8,
+              let auxiliaryValue = CLibrary.function("getauxval", as: AuxiliaryValue.self) else { return nil }
         let headersAddress = auxiliaryValue(programHeadersKey)
         let count = Int(auxiliaryValue(programHeaderCountKey))
         guard headersAddress != 0, count > 0, count < 256,
