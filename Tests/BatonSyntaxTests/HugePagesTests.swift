@@ -2,53 +2,46 @@
 import Foundation
 import Testing
 
-/// `HugePages.reserve` makes what a thread allocates next come from memory marked for the
-/// system's large pages: the mark is read back from the system's own account of the process's
-/// memory (`/proc/self/smaps`, where a marked region's flags hold `hg`).
-@Suite(.serialized) struct HugePagesTests {
-    /// The calling thread's next allocations lie in marked memory.
-    @Test func whatTheThreadTakesNextIsMarked() throws {
-        guard HugePages.ready else { return }  // no large pages here (`never`), or not glibc
-        HugePages.reserve(32 << 20)
-        let block = try #require(malloc(4 << 20))
-        defer { free(block) }
-        // The head of the reserve, up to the first 2 MB boundary, is not marked: 3 MB in is.
-        #expect(Self.flags(at: Int(bitPattern: block) + (3 << 20)).contains("hg"))
+/// `HugePages.reserve` marks memory the calling thread is about to take for the system's large
+/// pages: which ranges it marks (runs of blocks side by side, their whole pages), that the
+/// system holds them marked (its own account of the process's memory, `/proc/self/smaps`,
+/// where a marked region's flags hold `hg`).
+@Suite struct HugePagesTests {
+    static let page = 2 << 20
+
+    /// Blocks side by side, a header apart, are one run, marked from its first whole page to
+    /// its last.
+    @Test func blocksSideBySideAreMarkedAsOneRun() {
+        let first = 3 * Self.page + 16
+        let blocks = [first..<first + 16 * Self.page, first + 16 * Self.page + 16..<first + 32 * Self.page + 16]
+        #expect(HugePages.markedRanges(of: blocks, pageSize: Self.page) == [4 * Self.page..<35 * Self.page])
     }
 
-    /// A worker thread reserves before its next piece of work, when asked to.
-    @Test func workersReserveBeforeTheirNextWork() {
-        guard HugePages.ready else { return }
-        let threads = WorkerThreads()
-        threads.reserveHugePages(32 << 20)
-        let flags = LockedList<[String]>()
-        let done = DispatchSemaphore(value: 0)
-        threads.run {
-            if let block = malloc(4 << 20) {
-                flags.add(Self.flags(at: Int(bitPattern: block) + (3 << 20)))
-                free(block)
-            }
-            done.signal()
+    /// Blocks apart are marked each on its own, whatever order they were taken in; a block
+    /// holding no whole page marks nothing.
+    @Test func blocksApartAreMarkedApart() {
+        let low = Self.page..<5 * Self.page
+        let high = 100 * Self.page + 8..<104 * Self.page + 8
+        let small = 200 * Self.page + 16..<201 * Self.page + 16
+        #expect(HugePages.markedRanges(of: [small, high, low], pageSize: Self.page)
+            == [Self.page..<5 * Self.page, 101 * Self.page..<104 * Self.page])
+    }
+
+    /// A reserve too small for one large page reserves nothing.
+    @Test func lessThanAPageReservesNothing() {
+        #expect(HugePages.reserve(HugePages.pageSize - 1).isEmpty)
+    }
+
+    /// What the reserve marked, the system holds marked.
+    @Test(.enabled(if: HugePages.ready, "the system offers no large pages on request, or the C library is not glibc"))
+    func theSystemHoldsTheReserveMarked() {
+        let marked = HugePages.reserve(32 << 20)
+        #expect(!marked.isEmpty)
+        #expect(marked.reduce(0) { $0 + $1.count } >= 16 << 20)
+        for range in marked {
+            #expect(Self.flags(at: range.lowerBound).contains("hg"))
+            #expect(Self.flags(at: range.upperBound - 1).contains("hg"))
         }
-        done.wait()
-        #expect(flags.all.count == 1)
-        #expect(flags.all.first?.contains("hg") == true)
-    }
-
-    /// Less than one large page is not worth a reserve: nothing is allocated or marked.
-    @Test func lessThanAPageIsNotReserved() {
-        let before = Self.markedRegions()
-        HugePages.reserve(1 << 20)
-        #expect(Self.markedRegions() == before)
-    }
-
-    /// A setting's file is read whole; a missing one reads as empty.
-    @Test func systemSettingsAreReadOrEmpty() throws {
-        #expect(HugePages.systemSetting("/no/such/setting") == "")
-        #if os(Linux)
-        let setting = HugePages.systemSetting("/proc/self/comm")
-        #expect(!setting.isEmpty)
-        #endif
     }
 
     /// The flags of the memory region holding `address` (empty where the system keeps no such
@@ -65,11 +58,6 @@ import Testing
             }
         }
         return []
-    }
-
-    /// How many regions are marked for large pages.
-    static func markedRegions() -> Int {
-        smaps().filter { $0.hasPrefix("VmFlags:") && $0.split(separator: " ").contains("hg") }.count
     }
 
     /// The system's account of the process's memory, read to its end (its files tell no size).

@@ -4,7 +4,7 @@ import Glibc
 
 /// Functions of the C library looked up when the program runs, by name: those Swift's Glibc
 /// module does not declare (`getauxval`, `sched_getcpu`, `sched_getaffinity`,
-/// `sched_setaffinity`) and those another C library may lack (`malloc_trim`). Nil where there is
+/// `sched_setaffinity`) and those another C library may lack (`malloc_trim`, `mallopt`). Nil where there is
 /// no such function, or no C library to ask (not Linux): callers then do without.
 public enum CLibrary {
     /// The function `name`, as a C function of type `F` (`@convention(c)`), which must be its

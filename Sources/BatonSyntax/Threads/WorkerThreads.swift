@@ -37,9 +37,6 @@ public final class WorkerThreads: @unchecked Sendable {
     /// Threads waiting for work; the one that waited least is taken first.
     private var idle: [Worker] = []
     private var madeCount = 0
-    /// Memory each thread reserves in large pages before its next piece of work
-    /// (`reserveHugePages`).
-    private var hugePageBytes = 0
 
     /// A set of threads of its own (tests); everything else uses `shared`.
     init() {}
@@ -62,22 +59,6 @@ public final class WorkerThreads: @unchecked Sendable {
         thread.stackSize = Self.stackSize
         thread.name = "baton-worker"
         thread.start()
-    }
-
-    /// Has each thread reserve `bytes` of memory in large pages (`HugePages.reserve`) before its
-    /// next piece of work, once (more when asked for more): for the work on a large design
-    /// about to start.
-    public func reserveHugePages(_ bytes: Int) {
-        lock.lock()
-        hugePageBytes = max(hugePageBytes, bytes)
-        lock.unlock()
-    }
-
-    /// The memory each thread is to reserve in large pages.
-    fileprivate var hugePagesWanted: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return hugePageBytes
     }
 
     /// How many threads were made so far.
@@ -120,22 +101,15 @@ public final class WorkerThreads: @unchecked Sendable {
 
         /// The thread's life: each piece of work as it comes, released before the thread waits
         /// again, so that nothing it captured outlives it. The first pieces run off
-        /// `makersCore`, until the thread has worked for `settledAfter`. Before a piece, the
-        /// thread reserves the large pages asked for since its last (`reserveHugePages`).
+        /// `makersCore`, until the thread has worked for `settledAfter`.
         func loop(movingOff makersCore: Int?) {
             var restore = CoreAffinity.moveOff(makersCore)
-            var reserved = 0
             while true {
                 condition.lock()
                 while work == nil { condition.wait() }
                 let next = work
                 work = nil
                 condition.unlock()
-                let wanted = pool.hugePagesWanted
-                if wanted > reserved {
-                    HugePages.reserve(wanted)
-                    reserved = wanted
-                }
                 next?()
                 _ = consume next
                 if let cores = restore, CoreAffinity.threadProcessorTime() >= WorkerThreads.settledAfter {

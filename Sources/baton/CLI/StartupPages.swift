@@ -21,11 +21,9 @@ enum StartupPages {
         #if os(Linux) && canImport(Glibc)
         guard let table = relocationTable(), table.count > 0 else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        guard page > 0 else { return }
-        let start = (table.lowerBound + page - 1) / page * page
-        let end = table.upperBound / page * page
-        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
-        _ = madvise(address, end - start, MADV_DONTNEED)
+        guard page > 0, let pages = WholePages.inside(table, size: page),
+              let address = UnsafeMutableRawPointer(bitPattern: pages.lowerBound) else { return }
+        _ = madvise(address, pages.count, MADV_DONTNEED)
         #endif
     }
 

@@ -173,6 +173,9 @@ enum CheckCommand {
         // A single input's syntax, model and findings are left for the end of the process
         // (`KeptUntilExit`); many inputs' are freed one by one, or memory would grow with them.
         let keep = inputs.count == 1
+        // A single input has the process to itself: the allocator may be set up for its
+        // large pages (`CheckedInput.hugePagesFrom`).
+        let largePages = inputs.count == 1
         // With the fixed text on standard output, the report goes to standard error.
         let output = Terminal.buffered(standardError: fixesStandardInput)
         let format = arguments.choice("--format", CheckFormat.self)
@@ -186,7 +189,7 @@ enum CheckCommand {
         let check: @Sendable (Int) -> CheckedInput = { index in
             CheckedInput.check(inputs[index], bytes: texts[index], configuration: configured[index], failLevel: failLevels[index],
                                options: options[index], read: reader, paths: paths, resolve: resolveEarly, formatter: formatter,
-                               observed: observedSystem, threads: ruleThreads, keep: keep)
+                               observed: observedSystem, threads: ruleThreads, keep: keep, largePages: largePages)
         }
         var findings = CheckFindings(inputs: inputs.count)
         let baselineSummary: BaselineSummary?

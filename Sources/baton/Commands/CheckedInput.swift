@@ -49,34 +49,40 @@ struct CheckedInput: Sendable {
     /// for it (a 4 MB design: by 1 MB of 76).
     static let treeReturnedFrom = 2 << 20
 
-    /// Designs from `hugePagesFrom` and under `treeReturnedFrom` have the threads that check
-    /// them reserve memory in large pages (`HugePages`), so many bytes per byte of the design:
-    /// the thread that checks the design, which takes the most (the joined syntax tree, the
-    /// model, the findings merged), `hugePagesPerByte`; each other thread (its parts of the
-    /// parse, the model and the rules) `hugePagesPerByteElsewhere`. What is reserved and not
-    /// used costs nothing. On a 1 MB design, 6,700 page faults become 3,400 (x1.09–1.15 by
-    /// the clock), for about 2.5 MB more at the peak: a 2 MB page counts whole once touched.
-    /// Below 512 KB, the faults saved are too few to count. From 2 MB, where the syntax tree's
-    /// pages go back to the system for the peak's sake, large pages would take the peak up
-    /// again, and by how much depends on where the larger arrays fall against the 2 MB pages: a
-    /// 4 MB design's by 1.7 to 4.6 MB (19.2 bytes per byte to 19.6–20.4), for x1.09–1.14.
+    /// Designs from `hugePagesFrom` and under `treeReturnedFrom`, checked alone
+    /// (`largePages`), have the thread that checks them reserve `hugePagesPerByte` bytes per
+    /// byte of the design in large pages (`HugePages`, which sets the allocator up for it for
+    /// the rest of the process): that thread takes the most (the joined syntax tree, the model,
+    /// the findings merged). What is reserved and not used costs nothing. On a 1 MB design,
+    /// 6,700 page faults become 3,300 (x1.10–1.13 by the clock), for 2.5–5 MB more at the peak:
+    /// a 2 MB page counts whole once touched. The other threads reserving 8 bytes per byte too
+    /// saved 850 faults more, within the noise by the clock (x1.01–1.02). Below 512 KB, the
+    /// faults saved are too few to count. From 2 MB, where the syntax tree's pages go back to
+    /// the system for the peak's sake, large pages would take the peak up again, by how much
+    /// depending on where the larger arrays fall against the 2 MB pages: a 4 MB design's by 1.7
+    /// to 4.6 MB (19.2 bytes per byte to 19.6–20.4), for x1.09–1.14.
     static let hugePagesFrom = 512 << 10
     static let hugePagesPerByte = 16
-    static let hugePagesPerByteElsewhere = 4
+
+    /// What the thread checking a design of `bytes` reserves in large pages (see
+    /// `hugePagesFrom`); nil for none.
+    static func hugePages(forDesignOf bytes: Int, alone: Bool) -> Int? {
+        guard alone, bytes >= hugePagesFrom, bytes < treeReturnedFrom else { return nil }
+        return bytes * hugePagesPerByte
+    }
 
     /// Compiles and checks `bytes`, the text of `input`; its rules run on `threads` threads
     /// (when the design is large enough to gain from it). With `keep`, the compilation goes
     /// into `kept` instead of being freed here. `formatter`: the report's,
     /// when it shows findings as they come, so that they are resolved with only what its format
-    /// shows. With `resolve`, the findings are resolved here, and formatted here too.
+    /// shows. With `resolve`, the findings are resolved here, and formatted here too. With
+    /// `largePages`, the design has the process to itself, and may be checked in large pages
+    /// (see `hugePagesFrom`).
     static func check(_ input: InputFile, bytes: [UInt8], configuration: Configuration, failLevel: Severity,
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
                       formatter: FindingFormatter? = nil, observed: ObservedSystem? = nil, threads: Int = 1,
-                      keep: Bool = false) -> CheckedInput {
-        if bytes.count >= Self.hugePagesFrom && bytes.count < Self.treeReturnedFrom {
-            HugePages.reserve(bytes.count * Self.hugePagesPerByte)
-            WorkerThreads.shared.reserveHugePages(bytes.count * Self.hugePagesPerByteElsewhere)
-        }
+                      keep: Bool = false, largePages: Bool = false) -> CheckedInput {
+        if let reserve = Self.hugePages(forDesignOf: bytes.count, alone: largePages) { HugePages.reserve(reserve) }
         // The index of the source text that fixes read is made from the syntax while the model
         // is built.
         let (compiled, fixSource) = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read,
