@@ -32,10 +32,14 @@ import Testing
         #expect(HugePages.reserve(HugePages.pageSize - 1).isEmpty)
     }
 
-    /// What the reserve marked, the system holds marked.
+    /// What the reserve marked, the system holds marked. Read while its blocks are still
+    /// taken: once free, another test's `malloc_trim` may hand the memory back (the main arena's
+    /// top, which a test's thread may share).
     @Test(.enabled(if: HugePages.ready, "the system offers no large pages on request, or the C library is not glibc"))
     func theSystemHoldsTheReserveMarked() {
-        let marked = HugePages.reserve(32 << 20)
+        let (blocks, marked) = HugePages.takeAndMark(32 << 20)
+        defer { HugePages.free(blocks) }
+        #expect(blocks.reduce(0) { $0 + $1.count } == 32 << 20)
         #expect(!marked.isEmpty)
         #expect(marked.reduce(0) { $0 + $1.count } >= 16 << 20)
         for range in marked {

@@ -79,9 +79,17 @@ public enum HugePages {
     /// calls and one `madvise` per run of blocks.
     @discardableResult
     public static func reserve(_ bytes: Int) -> [Range<Int>] {
+        let (blocks, marked) = takeAndMark(bytes)
+        free(blocks)
+        return marked
+    }
+
+    /// `reserve`'s first half: the blocks taken, and the ranges of them marked. Until they are
+    /// freed (`free`), nothing else can hand their memory back (tests read the marks here).
+    static func takeAndMark(_ bytes: Int) -> (blocks: [Range<Int>], marked: [Range<Int>]) {
         #if os(Linux) && canImport(Glibc)
         let bytes = min(bytes, largestReserve)
-        guard bytes >= pageSize, ready else { return [] }
+        guard bytes >= pageSize, ready else { return ([], []) }
         var blocks: [Range<Int>] = []
         // Room made first: the list growing between two blocks could take the memory after
         // the first, and part them.
@@ -99,10 +107,16 @@ public enum HugePages {
                 _ = madvise(first, range.count, MADV_HUGEPAGE)
             }
         }
-        for block in blocks.reversed() { free(UnsafeMutableRawPointer(bitPattern: block.lowerBound)) }
-        return marked
+        return (blocks, marked)
         #else
-        return []
+        return ([], [])
+        #endif
+    }
+
+    /// `reserve`'s second half: the blocks freed, last first.
+    static func free(_ blocks: [Range<Int>]) {
+        #if canImport(Glibc)
+        for block in blocks.reversed() { Glibc.free(UnsafeMutableRawPointer(bitPattern: block.lowerBound)) }
         #endif
     }
 
