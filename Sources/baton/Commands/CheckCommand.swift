@@ -170,12 +170,11 @@ enum CheckCommand {
         let observedSystem = observed.system
         // Several inputs are checked side by side; a single one runs its rules side by side.
         let ruleThreads = inputs.count == 1 ? jobs : 1
-        // A single input's syntax, model and findings are left for the end of the process
-        // (`KeptUntilExit`); many inputs' are freed one by one, or memory would grow with them.
-        let keep = inputs.count == 1
-        // A single input has the process to itself: the allocator may be set up for its
-        // large pages (`CheckedInput.hugePagesFrom`).
-        let largePages = inputs.count == 1
+        // A single input has the process to itself: its syntax, model and findings are left
+        // for the end of the process (`KeptUntilExit`; many inputs' are freed one by one, or
+        // memory would grow with them), and the allocator may be set up for its large pages
+        // (`CheckedInput.hugePagesFrom`).
+        let alone = inputs.count == 1
         // With the fixed text on standard output, the report goes to standard error.
         let output = Terminal.buffered(standardError: fixesStandardInput)
         let format = arguments.choice("--format", CheckFormat.self)
@@ -189,7 +188,7 @@ enum CheckCommand {
         let check: @Sendable (Int) -> CheckedInput = { index in
             CheckedInput.check(inputs[index], bytes: texts[index], configuration: configured[index], failLevel: failLevels[index],
                                options: options[index], read: reader, paths: paths, resolve: resolveEarly, formatter: formatter,
-                               observed: observedSystem, threads: ruleThreads, keep: keep, largePages: largePages)
+                               observed: observedSystem, threads: ruleThreads, alone: alone)
         }
         var findings = CheckFindings(inputs: inputs.count)
         let baselineSummary: BaselineSummary?
@@ -200,7 +199,7 @@ enum CheckCommand {
             var reported: [ReportedDiagnostic] = []
             var owner: [Int] = []
             ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
-                if keep { KeptUntilExit.keep(input) }
+                if alone { KeptUntilExit.keep(input) }
                 _ = findings.files(of: input)
                 findings.add(input) { diagnostic in
                     reported.append(diagnostic)
@@ -230,12 +229,12 @@ enum CheckCommand {
                                      baseline: baselineSummary)
             for (diagnostic, new) in zip(reported, isNew) where new { report.write(diagnostic) }
             report.finish(omitted: findings.omitted, baseline: baselineSummary, fixing: fixing)
-            if keep { KeptUntilExit.keep(reported) }
+            if alone { KeptUntilExit.keep(reported) }
         } else {
             var tracker = baselines.isEmpty ? nil : baselines.tracker()
             var report = CheckOutput(format, output: output, files: inputs.count, color: color)
             ParallelWork.forEach(count: inputs.count, jobs: jobs, work: check) { index, input in
-                if keep { KeptUntilExit.keep(input) }
+                if alone { KeptUntilExit.keep(input) }
                 for omission in findings.files(of: input) { report.add(omission) }
                 if tracker == nil, inputs.count == 1 {
                     // A run's only input: its findings are resolved and formatted side by side.

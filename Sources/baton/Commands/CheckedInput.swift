@@ -50,7 +50,7 @@ struct CheckedInput: Sendable {
     static let treeReturnedFrom = 2 << 20
 
     /// Designs from `hugePagesFrom` and under `treeReturnedFrom`, checked alone
-    /// (`largePages`), have the thread that checks them reserve `hugePagesPerByte` bytes per
+    /// (`alone`), have the thread that checks them reserve `hugePagesPerByte` bytes per
     /// byte of the design in large pages (`HugePages`, which sets the allocator up for it for
     /// the rest of the process): that thread takes the most (the joined syntax tree, the model,
     /// the findings merged). What is reserved and not used costs nothing. On a 1 MB design,
@@ -72,17 +72,17 @@ struct CheckedInput: Sendable {
     }
 
     /// Compiles and checks `bytes`, the text of `input`; its rules run on `threads` threads
-    /// (when the design is large enough to gain from it). With `keep`, the compilation goes
-    /// into `kept` instead of being freed here. `formatter`: the report's,
-    /// when it shows findings as they come, so that they are resolved with only what its format
-    /// shows. With `resolve`, the findings are resolved here, and formatted here too. With
-    /// `largePages`, the design has the process to itself, and may be checked in large pages
-    /// (see `hugePagesFrom`).
+    /// (when the design is large enough to gain from it). `alone`: the design has the process
+    /// to itself, so its compilation goes into `kept` instead of being freed here (it lasts to
+    /// the process's end), and it may be checked in large pages (see `hugePagesFrom`).
+    /// `formatter`: the report's, when it shows findings as they come, so that they are
+    /// resolved with only what its format shows. With `resolve`, the findings are resolved
+    /// here, and formatted here too.
     static func check(_ input: InputFile, bytes: [UInt8], configuration: Configuration, failLevel: Severity,
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
                       formatter: FindingFormatter? = nil, observed: ObservedSystem? = nil, threads: Int = 1,
-                      keep: Bool = false, largePages: Bool = false) -> CheckedInput {
-        if let reserve = Self.hugePages(forDesignOf: bytes.count, alone: largePages) { HugePages.reserve(reserve) }
+                      alone: Bool = false) -> CheckedInput {
+        if let reserve = Self.hugePages(forDesignOf: bytes.count, alone: alone) { HugePages.reserve(reserve) }
         // The index of the source text that fixes read is made from the syntax while the model
         // is built.
         let (compiled, fixSource) = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read,
@@ -127,7 +127,7 @@ struct CheckedInput: Sendable {
         }
         return CheckedInput(diagnostics: diagnostics, sources: compilation.sources, resolved: resolved, identities: identities,
                             detail: detail, formatted: formatted, omitted: OmittedErrors.of(compilation), failLevel: failLevel,
-                            compiled: !compilation.hasErrors, kept: keep ? compilation : nil)
+                            compiled: !compilation.hasErrors, kept: alone ? compilation : nil)
     }
 
     /// Finding `index`, resolved for printing.
