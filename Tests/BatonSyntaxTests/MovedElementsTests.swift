@@ -31,6 +31,25 @@ import Testing
         #expect(log.all.sorted() == Array(1...9))
     }
 
+    /// Half the moving on a partner's thread: the same order, each element still moved (not
+    /// copied, nothing freed), the partner's own work done too, and every count split alike.
+    @Test(arguments: [1, 2, 7, 1000])
+    func appendingByMovingWithAPartner(count: Int) {
+        let log = LockedList<Int>()
+        let placeholder = Numbered(0, log)
+        var first = [Numbered(-1, log)]
+        var second = (1...count).map { Numbered($0, log) }
+        let partner = Partner<String, Void>({ "scanned" })
+        first.append(moving: &second, leaving: placeholder, sharingWith: partner)
+        #expect(second.isEmpty)
+        #expect(first.map(\.number) == [-1] + Array(1...count))
+        for index in first.indices { #expect(isKnownUniquelyReferenced(&first[index])) }
+        #expect(log.all.isEmpty)
+        #expect(partner.finish().first == "scanned")
+        first = []
+        #expect(log.all.sorted() == [-1] + Array(1...count))
+    }
+
     @Test func appendingNothingOrToNothing() {
         let log = LockedList<Int>()
         let placeholder = Numbered(0, log)

@@ -17,7 +17,7 @@ import Testing
     static func same(_ parsed: ParseResult, _ expected: ParseResult) -> Bool {
         parsed.syntax == expected.syntax && parsed.diagnostics == expected.diagnostics
             && parsed.omittedErrors == expected.omittedErrors && parsed.interactionCount == expected.interactionCount
-            && parsed.interactionsBefore == expected.interactionsBefore
+            && parsed.interactionsBefore == expected.interactionsBefore && parsed.importCount == expected.importCount
     }
 
     /// Parses `bytes` in `parts` parts on `jobs` threads, whatever its size: the parts' result,
@@ -29,6 +29,9 @@ import Testing
     static func check(_ bytes: [UInt8], parts: Int, jobs: Int, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
         let source = source(bytes)
         let expected = BatonParser.sequential(source, maxDepth: BatonParser.defaultMaxDepth)
+        // The imports counted are the top-level import statements (the loader reads them only then).
+        let imports = expected.syntax.statements.filter { if case .importFile = $0 { true } else { false } }.count
+        #expect(expected.importCount == imports, sourceLocation: sourceLocation)
         let whole = BatonParser.parse(source, jobs: jobs)
         #expect(same(whole, expected), sourceLocation: sourceLocation)
         guard let parsed = PartParse.parse(source, maxDepth: BatonParser.defaultMaxDepth, parts: parts, jobs: jobs) else {

@@ -174,8 +174,9 @@ struct LoadedFile: Sendable {
     var realPath: String
     /// The directory its imports are named from in messages (see `ImportLoader.displayDirectory`).
     var displayDirectory: String
-    /// Parallel to `syntax.statements`: the imported file for each successful `import`.
-    var importTargets: [FileID?]
+    /// The imported file of each successful `import`, by the index of its statement in
+    /// `syntax.statements`.
+    var importTargets: [Int: FileID]
     /// Interactions in `syntax` (`ParseResult.interactionCount`).
     var interactionCount = 0
     /// Interactions before each statement of `syntax` (`ParseResult.interactionsBefore`).
@@ -243,10 +244,12 @@ struct ImportLoader {
         diagnostics.countOmitted(parsed.omittedErrors, in: id)
         files.append(LoadedFile(syntax: parsed.syntax, realPath: real,
                                 displayDirectory: displayDirectory(displayPath: input.displayPath, named: named, real: real),
-                                importTargets: Array(repeating: nil, count: parsed.syntax.statements.count),
+                                importTargets: [:],
                                 interactionCount: parsed.interactionCount, interactionsBefore: parsed.interactionsBefore))
         // Each statement is read where it is: bound to a constant, every one was copied (its
-        // names, label and lists retained) to find the few imports, on one thread.
+        // names, label and lists retained) to find the few imports, on one thread. A file
+        // without imports (the parser counts them) is not read at all.
+        guard parsed.importCount > 0 else { return id }
         let statements = parsed.syntax.statements
         for index in statements.indices {
             guard case .importFile(let statement) = statements[index] else { continue }

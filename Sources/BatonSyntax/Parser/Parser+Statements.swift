@@ -27,6 +27,7 @@ extension Parser {
                     interactionsBefore.append(before)
                 }
             } else if let statement = parseTopLevelStatement() {
+                if case .importFile = statement { importCount += 1 }
                 statements.append(statement)
                 interactionsBefore.append(before)
             }

@@ -19,6 +19,10 @@ public struct ParseResult: Sendable {
     /// interactions of each statement start, so that parts of the statements can be built at
     /// once (`ModelBuilder.buildFlowsInParts`).
     public var interactionsBefore: [Int32] = []
+    /// The top-level `import` statements in `syntax`: the loader looks among the statements
+    /// for them only where there are some (a large design's steps are tens of thousands of
+    /// statements, and it has no imports).
+    public var importCount = 0
 }
 
 public enum BatonParser {
@@ -46,7 +50,7 @@ public enum BatonParser {
         let syntax = SyntaxFile(file: source.id, statements: statements, comments: parser.lexer.comments)
         return ParseResult(syntax: syntax, diagnostics: diagnostics.diagnostics,
                            omittedErrors: diagnostics.omittedErrors(in: source.id), interactionCount: parser.interactionCount,
-                           interactionsBefore: parser.interactionsBefore)
+                           interactionsBefore: parser.interactionsBefore, importCount: parser.importCount)
     }
 
     static func encodingDiagnostics(_ source: SourceFile) -> [Diagnostic] {
@@ -86,6 +90,8 @@ struct Parser {
     var interactionCount = 0
     /// `interactionCount` before each top-level statement kept (`ParseResult.interactionsBefore`).
     var interactionsBefore: [Int32] = []
+    /// Top-level `import` statements parsed (see `ParseResult.importCount`).
+    var importCount = 0
     /// How many top-level statements to make room for before the first (`PartParse.rooms`).
     var statementsRoom = 0
     /// A `{` right after a free-text label (`GET /orders/{id}`): see `unquotedLabel`.

@@ -77,19 +77,24 @@ enum PartParse {
         }
         guard !parsed.contains(where: { $0 == nil }) else { return nil }
         // The encoding problems are looked for over the whole file on another thread while
-        // this one joins the parts: both are one thread's work, and the scan had come after.
-        let (joined, encoding) = Concurrently.both({ join(&parsed) }, { BatonParser.encodingDiagnostics(source) })
+        // this one joins the parts, and that thread then moves half of the statements moved.
+        let scan = Partner<[Diagnostic], Void>({ BatonParser.encodingDiagnostics(source) })
+        let joined = join(&parsed, sharingWith: scan)
+        let encoding = scan.finish().first ?? BatonParser.encodingDiagnostics(source)
         var diagnostics = CappedDiagnostics()
         diagnostics.append(contentsOf: encoding)
         return ParseResult(syntax: SyntaxFile(file: source.id, statements: joined.statements, comments: joined.comments),
                            diagnostics: diagnostics.diagnostics, omittedErrors: diagnostics.omittedErrors(in: source.id),
-                           interactionCount: joined.interactionCount, interactionsBefore: joined.interactionsBefore)
+                           interactionCount: joined.interactionCount, interactionsBefore: joined.interactionsBefore,
+                           importCount: joined.importCount)
     }
 
     /// The accepted parts joined in order into one, each taken out of `parsed` as it is joined.
-    private static func join(_ parsed: inout [Part?]) -> Part {
+    /// The second part's statements are moved half on `partner`'s thread (a partner takes one
+    /// piece of work; with more parts, the others are moved on this thread).
+    private static func join(_ parsed: inout [Part?], sharingWith partner: Partner<[Diagnostic], Void>) -> Part {
         let count = parsed.reduce(0) { $0 + ($1?.statements.count ?? 0) }
-        var joined = Part(statements: [], comments: [], interactionCount: 0, interactionsBefore: [])
+        var joined = Part(statements: [], comments: [], interactionCount: 0, interactionsBefore: [], importCount: 0)
         joined.interactionsBefore.reserveCapacity(count)
         for index in parsed.indices {
             guard var part = parsed[index] else { continue }
@@ -101,6 +106,11 @@ enum PartParse {
                 joined.statements = part.statements
                 part.statements = []
                 joined.statements.reserveCapacity(count)
+            } else if index == 1 {
+                // Half on the partner's thread, which had only the scan to do: at 16 MB (a
+                // single flow, 92,000 statements moved) the move took 8.5 ms on this thread
+                // alone, and 5.4 ms shared.
+                joined.statements.append(moving: &part.statements, leaving: .vacated, sharingWith: partner)
             } else {
                 joined.statements.append(moving: &part.statements, leaving: .vacated)
             }
@@ -108,6 +118,7 @@ enum PartParse {
             let offset = Int32(truncatingIfNeeded: joined.interactionCount)
             joined.interactionsBefore.append(contentsOf: part.interactionsBefore.lazy.map { $0 + offset })
             joined.interactionCount += part.interactionCount
+            joined.importCount += part.importCount
         }
         return joined
     }
@@ -118,6 +129,7 @@ enum PartParse {
         var comments: [Comment]
         var interactionCount: Int
         var interactionsBefore: [Int32]
+        var importCount: Int
     }
 
     /// The part `range` of `source` parsed alone; nil unless accepted (see the type's comment).
@@ -130,7 +142,7 @@ enum PartParse {
               parser.lexer.position == range.upperBound
         else { return nil }
         return Part(statements: statements, comments: parser.lexer.comments, interactionCount: parser.interactionCount,
-                    interactionsBefore: parser.interactionsBefore)
+                    interactionsBefore: parser.interactionsBefore, importCount: parser.importCount)
     }
 
     /// How many statements each part's array makes room for at once, given `estimate` for the

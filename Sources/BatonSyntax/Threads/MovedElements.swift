@@ -9,6 +9,29 @@ extension Array {
     /// `placeholder` before `other` is emptied, so `placeholder` should hold nothing that is
     /// counted (an empty string, no array): freeing it then costs nothing either.
     public mutating func append(moving other: inout [Element], leaving placeholder: Element) {
+        append(moving: &other) { count, from, to in Self.move(count, from: from, to: to, leaving: placeholder) }
+    }
+
+    /// `append(moving:leaving:)` with the second half of the elements moved on `partner`'s
+    /// thread (the work handed to it) while this one moves the first: moving tens of
+    /// thousands of large elements is mostly the system handing over the pages of the room
+    /// they go to, a page at a time, which two threads do at once. Waits for the partner
+    /// (`finish`) before it returns.
+    public mutating func append(moving other: inout [Element], leaving placeholder: Element,
+                                sharingWith partner: Partner<some Sendable, Void>) where Element: Sendable {
+        append(moving: &other) { count, from, to in
+            let half = count / 2
+            let back = MovedHalf(from: from + half, to: to + half, count: count - half)
+            partner.hand { Self.move(back.count, from: back.from, to: back.to, leaving: placeholder) }
+            Self.move(half, from: from, to: to, leaving: placeholder)
+            _ = partner.finish()
+        }
+    }
+
+    /// Makes room for `other`'s elements, has `move` move them there (their count, where they
+    /// are, the room), and leaves `other` empty.
+    private mutating func append(moving other: inout [Element],
+                                 by move: (Int, UnsafeMutablePointer<Element>, UnsafeMutablePointer<Element>) -> Void) {
         let count = other.count
         guard count > 0 else { return }
         other.withUnsafeMutableBufferPointer { source in
@@ -16,13 +39,20 @@ extension Array {
             append(addingCapacity: count) { span in
                 span.withUnsafeMutableBufferPointer { room, initialized in
                     guard let to = room.baseAddress else { return }
-                    to.moveInitialize(from: from, count: count)
+                    move(count, from, to)
                     initialized = count
                 }
             }
-            from.initialize(repeating: placeholder, count: count)
         }
         other = []
+    }
+
+    /// Moves `count` elements from `from` to the uninitialized `to`, and leaves `placeholder`
+    /// in each place they left.
+    private static func move(_ count: Int, from: UnsafeMutablePointer<Element>, to: UnsafeMutablePointer<Element>,
+                             leaving placeholder: Element) {
+        to.moveInitialize(from: from, count: count)
+        from.initialize(repeating: placeholder, count: count)
     }
 
     /// Frees the elements before `middle` on this thread and the rest on another, at the same
@@ -43,6 +73,14 @@ extension Array {
         }
         self = []
     }
+}
+
+/// Where the half of a move that another thread makes comes from and goes to: both arrays are
+/// held by the thread that waits for it, and no other thread touches these places.
+private struct MovedHalf<Element>: @unchecked Sendable {
+    let from: UnsafeMutablePointer<Element>
+    let to: UnsafeMutablePointer<Element>
+    let count: Int
 }
 
 /// A part of an array's storage that one thread alone frees (`freeInTwo`): the array is held
