@@ -32,17 +32,26 @@ public enum Checker {
     /// (whose result can then take its memory), and what is left of its pages is handed back on
     /// another thread while this one merges; that thread then merges too
     /// (`merged(_:threads:first:)`).
+    ///
+    /// `inLargePages`: the design is checked in 2 MB pages (`HugePages`). Its context's pages
+    /// then go back to the system before the merge starts rather than beside it: the result
+    /// would otherwise be put in a new large page, counted whole, before the context's pages
+    /// were gone. A 1 MB design's peak: 1.0–1.4 MB lower, in the same time (60 alternating
+    /// pairs of each shape).
     public static func check(_ compilation: Compilation, releasing context: consuming CheckContext,
-                             configuration: Configuration = .defaults, threads: Int = 1) -> [Diagnostic] {
+                             configuration: Configuration = .defaults, threads: Int = 1,
+                             inLargePages: Bool = false) -> [Diagnostic] {
         if compilation.hasErrors { return compilation.diagnostics }
         let fixSource = context.fixSource
         let large = context.model.interactions.count >= parallelThreshold
         var lists = ruleLists(context, configuration: configuration, threads: threads)
         // Freed here, before the merge makes room for its result, which can then take the
         // context's memory; with more than one thread, the other one hands what is left of it
-        // back to the system before it starts merging too.
+        // back to the system before it starts merging too (or this one, first, in large pages).
         _ = consume context
-        let diagnostics = merged(&lists, threads: threads, first: large ? FreedMemory.returnToSystem : nil)
+        let returnedFirst = large && inLargePages
+        if returnedFirst { FreedMemory.returnToSystem() }
+        let diagnostics = merged(&lists, threads: threads, first: large && !returnedFirst ? FreedMemory.returnToSystem : nil)
         lists = []
         if large { FreedMemory.returnToSystem() }
         return finished(compilation, consume diagnostics, fixSource: fixSource, configuration: configuration)

@@ -24,6 +24,11 @@ import Testing
         // A context freed before the rules' lists are merged, its memory handed back to the
         // system (what `baton check` does), gives the same findings.
         #expect(Checker.check(compilation, releasing: CheckContext(compilation), threads: 2) == alone)
+        // And so does one whose memory goes back before the merge rather than beside it (a
+        // design checked in large pages), on one thread or two.
+        for threads in [1, 2] {
+            #expect(Checker.check(compilation, releasing: CheckContext(compilation), threads: threads, inLargePages: true) == alone)
+        }
     }
 
     /// A large design's derived facts made half on each thread are those made on one, and its

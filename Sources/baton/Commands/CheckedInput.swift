@@ -82,7 +82,7 @@ struct CheckedInput: Sendable {
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
                       formatter: FindingFormatter? = nil, observed: ObservedSystem? = nil, threads: Int = 1,
                       alone: Bool = false) -> CheckedInput {
-        if let reserve = Self.hugePages(forDesignOf: bytes.count, alone: alone) { HugePages.reserve(reserve) }
+        let inLargePages = Self.hugePages(forDesignOf: bytes.count, alone: alone).map { !HugePages.reserve($0).isEmpty } ?? false
         // The index of the source text that fixes read is made from the syntax while the model
         // is built.
         let (compiled, fixSource) = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read,
@@ -106,7 +106,8 @@ struct CheckedInput: Sendable {
         }
         let checked: [Diagnostic]
         if let made = context.take() {
-            checked = Checker.check(compilation, releasing: made, configuration: configuration, threads: threads)
+            checked = Checker.check(compilation, releasing: made, configuration: configuration, threads: threads,
+                                    inLargePages: inLargePages)
         } else {
             checked = compilation.diagnostics
         }
