@@ -115,44 +115,73 @@ public struct SyncCycle: Rule {
     /// Every elementary cycle of the component, each once: found from its smallest participant,
     /// by a depth-first search that only visits larger ones. Stops early (complete == false)
     /// after `maxCyclesPerComponent` cycles or `maxStepsPerComponent` steps.
+    ///
+    /// A large design's tangle takes every step allowed, so a step is kept cheap: the graph and
+    /// the marks are read through their buffers, and the search's frames are the path itself
+    /// beside where each of its participants is in its successors, in room made once (a step
+    /// was 52 instructions with an array of frames, each read, checked and written back).
     static func elementaryCycles(in component: [ParticipantID], successors: FlatSuccessors,
                                  marks: inout CycleMarks) -> (cycles: [[ParticipantID]], complete: Bool) {
-        for member in component { marks.isMember[member.rawValue] = true }
+        // Taken out of `marks` while the search writes them through their buffers.
+        var isMember = [Bool]()
+        var isOnPath = [Bool]()
+        swap(&isMember, &marks.isMember)
+        swap(&isOnPath, &marks.isOnPath)
+        defer {
+            swap(&isMember, &marks.isMember)
+            swap(&isOnPath, &marks.isOnPath)
+        }
+        for member in component { isMember[member.rawValue] = true }
         var cycles: [[ParticipantID]] = []
-        var steps = 0
         var complete = true
-        search: for start in component {
-            var path: [ParticipantID] = [start]
-            marks.isOnPath[start.rawValue] = true
-            // Each frame: the node and the index of its next successor to try.
-            var frames: [(node: ParticipantID, next: Int)] = [(start, 0)]
-            while let frame = frames.last {
-                steps += 1
-                if steps > maxStepsPerComponent || cycles.count >= maxCyclesPerComponent {
-                    for node in path { marks.isOnPath[node.rawValue] = false }
-                    complete = false
-                    break search
-                }
-                let range = successors.range(of: frame.node.rawValue)
-                guard range.lowerBound + frame.next < range.upperBound else {
-                    frames.removeLast()
-                    path.removeLast()
-                    marks.isOnPath[frame.node.rawValue] = false
-                    continue
-                }
-                frames[frames.count - 1].next += 1
-                let next = successors.targets[range.lowerBound + frame.next]
-                guard marks.isMember[next.rawValue], next >= start else { continue }
-                if next == start {
-                    cycles.append(path)
-                } else if !marks.isOnPath[next.rawValue] {
-                    path.append(next)
-                    marks.isOnPath[next.rawValue] = true
-                    frames.append((next, 0))
+        // The search's path (no participant is on it twice, so the component's size bounds it),
+        // and for each participant on it the index in `targets` of its next successor to try.
+        withUnsafeTemporaryAllocation(of: ParticipantID.self, capacity: component.count) { path in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: component.count) { cursors in
+                isMember.withUnsafeMutableBufferPointer { isMember in
+                    isOnPath.withUnsafeMutableBufferPointer { isOnPath in
+                        successors.starts.withUnsafeBufferPointer { starts in
+                            successors.targets.withUnsafeBufferPointer { targets in
+                                var steps = 0
+                                search: for start in component {
+                                    path[0] = start
+                                    cursors[0] = starts[start.rawValue]
+                                    var depth = 1
+                                    isOnPath[start.rawValue] = true
+                                    while depth > 0 {
+                                        steps += 1
+                                        if steps > maxStepsPerComponent || cycles.count >= maxCyclesPerComponent {
+                                            for node in path[..<depth] { isOnPath[node.rawValue] = false }
+                                            complete = false
+                                            break search
+                                        }
+                                        let node = path[depth - 1]
+                                        let cursor = cursors[depth - 1]
+                                        guard cursor < starts[node.rawValue + 1] else {
+                                            depth -= 1
+                                            isOnPath[node.rawValue] = false
+                                            continue
+                                        }
+                                        cursors[depth - 1] = cursor + 1
+                                        let next = targets[cursor]
+                                        guard isMember[next.rawValue], next >= start else { continue }
+                                        if next == start {
+                                            cycles.append(Array(path[..<depth]))
+                                        } else if !isOnPath[next.rawValue] {
+                                            path[depth] = next
+                                            cursors[depth] = starts[next.rawValue]
+                                            depth += 1
+                                            isOnPath[next.rawValue] = true
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }
-        for member in component { marks.isMember[member.rawValue] = false }
+        for member in component { isMember[member.rawValue] = false }
         return (cycles, complete)
     }
 
