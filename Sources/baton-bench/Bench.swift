@@ -107,12 +107,12 @@ enum Bench {
             Stage(name: "compile", keeping: { source in
                 // On every core, as `baton check` compiles a single design: a large one is
                 // parsed and has its flows built in parts.
-                Baton.compile(source: source, path: "bench.baton", options: CompileOptions(jobs: ProcessInfo.processInfo.activeProcessorCount))
+                Baton.compile(source: source, path: "bench.baton", options: CompileOptions(jobs: ProcessorCount.active))
             }),
             // The parser alone: on every core (`PartParse`), and on one thread from the start.
             Stage(name: "parse") { source in
                 _ = BatonParser.parse(SourceFile(id: FileID(0), path: "bench.baton", bytes: Array(source.utf8)),
-                                      jobs: ProcessInfo.processInfo.activeProcessorCount)
+                                      jobs: ProcessorCount.active)
             },
             Stage(name: "parse-one-thread") { source in
                 _ = BatonParser.parse(SourceFile(id: FileID(0), path: "bench.baton", bytes: Array(source.utf8)))

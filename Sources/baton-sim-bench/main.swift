@@ -162,7 +162,7 @@ if which == "all" || which == "mm1" {
 if which == "all" || which == "replicate" {
     let model = compile(fiveHop)
     let runs = max(1, Int(number("runs", default: 8)))
-    let jobs = max(1, Int(number("jobs", default: Double(ProcessInfo.processInfo.activeProcessorCount))))
+    let jobs = max(1, Int(number("jobs", default: Double(ProcessorCount.active))))
     measure("replicate", runs: which == "all" ? 1 : repeats, requests: 600_000 * Double(runs)) {
         try Simulator.replicate(model: model, scenario: tenMinutes, runs: runs, jobs: jobs)
     }

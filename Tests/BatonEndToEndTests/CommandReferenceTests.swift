@@ -48,6 +48,12 @@ import Testing
             pipe or a device (`-o /dev/null`) is written in place; `-o -` and `-o /dev/stdout` mean standard
             output.
 
+            **Jobs.** `--jobs` (of `check`, `fmt`, `render --all` and `simulate`) defaults to one per
+            processor core the process may use: the cores it may run on (fewer under `taskset -c 0` or a
+            container's cpuset), and no more than its control group's processor quota allows, rounded up
+            (a container's `--cpus`, from cgroup v2's `cpu.max` or v1's `cpu.cfs_quota_us`). `--jobs 0`
+            says what the default is here: `help: the default is one per processor core (2 here)`.
+
             **Names.** Arguments and file names must be UTF-8: anything else is refused rather than read
             as some other name. A directory walk (`check DIR`, `fmt DIR`) reads regular `*.baton` files,
             skips hidden entries, and does not follow a symbolic link out of the directory it was given

@@ -32,6 +32,14 @@ import Testing
         return "status \(result.status)\n--- stdout\n\(result.standardOutput)--- stderr\n\(result.standardError)"
     }
 
+    /// The default is one job per core the process may use: run on one core (`taskset`), it is 1.
+    @Test func theDefaultFollowsTheCoresTheProcessMayUse() throws {
+        let taskset = try ExternalProgram.require("taskset", package: "util-linux")
+        let result = try taskset.run(["-c", "0", BatonExecutable.url.path, "check", "--jobs", "0", "missing.baton"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("the default is one per processor core (1 here)"), "\(result.standardError)")
+    }
+
     @Test(arguments: ["text", "json", "sarif", "github"])
     func checkGivesTheSameReportForAnyNumberOfJobs(format: String) throws {
         let directory = try Self.makeTree()

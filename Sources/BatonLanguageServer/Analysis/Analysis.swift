@@ -25,7 +25,7 @@ public struct Analysis: Sendable {
     }
 
     /// The processors this process may use.
-    public static let threads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    public static let threads = max(1, ProcessorCount.active)
 
     public var model: Model { compilation.model }
 

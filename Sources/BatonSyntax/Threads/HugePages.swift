@@ -1,4 +1,3 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,8 +35,7 @@ import Glibc
 public enum HugePages {
     /// The size of a large page: the system's (`hpage_pmd_size`), or 2 MB where it does not say.
     static let pageSize: Int = {
-        let told = Int(systemSetting("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")
-            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        let told = Int(SystemSetting.firstLine("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")) ?? 0
         return told > 0 && told & (told - 1) == 0 ? told : 2 << 20
     }()
 
@@ -54,7 +52,7 @@ public enum HugePages {
     /// on the first reserve (or the first test that asks).
     static let ready: Bool = {
         #if os(Linux) && canImport(Glibc)
-        let setting = systemSetting("/sys/kernel/mm/transparent_hugepage/enabled")
+        let setting = SystemSetting.text("/sys/kernel/mm/transparent_hugepage/enabled")
         guard setting.contains("[always]") || setting.contains("[madvise]"),
               let mallopt = CLibrary.function("mallopt", as: (@convention(c) (Int32, Int32) -> Int32).self)
         else { return false }
@@ -68,11 +66,6 @@ public enum HugePages {
         return false
         #endif
     }()
-
-    /// The text of a system setting (a file under `/sys`), empty where there is none.
-    static func systemSetting(_ path: String) -> String {
-        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    }
 
     /// Makes the next `bytes` that the calling thread allocates come from memory marked for
     /// large pages (see the type's notes); returns the ranges marked. Costs a few allocator

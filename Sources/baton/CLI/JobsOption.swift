@@ -1,4 +1,5 @@
 import BatonCheck
+import BatonSyntax
 import Foundation
 
 /// `--jobs N`: how many files `check`, `fmt` and `render --all` work on at once. The default
@@ -9,7 +10,7 @@ enum JobsOption {
     static let maximum = 1_024
 
     /// One per active processor core (at least 1, at most `maximum`).
-    static var defaultJobs: Int { max(1, min(maximum, ProcessInfo.processInfo.activeProcessorCount)) }
+    static var defaultJobs: Int { max(1, min(maximum, ProcessorCount.active)) }
 
     /// `--jobs` for a command that works on many files; `what` says what runs at once.
     static func spec(_ what: String) -> OptionSpec {

@@ -305,7 +305,7 @@ enum SimulateCommand {
     }
 
     /// One job per processor core the system lets this process use.
-    static var defaultJobs: Int { max(1, min(maximumJobs, ProcessInfo.processInfo.activeProcessorCount)) }
+    static var defaultJobs: Int { max(1, min(maximumJobs, ProcessorCount.active)) }
 
     // MARK: - Scenarios
 
