@@ -30,6 +30,15 @@ if [ "$(uname -s)" = "Linux" ] && [ -f scripts/function-order.txt ]; then
          -Xlinker "--section-ordering-file=$PWD/scripts/function-order.txt")
 fi
 
+if [ "$(uname -s)" = "Linux" ]; then
+  # SwiftPM exports every symbol of an executable (so that tests can link against it): 11,000
+  # names in the dynamic symbol table, which the Swift runtime searched on every start (`dladdr`,
+  # to find where it was loaded from). Nothing looks a name up in the binary people install, so
+  # `main` alone stays exported: a one-line check x1.06 (54 of 60 alternating pairs faster),
+  # its peak 0.5 MB lower, the binary 0.9 MB smaller.
+  link+=(-Xlinker "--version-script=$PWD/scripts/exported-symbols.map")
+fi
+
 swift build "${flags[@]}" ${link[@]+"${link[@]}"} >&2
 built="$(swift build "${flags[@]}" ${link[@]+"${link[@]}"} --show-bin-path)/baton"
 

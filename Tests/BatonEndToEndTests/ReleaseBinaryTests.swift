@@ -120,6 +120,24 @@ struct ReleaseBinaryTests {
         #expect(!libraries.contains("not found"), "\(libraries)")
     }
 
+    /// The binary exports `main` and none of its Swift functions (scripts/exported-symbols.map):
+    /// the runtime searched every exported name on each start.
+    @Test func exportsNoSwiftSymbol() throws {
+        let readelf = try ExternalProgram.require("readelf", package: "binutils")
+        let (binary, directory) = try Self.isolatedBinary()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let symbols = String(decoding: try readelf.run(["--dyn-syms", "-W", binary.path]).standardOutput, as: UTF8.self)
+        // Defined (not UND) global names: the columns are Num, Value, Size, Type, Bind, Vis, Ndx, Name.
+        let exported = symbols.split(separator: "\n").compactMap { line -> Substring? in
+            let columns = line.split(separator: " ")
+            guard columns.count >= 8, columns[4] == "GLOBAL", columns[6] != "UND" else { return nil }
+            return columns[7]
+        }
+        #expect(exported.contains { $0.hasPrefix("main") }, "\(exported.prefix(20))")
+        let swift = exported.filter { $0.hasPrefix("$s") }.count
+        #expect(swift == 0, "Swift symbols exported: \(swift)")
+    }
+
     /// What the binary asks the dynamic linker for is what a glibc system always has — and what
     /// the Dockerfile's distroless "cc" image provides — and its run path leads into no toolchain.
     @Test func needsOnlyTheCLibrariesTheImageHas() throws {
