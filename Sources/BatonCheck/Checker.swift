@@ -36,8 +36,8 @@ public enum Checker {
     /// `inLargePages`: the design is checked in 2 MB pages (`HugePages`). Its context's pages
     /// then go back to the system before the merge starts rather than beside it: the result
     /// would otherwise be put in a new large page, counted whole, before the context's pages
-    /// were gone. A 1 MB design's peak: 1.0–1.4 MB lower, in the same time (60 alternating
-    /// pairs of each shape).
+    /// were gone. A 1 MB design's peak: 0.6–1.4 MB lower, in the same time (sets of 30
+    /// alternating pairs of each shape).
     public static func check(_ compilation: Compilation, releasing context: consuming CheckContext,
                              configuration: Configuration = .defaults, threads: Int = 1,
                              inLargePages: Bool = false) -> [Diagnostic] {
