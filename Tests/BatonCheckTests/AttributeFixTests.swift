@@ -13,7 +13,7 @@ struct AttributeFixTests {
         let compilation = Baton.compile(source: source, path: "t.baton")
         #expect(!compilation.hasErrors, "\(compilation.diagnostics.map(\.message))")
         let context = CheckContext(compilation)
-        let edits: [TextEdit]
+        let edits: FixEdits
         if let participant {
             let id = try #require(compilation.model.participant(named: participant)?.id)
             edits = AttributeFix.edits(adding: attributes, to: id, in: context)

@@ -25,7 +25,7 @@ public enum AttributeFix {
             guard value != nil else { return key }
             var parts = FindingText.Parts(literalCapacity: 0, interpolationCount: 2)
             write(into: &parts)
-            return FindingText(stringInterpolation: parts).string
+            return FindingText(stringInterpolation: consume parts).string
         }
 
         /// `text`, written into a text being made (no string of its own).
@@ -45,13 +45,14 @@ public enum AttributeFix {
         parts.appendLiteral(prefix)
         parts.appendList(attributes, separator: separator) { $1.write(into: &$0) }
         parts.appendLiteral(suffix)
-        return FindingText(stringInterpolation: parts).string
+        return FindingText(stringInterpolation: consume parts).string
     }
 
     /// The edits that give interaction `id` the attributes; empty when it has them already or
-    /// when the check has no source text.
-    public static func edits(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext) -> [TextEdit] {
-        guard let source = context.fixSource else { return [] }
+    /// when the check has no source text. Most are one insertion, held without an array
+    /// (`FixEdits`): a large design makes thousands.
+    public static func edits(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext) -> FixEdits {
+        guard let source = context.fixSource else { return FixEdits() }
         // Fields are read in place: binding the interaction copied its label, block and attributes.
         // The model has where each attribute of the list is written (every one of them, the
         // design having compiled without errors): `FixSource` keeps no interaction's list.
@@ -61,12 +62,12 @@ public enum AttributeFix {
         }
         let text = Self.text(of: attributes, prefix: " [", separator: ", ", suffix: "]")
         let span = context.model.interactions[id.rawValue].span
-        return [.insert(text, at: span.end, in: span.file)]
+        return FixEdits(.insert(text, at: span.end, in: span.file))
     }
 
     /// The edits that give participant `id` the attributes (see `edits(adding:to:in:)`).
-    public static func edits(adding attributes: [Attribute], to id: ParticipantID, in context: CheckContext) -> [TextEdit] {
-        guard let source = context.fixSource else { return [] }
+    public static func edits(adding attributes: [Attribute], to id: ParticipantID, in context: CheckContext) -> FixEdits {
+        guard let source = context.fixSource else { return FixEdits() }
         let participant = context.model[id]
         if let listSpan = participant.attributeListSpan, let list = source.list(listSpan) {
             return edits(adding: attributes, toListAt: list.span, written: list.attributes.map { ($0.key, $0.span) },
@@ -79,7 +80,7 @@ public enum AttributeFix {
             let width = max(run.nameWidth, declaration.name.name.count)
             gap = String(repeating: " ", count: max(1, width + 1 - declaration.name.name.count))
         }
-        return [.insert(gap + list, at: participant.span.end, in: participant.span.file)]
+        return FixEdits(.insert(gap + list, at: participant.span.end, in: participant.span.file))
     }
 
     /// Edits of an existing list, at `listSpan`, whose attributes are `written` (each key
@@ -87,8 +88,9 @@ public enum AttributeFix {
     /// What is appended is written straight into one text (`FindingText.Parts`): most fixes add
     /// one attribute, and a list of texts and its join were two allocations each.
     static func edits(adding attributes: [Attribute], toListAt listSpan: Span, written: [(key: String, span: Span)],
-                      source: FixSource) -> [TextEdit] {
-        var edits: [TextEdit] = []
+                      source: FixSource) -> FixEdits {
+        // Replacements are rare: the array is made for the first one.
+        var replacements: [TextEdit] = []
         var appended = FindingText.Parts(literalCapacity: 0, interpolationCount: attributes.count)
         var appendsAny = false
         for index in attributes.indices {
@@ -96,7 +98,7 @@ public enum AttributeFix {
             if let existing = written.first(where: { $0.key == attribute.key }) {
                 let text = attribute.text
                 guard !source.text(of: existing.span, is: text) else { continue }
-                edits.append(TextEdit(existing.span, text))
+                replacements.append(TextEdit(existing.span, text))
             } else if !attributes[..<index].contains(attribute) {
                 // After the list's last attribute, or between two appended ones.
                 if appendsAny || !written.isEmpty { appended.appendLiteral(", ") }
@@ -104,15 +106,13 @@ public enum AttributeFix {
                 appendsAny = true
             }
         }
-        if appendsAny {
-            let text = FindingText(stringInterpolation: appended).string
-            if let last = written.last {
-                edits.append(.insert(text, at: last.span.end, in: listSpan.file))
-            } else {
-                edits.append(.insert(text, at: listSpan.start + 1, in: listSpan.file))
-            }
-        }
-        return edits
+        guard appendsAny else { return FixEdits(replacements) }
+        let text = FindingText(stringInterpolation: consume appended).string
+        let insertion: TextEdit = written.last.map { .insert(text, at: $0.span.end, in: listSpan.file) }
+            ?? .insert(text, at: listSpan.start + 1, in: listSpan.file)
+        guard !replacements.isEmpty else { return FixEdits(insertion) }
+        replacements.append(insertion)
+        return FixEdits(replacements)
     }
 
     /// The unsafe fix that gives interaction `id` the attributes, titled "add …" unless given a
@@ -148,6 +148,6 @@ public enum AttributeFix {
             parts.appendLiteral(" to ")
             parts.appendInterpolation(what)
         }
-        return FindingText(stringInterpolation: parts).string
+        return FindingText(stringInterpolation: consume parts).string
     }
 }

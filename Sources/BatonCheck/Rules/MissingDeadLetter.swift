@@ -81,7 +81,7 @@ public struct MissingDeadLetter: Rule {
             suffix += 1
         }
         let file = participant.span.file
-        var edits = AttributeFix.edits(adding: [.init("dlq", name)], to: channel, in: context)
+        var edits = Array(AttributeFix.edits(adding: [.init("dlq", name)], to: channel, in: context))
         let kindWidth = ParticipantKind.allCases.map(\.rawValue.count).max() ?? 0
         let keyword = ParticipantKind.queue.rawValue
         let declaration = source.indentation(at: participant.span.start, in: file) + keyword
