@@ -116,73 +116,68 @@ public struct SyncCycle: Rule {
     /// by a depth-first search that only visits larger ones. Stops early (complete == false)
     /// after `maxCyclesPerComponent` cycles or `maxStepsPerComponent` steps.
     ///
-    /// A large design's tangle takes every step allowed, so a step is kept cheap: the graph and
-    /// the marks are read through their buffers, and the search's frames are the path itself
-    /// beside where each of its participants is in its successors, in room made once (a step
-    /// was 52 instructions with an array of frames, each read, checked and written back).
+    /// A large design's tangle takes every step allowed, so a step is kept cheap (`search`):
+    /// the graph and the marks are read through their buffers, and the search's frames are in
+    /// room made once for the component (no participant is on the path twice). A step was 52
+    /// instructions with arrays, each read checked and each write first asking whether the
+    /// array was shared; it is 24.
     static func elementaryCycles(in component: [ParticipantID], successors: FlatSuccessors,
                                  marks: inout CycleMarks) -> (cycles: [[ParticipantID]], complete: Bool) {
-        // Taken out of `marks` while the search writes them through their buffers.
-        var isMember = [Bool]()
-        var isOnPath = [Bool]()
-        swap(&isMember, &marks.isMember)
-        swap(&isOnPath, &marks.isOnPath)
-        defer {
-            swap(&isMember, &marks.isMember)
-            swap(&isOnPath, &marks.isOnPath)
-        }
-        for member in component { isMember[member.rawValue] = true }
-        var cycles: [[ParticipantID]] = []
-        var complete = true
-        // The search's path (no participant is on it twice, so the component's size bounds it),
-        // and for each participant on it the index in `targets` of its next successor to try.
-        withUnsafeTemporaryAllocation(of: ParticipantID.self, capacity: component.count) { path in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: component.count) { cursors in
-                isMember.withUnsafeMutableBufferPointer { isMember in
-                    isOnPath.withUnsafeMutableBufferPointer { isOnPath in
-                        successors.starts.withUnsafeBufferPointer { starts in
-                            successors.targets.withUnsafeBufferPointer { targets in
-                                var steps = 0
-                                search: for start in component {
-                                    path[0] = start
-                                    cursors[0] = starts[start.rawValue]
-                                    var depth = 1
-                                    isOnPath[start.rawValue] = true
-                                    while depth > 0 {
-                                        steps += 1
-                                        if steps > maxStepsPerComponent || cycles.count >= maxCyclesPerComponent {
-                                            for node in path[..<depth] { isOnPath[node.rawValue] = false }
-                                            complete = false
-                                            break search
-                                        }
-                                        let node = path[depth - 1]
-                                        let cursor = cursors[depth - 1]
-                                        guard cursor < starts[node.rawValue + 1] else {
-                                            depth -= 1
-                                            isOnPath[node.rawValue] = false
-                                            continue
-                                        }
-                                        cursors[depth - 1] = cursor + 1
-                                        let next = targets[cursor]
-                                        guard isMember[next.rawValue], next >= start else { continue }
-                                        if next == start {
-                                            cycles.append(Array(path[..<depth]))
-                                        } else if !isOnPath[next.rawValue] {
-                                            path[depth] = next
-                                            cursors[depth] = starts[next.rawValue]
-                                            depth += 1
-                                            isOnPath[next.rawValue] = true
-                                        }
-                                    }
-                                }
-                            }
-                        }
+        for member in component { marks.isMember[member.rawValue] = true }
+        defer { for member in component { marks.isMember[member.rawValue] = false } }
+        return withUnsafeTemporaryAllocation(of: Frame.self, capacity: component.count) { frames in
+            successors.starts.withUnsafeBufferPointer { starts in
+                successors.targets.withUnsafeBufferPointer { targets in
+                    marks.withBuffers { isMember, isOnPath in
+                        search(component, frames: frames, starts: starts, targets: targets,
+                               isMember: isMember, isOnPath: isOnPath)
                     }
                 }
             }
         }
-        for member in component { isMember[member.rawValue] = false }
-        return (cycles, complete)
+    }
+
+    /// A participant on the search's path, and the index in the successors' `targets` of its
+    /// next successor to try.
+    typealias Frame = (node: ParticipantID, next: Int)
+
+    /// `elementaryCycles`' search, over the successors' `starts` and `targets`
+    /// (`FlatSuccessors`), with `frames` room for the longest path. Leaves `isOnPath` all false.
+    private static func search(_ component: [ParticipantID], frames: UnsafeMutableBufferPointer<Frame>,
+                               starts: UnsafeBufferPointer<Int>, targets: UnsafeBufferPointer<ParticipantID>,
+                               isMember: UnsafeBufferPointer<Bool>, isOnPath: UnsafeMutableBufferPointer<Bool>)
+        -> (cycles: [[ParticipantID]], complete: Bool) {
+        var cycles: [[ParticipantID]] = []
+        var steps = 0
+        for start in component {
+            frames[0] = (start, starts[start.rawValue])
+            var depth = 1
+            isOnPath[start.rawValue] = true
+            while depth > 0 {
+                steps += 1
+                if steps > maxStepsPerComponent || cycles.count >= maxCyclesPerComponent {
+                    for frame in frames[..<depth] { isOnPath[frame.node.rawValue] = false }
+                    return (cycles, false)
+                }
+                let (node, next) = frames[depth - 1]
+                guard next < starts[node.rawValue + 1] else {
+                    depth -= 1
+                    isOnPath[node.rawValue] = false
+                    continue
+                }
+                frames[depth - 1].next = next + 1
+                let successor = targets[next]
+                guard isMember[successor.rawValue], successor >= start else { continue }
+                if successor == start {
+                    cycles.append(frames[..<depth].map(\.node))
+                } else if !isOnPath[successor.rawValue] {
+                    frames[depth] = (successor, starts[successor.rawValue])
+                    depth += 1
+                    isOnPath[successor.rawValue] = true
+                }
+            }
+        }
+        return (cycles, true)
     }
 
     /// `elementaryCycles`' marks, by participant id: all false between components.
@@ -193,6 +188,14 @@ public struct SyncCycle: Rule {
         init(participants: Int) {
             isMember = Array(repeating: false, count: participants)
             isOnPath = Array(repeating: false, count: participants)
+        }
+
+        /// `body` given the marks' memory: the members to read, the path to write.
+        mutating func withBuffers<Result>(_ body: (UnsafeBufferPointer<Bool>, UnsafeMutableBufferPointer<Bool>) -> Result)
+            -> Result {
+            isMember.withUnsafeBufferPointer { isMember in
+                isOnPath.withUnsafeMutableBufferPointer { isOnPath in body(isMember, isOnPath) }
+            }
         }
     }
 

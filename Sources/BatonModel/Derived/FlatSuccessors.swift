@@ -24,8 +24,8 @@ public struct FlatSuccessors: Sendable {
     @inlinable public var count: Int { starts.count - 1 }
 
     /// Where participant `index`'s successors are in `targets`. The starts never decrease, as
-    /// they are made, so the range's bounds are not checked again; inlinable, as a search in
-    /// another module (`sync-cycle`) asks at every step.
+    /// they are made, so the range's bounds are not checked again. (`sync-cycle`'s search reads
+    /// `starts` itself, through its buffer: it asks at every step.)
     @inlinable
     public func range(of index: Int) -> Range<Int> { Range(uncheckedBounds: (starts[index], starts[index + 1])) }
 }

@@ -21,8 +21,9 @@ extension Array {
                                 sharingWith partner: Partner<some Sendable, Void>) where Element: Sendable {
         append(moving: &other) { count, from, to in
             let half = count / 2
-            let back = MovedHalf(from: from + half, to: to + half, count: count - half)
-            partner.hand { Self.move(back.count, from: back.from, to: back.to, leaving: placeholder) }
+            let back = (from: Elements(start: from + half, count: count - half),
+                        to: Elements(start: to + half, count: count - half))
+            partner.hand { Self.move(back.from.count, from: back.from.start, to: back.to.start, leaving: placeholder) }
             Self.move(half, from: from, to: to, leaving: placeholder)
             _ = partner.finish()
         }
@@ -67,29 +68,24 @@ extension Array {
             return
         }
         withUnsafeMutableBufferPointer { buffer in
-            let back = Elements(buffer: UnsafeMutableBufferPointer(rebasing: buffer[middle...]))
-            let front = Elements(buffer: UnsafeMutableBufferPointer(rebasing: buffer[..<middle]))
+            guard let start = buffer.baseAddress else { return }
+            let back = Elements(start: start + middle, count: buffer.count - middle)
+            let front = Elements(start: start, count: middle)
             _ = Concurrently.both({ front.free(leaving: placeholder) }, { back.free(leaving: placeholder) })
         }
         self = []
     }
 }
 
-/// Where the half of a move that another thread makes comes from and goes to: both arrays are
-/// held by the thread that waits for it, and no other thread touches these places.
-private struct MovedHalf<Element>: @unchecked Sendable {
-    let from: UnsafeMutablePointer<Element>
-    let to: UnsafeMutablePointer<Element>
-    let count: Int
-}
-
-/// A part of an array's storage that one thread alone frees (`freeInTwo`): the array is held
-/// by its owner meanwhile, and no other thread touches these elements.
+/// A part of an array's storage that one thread alone works on: frees (`freeInTwo`), or moves
+/// from or to (`append(moving:leaving:sharingWith:)`). The arrays are held by the thread that
+/// waits for that one, and no other thread touches these places.
 private struct Elements<Element: Sendable>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
+    let start: UnsafeMutablePointer<Element>
+    let count: Int
 
     func free(leaving placeholder: Element) {
-        buffer.deinitialize()
-        buffer.initialize(repeating: placeholder)
+        start.deinitialize(count: count)
+        start.initialize(repeating: placeholder, count: count)
     }
 }

@@ -19,7 +19,7 @@ public enum ProcessorCount {
         let allowed = quota(cpuMax: SystemSetting.firstLine("/sys/fs/cgroup/cpu.max"))
             ?? quota(limit: SystemSetting.firstLine("/sys/fs/cgroup/cpu/cpu.cfs_quota_us"),
                      period: SystemSetting.firstLine("/sys/fs/cgroup/cpu/cpu.cfs_period_us"))
-        return max(1, min(cores > 0 ? cores : 1, allowed ?? Int.max))
+        return max(1, min(cores, allowed ?? Int.max))
     }()
 
     /// The system's online cores (0 where it does not say).

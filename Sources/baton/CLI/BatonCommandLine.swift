@@ -10,7 +10,8 @@ enum BatonCommandLine {
         var run: @Sendable (ParsedArguments) -> Int32
 
         /// `name` must be the specification's (a test holds every command to it).
-        init(_ name: String, spec: @escaping @Sendable @autoclosure () -> CommandSpec, run: @escaping @Sendable (ParsedArguments) -> Int32) {
+        init(_ name: String, spec: @escaping @Sendable @autoclosure () -> CommandSpec,
+             run: @escaping @Sendable (ParsedArguments) -> Int32) {
             self.name = name
             makeSpec = spec
             self.run = run

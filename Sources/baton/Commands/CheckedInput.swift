@@ -56,8 +56,9 @@ struct CheckedInput: Sendable {
     /// the findings merged). What is reserved and not used costs nothing. On a 1 MB design,
     /// 6,700 page faults become 3,300 (x1.10–1.13 by the clock), for 2.5–5 MB more at the peak:
     /// a 2 MB page counts whole once touched (1 MB of it won back by handing the rules' context
-    /// back before the merge, `Checker.check(_:releasing:...:inLargePages:)`). The other threads reserving 8 bytes per byte too
-    /// saved 850 faults more, within the noise by the clock (x1.01–1.02). Below 512 KB, the
+    /// back before the merge, `Checker.check(_:releasing:...:inLargePages:)`). The other
+    /// threads reserving 8 bytes per byte too saved 850 faults more, within the noise by the
+    /// clock (x1.01–1.02). Below 512 KB, the
     /// faults saved are too few to count. From 2 MB, where the syntax tree's pages go back to
     /// the system for the peak's sake, large pages would take the peak up again, by how much
     /// depending on where the larger arrays fall against the 2 MB pages: a 4 MB design's by 1.7
