@@ -196,16 +196,18 @@ public enum Checker {
         var options: RuleOptionValues
     }
 
-    /// One rule's findings, each offered the fix that suppresses it, in source order.
+    /// One rule's findings, each told where the comment that suppresses it goes, in source
+    /// order.
     private static func findings(of enabled: EnabledRule, context: CheckContext) -> RuleFindings {
         var findings = enabled.rule.check(context, options: enabled.options)
-        var suppression = SuppressionFix.Maker(enabled.id)
         // Read once: each read of the context's copy retained and released everything it holds.
         if let source = context.fixSource {
+            // A rule meets its findings mostly in source order: each statement is looked for
+            // from the last one's.
+            var hint = -1
             for index in findings.indices {
-                // Appended in place: the finding's fixes are uniquely referenced.
-                if let suppress = suppression.suppress(at: findings[index].span, source: source) {
-                    findings[index].fixes.append(suppress)
+                if let start = source.suppressionLineStart(containing: findings[index].span, from: &hint) {
+                    findings[index].suppressionLineStart = start
                 }
             }
         }

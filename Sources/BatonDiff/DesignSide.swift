@@ -40,6 +40,7 @@ public struct DesignSide: Sendable {
         reported = diagnostics.map { diagnostic in
             var bare = diagnostic
             bare.fixes = []
+            bare.suppressionLineStart = nil
             bare.notes = []
             return ReportedDiagnostic(bare, sources: sources)
         }

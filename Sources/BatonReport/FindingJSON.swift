@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonJSON
 import BatonSyntax
 
@@ -23,6 +24,9 @@ struct FindingJSON {
     /// The suppression fixes' bytes around their line numbers (`suppression`), when the writer
     /// was given them; without, each is written member by member.
     private var layouts: SuppressionLayouts?
+    /// The suppressions' texts, made once for the writer when it has no layouts (which hold
+    /// them otherwise, for every writer of the report on their thread).
+    private var texts = SuppressionFix.Texts()
 
     /// Lets `body` write to the end of `bytes` (moved into the writer and back, not copied),
     /// with the `layouts` earlier writers of the same report made, and leaves them for later
@@ -295,7 +299,24 @@ struct FindingJSON {
                 }
             }
         }
+        if let lineStart = diagnostic.pointee.suppressionLineStart {
+            // The fix `SuppressionFix.fix(for:in:)` makes, written from its texts.
+            let offset = Int(lineStart)
+            let texts = suppressionTexts(rule: diagnostic.pointee.code, lineStart: offset, in: source)
+            let at = Span(file: source.id, start: offset, end: offset)
+            ReportedFix.placeEdit(at: at, in: source, line: place.line, sources: sources) { editFile, start, end in
+                suppression(title: texts.title, safety: SuppressionFix.Texts.safety, file: editFile.id, quoted: file, start: start,
+                            end: end, newText: texts.comment)
+            }
+        }
         end()
+    }
+
+    /// The texts of a suppression (see `SuppressionFix.Texts`), from the layouts' when the
+    /// writer has them.
+    private mutating func suppressionTexts(rule: String, lineStart: Int, in source: borrowing SourceFile) -> (title: String, comment: String) {
+        if let made = layouts?.texts.texts(rule: rule, lineStart: lineStart, in: source) { return made }
+        return texts.texts(rule: rule, lineStart: lineStart, in: source)
     }
 
     /// `text` as a JSON string, for the `file` parameters: a report writes each path many times.

@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonSyntax
 
 /// A diagnostic resolved for printing: file path, 1-based lines and columns (columns count
@@ -60,6 +61,14 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     /// caller lending one from an array copied it (retaining its texts) to pass it.
     public init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
                 detail: Detail = .full) {
+        var suppressions = SuppressionFix.Texts()
+        self.init(diagnostic, in: source, sources: sources, line: &cursor, detail: detail, suppressions: &suppressions)
+    }
+
+    /// The same, with the texts of the suppression fixes made before (`resolving` shares them
+    /// between the findings it resolves).
+    init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
+         detail: Detail, suppressions: inout SuppressionFix.Texts) {
         let place = Self.place(of: diagnostic.span, in: source, line: &cursor)
         let start = place.start
         let startLine = place.line
@@ -82,7 +91,17 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         }
         // Notes and fixes are nearly always in the diagnostic's own file: look others up only
         // when they are not.
-        fixes = diagnostic.fixes.map { ReportedFix($0, sources: sources, primary: source, line: startLine) }
+        var fixes: [ReportedFix] = []
+        fixes.reserveCapacity(diagnostic.fixes.count + 1)
+        for fix in diagnostic.fixes { fixes.append(ReportedFix(fix, sources: sources, primary: source, line: startLine)) }
+        if let lineStart = diagnostic.suppressionLineStart {
+            let offset = Int(lineStart)
+            let texts = suppressions.texts(rule: diagnostic.code, lineStart: offset, in: source)
+            let suppression = Fix(texts.title, safety: SuppressionFix.Texts.safety,
+                                  edit: .insert(texts.comment, at: offset, in: source.id), isSuppression: true)
+            fixes.append(ReportedFix(suppression, sources: sources, primary: source, line: startLine))
+        }
+        self.fixes = fixes
         notes = diagnostic.notes.map { note in
             guard let span = note.span else { return ReportedNote(message: note.message) }
             return Self.placeNote(at: span, in: source, sources: sources) { file, start in
@@ -117,8 +136,10 @@ public struct ReportedDiagnostic: Hashable, Sendable {
                                  detail: Detail = .full) -> [ReportedDiagnostic] {
         var reported: [ReportedDiagnostic] = []
         reported.reserveCapacity(diagnostics.count)
+        var suppressions = SuppressionFix.Texts()
         inOrder(diagnostics, sources: sources) { diagnostic, file, line in
-            reported.append(ReportedDiagnostic(diagnostic.pointee, in: file, sources: sources, line: &line, detail: detail))
+            reported.append(ReportedDiagnostic(diagnostic.pointee, in: file, sources: sources, line: &line, detail: detail,
+                                               suppressions: &suppressions))
         }
         return reported
     }

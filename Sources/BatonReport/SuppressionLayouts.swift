@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonJSON
 import BatonSyntax
 
@@ -9,8 +10,9 @@ import BatonSyntax
 /// for tens of thousands of findings: each thread that writes a report keeps its own across
 /// the chunks it writes (`ReportChunk.ThreadLayouts`).
 ///
-/// A layout is known by where its title and comment are stored, not by their bytes: a rule
-/// makes its title and each comment once and its fixes share them (`SuppressionFix.Maker`). The
+/// A layout is known by where its title and comment are stored, not by their bytes: the texts
+/// of a rule's suppressions are made once per indentation and shared (`SuppressionFix.Texts`,
+/// which the layouts keep for the writers of their thread, `texts`). The
 /// layout holds those texts, so while it is kept no other text can be stored where they are:
 /// the same places are the same texts. (Its file's quoted path is compared byte for byte.) A
 /// text stored in the string itself (15 bytes or fewer) has no place of its own, and its fix is
@@ -92,6 +94,8 @@ public struct SuppressionLayouts: Sendable {
     private var replaced = 0
     /// How many layouts were made: the misses.
     private(set) var made = 0
+    /// The suppressions' texts the report's writers on this thread made.
+    var texts = SuppressionFix.Texts()
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonSyntax
 
 /// The findings of a run, each reported once: a file imported by several designs is checked
@@ -74,6 +75,13 @@ public struct FindingIdentity: Hashable, Sendable {
     /// in: source, sources: sources, line: &line)`), made without resolving it: its positions
     /// come from the same functions, and are hashed with its texts in the same order.
     public init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int) {
+        var suppressions = SuppressionFix.Texts()
+        self.init(diagnostic, in: source, sources: sources, line: &cursor, suppressions: &suppressions)
+    }
+
+    /// The same, with the texts of the suppression fixes made before (`of` shares them).
+    init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
+         suppressions: inout SuppressionFix.Texts) {
         let place = ReportedDiagnostic.place(of: diagnostic.span, in: source, line: &cursor)
         code = diagnostic.code
         severity = diagnostic.severity
@@ -93,13 +101,24 @@ public struct FindingIdentity: Hashable, Sendable {
                 Self.combine(note: note.message, file: file.path, line: start.line, column: start.column, into: &hasher)
             }
         }
-        hasher.combine(diagnostic.fixes.count)
+        let suppression = diagnostic.suppressionLineStart
+        hasher.combine(diagnostic.fixes.count + (suppression == nil ? 0 : 1))
         for fix in diagnostic.fixes {
             Self.combine(fix: fix.title, safety: fix.safety, isSuppression: fix.isSuppression, edits: fix.edits.count, into: &hasher)
             for edit in fix.edits {
                 ReportedFix.placeEdit(at: edit.span, in: source, line: place.line, sources: sources) { file, start, end in
                     Self.combine(edit: file.path, start: start, end: end, newText: edit.replacement, into: &hasher)
                 }
+            }
+        }
+        if let suppression {
+            // The fix `ReportedDiagnostic` adds last.
+            let offset = Int(suppression)
+            let texts = suppressions.texts(rule: diagnostic.code, lineStart: offset, in: source)
+            Self.combine(fix: texts.title, safety: SuppressionFix.Texts.safety, isSuppression: true, edits: 1, into: &hasher)
+            let at = Span(file: source.id, start: offset, end: offset)
+            ReportedFix.placeEdit(at: at, in: source, line: place.line, sources: sources) { file, start, end in
+                Self.combine(edit: file.path, start: start, end: end, newText: texts.comment, into: &hasher)
             }
         }
         contentHash = hasher.finalize()
@@ -110,8 +129,10 @@ public struct FindingIdentity: Hashable, Sendable {
     public static func of(_ diagnostics: [Diagnostic], sources: SourceMap) -> [FindingIdentity] {
         var identities: [FindingIdentity] = []
         identities.reserveCapacity(diagnostics.count)
+        var suppressions = SuppressionFix.Texts()
         ReportedDiagnostic.inOrder(diagnostics[...], sources: sources) { diagnostic, file, line in
-            identities.append(FindingIdentity(diagnostic.pointee, in: file, sources: sources, line: &line))
+            identities.append(FindingIdentity(diagnostic.pointee, in: file, sources: sources, line: &line,
+                                              suppressions: &suppressions))
         }
         return identities
     }
@@ -165,7 +186,8 @@ extension Diagnostic {
     /// it ends.
     public func reportsSame(as other: Diagnostic) -> Bool {
         guard span == other.span, code == other.code, severity == other.severity, message == other.message,
-              help == other.help, notes.count == other.notes.count, fixes == other.fixes else { return false }
+              help == other.help, notes.count == other.notes.count, fixes == other.fixes,
+              suppressionLineStart == other.suppressionLineStart else { return false }
         return zip(notes, other.notes).allSatisfy { note, otherNote in
             note.message == otherNote.message && note.span?.file == otherNote.span?.file && note.span?.start == otherNote.span?.start
         }

@@ -42,11 +42,15 @@ struct RuleFixTests {
         let descriptor = try #require(Rules.descriptor(id: id))
         for example in descriptor.triggering {
             let text = example.text
-            let (_, found) = findings(of: id, in: text, options: example.options)
+            let (compiled, found) = findings(of: id, in: text, options: example.options)
             for finding in found {
-                let suppress = try #require(finding.fixes.last, "\(id): no suppression fix\n\(text)")
+                // The finding holds where the comment goes; the fix is made from it.
+                #expect(finding.fixes.allSatisfy { !$0.isSuppression })
+                let fixes = finding.allFixes(in: compiled.sources)
+                #expect(fixes.count == finding.fixes.count + 1)
+                let suppress = try #require(fixes.last, "\(id): no suppression fix\n\(text)")
                 #expect(suppress.isSuppression && suppress.safety == .unsafe)
-                #expect(finding.fixes.dropLast().allSatisfy { !$0.isSuppression })
+                #expect(suppress.title == "suppress this \(id) finding with a # baton:ignore comment")
                 let fixed = Self.apply(suppress, to: text)
                 #expect(fixed.contains("# baton:ignore \(id) -- "))
                 let configuration = Configuration(rules: [id: .init(options: example.options)])

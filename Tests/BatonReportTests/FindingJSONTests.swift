@@ -98,7 +98,7 @@ import Testing
         var bytes: [UInt8] = []
         var ends: [Int] = []
         JSONReporter.write(diagnostics[...], sources: compilation.sources, into: &bytes, ends: &ends, layouts: &layouts)
-        let suppressions = diagnostics.filter { $0.fixes.contains(where: \.isSuppression) }.count
+        let suppressions = diagnostics.filter { $0.suppressionLineStart != nil }.count
         let made = layouts?.made ?? 0
         #expect(made > 0 && made * 4 < suppressions, "\(made) layouts for \(suppressions) suppressions")
     }
@@ -107,7 +107,9 @@ import Testing
     /// thread of a report keeps them (`SuppressionLayouts`), are the bytes written member by
     /// member: texts shared by many fixes, the same texts stored apart, texts held in the
     /// string itself, fixes in the other file, of either safety, after another fix, and more
-    /// layouts than a writer has slots, so that some are replaced and made again.
+    /// layouts than a writer has slots, so that some are replaced and made again; and the
+    /// suppressions findings offer by where their comment goes (`suppressionLineStart`), at
+    /// lines indented in several ways.
     @Test func suppressionsWrittenFromLayoutsAreTheSameBytes() {
         let titles = (0..<5).map { "suppress this rule-\($0) finding with a # baton:ignore comment" }
         // 70 comments (more than the 64 slots), one of them again stored apart, and one short.
@@ -120,10 +122,14 @@ import Testing
             let at = file == 1 ? [0, 8][index % 2] : lineStarts[index % lineStarts.count]
             var fixes: [Fix] = []
             if index % 3 == 0 { fixes.append(Fix("add timeout=2s", safety: .unsafe, edit: TextEdit(Self.span(0, 38, 38), " [timeout=2s]"))) }
-            fixes.append(Fix(titles[index % titles.count], safety: index % 4 == 0 ? .safe : .unsafe,
-                             edit: TextEdit(Self.span(file, at, at), comments[(index * 7) % comments.count]), isSuppression: true))
-            return Diagnostic(code: "rule-\(index % 5)", severity: .warning, message: "finding \(index)", span: Self.span(0, 19, 24),
-                              fixes: fixes)
+            if index % 5 != 4 {
+                fixes.append(Fix(titles[index % titles.count], safety: index % 4 == 0 ? .safe : .unsafe,
+                                 edit: TextEdit(Self.span(file, at, at), comments[(index * 7) % comments.count]), isSuppression: true))
+            }
+            var diagnostic = Diagnostic(code: "rule-\(index % 5)", severity: .warning, message: "finding \(index)",
+                                        span: Self.span(0, 19, 24), fixes: fixes)
+            if index % 2 == 1 { diagnostic.suppressionLineStart = Int32(lineStarts[index % lineStarts.count]) }
+            return diagnostic
         }
         #expect(Self.straightAndResolved(diagnostics[...], sources: Self.sources, chunk: 17))
         #expect(Self.straightAndResolved(diagnostics[...], sources: Self.sources, chunk: 400))

@@ -21,24 +21,13 @@ public struct FixSource: Sendable {
     private let declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)]
     /// Per file, every statement head sorted by start (what `# baton:ignore` targets).
     private let heads: [[Span]]
-    /// Per file, for each of `heads` (same index): where its line starts and which of
-    /// `indentations` comes before it on the line. Found while the model is built, so that the
-    /// fix offered with every finding reads neither the line table nor the source text (a
-    /// cache miss each on a large design).
-    private let headLines: [[HeadLine]]
-    /// Every distinct run of whitespace that comes before a statement head on its line, in the
-    /// order met.
-    private let indentations: [String]
+    /// Per file, for each of `heads` (same index): where its line starts, -1 when something
+    /// else comes before the head on its line (a comment above it would name that too). Found
+    /// while the model is built, so that placing the suppression of every finding reads
+    /// neither the line table nor the source text (a cache miss each on a large design).
+    private let headLines: [[Int32]]
     /// Every participant name (lookups only), so a new declaration gets a free one.
     private let names: Set<String>
-
-    /// Where a statement head's line starts, and the index of the whitespace before the head
-    /// in `indentations`; both -1 when something else comes before the head on its line (a
-    /// comment above it would name that too).
-    struct HeadLine: Sendable {
-        var lineStart: Int32
-        var indentation: Int32
-    }
 
     /// The declarations `baton fmt` aligns together: consecutive lines, no comment between.
     struct DeclarationRun: Sendable {
@@ -58,9 +47,7 @@ public struct FixSource: Sendable {
         var lists: [Span: AttributeListSyntax] = [:]
         var declarations: [Span: (syntax: DeclarationSyntax, run: DeclarationRun)] = [:]
         var heads: [[Span]] = []
-        var headLines: [[HeadLine]] = []
-        var indentations: [String] = []
-        var indentationIndex: [String: Int32] = [:]
+        var headLines: [[Int32]] = []
         // Every participant is declared by one of these (read here, so the index needs no model).
         var names: Set<String> = []
         for syntax in files {
@@ -112,71 +99,27 @@ public struct FixSource: Sendable {
             endRun(&run)
             let fileHeads = syntax.statementHeads()
             heads.append(fileHeads)
-            headLines.append(Self.lines(of: fileHeads, in: source, indentations: &indentations, index: &indentationIndex))
+            headLines.append(Self.lineStarts(of: fileHeads, in: source))
         }
         self.lists = lists
         self.declarations = declarations
         self.heads = heads
         self.headLines = headLines
-        self.indentations = indentations
         self.names = names
     }
 
-    /// The line of each head (sorted by start) in `source`, each new indentation numbered in
-    /// `indentations` (`index`: the number of each one met).
-    private static func lines(of heads: [Span], in source: borrowing SourceFile, indentations: inout [String],
-                              index: inout [String: Int32]) -> [HeadLine] {
-        var lines: [HeadLine] = []
+    /// Where the line of each head (sorted by start) in `source` starts, when only whitespace
+    /// comes before the head on it; else -1.
+    private static func lineStarts(of heads: [Span], in source: borrowing SourceFile) -> [Int32] {
+        var lines: [Int32] = []
         lines.reserveCapacity(heads.count)
         var line = -1
-        // Where this file's first indentations are written, and their numbers: a head's is
-        // compared as bytes with the head before's, then with these, so that a head makes no
-        // string; only an indentation not among them is made a string, and hashed.
-        var written: [WrittenIndentation] = []
-        var previous: WrittenIndentation?
         for head in heads {
-            guard let start = lineStart(ifStartingLine: head.start, in: source, from: &line) else {
-                lines.append(HeadLine(lineStart: -1, indentation: -1))
-                previous = nil
-                continue
-            }
-            let here = start..<head.start
-            func isHere(_ other: WrittenIndentation) -> Bool {
-                other.range.count == here.count && source.bytes[other.range].elementsEqual(source.bytes[here])
-            }
-            let number: Int32
-            if let previous, isHere(previous) {
-                number = previous.number
-            } else if let known = written.first(where: isHere) {
-                number = known.number
-            } else {
-                let indentation = String(decoding: source.bytes[here], as: UTF8.self)
-                if let known = index[indentation] {
-                    number = known
-                } else {
-                    number = Int32(indentations.count)
-                    index[indentation] = number
-                    indentations.append(indentation)
-                }
-                if written.count < Self.scannedIndentations { written.append(WrittenIndentation(range: here, number: number)) }
-            }
-            previous = WrittenIndentation(range: here, number: number)
             // A span's offsets are 32-bit already (`Span`), so a line start is too.
-            lines.append(HeadLine(lineStart: Int32(truncatingIfNeeded: start), indentation: number))
+            lines.append(lineStart(ifStartingLine: head.start, in: source, from: &line).map { Int32(truncatingIfNeeded: $0) } ?? -1)
         }
         return lines
     }
-
-    /// Where an indentation is written in a file, and its number in `indentations`.
-    private struct WrittenIndentation {
-        var range: Range<Int>
-        var number: Int32
-    }
-
-    /// How many of a file's first indentations a head's is compared with, byte by byte, before
-    /// it is hashed: a design seldom nests deeper, and a file of many indentations is not
-    /// compared with all of them.
-    static let scannedIndentations = 8
 
     /// Whether a participant of the design has this name.
     func isDeclared(_ name: String) -> Bool { names.contains(name) }
@@ -302,19 +245,15 @@ public struct FixSource: Sendable {
     }
 
     /// Where a comment above the statement a finding at `span` belongs to goes: the start of
-    /// its head's line, and the index of the whitespace before the head (`indentation(_:)`);
-    /// nil when there is no such statement, or something else comes before its head on the
-    /// line. `statementHead(containing:from:)` and `lineStart(ifStartingLine:in:from:)` in one
-    /// look-up of the heads, answered from what was found while the model was built.
-    func suppressionLine(containing span: Span, from hint: inout Int) -> (file: FileID, start: Int, indentation: Int)? {
+    /// its head's line (in `span`'s file); nil when there is no such statement, or something
+    /// else comes before its head on the line. `statementHead(containing:from:)` and
+    /// `lineStart(ifStartingLine:in:from:)` in one look-up of the heads, answered from what was
+    /// found while the model was built.
+    func suppressionLineStart(containing span: Span, from hint: inout Int) -> Int32? {
         guard let index = headIndex(containing: span, from: &hint) else { return nil }
-        let line = headLines[span.file.rawValue][index]
-        guard line.indentation >= 0 else { return nil }
-        return (span.file, Int(line.lineStart), Int(line.indentation))
+        let start = headLines[span.file.rawValue][index]
+        return start >= 0 ? start : nil
     }
-
-    /// The whitespace numbered `index` by `suppressionLine(containing:from:)`.
-    func indentation(_ index: Int) -> String { indentations[index] }
 
     /// The index in its file's heads of the head a finding at `span` belongs to.
     private func headIndex(containing span: Span, from hint: inout Int) -> Int? {

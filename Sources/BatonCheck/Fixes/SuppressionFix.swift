@@ -1,54 +1,78 @@
 import BatonSyntax
 
 /// Fixes that add or remove `# baton:ignore` comments.
-enum SuppressionFix {
+public enum SuppressionFix {
     /// The placeholder reason of an added suppression: a suppression without a reason is a
     /// finding hidden for no recorded cause, so the person who accepts the fix must write one.
     static let reasonPlaceholder = "TODO: why this finding is acceptable"
 
-    /// `# baton:ignore RULE -- …` on its own line above the statement the finding belongs to,
-    /// indented like it; nil when that statement does not start its line (a comment above it
-    /// would name the statement before it on the line too).
-    static func suppress(_ rule: String, at span: Span, source: FixSource) -> Fix? {
-        var maker = Maker(rule)
-        return maker.suppress(at: span, source: source)
+    /// The fix that adds `# baton:ignore RULE -- …` on its own line above the statement
+    /// `diagnostic` belongs to, indented like it (see `Diagnostic.suppressionLineStart`); nil
+    /// when it offers none.
+    public static func fix(for diagnostic: Diagnostic, in sources: SourceMap) -> Fix? {
+        var texts = Texts()
+        return texts.fix(for: diagnostic, in: sources)
     }
 
-    /// `suppress` for the findings of one rule. A large design has one finding per few
-    /// statements, each offered this fix: the title and the comment for each indentation are
-    /// made once per rule and shared by every fix (which also keeps one copy of each text in
-    /// memory rather than one per finding), and the statement head is looked up once per finding,
-    /// its line and indentation found with it (`FixSource.suppressionLine`).
-    struct Maker {
-        let rule: String
-        /// Made with the first fix: a rule finds nothing in most small designs, and `check DIR`
-        /// makes a maker per rule per design.
-        private var title: String?
-        /// The comment line for each indentation met so far, at the indentation's number in the
-        /// fix source (`FixSource.suppressionLine`), which numbers them densely from 0: a
-        /// design has a few, and each comment is made at its first finding.
-        private var comments: [String?] = []
-        /// Where the last finding's statement head was found: a rule meets its findings mostly
-        /// in source order, so the next are looked for from there.
-        private var headHint = -1
+    /// The title of the fix that suppresses a finding of `rule`.
+    public static func title(for rule: String) -> String {
+        "suppress this \(rule) finding with a # baton:ignore comment"
+    }
 
-        init(_ rule: String) {
-            self.rule = rule
+    /// The title and the comment of the suppressions of a report, each made once and shared
+    /// by every fix that has it: a large design has one finding per few statements, all
+    /// offered a suppression, whose texts differ only by rule and indentation. Sharing the
+    /// texts also lets a JSON report know a fix it wrote before by where they are stored
+    /// (`SuppressionLayouts`).
+    public struct Texts: Sendable {
+        private struct Made: Sendable {
+            var rule: String
+            var indentation: [UInt8]
+            var title: String
+            var comment: String
         }
 
-        mutating func suppress(at span: Span, source: FixSource) -> Fix? {
-            guard let line = source.suppressionLine(containing: span, from: &headHint) else { return nil }
-            if line.indentation >= comments.count { comments += Array(repeating: nil, count: line.indentation + 1 - comments.count) }
-            let comment: String
-            if let made = comments[line.indentation] {
-                comment = made
-            } else {
-                comment = source.indentation(line.indentation) + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
-                comments[line.indentation] = comment
+        /// Few: the rules that found something, at the indentations of their statements.
+        private var made: [Made] = []
+        /// The one found last, looked at first: a report's findings come by rule and line.
+        private var last = 0
+
+        public init() {}
+
+        /// The fix that suppresses `diagnostic` (see `SuppressionFix.fix(for:in:)`).
+        public mutating func fix(for diagnostic: Diagnostic, in sources: SourceMap) -> Fix? {
+            guard let start = diagnostic.suppressionLineStart else { return nil }
+            let file = diagnostic.span.file
+            guard file.rawValue >= 0, file.rawValue < sources.files.count else { return nil }
+            let texts = texts(rule: diagnostic.code, lineStart: Int(start), in: sources[file])
+            return Fix(texts.title, safety: Self.safety, edit: .insert(texts.comment, at: Int(start), in: file), isSuppression: true)
+        }
+
+        /// How safe a suppression is: it changes nothing of the design, but hides a finding for
+        /// a reason only a person can give, so no flag applies it.
+        public static let safety = Fix.Safety.unsafe
+
+        /// The title and the comment of the suppression of a `rule` finding whose statement's
+        /// line starts at `lineStart` of `source`: the comment is indented like the line.
+        public mutating func texts(rule: String, lineStart: Int, in source: borrowing SourceFile) -> (title: String, comment: String) {
+            source.bytes.withUnsafeBufferPointer { bytes in
+                let start = min(max(0, lineStart), bytes.count)
+                var end = start
+                while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+                let indentation = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if last < made.count, made[last].rule == rule, made[last].indentation.elementsEqual(indentation) {
+                    return (made[last].title, made[last].comment)
+                }
+                if let index = made.firstIndex(where: { $0.rule == rule && $0.indentation.elementsEqual(indentation) }) {
+                    last = index
+                    return (made[index].title, made[index].comment)
+                }
+                let title = SuppressionFix.title(for: rule)
+                let comment = String(decoding: indentation, as: UTF8.self) + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
+                made.append(Made(rule: rule, indentation: Array(indentation), title: title, comment: comment))
+                last = made.count - 1
+                return (title, comment)
             }
-            let title = title ?? "suppress this \(rule) finding with a # baton:ignore comment"
-            self.title = title
-            return Fix(title, safety: .unsafe, edit: .insert(comment, at: line.start, in: line.file), isSuppression: true)
         }
     }
 
@@ -74,5 +98,14 @@ enum SuppressionFix {
             ? Span(file: directive.span.file, start: rules[index].span.start, end: rules[index + 1].span.start)
             : Span(file: directive.span.file, start: rules[index - 1].span.end, end: rules[index].span.end)
         return Fix("remove '\(rules[index].id)' from the suppression comment", safety: .safe, edit: TextEdit(deletion, ""))
+    }
+}
+
+extension Diagnostic {
+    /// `fixes`, then the suppression the finding offers (see `suppressionLineStart`): every
+    /// fix an editor or a report shows for it.
+    public func allFixes(in sources: SourceMap) -> [Fix] {
+        guard let suppression = SuppressionFix.fix(for: self, in: sources) else { return fixes }
+        return fixes + [suppression]
     }
 }

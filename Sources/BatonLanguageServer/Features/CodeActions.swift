@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonJSON
 import BatonModel
 import BatonSyntax
@@ -22,12 +23,11 @@ public enum CodeActions {
         var actions: [JSONValue] = []
         let own = diagnostics.filter { $0.span.file == file }.sorted(by: Diagnostic.sourceOrder)
         if wanted("quickfix") {
-            for diagnostic in own where !diagnostic.fixes.isEmpty
-                && diagnostic.span.start <= range.upperBound && range.lowerBound <= diagnostic.span.end {
+            for diagnostic in own where diagnostic.span.start <= range.upperBound && range.lowerBound <= diagnostic.span.end {
+                let fixes = diagnostic.allFixes(in: mapping.compilation.sources)
                 // The safe fix if there is one, else the rule's own remedy; never the suppression.
-                let preferred = diagnostic.fixes.firstIndex { $0.safety == .safe }
-                    ?? diagnostic.fixes.firstIndex { !$0.isSuppression }
-                for (index, fix) in diagnostic.fixes.enumerated() {
+                let preferred = fixes.firstIndex { $0.safety == .safe } ?? fixes.firstIndex { !$0.isSuppression }
+                for (index, fix) in fixes.enumerated() {
                     var members: [(String, JSONValue)] = [
                         ("title", .string(fix.title)),
                         ("kind", .string("quickfix")),

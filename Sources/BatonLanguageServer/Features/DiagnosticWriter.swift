@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonJSON
 import BatonSyntax
 
@@ -68,11 +69,15 @@ struct DiagnosticWriter {
             }
             out.raw("]")
         }
-        if !diagnostic.fixes.isEmpty {
+        if !diagnostic.fixes.isEmpty || diagnostic.suppressionLineStart != nil {
             out.raw(",\"data\":{\"fixes\":[")
             for (index, fix) in diagnostic.fixes.enumerated() {
                 if index > 0 { out.raw(",") }
                 out.string(fix.title)
+            }
+            if diagnostic.suppressionLineStart != nil {
+                if !diagnostic.fixes.isEmpty { out.raw(",") }
+                out.string(SuppressionFix.title(for: diagnostic.code))
             }
             out.raw("]}")
         }

@@ -1,4 +1,5 @@
 import Baton
+import BatonCheck
 import BatonJSON
 import BatonModel
 import BatonSyntax
@@ -140,9 +141,11 @@ public struct DiagnosticMapping {
         members.append(("source", .string("baton")))
         members.append(("message", .string(message)))
         if !related.isEmpty { members.append(("relatedInformation", .array(related))) }
-        if !diagnostic.fixes.isEmpty {
+        var titles = diagnostic.fixes.map { JSONValue.string($0.title) }
+        if diagnostic.suppressionLineStart != nil { titles.append(.string(SuppressionFix.title(for: diagnostic.code))) }
+        if !titles.isEmpty {
             // Lets a client tell a fixable diagnostic apart; code actions recompute the fixes.
-            members.append(("data", .object([("fixes", .array(diagnostic.fixes.map { .string($0.title) }))])))
+            members.append(("data", .object([("fixes", .array(titles))])))
         }
         return .object(members)
     }

@@ -9,14 +9,23 @@ public struct Diagnostic: Hashable, Sendable {
     public var message: String
     /// Where the statement that should change is.
     public var span: Span
-    // After the span, in the 4 bytes it leaves before the next 8-byte field: a diagnostic
-    // takes 80 bytes, not 88 (a large design holds a hundred thousand).
+    /// Where the line starts (an offset in the finding's file) above which a `# baton:ignore`
+    /// comment suppresses it: the line of the statement it belongs to. Every lint finding
+    /// offers that comment as its last fix, unless its statement does not start its line (a
+    /// comment above it would name the statement before it too); compile errors cannot be
+    /// suppressed. The fix itself is made from this and the line's indentation when asked for
+    /// (`allFixes(in:)` in `BatonCheck`), not held by each finding in `fixes`: a large design
+    /// has tens of thousands of findings, and few readers want their suppressions.
+    public var suppressionLineStart: Int32?
+    // After the span and the offset, in the bytes they leave before the next 8-byte field: a
+    // diagnostic takes 88 bytes, not 96 (a large design holds a hundred thousand).
     public var severity: Severity
     /// Other places that matter (the first declaration of a duplicate, the other edges of a cycle).
     public var notes: [Note]
     /// How to fix it, in one sentence.
     public var help: String?
-    /// Edits that fix it, safest first (`baton check --fix`, code actions in editors).
+    /// Edits that fix it, safest first (`baton check --fix`, code actions in editors); the
+    /// suppression every lint finding offers is not among them (see `suppressionLineStart`).
     public var fixes: [Fix]
 
     public init(code: String, severity: Severity, message: String, span: Span, notes: [Note] = [], help: String? = nil,
