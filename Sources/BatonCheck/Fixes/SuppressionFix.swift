@@ -25,17 +25,37 @@ public enum SuppressionFix {
     /// texts also lets a JSON report know a fix it wrote before by where they are stored
     /// (`SuppressionLayouts`).
     public struct Texts: Sendable {
-        private struct Made: Sendable {
-            var rule: String
-            var indentation: [UInt8]
-            var title: String
-            var comment: String
+        /// What a slot's texts are for, compared as numbers in place: the rule's id as its
+        /// string holds it (its bytes when they are few, else where they are stored: the
+        /// findings of one rule share the string), and the indentation's bytes, packed. The
+        /// same id in another string is another key, whose texts are made again: never mixed up,
+        /// since a slot keeps its rule's string, so no other is stored where it is meanwhile.
+        /// Compared as text, each key took a few hundred instructions per finding.
+        private struct Key: Equatable, Sendable {
+            var rule: UInt64
+            var ruleRest: UInt64
+            var indentation: UInt64
+            var indentationCount: Int
+
+            /// The slot picked first.
+            var slot: Int {
+                let mixed = (rule ^ (ruleRest &>> 3) ^ indentation ^ UInt64(indentationCount)) &* 0x9E37_79B9_7F4A_7C15
+                return Int(truncatingIfNeeded: mixed >> 32) & (Texts.slotCount - 1)
+            }
         }
 
-        /// Few: the rules that found something, at the indentations of their statements.
-        private var made: [Made] = []
-        /// The one found last, looked at first: a report's findings come by rule and line.
-        private var last = 0
+        /// A power of two, more than a report's rules at the few indentations of their
+        /// statements; a key may take any of `slotsPerKey` from the one it picks.
+        static let slotCount = 64
+        static let slotsPerKey = 4
+
+        private var keys: [Key?] = []
+        /// Each slot's rule (held, see `Key`), title and comment.
+        private var rules: [String] = []
+        private var titles: [String] = []
+        private var comments: [String] = []
+        /// Which of its slots a key takes next when all of them are taken.
+        private var replaced = 0
 
         public init() {}
 
@@ -59,20 +79,52 @@ public enum SuppressionFix {
                 let start = min(max(0, lineStart), bytes.count)
                 var end = start
                 while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
-                let indentation = UnsafeBufferPointer(rebasing: bytes[start..<end])
-                if last < made.count, made[last].rule == rule, made[last].indentation.elementsEqual(indentation) {
-                    return (made[last].title, made[last].comment)
-                }
-                if let index = made.firstIndex(where: { $0.rule == rule && $0.indentation.elementsEqual(indentation) }) {
-                    last = index
-                    return (made[index].title, made[index].comment)
-                }
-                let title = SuppressionFix.title(for: rule)
-                let comment = String(decoding: indentation, as: UTF8.self) + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n"
-                made.append(Made(rule: rule, indentation: Array(indentation), title: title, comment: comment))
-                last = made.count - 1
-                return (title, comment)
+                return texts(rule: rule, indentation: UnsafeBufferPointer(rebasing: bytes[start..<end]))
             }
+        }
+
+        private mutating func texts(rule: String, indentation: UnsafeBufferPointer<UInt8>) -> (title: String, comment: String) {
+            guard let key = Self.key(rule: rule, indentation: indentation) else { return Self.made(rule: rule, indentation: indentation) }
+            if keys.isEmpty {
+                keys = Array(repeating: nil, count: Self.slotCount)
+                rules = Array(repeating: "", count: Self.slotCount)
+                titles = rules
+                comments = rules
+            }
+            var free: Int?
+            for probe in 0..<Self.slotsPerKey {
+                let slot = (key.slot + probe) & (Self.slotCount - 1)
+                guard let held = keys[slot] else {
+                    if free == nil { free = slot }
+                    continue
+                }
+                if held == key { return (titles[slot], comments[slot]) }
+            }
+            let slot = free ?? (key.slot + replaced) & (Self.slotCount - 1)
+            if free == nil { replaced = (replaced + 1) % Self.slotsPerKey }
+            let texts = Self.made(rule: rule, indentation: indentation)
+            keys[slot] = key
+            rules[slot] = rule
+            titles[slot] = texts.title
+            comments[slot] = texts.comment
+            return texts
+        }
+
+        /// The key of these texts; nil when the indentation is longer than a key holds (its
+        /// texts are then made each time).
+        private static func key(rule: String, indentation: UnsafeBufferPointer<UInt8>) -> Key? {
+            guard indentation.count <= 8, MemoryLayout<String>.size == 16 else { return nil }
+            var packed: UInt64 = 0
+            for byte in indentation { packed = packed << 8 | UInt64(byte) }
+            return withUnsafeBytes(of: rule) { raw in
+                Key(rule: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), ruleRest: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                    indentation: packed, indentationCount: indentation.count)
+            }
+        }
+
+        private static func made(rule: String, indentation: UnsafeBufferPointer<UInt8>) -> (title: String, comment: String) {
+            (SuppressionFix.title(for: rule),
+             String(decoding: indentation, as: UTF8.self) + "# baton:ignore \(rule) -- \(SuppressionFix.reasonPlaceholder)\n")
         }
     }
 
