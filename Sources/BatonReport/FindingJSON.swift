@@ -24,8 +24,8 @@ struct FindingJSON {
     /// The suppression fixes' bytes around their line numbers (`suppression`), when the writer
     /// was given them; without, each is written member by member.
     private var layouts: SuppressionLayouts?
-    /// The suppressions' texts, made once for the writer when it has no layouts (which hold
-    /// them otherwise, for every writer of the report on their thread).
+    /// The suppressions' texts: the layouts' while the writer has them (they keep them for
+    /// every writer of the report on their thread), else made for this writer.
     private var texts = SuppressionFix.Texts()
 
     /// Lets `body` write to the end of `bytes` (moved into the writer and back, not copied),
@@ -35,7 +35,11 @@ struct FindingJSON {
         var writer = FindingJSON()
         swap(&writer.bytes, &bytes)
         swap(&writer.layouts, &layouts)
+        // The layouts' texts are the writer's while it writes: reached through the optional
+        // for each finding, the layouts were copied and destroyed every time.
+        writer.layouts?.swapTexts(&writer.texts)
         body(&writer)
+        writer.layouts?.swapTexts(&writer.texts)
         swap(&writer.bytes, &bytes)
         swap(&writer.layouts, &layouts)
     }
@@ -157,8 +161,12 @@ struct FindingJSON {
     /// took 1,400 instructions, a tenth of a finding's JSON.
     mutating func suppression(title: String, safety: Fix.Safety, file: FileID, quoted: [UInt8], start: SourcePosition,
                               end: SourcePosition, newText: String) {
-        guard let slot = layouts?.slot(title: title, safety: safety, file: file, quoted: quoted, newText: newText),
-              let layouts else {
+        // Moved out while read: bound to a constant, the layouts (and the texts they keep) were
+        // copied for every finding.
+        var held: SuppressionLayouts?
+        swap(&held, &layouts)
+        defer { swap(&held, &layouts) }
+        guard let slot = held?.slot(title: title, safety: safety, file: file, quoted: quoted, newText: newText) else {
             fix(title: title, safety: safety, isSuppression: true)
             edit(file: quoted, start: start, end: end, newText: newText)
             return
@@ -167,7 +175,7 @@ struct FindingJSON {
         let lastEdits = edits
         fixes += 1
         edits = 1
-        layouts.withBytes(of: slot) { head, tail in
+        held?.withBytes(of: slot) { head, tail in
             bytes.appendInPlace(estimate: 256 + head.count + tail.count) { out in
                 Self.openFix(first: first, lastEdits: lastEdits, into: &out)
                 out.bytes(head)
@@ -302,7 +310,7 @@ struct FindingJSON {
         if let lineStart = diagnostic.pointee.suppressionLineStart {
             // The fix `SuppressionFix.fix(for:in:)` makes, written from its texts.
             let offset = Int(lineStart)
-            let texts = suppressionTexts(rule: diagnostic.pointee.code, lineStart: offset, in: source)
+            let texts = self.texts.texts(rule: diagnostic.pointee.code, lineStart: offset, in: source)
             let at = Span(file: source.id, start: offset, end: offset)
             ReportedFix.placeEdit(at: at, in: source, line: place.line, sources: sources) { editFile, start, end in
                 suppression(title: texts.title, safety: SuppressionFix.Texts.safety, file: editFile.id, quoted: file, start: start,
@@ -312,12 +320,6 @@ struct FindingJSON {
         end()
     }
 
-    /// The texts of a suppression (see `SuppressionFix.Texts`), from the layouts' when the
-    /// writer has them.
-    private mutating func suppressionTexts(rule: String, lineStart: Int, in source: borrowing SourceFile) -> (title: String, comment: String) {
-        if let made = layouts?.texts.texts(rule: rule, lineStart: lineStart, in: source) { return made }
-        return texts.texts(rule: rule, lineStart: lineStart, in: source)
-    }
 
     /// `text` as a JSON string, for the `file` parameters: a report writes each path many times.
     static func quoted(_ text: String) -> [UInt8] {

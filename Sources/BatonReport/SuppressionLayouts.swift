@@ -95,9 +95,14 @@ public struct SuppressionLayouts: Sendable {
     /// How many layouts were made: the misses.
     private(set) var made = 0
     /// The suppressions' texts the report's writers on this thread made.
-    var texts = SuppressionFix.Texts()
+    private var texts = SuppressionFix.Texts()
 
     public init() {}
+
+    /// Trades the texts kept here for `other` (a writer takes them while it writes).
+    mutating func swapTexts(_ other: inout SuppressionFix.Texts) {
+        swap(&texts, &other)
+    }
 
     /// The slot that holds the layout of these texts, made now when none of the key's slots
     /// held it; nil when a text has no place of its own (see `SuppressionLayouts`).
