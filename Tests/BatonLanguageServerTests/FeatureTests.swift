@@ -29,6 +29,30 @@ import Testing
         return (analysis, diagnostic)
     }
 
+    /// A rule's finding holds where its suppression goes, not the fix: the code actions make
+    /// it, last, with the comment indented like the statement.
+    @Test func aRuleFindingOffersItsSuppressionLast() throws {
+        let text = "service Search [timeout=3s]\nservice Ranking [timeout=1s]\nSearch -> Ranking : rank {\n  Ranking -> Search : back\n}\n"
+        let analysis = Analysis(compilation: Baton.compile(source: text, path: "search.baton"))
+        let cycle = try #require(analysis.diagnostics.first { $0.code == "sync-cycle" })
+        #expect(cycle.suppressionLineStart != nil)
+        #expect(cycle.fixes.allSatisfy { !$0.isSuppression })
+        var mapping = DiagnosticMapping(compilation: analysis.compilation, encoding: .utf16) { _ in "file:///search.baton" }
+        let actions = CodeActions.actions(for: [cycle], file: FileID(0), range: cycle.span.start..<cycle.span.start, only: ["quickfix"],
+                                          mapping: &mapping)
+        let last = try #require(actions.last)
+        #expect(last["title"] == .string("suppress this sync-cycle finding with a # baton:ignore comment"))
+        let edit = try #require(last["edit"]?["changes"]?["file:///search.baton"]?.arrayValue?.first)
+        let line = text[..<text.utf8.index(text.utf8.startIndex, offsetBy: cycle.span.start)].filter { $0 == "\n" }.count
+        let indentation = cycle.span.start > 0 && text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: cycle.span.start - 1)] == 0x20
+            ? "  " : ""
+        #expect(edit["newText"] == .string(indentation + "# baton:ignore sync-cycle -- TODO: why this finding is acceptable\n"))
+        #expect(edit["range"] == TextRange(start: Position(line: line, character: 0), end: Position(line: line, character: 0)).json)
+        // The diagnostic tells the client it has fixes: the suppression's title among them.
+        let json = mapping.json(cycle)
+        #expect(json["data"]?["fixes"]?.arrayValue?.last == .string("suppress this sync-cycle finding with a # baton:ignore comment"))
+    }
+
     @Test func everyFixIsAQuickFixAndTheFirstSafeOneIsPreferred() throws {
         let (analysis, _) = Self.analysisWithFixes()
         var mapping = DiagnosticMapping(compilation: analysis.compilation, encoding: .utf16) { _ in "file:///search.baton" }
