@@ -124,7 +124,7 @@ struct CheckFindings {
                 pass.ordered = !pass.finishedFiles.contains(file)
             } else {
                 // Of one file, so in order by place, code and message.
-                pass.ordered = !Diagnostic.sourceOrder(diagnostics[index], diagnostics[last])
+                pass.ordered = !Diagnostic.sourceOrder(diagnostics, index, diagnostics, last)
             }
             if !pass.ordered {
                 for earlier in 0..<index { _ = unique.insert(input.identity(earlier)) }
