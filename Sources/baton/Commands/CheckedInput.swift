@@ -171,8 +171,9 @@ struct CheckedInput: Sendable {
     }
 
     /// Whether a finding of `severity` and `code` reaches the fail level (compile errors always
-    /// do). The code is read only when the severity does not decide.
+    /// do). The code is read only when the severity does not decide: only for an error, since
+    /// a compile error is never anything else.
     func fails(_ severity: Severity, code: @autoclosure () -> String) -> Bool {
-        severity >= failLevel || CompileError.isCompileError(code())
+        severity >= failLevel || severity == .error && CompileError.isCompileError(code())
     }
 }
