@@ -320,7 +320,6 @@ struct FindingJSON {
         end()
     }
 
-
     /// `text` as a JSON string, for the `file` parameters: a report writes each path many times.
     static func quoted(_ text: String) -> [UInt8] {
         var bytes: [UInt8] = []

@@ -95,10 +95,7 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         fixes.reserveCapacity(diagnostic.fixes.count + 1)
         for fix in diagnostic.fixes { fixes.append(ReportedFix(fix, sources: sources, primary: source, line: startLine)) }
         if let lineStart = diagnostic.suppressionLineStart {
-            let offset = Int(lineStart)
-            let texts = suppressions.texts(rule: diagnostic.code, lineStart: offset, in: source)
-            let suppression = Fix(texts.title, safety: SuppressionFix.Texts.safety,
-                                  edit: .insert(texts.comment, at: offset, in: source.id), isSuppression: true)
+            let suppression = suppressions.fix(rule: diagnostic.code, lineStart: lineStart, in: source)
             fixes.append(ReportedFix(suppression, sources: sources, primary: source, line: startLine))
         }
         self.fixes = fixes

@@ -50,6 +50,11 @@ public enum SuppressionFix {
         static let slotCount = 256
         static let slotsPerKey = 4
 
+        /// The texts made first, held apart: texts made for one fix (`SuppressionFix.fix(for:in:)`,
+        /// a finding resolved alone) never make the slots.
+        private var firstKey: Key?
+        private var first: (rule: String, title: String, comment: String) = ("", "", "")
+        /// The slots, made for the second key.
         private var keys: [Key?] = []
         /// Each slot's rule (held, see `Key`), title and comment.
         private var rules: [String] = []
@@ -65,8 +70,15 @@ public enum SuppressionFix {
             guard let start = diagnostic.suppressionLineStart else { return nil }
             let file = diagnostic.span.file
             guard file.rawValue >= 0, file.rawValue < sources.files.count else { return nil }
-            let texts = texts(rule: diagnostic.code, lineStart: Int(start), in: sources[file])
-            return Fix(texts.title, safety: Self.safety, edit: .insert(texts.comment, at: Int(start), in: file), isSuppression: true)
+            return fix(rule: diagnostic.code, lineStart: start, in: sources[file])
+        }
+
+        /// The fix that suppresses a `rule` finding whose statement's line starts at
+        /// `lineStart` of `source` (the finding's file).
+        public mutating func fix(rule: String, lineStart: Int32, in source: borrowing SourceFile) -> Fix {
+            let offset = Int(lineStart)
+            let texts = texts(rule: rule, lineStart: offset, in: source)
+            return Fix(texts.title, safety: Self.safety, edit: .insert(texts.comment, at: offset, in: source.id), isSuppression: true)
         }
 
         /// How safe a suppression is: it changes nothing of the design, but hides a finding for
@@ -86,6 +98,13 @@ public enum SuppressionFix {
 
         private mutating func texts(rule: String, indentation: UnsafeBufferPointer<UInt8>) -> (title: String, comment: String) {
             guard let key = Self.key(rule: rule, indentation: indentation) else { return Self.made(rule: rule, indentation: indentation) }
+            if firstKey == key { return (first.title, first.comment) }
+            if firstKey == nil {
+                let texts = Self.made(rule: rule, indentation: indentation)
+                firstKey = key
+                first = (rule, texts.title, texts.comment)
+                return texts
+            }
             if keys.isEmpty {
                 keys = Array(repeating: nil, count: Self.slotCount)
                 rules = Array(repeating: "", count: Self.slotCount)
