@@ -65,10 +65,10 @@ public struct ReportedDiagnostic: Hashable, Sendable {
         self.init(diagnostic, in: source, sources: sources, line: &cursor, detail: detail, suppressions: &suppressions)
     }
 
-    /// The same, with the texts of the suppression fixes made before (`resolving` shares them
-    /// between the findings it resolves).
-    init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
-         detail: Detail, suppressions: inout SuppressionFix.Texts) {
+    /// The same, with the texts of the suppression fixes made for findings before, which this
+    /// one's shares (`resolving` shares them between the findings it resolves).
+    public init(_ diagnostic: borrowing Diagnostic, in source: SourceFile, sources: SourceMap, line cursor: inout Int,
+                detail: Detail, suppressions: inout SuppressionFix.Texts) {
         let place = Self.place(of: diagnostic.span, in: source, line: &cursor)
         let start = place.start
         let startLine = place.line
@@ -131,9 +131,16 @@ public struct ReportedDiagnostic: Hashable, Sendable {
     /// (see `inOrder`).
     public static func resolving(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap,
                                  detail: Detail = .full) -> [ReportedDiagnostic] {
+        var suppressions = SuppressionFix.Texts()
+        return resolving(diagnostics, sources: sources, detail: detail, suppressions: &suppressions)
+    }
+
+    /// The same, with the suppressions' texts of findings resolved before (a report's earlier
+    /// chunks on this thread, see `SuppressionLayouts.withTexts`).
+    public static func resolving(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap, detail: Detail,
+                                 suppressions: inout SuppressionFix.Texts) -> [ReportedDiagnostic] {
         var reported: [ReportedDiagnostic] = []
         reported.reserveCapacity(diagnostics.count)
-        var suppressions = SuppressionFix.Texts()
         inOrder(diagnostics, sources: sources) { diagnostic, file, line in
             reported.append(ReportedDiagnostic(diagnostic.pointee, in: file, sources: sources, line: &line, detail: detail,
                                                suppressions: &suppressions))

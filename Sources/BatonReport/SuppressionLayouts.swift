@@ -104,6 +104,12 @@ public struct SuppressionLayouts: Sendable {
         swap(&texts, &other)
     }
 
+    /// Lends `body` the suppressions' texts kept here (a report's text and GitHub chunks
+    /// resolve their findings with them).
+    public mutating func withTexts<Result>(_ body: (inout SuppressionFix.Texts) -> Result) -> Result {
+        body(&texts)
+    }
+
     /// The slot that holds the layout of these texts, made now when none of the key's slots
     /// held it; nil when a text has no place of its own (see `SuppressionLayouts`).
     mutating func slot(title: String, safety: Fix.Safety, file: FileID, quoted: [UInt8], newText: String) -> Int? {

@@ -37,17 +37,19 @@ public enum SuppressionFix {
             var indentation: UInt64
             var indentationCount: Int
 
-            /// The slot picked first.
-            var slot: Int {
+            /// The slot picked first of `count` (a power of two).
+            func slot(of count: Int) -> Int {
                 let mixed = (rule ^ (ruleRest &>> 3) ^ indentation ^ UInt64(indentationCount)) &* 0x9E37_79B9_7F4A_7C15
-                return Int(truncatingIfNeeded: mixed >> 32) & (Texts.slotCount - 1)
+                return Int(truncatingIfNeeded: mixed >> 32) & (count - 1)
             }
         }
 
-        /// A power of two, more than a report's rules at the indentations of their statements
-        /// (a large design nests a few levels deep: 64 slots missed 326 times in a 1 MB
-        /// design's 15,300 findings); a key may take any of `slotsPerKey` from the one it picks.
-        static let slotCount = 256
+        /// The slots, a power of two: made for the second key, and doubled (up to `mostSlots`)
+        /// when a key finds its `slotsPerKey` taken, rather than take another's: a report has
+        /// its rules at a few indentations each (a 1 MB design nests a few levels deep, and 64
+        /// fixed slots missed 326 times in its 15,300 findings), a small design's file a few.
+        static let firstSlots = 16
+        static let mostSlots = 1_024
         static let slotsPerKey = 4
 
         /// The texts made first, held apart: texts made for one fix (`SuppressionFix.fix(for:in:)`,
@@ -60,8 +62,6 @@ public enum SuppressionFix {
         private var rules: [String] = []
         private var titles: [String] = []
         private var comments: [String] = []
-        /// Which of its slots a key takes next when all of them are taken.
-        private var replaced = 0
 
         public init() {}
 
@@ -105,29 +105,56 @@ public enum SuppressionFix {
                 first = (rule, texts.title, texts.comment)
                 return texts
             }
-            if keys.isEmpty {
-                keys = Array(repeating: nil, count: Self.slotCount)
-                rules = Array(repeating: "", count: Self.slotCount)
-                titles = rules
-                comments = rules
-            }
-            var free: Int?
-            for probe in 0..<Self.slotsPerKey {
-                let slot = (key.slot + probe) & (Self.slotCount - 1)
-                guard let held = keys[slot] else {
-                    if free == nil { free = slot }
-                    continue
+            if keys.isEmpty { makeSlots(Self.firstSlots) }
+            while true {
+                var free: Int?
+                for probe in 0..<Self.slotsPerKey {
+                    let slot = (key.slot(of: keys.count) + probe) & (keys.count - 1)
+                    guard let held = keys[slot] else {
+                        if free == nil { free = slot }
+                        continue
+                    }
+                    if held == key { return (titles[slot], comments[slot]) }
                 }
-                if held == key { return (titles[slot], comments[slot]) }
+                if let free {
+                    let texts = Self.made(rule: rule, indentation: indentation)
+                    keys[free] = key
+                    rules[free] = rule
+                    titles[free] = texts.title
+                    comments[free] = texts.comment
+                    return texts
+                }
+                guard keys.count < Self.mostSlots else { return Self.made(rule: rule, indentation: indentation) }
+                makeSlots(2 * keys.count)
             }
-            let slot = free ?? (key.slot + replaced) & (Self.slotCount - 1)
-            if free == nil { replaced = (replaced + 1) % Self.slotsPerKey }
-            let texts = Self.made(rule: rule, indentation: indentation)
-            keys[slot] = key
-            rules[slot] = rule
-            titles[slot] = texts.title
-            comments[slot] = texts.comment
-            return texts
+        }
+
+        /// `count` slots, holding the texts made so far.
+        private mutating func makeSlots(_ count: Int) {
+            let held = zip(keys, zip(rules, zip(titles, comments)))
+            var grown = Texts()
+            grown.keys = Array(repeating: nil, count: count)
+            grown.rules = Array(repeating: "", count: count)
+            grown.titles = grown.rules
+            grown.comments = grown.rules
+            for (key, (rule, (title, comment))) in held {
+                guard let key else { continue }
+                // Where the key goes among the larger slots: a free one, or it is left out
+                // (made again if asked for).
+                for probe in 0..<Self.slotsPerKey {
+                    let slot = (key.slot(of: count) + probe) & (count - 1)
+                    guard grown.keys[slot] == nil else { continue }
+                    grown.keys[slot] = key
+                    grown.rules[slot] = rule
+                    grown.titles[slot] = title
+                    grown.comments[slot] = comment
+                    break
+                }
+            }
+            keys = grown.keys
+            rules = grown.rules
+            titles = grown.titles
+            comments = grown.comments
         }
 
         /// The key of these texts; nil when the indentation is longer than a key holds (its

@@ -1,3 +1,4 @@
+import BatonCheck
 import BatonReport
 import BatonSyntax
 
@@ -56,12 +57,13 @@ struct CheckFindings {
                 return
             }
             var line = -1
+            var suppressions = SuppressionFix.Texts()
             for index in diagnostics.indices {
                 // Resolved when it is needed, once: a finding that repeats one is not.
                 var resolved: ReportedDiagnostic?
                 func reported() -> ReportedDiagnostic {
                     if let resolved { return resolved }
-                    let made = input.reported(index, line: &line)
+                    let made = input.reported(index, line: &line, suppressions: &suppressions)
                     resolved = made
                     return made
                 }

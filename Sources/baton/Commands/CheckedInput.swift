@@ -136,17 +136,19 @@ struct CheckedInput: Sendable {
     /// Finding `index`, resolved for printing.
     func reported(_ index: Int) -> ReportedDiagnostic {
         var line = -1
-        return reported(index, line: &line)
+        var suppressions = SuppressionFix.Texts()
+        return reported(index, line: &line, suppressions: &suppressions)
     }
 
     /// `reported(index)` for findings taken in order: `line` is where the one before started
-    /// (see `ReportedDiagnostic.init(_:sources:line:)`).
-    func reported(_ index: Int, line: inout Int) -> ReportedDiagnostic {
+    /// (see `ReportedDiagnostic.init(_:sources:line:)`); `suppressions`, the texts of the
+    /// suppression fixes made for the findings before, which theirs share.
+    func reported(_ index: Int, line: inout Int, suppressions: inout SuppressionFix.Texts) -> ReportedDiagnostic {
         // `if let` rather than `??`, here and below: the operator's closure captured a copy of
         // the whole input (retaining each of its arrays) for every finding.
         if let resolved { return resolved[index] }
         return ReportedDiagnostic(diagnostics[index], in: sources[diagnostics[index].span.file], sources: sources, line: &line,
-                                  detail: detail)
+                                  detail: detail, suppressions: &suppressions)
     }
 
     /// The identity of finding `index`, which is `reported`.

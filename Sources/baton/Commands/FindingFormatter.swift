@@ -54,15 +54,28 @@ struct FindingFormatter: Sendable {
             JSONReporter.write(diagnostics, sources: sources, into: &bytes, ends: &ends, layouts: &layouts)
             return FormattedFindings(bytes: bytes, ends: ends)
         case .text(let reporter):
-            let resolved = ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail)
+            let resolved = Self.resolving(diagnostics, sources: sources, detail: detail, layouts: &layouts)
             return Self.entries(resolved, capacity: capacity) { reporter.writeEntry($0, into: &$1) }
         case .github:
-            let resolved = ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail)
+            let resolved = Self.resolving(diagnostics, sources: sources, detail: detail, layouts: &layouts)
             return Self.entries(resolved, capacity: capacity) { diagnostic, bytes in
                 var entry = GitHubReporter.entry(diagnostic)
                 entry.withUTF8 { bytes.append(contentsOf: $0) }
             }
         }
+    }
+
+    /// `diagnostics` resolved, their suppressions' texts shared with the earlier chunks of the
+    /// thread, which the layouts keep (made anew for each chunk, their table cost more than
+    /// the chunk's suppressions).
+    private static func resolving(_ diagnostics: ArraySlice<Diagnostic>, sources: SourceMap, detail: ReportedDiagnostic.Detail,
+                                  layouts: inout SuppressionLayouts?) -> [ReportedDiagnostic] {
+        if let resolved = layouts?.withTexts({
+            ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail, suppressions: &$0)
+        }) {
+            return resolved
+        }
+        return ReportedDiagnostic.resolving(diagnostics, sources: sources, detail: detail)
     }
 
     /// The findings' entries (text or GitHub lines) one after another, and where each ends.
