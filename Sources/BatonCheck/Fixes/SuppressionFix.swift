@@ -44,7 +44,7 @@ public enum SuppressionFix {
             }
         }
 
-        /// The slots, a power of two: made for the second key, and doubled (up to `mostSlots`)
+        /// The slots, a power of two: made for the first key, and doubled (up to `mostSlots`)
         /// when a key finds its `slotsPerKey` taken, rather than take another's: a report has
         /// its rules at a few indentations each (a 1 MB design nests a few levels deep, and 64
         /// fixed slots missed 326 times in its 15,300 findings), a small design's file a few.
@@ -52,11 +52,7 @@ public enum SuppressionFix {
         static let mostSlots = 1_024
         static let slotsPerKey = 4
 
-        /// The texts made first, held apart: texts made for one fix (`SuppressionFix.fix(for:in:)`,
-        /// a finding resolved alone) never make the slots.
-        private var firstKey: Key?
-        private var first: (rule: String, title: String, comment: String) = ("", "", "")
-        /// The slots, made for the second key.
+        /// The slots, made for the first key.
         private var keys: [Key?] = []
         /// Each slot's rule (held, see `Key`), title and comment.
         private var rules: [String] = []
@@ -98,13 +94,6 @@ public enum SuppressionFix {
 
         private mutating func texts(rule: String, indentation: UnsafeBufferPointer<UInt8>) -> (title: String, comment: String) {
             guard let key = Self.key(rule: rule, indentation: indentation) else { return Self.made(rule: rule, indentation: indentation) }
-            if firstKey == key { return (first.title, first.comment) }
-            if firstKey == nil {
-                let texts = Self.made(rule: rule, indentation: indentation)
-                firstKey = key
-                first = (rule, texts.title, texts.comment)
-                return texts
-            }
             if keys.isEmpty { makeSlots(Self.firstSlots) }
             while true {
                 var free: Int?
@@ -132,29 +121,19 @@ public enum SuppressionFix {
         /// `count` slots, holding the texts made so far.
         private mutating func makeSlots(_ count: Int) {
             let held = zip(keys, zip(rules, zip(titles, comments)))
-            var grown = Texts()
-            grown.keys = Array(repeating: nil, count: count)
-            grown.rules = Array(repeating: "", count: count)
-            grown.titles = grown.rules
-            grown.comments = grown.rules
+            keys = Array(repeating: nil, count: count)
+            rules = Array(repeating: "", count: count)
+            titles = rules
+            comments = rules
             for (key, (rule, (title, comment))) in held {
-                guard let key else { continue }
-                // Where the key goes among the larger slots: a free one, or it is left out
-                // (made again if asked for).
-                for probe in 0..<Self.slotsPerKey {
-                    let slot = (key.slot(of: count) + probe) & (count - 1)
-                    guard grown.keys[slot] == nil else { continue }
-                    grown.keys[slot] = key
-                    grown.rules[slot] = rule
-                    grown.titles[slot] = title
-                    grown.comments[slot] = comment
-                    break
-                }
+                // Put where the key now points: a free slot, or left out (made again if asked for).
+                guard let key, let slot = (0..<Self.slotsPerKey).lazy.map({ (key.slot(of: count) + $0) & (count - 1) })
+                    .first(where: { self.keys[$0] == nil }) else { continue }
+                keys[slot] = key
+                rules[slot] = rule
+                titles[slot] = title
+                comments[slot] = comment
             }
-            keys = grown.keys
-            rules = grown.rules
-            titles = grown.titles
-            comments = grown.comments
         }
 
         /// The key of these texts; nil when the indentation is longer than a key holds (its
