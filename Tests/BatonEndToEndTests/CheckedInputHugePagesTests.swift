@@ -2,16 +2,17 @@
 import Testing
 
 /// Which designs `check` reserves large pages for (`CheckedInput.hugePages`): one checked
-/// alone, from 512 KB and under 2 MB (where the syntax tree's pages go back to the system for
-/// the peak's sake), so many bytes per byte.
+/// alone, from 512 KB and under 8 MB, so many bytes per byte on the thread that checks it and
+/// on each other thread.
 @Suite struct CheckedInputHugePagesTests {
     @Test func onlyADesignAloneInTheWindowReserves() {
-        let from = CheckedInput.hugePagesFrom, upTo = CheckedInput.treeReturnedFrom
+        let from = CheckedInput.hugePagesFrom, upTo = CheckedInput.hugePagesBelow
         #expect(CheckedInput.hugePages(forDesignOf: from - 1, alone: true) == nil)
         #expect(CheckedInput.hugePages(forDesignOf: upTo, alone: true) == nil)
         #expect(CheckedInput.hugePages(forDesignOf: 1 << 20, alone: false) == nil)
-        #expect(CheckedInput.hugePages(forDesignOf: 1 << 20, alone: true) == 16 << 20)
-        #expect(CheckedInput.hugePages(forDesignOf: from, alone: true) == from * 16)
+        #expect(CheckedInput.hugePages(forDesignOf: 1 << 20, alone: true) == .init(thisThread: 16 << 20, eachWorker: 6 << 20))
+        #expect(CheckedInput.hugePages(forDesignOf: 4 << 20, alone: true) == .init(thisThread: 64 << 20, eachWorker: 24 << 20))
+        #expect(CheckedInput.hugePages(forDesignOf: from, alone: true) == .init(thisThread: from * 16, eachWorker: from * 6))
         #expect(CheckedInput.hugePages(forDesignOf: upTo - 1, alone: true) != nil)
     }
 }

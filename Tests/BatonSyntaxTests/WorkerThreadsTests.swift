@@ -97,6 +97,42 @@ import Testing
         #expect(threads.made == 2)
     }
 
+    /// Asked to reserve large pages, a thread does before its next piece of work, whether it
+    /// was made before the request (and idle) or after: the memory that piece of work then
+    /// takes lies in a region the system holds marked for large pages.
+    @Test(.enabled(if: HugePages.ready, "the system offers no large pages on request, or the C library is not glibc"))
+    func threadsReserveLargePagesWhenAsked() {
+        let threads = WorkerThreads()
+        let first = DispatchSemaphore(value: 0)
+        threads.run { first.signal() }
+        first.wait()
+        waitUntilIdle(threads)
+        threads.reserveLargePages(24 << 20)
+        let marked = LockedList<Bool>()
+        let release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<2 {
+            // Both busy at once: the idle thread and a new one.
+            threads.run {
+                // Below the allocator's mapping threshold (32 MB once large pages are ready),
+                // so taken from the thread's arena, where the reserve was freed.
+                if let block = malloc(4 << 20) {
+                    marked.add(HugePagesTests.flags(at: Int(bitPattern: block) + (2 << 20)).contains("hg"))
+                    release.wait()
+                    free(block)
+                }
+                done.signal()
+            }
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while marked.all.count < 2, Date() < deadline { usleep(200) }
+        release.signal()
+        release.signal()
+        for _ in 0..<2 { #expect(done.wait(timeout: .now() + 10) == .success) }
+        #expect(threads.made == 2)
+        #expect(marked.all == [true, true])
+    }
+
     /// A new thread works off the core of the thread that made it until it has worked for
     /// `settledAfter`; then it may run anywhere the process may. (Linux, two cores or more.)
     @Test func aNewThreadStartsOffItsMakersCore() {

@@ -37,6 +37,9 @@ public final class WorkerThreads: @unchecked Sendable {
     /// Threads waiting for work; the one that waited least is taken first.
     private var idle: [Worker] = []
     private var madeCount = 0
+    /// The latest `reserveLargePages` request: how much, and how many requests there were,
+    /// so that each thread answers each request once.
+    private var largePages = LargePagesRequest(bytes: 0, number: 0)
 
     /// A set of threads of its own (tests); everything else uses `shared`.
     init() {}
@@ -45,20 +48,36 @@ public final class WorkerThreads: @unchecked Sendable {
     /// runs to its end; what it captured is released before the thread waits again.
     public func run(_ work: @escaping @Sendable () -> Void) {
         lock.lock()
+        let largePages = largePages
         if let worker = idle.popLast() {
             lock.unlock()
-            worker.start(work)
+            worker.start(work, largePages: largePages)
             return
         }
         madeCount += 1
         lock.unlock()
         let worker = Worker(pool: self)
-        worker.start(work)
+        worker.start(work, largePages: largePages)
         let makersCore = CoreAffinity.current()
         let thread = Thread { worker.loop(movingOff: makersCore) }
         thread.stackSize = Self.stackSize
         thread.name = "baton-worker"
         thread.start()
+    }
+
+    /// Has every thread, made or yet to be made, reserve `bytes` in large pages
+    /// (`HugePages.reserve`) before its next piece of work, once: the memory its allocator
+    /// arena takes next. What the calling thread takes is the caller's to reserve.
+    public func reserveLargePages(_ bytes: Int) {
+        lock.lock()
+        largePages = LargePagesRequest(bytes: bytes, number: largePages.number + 1)
+        lock.unlock()
+    }
+
+    /// A `reserveLargePages` request, as handed to a thread with its work.
+    fileprivate struct LargePagesRequest {
+        var bytes: Int
+        var number: Int
     }
 
     /// How many threads were made so far.
@@ -85,16 +104,19 @@ public final class WorkerThreads: @unchecked Sendable {
     fileprivate final class Worker: @unchecked Sendable {
         private let condition = NSCondition()
         private var work: (@Sendable () -> Void)?
+        private var largePages = LargePagesRequest(bytes: 0, number: 0)
         private let pool: WorkerThreads
 
         init(pool: WorkerThreads) {
             self.pool = pool
         }
 
-        /// Hands the thread its work (it is idle, or not started yet).
-        func start(_ work: @escaping @Sendable () -> Void) {
+        /// Hands the thread its work (it is idle, or not started yet), with the latest large
+        /// pages request.
+        func start(_ work: @escaping @Sendable () -> Void, largePages: LargePagesRequest) {
             condition.lock()
             self.work = work
+            self.largePages = largePages
             condition.signal()
             condition.unlock()
         }
@@ -104,12 +126,18 @@ public final class WorkerThreads: @unchecked Sendable {
         /// `makersCore`, until the thread has worked for `settledAfter`.
         func loop(movingOff makersCore: Int?) {
             var restore = CoreAffinity.moveOff(makersCore)
+            var largePagesAnswered = 0
             while true {
                 condition.lock()
                 while work == nil { condition.wait() }
                 let next = work
                 work = nil
+                let largePages = largePages
                 condition.unlock()
+                if largePages.number != largePagesAnswered {
+                    largePagesAnswered = largePages.number
+                    HugePages.reserve(largePages.bytes)
+                }
                 next?()
                 _ = consume next
                 if let cores = restore, CoreAffinity.threadProcessorTime() >= WorkerThreads.settledAfter {

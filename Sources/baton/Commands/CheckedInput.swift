@@ -49,28 +49,41 @@ struct CheckedInput: Sendable {
     /// for it (a 4 MB design: by 1 MB of 76).
     static let treeReturnedFrom = 2 << 20
 
-    /// Designs from `hugePagesFrom` and under `treeReturnedFrom`, checked alone
-    /// (`alone`), have the thread that checks them reserve `hugePagesPerByte` bytes per
-    /// byte of the design in large pages (`HugePages`, which sets the allocator up for it for
-    /// the rest of the process): that thread takes the most (the joined syntax tree, the model,
-    /// the findings merged). What is reserved and not used costs nothing. On a 1 MB design,
-    /// 6,700 page faults become 3,300 (x1.10–1.13 by the clock), for 2.5–5 MB more at the peak:
-    /// a 2 MB page counts whole once touched (1 MB of it won back by handing the rules' context
-    /// back before the merge, `Checker.check(_:releasing:...:inLargePages:)`). The other
-    /// threads reserving 8 bytes per byte too saved 850 faults more, within the noise by the
-    /// clock (x1.01–1.02). Below 512 KB, the
-    /// faults saved are too few to count. From 2 MB, where the syntax tree's pages go back to
-    /// the system for the peak's sake, large pages would take the peak up again, by how much
-    /// depending on where the larger arrays fall against the 2 MB pages: a 4 MB design's by 1.7
-    /// to 4.6 MB (19.2 bytes per byte to 19.6–20.4), for x1.09–1.14.
+    /// Designs from `hugePagesFrom` and under `hugePagesBelow`, checked alone (`alone`), are
+    /// checked in large pages (`HugePages`, which sets the allocator up for it for the rest of
+    /// the process): the thread that checks them reserves `hugePagesPerByte` bytes per byte of
+    /// the design (it takes the most: the joined syntax tree, the model, the findings merged),
+    /// and every other thread `hugePagesPerByteEachWorker` before its next piece of work
+    /// (`WorkerThreads.reserveLargePages`). What is reserved and not used costs nothing; a 2 MB
+    /// page counts whole once touched.
+    ///
+    /// On a 1 MB design, the checking thread's reserve turns 6,700 page faults into 3,300
+    /// (x1.10–1.13 by the clock), for 2.5–5 MB more at the peak (1 MB of it won back by handing
+    /// the rules' context back before the merge, `Checker.check(_:releasing:...:inLargePages:)`).
+    /// The other threads' reserve then turns 3,450 into 2,550: their allocator arenas had grown a
+    /// page at a time, each page a fault and a call to the system, about 970 calls. x1.037 (100
+    /// alternating pairs, 90 % of resamplings in x1.027–1.058), 0.3 MB more (8 bytes a byte:
+    /// x1.044, 1.2 MB more; 4: x1.032). A 4 MB design, in small pages, took 24,100 faults; in
+    /// large pages 8,100, x1.14 (30 pairs; x1.06 in a second run), its peak 69.3 → 72.1 MB (18.3
+    /// → 19.1 bytes per byte). A 16 MB design would be x1.08 faster in large pages, for 10 MB
+    /// more; it is left in small pages, its syntax tree's pages handed back to the system
+    /// (`treeReturnedFrom`). Below 512 KB, the faults saved are too few to count.
     static let hugePagesFrom = 512 << 10
+    static let hugePagesBelow = 8 << 20
     static let hugePagesPerByte = 16
+    static let hugePagesPerByteEachWorker = 6
 
-    /// What the thread checking a design of `bytes` reserves in large pages (see
+    /// What the threads checking a design of `bytes` reserve in large pages (see
     /// `hugePagesFrom`); nil for none.
-    static func hugePages(forDesignOf bytes: Int, alone: Bool) -> Int? {
-        guard alone, bytes >= hugePagesFrom, bytes < treeReturnedFrom else { return nil }
-        return bytes * hugePagesPerByte
+    static func hugePages(forDesignOf bytes: Int, alone: Bool) -> LargePages? {
+        guard alone, bytes >= hugePagesFrom, bytes < hugePagesBelow else { return nil }
+        return LargePages(thisThread: bytes * hugePagesPerByte, eachWorker: bytes * hugePagesPerByteEachWorker)
+    }
+
+    /// Bytes to reserve in large pages: on the thread that checks a design, and on each other.
+    struct LargePages: Equatable {
+        var thisThread: Int
+        var eachWorker: Int
     }
 
     /// Compiles and checks `bytes`, the text of `input`; its rules run on `threads` threads
@@ -84,7 +97,11 @@ struct CheckedInput: Sendable {
                       options: CompileOptions, read: @escaping Compiler.Reader, paths: CanonicalPaths, resolve: Bool,
                       formatter: FindingFormatter? = nil, observed: ObservedSystem? = nil, threads: Int = 1,
                       alone: Bool = false) -> CheckedInput {
-        let inLargePages = Self.hugePages(forDesignOf: bytes.count, alone: alone).map { !HugePages.reserve($0).isEmpty } ?? false
+        var inLargePages = false
+        if let largePages = Self.hugePages(forDesignOf: bytes.count, alone: alone), !HugePages.reserve(largePages.thisThread).isEmpty {
+            inLargePages = true
+            WorkerThreads.shared.reserveLargePages(largePages.eachWorker)
+        }
         // The index of the source text that fixes read is made from the syntax while the model
         // is built.
         let (compiled, fixSource) = Baton.compile(bytes: bytes, displayPath: input.displayPath, options: options, read: read,
