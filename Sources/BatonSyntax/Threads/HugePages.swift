@@ -70,6 +70,12 @@ public enum HugePages {
     /// Makes the next `bytes` that the calling thread allocates come from memory marked for
     /// large pages (see the type's notes); returns the ranges marked. Costs a few allocator
     /// calls and one `madvise` per run of blocks.
+    ///
+    /// Only whole large pages can be marked, and the blocks taken start where the allocator
+    /// has room, seldom on a page's start: so it takes `bytes` rounded up to whole pages, and
+    /// one page more (`taken`), for at least `bytes` in whole pages. A thread's first 6 MB,
+    /// taken as asked, had held one page marked: its arena starts on a page's start, with
+    /// the arena's own header.
     @discardableResult
     public static func reserve(_ bytes: Int) -> [Range<Int>] {
         let (blocks, marked) = takeAndMark(bytes)
@@ -81,8 +87,8 @@ public enum HugePages {
     /// freed (`free`), nothing else can hand their memory back (tests read the marks here).
     static func takeAndMark(_ bytes: Int) -> (blocks: [Range<Int>], marked: [Range<Int>]) {
         #if os(Linux) && canImport(Glibc)
-        let bytes = min(bytes, largestReserve)
         guard bytes >= pageSize, ready else { return ([], []) }
+        let bytes = taken(for: min(bytes, largestReserve), pageSize: pageSize)
         var blocks: [Range<Int>] = []
         // Room made first: the list growing between two blocks could take the memory after
         // the first, and part them.
@@ -104,6 +110,12 @@ public enum HugePages {
         #else
         return ([], [])
         #endif
+    }
+
+    /// What `reserve` takes to have `bytes` in whole pages of `pageSize`: rounded up to whole
+    /// pages, and one more.
+    static func taken(for bytes: Int, pageSize: Int) -> Int {
+        (bytes + pageSize - 1) / pageSize * pageSize + pageSize
     }
 
     /// `reserve`'s second half: the blocks freed, last first.
