@@ -10,9 +10,9 @@ import Testing
         #expect(CheckedInput.hugePages(forDesignOf: from - 1, alone: true) == nil)
         #expect(CheckedInput.hugePages(forDesignOf: upTo, alone: true) == nil)
         #expect(CheckedInput.hugePages(forDesignOf: 1 << 20, alone: false) == nil)
-        #expect(CheckedInput.hugePages(forDesignOf: 1 << 20, alone: true) == .init(thisThread: 16 << 20, eachWorker: 6 << 20))
-        #expect(CheckedInput.hugePages(forDesignOf: 4 << 20, alone: true) == .init(thisThread: 64 << 20, eachWorker: 24 << 20))
-        #expect(CheckedInput.hugePages(forDesignOf: from, alone: true) == .init(thisThread: from * 16, eachWorker: from * 6))
+        #expect(CheckedInput.hugePages(forDesignOf: 1 << 20, alone: true) == .init(thisThread: 16 << 20, eachWorker: 4 << 20))
+        #expect(CheckedInput.hugePages(forDesignOf: 4 << 20, alone: true) == .init(thisThread: 64 << 20, eachWorker: 16 << 20))
+        #expect(CheckedInput.hugePages(forDesignOf: from, alone: true) == .init(thisThread: from * 16, eachWorker: from * 4))
         #expect(CheckedInput.hugePages(forDesignOf: upTo - 1, alone: true) != nil)
     }
 }

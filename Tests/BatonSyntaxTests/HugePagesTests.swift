@@ -50,9 +50,10 @@ import Testing
         defer { HugePages.free(blocks) }
         #expect(blocks.reduce(0) { $0 + $1.count } == HugePages.taken(for: asked, pageSize: HugePages.pageSize))
         #expect(!marked.isEmpty)
-        // At least what was asked for, in whole pages: blocks taken one after another lie
-        // side by side in a thread's arena, one run.
-        #expect(marked.reduce(0) { $0 + $1.count } >= asked)
+        // At least what was asked for, in whole pages, where the blocks lie side by side (one
+        // run, a whole number of pages long, loses under a page at its ends); each block apart
+        // (another thread took memory of the same arena between two) loses up to two more.
+        #expect(marked.reduce(0) { $0 + $1.count } >= asked - (marked.count - 1) * 2 * HugePages.pageSize)
         for range in marked {
             #expect(Self.flags(at: range.lowerBound).contains("hg"))
             #expect(Self.flags(at: range.upperBound - 1).contains("hg"))

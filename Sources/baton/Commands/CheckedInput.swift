@@ -60,18 +60,19 @@ struct CheckedInput: Sendable {
     /// On a 1 MB design, the checking thread's reserve turns 6,700 page faults into 3,300
     /// (x1.10–1.13 by the clock), for 2.5–5 MB more at the peak (1 MB of it won back by handing
     /// the rules' context back before the merge, `Checker.check(_:releasing:...:inLargePages:)`).
-    /// The other threads' reserve then turns 3,450 into 2,550: their allocator arenas had grown a
-    /// page at a time, each page a fault and a call to the system, about 970 calls. x1.037 (100
-    /// alternating pairs, 90 % of resamplings in x1.027–1.058), 0.3 MB more (8 bytes a byte:
-    /// x1.044, 1.2 MB more; 4: x1.032). A 4 MB design, in small pages, took 24,100 faults; in
-    /// large pages 8,100, x1.14 (30 pairs; x1.06 in a second run), its peak 69.3 → 72.1 MB (18.3
-    /// → 19.1 bytes per byte). A 16 MB design would be x1.08 faster in large pages, for 10 MB
-    /// more; it is left in small pages, its syntax tree's pages handed back to the system
-    /// (`treeReturnedFrom`). Below 512 KB, the faults saved are too few to count.
+    /// The other threads' reserve then turns 3,500 into 2,650: their allocator arenas had grown a
+    /// page at a time, each page a fault and a call to the system (`mprotect`, about 970 of
+    /// them). x1.034 by the clock (200 alternating pairs, 90 % of resamplings in x1.018–1.045),
+    /// 0.3 MB more at the peak; 6 bytes a byte gained nothing more, for 1.2 MB more. A 4 MB
+    /// design took 24,100 faults in small pages, 8,400 in large ones: x1.12 (the generated one
+    /// x1.07; 40 pairs each), its peak 2 MB higher (18.3 → 18.8 bytes per byte). A 16 MB design
+    /// would be x1.08 faster in large pages, for 10 MB more; it is left in small pages, its
+    /// syntax tree's pages handed back to the system (`treeReturnedFrom`). Below 512 KB, the
+    /// faults saved are too few to count.
     static let hugePagesFrom = 512 << 10
     static let hugePagesBelow = 8 << 20
     static let hugePagesPerByte = 16
-    static let hugePagesPerByteEachWorker = 6
+    static let hugePagesPerByteEachWorker = 4
 
     /// What the threads checking a design of `bytes` reserve in large pages (see
     /// `hugePagesFrom`); nil for none.
