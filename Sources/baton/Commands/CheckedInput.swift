@@ -64,8 +64,8 @@ struct CheckedInput: Sendable {
     /// page at a time, each page a fault and a call to the system (`mprotect`, about 970 of
     /// them). x1.034 by the clock (200 alternating pairs, 90 % of resamplings in x1.018–1.045),
     /// 0.3 MB more at the peak; 6 bytes a byte gained nothing more, for 1.2 MB more. A 4 MB
-    /// design took 24,100 faults in small pages, 8,400 in large ones: x1.12 (the generated one
-    /// x1.07; 40 pairs each), its peak 2 MB higher (18.3 → 18.8 bytes per byte). A 16 MB design
+    /// design took 24,100 faults in small pages, 7,400 in large ones: x1.13 (the generated one
+    /// x1.075; 30 pairs each), its peak 2.8 MB higher (18.3 → 19.0 bytes per byte). A 16 MB design
     /// would be x1.08 faster in large pages, for 10 MB more; it is left in small pages, its
     /// syntax tree's pages handed back to the system (`treeReturnedFrom`). Below 512 KB, the
     /// faults saved are too few to count.
