@@ -42,11 +42,13 @@ struct CheckedInput: Sendable {
     /// Every file the compilation read, as reported.
     var files: [String] { sources.files.map(\.path) }
 
-    /// Designs from this size hand their syntax tree's pages back to the system before the
-    /// rules run. Below it, the pages cost more than they save: the rules take them again,
+    /// Designs from this size checked in small pages (with other designs, or where the system
+    /// has no large pages for them) hand their syntax tree's pages back to the system before
+    /// the rules run. Below it, the pages cost more than they save: the rules take them again,
     /// each a page fault to clear (a 1 MB design: about 1,000 faults, 3–5 % of the processor
     /// time), and the peak, mostly the program's own, was no lower. From it, the peak is lower
-    /// for it (a 4 MB design: by 1 MB of 76).
+    /// for it (a 4 MB design: by 1 MB of 76). A design checked in large pages keeps them (see
+    /// `hugePagesFrom`).
     static let treeReturnedFrom = 2 << 20
 
     /// Designs from `hugePagesFrom` and under `hugePagesBelow`, checked alone (`alone`), are
@@ -65,14 +67,31 @@ struct CheckedInput: Sendable {
     /// them). x1.034 by the clock (200 alternating pairs, 90 % of resamplings in x1.018–1.045),
     /// 0.3 MB more at the peak; 6 bytes a byte gained nothing more, for 1.2 MB more. A 4 MB
     /// design took 24,100 faults in small pages, 7,400 in large ones: x1.13 (the generated one
-    /// x1.075; 30 pairs each), its peak 2.8 MB higher (18.3 → 19.0 bytes per byte). A 16 MB design
-    /// would be x1.08 faster in large pages, for 10 MB more; it is left in small pages, its
-    /// syntax tree's pages handed back to the system (`treeReturnedFrom`). Below 512 KB, the
-    /// faults saved are too few to count.
+    /// x1.075; 30 pairs each), its peak 2.8 MB higher (18.3 → 19.0 bytes per byte).
+    ///
+    /// In large pages the syntax tree's pages are not handed back to the system: handing back
+    /// the free pages inside a large page splits it, and the rules then fault its pages in one
+    /// by one. Against handing them back, 4 MB designs took half the faults (generated 11,000 →
+    /// 5,500, x1.07; single flow x1.04; 30 pairs each) for 0.5–0.9 MB more at the peak. 16 MB
+    /// designs, once in small pages with the tree handed back: 84,000–89,000 faults →
+    /// 14,000–17,000, x1.07 (generated) and x1.09, for 15–22 MB more (about 15.9 bytes per
+    /// byte); handing the tree back in large pages had gained as much on the single flow, less
+    /// on the generated design (x1.11 against x1.155, 14 rounds).
+    ///
+    /// Below 512 KB, the faults saved are too few to count. From 32 MB, large pages gained
+    /// nothing measurable for much more memory: at 48 MB, a fifth of the faults, but the
+    /// generated design x0.96 and the single flow x1.14 by the clock, both within the noise of
+    /// 10 pairs, for 55–76 MB more at the peak.
     static let hugePagesFrom = 512 << 10
-    static let hugePagesBelow = 8 << 20
+    static let hugePagesBelow = 32 << 20
     static let hugePagesPerByte = 16
     static let hugePagesPerByteEachWorker = 4
+
+    /// Whether a design of `bytes` hands its syntax tree's pages back to the system once it is
+    /// released (see `treeReturnedFrom`).
+    static func returnsTree(ofDesignOf bytes: Int, inLargePages: Bool) -> Bool {
+        !inLargePages && bytes >= treeReturnedFrom
+    }
 
     /// What the threads checking a design of `bytes` reserve in large pages (see
     /// `hugePagesFrom`); nil for none.
@@ -121,8 +140,8 @@ struct CheckedInput: Sendable {
             // The tree's memory is free, but only to the thread that made it: the rules' other
             // threads would take new pages beside it. Handed back to the system instead, it no
             // longer counts in the process's memory, at the cost of the pages the rules then
-            // take anew (`treeReturnedFrom`).
-            if bytes.count >= Self.treeReturnedFrom { FreedMemory.returnToSystem() }
+            // take anew (`treeReturnedFrom`), and of splitting large pages (kept in them).
+            if Self.returnsTree(ofDesignOf: bytes.count, inLargePages: inLargePages) { FreedMemory.returnToSystem() }
         }
         let checked: [Diagnostic]
         if let made = context.take() {
