@@ -74,14 +74,14 @@ struct CheckedInput: Sendable {
     /// by one. Against handing them back, 4 MB designs took half the faults (generated 11,000 →
     /// 5,500, x1.07; single flow x1.04; 30 pairs each) for 0.5–0.9 MB more at the peak. 16 MB
     /// designs, once in small pages with the tree handed back: 84,000–89,000 faults →
-    /// 14,000–17,000, x1.07 (generated) and x1.09, for 15–22 MB more (about 15.9 bytes per
+    /// 14,000–17,000, x1.07 (generated) and x1.09, for 15–23 MB more (about 15.9 bytes per
     /// byte); handing the tree back in large pages had gained as much on the single flow, less
     /// on the generated design (x1.11 against x1.155, 14 rounds).
     ///
     /// Below 512 KB, the faults saved are too few to count. From 32 MB, large pages gained
     /// nothing measurable for much more memory: at 48 MB, a fifth of the faults, but the
     /// generated design x0.96 and the single flow x1.14 by the clock, both within the noise of
-    /// 10 pairs, for 55–76 MB more at the peak.
+    /// 10 pairs, for 55–80 MB more at the peak.
     static let hugePagesFrom = 512 << 10
     static let hugePagesBelow = 32 << 20
     static let hugePagesPerByte = 16
