@@ -22,8 +22,9 @@
 #    16 MB, two shapes: the generator's (many flows of 500 interactions, every rule finding
 #    something) and one long flow. Median wall time (hyperfine; with --before, the two builds
 #    take turns, two runs at a time, here and in 4.), input MB/s, and peak resident
-#    memory (GNU time, the median of PEAK_RUNS runs, 5 by default) per input byte. First, `check` of a one-line design: what any run costs
-#    before it reads a byte (starting the process, loading the Swift runtime and Foundation).
+#    memory (GNU time, the median of PEAK_RUNS runs, 5 by default) per input byte. First,
+#    `check` of a one-line design: what any run costs before it reads a byte (starting the
+#    process, loading the Swift runtime and Foundation).
 #    The memory per byte is printed twice: the whole peak, and the peak beyond that one-line
 #    run's, which is what the design itself takes.
 # 2. Compiling alone, in process (baton-bench compile: its result is freed after the clock

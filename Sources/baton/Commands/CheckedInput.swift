@@ -44,11 +44,10 @@ struct CheckedInput: Sendable {
 
     /// Designs from this size checked in small pages (with other designs, or where the system
     /// has no large pages for them) hand their syntax tree's pages back to the system before
-    /// the rules run. Below it, the pages cost more than they save: the rules take them again,
-    /// each a page fault to clear (a 1 MB design: about 1,000 faults, 3–5 % of the processor
-    /// time), and the peak, mostly the program's own, was no lower. From it, the peak is lower
-    /// for it (a 4 MB design: by 1 MB of 76). A design checked in large pages keeps them (see
-    /// `hugePagesFrom`).
+    /// the rules run (`returnsTree`). Below it, the pages cost more than they save: the rules
+    /// take them again, each a page fault to clear (a 1 MB design: about 1,000 faults, 3–5 % of
+    /// the processor time), and the peak, mostly the program's own, was no lower. From it, the
+    /// peak is lower for it (a 4 MB design: by 1 MB of 76).
     static let treeReturnedFrom = 2 << 20
 
     /// Designs from `hugePagesFrom` and under `hugePagesBelow`, checked alone (`alone`), are
@@ -57,38 +56,24 @@ struct CheckedInput: Sendable {
     /// the design (it takes the most: the joined syntax tree, the model, the findings merged),
     /// and every other thread `hugePagesPerByteEachWorker` before its next piece of work
     /// (`WorkerThreads.reserveLargePages`). What is reserved and not used costs nothing; a 2 MB
-    /// page counts whole once touched.
+    /// page counts whole once touched. In large pages the syntax tree's pages are kept
+    /// (`returnsTree`): handing back free pages inside a large page splits it, and the rules
+    /// then fault its pages in one by one.
     ///
-    /// On a 1 MB design, the checking thread's reserve turns 6,700 page faults into 3,300
-    /// (x1.10–1.13 by the clock), for 2.5–5 MB more at the peak (1 MB of it won back by handing
-    /// the rules' context back before the merge, `Checker.check(_:releasing:...:inLargePages:)`).
-    /// The other threads' reserve then turns 3,500 into 2,650: their allocator arenas had grown a
-    /// page at a time, each page a fault and a call to the system (`mprotect`, about 970 of
-    /// them). x1.034 by the clock (200 alternating pairs, 90 % of resamplings in x1.018–1.045),
-    /// 0.3 MB more at the peak; 6 bytes a byte gained nothing more, for 1.2 MB more. A 4 MB
-    /// design took 24,100 faults in small pages, 7,400 in large ones: x1.13 (the generated one
-    /// x1.075; 30 pairs each), its peak 2.8 MB higher (18.3 → 19.0 bytes per byte).
-    ///
-    /// In large pages the syntax tree's pages are not handed back to the system: handing back
-    /// the free pages inside a large page splits it, and the rules then fault its pages in one
-    /// by one. Against handing them back, 4 MB designs took half the faults (generated 11,000 →
-    /// 5,500, x1.07; single flow x1.04; 30 pairs each) for 0.5–0.9 MB more at the peak. 16 MB
-    /// designs, once in small pages with the tree handed back: 84,000–89,000 faults →
-    /// 14,000–17,000, x1.07 (generated) and x1.09, for 15–23 MB more (about 15.9 bytes per
-    /// byte); handing the tree back in large pages had gained as much on the single flow, less
-    /// on the generated design (x1.11 against x1.155, 14 rounds).
-    ///
-    /// Below 512 KB, the faults saved are too few to count. From 32 MB, large pages gained
-    /// nothing measurable for much more memory: at 48 MB, a fifth of the faults, but the
-    /// generated design x0.96 and the single flow x1.14 by the clock, both within the noise of
-    /// 10 pairs, for 55–80 MB more at the peak.
+    /// Measured: a 1 MB design took 6,700 page faults in small pages and takes 2,400–2,700
+    /// (x1.10–1.13, then x1.03 for the other threads' reserve), for about 1.2 MB more at the
+    /// peak; 4 MB designs x1.075–1.13, then x1.04–1.07 for keeping the tree; 16 MB designs
+    /// x1.07–1.09 (84,000–89,000 faults → 14,000–17,000, 15.9 bytes per byte). Below 512 KB the faults saved are too few
+    /// to count; from 32 MB (measured at 48 MB) large pages gained nothing beyond the noise for
+    /// 55–80 MB more. How each figure was measured, and what was tried besides, is in
+    /// CONTRIBUTING ("`check` on large designs").
     static let hugePagesFrom = 512 << 10
     static let hugePagesBelow = 32 << 20
     static let hugePagesPerByte = 16
     static let hugePagesPerByteEachWorker = 4
 
     /// Whether a design of `bytes` hands its syntax tree's pages back to the system once it is
-    /// released (see `treeReturnedFrom`).
+    /// released: from `treeReturnedFrom`, in small pages only (see `hugePagesFrom`).
     static func returnsTree(ofDesignOf bytes: Int, inLargePages: Bool) -> Bool {
         !inLargePages && bytes >= treeReturnedFrom
     }
