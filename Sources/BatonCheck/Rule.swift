@@ -35,6 +35,10 @@ public struct Finding: Hashable, Sendable {
         self.fixes = fixes
     }
 
+    /// A finding that holds nothing counted (empty texts and arrays), left where findings
+    /// were moved from (`Array.fitRoom(leaving:)`).
+    static let placeholder = Finding(at: Span(file: FileID(0), start: 0, end: 0), "", help: "")
+
     /// Orders one rule's findings: by span, then message (a diagnostic's order with the code
     /// left out, since they share it). `a[i]` and `b[j]` are read field by field where they
     /// are: handing a finding on whole copies it, retaining and releasing its texts.

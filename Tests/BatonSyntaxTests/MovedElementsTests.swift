@@ -63,6 +63,29 @@ import Testing
         #expect(log.all.isEmpty)
     }
 
+    /// Room fitted to the elements only when more than an eighth of it is unused; either way
+    /// the elements stay in order, moved rather than copied, and nothing is freed.
+    @Test(arguments: [(appended: 600, extra: 0), (appended: 1025, extra: 0), (appended: 100, extra: 6)])
+    func fittingRoomMovesOnlyWhenMuchIsUnused(appended: Int, extra: Int) {
+        let log = LockedList<Int>()
+        let placeholder = Numbered(0, log)
+        var elements: [Numbered] = []
+        if extra > 0 { elements.reserveCapacity(appended + extra) }
+        for number in 1...appended { elements.append(Numbered(number, log)) }
+        let unused = elements.capacity - elements.count
+        elements.fitRoom(leaving: placeholder)
+        #expect(elements.map(\.number) == Array(1...appended))
+        if unused > appended / 8 {
+            #expect(elements.capacity - elements.count <= appended / 8)
+        } else {
+            #expect(elements.capacity - elements.count == unused)
+        }
+        for index in elements.indices { #expect(isKnownUniquelyReferenced(&elements[index])) }
+        #expect(log.all.isEmpty)
+        elements = []
+        #expect(log.all.sorted() == Array(1...appended))
+    }
+
     @Test(arguments: [0, 1, 37, 99, 100, 250])
     func freeingInTwoFreesEachElementOnce(middle: Int) {
         let log = LockedList<Int>()

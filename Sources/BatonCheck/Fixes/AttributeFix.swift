@@ -120,23 +120,14 @@ public enum AttributeFix {
     public static func fix(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext,
                            title: String? = nil) -> [Fix] {
         let edits = edits(adding: attributes, to: id, in: context)
-        return edits.isEmpty ? [] : withRoom(Fix(title ?? Self.title(attributes), safety: .unsafe, edits: edits))
+        return edits.isEmpty ? [] : [Fix(title ?? Self.title(attributes), safety: .unsafe, edits: edits)]
     }
 
     /// The unsafe fix that gives participant `id` the attributes (see `fix(adding:to:in:title:)`).
     public static func fix(adding attributes: [Attribute], to id: ParticipantID, in context: CheckContext,
                            title: String? = nil) -> [Fix] {
         let edits = edits(adding: attributes, to: id, in: context)
-        return edits.isEmpty ? [] : withRoom(Fix(title ?? Self.title(attributes, on: "'\(context.name(id))'"), safety: .unsafe, edits: edits))
-    }
-
-    /// `[fix]` with room for one more: the `Checker` appends the fix that suppresses the
-    /// finding, which would otherwise move the array to a new allocation for every finding.
-    static func withRoom(_ fix: Fix) -> [Fix] {
-        var fixes: [Fix] = []
-        fixes.reserveCapacity(2)
-        fixes.append(fix)
-        return fixes
+        return edits.isEmpty ? [] : [Fix(title ?? Self.title(attributes, on: "'\(context.name(id))'"), safety: .unsafe, edits: edits)]
     }
 
     /// "add backoff=exponential and jitter"

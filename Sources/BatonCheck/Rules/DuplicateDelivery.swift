@@ -100,6 +100,7 @@ public struct DuplicateDelivery: Rule {
                                             title: "declare the interaction idempotent")))
             }
         }
-        return findings.sorted { $0.span.start < $1.span.start }
+        findings.sort { $0.span.start < $1.span.start }
+        return findings
     }
 }

@@ -125,6 +125,7 @@ public struct OrderingAssumption: Rule {
                     help: "make '\(name)' tolerate reordering (sequence numbers, idempotent upserts), or consume with a single fetcher from a channel declared order=fifo or order=per-key"))
             }
         }
-        return findings.sorted { $0.span.start < $1.span.start }
+        findings.sort { $0.span.start < $1.span.start }
+        return findings
     }
 }

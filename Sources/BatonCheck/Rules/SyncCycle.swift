@@ -107,9 +107,8 @@ public struct SyncCycle: Rule {
                 findings.append(finding)
             }
         }
-        return findings.sorted {
-            ($0.span.file, $0.span.start, $0.message) < ($1.span.file, $1.span.start, $1.message)
-        }
+        findings.sort { ($0.span.file, $0.span.start, $0.message) < ($1.span.file, $1.span.start, $1.message) }
+        return findings
     }
 
     /// Every elementary cycle of the component, each once: found from its smallest participant,

@@ -29,6 +29,19 @@ extension Array {
         }
     }
 
+    /// Moves the elements to room of their own size when more than an eighth of the array's
+    /// room is unused, leaving `placeholder` where they were (see `append(moving:leaving:)`).
+    /// An array filled by appending doubles its room as it grows, so up to half of it can be
+    /// unused; one held to the end of a long stage (a rule's findings, held until they are
+    /// merged) keeps that room from everything allocated meanwhile.
+    public mutating func fitRoom(leaving placeholder: Element) {
+        guard capacity - count > count / 8 else { return }
+        var fitted: [Element] = []
+        fitted.reserveCapacity(count)
+        fitted.append(moving: &self, leaving: placeholder)
+        swap(&self, &fitted)
+    }
+
     /// Makes room for `other`'s elements, has `move` move them there (their count, where they
     /// are, the room), and leaves `other` empty.
     private mutating func append(moving other: inout [Element],
