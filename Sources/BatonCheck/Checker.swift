@@ -214,7 +214,7 @@ public enum Checker {
         // Sorted here, on the rule's thread, for `merged` (most rules find in source order).
         putInSourceOrder(&findings)
         // Held until the merge ends: room the list grew into and does not use is given back.
-        findings.fitRoom(leaving: Finding.placeholder)
+        findings.fitRoom(leaving: .placeholder)
         return RuleFindings(findings: findings, code: enabled.id, severity: enabled.severity)
     }
 }

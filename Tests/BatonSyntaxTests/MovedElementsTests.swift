@@ -86,6 +86,21 @@ import Testing
         #expect(log.all.sorted() == Array(1...appended))
     }
 
+    /// An empty array's room is given back whole; an array without room is left as it is.
+    @Test func fittingRoomOfAnEmptyArray() {
+        let log = LockedList<Int>()
+        let placeholder = Numbered(0, log)
+        var roomy: [Numbered] = []
+        roomy.reserveCapacity(64)
+        roomy.fitRoom(leaving: placeholder)
+        #expect(roomy.isEmpty)
+        #expect(roomy.capacity == 0)
+        var bare: [Numbered] = []
+        bare.fitRoom(leaving: placeholder)
+        #expect(bare.isEmpty)
+        #expect(log.all.isEmpty)
+    }
+
     @Test(arguments: [0, 1, 37, 99, 100, 250])
     func freeingInTwoFreesEachElementOnce(middle: Int) {
         let log = LockedList<Int>()

@@ -33,7 +33,8 @@ extension Array {
     /// room is unused, leaving `placeholder` where they were (see `append(moving:leaving:)`).
     /// An array filled by appending doubles its room as it grows, so up to half of it can be
     /// unused; one held to the end of a long stage (a rule's findings, held until they are
-    /// merged) keeps that room from everything allocated meanwhile.
+    /// merged) keeps that room from everything allocated meanwhile. (An array that shares its
+    /// storage is copied first, as by any change to it.)
     public mutating func fitRoom(leaving placeholder: Element) {
         guard capacity - count > count / 8 else { return }
         var fitted: [Element] = []
