@@ -119,15 +119,18 @@ public enum AttributeFix {
     /// title; none when there is nothing to edit.
     public static func fix(adding attributes: [Attribute], to id: InteractionID, in context: CheckContext,
                            title: String? = nil) -> [Fix] {
-        let edits = edits(adding: attributes, to: id, in: context)
-        return edits.isEmpty ? [] : [Fix(title ?? Self.title(attributes), safety: .unsafe, edits: edits)]
+        unsafeFix(edits(adding: attributes, to: id, in: context), title: title ?? Self.title(attributes))
     }
 
     /// The unsafe fix that gives participant `id` the attributes (see `fix(adding:to:in:title:)`).
     public static func fix(adding attributes: [Attribute], to id: ParticipantID, in context: CheckContext,
                            title: String? = nil) -> [Fix] {
-        let edits = edits(adding: attributes, to: id, in: context)
-        return edits.isEmpty ? [] : [Fix(title ?? Self.title(attributes, on: "'\(context.name(id))'"), safety: .unsafe, edits: edits)]
+        unsafeFix(edits(adding: attributes, to: id, in: context), title: title ?? Self.title(attributes, on: "'\(context.name(id))'"))
+    }
+
+    /// The unsafe fix of `edits`, none when there are none (its title is then not made).
+    private static func unsafeFix(_ edits: FixEdits, title: @autoclosure () -> String) -> [Fix] {
+        edits.isEmpty ? [] : [Fix(title(), safety: .unsafe, edits: edits)]
     }
 
     /// "add backoff=exponential and jitter"

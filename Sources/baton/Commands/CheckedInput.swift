@@ -63,9 +63,9 @@ struct CheckedInput: Sendable {
     /// Measured: a 1 MB design took 6,700 page faults in small pages and takes 2,400–2,700
     /// (x1.10–1.13, then x1.03 for the other threads' reserve), for about 1.2 MB more at the
     /// peak; 4 MB designs x1.075–1.13, then x1.04–1.07 for keeping the tree; 16 MB designs
-    /// x1.07–1.09 (84,000–89,000 faults → 14,000–17,000, 15.9 bytes per byte). Below 512 KB the faults saved are too few
-    /// to count; from 32 MB (measured at 48 MB) large pages gained nothing beyond the noise for
-    /// 55–80 MB more. How each figure was measured, and what was tried besides, is in
+    /// x1.07–1.09 (84,000–89,000 faults → 14,000–17,000, 15.9 bytes per byte). Below 512 KB
+    /// the faults saved are too few to count; from 32 MB (measured at 48 MB) large pages gained
+    /// nothing beyond the noise for 55–80 MB more. How each figure was measured, and what was tried besides, is in
     /// CONTRIBUTING ("`check` on large designs").
     static let hugePagesFrom = 512 << 10
     static let hugePagesBelow = 32 << 20
